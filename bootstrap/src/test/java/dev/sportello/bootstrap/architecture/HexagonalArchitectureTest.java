@@ -1,0 +1,120 @@
+package dev.sportello.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The architecture as executable rules. Every rule selects classes that exist (ArchUnit fails a
+ * rule whose subject is empty), so none of them can pass vacuously.
+ */
+@AnalyzeClasses(
+    packages = HexagonalArchitectureTest.ROOT,
+    importOptions = {
+      ImportOption.DoNotIncludeTests.class,
+      HexagonalArchitectureTest.NoTestJars.class
+    })
+class HexagonalArchitectureTest {
+
+  static final String ROOT = "dev.sportello";
+  static final String DOMAIN = ROOT + ".domain..";
+
+  /** Maven test-jars are not excluded by {@link ImportOption.DoNotIncludeTests}. */
+  static final class NoTestJars implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("-tests.jar");
+    }
+  }
+
+  @ArchTest
+  static final ArchRule domain_depends_only_on_jdk_and_vavr =
+      classes()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(DOMAIN, "java..", "io.vavr..", "org.jspecify.annotations..")
+          .because("the domain is pure: no Jackson, Feign, MapStruct, JDBC or framework types");
+
+  @ArchTest
+  static final ArchRule core_has_no_io_or_framework_types =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.fasterxml.jackson..",
+              "tools.jackson..",
+              "feign..",
+              "org.mapstruct..",
+              "java.sql..",
+              "javax.sql..",
+              "java.net..",
+              "java.nio.file..",
+              "java.io.File",
+              "org.springframework..",
+              "jakarta..",
+              "javax.inject..");
+
+  @ArchTest
+  static final ArchRule core_reads_no_clock_and_draws_no_random_numbers =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN)
+          .should()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .callMethod(java.time.LocalDate.class, "now")
+          .orShould()
+          .callMethod(java.time.LocalDateTime.class, "now")
+          .orShould()
+          .callMethod(java.util.UUID.class, "randomUUID")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.Random")
+          .because("time and ids are passed into the domain");
+
+  @ArchTest
+  static final ArchRule domain_is_immutable =
+      classes()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .and()
+          .areNotInterfaces()
+          .and()
+          .areNotEnums()
+          .should()
+          .haveOnlyFinalFields();
+
+  @ArchTest
+  static final ArchRule domain_slices_are_acyclic =
+      slices().matching(ROOT + ".domain.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule top_level_slices_are_acyclic =
+      slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule no_std_streams =
+      GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+  @ArchTest
+  static final ArchRule no_generic_exceptions =
+      GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+  @ArchTest
+  static final ArchRule no_jul = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+  @ArchTest
+  static final ArchRule no_old_dates =
+      GeneralCodingRules.OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED;
+}

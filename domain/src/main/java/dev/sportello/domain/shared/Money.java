@@ -1,0 +1,71 @@
+package dev.sportello.domain.shared;
+
+import io.vavr.control.Validation;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * An amount of euro, held in cents so that sums are exact.
+ *
+ * @param cents the amount in euro cents; never negative
+ */
+public record Money(long cents) implements Comparable<Money> {
+  public static final Money ZERO = new Money(0);
+
+  public Money {
+    if (cents < 0) {
+      throw new IllegalArgumentException("money is never negative: " + cents);
+    }
+  }
+
+  public static Money ofCents(long cents) {
+    return new Money(cents);
+  }
+
+  /**
+   * Reads a euro amount as published upstream (for example {@code 4.9} or {@code "0.38"}), rounding
+   * half up to the cent. Amounts below one cent, such as a per-call fee of 0.001, round to zero.
+   */
+  public static Validation<String, Money> ofEuros(BigDecimal euros) {
+    if (euros.signum() < 0) {
+      return Validation.invalid("a price cannot be negative");
+    }
+    BigDecimal cents = euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP);
+    if (cents.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      return Validation.invalid("a price is too large");
+    }
+    return Validation.valid(new Money(cents.longValueExact()));
+  }
+
+  public Money plus(Money other) {
+    return new Money(Math.addExact(cents, other.cents));
+  }
+
+  public Money times(int factor) {
+    return new Money(Math.multiplyExact(cents, factor));
+  }
+
+  /** The given percentage of this amount, rounded half up to the cent. */
+  public Money percent(int percentage) {
+    BigDecimal result =
+        BigDecimal.valueOf(cents)
+            .multiply(BigDecimal.valueOf(percentage))
+            .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
+    return new Money(result.longValueExact());
+  }
+
+  public BigDecimal euros() {
+    return BigDecimal.valueOf(cents, 2);
+  }
+
+  @Override
+  public int compareTo(Money other) {
+    return Long.compare(cents, other.cents);
+  }
+
+  /** Plain decimal euros with two places, such as {@code 48.80}. */
+  @Override
+  public String toString() {
+    return euros().toPlainString();
+  }
+}
