@@ -1,0 +1,18 @@
+package dev.sportello.domain.catalog;
+
+import java.util.Objects;
+
+/**
+ * One line of the catalogue listing: enough to find a certificate, not to order it.
+ *
+ * @param id the catalogue id
+ * @param name the name, trimmed
+ * @param category the category
+ */
+public record CatalogEntry(CertificateId id, String name, String category) {
+  public CatalogEntry {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(category, "category");
+  }
+}

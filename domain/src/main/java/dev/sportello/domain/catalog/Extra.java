@@ -1,0 +1,22 @@
+package dev.sportello.domain.catalog;
+
+import dev.sportello.domain.shared.Money;
+import java.util.Objects;
+
+/**
+ * A priced add-on a certificate offers ({@code opzioni}), such as urgent handling.
+ *
+ * @param key how a submission chooses it: {@code opzione_0}, {@code opzione_1}, …
+ * @param kind what it is, as published ({@code urgenza}, {@code assistenza_dedicata}, …)
+ * @param price its net price
+ */
+public record Extra(String key, String kind, Money price) {
+  public Extra {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(price, "price");
+    if (key.isBlank()) {
+      throw new IllegalArgumentException("an extra needs a key");
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.sportello.domain.catalog;
+
+import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.field.FieldType;
+import dev.sportello.domain.rule.AllOf;
+import dev.sportello.domain.rule.FieldRef;
+import dev.sportello.domain.rule.RequirementRule;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.collection.TreeSet;
+import io.vavr.control.Option;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A certificate's form ({@code json_struttura}): its fields in display order, the requirement that
+ * decides which of them a submission needs, and the defects found while reading it.
+ *
+ * @param fields the fields, in display order
+ * @param ruleText the requirement rule as published, possibly empty
+ * @param requirement what a submission needs: the published rule, or, when it is missing or
+ *     unreadable, every field not marked as possibly empty; empty when nothing is required
+ * @param warnings the defects found while reading the schema
+ */
+public record FieldSchema(
+    List<FieldSpec> fields,
+    String ruleText,
+    Option<RequirementRule> requirement,
+    List<SchemaWarning> warnings) {
+
+  private static final Comparator<FieldSpec> DISPLAY_ORDER =
+      Comparator.comparingInt(FieldSpec::displayOrder).thenComparing(FieldSpec::key);
+
+  public FieldSchema {
+    Objects.requireNonNull(fields, "fields");
+    Objects.requireNonNull(ruleText, "ruleText");
+    Objects.requireNonNull(requirement, "requirement");
+    Objects.requireNonNull(warnings, "warnings");
+  }
+
+  /**
+   * Reads a published schema. It never fails: defects become warnings, and the schema stays usable.
+   * A key defined twice keeps its first field; the later one is read as the lowest key that the
+   * rule requires and no field defines, when there is one (the published family-status schema
+   * repeats {@code $6} and requires an undefined {@code $7}), and is left out otherwise.
+   */
+  public static FieldSchema read(List<PublishedField> published, String ruleText) {
+    List<SchemaWarning> warnings = List.empty();
+    Option<RequirementRule> rule = Option.none();
+    if (ruleText.isBlank()) {
+      warnings = warnings.append(new SchemaWarning.MissingRule());
+    } else {
+      var parsed = RequirementRule.parse(ruleText);
+      if (parsed.isRight()) {
+        rule = Option.some(parsed.get());
+      } else {
+        warnings = warnings.append(new SchemaWarning.UnreadableRule(parsed.getLeft().message()));
+      }
+    }
+
+    Map<FieldKey, PublishedField> defined = LinkedHashMap.empty();
+    List<PublishedField> duplicates = List.empty();
+    for (PublishedField field : published) {
+      var key = FieldKey.parse(field.key().strip());
+      if (key.isInvalid()) {
+        warnings = warnings.append(new SchemaWarning.MalformedKey(field.key()));
+      } else if (defined.containsKey(key.get())) {
+        duplicates = duplicates.append(field);
+      } else {
+        defined = defined.put(key.get(), field);
+      }
+    }
+
+    Set<FieldKey> referenced = rule.map(RequirementRule::referencedKeys).getOrElse(TreeSet.empty());
+    List<FieldKey> gaps = TreeSet.ofAll(referenced).removeAll(defined.keySet()).toList();
+    for (PublishedField duplicate : duplicates) {
+      FieldKey key = FieldKey.parse(duplicate.key().strip()).get();
+      if (gaps.isEmpty()) {
+        warnings =
+            warnings.append(new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.none()));
+      } else {
+        FieldKey readAs = gaps.head();
+        gaps = gaps.tail();
+        defined = defined.put(readAs, duplicate);
+        warnings =
+            warnings.append(
+                new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.some(readAs)));
+      }
+    }
+    for (FieldKey gap : gaps) {
+      warnings = warnings.append(new SchemaWarning.UndefinedReference(gap));
+    }
+
+    List<FieldSpec> fields =
+        defined.map(entry -> spec(entry._1, entry._2)).toList().sorted(DISPLAY_ORDER);
+    for (FieldSpec field : fields.sortBy(FieldSpec::key)) {
+      if (rule.isDefined() && !referenced.contains(field.key())) {
+        warnings = warnings.append(new SchemaWarning.UnreferencedField(field.key(), field.label()));
+      }
+      if (field.type() instanceof FieldType.Unknown unknown) {
+        warnings = warnings.append(new SchemaWarning.UnknownType(field.key(), unknown.wireName()));
+      }
+    }
+    Option<RequirementRule> requirement = rule.orElse(() -> everyNonEmptyField(fields));
+    return new FieldSchema(fields, ruleText, requirement, warnings);
+  }
+
+  /** The field with the given key. */
+  public Option<FieldSpec> field(FieldKey key) {
+    return fields.find(field -> field.key().equals(key));
+  }
+
+  private static FieldSpec spec(FieldKey key, PublishedField published) {
+    int displayOrder =
+        published
+            .order()
+            .map(String::strip)
+            .filter(order -> order.matches("\\d{1,6}"))
+            .map(Integer::parseInt)
+            .getOrElse(key.index());
+    return new FieldSpec(
+        key,
+        published.label().strip(),
+        FieldType.fromWire(published.tipo()),
+        published.mayBeEmpty(),
+        displayOrder,
+        published.instructions().strip());
+  }
+
+  private static Option<RequirementRule> everyNonEmptyField(List<FieldSpec> fields) {
+    List<RequirementRule> required =
+        fields
+            .filter(field -> !field.mayBeEmpty())
+            .sortBy(FieldSpec::key)
+            .map(field -> (RequirementRule) new FieldRef(field.key()));
+    return switch (required.size()) {
+      case 0 -> Option.none();
+      case 1 -> Option.some(required.head());
+      default -> Option.some(new AllOf(required));
+    };
+  }
+}

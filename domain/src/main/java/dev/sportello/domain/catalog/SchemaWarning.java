@@ -1,0 +1,131 @@
+package dev.sportello.domain.catalog;
+
+import dev.sportello.domain.field.FieldKey;
+import io.vavr.control.Option;
+
+/**
+ * A defect in a published form schema. The schema stays usable; the warning says what was read and
+ * how it was understood.
+ */
+public sealed interface SchemaWarning {
+
+  /** A stable snake-case code. */
+  String code();
+
+  /** An explanation for a person. */
+  String message();
+
+  /** A key that the published schema defines more than once. */
+  record DuplicateKey(FieldKey key, String label, Option<FieldKey> readAs)
+      implements SchemaWarning {
+    @Override
+    public String code() {
+      return "duplicate_key";
+    }
+
+    @Override
+    public String message() {
+      return readAs.fold(
+          () ->
+              "the schema defines "
+                  + key
+                  + " more than once; the later field '"
+                  + label
+                  + "' was ignored",
+          other ->
+              "the schema defines "
+                  + key
+                  + " more than once; the later field '"
+                  + label
+                  + "' was read as "
+                  + other
+                  + ", which the rule requires and no field defines");
+    }
+  }
+
+  /** A key the rule mentions that no field defines. */
+  record UndefinedReference(FieldKey key) implements SchemaWarning {
+    @Override
+    public String code() {
+      return "undefined_reference";
+    }
+
+    @Override
+    public String message() {
+      return "the rule mentions " + key + ", which no field defines, so the rule can never hold";
+    }
+  }
+
+  /** A field the rule never mentions: it is optional. */
+  record UnreferencedField(FieldKey key, String label) implements SchemaWarning {
+    @Override
+    public String code() {
+      return "unreferenced_field";
+    }
+
+    @Override
+    public String message() {
+      return "the rule never mentions " + key + " ('" + label + "'), so the field is optional";
+    }
+  }
+
+  /** A field whose {@code tipo} is not known; its values are checked as free text. */
+  record UnknownType(FieldKey key, String tipo) implements SchemaWarning {
+    @Override
+    public String code() {
+      return "unknown_type";
+    }
+
+    @Override
+    public String message() {
+      return "the field "
+          + key
+          + " has the unknown type '"
+          + tipo
+          + "'; it is checked as free text";
+    }
+  }
+
+  /** A field whose key is not of the form {@code $n}; the field was left out. */
+  record MalformedKey(String key) implements SchemaWarning {
+    @Override
+    public String code() {
+      return "malformed_key";
+    }
+
+    @Override
+    public String message() {
+      return "a field key '" + key + "' is not of the form $n; the field was left out";
+    }
+  }
+
+  /**
+   * A rule that could not be read; every field not marked as possibly empty is required instead.
+   */
+  record UnreadableRule(String reason) implements SchemaWarning {
+    @Override
+    public String code() {
+      return "unreadable_rule";
+    }
+
+    @Override
+    public String message() {
+      return "the requirement rule could not be read ("
+          + reason
+          + "); every field not marked as possibly empty is required instead";
+    }
+  }
+
+  /** A schema without a rule; every field not marked as possibly empty is required instead. */
+  record MissingRule() implements SchemaWarning {
+    @Override
+    public String code() {
+      return "missing_rule";
+    }
+
+    @Override
+    public String message() {
+      return "the schema has no requirement rule; every field not marked as possibly empty is required";
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sportello.domain.request;
+
+/** Why a change to a request was refused. Such changes are reported, never applied. */
+public sealed interface LifecycleError {
+
+  /** An explanation for a person. */
+  String message();
+
+  /** A move the lifecycle does not allow: backwards, or out of a terminal status. */
+  record IllegalTransition(RequestStatus from, RequestStatus to) implements LifecycleError {
+    @Override
+    public String message() {
+      return from.isTerminal()
+          ? "the request is " + from + " and can no longer change (to " + to + ")"
+          : "the request cannot go back from " + from + " to " + to;
+    }
+  }
+
+  /**
+   * A step of the submission protocol out of order, such as closing a request that has no draft.
+   */
+  record DispatchOutOfOrder(String step, String state) implements LifecycleError {
+    @Override
+    public String message() {
+      return "cannot " + step + " while the request is " + state;
+    }
+  }
+
+  /** A selection while no search offers a choice. */
+  record NothingToSelect(RequestStatus status) implements LifecycleError {
+    @Override
+    public String message() {
+      return "the request is " + status + "; there are no candidates to choose from";
+    }
+  }
+
+  /** A selection of a candidate that the latest search did not offer. */
+  record UnknownCandidate(String searchId, int index) implements LifecycleError {
+    @Override
+    public String message() {
+      return "search " + searchId + " offers no candidate " + index;
+    }
+  }
+
+  /** An action that needs a product with a search phase. */
+  record NoSearchPhase() implements LifecycleError {
+    @Override
+    public String message() {
+      return "this certificate has no search phase";
+    }
+  }
+}

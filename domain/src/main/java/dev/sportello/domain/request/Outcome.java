@@ -1,0 +1,20 @@
+package dev.sportello.domain.request;
+
+import java.util.Objects;
+
+/**
+ * Upstream's verdict on a request ({@code esito}).
+ *
+ * @param code the upstream code, {@code "0"} when all went well
+ * @param message the upstream message
+ */
+public record Outcome(String code, String message) {
+  public Outcome {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+  }
+
+  public boolean isSuccess() {
+    return code.strip().equals("0");
+  }
+}

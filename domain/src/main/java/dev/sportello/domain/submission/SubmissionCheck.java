@@ -1,0 +1,168 @@
+package dev.sportello.domain.submission;
+
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.FieldSpec;
+import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.domain.rule.RequirementRule;
+import dev.sportello.domain.shared.Violation;
+import io.vavr.Tuple2;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
+import io.vavr.collection.TreeSet;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+
+/**
+ * Checks values for a certificate before anything is sent: keys, per-type checks, the requirement
+ * rule, consistency between a codice fiscale and the person's data, and the chosen extras. Every
+ * problem is reported, not just the first.
+ */
+public final class SubmissionCheck {
+  private SubmissionCheck() {}
+
+  /**
+   * Checks a submission.
+   *
+   * @param certificate what is being ordered
+   * @param rawValues the values by wire key ({@code $0} …); blank values count as absent
+   * @param extraKeys the chosen extras, by key ({@code opzione_0} …)
+   * @param policy the configurable part of value checks
+   * @return the normalised submission with its price, or every violation found
+   */
+  public static Validation<List<Violation>, Submission> check(
+      Certificate certificate,
+      Map<String, String> rawValues,
+      List<String> extraKeys,
+      ValuePolicy policy) {
+    List<Violation> violations = List.empty();
+    SortedMap<FieldKey, String> values = TreeMap.empty();
+    Set<FieldKey> present = TreeSet.empty();
+
+    for (Tuple2<String, String> entry : rawValues.toList().sortBy(Tuple2::_1)) {
+      Option<FieldSpec> field =
+          FieldKey.parse(entry._1).toOption().flatMap(key -> certificate.schema().field(key));
+      if (field.isEmpty()) {
+        violations = violations.append(unknownKey(entry._1));
+        continue;
+      }
+      FieldSpec spec = field.get();
+      if (entry._2.isBlank()) {
+        continue;
+      }
+      present = present.add(spec.key());
+      var normalised = spec.type().normalise(entry._2, policy);
+      if (normalised.isLeft()) {
+        violations =
+            violations.append(
+                new Violation(
+                    spec.key().toString(),
+                    spec.label(),
+                    normalised.getLeft().code(),
+                    normalised.getLeft().message()));
+      } else {
+        values = values.put(spec.key(), normalised.get());
+      }
+    }
+
+    violations = violations.appendAll(requirementViolations(certificate, present));
+    violations =
+        violations.appendAll(CrossFieldCheck.violations(certificate.schema(), values, policy));
+
+    List<Extra> extras = List.empty();
+    for (String extraKey : extraKeys.distinct()) {
+      Option<Extra> extra = certificate.extra(extraKey);
+      if (extra.isEmpty()) {
+        violations =
+            violations.append(
+                Violation.general(
+                    "extras",
+                    "unknown_extra",
+                    "this certificate offers no extra called '" + printable(extraKey) + "'"));
+      } else {
+        extras = extras.append(extra.get());
+      }
+    }
+
+    if (!violations.isEmpty()) {
+      return Validation.invalid(violations);
+    }
+    return Validation.valid(
+        new Submission(certificate.id(), values, extras, Quote.of(certificate, extras)));
+  }
+
+  /**
+   * A field every alternative needs is reported on its own; when the rule offers a choice, one more
+   * violation describes the choices.
+   */
+  private static List<Violation> requirementViolations(
+      Certificate certificate, Set<FieldKey> present) {
+    Option<RequirementRule> requirement = certificate.schema().requirement();
+    if (requirement.isEmpty() || requirement.get().isSatisfiedBy(present)) {
+      return List.empty();
+    }
+    List<Set<FieldKey>> alternatives = requirement.get().missing(present);
+    if (alternatives.isEmpty()) {
+      return List.of(
+          Violation.general(
+              "rule", "requirement_unmet", "the values do not satisfy the certificate's rule"));
+    }
+    Set<FieldKey> always = alternatives.tail().foldLeft(alternatives.head(), Set::intersect);
+    List<Violation> violations =
+        TreeSet.ofAll(always).toList().map(key -> required(certificate, key));
+    if (alternatives.size() > 1) {
+      String choices =
+          alternatives
+              .map(alternative ->
+                  describe(certificate, TreeSet.ofAll(alternative).removeAll(always)))
+              .mkString(", or ");
+      violations =
+          violations.append(
+              Violation.general(
+                  "rule", "requirement_unmet", "the certificate also needs one of: " + choices));
+    }
+    return violations;
+  }
+
+  private static Violation required(Certificate certificate, FieldKey key) {
+    Option<FieldSpec> field = certificate.schema().field(key);
+    return field.isDefined()
+        ? new Violation(key.toString(), field.get().label(), "required", "a value is required")
+        : new Violation(
+            key.toString(),
+            "",
+            "required_undefined",
+            "the certificate's rule requires " + key + ", which its form does not define");
+  }
+
+  private static String describe(Certificate certificate, Set<FieldKey> keys) {
+    return keys.isEmpty()
+        ? "nothing more"
+        : keys.toList()
+            .map(key ->
+                key
+                    + certificate
+                        .schema()
+                        .field(key)
+                        .map(field -> " (" + field.displayName() + ")")
+                        .getOrElse(""))
+            .mkString(" and ");
+  }
+
+  private static Violation unknownKey(String key) {
+    return Violation.general(
+        printable(key), "unknown_key", "the certificate's form has no field with this key");
+  }
+
+  /** Keys and extras come from callers; keep them short in messages. */
+  private static String printable(String text) {
+    String trimmed = text.strip();
+    return trimmed.isEmpty()
+        ? "values"
+        : trimmed.length() > 24 ? trimmed.substring(0, 24) + "…" : trimmed;
+  }
+}
