@@ -18,6 +18,8 @@ import java.util.Objects;
  * A certificate's form ({@code json_struttura}): its fields in display order, the requirement that
  * decides which of them a submission needs, and the defects found while reading it.
  *
+ * @param published the fields exactly as published, in document order, so that the schema can be
+ *     stored and read again with the same result
  * @param fields the fields, in display order
  * @param ruleText the requirement rule as published, possibly empty
  * @param requirement what a submission needs: the published rule, or, when it is missing or
@@ -25,6 +27,7 @@ import java.util.Objects;
  * @param warnings the defects found while reading the schema
  */
 public record FieldSchema(
+    List<PublishedField> published,
     List<FieldSpec> fields,
     String ruleText,
     Option<RequirementRule> requirement,
@@ -34,6 +37,7 @@ public record FieldSchema(
       Comparator.comparingInt(FieldSpec::displayOrder).thenComparing(FieldSpec::key);
 
   public FieldSchema {
+    Objects.requireNonNull(published, "published");
     Objects.requireNonNull(fields, "fields");
     Objects.requireNonNull(ruleText, "ruleText");
     Objects.requireNonNull(requirement, "requirement");
@@ -104,7 +108,7 @@ public record FieldSchema(
       }
     }
     Option<RequirementRule> requirement = rule.orElse(() -> everyNonEmptyField(fields));
-    return new FieldSchema(fields, ruleText, requirement, warnings);
+    return new FieldSchema(published, fields, ruleText, requirement, warnings);
   }
 
   /** The field with the given key. */

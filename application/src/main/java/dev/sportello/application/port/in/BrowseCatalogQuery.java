@@ -1,0 +1,21 @@
+package dev.sportello.application.port.in;
+
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * Which certificates to list.
+ *
+ * @param category only this category (compared ignoring case), when given
+ * @param nameContains only names containing this text (ignoring case and accents), when given
+ */
+public record BrowseCatalogQuery(Option<String> category, Option<String> nameContains) {
+  public BrowseCatalogQuery {
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(nameContains, "nameContains");
+  }
+
+  public static BrowseCatalogQuery everything() {
+    return new BrowseCatalogQuery(Option.none(), Option.none());
+  }
+}

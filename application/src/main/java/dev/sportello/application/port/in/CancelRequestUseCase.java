@@ -1,0 +1,24 @@
+package dev.sportello.application.port.in;
+
+import dev.sportello.domain.request.CertificateRequest;
+import io.vavr.control.Either;
+import java.util.Objects;
+
+/** Cancels a request that is not finished, with a reason. */
+public interface CancelRequestUseCase {
+
+  Either<UseCaseError, CertificateRequest> cancel(CancelRequestCommand command);
+
+  /**
+   * A cancellation.
+   *
+   * @param request which request
+   * @param reason why, for the record and for upstream
+   */
+  record CancelRequestCommand(RequestQuery request, String reason) {
+    public CancelRequestCommand {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.sportello.application.port.in;
+
+import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.submission.Quote;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * The verdict of a dry run.
+ *
+ * @param violations every problem found; empty when the submission is valid
+ * @param quote the price of the submission as filled in, when the certificate could be priced
+ * @param upstreamChecked whether upstream's test mode also accepted it (false when not asked or
+ *     when local checks already failed)
+ */
+public record ValidationReport(
+    List<Violation> violations, Option<Quote> quote, boolean upstreamChecked) {
+  public ValidationReport {
+    Objects.requireNonNull(violations, "violations");
+    Objects.requireNonNull(quote, "quote");
+  }
+
+  public boolean valid() {
+    return violations.isEmpty();
+  }
+}

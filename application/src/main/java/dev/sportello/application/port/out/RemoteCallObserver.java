@@ -1,0 +1,17 @@
+package dev.sportello.application.port.out;
+
+import io.vavr.control.Option;
+import java.time.Duration;
+
+/** Told of every upstream call the application makes: for metrics. */
+public interface RemoteCallObserver {
+
+  /**
+   * One call.
+   *
+   * @param kind what was called
+   * @param failure why it failed, or empty when it succeeded
+   * @param latency how long it took
+   */
+  void called(RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency);
+}

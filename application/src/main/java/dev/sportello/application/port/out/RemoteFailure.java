@@ -1,0 +1,50 @@
+package dev.sportello.application.port.out;
+
+/**
+ * Why a call to the upstream service did not give the expected answer. Adapters translate every
+ * transport and vendor failure into one of these; no library exception crosses a port.
+ */
+public sealed interface RemoteFailure {
+
+  /** An explanation for logs and operators; never contains personal values or tokens. */
+  String message();
+
+  /** Upstream refused the call for its content (invalid data, invalid email, no such hash, …). */
+  record Rejected(int httpStatus, String code, String message) implements RemoteFailure {}
+
+  /** The upstream wallet cannot pay for the call. */
+  record InsufficientCredit(String message) implements RemoteFailure {}
+
+  /** Upstream does not know what the call names. */
+  record NotFound(String message) implements RemoteFailure {}
+
+  /** The request was already closed upstream: a repeated close that counts as success. */
+  record AlreadyClosed(String message) implements RemoteFailure {}
+
+  /**
+   * The request's upstream state does not allow the call (no search phase, nothing to choose, …).
+   */
+  record Conflict(String code, String message) implements RemoteFailure {}
+
+  /** The document is not ready yet. */
+  record NotReady(String message) implements RemoteFailure {}
+
+  /** Upstream refused our credentials (a configuration problem, not the request's). */
+  record AccessDenied(int httpStatus, String message) implements RemoteFailure {}
+
+  /**
+   * The call certainly had no effect (connection refused, an error answer to a read); it can be
+   * tried again.
+   */
+  record Unavailable(String message) implements RemoteFailure {}
+
+  /**
+   * A call that changes something upstream may or may not have taken effect (a timeout after
+   * sending, a dropped connection). The caller must find out before doing anything that could
+   * charge again.
+   */
+  record OutcomeUnknown(String message) implements RemoteFailure {}
+
+  /** Upstream answered with something that cannot be read. */
+  record Malformed(String message) implements RemoteFailure {}
+}

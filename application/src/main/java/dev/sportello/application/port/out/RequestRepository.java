@@ -1,0 +1,49 @@
+package dev.sportello.application.port.out;
+
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.UpstreamId;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * Where requests are kept. Writes are optimistic: each names the version it read, and a write over
+ * a newer version fails with {@link StorageFailure.StaleWrite} instead of overwriting it.
+ */
+public interface RequestRepository {
+
+  /**
+   * Stores a new request at version 0; a request with the same id fails with {@link
+   * StorageFailure.Duplicate}.
+   */
+  Either<StorageFailure, Stored<CertificateRequest>> insert(CertificateRequest request);
+
+  /**
+   * Replaces a request read at {@code expectedVersion}. Two requests can never share an upstream
+   * id: such a write fails with {@link StorageFailure.Duplicate}.
+   */
+  Either<StorageFailure, Stored<CertificateRequest>> update(
+      CertificateRequest request, long expectedVersion);
+
+  Either<StorageFailure, Option<Stored<CertificateRequest>>> find(RequestId id);
+
+  Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(UpstreamId id);
+
+  /** A caller's requests matching the filter, newest first (by creation time, then id). */
+  Either<StorageFailure, Page<CertificateRequest>> list(RequestFilter filter, PageRequest page);
+
+  /** Requests accepted and not yet closed upstream, oldest first. */
+  Either<StorageFailure, List<CertificateRequest>> awaitingDispatch(int limit);
+
+  /**
+   * Every request that exists upstream and is not terminal, as the small view the sync cycle
+   * compares.
+   */
+  Either<StorageFailure, List<SyncView>> openUpstream();
+
+  /**
+   * Requests whose document is available upstream (data available or fulfilled) but not stored yet.
+   */
+  Either<StorageFailure, List<CertificateRequest>> awaitingDocument(int limit);
+}

@@ -1,0 +1,139 @@
+package dev.sportello.application.service;
+
+import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.RemoteOrder;
+import dev.sportello.application.port.out.RemoteRequest;
+import dev.sportello.application.port.out.RemoteRequests;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.Dispatch;
+import dev.sportello.domain.request.Outcome;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+
+/**
+ * The two-phase submission: create an upstream draft (free), store its id, record the close
+ * attempt, close it (the one charging call). Every step is stored before the next remote call, so a
+ * crash anywhere leaves a request that the next run carries forward: a request without a draft gets
+ * one (a draft whose answer was lost costs nothing), and a draft is closed again on the same
+ * upstream id, where "already closed" counts as success.
+ */
+final class Dispatcher {
+  private final RemoteRequests remote;
+  private final Requests requests;
+  private final Reconciler reconciler;
+  private final NotificationTokens tokens;
+  private final Option<String> webhookBaseUrl;
+  private final Clock clock;
+
+  Dispatcher(
+      RemoteRequests remote,
+      Requests requests,
+      Reconciler reconciler,
+      NotificationTokens tokens,
+      Option<String> webhookBaseUrl,
+      Clock clock) {
+    this.remote = remote;
+    this.requests = requests;
+    this.reconciler = reconciler;
+    this.tokens = tokens;
+    this.webhookBaseUrl = webhookBaseUrl;
+    this.clock = clock;
+  }
+
+  /**
+   * Carries a request as far as it goes now. Upstream being unreachable is not an error here: the
+   * request keeps its place and the next sync cycle tries again.
+   */
+  Either<UseCaseError, Stored<CertificateRequest>> dispatch(Stored<CertificateRequest> stored) {
+    if (!stored.value().awaitsDispatch()) {
+      return Either.right(stored);
+    }
+    return switch (stored.value().dispatch()) {
+      case Dispatch.NotSent notSent -> createDraft(stored);
+      case Dispatch.Drafted drafted -> close(stored);
+      case Dispatch.Closed closed -> Either.right(stored);
+    };
+  }
+
+  private Either<UseCaseError, Stored<CertificateRequest>> createDraft(
+      Stored<CertificateRequest> stored) {
+    Either<RemoteFailure, RemoteRequest> draft = remote.createDraft(order(stored.value()));
+    if (draft.isLeft()) {
+      return refuseOrWait(stored, draft.getLeft());
+    }
+    return requests
+        .modify(
+            stored,
+            request ->
+                request
+                    .recordDraft(draft.get().upstreamId(), clock.instant())
+                    .mapLeft(Failures::of))
+        .flatMap(this::close);
+  }
+
+  private Either<UseCaseError, Stored<CertificateRequest>> close(
+      Stored<CertificateRequest> stored) {
+    Either<UseCaseError, Stored<CertificateRequest>> attempted =
+        requests.modify(
+            stored, request -> request.recordCloseAttempt(clock.instant()).mapLeft(Failures::of));
+    if (attempted.isLeft()) {
+      return attempted;
+    }
+    Stored<CertificateRequest> attempt = attempted.get();
+    var upstreamId = attempt.value().upstreamId().get();
+    Either<RemoteFailure, RemoteRequest> closed = remote.close(upstreamId);
+    if (closed.isRight()) {
+      return requests.modify(
+          attempt,
+          request -> Either.right(reconciler.apply(request, closed.get(), clock.instant())));
+    }
+    if (closed.getLeft() instanceof RemoteFailure.AlreadyClosed) {
+      return requests.modify(
+          attempt, request -> request.recordClosed(clock.instant()).mapLeft(Failures::of));
+    }
+    return refuseOrWait(attempt, closed.getLeft());
+  }
+
+  /**
+   * A refusal on content or credit ends the request; anything else leaves it for the next attempt.
+   */
+  private Either<UseCaseError, Stored<CertificateRequest>> refuseOrWait(
+      Stored<CertificateRequest> stored, RemoteFailure failure) {
+    Option<Outcome> verdict =
+        switch (failure) {
+          case RemoteFailure.Rejected rejected ->
+              Option.some(new Outcome(rejected.code(), rejected.message()));
+          case RemoteFailure.InsufficientCredit credit ->
+              Option.some(new Outcome("insufficient_credit", credit.message()));
+          case RemoteFailure.NotFound notFound ->
+              Option.some(new Outcome("not_found", notFound.message()));
+          case RemoteFailure.AlreadyClosed ignored -> Option.none();
+          case RemoteFailure.Conflict ignored -> Option.none();
+          case RemoteFailure.NotReady ignored -> Option.none();
+          case RemoteFailure.AccessDenied ignored -> Option.none();
+          case RemoteFailure.Unavailable ignored -> Option.none();
+          case RemoteFailure.OutcomeUnknown ignored -> Option.none();
+          case RemoteFailure.Malformed ignored -> Option.none();
+        };
+    if (verdict.isEmpty()) {
+      return Either.right(stored);
+    }
+    return requests.modify(
+        stored, request -> request.reject(verdict.get(), clock.instant()).mapLeft(Failures::of));
+  }
+
+  private RemoteOrder order(CertificateRequest request) {
+    return new RemoteOrder(
+        request.certificateId(),
+        request.submission().values(),
+        request.submission().extras().map(extra -> extra.key()),
+        request.notifyEmail(),
+        webhookBaseUrl.map(base ->
+            new RemoteOrder.Callback(
+                base.replaceAll("/+$", "") + "/" + tokens.tokenFor(request.id()),
+                request.id().value())));
+  }
+}

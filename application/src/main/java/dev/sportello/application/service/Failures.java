@@ -1,0 +1,50 @@
+package dev.sportello.application.service;
+
+import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.domain.request.LifecycleError;
+
+/** Translates port failures into what callers of the use cases see. */
+final class Failures {
+  private Failures() {}
+
+  static UseCaseError of(StorageFailure failure) {
+    return switch (failure) {
+      case StorageFailure.StaleWrite stale ->
+          new UseCaseError.Conflict("the request changed meanwhile; try again");
+      case StorageFailure.Duplicate duplicate -> new UseCaseError.Conflict(duplicate.message());
+      case StorageFailure.Unavailable unavailable ->
+          new UseCaseError.StorageUnavailable(unavailable.message());
+    };
+  }
+
+  static UseCaseError of(RemoteFailure failure) {
+    return switch (failure) {
+      case RemoteFailure.Rejected rejected ->
+          new UseCaseError.UpstreamRejected(rejected.code(), rejected.message());
+      case RemoteFailure.InsufficientCredit credit ->
+          new UseCaseError.PaymentRequired(credit.message());
+      case RemoteFailure.NotFound notFound -> new UseCaseError.NotFound(notFound.message());
+      case RemoteFailure.AlreadyClosed closed -> new UseCaseError.Conflict(closed.message());
+      case RemoteFailure.Conflict conflict -> new UseCaseError.Conflict(conflict.message());
+      case RemoteFailure.NotReady notReady -> new UseCaseError.NotReady(notReady.message());
+      case RemoteFailure.AccessDenied denied ->
+          new UseCaseError.UpstreamUnavailable(
+              "upstream refused our credentials: " + denied.message());
+      case RemoteFailure.Unavailable unavailable ->
+          new UseCaseError.UpstreamUnavailable(unavailable.message());
+      case RemoteFailure.OutcomeUnknown unknown ->
+          new UseCaseError.UpstreamUnavailable(
+              "upstream did not answer in time; the request will be checked again: "
+                  + unknown.message());
+      case RemoteFailure.Malformed malformed ->
+          new UseCaseError.UpstreamUnavailable(
+              "upstream answered unreadably: " + malformed.message());
+    };
+  }
+
+  static UseCaseError of(LifecycleError error) {
+    return new UseCaseError.Conflict(error.message());
+  }
+}

@@ -1,0 +1,312 @@
+package dev.sportello.application.service;
+
+import dev.sportello.application.port.in.AddSearchUseCase;
+import dev.sportello.application.port.in.CancelRequestUseCase;
+import dev.sportello.application.port.in.GetRequestUseCase;
+import dev.sportello.application.port.in.ListRequestsQuery;
+import dev.sportello.application.port.in.ListRequestsUseCase;
+import dev.sportello.application.port.in.RefreshRequestUseCase;
+import dev.sportello.application.port.in.RequestQuery;
+import dev.sportello.application.port.in.SelectCandidateUseCase;
+import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.PageRequest;
+import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.RemoteRequest;
+import dev.sportello.application.port.out.RemoteRequests;
+import dev.sportello.application.port.out.RequestFilter;
+import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.Dispatch;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.submission.SubmissionCheck;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Reads a caller's requests and carries out what the caller asks of one. */
+final class RequestService
+    implements GetRequestUseCase,
+        ListRequestsUseCase,
+        RefreshRequestUseCase,
+        AddSearchUseCase,
+        SelectCandidateUseCase,
+        CancelRequestUseCase {
+  private static final int MAX_REASON_LENGTH = 500;
+
+  private final Requests requests;
+  private final RequestRepository repository;
+  private final RemoteRequests remote;
+  private final Reconciler reconciler;
+  private final CatalogService catalog;
+  private final ValuePolicy policy;
+  private final Clock clock;
+
+  RequestService(
+      Requests requests,
+      RequestRepository repository,
+      RemoteRequests remote,
+      Reconciler reconciler,
+      CatalogService catalog,
+      ValuePolicy policy,
+      Clock clock) {
+    this.requests = requests;
+    this.repository = repository;
+    this.remote = remote;
+    this.reconciler = reconciler;
+    this.catalog = catalog;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public Either<UseCaseError, CertificateRequest> get(RequestQuery query) {
+    return requests.load(query).map(Stored::value);
+  }
+
+  @Override
+  public Either<UseCaseError, RequestListing> list(ListRequestsQuery query) {
+    List<Violation> problems = List.empty();
+    Option<RequestStatus> status = Option.none();
+    if (query.status().isDefined()) {
+      status =
+          List.of(RequestStatus.values())
+              .find(s -> s.name().equals(query.status().get().strip().toUpperCase(Locale.ROOT)));
+      if (status.isEmpty()) {
+        problems =
+            problems.append(
+                Violation.general(
+                    "status",
+                    "unknown_status",
+                    "no such status; use one of "
+                        + List.of(RequestStatus.values()).mkString(", ")));
+      }
+    }
+    Option<CertificateId> certificateId = Option.none();
+    if (query.certificateId().isDefined()) {
+      var parsed = CertificateId.parse(query.certificateId().get());
+      if (parsed.isInvalid()) {
+        problems = problems.append(parsed.getError());
+      } else {
+        certificateId = Option.some(parsed.get());
+      }
+    }
+    Option<PageRequest.Position> after = Option.none();
+    if (query.cursor().isDefined()) {
+      after = Cursors.decode(query.cursor().get());
+      if (after.isEmpty()) {
+        problems =
+            problems.append(
+                Violation.general(
+                    "cursor", "invalid_cursor", "the cursor is not one this service handed out"));
+      }
+    }
+    if (query.limit() < 1 || query.limit() > PageRequest.MAX_LIMIT) {
+      problems =
+          problems.append(
+              Violation.general(
+                  "limit", "invalid_limit", "the limit is 1 to " + PageRequest.MAX_LIMIT));
+    }
+    if (!problems.isEmpty()) {
+      return Either.left(new UseCaseError.InvalidInput(problems));
+    }
+    RequestFilter filter =
+        new RequestFilter(query.caller(), status, certificateId, query.reference());
+    return repository
+        .list(filter, new PageRequest(after, query.limit()))
+        .mapLeft(Failures::of)
+        .map(page -> new RequestListing(page.items(), page.next().map(Cursors::encode)));
+  }
+
+  @Override
+  public Either<UseCaseError, CertificateRequest> refresh(RequestQuery query) {
+    return requests
+        .load(query)
+        .flatMap(stored -> {
+          Option<dev.sportello.domain.request.UpstreamId> upstreamId = stored.value().upstreamId();
+          if (upstreamId.isEmpty()) {
+            return Either.right(stored.value());
+          }
+          return remoteThenApply(
+              stored, remote.fetch(upstreamId.get()), request -> Either.right(request));
+        });
+  }
+
+  @Override
+  public Either<UseCaseError, CertificateRequest> addSearch(AddSearchCommand command) {
+    return requests
+        .load(command.request())
+        .flatMap(stored -> {
+          CertificateRequest request = stored.value();
+          Either<UseCaseError, dev.sportello.domain.catalog.Certificate> certificate =
+              catalog.certificate(request.certificateId());
+          if (certificate.isLeft()) {
+            return Either.left(certificate.getLeft());
+          }
+          if (!certificate.get().hasSearchPhase()) {
+            return Either.left(new UseCaseError.Conflict("this certificate has no search phase"));
+          }
+          if (request.status() != RequestStatus.SEARCHING
+              && request.status() != RequestStatus.AWAITING_SELECTION) {
+            return Either.left(
+                new UseCaseError.Conflict(
+                    "a search can be added only while the request is searching or awaiting a selection; it is "
+                        + request.status()));
+          }
+          var merged =
+              request
+                  .submission()
+                  .values()
+                  .map((key, value) -> io.vavr.Tuple.of(key.toString(), value))
+                  .toMap(t -> t)
+                  .merge(command.values());
+          var checked =
+              SubmissionCheck.check(
+                  certificate.get(),
+                  merged,
+                  request.submission().extras().map(e -> e.key()),
+                  policy);
+          if (checked.isInvalid()) {
+            return Either.left(new UseCaseError.InvalidInput(checked.getError()));
+          }
+          var searchValues =
+              checked
+                  .get()
+                  .values()
+                  .filterKeys(key -> command.values().containsKey(key.toString()));
+          return remoteThenApply(
+              stored, remote.addSearch(request.upstreamId().get(), searchValues), Either::right);
+        });
+  }
+
+  @Override
+  public Either<UseCaseError, CertificateRequest> select(SelectCandidateCommand command) {
+    return requests
+        .load(command.request())
+        .flatMap(stored -> {
+          var selected =
+              stored.value().select(command.searchId(), command.index(), clock.instant());
+          if (selected.isLeft()) {
+            return Either.left(Failures.of(selected.getLeft()));
+          }
+          Either<RemoteFailure, RemoteRequest> answer =
+              remote.selectCandidate(
+                  stored.value().upstreamId().get(), command.searchId(), command.index());
+          if (answer.isLeft()) {
+            return Either.left(Failures.of(answer.getLeft()));
+          }
+          Instant now = clock.instant();
+          return requests
+              .modify(
+                  stored,
+                  request ->
+                      request
+                          .select(command.searchId(), command.index(), now)
+                          .mapLeft(Failures::of)
+                          .map(chosen -> reconciler.apply(chosen, answer.get(), now)))
+              .map(Stored::value);
+        });
+  }
+
+  @Override
+  public Either<UseCaseError, CertificateRequest> cancel(CancelRequestCommand command) {
+    String reason = command.reason().strip();
+    if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH) {
+      return Either.left(
+          new UseCaseError.InvalidInput(
+              List.of(
+                  Violation.general(
+                      "reason",
+                      "invalid_reason",
+                      "a reason of 1 to " + MAX_REASON_LENGTH + " characters is required"))));
+    }
+    return requests
+        .load(command.request())
+        .flatMap(stored -> {
+          CertificateRequest request = stored.value();
+          if (request.status().isTerminal()) {
+            return Either.left(
+                new UseCaseError.Conflict(
+                    "the request is " + request.status() + " and can no longer be cancelled"));
+          }
+          Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> cancelLocally =
+              current ->
+                  current.status() == RequestStatus.CANCELLED
+                      ? Either.right(current)
+                      : current.cancel(reason, clock.instant()).mapLeft(Failures::of);
+          if (request.upstreamId().isEmpty()) {
+            return requests.modify(stored, cancelLocally).map(Stored::value);
+          }
+          Either<RemoteFailure, RemoteRequest> cancelled =
+              remote.cancel(request.upstreamId().get(), reason);
+          if (cancelled.isLeft()
+              && request.dispatch() instanceof Dispatch.Drafted
+              && cancelled.getLeft() instanceof RemoteFailure.NotFound) {
+            // A draft upstream no longer knows cannot be charged any more.
+            return requests.modify(stored, cancelLocally).map(Stored::value);
+          }
+          return remoteThenApply(stored, cancelled, cancelLocally);
+        });
+  }
+
+  /** Applies upstream's answer to a call, then a local change, storing the result once. */
+  private Either<UseCaseError, CertificateRequest> remoteThenApply(
+      Stored<CertificateRequest> stored,
+      Either<RemoteFailure, RemoteRequest> answer,
+      Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> then) {
+    if (answer.isLeft()) {
+      return Either.left(Failures.of(answer.getLeft()));
+    }
+    Instant now = clock.instant();
+    return requests
+        .modify(stored, request -> then.apply(reconciler.apply(request, answer.get(), now)))
+        .map(Stored::value);
+  }
+
+  /** Opaque cursors: the last position of a page, encoded so that callers do not build them. */
+  static final class Cursors {
+    private Cursors() {}
+
+    static String encode(PageRequest.Position position) {
+      String plain =
+          position.createdAt().getEpochSecond()
+              + ":"
+              + position.createdAt().getNano()
+              + ":"
+              + position.id().value();
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Option<PageRequest.Position> decode(String cursor) {
+      if (cursor.length() > 200) {
+        return Option.none();
+      }
+      try {
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
+        if (parts.length != 3) {
+          return Option.none();
+        }
+        Instant createdAt =
+            Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        return RequestId.parse(parts[2])
+            .toOption()
+            .map(id -> new PageRequest.Position(createdAt, id));
+      } catch (IllegalArgumentException | java.time.DateTimeException malformed) {
+        return Option.none();
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sportello.application.service;
+
+import dev.sportello.application.port.in.RequestQuery;
+import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.RequestEvents;
+import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.function.Function;
+
+/**
+ * Reads and writes requests for the services: hides other callers' requests, turns lost optimistic
+ * races into retries, and tells {@link RequestEvents} of every stored status change.
+ */
+final class Requests {
+  private static final int ATTEMPTS = 5;
+
+  private final RequestRepository repository;
+  private final RequestEvents events;
+
+  Requests(RequestRepository repository, RequestEvents events) {
+    this.repository = repository;
+    this.events = events;
+  }
+
+  /** A caller's request; another caller's request is reported as not found. */
+  Either<UseCaseError, Stored<CertificateRequest>> load(RequestQuery query) {
+    var id = RequestId.parse(query.requestId());
+    if (id.isInvalid()) {
+      return Either.left(new UseCaseError.NotFound("no request " + printable(query.requestId())));
+    }
+    return find(id.get())
+        .flatMap(found ->
+            found
+                .filter(stored -> stored.value().caller().equals(query.caller()))
+                .toEither(() -> new UseCaseError.NotFound("no request " + id.get())));
+  }
+
+  Either<UseCaseError, Option<Stored<CertificateRequest>>> find(RequestId id) {
+    return repository.find(id).mapLeft(Failures::of);
+  }
+
+  Either<UseCaseError, Stored<CertificateRequest>> insert(CertificateRequest request) {
+    return repository.insert(request).mapLeft(Failures::of);
+  }
+
+  /**
+   * Applies a change to the freshest copy of a request and stores it, reading again and redoing the
+   * change when another writer got there first. The change must be a pure function of the request:
+   * it may run more than once.
+   */
+  Either<UseCaseError, Stored<CertificateRequest>> modify(
+      Stored<CertificateRequest> current,
+      Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> change) {
+    Stored<CertificateRequest> base = current;
+    for (int attempt = 1; ; attempt++) {
+      Either<UseCaseError, CertificateRequest> changed = change.apply(base.value());
+      if (changed.isLeft()) {
+        return Either.left(changed.getLeft());
+      }
+      if (changed.get().equals(base.value())) {
+        return Either.right(base);
+      }
+      Either<StorageFailure, Stored<CertificateRequest>> written =
+          repository.update(changed.get(), base.version());
+      if (written.isRight()) {
+        announce(base.value(), written.get().value());
+        return Either.right(written.get());
+      }
+      if (!(written.getLeft() instanceof StorageFailure.StaleWrite) || attempt == ATTEMPTS) {
+        return Either.left(Failures.of(written.getLeft()));
+      }
+      Either<UseCaseError, Option<Stored<CertificateRequest>>> reread = find(base.value().id());
+      if (reread.isLeft()) {
+        return Either.left(reread.getLeft());
+      }
+      if (reread.get().isEmpty()) {
+        return Either.left(new UseCaseError.NotFound("no request " + base.value().id()));
+      }
+      base = reread.get().get();
+    }
+  }
+
+  private void announce(CertificateRequest before, CertificateRequest after) {
+    if (before.status() != after.status()) {
+      events.statusChanged(after.id(), before.status(), after.status(), after.updatedAt());
+    }
+  }
+
+  static String printable(String text) {
+    return text.length() > 64 ? text.substring(0, 64) + "…" : text;
+  }
+}

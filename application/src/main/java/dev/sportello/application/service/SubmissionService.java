@@ -1,0 +1,253 @@
+package dev.sportello.application.service;
+
+import dev.sportello.application.port.in.SubmissionInput;
+import dev.sportello.application.port.in.SubmitRequestCommand;
+import dev.sportello.application.port.in.SubmitRequestUseCase;
+import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.in.ValidateSubmissionCommand;
+import dev.sportello.application.port.in.ValidateSubmissionUseCase;
+import dev.sportello.application.port.in.ValidationReport;
+import dev.sportello.application.port.out.IdempotencyStore;
+import dev.sportello.application.port.out.IdempotencyStore.Claim;
+import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.RemoteOrder;
+import dev.sportello.application.port.out.RemoteRequests;
+import dev.sportello.application.port.out.RequestIds;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.submission.Submission;
+import dev.sportello.domain.submission.SubmissionCheck;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/** Checks submissions, and orders certificates exactly once per idempotency key. */
+final class SubmissionService implements ValidateSubmissionUseCase, SubmitRequestUseCase {
+  private static final int MAX_KEY_LENGTH = 255;
+  private static final int MAX_REFERENCE_LENGTH = 255;
+
+  private final CatalogService catalog;
+  private final RemoteRequests remote;
+  private final Requests requests;
+  private final IdempotencyStore idempotency;
+  private final Dispatcher dispatcher;
+  private final RequestIds ids;
+  private final ValuePolicy policy;
+  private final Clock clock;
+
+  SubmissionService(
+      CatalogService catalog,
+      RemoteRequests remote,
+      Requests requests,
+      IdempotencyStore idempotency,
+      Dispatcher dispatcher,
+      RequestIds ids,
+      ValuePolicy policy,
+      Clock clock) {
+    this.catalog = catalog;
+    this.remote = remote;
+    this.requests = requests;
+    this.idempotency = idempotency;
+    this.dispatcher = dispatcher;
+    this.ids = ids;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public Either<UseCaseError, ValidationReport> validate(ValidateSubmissionCommand command) {
+    return certificate(command.input().certificateId())
+        .map(certificate -> {
+          Validation<List<Violation>, Submission> checked = check(certificate, command.input());
+          if (checked.isInvalid()) {
+            return new ValidationReport(checked.getError(), Option.none(), false);
+          }
+          Submission submission = checked.get();
+          if (!command.askUpstream()) {
+            return new ValidationReport(List.empty(), Option.some(submission.quote()), false);
+          }
+          return upstreamVerdict(submission, command.input());
+        });
+  }
+
+  private ValidationReport upstreamVerdict(Submission submission, SubmissionInput input) {
+    var verdict =
+        remote.test(
+            new RemoteOrder(
+                submission.certificateId(),
+                submission.values(),
+                submission.extras().map(extra -> extra.key()),
+                input.notifyEmail(),
+                Option.none()));
+    if (verdict.isRight()) {
+      return new ValidationReport(List.empty(), Option.some(submission.quote()), true);
+    }
+    Violation problem =
+        switch (verdict.getLeft()) {
+          case RemoteFailure.Rejected rejected ->
+              Violation.general("upstream", "upstream_" + rejected.code(), rejected.message());
+          case RemoteFailure failure ->
+              Violation.general(
+                  "upstream",
+                  "upstream_unavailable",
+                  "upstream could not check it: " + failure.message());
+        };
+    return new ValidationReport(List.of(problem), Option.some(submission.quote()), false);
+  }
+
+  @Override
+  public Either<UseCaseError, CertificateRequest> submit(SubmitRequestCommand command) {
+    List<Violation> commandProblems = commandProblems(command);
+    if (!commandProblems.isEmpty()) {
+      return Either.left(new UseCaseError.InvalidInput(commandProblems));
+    }
+    Either<UseCaseError, Certificate> certificate = certificate(command.input().certificateId());
+    if (certificate.isLeft()) {
+      return Either.left(certificate.getLeft());
+    }
+    Validation<List<Violation>, Submission> checked = check(certificate.get(), command.input());
+    if (checked.isInvalid()) {
+      return Either.left(new UseCaseError.InvalidInput(checked.getError()));
+    }
+    Either<UseCaseError, Claim> claim =
+        idempotency
+            .claim(
+                command.caller(),
+                command.idempotencyKey(),
+                fingerprint(command.input()),
+                ids.next())
+            .mapLeft(Failures::of);
+    if (claim.isLeft()) {
+      return Either.left(claim.getLeft());
+    }
+    return switch (claim.get()) {
+      case Claim.Claimed claimed -> order(command, certificate.get(), checked.get(), claimed.id());
+      case Claim.Replay replay -> replay(command, certificate.get(), checked.get(), replay.id());
+      case Claim.Mismatch mismatch ->
+          Either.left(
+              new UseCaseError.Conflict(
+                  "the idempotency key was already used for a different submission"));
+    };
+  }
+
+  /**
+   * A retry returns the first request; if the first attempt died before storing it, this one stores
+   * it.
+   */
+  private Either<UseCaseError, CertificateRequest> replay(
+      SubmitRequestCommand command, Certificate certificate, Submission submission, RequestId id) {
+    return requests
+        .find(id)
+        .flatMap(found ->
+            found.isDefined()
+                ? Either.right(found.get().value())
+                : order(command, certificate, submission, id));
+  }
+
+  private Either<UseCaseError, CertificateRequest> order(
+      SubmitRequestCommand command, Certificate certificate, Submission submission, RequestId id) {
+    CertificateRequest accepted =
+        CertificateRequest.accept(
+            id,
+            command.caller(),
+            certificate.name(),
+            submission,
+            command.input().reference().map(String::strip).filter(text -> !text.isEmpty()),
+            command.input().notifyEmail().map(String::strip).filter(text -> !text.isEmpty()),
+            clock.instant());
+    Either<UseCaseError, Stored<CertificateRequest>> stored = requests.insert(accepted);
+    if (stored.isLeft()) {
+      return Either.left(stored.getLeft());
+    }
+    return Either.right(
+        dispatcher.dispatch(stored.get()).map(Stored::value).getOrElse(stored.get().value()));
+  }
+
+  private Either<UseCaseError, Certificate> certificate(String id) {
+    var parsed = CertificateId.parse(id);
+    if (parsed.isInvalid()) {
+      return Either.left(new UseCaseError.InvalidInput(List.of(parsed.getError())));
+    }
+    return catalog.certificate(parsed.get());
+  }
+
+  private Validation<List<Violation>, Submission> check(
+      Certificate certificate, SubmissionInput input) {
+    Validation<List<Violation>, Submission> checked =
+        SubmissionCheck.check(certificate, input.values(), input.extras(), policy);
+    List<Violation> emailProblems =
+        input
+            .notifyEmail()
+            .filter(email -> !email.isBlank())
+            .map(email -> new dev.sportello.domain.field.FieldType.Email().normalise(email, policy))
+            .filter(Either::isLeft)
+            .map(rejected ->
+                List.of(
+                    Violation.general(
+                        "notifyEmail", rejected.getLeft().code(), rejected.getLeft().message())))
+            .getOrElse(List.empty());
+    if (emailProblems.isEmpty()) {
+      return checked;
+    }
+    return Validation.invalid(
+        checked.fold(errors -> errors, ok -> List.<Violation>empty()).appendAll(emailProblems));
+  }
+
+  private static List<Violation> commandProblems(SubmitRequestCommand command) {
+    List<Violation> problems = List.empty();
+    String key = command.idempotencyKey();
+    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+      problems =
+          problems.append(
+              Violation.general(
+                  "idempotencyKey",
+                  "invalid_idempotency_key",
+                  "an idempotency key of 1 to " + MAX_KEY_LENGTH + " characters is required"));
+    }
+    if (command
+        .input()
+        .reference()
+        .exists(reference -> reference.length() > MAX_REFERENCE_LENGTH)) {
+      problems =
+          problems.append(
+              Violation.general(
+                  "reference",
+                  "reference_too_long",
+                  "a reference has at most " + MAX_REFERENCE_LENGTH + " characters"));
+    }
+    return problems;
+  }
+
+  /** What makes two submissions the same: every input, in a fixed order, hashed. */
+  static String fingerprint(SubmissionInput input) {
+    StringBuilder canonical = new StringBuilder();
+    canonical.append(input.certificateId()).append('\u0000');
+    input
+        .values()
+        .toList()
+        .sortBy(entry -> entry._1)
+        .forEach(entry -> canonical.append(entry._1).append('=').append(entry._2).append('\u0000'));
+    input.extras().sorted().forEach(extra -> canonical.append(extra).append('\u0000'));
+    canonical.append(input.reference().getOrElse("")).append('\u0000');
+    canonical.append(input.notifyEmail().getOrElse(""));
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      // Every JDK ships SHA-256.
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

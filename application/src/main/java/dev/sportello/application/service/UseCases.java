@@ -1,0 +1,139 @@
+package dev.sportello.application.service;
+
+import dev.sportello.application.port.in.AddSearchUseCase;
+import dev.sportello.application.port.in.BrowseCatalogUseCase;
+import dev.sportello.application.port.in.CancelRequestUseCase;
+import dev.sportello.application.port.in.DescribeCertificateUseCase;
+import dev.sportello.application.port.in.GetRequestUseCase;
+import dev.sportello.application.port.in.HandleNotificationUseCase;
+import dev.sportello.application.port.in.ListRequestsUseCase;
+import dev.sportello.application.port.in.RefreshRequestUseCase;
+import dev.sportello.application.port.in.RetrieveDocumentUseCase;
+import dev.sportello.application.port.in.SelectCandidateUseCase;
+import dev.sportello.application.port.in.SubmitRequestUseCase;
+import dev.sportello.application.port.in.SynchroniseUseCase;
+import dev.sportello.application.port.in.ValidateSubmissionUseCase;
+import dev.sportello.application.port.out.RemoteCallKind;
+import io.vavr.collection.Map;
+
+/**
+ * The application's one public entry point: builds every use case from the outbound ports. Adapters
+ * and embedding code see only the inbound ports it hands out.
+ */
+public final class UseCases {
+  private final CountedRemote remote;
+  private final CatalogService catalog;
+  private final SubmissionService submissions;
+  private final RequestService requests;
+  private final SyncService sync;
+  private final NotificationService notifications;
+  private final DocumentService documents;
+
+  private UseCases(ApplicationPorts ports, ApplicationSettings settings) {
+    this.remote =
+        new CountedRemote(
+            ports.catalog(), ports.remoteRequests(), ports.remoteDocuments(), ports.callObserver());
+    Requests store = new Requests(ports.requests(), ports.events());
+    Reconciler reconciler = new Reconciler(ports.events());
+    NotificationTokens tokens = new NotificationTokens(settings.notificationSecret());
+    Dispatcher dispatcher =
+        new Dispatcher(remote, store, reconciler, tokens, settings.webhookBaseUrl(), ports.clock());
+    this.catalog =
+        new CatalogService(remote, ports.snapshots(), ports.clock(), settings.catalogTtl());
+    this.submissions =
+        new SubmissionService(
+            catalog,
+            remote,
+            store,
+            ports.idempotency(),
+            dispatcher,
+            ports.ids(),
+            settings.valuePolicy(),
+            ports.clock());
+    this.requests =
+        new RequestService(
+            store,
+            ports.requests(),
+            remote,
+            reconciler,
+            catalog,
+            settings.valuePolicy(),
+            ports.clock());
+    this.documents = new DocumentService(store, remote, ports.documents(), ports.clock());
+    this.sync =
+        new SyncService(
+            ports.requests(),
+            store,
+            remote,
+            dispatcher,
+            reconciler,
+            documents,
+            remote,
+            ports.syncLock(),
+            ports.clock(),
+            settings.batchSize());
+    this.notifications =
+        new NotificationService(tokens, store, remote, reconciler, documents, ports.clock());
+  }
+
+  public static UseCases create(ApplicationPorts ports, ApplicationSettings settings) {
+    return new UseCases(ports, settings);
+  }
+
+  public BrowseCatalogUseCase browseCatalog() {
+    return catalog;
+  }
+
+  public DescribeCertificateUseCase describeCertificate() {
+    return catalog;
+  }
+
+  public ValidateSubmissionUseCase validateSubmission() {
+    return submissions;
+  }
+
+  public SubmitRequestUseCase submitRequest() {
+    return submissions;
+  }
+
+  public GetRequestUseCase getRequest() {
+    return requests;
+  }
+
+  public ListRequestsUseCase listRequests() {
+    return requests;
+  }
+
+  public RefreshRequestUseCase refreshRequest() {
+    return requests;
+  }
+
+  public AddSearchUseCase addSearch() {
+    return requests;
+  }
+
+  public SelectCandidateUseCase selectCandidate() {
+    return requests;
+  }
+
+  public CancelRequestUseCase cancelRequest() {
+    return requests;
+  }
+
+  public SynchroniseUseCase synchronise() {
+    return sync;
+  }
+
+  public HandleNotificationUseCase handleNotification() {
+    return notifications;
+  }
+
+  public RetrieveDocumentUseCase retrieveDocument() {
+    return documents;
+  }
+
+  /** Upstream calls made so far, by kind. */
+  public Map<RemoteCallKind, Long> remoteCalls() {
+    return remote.counts();
+  }
+}
