@@ -3,7 +3,6 @@ package dev.sportello.application.service;
 import dev.sportello.domain.field.ValuePolicy;
 import io.vavr.control.Option;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -14,14 +13,14 @@ import java.util.Objects;
  *     again
  * @param webhookBaseUrl where upstream notifications reach us (the per-request token is appended),
  *     or empty for none
- * @param notificationSecret the key that makes webhook tokens unguessable; at least 32 bytes
+ * @param notificationSecret the key that makes webhook tokens unguessable; at least 32 characters
  * @param batchSize how many requests one sync cycle sends or fetches documents for at most
  */
 public record ApplicationSettings(
     ValuePolicy valuePolicy,
     Duration catalogTtl,
     Option<String> webhookBaseUrl,
-    byte[] notificationSecret,
+    String notificationSecret,
     int batchSize) {
 
   public static final Duration DEFAULT_CATALOG_TTL = Duration.ofHours(24);
@@ -31,40 +30,18 @@ public record ApplicationSettings(
     Objects.requireNonNull(catalogTtl, "catalogTtl");
     Objects.requireNonNull(webhookBaseUrl, "webhookBaseUrl");
     Objects.requireNonNull(notificationSecret, "notificationSecret");
-    if (notificationSecret.length < 32) {
-      throw new IllegalArgumentException("the notification secret needs at least 32 bytes");
+    if (notificationSecret.length() < 32) {
+      throw new IllegalArgumentException("the notification secret needs at least 32 characters");
     }
     if (catalogTtl.isNegative() || batchSize < 1) {
       throw new IllegalArgumentException("the catalogue TTL and the batch size must be positive");
     }
-    notificationSecret = notificationSecret.clone();
   }
 
   /** Default checks, a 24-hour catalogue, no webhook, batches of 100. */
-  public static ApplicationSettings defaults(byte[] notificationSecret) {
+  public static ApplicationSettings defaults(String notificationSecret) {
     return new ApplicationSettings(
         ValuePolicy.defaults(), DEFAULT_CATALOG_TTL, Option.none(), notificationSecret, 100);
-  }
-
-  @Override
-  public byte[] notificationSecret() {
-    return notificationSecret.clone();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof ApplicationSettings that
-        && valuePolicy.equals(that.valuePolicy)
-        && catalogTtl.equals(that.catalogTtl)
-        && webhookBaseUrl.equals(that.webhookBaseUrl)
-        && Arrays.equals(notificationSecret, that.notificationSecret)
-        && batchSize == that.batchSize;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        valuePolicy, catalogTtl, webhookBaseUrl, Arrays.hashCode(notificationSecret), batchSize);
   }
 
   /** Leaves out the secret. */

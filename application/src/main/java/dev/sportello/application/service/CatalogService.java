@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The catalogue, cached: in memory, then in the snapshot store, then upstream. A copy younger than
@@ -37,8 +36,7 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
   private final CatalogSnapshotStore store;
   private final Clock clock;
   private final Duration ttl;
-  private final AtomicReference<Option<CatalogSnapshot>> listing =
-      new AtomicReference<>(Option.none());
+  private volatile Option<CatalogSnapshot> listing = Option.none();
   private final ConcurrentHashMap<CertificateId, CachedCertificate> certificates =
       new ConcurrentHashMap<>();
 
@@ -101,15 +99,15 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
   private Either<UseCaseError, List<CatalogEntry>> listing() {
     Instant now = clock.instant();
     Option<CatalogSnapshot> cached =
-        listing.get().orElse(() -> store.loadListing().getOrElse(Option.none()));
+        listing.orElse(() -> store.loadListing().getOrElse(Option.none()));
     if (cached.exists(copy -> isFresh(copy.fetchedAt(), now))) {
-      listing.set(cached);
+      listing = cached;
       return Either.right(cached.get().entries());
     }
     Either<RemoteFailure, List<CatalogEntry>> fetched = remote.listCertificates();
     if (fetched.isRight()) {
       CatalogSnapshot fresh = new CatalogSnapshot(fetched.get(), now);
-      listing.set(Option.some(fresh));
+      listing = Option.some(fresh);
       store.saveListing(fresh);
       return Either.right(fresh.entries());
     }

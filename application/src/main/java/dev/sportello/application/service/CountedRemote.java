@@ -20,10 +20,11 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,7 @@ final class CountedRemote implements RemoteCatalog, RemoteRequests, RemoteDocume
   private final RemoteRequests requests;
   private final RemoteDocuments documents;
   private final RemoteCallObserver observer;
-  private final EnumMap<RemoteCallKind, AtomicLong> counts = new EnumMap<>(RemoteCallKind.class);
+  private final ConcurrentHashMap<RemoteCallKind, LongAdder> counts = new ConcurrentHashMap<>();
 
   CountedRemote(
       RemoteCatalog catalog,
@@ -46,21 +47,21 @@ final class CountedRemote implements RemoteCatalog, RemoteRequests, RemoteDocume
     this.requests = requests;
     this.documents = documents;
     this.observer = observer;
-    for (RemoteCallKind kind : RemoteCallKind.values()) {
-      counts.put(kind, new AtomicLong());
-    }
   }
 
   /** The calls made so far, by kind. */
   Map<RemoteCallKind, Long> counts() {
-    return HashMap.ofAll(counts).mapValues(AtomicLong::get);
+    return HashMap.ofAll(
+        java.util.Arrays.stream(RemoteCallKind.values()),
+        kind -> kind,
+        kind -> Option.of(counts.get(kind)).map(LongAdder::sum).getOrElse(0L));
   }
 
   private <T> Either<RemoteFailure, T> counted(
       RemoteCallKind kind, Supplier<Either<RemoteFailure, T>> call) {
     long started = System.nanoTime();
     Either<RemoteFailure, T> result = call.get();
-    counts.get(kind).incrementAndGet();
+    counts.computeIfAbsent(kind, unused -> new LongAdder()).increment();
     observer.called(kind, result.swap().toOption(), Duration.ofNanos(System.nanoTime() - started));
     return result;
   }

@@ -20,8 +20,8 @@ final class NotificationTokens {
 
   private final SecretKeySpec key;
 
-  NotificationTokens(byte[] secret) {
-    this.key = new SecretKeySpec(secret, ALGORITHM);
+  NotificationTokens(String secret) {
+    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
   }
 
   String tokenFor(RequestId id) {

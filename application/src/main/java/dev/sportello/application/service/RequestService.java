@@ -278,12 +278,7 @@ final class RequestService
     private Cursors() {}
 
     static String encode(PageRequest.Position position) {
-      String plain =
-          position.createdAt().getEpochSecond()
-              + ":"
-              + position.createdAt().getNano()
-              + ":"
-              + position.id().value();
+      String plain = position.createdAt() + "|" + position.id().value();
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -294,14 +289,13 @@ final class RequestService
         return Option.none();
       }
       try {
-        String[] parts =
-            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
-        if (parts.length != 3) {
+        String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int bar = plain.indexOf('|');
+        if (bar < 0) {
           return Option.none();
         }
-        Instant createdAt =
-            Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-        return RequestId.parse(parts[2])
+        Instant createdAt = Instant.parse(plain.substring(0, bar));
+        return RequestId.parse(plain.substring(bar + 1))
             .toOption()
             .map(id -> new PageRequest.Position(createdAt, id));
       } catch (IllegalArgumentException | java.time.DateTimeException malformed) {

@@ -10,6 +10,8 @@ import io.vavr.control.Either;
 public interface HandleNotificationUseCase {
 
   /**
+   * Re-reads the request the token names.
+   *
    * @param token the token from the webhook URL
    * @return the request as re-read, or {@link UseCaseError.NotFound} for a token that names no
    *     request
