@@ -25,6 +25,10 @@ class HexagonalArchitectureTest {
 
   static final String ROOT = "dev.sportello";
   static final String DOMAIN = ROOT + ".domain..";
+  static final String APPLICATION = ROOT + ".application..";
+  static final String PORT_IN = ROOT + ".application.port.in..";
+  static final String PORT_OUT = ROOT + ".application.port.out..";
+  static final String SERVICE = ROOT + ".application.service..";
 
   /** Maven test-jars are not excluded by {@link ImportOption.DoNotIncludeTests}. */
   static final class NoTestJars implements ImportOption {
@@ -45,10 +49,26 @@ class HexagonalArchitectureTest {
           .because("the domain is pure: no Jackson, Feign, MapStruct, JDBC or framework types");
 
   @ArchTest
+  static final ArchRule application_depends_only_on_domain_jdk_and_vavr =
+      classes()
+          .that()
+          .resideInAPackage(APPLICATION)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              APPLICATION,
+              DOMAIN,
+              "java..",
+              "javax.crypto..",
+              "io.vavr..",
+              "org.jspecify.annotations..")
+          .because("use cases see the domain and the ports, never a technology");
+
+  @ArchTest
   static final ArchRule core_has_no_io_or_framework_types =
       noClasses()
           .that()
-          .resideInAnyPackage(DOMAIN)
+          .resideInAnyPackage(DOMAIN, APPLICATION)
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -61,15 +81,103 @@ class HexagonalArchitectureTest {
               "java.net..",
               "java.nio.file..",
               "java.io.File",
+              "java.io.FileInputStream",
+              "java.io.FileOutputStream",
               "org.springframework..",
               "jakarta..",
               "javax.inject..");
 
   @ArchTest
+  static final ArchRule ports_do_not_depend_on_services =
+      noClasses()
+          .that()
+          .resideInAnyPackage(PORT_IN, PORT_OUT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(SERVICE);
+
+  @ArchTest
+  static final ArchRule inbound_and_outbound_ports_are_independent =
+      noClasses()
+          .that()
+          .resideInAPackage(PORT_IN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PORT_OUT)
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage(SERVICE);
+
+  @ArchTest
+  static final ArchRule outbound_ports_do_not_know_use_cases =
+      noClasses()
+          .that()
+          .resideInAPackage(PORT_OUT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PORT_IN);
+
+  @ArchTest
+  static final ArchRule use_cases_are_interfaces =
+      classes()
+          .that()
+          .resideInAPackage(PORT_IN)
+          .and()
+          .haveSimpleNameEndingWith("UseCase")
+          .should()
+          .beInterfaces();
+
+  @ArchTest
+  static final ArchRule commands_and_queries_are_records =
+      classes()
+          .that()
+          .resideInAPackage(PORT_IN)
+          .and()
+          .haveNameMatching(".*(Command|Query)")
+          .should()
+          .beRecords();
+
+  @ArchTest
+  static final ArchRule ports_hold_only_interfaces_and_values =
+      classes()
+          .that()
+          .resideInAnyPackage(PORT_IN, PORT_OUT)
+          .and()
+          .areNotRecords()
+          .and()
+          .areNotEnums()
+          .should()
+          .beInterfaces()
+          .because("a port is a contract: interfaces and the values they carry");
+
+  @ArchTest
+  static final ArchRule services_are_not_public =
+      classes()
+          .that()
+          .resideInAPackage(SERVICE)
+          .and()
+          .haveSimpleNameEndingWith("Service")
+          .should()
+          .notBePublic();
+
+  @ArchTest
+  static final ArchRule only_the_factory_and_its_inputs_are_public_in_services =
+      classes()
+          .that()
+          .resideInAPackage(SERVICE)
+          .and()
+          .arePublic()
+          .should()
+          .haveSimpleNameStartingWith("UseCases")
+          .orShould()
+          .haveSimpleNameStartingWith("Application")
+          .because("adapters reach use cases through the inbound ports that UseCases hands out");
+
+  @ArchTest
   static final ArchRule core_reads_no_clock_and_draws_no_random_numbers =
       noClasses()
           .that()
-          .resideInAnyPackage(DOMAIN)
+          .resideInAnyPackage(DOMAIN, APPLICATION)
           .should()
           .callMethod(java.time.Instant.class, "now")
           .orShould()
