@@ -117,7 +117,7 @@ final class WireReader {
         structure == null || structure.fields() == null
             ? List.empty()
             : List.ofAll(structure.fields()).map(WireReader::published);
-    String rule = structure == null ? "" : text(structure.rule());
+    String rule = structure == null || structure.rule() == null ? "" : structure.rule();
     FieldSchema schema = FieldSchema.read(published, rule);
     return Either.right(
         new Certificate(
