@@ -137,11 +137,10 @@ final class DocumentReader {
         return Failures.transport(io, Failures.Effect.READ);
       }
     }
-    String detail =
-        failed instanceof JacksonException jackson
-            ? jackson.getOriginalMessage()
-            : failed.getMessage();
-    return new RemoteFailure.Malformed("the document answer is not readable: " + detail);
+    return new RemoteFailure.Malformed(
+        failed instanceof JacksonException
+            ? "the document answer is not the expected JSON or base64"
+            : "the document answer is not readable: " + failed.getClass().getSimpleName());
   }
 
   /** What the answer said, as it went by. */
