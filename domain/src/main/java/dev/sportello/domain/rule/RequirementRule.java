@@ -22,7 +22,7 @@ public sealed interface RequirementRule permits FieldRef, AllOf, AnyOf {
    *
    * <p>Anything else is a syntax error, including an empty or blank text (a schema without a rule
    * is for the caller to handle), a key with leading zeros or above {@code $999999}, a text longer
-   * than 65 536 characters and parentheses nested more than 64 deep.
+   * than 16 384 characters and parentheses nested more than 64 deep.
    */
   static Either<RuleSyntaxError, RequirementRule> parse(String text) {
     return RuleParser.parse(text);

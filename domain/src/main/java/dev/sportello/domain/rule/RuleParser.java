@@ -16,8 +16,12 @@ import java.util.Deque;
  * Shape#MAX_NESTING} are refused, which keeps every later operation on the rule cheap and shallow.
  */
 final class RuleParser {
-  /** Published rules are a few dozen characters; this is generous and still bounds the work. */
-  static final int MAX_LENGTH = 65_536;
+  /**
+   * Published rules are a few dozen characters. The cap also bounds the cost of explaining a rule:
+   * the worst rules of this length take some hundred milliseconds to explain, real ones
+   * microseconds.
+   */
+  static final int MAX_LENGTH = 16_384;
 
   private static final String OPERAND = "a field key like $0 or '('";
   private static final String OPERATOR_AT_TOP = "'&&', '||' or the end of the rule";

@@ -19,14 +19,20 @@ final class Shape {
   static List<RequirementRule> allOfParts(List<RequirementRule> parts) {
     List<RequirementRule> flat =
         parts.flatMap(p -> p instanceof AllOf all ? all.parts() : List.of(p));
-    check(flat, "AllOf", nestingOfAllOf(flat));
+    requireTwo(flat, "AllOf");
+    int nesting = nestingOfAllOf(flat);
+    if (nesting > MAX_NESTING) {
+      throw new IllegalArgumentException(
+          "AllOf would need " + nesting + " nested parentheses, more than " + MAX_NESTING);
+    }
     return flat;
   }
 
   static List<RequirementRule> anyOfParts(List<RequirementRule> parts) {
     List<RequirementRule> flat =
         parts.flatMap(p -> p instanceof AnyOf any ? any.parts() : List.of(p));
-    check(flat, "AnyOf", nestingOfAnyOf(flat));
+    // Its parts print without parentheses, so an AnyOf never nests deeper than they already do.
+    requireTwo(flat, "AnyOf");
     return flat;
   }
 
@@ -47,13 +53,9 @@ final class Shape {
     return parts.map(Shape::nesting).max().getOrElse(0);
   }
 
-  private static void check(List<RequirementRule> parts, String kind, int nesting) {
+  private static void requireTwo(List<RequirementRule> parts, String kind) {
     if (parts.size() < 2) {
       throw new IllegalArgumentException(kind + " joins at least two parts, got " + parts.size());
-    }
-    if (nesting > MAX_NESTING) {
-      throw new IllegalArgumentException(
-          kind + " would need " + nesting + " nested parentheses, more than " + MAX_NESTING);
     }
   }
 }
