@@ -30,6 +30,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
           .reversed();
 
   private Map<RequestId, Stored<CertificateRequest>> byId = HashMap.empty();
+  private Map<UpstreamId, RequestId> byUpstreamId = HashMap.empty();
 
   @Override
   public synchronized Either<StorageFailure, Stored<CertificateRequest>> insert(
@@ -56,17 +57,14 @@ public final class InMemoryRequestRepository implements RequestRepository {
       CertificateRequest request, long version) {
     Option<UpstreamId> upstreamId = request.upstreamId();
     boolean upstreamTaken =
-        upstreamId.isDefined()
-            && byId.values()
-                .exists(other ->
-                    !other.value().id().equals(request.id())
-                        && other.value().upstreamId().equals(upstreamId));
+        upstreamId.flatMap(byUpstreamId::get).exists(owner -> !owner.equals(request.id()));
     if (upstreamTaken) {
       return Either.left(
           new StorageFailure.Duplicate("upstream id " + upstreamId.get() + " is taken"));
     }
     Stored<CertificateRequest> stored = new Stored<>(request, version);
     byId = byId.put(request.id(), stored);
+    byUpstreamId = upstreamId.fold(() -> byUpstreamId, id -> byUpstreamId.put(id, request.id()));
     return Either.right(stored);
   }
 
@@ -79,7 +77,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
   @Override
   public synchronized Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(
       UpstreamId id) {
-    return Either.right(byId.values().find(stored -> stored.value().upstreamId().contains(id)));
+    return Either.right(byUpstreamId.get(id).flatMap(byId::get));
   }
 
   @Override
