@@ -59,7 +59,7 @@ final class Alternatives {
         java.util.List<Bits> product = java.util.List.of(new Bits(new long[words]));
         for (RequirementRule part : all.parts()) {
           java.util.List<Bits> choices = of(part);
-          java.util.List<Bits> combined = new ArrayList<>(product.size() * choices.size());
+          java.util.List<Bits> combined = new ArrayList<>();
           for (Bits left : product) {
             for (Bits right : choices) {
               combined.add(left.union(right));

@@ -148,6 +148,11 @@ class RuleSyntaxErrorTest {
   }
 
   @Test
+  void aKeyOfTwelveCharactersIsQuotedWhole() {
+    assertThat(rejected("$99999999999").message()).endsWith("but found '$99999999999'");
+  }
+
+  @Test
   void anOpenParenthesisMustBeClosed() {
     assertThat(rejected("($0 && $1"))
         .isEqualTo(
