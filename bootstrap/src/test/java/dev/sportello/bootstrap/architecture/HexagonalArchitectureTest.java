@@ -25,6 +25,7 @@ class HexagonalArchitectureTest {
 
   static final String ROOT = "dev.sportello";
   static final String DOMAIN = ROOT + ".domain..";
+  static final String BOOTSTRAP = ROOT + ".bootstrap..";
 
   /** Maven test-jars are not excluded by {@link ImportOption.DoNotIncludeTests}. */
   static final class NoTestJars implements ImportOption {
@@ -102,6 +103,27 @@ class HexagonalArchitectureTest {
   @ArchTest
   static final ArchRule top_level_slices_are_acyclic =
       slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule nothing_depends_on_the_composition_root =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(BOOTSTRAP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(BOOTSTRAP)
+          .because("bootstrap wires everything; nothing may reach back into it");
+
+  @ArchTest
+  static final ArchRule the_command_line_is_reached_only_through_main =
+      classes()
+          .that()
+          .resideInAPackage(BOOTSTRAP)
+          .and()
+          .arePublic()
+          .should()
+          .haveSimpleName("Main")
+          .because("the commands are run through Main, and tests run them in-process");
 
   @ArchTest
   static final ArchRule no_std_streams =
