@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,7 +36,6 @@ class ValidateCommandTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_valid_submission_prints_valid_the_schema_warnings_and_the_quote() {
     Run run = run("validate", CERTIFICATE, VALID_SUBMISSION);
 
@@ -53,7 +51,6 @@ class ValidateCommandTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void an_invalid_submission_prints_invalid_and_every_violation() {
     Run run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
 

@@ -12,7 +12,6 @@ import dev.sportello.domain.rule.FieldRef;
 import dev.sportello.domain.rule.RequirementRule;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class FieldSchemaTest {
@@ -71,7 +70,6 @@ class FieldSchemaTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_repeated_key_is_read_as_the_undefined_key_the_rule_requires() {
     FieldSchema schema =
         FieldSchema.read(
@@ -88,7 +86,6 @@ class FieldSchemaTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void repeated_keys_fill_the_undefined_keys_lowest_first() {
     FieldSchema schema =
         FieldSchema.read(
@@ -105,7 +102,6 @@ class FieldSchemaTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_repeated_key_with_no_undefined_key_to_fill_is_ignored_with_a_warning() {
     FieldSchema schema =
         FieldSchema.read(
@@ -118,7 +114,6 @@ class FieldSchemaTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_key_the_rule_requires_and_no_field_defines_is_reported() {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "testo")), "$0 && $3");
 
@@ -127,7 +122,6 @@ class FieldSchemaTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_field_the_rule_never_mentions_is_reported_as_optional() {
     FieldSchema schema =
         FieldSchema.read(List.of(field("$0", "Nome", "testo"), field("$1", "Note", "testo")), "$0");

@@ -13,13 +13,11 @@ import dev.sportello.domain.shared.Violation;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The codice fiscale must agree with the person's surname, name, birth date and sex. */
-@Tag("needs-field-and-rule")
 class CrossFieldCheckTest {
 
   private static final PublishedField CODICE_FISCALE =

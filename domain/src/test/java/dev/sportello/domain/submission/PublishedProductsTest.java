@@ -16,11 +16,9 @@ import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The two products as Openapi publishes them, defects included, stay usable. */
-@Tag("needs-field-and-rule")
 class PublishedProductsTest {
 
   private static Validation<List<Violation>, Submission> check(

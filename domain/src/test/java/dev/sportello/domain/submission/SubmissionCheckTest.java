@@ -18,7 +18,6 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Validation;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SubmissionCheckTest {
@@ -43,7 +42,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_complete_submission_is_normalised_and_priced() {
     Certificate certificate =
         certificate(
@@ -102,7 +100,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_blank_value_in_a_required_field_is_reported_as_missing() {
     Certificate certificate = certificate("$0", field("$0", "Nome", "testo"));
 
@@ -120,7 +117,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_codice_fiscale_with_a_wrong_check_character_is_refused_as_such() {
     assertThat(check(OPEN_FORM, LinkedHashMap.of("$1", WRONG_CHECK_CHARACTER)).getError())
         .singleElement()
@@ -138,7 +134,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void with_a_single_way_to_satisfy_the_rule_each_missing_field_is_required() {
     Certificate certificate =
         certificate(
@@ -152,7 +147,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void with_a_choice_the_shared_fields_are_required_and_the_choices_described() {
     Certificate certificate =
         certificate(
@@ -171,7 +165,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void choices_of_several_fields_are_described_smallest_first() {
     Certificate certificate =
         certificate(
@@ -190,7 +183,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void a_field_the_rule_requires_and_the_form_does_not_define_is_reported_as_such() {
     Certificate certificate = certificate("$0 && $5", field("$0", "Nome", "testo"));
 
@@ -228,7 +220,6 @@ class SubmissionCheckTest {
   }
 
   @Test
-  @Tag("needs-field-and-rule")
   void every_violation_is_reported_at_once() {
     Certificate certificate =
         certificate(
