@@ -29,6 +29,7 @@ class HexagonalArchitectureTest {
   static final String PORT_IN = ROOT + ".application.port.in..";
   static final String PORT_OUT = ROOT + ".application.port.out..";
   static final String SERVICE = ROOT + ".application.service..";
+  static final String BOOTSTRAP = ROOT + ".bootstrap..";
 
   /** Maven test-jars are not excluded by {@link ImportOption.DoNotIncludeTests}. */
   static final class NoTestJars implements ImportOption {
@@ -210,6 +211,27 @@ class HexagonalArchitectureTest {
   @ArchTest
   static final ArchRule top_level_slices_are_acyclic =
       slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule nothing_depends_on_the_composition_root =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(BOOTSTRAP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(BOOTSTRAP)
+          .because("bootstrap wires everything; nothing may reach back into it");
+
+  @ArchTest
+  static final ArchRule the_command_line_is_reached_only_through_main =
+      classes()
+          .that()
+          .resideInAPackage(BOOTSTRAP)
+          .and()
+          .arePublic()
+          .should()
+          .haveSimpleName("Main")
+          .because("the commands are run through Main, and tests run them in-process");
 
   @ArchTest
   static final ArchRule no_std_streams =
