@@ -198,11 +198,16 @@ class HexagonalArchitectureTest {
           .that()
           .resideInAPackage(DOMAIN)
           .and()
+          .arePublic()
+          .and()
           .areNotInterfaces()
           .and()
           .areNotEnums()
           .should()
-          .haveOnlyFinalFields();
+          .haveOnlyFinalFields()
+          .because(
+              "the model is made of values; only package-private machinery confined to one call,"
+                  + " such as a parser's cursor, may hold mutable state");
 
   @ArchTest
   static final ArchRule domain_slices_are_acyclic =
