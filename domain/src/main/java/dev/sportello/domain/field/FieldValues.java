@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 
 /** The checks behind each {@link FieldType}. */
 final class FieldValues {
+
   private FieldValues() {}
 
   static Either<Rejection, String> freeText(String raw) {
@@ -36,5 +37,16 @@ final class FieldValues {
 
   static Either<Rejection, String> file(String raw, ValuePolicy policy) {
     return Either.left(new Rejection("pending", "pending"));
+  }
+
+  /** The text without any blank, including the no-break spaces that copying from documents adds. */
+  static String withoutBlanks(String raw) {
+    StringBuilder compact = new StringBuilder(raw.length());
+    raw.codePoints().filter(c -> !isBlank(c)).forEach(compact::appendCodePoint);
+    return compact.toString();
+  }
+
+  private static boolean isBlank(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
   }
 }
