@@ -1,9 +1,13 @@
 package dev.sportello.domain.field;
 
 import io.vavr.control.Either;
+import java.util.Locale;
 
 /** The checks behind each {@link FieldType}. */
 final class FieldValues {
+  private static final int COMPANY_CODE_LENGTH = 11;
+  private static final int PERSONAL_CODE_LENGTH = 16;
+  private static final String VAT_PREFIX = "IT";
 
   private FieldValues() {}
 
@@ -12,11 +16,33 @@ final class FieldValues {
   }
 
   static Either<Rejection, String> taxCode(String raw) {
-    return Either.left(new Rejection("pending", "pending"));
+    String code = withoutBlanks(raw);
+    return switch (code.length()) {
+      case PERSONAL_CODE_LENGTH -> CodiceFiscale.parse(code).map(CodiceFiscale::value);
+      case COMPANY_CODE_LENGTH -> PartitaIva.check(code);
+      default ->
+          reject(
+              "tax_code.length",
+              "a codice fiscale has 16 letters and digits (a person's) or 11 digits (a"
+                  + " company's)");
+    };
   }
 
   static Either<Rejection, String> vatNumber(String raw) {
-    return Either.left(new Rejection("pending", "pending"));
+    String code = withoutBlanks(raw).toUpperCase(Locale.ROOT);
+    // Only the official SDK's leniency makes a personal code acceptable here.
+    if (code.length() == PERSONAL_CODE_LENGTH) {
+      return CodiceFiscale.parse(code).map(CodiceFiscale::value);
+    }
+    String digits =
+        code.length() == VAT_PREFIX.length() + COMPANY_CODE_LENGTH && code.startsWith(VAT_PREFIX)
+            ? code.substring(VAT_PREFIX.length())
+            : code;
+    if (digits.length() != COMPANY_CODE_LENGTH) {
+      return reject(
+          "partita_iva.length", "a partita IVA has 11 digits, optionally after the prefix IT");
+    }
+    return PartitaIva.check(digits);
   }
 
   static Either<Rejection, String> municipalityCode(String raw) {
@@ -48,5 +74,9 @@ final class FieldValues {
 
   private static boolean isBlank(int codePoint) {
     return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+  }
+
+  private static <T> Either<Rejection, T> reject(String code, String message) {
+    return Either.left(new Rejection(code, message));
   }
 }

@@ -22,4 +22,25 @@ final class ReferenceCodes {
     }
     return first15 + (char) ('A' + total % 26);
   }
+
+  /** A partita IVA: the first ten digits followed by the digit that passes the Luhn test. */
+  static String withCheckDigit(String first10) {
+    for (char digit = '0'; digit <= '9'; digit++) {
+      if (passesLuhn(first10 + digit)) {
+        return first10 + digit;
+      }
+    }
+    throw new AssertionError("some digit always completes a Luhn number");
+  }
+
+  /** The classic Luhn test: double every second digit from the right, sum the digits, mod 10. */
+  static boolean passesLuhn(String digits) {
+    int total = 0;
+    for (int fromRight = 0; fromRight < digits.length(); fromRight++) {
+      int digit = digits.charAt(digits.length() - 1 - fromRight) - '0';
+      int worth = fromRight % 2 == 1 ? digit * 2 : digit;
+      total += worth / 10 + worth % 10;
+    }
+    return total % 10 == 0;
+  }
 }
