@@ -168,7 +168,7 @@ final class FieldValues {
   }
 
   static Either<Rejection, String> file(String raw, ValuePolicy policy) {
-    return Either.left(new Rejection("pending", "pending"));
+    return InlineFile.check(raw.strip(), policy);
   }
 
   /** The text without any blank, including the no-break spaces that copying from documents adds. */
