@@ -68,7 +68,7 @@ final class FieldValues {
 
   static Either<Rejection, String> vatNumber(String raw) {
     String code = withoutBlanks(raw).toUpperCase(Locale.ROOT);
-    // Only the official SDK's leniency makes a personal code acceptable here.
+    // The official SDK accepts a person's codice fiscale in a partita_iva field, so we do too.
     if (code.length() == PERSONAL_CODE_LENGTH) {
       return CodiceFiscale.parse(code).map(CodiceFiscale::value);
     }
