@@ -61,10 +61,6 @@ final class DocumentArchive {
     return new DocumentArchive(spec, pdfs, fillerLength, size);
   }
 
-  long zipSize() {
-    return zipSize;
-  }
-
   /**
    * Writes the whole success envelope, {@code {"data":{"nome","dimensione","file"},…}}, encoding
    * the ZIP to base64 on the fly.

@@ -112,10 +112,4 @@ enum FieldType {
       return false;
     }
   }
-
-  /** The file name part of an inline file value, for the document's summary. */
-  static Optional<String> inlineFileName(String value) {
-    var matcher = INLINE_FILE.matcher(value);
-    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-  }
 }
