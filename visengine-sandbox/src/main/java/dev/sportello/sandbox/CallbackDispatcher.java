@@ -115,6 +115,9 @@ final class CallbackDispatcher implements AutoCloseable {
       outbox.queue.removeFirst();
       outbox.failedAttempts = 0;
       outbox.nextAttempt = Instant.MIN;
+      if (outbox.queue.isEmpty()) {
+        outboxes.remove(delivery.requestId());
+      }
     } else {
       Duration backoff = FIRST_RETRY.multipliedBy(1L << outbox.failedAttempts);
       outbox.failedAttempts++;
