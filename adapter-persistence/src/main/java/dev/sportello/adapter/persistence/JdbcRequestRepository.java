@@ -32,7 +32,27 @@ final class JdbcRequestRepository implements RequestRepository {
           + " FROM request r LEFT JOIN request_values v ON v.request_id = r.id";
   private static final String TERMINAL = "('FULFILLED', 'REJECTED', 'CANCELLED')";
 
-  private static final String INSERT =
+  /** Accepted and not closed upstream, oldest first. */
+  static final String AWAITING_DISPATCH =
+      SELECT
+          + " WHERE r.status = 'ACCEPTED' AND r.dispatch_kind <> 'CLOSED'"
+          + " ORDER BY r.created_at, r.id LIMIT :limit";
+
+  /** Known upstream and not terminal: the small view the sync cycle compares. */
+  static final String OPEN_UPSTREAM =
+      "SELECT id, upstream_id, status, upstream_updated_at FROM request"
+          + " WHERE upstream_id IS NOT NULL AND status NOT IN "
+          + TERMINAL
+          + " ORDER BY id";
+
+  /** Available upstream and not stored yet, oldest first. */
+  static final String AWAITING_DOCUMENT =
+      SELECT
+          + " WHERE NOT r.has_document AND r.upstream_id IS NOT NULL"
+          + " AND r.status IN ('DATA_AVAILABLE', 'FULFILLED')"
+          + " ORDER BY r.created_at, r.id LIMIT :limit";
+
+  static final String INSERT =
       "INSERT INTO request (id, caller, certificate_id, certificate_name, status, dispatch_kind,"
           + " close_attempts, upstream_id, reference, notify_email, extras_json, quote_json,"
           + " total_cents, history_json, searches_json, selection_json, outcome_json,"
@@ -147,20 +167,13 @@ final class JdbcRequestRepository implements RequestRepository {
   @Override
   public Either<StorageFailure, Page<CertificateRequest>> list(
       RequestFilter filter, PageRequest page) {
-    StringBuilder sql = new StringBuilder(SELECT).append(" WHERE r.caller = :caller");
-    filter.status().forEach(status -> sql.append(" AND r.status = :status"));
-    filter.certificateId().forEach(id -> sql.append(" AND r.certificate_id = :certificateId"));
-    filter.reference().forEach(reference -> sql.append(" AND r.reference = :reference"));
-    page.after()
-        .forEach(position -> sql.append(" AND (r.created_at, r.id) < (:afterCreatedAt, :afterId)"));
-    sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit");
     return database
         .withHandle(
             "list requests",
             handle -> {
               Query query =
                   handle
-                      .createQuery(sql.toString())
+                      .createQuery(listSql(filter, page))
                       .bind("caller", filter.caller())
                       .bind("limit", page.limit() + 1);
               filter.status().forEach(status -> query.bind("status", status.name()));
@@ -186,19 +199,23 @@ final class JdbcRequestRepository implements RequestRepository {
         });
   }
 
+  /** The listing's query; every clause is a prefix of one of the caller indexes. */
+  static String listSql(RequestFilter filter, PageRequest page) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" WHERE r.caller = :caller");
+    filter.status().forEach(status -> sql.append(" AND r.status = :status"));
+    filter.certificateId().forEach(id -> sql.append(" AND r.certificate_id = :certificateId"));
+    filter.reference().forEach(reference -> sql.append(" AND r.reference = :reference"));
+    page.after()
+        .forEach(position -> sql.append(" AND (r.created_at, r.id) < (:afterCreatedAt, :afterId)"));
+    return sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit").toString();
+  }
+
   @Override
   public Either<StorageFailure, List<CertificateRequest>> awaitingDispatch(int limit) {
     return database
         .withHandle(
             "list requests awaiting dispatch",
-            handle ->
-                many(
-                    handle
-                        .createQuery(
-                            SELECT
-                                + " WHERE r.status = 'ACCEPTED' AND r.dispatch_kind <> 'CLOSED'"
-                                + " ORDER BY r.created_at, r.id LIMIT :limit")
-                        .bind("limit", limit)))
+            handle -> many(handle.createQuery(AWAITING_DISPATCH).bind("limit", limit)))
         .map(found -> found.map(Stored::value));
   }
 
@@ -208,15 +225,7 @@ final class JdbcRequestRepository implements RequestRepository {
         "list requests open upstream",
         handle -> {
           List<SyncView> views =
-              List.ofAll(
-                  handle
-                      .createQuery(
-                          "SELECT id, upstream_id, status, upstream_updated_at FROM request"
-                              + " WHERE upstream_id IS NOT NULL AND status NOT IN "
-                              + TERMINAL
-                              + " ORDER BY id")
-                      .map((rs, ctx) -> syncView(rs))
-                      .list());
+              List.ofAll(handle.createQuery(OPEN_UPSTREAM).map((rs, ctx) -> syncView(rs)).list());
           return Either.right(views);
         });
   }
@@ -235,15 +244,7 @@ final class JdbcRequestRepository implements RequestRepository {
     return database
         .withHandle(
             "list requests awaiting their document",
-            handle ->
-                many(
-                    handle
-                        .createQuery(
-                            SELECT
-                                + " WHERE NOT r.has_document AND r.upstream_id IS NOT NULL"
-                                + " AND r.status IN ('DATA_AVAILABLE', 'FULFILLED')"
-                                + " ORDER BY r.created_at, r.id LIMIT :limit")
-                        .bind("limit", limit)))
+            handle -> many(handle.createQuery(AWAITING_DOCUMENT).bind("limit", limit)))
         .map(found -> found.map(Stored::value));
   }
 
