@@ -81,6 +81,9 @@ public final class RestAdapter implements AutoCloseable {
     config.jetty.host = settings.host();
     config.jetty.port = settings.port();
     config.staticFiles.enableWebjars();
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems.ServerHandler()));
+    config.jetty.modifyServletContextHandler(
+        context -> context.setErrorHandler(new JettyProblems.ContextHandler()));
 
     config.routes.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
@@ -160,6 +163,8 @@ public final class RestAdapter implements AutoCloseable {
               "unsupported_media_type",
               "Unsupported media type",
               "send the body as application/json");
+      case 400 ->
+          Problem.invalid("request", "malformed_request", "the request could not be understood");
       default ->
           status >= 400 && status < 500
               ? Problem.of(
