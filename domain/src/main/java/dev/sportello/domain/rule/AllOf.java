@@ -3,30 +3,51 @@ package dev.sportello.domain.rule;
 import dev.sportello.domain.field.FieldKey;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
+import io.vavr.collection.TreeSet;
 
 /**
- * Pending.
+ * Holds when every part holds: {@code a && b && …}.
  *
- * @param parts the operands
+ * <p>Always in normal form: a part that is itself an {@code AllOf} is replaced by its parts, so
+ * {@code ($0 && $1) && $2} and {@code $0 && ($1 && $2)} are the same rule. Parts keep the order and
+ * repetitions they were written with, so the rule prints back as written.
+ *
+ * @param parts the operands, at least two after flattening
  */
 public record AllOf(List<RequirementRule> parts) implements RequirementRule {
+  /**
+   * Flattens the parts into normal form.
+   *
+   * @throws IllegalArgumentException with fewer than two parts, or when the rule would print with
+   *     more nested parentheses than a rule text may have (64)
+   */
+  public AllOf {
+    parts = Shape.allOfParts(parts);
+  }
+
   @Override
   public boolean isSatisfiedBy(Set<FieldKey> present) {
-    return present.isEmpty() && parts.isEmpty();
+    // A hand-written walk over the cons cells: no iterator or lambda is allocated per call.
+    for (List<RequirementRule> rest = parts; !rest.isEmpty(); rest = rest.tail()) {
+      if (!rest.head().isSatisfiedBy(present)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public List<Set<FieldKey>> missing(Set<FieldKey> present) {
-    return List.of(present);
+    return Alternatives.missing(this, present);
   }
 
   @Override
   public Set<FieldKey> referencedKeys() {
-    return io.vavr.collection.HashSet.empty();
+    return parts.foldLeft(TreeSet.empty(), (keys, part) -> keys.addAll(part.referencedKeys()));
   }
 
   @Override
   public String print() {
-    return parts.toString();
+    return Printer.print(this);
   }
 }

@@ -3,9 +3,10 @@ package dev.sportello.domain.rule;
 import dev.sportello.domain.field.FieldKey;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
+import io.vavr.collection.TreeSet;
 
 /**
- * True when the field has a value.
+ * Holds when the field has a value.
  *
  * @param key the field
  */
@@ -17,16 +18,16 @@ public record FieldRef(FieldKey key) implements RequirementRule {
 
   @Override
   public List<Set<FieldKey>> missing(Set<FieldKey> present) {
-    return List.of(present);
+    return Alternatives.missing(this, present);
   }
 
   @Override
   public Set<FieldKey> referencedKeys() {
-    return io.vavr.collection.HashSet.empty();
+    return TreeSet.of(key);
   }
 
   @Override
   public String print() {
-    return key.toString();
+    return Printer.print(this);
   }
 }

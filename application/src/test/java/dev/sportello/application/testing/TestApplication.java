@@ -1,0 +1,119 @@
+package dev.sportello.application.testing;
+
+import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.service.ApplicationPorts;
+import dev.sportello.application.service.ApplicationSettings;
+import dev.sportello.application.service.UseCases;
+import dev.sportello.domain.field.ValuePolicy;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The use cases wired to the in-memory fakes, with every fake at hand for arranging and asserting.
+ *
+ * @param useCases the application under test
+ * @param visengine the simulated upstream
+ * @param repository the request store
+ * @param idempotency the idempotency keys
+ * @param snapshots the catalogue cache
+ * @param documents the document store
+ * @param events the recorded status events
+ * @param calls the observed upstream calls
+ * @param clock the time, moved by the test
+ */
+public record TestApplication(
+    UseCases useCases,
+    FakeVisengine visengine,
+    InMemoryRequestRepository repository,
+    InMemoryIdempotencyStore idempotency,
+    InMemoryCatalogSnapshotStore snapshots,
+    InMemoryDocumentStore documents,
+    RecordingRequestEvents events,
+    CountingCallObserver calls,
+    MutableClock clock) {
+
+  /** A fixed secret long enough for the settings' check. */
+  public static final String SECRET = "test-notification-secret-0123456789abcdef";
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The fakes with default settings and no webhook. */
+  public static TestApplication create() {
+    return builder().build();
+  }
+
+  /** Chooses the settings and, where a test needs it, wraps the request store. */
+  public static final class Builder {
+    private Option<String> webhookBaseUrl = Option.none();
+    private Duration catalogTtl = ApplicationSettings.DEFAULT_CATALOG_TTL;
+    private int batchSize = 100;
+    private UnaryOperator<RequestRepository> wrapRepository = UnaryOperator.identity();
+
+    private Builder() {}
+
+    public Builder webhookBaseUrl(String url) {
+      this.webhookBaseUrl = Option.some(url);
+      return this;
+    }
+
+    public Builder catalogTtl(Duration ttl) {
+      this.catalogTtl = ttl;
+      return this;
+    }
+
+    public Builder batchSize(int size) {
+      this.batchSize = size;
+      return this;
+    }
+
+    /**
+     * Puts a wrapper between the use cases and the request store, such as one that fails after a
+     * given step to stand for a crash; the test still sees the store itself.
+     */
+    public Builder wrapRepository(UnaryOperator<RequestRepository> wrapper) {
+      this.wrapRepository = wrapper;
+      return this;
+    }
+
+    public TestApplication build() {
+      MutableClock clock = MutableClock.atTestEpoch();
+      FakeVisengine visengine = new FakeVisengine(clock);
+      InMemoryRequestRepository repository = new InMemoryRequestRepository();
+      InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+      InMemoryCatalogSnapshotStore snapshots = new InMemoryCatalogSnapshotStore();
+      InMemoryDocumentStore documents = new InMemoryDocumentStore();
+      RecordingRequestEvents events = new RecordingRequestEvents();
+      CountingCallObserver calls = new CountingCallObserver();
+      ApplicationPorts ports =
+          new ApplicationPorts(
+              visengine,
+              visengine,
+              visengine,
+              wrapRepository.apply(repository),
+              idempotency,
+              snapshots,
+              documents,
+              events,
+              calls,
+              new SingleInstanceSyncLock(),
+              new SequentialRequestIds(),
+              clock);
+      ApplicationSettings settings =
+          new ApplicationSettings(
+              ValuePolicy.defaults(), catalogTtl, webhookBaseUrl, SECRET, batchSize);
+      return new TestApplication(
+          UseCases.create(ports, settings),
+          visengine,
+          repository,
+          idempotency,
+          snapshots,
+          documents,
+          events,
+          calls,
+          clock);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.sportello.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.FieldSchema;
+import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.request.UpstreamId;
+import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.submission.Quote;
+import dev.sportello.domain.submission.Submission;
+import io.vavr.collection.List;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+
+/**
+ * Builds certificates and requests for tests without going through the value checks, so that port
+ * tests do not depend on them.
+ */
+public final class TestData {
+  private TestData() {}
+
+  /** A certificate with one required text field {@code $0}, priced 10.00 (+2.00 per search). */
+  public static Certificate certificate(String name, String category, boolean searchPhase) {
+    String seed = Integer.toHexString(name.hashCode() & 0x7fffffff);
+    return new Certificate(
+        new CertificateId((seed + "0".repeat(32)).substring(0, 32)),
+        name,
+        category,
+        Money.ofCents(1000),
+        searchPhase ? Money.ofCents(200) : Money.ZERO,
+        searchPhase,
+        false,
+        List.empty(),
+        FieldSchema.read(
+            List.of(new PublishedField("$0", "Nome", "testo", false, Option.none(), "")), "$0"),
+        "",
+        "");
+  }
+
+  /** A plain certificate without a search phase. */
+  public static Certificate certificate() {
+    return certificate("Visura camerale", "Camerali", false);
+  }
+
+  /** An accepted request with the value {@code x} in {@code $0}. */
+  public static CertificateRequest accepted(
+      String id, String caller, Certificate certificate, Instant at) {
+    Submission submission =
+        new Submission(
+            certificate.id(),
+            TreeMap.of(FieldKey.of(0), "x"),
+            List.empty(),
+            Quote.of(certificate, List.empty()));
+    return CertificateRequest.accept(
+        new RequestId(id),
+        caller,
+        certificate.name(),
+        submission,
+        Option.none(),
+        Option.none(),
+        at);
+  }
+
+  /** The request as closed upstream under the given id, and moved to the status. */
+  public static CertificateRequest closed(
+      CertificateRequest accepted, UpstreamId upstreamId, RequestStatus status, Instant at) {
+    return right(
+        accepted
+            .recordDraft(upstreamId, at)
+            .flatMap(drafted -> drafted.recordCloseAttempt(at))
+            .flatMap(attempted -> attempted.recordClosed(at))
+            .flatMap(closed -> closed.moveTo(status, at, "")));
+  }
+
+  /** A valid upstream id built from a number. */
+  public static UpstreamId upstreamId(long number) {
+    return new UpstreamId(String.format("%024x", number));
+  }
+
+  /** Asserts that the result is a success and gives its value. */
+  public static <L, R> R right(Either<L, R> result) {
+    assertThat(result.isRight()).as("expected a success, got %s", result).isTrue();
+    return result.get();
+  }
+
+  /** Asserts that the result is a failure and gives it. */
+  public static <L, R> L left(Either<L, R> result) {
+    assertThat(result.isLeft()).as("expected a failure, got %s", result).isTrue();
+    return result.getLeft();
+  }
+}
