@@ -191,6 +191,22 @@ final class Bodies {
     }
   }
 
+  /**
+   * Reads and drops a body that is not used (up to the limit), so that the connection can carry the
+   * next request.
+   */
+  void discard(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      long left = maxBytes;
+      byte[] buffer = new byte[8192];
+      for (int read = in.read(buffer); read >= 0 && left > 0; read = in.read(buffer)) {
+        left -= read;
+      }
+    } catch (IOException ignored) {
+      // A body that cannot be read is not needed anyway.
+    }
+  }
+
   private Problem.ApiProblem tooLarge() {
     return Problem.of(
             413,

@@ -40,6 +40,12 @@ final class JettyProblems {
 
   /** For the server, outside any context. */
   static final class ServerHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+    /** Every method gets a problem body, not only GET, POST and HEAD. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
     @Override
     protected boolean generateAcceptableResponse(
         Request request,
@@ -56,6 +62,11 @@ final class JettyProblems {
 
   /** For the servlet context Javalin runs in. */
   static final class ContextHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
     @Override
     protected boolean generateAcceptableResponse(
         Request request,

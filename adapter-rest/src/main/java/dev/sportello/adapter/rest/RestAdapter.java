@@ -32,10 +32,11 @@ public final class RestAdapter implements AutoCloseable {
   private RestAdapter(RestUseCases useCases, RestSettings settings) {
     this.background = Executors.newVirtualThreadPerTaskExecutor();
     ApiKeys keys = new ApiKeys(settings.apiKeys());
-    Api api = new Api(useCases, new Bodies(settings.maxBodyBytes()));
+    Bodies bodies = new Bodies(settings.maxBodyBytes());
+    Api api = new Api(useCases, bodies);
     Operations operations = new Operations(useCases, background, settings.webhookWait());
     this.routes = api.routes().appendAll(operations.routes());
-    this.app = Javalin.create(config -> configure(config, settings, keys));
+    this.app = Javalin.create(config -> configure(config, settings, keys, bodies));
   }
 
   /** Builds the adapter; nothing listens until {@link #start()}. */
@@ -71,7 +72,7 @@ public final class RestAdapter implements AutoCloseable {
     return routes;
   }
 
-  private void configure(JavalinConfig config, RestSettings settings, ApiKeys keys) {
+  private void configure(JavalinConfig config, RestSettings settings, ApiKeys keys, Bodies bodies) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.concurrency.useVirtualThreads = true;
@@ -97,8 +98,13 @@ public final class RestAdapter implements AutoCloseable {
           route.javalinPath(),
           ctx -> {
             ctx.attribute(ROUTE_ATTRIBUTE, route.path());
-            String caller = route.authenticated() ? keys.authenticate(ctx) : "";
-            route.action().handle(ctx, caller);
+            try {
+              String caller = route.authenticated() ? keys.authenticate(ctx) : "";
+              route.action().handle(ctx, caller);
+            } finally {
+              // A body left unread would make the server close the connection under the client.
+              bodies.discard(ctx);
+            }
           });
     }
 

@@ -335,7 +335,7 @@ class FakesFlowTest {
     UpstreamId upstream = app.visengine().requestIds().last();
     String url = app.visengine().order(upstream).callback().get().url();
     String token = url.substring(url.lastIndexOf('/') + 1);
-    app.visengine().advance(upstream, RequestStatus.PROCESSING);
+    app.visengine().advance(upstream, RequestStatus.FULFILLED);
 
     var forged =
         call(
@@ -345,12 +345,12 @@ class FakesFlowTest {
             "{\"data\": {}}");
     assertThat(forged.status()).isEqualTo(404);
     assertThat(call(ALICE, "GET", "/api/v1/requests/" + id, "").json().get("status").asString())
-        .isNotEqualTo("PROCESSING");
+        .isNotEqualTo("FULFILLED");
 
     var hint = call("", "POST", "/webhooks/visengine/" + token, "{\"data\": {}}");
     assertThat(hint.status()).isEqualTo(202);
     assertThat(call(ALICE, "GET", "/api/v1/requests/" + id, "").json().get("status").asString())
-        .isEqualTo("PROCESSING");
+        .isEqualTo("FULFILLED");
   }
 
   private static byte[] zip() {
