@@ -52,7 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
  * everything that could charge twice is made exactly once, and a lost answer to it is {@link
  * RemoteFailure.OutcomeUnknown}. Every failure is one of {@link RemoteFailure}'s types; no library
  * exception leaves this class. Calls are logged at DEBUG with their kind, outcome and latency,
- * never with bodies, values or tokens; counting calls is the application's business.
+ * never with bodies, values or tokens.
+ *
+ * <p>The application counts calls: it wraps every remote port and tells its {@code
+ * RemoteCallObserver} each call's kind, outcome and latency. This adapter reports nothing there
+ * itself, so no call is counted twice. The repeats of a safe call, and the read that may follow a
+ * cancellation, count as the one call they serve.
  */
 public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, RemoteDocuments {
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(VisengineAdapter.class);

@@ -1,7 +1,8 @@
 /**
  * The remote ports over Openapi's Visengine HTTP API. {@link
- * dev.sportello.adapter.visengine.VisengineAdapter#create} is the only way in; everything else is
- * package-private.
+ * dev.sportello.adapter.visengine.VisengineAdapter#create} with {@link
+ * dev.sportello.adapter.visengine.VisengineSettings} is the only way in (besides listing a
+ * downloaded archive's entries); everything else is package-private.
  */
 @NullMarked
 package dev.sportello.adapter.visengine;

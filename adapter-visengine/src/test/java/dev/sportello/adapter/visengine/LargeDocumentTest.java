@@ -22,13 +22,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 100 MB document downloads in a 64 MB heap: this class runs in its own surefire execution with
- * {@code -Xmx64m}, against a server that generates the archive as it sends it.
+ * {@code -Xmx64m} (the {@code small-heap} tag), against a server that generates the archive as it
+ * sends it.
  */
+@Tag("small-heap")
 class LargeDocumentTest {
   private static final long MEGABYTE = 1024 * 1024;
   private static final long[] ENTRY_SIZES = {60 * MEGABYTE, 40 * MEGABYTE};
