@@ -30,7 +30,10 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Embedding" section, verbatim, as a test: if it stops compiling or working, the build says so. */
+/**
+ * The README's "Embedding" section, verbatim, as a test: if it stops compiling or working, the
+ * build says so.
+ */
 class EmbeddingExampleTest {
 
   @Test

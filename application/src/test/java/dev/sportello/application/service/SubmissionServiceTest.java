@@ -10,9 +10,7 @@ import dev.sportello.application.port.in.SynchroniseUseCase.SyncReport;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteFailure;
-import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.StorageFailure;
-import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
@@ -27,7 +25,6 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 
 class SubmissionServiceTest {
   private static final Certificate CERTIFICATE = TestData.certificate();
@@ -118,17 +115,14 @@ class SubmissionServiceTest {
     AtomicBoolean upstreamEmptyAtInsert = new AtomicBoolean();
     app =
         TestApplication.builder()
-            .wrapRepository(real -> {
-              RequestRepository spy = Mockito.spy(real);
-              Mockito.doAnswer(
-                      invocation -> {
-                        upstreamEmptyAtInsert.set(app.visengine().requestIds().isEmpty());
-                        return invocation.callRealMethod();
-                      })
-                  .when(spy)
-                  .insert(Mockito.any());
-              return spy;
-            })
+            .wrapRepository(real ->
+                new InterceptedRepository(
+                    real,
+                    request -> {
+                      upstreamEmptyAtInsert.set(app.visengine().requestIds().isEmpty());
+                      return Option.none();
+                    },
+                    (request, version) -> Option.none()))
             .build();
     app.visengine().register(CERTIFICATE);
 
@@ -176,17 +170,14 @@ class SubmissionServiceTest {
     AtomicBoolean crashed = new AtomicBoolean();
     app =
         TestApplication.builder()
-            .wrapRepository(real -> {
-              RequestRepository spy = Mockito.spy(real);
-              Mockito.doAnswer(invocation ->
-                      crashed.getAndSet(true)
-                          ? invocation.callRealMethod()
-                          : Either.<StorageFailure, Stored<CertificateRequest>>left(
-                              new StorageFailure.Unavailable("crashed")))
-                  .when(spy)
-                  .update(Mockito.any(), Mockito.anyLong());
-              return spy;
-            })
+            .wrapRepository(real ->
+                new InterceptedRepository(
+                    real,
+                    request -> Option.none(),
+                    (request, version) ->
+                        crashed.getAndSet(true)
+                            ? Option.none()
+                            : Option.some(Either.left(new StorageFailure.Unavailable("crashed")))))
             .build();
     app.visengine().register(CERTIFICATE);
 

@@ -29,6 +29,7 @@ class HexagonalArchitectureTest {
   static final String PORT_IN = ROOT + ".application.port.in..";
   static final String PORT_OUT = ROOT + ".application.port.out..";
   static final String SERVICE = ROOT + ".application.service..";
+  static final String BOOTSTRAP = ROOT + ".bootstrap..";
 
   /** Maven test-jars are not excluded by {@link ImportOption.DoNotIncludeTests}. */
   static final class NoTestJars implements ImportOption {
@@ -197,11 +198,16 @@ class HexagonalArchitectureTest {
           .that()
           .resideInAPackage(DOMAIN)
           .and()
+          .arePublic()
+          .and()
           .areNotInterfaces()
           .and()
           .areNotEnums()
           .should()
-          .haveOnlyFinalFields();
+          .haveOnlyFinalFields()
+          .because(
+              "the model is made of values; only package-private machinery confined to one call,"
+                  + " such as a parser's cursor, may hold mutable state");
 
   @ArchTest
   static final ArchRule domain_slices_are_acyclic =
@@ -210,6 +216,27 @@ class HexagonalArchitectureTest {
   @ArchTest
   static final ArchRule top_level_slices_are_acyclic =
       slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule nothing_depends_on_the_composition_root =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(BOOTSTRAP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(BOOTSTRAP)
+          .because("bootstrap wires everything; nothing may reach back into it");
+
+  @ArchTest
+  static final ArchRule the_command_line_is_reached_only_through_main =
+      classes()
+          .that()
+          .resideInAPackage(BOOTSTRAP)
+          .and()
+          .arePublic()
+          .should()
+          .haveSimpleName("Main")
+          .because("the commands are run through Main, and tests run them in-process");
 
   @ArchTest
   static final ArchRule no_std_streams =

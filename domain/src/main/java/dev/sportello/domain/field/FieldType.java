@@ -42,7 +42,7 @@ public sealed interface FieldType {
     };
   }
 
-  /** {@code testo}: free text. */
+  /** {@code testo}: free text, trimmed, without control characters, at most 1000 characters. */
   record Text() implements FieldType {
     @Override
     public String wireName() {
@@ -71,7 +71,10 @@ public sealed interface FieldType {
     }
   }
 
-  /** {@code codice_fiscale_persona_fisica}: a person's 16-character codice fiscale. */
+  /**
+   * {@code codice_fiscale_persona_fisica}: a person's 16-character codice fiscale, upper-cased and
+   * without blanks.
+   */
   record PersonalTaxCode() implements FieldType {
     @Override
     public String wireName() {
@@ -84,7 +87,10 @@ public sealed interface FieldType {
     }
   }
 
-  /** {@code codice_fiscale}: a person's codice fiscale or a company's 11-digit one. */
+  /**
+   * {@code codice_fiscale}: a person's codice fiscale or a company's 11-digit one (checked as a
+   * partita IVA).
+   */
   record TaxCode() implements FieldType {
     @Override
     public String wireName() {
@@ -97,7 +103,10 @@ public sealed interface FieldType {
     }
   }
 
-  /** {@code partita_iva}: an 11-digit VAT number. */
+  /**
+   * {@code partita_iva}: an 11-digit VAT number, normalised without an {@code IT} prefix or blanks.
+   * A person's codice fiscale is accepted too, as the official SDK does.
+   */
   record VatNumber() implements FieldType {
     @Override
     public String wireName() {
@@ -139,7 +148,10 @@ public sealed interface FieldType {
     }
   }
 
-  /** {@code data_iso8601}: a calendar date, accepted as yyyy-mm-dd or dd-mm-yyyy. */
+  /**
+   * {@code data_iso8601}: a calendar date from 1800 to 2099, accepted as yyyy-mm-dd or dd-mm-yyyy
+   * (also dd/mm/yyyy and dd.mm.yyyy) and written in the policy's wire form.
+   */
   record Date() implements FieldType {
     @Override
     public String wireName() {
@@ -152,7 +164,7 @@ public sealed interface FieldType {
     }
   }
 
-  /** {@code email}: an email address. */
+  /** {@code email}: an email address; the domain is lower-cased. */
   record Email() implements FieldType {
     @Override
     public String wireName() {
@@ -165,7 +177,10 @@ public sealed interface FieldType {
     }
   }
 
-  /** {@code file}: a file sent inline as {@code name|data:<mime>;base64,<payload>}. */
+  /**
+   * {@code file}: a file sent inline as {@code name|data:<mime>;base64,<payload>}, within the
+   * policy's types and size; returned unchanged.
+   */
   record File() implements FieldType {
     @Override
     public String wireName() {

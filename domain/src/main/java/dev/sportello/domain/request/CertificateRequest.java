@@ -268,6 +268,9 @@ public record CertificateRequest(
 
   /** Records the stored document. */
   public CertificateRequest withDocument(DocumentRef stored, Instant at) {
+    if (document.contains(stored)) {
+      return this;
+    }
     return new CertificateRequest(
         id,
         caller,

@@ -12,6 +12,9 @@ import java.math.RoundingMode;
 public record Money(long cents) implements Comparable<Money> {
   public static final Money ZERO = new Money(0);
 
+  private static final BigDecimal LARGEST_EUROS = BigDecimal.valueOf(Long.MAX_VALUE, 2);
+  private static final BigDecimal HALF_A_CENT = new BigDecimal("0.005");
+
   public Money {
     if (cents < 0) {
       throw new IllegalArgumentException("money is never negative: " + cents);
@@ -30,11 +33,16 @@ public record Money(long cents) implements Comparable<Money> {
     if (euros.signum() < 0) {
       return Validation.invalid("a price cannot be negative");
     }
-    BigDecimal cents = euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP);
-    if (cents.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+    // Compare before rescaling: rescaling an extreme exponent such as 1E-99999999 or 1E+99999999
+    // builds a number of millions of digits and takes minutes.
+    if (euros.compareTo(LARGEST_EUROS) > 0) {
       return Validation.invalid("a price is too large");
     }
-    return Validation.valid(new Money(cents.longValueExact()));
+    if (euros.compareTo(HALF_A_CENT) < 0) {
+      return Validation.valid(ZERO);
+    }
+    return Validation.valid(
+        new Money(euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact()));
   }
 
   public Money plus(Money other) {

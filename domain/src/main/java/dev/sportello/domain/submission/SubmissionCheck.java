@@ -5,7 +5,6 @@ import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldSpec;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.field.ValuePolicy;
-import dev.sportello.domain.rule.RequirementRule;
 import dev.sportello.domain.shared.Violation;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
@@ -16,6 +15,7 @@ import io.vavr.collection.TreeMap;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
+import java.util.Comparator;
 
 /**
  * Checks values for a certificate before anything is sent: keys, per-type checks, the requirement
@@ -23,6 +23,15 @@ import io.vavr.control.Validation;
  * problem is reported, not just the first.
  */
 public final class SubmissionCheck {
+  /**
+   * Violations follow the form: {@code $2} before {@code $10}, and keys that are not field keys
+   * last.
+   */
+  private static final Comparator<Tuple2<String, String>> IN_FIELD_ORDER =
+      Comparator.<Tuple2<String, String>>comparingInt(
+              entry -> FieldKey.parse(entry._1).map(FieldKey::index).getOrElse(Integer.MAX_VALUE))
+          .thenComparing(Tuple2::_1);
+
   private SubmissionCheck() {}
 
   /**
@@ -43,7 +52,7 @@ public final class SubmissionCheck {
     SortedMap<FieldKey, String> values = TreeMap.empty();
     Set<FieldKey> present = TreeSet.empty();
 
-    for (Tuple2<String, String> entry : rawValues.toList().sortBy(Tuple2::_1)) {
+    for (Tuple2<String, String> entry : rawValues.toList().sorted(IN_FIELD_ORDER)) {
       Option<FieldSpec> field =
           FieldKey.parse(entry._1).toOption().flatMap(key -> certificate.schema().field(key));
       if (field.isEmpty()) {
@@ -101,15 +110,15 @@ public final class SubmissionCheck {
    */
   private static List<Violation> requirementViolations(
       Certificate certificate, Set<FieldKey> present) {
-    Option<RequirementRule> requirement = certificate.schema().requirement();
-    if (requirement.isEmpty() || requirement.get().isSatisfiedBy(present)) {
-      return List.empty();
-    }
-    List<Set<FieldKey>> alternatives = requirement.get().missing(present);
+    // A rule holds exactly when nothing is missing, so one evaluation answers both questions.
+    List<Set<FieldKey>> alternatives =
+        certificate
+            .schema()
+            .requirement()
+            .map(rule -> rule.missing(present))
+            .getOrElse(List.empty());
     if (alternatives.isEmpty()) {
-      return List.of(
-          Violation.general(
-              "rule", "requirement_unmet", "the values do not satisfy the certificate's rule"));
+      return List.empty();
     }
     Set<FieldKey> always = alternatives.tail().foldLeft(alternatives.head(), Set::intersect);
     List<Violation> violations =
@@ -139,18 +148,20 @@ public final class SubmissionCheck {
             "the certificate's rule requires " + key + ", which its form does not define");
   }
 
+  /**
+   * Never called with an empty set: the alternatives are minimal, so each keeps at least one key
+   * that the others do not all share.
+   */
   private static String describe(Certificate certificate, Set<FieldKey> keys) {
-    return keys.isEmpty()
-        ? "nothing more"
-        : keys.toList()
-            .map(key ->
-                key
-                    + certificate
-                        .schema()
-                        .field(key)
-                        .map(field -> " (" + field.displayName() + ")")
-                        .getOrElse(""))
-            .mkString(" and ");
+    return keys.toList()
+        .map(key ->
+            key
+                + certificate
+                    .schema()
+                    .field(key)
+                    .map(field -> " (" + field.displayName() + ")")
+                    .getOrElse(""))
+        .mkString(" and ");
   }
 
   private static Violation unknownKey(String key) {

@@ -1,0 +1,95 @@
+package dev.sportello.application.service;
+
+import dev.sportello.application.port.out.Page;
+import dev.sportello.application.port.out.PageRequest;
+import dev.sportello.application.port.out.RequestFilter;
+import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.SyncView;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.UpstreamId;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The real store behind hooks on its writes, so that a test can watch an insert or stand for a
+ * crash at a given write. It delegates instead of copying the store, so the test and the use cases
+ * see the same data.
+ */
+final class InterceptedRepository implements RequestRepository {
+  private final RequestRepository real;
+  private final Function<
+          CertificateRequest, Option<Either<StorageFailure, Stored<CertificateRequest>>>>
+      onInsert;
+  private final BiFunction<
+          CertificateRequest, Long, Option<Either<StorageFailure, Stored<CertificateRequest>>>>
+      onUpdate;
+
+  /**
+   * Wraps a store.
+   *
+   * @param onInsert an answer that replaces the insert, or empty to insert for real
+   * @param onUpdate an answer that replaces the update, or empty to update for real
+   */
+  InterceptedRepository(
+      RequestRepository real,
+      Function<CertificateRequest, Option<Either<StorageFailure, Stored<CertificateRequest>>>>
+          onInsert,
+      BiFunction<
+              CertificateRequest, Long, Option<Either<StorageFailure, Stored<CertificateRequest>>>>
+          onUpdate) {
+    this.real = real;
+    this.onInsert = onInsert;
+    this.onUpdate = onUpdate;
+  }
+
+  @Override
+  public Either<StorageFailure, Stored<CertificateRequest>> insert(CertificateRequest request) {
+    return onInsert.apply(request).getOrElse(() -> real.insert(request));
+  }
+
+  @Override
+  public Either<StorageFailure, Stored<CertificateRequest>> update(
+      CertificateRequest request, long expectedVersion) {
+    return onUpdate
+        .apply(request, expectedVersion)
+        .getOrElse(() -> real.update(request, expectedVersion));
+  }
+
+  @Override
+  public Either<StorageFailure, Option<Stored<CertificateRequest>>> find(RequestId id) {
+    return real.find(id);
+  }
+
+  @Override
+  public Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(
+      UpstreamId id) {
+    return real.findByUpstreamId(id);
+  }
+
+  @Override
+  public Either<StorageFailure, Page<CertificateRequest>> list(
+      RequestFilter filter, PageRequest page) {
+    return real.list(filter, page);
+  }
+
+  @Override
+  public Either<StorageFailure, List<CertificateRequest>> awaitingDispatch(int limit) {
+    return real.awaitingDispatch(limit);
+  }
+
+  @Override
+  public Either<StorageFailure, List<SyncView>> openUpstream() {
+    return real.openUpstream();
+  }
+
+  @Override
+  public Either<StorageFailure, List<CertificateRequest>> awaitingDocument(int limit) {
+    return real.awaitingDocument(limit);
+  }
+}

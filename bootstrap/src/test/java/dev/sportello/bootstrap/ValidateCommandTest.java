@@ -1,0 +1,133 @@
+package dev.sportello.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.domain.fixtures.TaxCodes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code validate} command, run in-process on the files under {@code examples/}. */
+class ValidateCommandTest {
+
+  private static final Path EXAMPLES = Path.of("..", "examples");
+  private static final String CERTIFICATE =
+      EXAMPLES.resolve("family-status-certificate.json").toString();
+  private static final String VALID_SUBMISSION =
+      EXAMPLES.resolve("family-status-submission.json").toString();
+  private static final String WRONG_BIRTH_DATE =
+      EXAMPLES.resolve("family-status-submission-wrong-birth-date.json").toString();
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  @Test
+  void a_valid_submission_prints_valid_the_schema_warnings_and_the_quote() {
+    Run run = run("validate", CERTIFICATE, VALID_SUBMISSION);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .containsExactly(
+            "VALID",
+            "warning duplicate_key: the schema defines $6 more than once; the later field"
+                + " 'Codice Fiscale' was read as $7, which the rule requires and no field defines",
+            "quote (EUR): document 40.00, search 0.00, extras 4.00, net 44.00, VAT 9.68,"
+                + " total 53.68");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void an_invalid_submission_prints_invalid_and_every_violation() {
+    Run run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().lines())
+        .startsWith(
+            "INVALID",
+            "$7 (Codice Fiscale) codice_fiscale.birth_date_mismatch: the codice fiscale does not"
+                + " agree with $2 (Data di nascita)")
+        .noneMatch(line -> line.startsWith("quote"));
+  }
+
+  @Test
+  void the_output_never_repeats_a_submitted_value() {
+    Run run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
+
+    assertThat(run.out() + run.err()).doesNotContain(TaxCodes.MARIO_ROSSI, "1985-12-11");
+  }
+
+  @Test
+  void a_missing_file_is_reported_in_one_line() {
+    Run run = run("validate", CERTIFICATE, "no-such-submission.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .containsExactly("error: cannot read no-such-submission.json: no such file");
+  }
+
+  @Test
+  void a_file_that_is_not_json_is_reported_with_its_location_and_no_content(@TempDir Path directory)
+      throws IOException {
+    Path broken =
+        Files.writeString(directory.resolve("broken.json"), "{\"values\": {\"$0\": RSSMRA}}");
+
+    Run run = run("validate", CERTIFICATE, broken.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .containsExactly("error: " + broken + ": not valid JSON (line 1, column 19)");
+  }
+
+  @Test
+  void both_unreadable_inputs_are_reported(@TempDir Path directory) throws IOException {
+    Path notACertificate = Files.writeString(directory.resolve("c.json"), "{\"data\": {}}");
+    Path notASubmission = Files.writeString(directory.resolve("s.json"), "[]");
+
+    Run run = run("validate", notACertificate.toString(), notASubmission.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: " + notACertificate + ": json_struttura is missing: this is not a certificate",
+            "error: " + notASubmission + ": a submission should be a JSON object");
+  }
+
+  @Test
+  void a_missing_argument_prints_the_usage() {
+    Run run = run("validate", CERTIFICATE);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required parameter", "Usage: sportello validate");
+  }
+
+  @Test
+  void no_command_prints_the_usage() {
+    Run run = run();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required subcommand", "validate");
+  }
+
+  @Test
+  void help_lists_the_exit_codes() {
+    Run run = run("validate", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("0   the submission is valid", "2   an input cannot be read");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sportello.domain.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sportello.domain.fixtures.SeedCertificates;
+import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.shared.Violation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CertificateTest {
+
+  @Test
+  void an_extra_is_found_by_its_key() {
+    Certificate a2 = SeedCertificates.a2();
+
+    assertThat(a2.extra("opzione_1"))
+        .contains(new Extra("opzione_1", "assistenza_dedicata", Money.ofCents(1000)));
+    assertThat(a2.extra("opzione_2")).isEmpty();
+  }
+
+  @Test
+  void an_extra_needs_a_key() {
+    assertThatThrownBy(() -> new Extra(" ", "urgenza", Money.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"4c84e22bbabd5f25b0102bb3bfe82790", "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"})
+  void a_certificate_id_is_any_32_letters_or_digits(String id) {
+    assertThat(CertificateId.parse(id).get()).hasToString(id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "4c84e22bbabd5f25b0102bb3bfe8279",
+        "4c84e22bbabd5f25b0102bb3bfe82790a",
+        "4c84e22bbabd5f25b0102bb3bfe8279-"
+      })
+  void a_certificate_id_of_another_shape_is_refused(String id) {
+    assertThat(CertificateId.parse(id).getError())
+        .isEqualTo(
+            Violation.general(
+                "certificateId",
+                "malformed_certificate_id",
+                "a certificate id is 32 letters or digits"));
+    assertThatThrownBy(() -> new CertificateId(id)).isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,220 @@
+package dev.sportello.domain.catalog;
+
+import static dev.sportello.domain.fixtures.Forms.field;
+import static dev.sportello.domain.fixtures.Forms.optionalField;
+import static dev.sportello.domain.fixtures.Forms.orderedField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.field.FieldType;
+import dev.sportello.domain.rule.AllOf;
+import dev.sportello.domain.rule.FieldRef;
+import dev.sportello.domain.rule.RequirementRule;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+class FieldSchemaTest {
+
+  private static final FieldKey K0 = FieldKey.of(0);
+  private static final FieldKey K1 = FieldKey.of(1);
+  private static final FieldKey K2 = FieldKey.of(2);
+  private static final FieldKey K3 = FieldKey.of(3);
+
+  private static List<FieldKey> keys(FieldSchema schema) {
+    return schema.fields().map(FieldSpec::key);
+  }
+
+  @Test
+  void fields_are_shown_by_ordine_and_without_one_by_their_number() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(
+                orderedField("$0", "Zero", "2"),
+                field("$1", "One", "testo"),
+                orderedField("$2", "Two", "0")),
+            "");
+
+    assertThat(keys(schema)).containsExactly(K2, K1, K0);
+  }
+
+  @Test
+  void fields_with_the_same_ordine_are_shown_by_key() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(orderedField("$3", "Three", "3"), orderedField("$2", "Two", "3")), "");
+
+    assertThat(keys(schema)).containsExactly(K2, K3);
+  }
+
+  @Test
+  void an_ordine_that_is_not_a_number_counts_as_missing() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(orderedField("$0", "Zero", "first"), orderedField("$1", "One", " 0 ")), "");
+
+    assertThat(schema.fields().map(FieldSpec::displayOrder)).containsExactly(0, 0);
+    assertThat(keys(schema)).containsExactly(K0, K1);
+  }
+
+  @Test
+  void labels_instructions_and_keys_are_read_trimmed() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(
+                new PublishedField(" $0 ", " Nome ", " testo ", true, Option.none(), " Il nome. ")),
+            "");
+
+    assertThat(schema.fields())
+        .containsExactly(new FieldSpec(K0, "Nome", new FieldType.Text(), true, 0, "Il nome."));
+  }
+
+  @Test
+  void a_repeated_key_is_read_as_the_undefined_key_the_rule_requires() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(
+                field("$0", "Nome", "testo"),
+                field("$1", "Comune", "cod_comune"),
+                field("$1", "Codice Fiscale", "codice_fiscale")),
+            "$0 && $1 && $2");
+
+    assertThat(schema.field(K2).map(FieldSpec::label)).contains("Codice Fiscale");
+    assertThat(schema.field(K1).map(FieldSpec::label)).contains("Comune");
+    assertThat(schema.warnings())
+        .containsExactly(new SchemaWarning.DuplicateKey(K1, "Codice Fiscale", Option.some(K2)));
+  }
+
+  @Test
+  void repeated_keys_fill_the_undefined_keys_lowest_first() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(
+                field("$0", "A", "testo"), field("$0", "B", "testo"), field("$0", "C", "testo")),
+            "$0 && $2 && $1");
+
+    assertThat(schema.field(K1).map(FieldSpec::label)).contains("B");
+    assertThat(schema.field(K2).map(FieldSpec::label)).contains("C");
+    assertThat(schema.warnings())
+        .containsExactly(
+            new SchemaWarning.DuplicateKey(K0, "B", Option.some(K1)),
+            new SchemaWarning.DuplicateKey(K0, "C", Option.some(K2)));
+  }
+
+  @Test
+  void a_repeated_key_with_no_undefined_key_to_fill_is_ignored_with_a_warning() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(field("$0", "Nome", "testo"), field("$0", "Cognome", "testo")), "$0");
+
+    assertThat(schema.fields().map(FieldSpec::label)).containsExactly("Nome");
+    assertThat(schema.warnings())
+        .containsExactly(new SchemaWarning.DuplicateKey(K0, "Cognome", Option.none()));
+    assertThat(schema.warnings().head().message()).contains("ignored");
+  }
+
+  @Test
+  void a_key_the_rule_requires_and_no_field_defines_is_reported() {
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "testo")), "$0 && $3");
+
+    assertThat(schema.warnings()).containsExactly(new SchemaWarning.UndefinedReference(K3));
+    assertThat(schema.requirement()).contains(RequirementRule.parse("$0 && $3").get());
+  }
+
+  @Test
+  void a_field_the_rule_never_mentions_is_reported_as_optional() {
+    FieldSchema schema =
+        FieldSchema.read(List.of(field("$0", "Nome", "testo"), field("$1", "Note", "testo")), "$0");
+
+    assertThat(schema.warnings()).containsExactly(new SchemaWarning.UnreferencedField(K1, "Note"));
+  }
+
+  @Test
+  void a_field_of_an_unknown_type_is_free_text_with_a_warning() {
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Importo", "numero")), "");
+
+    assertThat(schema.field(K0).map(FieldSpec::type)).contains(new FieldType.Unknown("numero"));
+    assertThat(schema.warnings())
+        .contains(new SchemaWarning.UnknownType(K0, "numero"))
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void a_field_whose_key_is_not_a_field_key_is_left_out_with_a_warning() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(field("nome", "Nome", "testo"), field("$1", "Cognome", "testo")), "");
+
+    assertThat(keys(schema)).containsExactly(K1);
+    assertThat(schema.warnings()).contains(new SchemaWarning.MalformedKey("nome"));
+  }
+
+  @Test
+  void without_a_rule_every_field_not_marked_as_possibly_empty_is_required() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(
+                field("$2", "Two", "testo"),
+                optionalField("$1", "One", "testo"),
+                field("$0", "Zero", "testo")),
+            "  ");
+
+    assertThat(schema.warnings()).containsExactly(new SchemaWarning.MissingRule());
+    assertThat(schema.requirement())
+        .contains(new AllOf(List.of(new FieldRef(K0), new FieldRef(K2))));
+  }
+
+  @Test
+  void without_a_rule_a_single_required_field_is_the_requirement() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(field("$0", "Zero", "testo"), optionalField("$1", "One", "testo")), "");
+
+    assertThat(schema.requirement()).contains(new FieldRef(K0));
+  }
+
+  @Test
+  void without_a_rule_and_with_every_field_possibly_empty_nothing_is_required() {
+    FieldSchema schema = FieldSchema.read(List.of(optionalField("$0", "Zero", "testo")), "");
+
+    assertThat(schema.requirement()).isEmpty();
+  }
+
+  @Test
+  void without_a_rule_no_field_is_reported_as_unreferenced() {
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Zero", "testo")), "");
+
+    assertThat(schema.warnings()).containsExactly(new SchemaWarning.MissingRule());
+  }
+
+  @Test
+  void an_unreadable_rule_is_replaced_by_every_field_not_marked_as_possibly_empty() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(field("$0", "Zero", "testo"), field("$1", "One", "testo")), "$0 & $1");
+
+    assertThat(schema.ruleText()).isEqualTo("$0 & $1");
+    assertThat(schema.warnings())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            SchemaWarning.UnreadableRule.class,
+            warning -> assertThat(warning.code()).isEqualTo("unreadable_rule"));
+    assertThat(schema.requirement())
+        .contains(new AllOf(List.of(new FieldRef(K0), new FieldRef(K1))));
+  }
+
+  @Test
+  void a_field_is_found_by_its_key() {
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "testo")), "");
+
+    assertThat(schema.field(K0).map(FieldSpec::label)).contains("Nome");
+    assertThat(schema.field(K1)).isEmpty();
+  }
+
+  @Test
+  void a_field_without_a_label_is_named_by_its_key() {
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", " ", "testo")), "");
+
+    assertThat(schema.field(K0).map(FieldSpec::displayName)).contains("$0");
+  }
+}

@@ -1,0 +1,216 @@
+package dev.sportello.domain.submission;
+
+import static dev.sportello.domain.fixtures.Forms.certificate;
+import static dev.sportello.domain.fixtures.Forms.field;
+import static dev.sportello.domain.fixtures.Forms.optionalField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.domain.fixtures.TaxCodes;
+import dev.sportello.domain.shared.Violation;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The codice fiscale must agree with the person's surname, name, birth date and sex. */
+class CrossFieldCheckTest {
+
+  private static final PublishedField CODICE_FISCALE =
+      optionalField("$4", "Codice Fiscale", "codice_fiscale_persona_fisica");
+
+  /** Surname, name, birth date, sex and codice fiscale, none of them required. */
+  private static final Certificate PERSON =
+      certificate(
+          "",
+          optionalField("$0", "Cognome", "testo"),
+          optionalField("$1", "Nome", "testo"),
+          optionalField("$2", "Data di nascita", "data_iso8601"),
+          optionalField("$3", "Sesso", "testo"),
+          CODICE_FISCALE);
+
+  private static final Map<String, String> MARIO_ROSSI =
+      LinkedHashMap.of(
+          "$0", "Rossi",
+          "$1", "Mario",
+          "$2", "1985-12-10",
+          "$3", "M",
+          "$4", TaxCodes.MARIO_ROSSI);
+
+  private static List<Violation> violations(Certificate certificate, Map<String, String> values) {
+    return SubmissionCheck.check(certificate, values, List.empty(), ValuePolicy.defaults())
+        .fold(refused -> refused, valid -> List.empty());
+  }
+
+  private static Violation mismatch(String what, String field) {
+    return new Violation(
+        "$4",
+        "Codice Fiscale",
+        "codice_fiscale." + what + "_mismatch",
+        "the codice fiscale does not agree with " + field);
+  }
+
+  @Test
+  void a_codice_fiscale_that_agrees_with_the_person_passes() {
+    assertThat(violations(PERSON, MARIO_ROSSI)).isEmpty();
+  }
+
+  @Test
+  void a_surname_that_disagrees_is_refused() {
+    assertThat(violations(PERSON, MARIO_ROSSI.put("$0", "Bianchi")))
+        .containsExactly(mismatch("surname", "$0 (Cognome)"));
+  }
+
+  @Test
+  void a_name_that_disagrees_is_refused() {
+    assertThat(violations(PERSON, MARIO_ROSSI.put("$1", "Luigi")))
+        .containsExactly(mismatch("name", "$1 (Nome)"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1985-12-11", "1985-11-10", "1986-12-10", "11-12-1985"})
+  void a_birth_date_that_disagrees_is_refused(String birthDate) {
+    assertThat(violations(PERSON, MARIO_ROSSI.put("$2", birthDate)))
+        .containsExactly(mismatch("birth_date", "$2 (Data di nascita)"));
+  }
+
+  @Test
+  void a_birth_date_entered_day_first_is_compared_too() {
+    assertThat(violations(PERSON, MARIO_ROSSI.put("$2", "10-12-1985"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"F", "femmina", "Donna"})
+  void a_sex_that_disagrees_is_refused(String sex) {
+    assertThat(violations(PERSON, MARIO_ROSSI.put("$3", sex)))
+        .containsExactly(mismatch("sex", "$3 (Sesso)"));
+  }
+
+  @Test
+  void a_woman_s_code_agrees_with_her_sex() {
+    Map<String, String> maria =
+        MARIO_ROSSI.put("$1", "Maria").put("$3", "F").put("$4", TaxCodes.MARIA_ROSSI);
+
+    assertThat(violations(PERSON, maria)).isEmpty();
+  }
+
+  @Test
+  void a_sex_that_cannot_be_read_is_not_compared() {
+    assertThat(violations(PERSON, MARIO_ROSSI.put("$3", "non dichiarato"))).isEmpty();
+  }
+
+  @Test
+  void an_omocode_codice_fiscale_is_compared_like_the_original() {
+    assertThat(violations(PERSON, MARIO_ROSSI.put("$4", TaxCodes.MARIO_ROSSI_OMOCODE))).isEmpty();
+  }
+
+  @Test
+  void every_disagreement_is_reported() {
+    Map<String, String> laura =
+        LinkedHashMap.of(
+            "$0", "Bianchi",
+            "$1", "Laura",
+            "$2", "1990-01-01",
+            "$3", "F",
+            "$4", TaxCodes.MARIO_ROSSI);
+
+    assertThat(violations(PERSON, laura))
+        .containsExactly(
+            mismatch("surname", "$0 (Cognome)"),
+            mismatch("name", "$1 (Nome)"),
+            mismatch("birth_date", "$2 (Data di nascita)"),
+            mismatch("sex", "$3 (Sesso)"));
+  }
+
+  @Test
+  void labels_are_matched_ignoring_case_accents_and_punctuation() {
+    Certificate form =
+        certificate(
+            "",
+            optionalField("$0", "COGNOME:", "testo"),
+            optionalField("$1", " nome ", "testo"),
+            optionalField("$2", "Data di Nascita:", "data_iso8601"),
+            optionalField("$3", "Sèsso", "testo"),
+            CODICE_FISCALE);
+
+    assertThat(violations(form, MARIO_ROSSI.put("$2", "1985-12-11")))
+        .containsExactly(mismatch("birth_date", "$2 (Data di Nascita:)"));
+  }
+
+  @Test
+  void a_role_two_fields_could_play_is_not_checked() {
+    Certificate form =
+        certificate(
+            "",
+            optionalField("$0", "Cognome", "testo"),
+            optionalField("$1", "Nome", "testo"),
+            optionalField("$2", "Cognome:", "testo"),
+            CODICE_FISCALE);
+    Map<String, String> values =
+        LinkedHashMap.of("$0", "Bianchi", "$1", "Luigi", "$2", "Verdi", "$4", TaxCodes.MARIO_ROSSI);
+
+    assertThat(violations(form, values)).containsExactly(mismatch("name", "$1 (Nome)"));
+  }
+
+  @Test
+  void a_form_with_two_codici_fiscali_is_not_checked() {
+    Certificate form =
+        certificate(
+            "",
+            optionalField("$0", "Cognome", "testo"),
+            optionalField("$1", "Codice fiscale del delegato", "codice_fiscale"),
+            CODICE_FISCALE);
+    Map<String, String> values =
+        LinkedHashMap.of("$0", "Bianchi", "$1", TaxCodes.LAURA_BIANCHI, "$4", TaxCodes.MARIO_ROSSI);
+
+    assertThat(violations(form, values)).isEmpty();
+  }
+
+  @Test
+  void an_invalid_codice_fiscale_is_refused_for_itself_only() {
+    var violations =
+        violations(PERSON, MARIO_ROSSI.put("$0", "Bianchi").put("$4", "RSSMRA85T10A562X"));
+
+    assertThat(violations.map(Violation::code)).containsExactly("codice_fiscale.check_character");
+  }
+
+  @Test
+  void a_company_tax_code_is_not_compared_with_a_person() {
+    Certificate form =
+        certificate(
+            "",
+            optionalField("$0", "Cognome", "testo"),
+            field("$1", "Codice Fiscale", "codice_fiscale"));
+
+    assertThat(violations(form, LinkedHashMap.of("$0", "Rossi", "$1", "12345678903"))).isEmpty();
+  }
+
+  @Test
+  void a_birth_date_in_free_text_is_not_compared() {
+    Certificate form =
+        certificate("", optionalField("$2", "Data di nascita", "testo"), CODICE_FISCALE);
+
+    assertThat(
+            violations(
+                form, LinkedHashMap.of("$2", "11 dicembre 1985", "$4", TaxCodes.MARIO_ROSSI)))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Data di Nascita:|data di nascita",
+        "  Sèsso  |sesso",
+        "Data-di_nascita|data di nascita",
+        "COGNOME|cognome",
+        "Città  di   nascita|citta di nascita"
+      })
+  void a_label_is_read_lower_case_without_accents_or_punctuation(String label, String canonical) {
+    assertThat(CrossFieldCheck.canonical(label)).isEqualTo(canonical);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.sportello.sandbox;
+
+/**
+ * Every failure the sandbox answers with: the rows of the vendor's error catalogue (HTTP status,
+ * application code, message), plus a few sandbox-only rows for situations the vendor does not
+ * document. Sandbox-only rows reuse the HTTP status as their code so they can never be mistaken for
+ * a published Visengine code.
+ */
+enum ApiError {
+  // GET /visure/{hash}
+  WRONG_HASH(400, 200, "wrong hash_visura"),
+  // GET /richiesta
+  NO_REQUESTS(404, 203, "no request related to your account"),
+  // POST /richiesta (402/211 is also what closing a draft with PUT answers when credit is short)
+  INVALID_EMAIL(400, 209, "email is considered invalid!"),
+  CREDIT_SHORT_ON_CLOSE(402, 211, "Insufficient Credit in Wallet: "),
+  INSUFFICIENT_DATA(412, 250, "Insufficient data to validate the request: "),
+  HASH_REQUIRED(428, 204, "hash_visura required"),
+  // GET /richiesta/{id} (DELETE /richiesta/{id}, undocumented, borrows these two)
+  INVALID_ID(400, 201, "Invalid id"),
+  NOT_FOUND(404, 202, "no request matches this id: "),
+  // POST /richiesta/{id}
+  SEARCH_INVALID_ID(400, 219, "Invalid id"),
+  CREDIT_SHORT_ON_SEARCH(402, 225, "Insufficient Credit in Wallet: "),
+  SEARCH_ON_DRAFT(404, 221, "the request is in state 0, not yet finalized"),
+  SEARCH_NOT_ALLOWED(409, 222, "this request does not allow the addition of a search"),
+  JSON_VISURA_REQUIRED(428, 224, "json_visura required"),
+  // PUT /richiesta/{id}
+  ALREADY_CLOSED(400, 239, "the request has already been closed"),
+  UPDATE_NOT_FOUND(404, 228, "no requests matches this id: "),
+  INPUT_ERROR(412, 229, "error in the input data: "),
+  UPDATE_ID_REQUIRED(428, 226, "id required"),
+  // PUT /richiesta/{id}/ricerche (404/228 shared with PUT /richiesta/{id})
+  NEGATIVE_INDEX(400, 234, "indice must be >= 0"),
+  CREDIT_SHORT_ON_SELECTION(402, 237, "Insufficient Credit in Wallet: "),
+  NOTHING_TO_CHOOSE(
+      409,
+      230,
+      "the request does not produce results to choose from, it is processed directly with the"
+          + " POST"),
+  INDEX_REQUIRED(428, 233, "indice not valid or required"),
+  // GET /documento/{id}
+  DOCUMENT_INVALID_ID(400, 243, "Invalid id"),
+  DOCUMENT_NOT_FOUND(404, 244, "no requests matches this id: "),
+  DOCUMENT_NOT_READY(422, 247, "document not yet available"),
+  DOCUMENT_ID_REQUIRED(428, 242, "id required"),
+  // Sandbox-only rows.
+  UNAUTHORIZED(401, 401, "unauthorized: send Authorization: Bearer <token>"),
+  NO_SUCH_ROUTE(404, 404, "no such endpoint"),
+  NOT_CANCELLABLE(409, 409, "the request has already been processed and cannot be cancelled"),
+  BAD_CONTROL_CALL(400, 400, "invalid control call: "),
+  INTERNAL(500, 500, "internal sandbox error");
+
+  final int status;
+  final int code;
+  private final String message;
+
+  ApiError(int status, int code, String message) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+  }
+
+  /**
+   * The vendor's messages that end in ": " are followed by a detail (an id, a balance, what is
+   * missing); the others are fixed, and a detail is added in parentheses.
+   */
+  String message(String detail) {
+    if (detail.isEmpty()) {
+      return message;
+    }
+    return message.endsWith(": ") ? message + detail : message + " (" + detail + ")";
+  }
+
+  VisengineException error() {
+    return new VisengineException(this, "");
+  }
+
+  VisengineException error(String detail) {
+    return new VisengineException(this, detail);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.sportello.sandbox;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The sandbox's own control API under {@value #PREFIX}, present only when enabled: fault injection,
+ * the wallet, the clock, scripted outcomes, document sizes, charge counts and callback attempts.
+ * Same bearer tokens and envelope as the Visengine API.
+ */
+final class ControlApi {
+
+  static final String PREFIX = "/_sandbox";
+
+  /** Larger documents would need ZIP64; nobody needs them from a sandbox. */
+  private static final long MAX_DOCUMENT_BYTES = 2_000_000_000L;
+
+  private final Simulator simulator;
+  private final Faults faults;
+  private final CallbackDispatcher callbacks;
+
+  ControlApi(Simulator simulator, Faults faults, CallbackDispatcher callbacks) {
+    this.simulator = simulator;
+    this.faults = faults;
+    this.callbacks = callbacks;
+  }
+
+  void register(JavalinConfig config, Predicate<Context> authorized) {
+    route(
+        config, authorized, HandlerType.GET, "/faults", call -> Envelope.success(faults.toJson()));
+    route(config, authorized, HandlerType.POST, "/faults", this::armFault);
+    route(
+        config,
+        authorized,
+        HandlerType.DELETE,
+        "/faults",
+        call -> {
+          faults.clear();
+          return Envelope.success(faults.toJson());
+        });
+    route(config, authorized, HandlerType.GET, "/wallet", call -> wallet());
+    route(config, authorized, HandlerType.PUT, "/wallet", this::setWallet);
+    route(config, authorized, HandlerType.POST, "/clock/advance", this::advanceClock);
+    route(config, authorized, HandlerType.GET, "/requests/{id}/charges", this::charges);
+    route(config, authorized, HandlerType.POST, "/requests/{id}/outcome", this::outcome);
+    route(config, authorized, HandlerType.POST, "/requests/{id}/document", this::documentSize);
+    route(
+        config,
+        authorized,
+        HandlerType.GET,
+        "/callbacks",
+        call -> Envelope.success(callbacks.attemptsJson()));
+  }
+
+  @FunctionalInterface
+  private interface ControlEndpoint {
+    ObjectNode handle(HttpApi.Call call);
+  }
+
+  private static void route(
+      JavalinConfig config,
+      Predicate<Context> authorized,
+      HandlerType method,
+      String path,
+      ControlEndpoint endpoint) {
+    config.routes.addHttpHandler(method, PREFIX + path, ctx -> serve(ctx, authorized, endpoint));
+  }
+
+  private static void serve(Context ctx, Predicate<Context> authorized, ControlEndpoint endpoint)
+      throws IOException {
+    if (!authorized.test(ctx)) {
+      HttpApi.write(ctx, Reply.error(ApiError.UNAUTHORIZED.error()));
+      return;
+    }
+    HttpApi.Call call = new HttpApi.Call(ctx.pathParamMap(), Json.parseBody(ctx.bodyAsBytes()));
+    HttpApi.write(ctx, HttpApi.handle(c -> Reply.ok(endpoint.handle(c)), call));
+  }
+
+  /** {@code {route, type: fail|delay|drop, times?, status?, millis?}}. */
+  private ObjectNode armFault(HttpApi.Call call) {
+    ObjectNode body = call.body();
+    String route = Json.text(body, "route").orElse(Faults.ANY_ROUTE).strip();
+    if (!route.equals(Faults.ANY_ROUTE) && !HttpApi.ROUTES.contains(route)) {
+      throw ApiError.BAD_CONTROL_CALL.error("route must be * or one of " + HttpApi.ROUTES);
+    }
+    int times = Json.integer(body, "times").orElse(1);
+    if (times < 0) {
+      throw ApiError.BAD_CONTROL_CALL.error("times must be >= 0 (0 = until cleared)");
+    }
+    String type = Json.text(body, "type").orElse("").strip().toLowerCase(Locale.ROOT);
+    Faults.Fault fault =
+        switch (type) {
+          case "fail" -> {
+            int status = Json.integer(body, "status").orElse(500);
+            if (status < 400 || status > 599) {
+              throw ApiError.BAD_CONTROL_CALL.error("status must be 400-599");
+            }
+            yield new Faults.Fault.Failure(status);
+          }
+          case "delay" -> {
+            int millis = Json.integer(body, "millis").orElse(-1);
+            if (millis < 0) {
+              throw ApiError.BAD_CONTROL_CALL.error("millis must be >= 0");
+            }
+            yield new Faults.Fault.Delay(Duration.ofMillis(millis));
+          }
+          case "drop" -> new Faults.Fault.Drop();
+          default -> throw ApiError.BAD_CONTROL_CALL.error("type must be fail, delay or drop");
+        };
+    faults.arm(route, fault, times);
+    return Envelope.success(faults.toJson());
+  }
+
+  private ObjectNode wallet() {
+    ObjectNode wallet = Json.object();
+    wallet.set("balance", Json.price(simulator.balance()));
+    return Envelope.success(wallet);
+  }
+
+  private ObjectNode setWallet(HttpApi.Call call) {
+    JsonNode balance = call.body().path("balance");
+    if (!balance.isNumber() || balance.decimalValue().signum() < 0) {
+      throw ApiError.BAD_CONTROL_CALL.error("balance must be a number >= 0");
+    }
+    simulator.setBalance(balance.decimalValue());
+    return wallet();
+  }
+
+  private ObjectNode advanceClock(HttpApi.Call call) {
+    int seconds = Json.integer(call.body(), "seconds").orElse(-1);
+    if (seconds < 0) {
+      throw ApiError.BAD_CONTROL_CALL.error("seconds must be >= 0");
+    }
+    simulator.advance(Duration.ofSeconds(seconds));
+    callbacks.pump();
+    ObjectNode now = Json.object();
+    now.put("now", simulator.now().getEpochSecond());
+    return Envelope.success(now);
+  }
+
+  private ObjectNode charges(HttpApi.Call call) {
+    String id = call.id();
+    SandboxCharges summary = simulator.chargesFor(id);
+    ObjectNode json = Json.object();
+    json.put("request_id", id);
+    json.put("calls", summary.calls());
+    json.set("amount", Json.price(summary.amount()));
+    ArrayNode charges = json.putArray("charges");
+    for (Wallet.Charge charge : simulator.chargeLedger(id)) {
+      ObjectNode entry = charges.addObject();
+      entry.put("kind", charge.kind().name().toLowerCase(Locale.ROOT));
+      entry.set("amount", Json.price(charge.amount()));
+      entry.put("at", charge.at().getEpochSecond());
+    }
+    return Envelope.success(json);
+  }
+
+  /** {@code {outcome: "annullata", motivo?}} or {@code {outcome: "errore", codice?, info?}}. */
+  private ObjectNode outcome(HttpApi.Call call) {
+    ObjectNode body = call.body();
+    String outcome = Json.text(body, "outcome").orElse("").strip().toLowerCase(Locale.ROOT);
+    SandboxRequest.Fate fate =
+        switch (outcome) {
+          case "annullata" ->
+              new SandboxRequest.Fate.Cancelled(
+                  Json.text(body, "motivo").orElse("Annullata dall'operatore"));
+          case "errore" ->
+              new SandboxRequest.Fate.Failed(
+                  new SandboxRequest.Esito(
+                      Json.text(body, "codice").orElse("101"),
+                      Json.text(body, "info")
+                          .orElse("Errore parametro input: KO - dati non corrispondenti")));
+          default -> throw ApiError.BAD_CONTROL_CALL.error("outcome must be annullata or errore");
+        };
+    return Envelope.success(simulator.setFate(call.id(), fate));
+  }
+
+  /** {@code {size_bytes}}: the ZIP the request's download returns will be about this large. */
+  private ObjectNode documentSize(HttpApi.Call call) {
+    JsonNode size = call.body().path("size_bytes");
+    if (!size.isIntegralNumber() || size.longValue() < 0 || size.longValue() > MAX_DOCUMENT_BYTES) {
+      throw ApiError.BAD_CONTROL_CALL.error("size_bytes must be 0-" + MAX_DOCUMENT_BYTES);
+    }
+    simulator.setDocumentSize(call.id(), size.longValue());
+    ObjectNode json = Json.object();
+    json.put("request_id", call.id());
+    json.put("size_bytes", size.longValue());
+    return Envelope.success(json);
+  }
+}

@@ -1,0 +1,247 @@
+package dev.sportello.sandbox;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson3;
+import io.javalin.router.EndpointNotFound;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
+
+/**
+ * Visengine's HTTP surface on Javalin: the real paths and methods, bearer authentication, the
+ * envelope on every answer (unknown routes included) and the faults armed through the control API.
+ * The behaviour itself lives in {@link Simulator}.
+ */
+final class HttpApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+  /** Inline files make bodies large; the vendor documents no limit. */
+  private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+  /** One API call: its path parameters and its body, read leniently as JSON. */
+  record Call(Map<String, String> pathParams, ObjectNode body) {
+    String id() {
+      return param("id");
+    }
+
+    String param(String name) {
+      return pathParams.getOrDefault(name, "");
+    }
+  }
+
+  @FunctionalInterface
+  interface Endpoint {
+    Reply handle(Call call);
+  }
+
+  /** The API routes, which are also the names faults are armed with. */
+  static final List<String> ROUTES =
+      List.of(
+          "GET /visure",
+          "GET /visure/{hash}",
+          "GET /richiesta",
+          "POST /richiesta",
+          "GET /richiesta/{id}",
+          "POST /richiesta/{id}",
+          "PUT /richiesta",
+          "PUT /richiesta/{id}",
+          "PUT /richiesta/{id}/ricerche",
+          "DELETE /richiesta/{id}",
+          "GET /documento",
+          "GET /documento/{id}");
+
+  private final Simulator simulator;
+  private final Faults faults;
+  private final List<byte[]> tokens;
+
+  private HttpApi(Simulator simulator, Faults faults, List<String> tokens) {
+    this.simulator = simulator;
+    this.faults = faults;
+    this.tokens = tokens.stream().map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
+  }
+
+  static Javalin create(
+      Simulator simulator,
+      Faults faults,
+      CallbackDispatcher callbacks,
+      List<String> tokens,
+      boolean controlApi) {
+    HttpApi api = new HttpApi(simulator, faults, tokens);
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.concurrency.useVirtualThreads = true;
+      config.http.compressionStrategy = CompressionStrategy.NONE;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
+      api.registerVisengine(config);
+      if (controlApi) {
+        new ControlApi(simulator, faults, callbacks).register(config, api::authorized);
+      }
+      config.routes.exception(
+          EndpointNotFound.class,
+          (notFound, ctx) -> writeBody(ctx, Reply.error(ApiError.NO_SUCH_ROUTE.error())));
+    });
+  }
+
+  private void registerVisengine(JavalinConfig config) {
+    route(config, "GET /visure", call -> Reply.ok(Envelope.success(catalogue())));
+    route(config, "GET /visure/{hash}", call -> Reply.ok(description(call.param("hash"))));
+    route(config, "GET /richiesta", call -> Reply.ok(Envelope.success(simulator.list())));
+    route(
+        config,
+        "POST /richiesta",
+        call -> {
+          Simulator.Created created = simulator.create(call.body());
+          return Reply.ok(Envelope.success(created.richiesta(), created.message()));
+        });
+    route(
+        config,
+        "GET /richiesta/{id}",
+        call -> Reply.ok(Envelope.success(simulator.get(call.id()))));
+    route(
+        config,
+        "POST /richiesta/{id}",
+        call -> Reply.ok(Envelope.success(simulator.addSearch(call.id(), call.body()))));
+    route(config, "PUT /richiesta", call -> Reply.error(ApiError.UPDATE_ID_REQUIRED.error()));
+    route(
+        config,
+        "PUT /richiesta/{id}",
+        call -> Reply.ok(Envelope.success(simulator.update(call.id(), call.body()))));
+    route(
+        config,
+        "PUT /richiesta/{id}/ricerche",
+        call -> Reply.ok(Envelope.success(simulator.choose(call.id(), call.body()))));
+    route(
+        config,
+        "DELETE /richiesta/{id}",
+        call -> Reply.ok(Envelope.success(simulator.cancel(call.id(), call.body()))));
+    route(config, "GET /documento", call -> Reply.error(ApiError.DOCUMENT_ID_REQUIRED.error()));
+    route(
+        config,
+        "GET /documento/{id}",
+        call -> new Reply.Document(DocumentArchive.of(simulator.document(call.id()))));
+  }
+
+  private ArrayNode catalogue() {
+    ArrayNode list = Json.NODES.arrayNode();
+    for (Product product : simulator.catalogue().products()) {
+      ObjectNode entry = list.addObject();
+      entry.put("nome_visura", product.name());
+      entry.put("nome_categoria", product.category());
+      entry.put("hash_visura", product.hash());
+    }
+    return list;
+  }
+
+  /** The product's published text goes out verbatim, duplicate keys and all. */
+  private ObjectNode description(String hash) {
+    Product product = simulator.product(hash);
+    ObjectNode envelope = Envelope.success(Json.NODES.nullNode());
+    envelope.putRawValue("data", new RawValue(product.servedJson()));
+    return envelope;
+  }
+
+  private void route(JavalinConfig config, String route, Endpoint endpoint) {
+    String[] methodAndPath = route.split(" ", 2);
+    config.routes.addHttpHandler(
+        HandlerType.findOrCreate(methodAndPath[0]),
+        methodAndPath[1],
+        ctx -> serveApiCall(ctx, route, endpoint));
+  }
+
+  private void serveApiCall(Context ctx, String route, Endpoint endpoint) throws IOException {
+    if (!authorized(ctx)) {
+      send(ctx, route, Reply.error(ApiError.UNAUTHORIZED.error()));
+      return;
+    }
+    boolean drop = false;
+    for (Faults.Fault fault : faults.take(route)) {
+      switch (fault) {
+        case Faults.Fault.Delay delay -> pause(delay);
+        case Faults.Fault.Failure failure -> {
+          LOG.info("{} -> {} (injected failure)", route, failure.status());
+          write(
+              ctx,
+              new Reply.Body(
+                  failure.status(),
+                  Envelope.failure("sandbox: injected failure", failure.status())));
+          return;
+        }
+        case Faults.Fault.Drop dropped -> drop = true;
+      }
+    }
+    Reply reply = handle(endpoint, new Call(ctx.pathParamMap(), Json.parseBody(ctx.bodyAsBytes())));
+    if (drop) {
+      LOG.info("{} handled, response dropped (injected)", route);
+      ServletContextRequest.getServletContextRequest(ctx.req())
+          .getServletChannel()
+          .getEndPoint()
+          .close();
+      return;
+    }
+    send(ctx, route, reply);
+  }
+
+  static Reply handle(Endpoint endpoint, Call call) {
+    try {
+      return endpoint.handle(call);
+    } catch (VisengineException refused) {
+      return Reply.error(refused);
+    } catch (RuntimeException bug) {
+      LOG.error("Sandbox failure", bug);
+      return Reply.error(ApiError.INTERNAL.error());
+    }
+  }
+
+  private static void send(Context ctx, String route, Reply reply) throws IOException {
+    write(ctx, reply);
+    LOG.debug("{} -> {}", route, ctx.statusCode());
+  }
+
+  static void write(Context ctx, Reply reply) throws IOException {
+    switch (reply) {
+      case Reply.Body body -> writeBody(ctx, body);
+      case Reply.Document document -> {
+        ctx.status(200).contentType("application/json");
+        document.archive().writeEnvelope(ctx.outputStream());
+      }
+    }
+  }
+
+  private static void writeBody(Context ctx, Reply.Body body) {
+    ctx.status(body.status())
+        .contentType("application/json")
+        .result(Json.write(body.envelope()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  boolean authorized(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    byte[] presented = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+    return tokens.stream().anyMatch(token -> MessageDigest.isEqual(token, presented));
+  }
+
+  private static void pause(Faults.Fault.Delay delay) {
+    try {
+      Thread.sleep(delay.delay());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

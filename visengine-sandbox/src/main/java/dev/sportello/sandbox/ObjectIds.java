@@ -1,0 +1,28 @@
+package dev.sportello.sandbox;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * Request ids shaped like the vendor's MongoDB ObjectIds: 24 hex digits made of the creation time
+ * in seconds, a per-process random part and a counter.
+ */
+final class ObjectIds {
+
+  private final String processPart;
+  private int counter;
+
+  ObjectIds(RandomGenerator random) {
+    byte[] process = new byte[5];
+    random.nextBytes(process);
+    this.processPart = HexFormat.of().formatHex(process);
+    this.counter = random.nextInt(0x1000000);
+  }
+
+  synchronized String next(Instant at) {
+    counter = (counter + 1) & 0xFFFFFF;
+    return String.format(Locale.ROOT, "%08x%s%06x", at.getEpochSecond(), processPart, counter);
+  }
+}

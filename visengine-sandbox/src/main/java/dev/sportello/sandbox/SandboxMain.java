@@ -1,0 +1,108 @@
+package dev.sportello.sandbox;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar visengine-sandbox.jar [--port 8089] [--token T]... [--speed X] [--balance E]
+ * [--host H] [--control]}: runs the sandbox until the process is stopped.
+ */
+public final class SandboxMain {
+
+  static final String USAGE =
+      """
+      Usage: java -jar visengine-sandbox.jar [options]
+        --port N        TCP port (default 8089; 0 picks a free one)
+        --host H        address to bind (default 127.0.0.1)
+        --token T       accepted bearer token; repeatable (default: one generated and printed)
+        --speed X       operator speed factor: 2 halves the 3 s per lifecycle step (default 1)
+        --balance E     starting wallet credit in euro (default 10000)
+        --control       serve the /_sandbox control API (faults, clock, wallet)
+        --help          print this help
+      """;
+
+  static final int DEFAULT_PORT = 8089;
+
+  private SandboxMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    // The sandbox's own logging setup, unless the caller chose one; set before any logger exists.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "visengine-sandbox-logback.xml");
+    }
+    SandboxSettings settings;
+    try {
+      if (List.of(args).contains("--help")) {
+        System.out.print(USAGE);
+        return;
+      }
+      settings = parse(args);
+    } catch (IllegalArgumentException wrongUsage) {
+      System.err.println(wrongUsage.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    }
+    VisengineSandbox sandbox = VisengineSandbox.start(settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> {
+              sandbox.close();
+              stopped.countDown();
+            }));
+    printBanner(System.out, sandbox, settings);
+    stopped.await();
+  }
+
+  static SandboxSettings parse(String[] args) {
+    SandboxSettings settings = SandboxSettings.defaults().withPort(DEFAULT_PORT);
+    List<String> tokens = new ArrayList<>();
+    double speed = 1;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (option.equals("--control")) {
+        settings = settings.withControlApi(true);
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("Unknown option or missing value: " + option);
+      }
+      String value = args[++i];
+      try {
+        switch (option) {
+          case "--port" -> settings = settings.withPort(Integer.parseInt(value));
+          case "--host" -> settings = settings.withBindHost(value);
+          case "--token" -> tokens.add(value);
+          case "--speed" -> speed = Double.parseDouble(value);
+          case "--balance" -> settings = settings.withInitialBalance(new BigDecimal(value));
+          default -> throw new IllegalArgumentException("Unknown option: " + option);
+        }
+      } catch (NumberFormatException notANumber) {
+        throw new IllegalArgumentException("Not a number for " + option + ": " + value, notANumber);
+      }
+    }
+    if (!tokens.isEmpty()) {
+      settings = settings.withTokens(tokens.toArray(String[]::new));
+    }
+    return settings.withSpeed(speed);
+  }
+
+  private static void printBanner(
+      PrintStream out, VisengineSandbox sandbox, SandboxSettings settings) {
+    out.printf(Locale.ROOT, "Visengine sandbox: %s%n", sandbox.baseUrl());
+    out.printf(Locale.ROOT, "Token:  %s%n", sandbox.token());
+    out.printf(
+        Locale.ROOT,
+        "Try:    curl -H 'Authorization: Bearer %s' %s/visure%n",
+        sandbox.token(),
+        sandbox.baseUrl());
+    if (settings.controlApiEnabled()) {
+      out.printf(Locale.ROOT, "Control API: %s%s%n", sandbox.baseUrl(), ControlApi.PREFIX);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.sportello.sandbox;
+
+import io.javalin.Javalin;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Visengine sandbox: start it, point a client at {@link #baseUrl()} with {@link
+ * #token()}, and drive time with {@link #advance(Duration)} instead of sleeping.
+ *
+ * <pre>{@code
+ * try (VisengineSandbox sandbox = VisengineSandbox.start(SandboxSettings.defaults())) {
+ *   // GET sandbox.baseUrl().resolve("/visure") with "Authorization: Bearer " + sandbox.token()
+ *   sandbox.advance(Duration.ofMinutes(1)); // every request moves on as far as it can
+ * }
+ * }</pre>
+ */
+public final class VisengineSandbox implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VisengineSandbox.class);
+
+  /** How often the operators look at the clock when nobody advances it. */
+  private static final Duration TICK = Duration.ofMillis(100);
+
+  private final Javalin server;
+  private final Simulator simulator;
+  private final CallbackDispatcher callbacks;
+  private final Thread ticker;
+  private final String token;
+  private final String host;
+
+  private VisengineSandbox(
+      Javalin server,
+      Simulator simulator,
+      CallbackDispatcher callbacks,
+      String token,
+      String host) {
+    this.server = server;
+    this.simulator = simulator;
+    this.callbacks = callbacks;
+    this.ticker =
+        Thread.ofPlatform()
+            .daemon()
+            .name("visengine-sandbox-ticker")
+            .unstarted(this::tickUntilClosed);
+    this.token = token;
+    this.host = host;
+  }
+
+  public static VisengineSandbox start(SandboxSettings settings) {
+    SecureRandom random = new SecureRandom();
+    List<String> tokens =
+        settings.tokens().isEmpty() ? List.of(newToken(random)) : settings.tokens();
+    SandboxClock clock = new SandboxClock(Clock.systemUTC());
+    CallbackDispatcher callbacks = new CallbackDispatcher(clock);
+    Simulator simulator =
+        new Simulator(
+            Catalogue.load(),
+            CompanyRegistry.load(),
+            clock,
+            settings.stepDelay(),
+            new Wallet(settings.initialBalance()),
+            new ObjectIds(random),
+            callbacks::enqueue);
+    Javalin server =
+        HttpApi.create(simulator, new Faults(), callbacks, tokens, settings.controlApiEnabled())
+            .start(settings.bindHost(), settings.port());
+    VisengineSandbox sandbox =
+        new VisengineSandbox(server, simulator, callbacks, tokens.getFirst(), settings.bindHost());
+    sandbox.ticker.start();
+    LOG.info(
+        "Visengine sandbox listening on {} (control API {})",
+        sandbox.baseUrl(),
+        settings.controlApiEnabled() ? "enabled" : "disabled");
+    return sandbox;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://host:port}, to which the Visengine paths ({@code /visure}, …) are appended. */
+  public URI baseUrl() {
+    String literal = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + literal + ":" + port());
+  }
+
+  /** A token the sandbox accepts (the first configured one, or the generated one). */
+  public String token() {
+    return token;
+  }
+
+  /** The sandbox clock's current time. */
+  public Instant now() {
+    return simulator.now();
+  }
+
+  /** Moves the sandbox clock forward: due lifecycle steps and callback retries happen at once. */
+  public void advance(Duration amount) {
+    simulator.advance(amount);
+    callbacks.pump();
+  }
+
+  /** How many calls charged the wallet for a request, and how much. */
+  public SandboxCharges chargesFor(String requestId) {
+    return simulator.chargesFor(requestId);
+  }
+
+  public BigDecimal balance() {
+    return simulator.balance();
+  }
+
+  public void setBalance(BigDecimal balance) {
+    if (balance.signum() < 0) {
+      throw new IllegalArgumentException("balance must not be negative");
+    }
+    simulator.setBalance(balance);
+  }
+
+  @Override
+  public void close() {
+    ticker.interrupt();
+    server.stop();
+    callbacks.close();
+  }
+
+  /** The operators' own pace when nobody advances the clock. */
+  private void tickUntilClosed() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(TICK);
+        simulator.tick();
+        callbacks.pump();
+      } catch (InterruptedException closing) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException unexpected) {
+        // A failing tick must not stop the operators: later ticks may succeed.
+        LOG.error("Sandbox tick failed", unexpected);
+      }
+    }
+  }
+
+  /** Tokens look like the vendor's: 24 hex digits. */
+  private static String newToken(SecureRandom random) {
+    byte[] bytes = new byte[12];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.sportello.sandbox;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The account's prepaid credit and the ledger of what each request was charged. Not thread-safe:
+ * the {@link Simulator} guards it.
+ */
+final class Wallet {
+
+  /** The API call that charged the wallet. */
+  enum ChargeKind {
+    CLOSE,
+    ADDED_SEARCH,
+    SELECTION
+  }
+
+  record Charge(ChargeKind kind, BigDecimal amount, Instant at) {}
+
+  private final Map<String, List<Charge>> ledger = new HashMap<>();
+  private BigDecimal balance;
+
+  Wallet(BigDecimal balance) {
+    this.balance = balance;
+  }
+
+  BigDecimal balance() {
+    return balance;
+  }
+
+  void setBalance(BigDecimal newBalance) {
+    balance = newBalance;
+  }
+
+  /** Charges the wallet, or answers {@code shortRow} ("Insufficient Credit in Wallet: …"). */
+  void charge(String requestId, ChargeKind kind, BigDecimal amount, Instant at, ApiError shortRow) {
+    requireCover(amount, shortRow);
+    balance = balance.subtract(amount);
+    ledger.computeIfAbsent(requestId, id -> new ArrayList<>()).add(new Charge(kind, amount, at));
+  }
+
+  /** Fails like {@link #charge} would, without charging. */
+  void requireCover(BigDecimal amount, ApiError shortRow) {
+    if (balance.compareTo(amount) < 0) {
+      throw shortRow.error(balance.setScale(2, RoundingMode.HALF_UP).toPlainString());
+    }
+  }
+
+  List<Charge> chargesOf(String requestId) {
+    return List.copyOf(ledger.getOrDefault(requestId, List.of()));
+  }
+
+  SandboxCharges summaryOf(String requestId) {
+    List<Charge> charges = chargesOf(requestId);
+    return new SandboxCharges(
+        charges.size(),
+        charges.stream().map(Charge::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * A standalone simulator of Openapi's Visengine API, served over real HTTP.
+ *
+ * <p>Written only from the published API facts ({@code shared/reference/visengine-api.md} and the
+ * vendor's OpenAPI description), never from Sportello's own model, so that the adapter's tests and
+ * this simulator's tests check each other. The public surface is {@link
+ * dev.sportello.sandbox.VisengineSandbox}, {@link dev.sportello.sandbox.SandboxSettings}, {@link
+ * dev.sportello.sandbox.SandboxCharges} and the jar's {@link dev.sportello.sandbox.SandboxMain};
+ * everything else is package-private.
+ */
+@NullMarked
+package dev.sportello.sandbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,144 @@
+package dev.sportello.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** A black-box client for a running sandbox: plain JDK HTTP, JSON read with Jackson. */
+final class SandboxHttp implements AutoCloseable {
+
+  static final String COMPANY_REPORT = "eccbc87e4b5ce2fe28308fd9f2a7baf3";
+  static final String COMPANY_SEARCH = "afa0b4cu7yd06226i5d89p00077c3j6t";
+  static final String PERSON_REPORT = "f3a0979f15915b337aafabcd89c5ee70";
+  static final String DURC = "3cbbb9c833f1c94af35494820cda3370";
+  static final String FAMILY_STATUS = "4c84e22bbabd5f25b0102bb3bfe82790";
+  static final String A2_APPLICATION = "2631ec9b62135de4186f509fea7d954b";
+  static final String RESIDENCE = "69663cda34a03ef7efc253262baea547";
+  static final String VEHICLE_OWNERS = "89031e957e9cebc4f6e64948f2353727";
+
+  /** A valid personal codice fiscale (check character included). */
+  static final String PERSONAL_CF = "RSSMRA85T10A562S";
+
+  static final String FILE = "delega.pdf|data:application/pdf;base64,JVBERi0xLjQK";
+
+  /** Company report fields that always validate. */
+  static final String COMPANY_FIELDS = "{\"$0\":\"1378273\",\"$1\":\"RM\"}";
+
+  /** An answer: status, parsed body and the raw text. */
+  record Response(int status, JsonNode json, String raw) {
+    JsonNode data() {
+      return json.path("data");
+    }
+
+    int error() {
+      return json.path("error").asInt();
+    }
+
+    String message() {
+      return json.path("message").asString();
+    }
+  }
+
+  final VisengineSandbox sandbox;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private SandboxHttp(VisengineSandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  /** A sandbox whose operators never move unless the test advances the clock by a minute. */
+  static SandboxHttp start() {
+    return start(
+        SandboxSettings.defaults().withStepDelay(Duration.ofMinutes(1)).withControlApi(true));
+  }
+
+  static SandboxHttp start(SandboxSettings settings) {
+    return new SandboxHttp(VisengineSandbox.start(settings));
+  }
+
+  Response get(String path) {
+    return send("GET", path, null);
+  }
+
+  Response post(String path, String body) {
+    return send("POST", path, body);
+  }
+
+  Response put(String path, String body) {
+    return send("PUT", path, body);
+  }
+
+  Response delete(String path, String body) {
+    return send("DELETE", path, body);
+  }
+
+  Response send(String method, String path, @Nullable String body) {
+    return send(method, path, body, sandbox.token());
+  }
+
+  Response send(String method, String path, @Nullable String body, @Nullable String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), Json.read(response.body()), response.body());
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  URI uri(String path) {
+    return sandbox.baseUrl().resolve(path);
+  }
+
+  HttpClient client() {
+    return http;
+  }
+
+  /** Creates a request (closed unless the body says otherwise) and returns its id. */
+  String create(String hash, String jsonVisura, String... extraFields) {
+    StringBuilder body =
+        new StringBuilder("{\"hash_visura\":\"" + hash + "\",\"json_visura\":" + jsonVisura);
+    for (String field : extraFields) {
+      body.append(',').append(field);
+    }
+    Response created = post("/richiesta", body.append('}').toString());
+    if (created.status() != 200) {
+      throw new AssertionError("creation failed: " + created.raw());
+    }
+    return created.data().path("_id").asString();
+  }
+
+  /** A closed company-search request waiting for a choice; returns its id. */
+  String searchFor(String name) {
+    return create(COMPANY_SEARCH, "{\"$0\":\"" + name + "\",\"$1\":\"\"}");
+  }
+
+  /** Runs every operator step the request has left. */
+  void finishAll() {
+    sandbox.advance(Duration.ofMinutes(5));
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    sandbox.close();
+  }
+}
