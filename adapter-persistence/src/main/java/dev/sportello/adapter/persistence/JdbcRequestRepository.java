@@ -170,24 +170,7 @@ final class JdbcRequestRepository implements RequestRepository {
     return database
         .withHandle(
             "list requests",
-            handle -> {
-              Query query =
-                  handle
-                      .createQuery(listSql(filter, page))
-                      .bind("caller", filter.caller())
-                      .bind("limit", page.limit() + 1);
-              filter.status().forEach(status -> query.bind("status", status.name()));
-              filter.certificateId().forEach(id -> query.bind("certificateId", id.value()));
-              filter.reference().forEach(reference -> query.bind("reference", reference));
-              page.after()
-                  .forEach(position ->
-                      query
-                          .bind(
-                              "afterCreatedAt",
-                              Database.timestamp(Database.stored(position.createdAt())))
-                          .bind("afterId", position.id().value()));
-              return many(query);
-            })
+            handle -> many(bindList(handle.createQuery(listSql(filter, page)), filter, page)))
         .map(found -> {
           List<CertificateRequest> items = found.take(page.limit()).map(Stored::value);
           Option<PageRequest.Position> next =
@@ -208,6 +191,23 @@ final class JdbcRequestRepository implements RequestRepository {
     page.after()
         .forEach(position -> sql.append(" AND (r.created_at, r.id) < (:afterCreatedAt, :afterId)"));
     return sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit").toString();
+  }
+
+  /**
+   * Binds {@link #listSql}'s parameters; one more row than the page is asked for, to tell whether
+   * another page follows.
+   */
+  static Query bindList(Query query, RequestFilter filter, PageRequest page) {
+    query.bind("caller", filter.caller()).bind("limit", page.limit() + 1);
+    filter.status().forEach(status -> query.bind("status", status.name()));
+    filter.certificateId().forEach(id -> query.bind("certificateId", id.value()));
+    filter.reference().forEach(reference -> query.bind("reference", reference));
+    page.after()
+        .forEach(position ->
+            query
+                .bind("afterCreatedAt", Database.timestamp(Database.stored(position.createdAt())))
+                .bind("afterId", position.id().value()));
+    return query;
   }
 
   @Override

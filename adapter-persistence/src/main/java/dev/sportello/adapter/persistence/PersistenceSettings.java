@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * How to reach the store.
  *
- * @param jdbcUrl a {@code jdbc:postgresql:} URL (production, several instances may share it) or a
- *     {@code jdbc:h2:} URL (the embedded default, one instance)
+ * @param jdbcUrl a {@code jdbc:postgresql:} URL (production; several instances may share it) or a
+ *     {@code jdbc:h2:} URL (the embedded default; one instance only, since H2 opens a database file
+ *     in one process and the sync lock is then a lock in that process)
  * @param user the database user
  * @param password the database password, possibly empty; never printed
  * @param maxPoolSize the most connections kept open, 1 to 200

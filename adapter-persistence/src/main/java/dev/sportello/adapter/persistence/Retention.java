@@ -78,7 +78,8 @@ final class Retention {
           java.util.List<Candidate> candidates =
               handle
                   .createQuery(
-                      "SELECT id, history_json, outcome_json FROM request WHERE purged_at IS NULL"
+                      "SELECT id, version, history_json, outcome_json FROM request"
+                          + " WHERE purged_at IS NULL"
                           + " AND status IN "
                           + TERMINAL
                           + " AND updated_at < :cutoff ORDER BY updated_at LIMIT :limit")
@@ -87,28 +88,31 @@ final class Retention {
                   .map((rs, ctx) ->
                       new Candidate(
                           RequestRow.required(rs, "id"),
+                          rs.getLong("version"),
                           RequestRow.required(rs, "history_json"),
                           RequestRow.optional(rs, "outcome_json")))
                   .list();
           List<RequestId> purged = List.empty();
           for (Candidate candidate : candidates) {
-            handle
-                .createUpdate("DELETE FROM request_values WHERE request_id = :id")
-                .bind("id", candidate.id())
-                .execute();
+            // Erased only as read: a request written since keeps its newer state until next time.
             int changed =
                 handle
                     .createUpdate(
                         "UPDATE request SET reference = NULL, notify_email = NULL,"
                             + " searches_json = '[]', history_json = :history,"
                             + " outcome_json = :outcome, purged_at = :now, version = version + 1"
-                            + " WHERE id = :id AND purged_at IS NULL")
+                            + " WHERE id = :id AND version = :version AND purged_at IS NULL")
                     .bind("history", withoutNotes(candidate.historyJson()))
                     .bind("outcome", withoutMessage(candidate.outcomeJson()))
                     .bind("now", Database.timestamp(now))
                     .bind("id", candidate.id())
+                    .bind("version", candidate.version())
                     .execute();
             if (changed == 1) {
+              handle
+                  .createUpdate("DELETE FROM request_values WHERE request_id = :id")
+                  .bind("id", candidate.id())
+                  .execute();
               purged = purged.append(new RequestId(candidate.id()));
             }
           }
@@ -131,5 +135,6 @@ final class Retention {
     return Json.write(new OutcomeJson(outcome.code(), ""));
   }
 
-  private record Candidate(String id, String historyJson, @Nullable String outcomeJson) {}
+  private record Candidate(
+      String id, long version, String historyJson, @Nullable String outcomeJson) {}
 }

@@ -3,6 +3,8 @@ package dev.sportello.adapter.persistence;
 import static dev.sportello.adapter.persistence.Fixtures.T0;
 import static dev.sportello.adapter.persistence.Fixtures.accepted;
 import static dev.sportello.adapter.persistence.Fixtures.closedAs;
+import static dev.sportello.application.testing.TestData.left;
+import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.out.CachedCertificate;
@@ -30,7 +32,6 @@ import dev.sportello.domain.request.SearchRound;
 import dev.sportello.domain.shared.Money;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
-import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,16 +74,6 @@ abstract class PersistenceAdapterTest {
   @AfterEach
   void close() {
     adapter.close();
-  }
-
-  static <L, R> R right(Either<L, R> either) {
-    assertThat(either.isRight()).as("%s", either).isTrue();
-    return either.get();
-  }
-
-  static <L, R> L left(Either<L, R> either) {
-    assertThat(either.isLeft()).as("%s", either).isTrue();
-    return either.getLeft();
   }
 
   Jdbi jdbi() {
@@ -464,6 +455,57 @@ abstract class PersistenceAdapterTest {
         right(adapter.requests().update(kept.withUpstreamUpdatedAt(T0.plusSeconds(1)), 1));
     assertThat(right(adapter.requests().find(ended.id()))).contains(touched);
     assertThat(touched.value().submission().values()).isEmpty();
+  }
+
+  @Test
+  void anErasedRequestsRowsHoldNoPersonalValue() {
+    CertificateRequest ended =
+        rich("erased", 1).moveTo(RequestStatus.FULFILLED, T0.plusSeconds(100), "evasa").get();
+    right(adapter.requests().insert(ended));
+
+    right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    java.util.Map<String, Object> audit =
+        jdbi()
+            .withHandle(handle ->
+                handle.createQuery("SELECT * FROM request WHERE id = 'erased'").mapToMap().one());
+    // What was requested, by whom, when, at what price and how it went stays for the audit.
+    assertThat(audit)
+        .containsEntry("certificate_id", Fixtures.CERTIFICATE.value())
+        .containsEntry("status", "FULFILLED")
+        .containsEntry("caller", "caller-a")
+        .containsEntry("total_cents", ended.submission().quote().total().cents());
+    assertThat(audit.get("purged_at")).isNotNull();
+    String stored = audit.values().toString();
+    for (String personal :
+        java.util.List.of(
+            "RSSMRA80A01H501U",
+            "Mario",
+            "Rossi",
+            "pratica-42",
+            "mario.rossi@example.it",
+            "Roma",
+            "Milano",
+            "Ricerca evasa")) {
+      assertThat(stored).doesNotContain(personal);
+    }
+  }
+
+  @Test
+  void theRetentionPeriodOfTheSettingsSetsWhatExpires() {
+    CertificateRequest longAgo = accepted("long-ago", "caller-a", T0.minus(Duration.ofDays(400)));
+    right(adapter.requests().insert(longAgo.cancel("no", longAgo.createdAt()).get()));
+    CertificateRequest lately = accepted("lately", "caller-a", T0.minus(Duration.ofDays(300)));
+    right(adapter.requests().insert(lately.cancel("no", lately.createdAt()).get()));
+
+    PersistenceAdapter.PurgeReport report = right(adapter.purgeExpired());
+
+    assertThat(settings.retention()).isEqualTo(PersistenceSettings.DEFAULT_RETENTION);
+    assertThat(report.requests()).isEqualTo(1);
+    assertThat(right(adapter.requests().find(longAgo.id())).get().value().submission().values())
+        .isEmpty();
+    assertThat(right(adapter.requests().find(lately.id())).get().value().submission().values())
+        .isNotEmpty();
   }
 
   @Test
