@@ -6,6 +6,7 @@ import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.in.AddSearchUseCase.AddSearchCommand;
 import dev.sportello.application.port.in.CancelRequestUseCase.CancelRequestCommand;
 import dev.sportello.application.port.in.ListRequestsQuery;
 import dev.sportello.application.port.in.ListRequestsUseCase.RequestListing;
@@ -19,6 +20,7 @@ import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
@@ -191,5 +193,47 @@ class RequestServiceTest {
                         new SelectCandidateCommand(query(request), upstreamId(request) + "_0", 0))))
         .isInstanceOf(UseCaseError.Conflict.class);
     assertThat(calls(RemoteCallKind.SELECTION)).isZero();
+  }
+
+  @Test
+  void anotherSearchIsSentWithTheNewValuesOnlyAndReplacesTheChoice() {
+    CertificateRequest request = awaitingSelection();
+
+    CertificateRequest searching =
+        right(
+            app.useCases()
+                .addSearch()
+                .addSearch(new AddSearchCommand(query(request), HashMap.of("$0", "Giuseppe"))));
+
+    assertThat(calls(RemoteCallKind.SEARCH)).isEqualTo(1);
+    assertThat(app.visengine().searchCharges(upstreamId(request))).isEqualTo(1);
+    assertThat(searching.status()).isEqualTo(RequestStatus.SEARCHING);
+    assertThat(searching.searches()).hasSize(2);
+  }
+
+  @Test
+  void aSearchOnAProductWithoutASearchPhaseIsRefusedWithoutACall() {
+    CertificateRequest request = open(app, "r1", "alice", PLAIN);
+
+    assertThat(
+            left(
+                app.useCases()
+                    .addSearch()
+                    .addSearch(new AddSearchCommand(query(request), HashMap.of("$0", "Mario")))))
+        .isInstanceOf(UseCaseError.Conflict.class);
+    assertThat(calls(RemoteCallKind.SEARCH)).isZero();
+  }
+
+  @Test
+  void aSearchWithInvalidValuesIsRefusedWithoutACall() {
+    CertificateRequest request = awaitingSelection();
+
+    assertThat(
+            left(
+                app.useCases()
+                    .addSearch()
+                    .addSearch(new AddSearchCommand(query(request), HashMap.of("$4", "x")))))
+        .isInstanceOf(UseCaseError.InvalidInput.class);
+    assertThat(calls(RemoteCallKind.SEARCH)).isZero();
   }
 }
