@@ -40,8 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  *     -Dtest=PostgresScaleTest -Dsportello.scale=1000000
  * </pre>
  *
- * <p>The mix is what a long-running service holds: nearly every request has ended, and a few in a
- * thousand are still in flight, which is all the sync queries should ever read.
+ * <p>The figures and plans go to {@code target/surefire-reports/*PostgresScaleTest-output.txt}, on
+ * lines that start with {@code [scale]}. The requests are copied in one statement from templates
+ * stored through the adapter, one per state; the mix is what a long-running service holds: nearly
+ * every request has ended, and a few in a thousand are still in flight, which is all the sync
+ * queries should ever read.
  */
 class PostgresScaleTest {
   static final int COUNT = Integer.getInteger("sportello.scale", 20_000);
