@@ -3,8 +3,6 @@ package dev.sportello.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.adapter.rest.RestSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands, run in-process; the client ones against a running service over HTTP. */
 class CommandLineTest {
@@ -22,8 +19,6 @@ class CommandLineTest {
 
   private static Harness app;
   private static Map<String, String> client;
-
-  private record Run(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void start() {
@@ -41,19 +36,9 @@ class CommandLineTest {
     app.close();
   }
 
-  private static Run run(Map<String, String> environment, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(environment);
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
-  }
-
   @Test
   void catalog_list_prints_a_line_per_certificate() {
-    Run run = run(client, "catalog", "list");
+    Cli run = Cli.run(client, "catalog", "list");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines())
@@ -62,7 +47,7 @@ class CommandLineTest {
 
   @Test
   void catalog_show_prints_the_form() {
-    Run run = run(client, "catalog", "show", Harness.RESIDENCE);
+    Cli run = Cli.run(client, "catalog", "show", Harness.RESIDENCE);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -81,12 +66,12 @@ class CommandLineTest {
             + Harness.MARIO_ROSSI
             + "\"}}");
 
-    Run submitted = run(client, "request", "submit", Harness.RESIDENCE, values.toString());
+    Cli submitted = Cli.run(client, "request", "submit", Harness.RESIDENCE, values.toString());
     String id = submitted.out().split(" ", 2)[0];
     app.syncUntil(id, "FULFILLED");
-    Run status = run(client, "request", "status", id);
-    Run document =
-        run(client, "request", "document", id, "-o", work.resolve("document.zip").toString());
+    Cli status = Cli.run(client, "request", "status", id);
+    Cli document =
+        Cli.run(client, "request", "document", id, "-o", work.resolve("document.zip").toString());
 
     assertThat(submitted.exitCode()).isZero();
     assertThat(status.out()).startsWith(id + "  FULFILLED  Certificato di residenza anagrafica");
@@ -100,7 +85,7 @@ class CommandLineTest {
     Path values = work.resolve("values.json");
     Files.writeString(values, "{\"values\": {\"$0\": \"Mario\"}}");
 
-    Run run = run(client, "request", "submit", Harness.RESIDENCE, values.toString());
+    Cli run = Cli.run(client, "request", "submit", Harness.RESIDENCE, values.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("error: ").contains("$4");
@@ -108,7 +93,7 @@ class CommandLineTest {
 
   @Test
   void a_client_command_without_an_api_key_says_where_to_find_one() {
-    Run run = run(Map.of(), "request", "list");
+    Cli run = Cli.run(Map.of(), "request", "list");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
@@ -120,7 +105,7 @@ class CommandLineTest {
 
   @Test
   void keys_create_prints_a_key_and_the_hash_the_service_accepts_it_by() {
-    Run run = run(Map.of(), "keys", "create", "--caller", "payroll");
+    Cli run = Cli.run(Map.of(), "keys", "create", "--caller", "payroll");
 
     String[] lines = run.out().lines().map(String::strip).toArray(String[]::new);
     assertThat(lines[3]).isEqualTo("payroll=" + RestSettings.hashApiKey(lines[1]));
@@ -133,7 +118,7 @@ class CommandLineTest {
 
   @Test
   void migrate_brings_an_empty_database_up_to_date() {
-    Run run = run(Map.of("SPORTELLO_DATA_DIR", work.toString()), "migrate");
+    Cli run = Cli.run(Map.of("SPORTELLO_DATA_DIR", work.toString()), "migrate");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("The schema is up to date (H2 ");
@@ -146,7 +131,7 @@ class CommandLineTest {
     environment.put("SPORTELLO_HTTP_PORT", "eighty");
     environment.put("SPORTELLO_RETENTION", "forever");
 
-    Run run = run(environment, "serve");
+    Cli run = Cli.run(environment, "serve");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
