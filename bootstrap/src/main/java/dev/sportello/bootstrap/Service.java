@@ -188,7 +188,6 @@ final class Service implements AutoCloseable {
                 upstreamHealth::healthy,
                 metrics::scrape));
     rest.start();
-    Thread.ofPlatform().daemon().name("sportello-jvm-metrics").start(metrics::bindJvmMetrics);
     Scheduler scheduler =
         new Scheduler(
                 useCases.synchronise(), persistence::purgeExpired, metrics, config.syncInterval())
