@@ -209,9 +209,10 @@ final class RequestService
           return requests
               .modify(
                   stored,
+                  // Upstream took the choice: record it even if a re-read moved the request on.
                   request ->
                       request
-                          .select(command.searchId(), command.index(), now)
+                          .recordSelection(command.searchId(), command.index(), now)
                           .mapLeft(Failures::of)
                           .map(chosen -> reconciler.apply(chosen, answer.get(), now)))
               .map(Stored::value);

@@ -25,6 +25,9 @@ import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RequestServiceTest {
@@ -42,7 +45,7 @@ class RequestServiceTest {
     return app.useCases().remoteCalls().get(kind).getOrElse(0L);
   }
 
-  private RequestQuery query(CertificateRequest request) {
+  private static RequestQuery query(CertificateRequest request) {
     return new RequestQuery(request.caller(), request.id().value());
   }
 
@@ -57,6 +60,10 @@ class RequestServiceTest {
 
   /** A search request whose first round offers two candidates. */
   private CertificateRequest awaitingSelection() {
+    return awaitingSelection(app);
+  }
+
+  private static CertificateRequest awaitingSelection(TestApplication app) {
     CertificateRequest request = open(app, "r1", "alice", SEARCHED);
     app.visengine()
         .completeSearch(
@@ -163,6 +170,46 @@ class RequestServiceTest {
                 .selectCandidate()
                 .select(new SelectCandidateCommand(query(request), searchId, 1)));
 
+    assertThat(chosen.status()).isEqualTo(RequestStatus.PROCESSING);
+    assertThat(chosen.selection().map(s -> s.index())).contains(1);
+  }
+
+  @Test
+  void aChoiceUpstreamTookIsKeptWhenARereadMovedTheRequestOnMeanwhile() {
+    AtomicBoolean rereadFirst = new AtomicBoolean();
+    AtomicReference<TestApplication> raced = new AtomicReference<>();
+    TestApplication racing =
+        TestApplication.builder()
+            .wrapRepository(real ->
+                new InterceptedRepository(
+                    real,
+                    request -> Option.none(),
+                    (request, version) -> {
+                      if (request.selection().isDefined()
+                          && rereadFirst.compareAndSet(false, true)) {
+                        // A webhook's re-read stores the new status before the choice is stored.
+                        right(
+                            Objects.requireNonNull(raced.get())
+                                .useCases()
+                                .refreshRequest()
+                                .refresh(query(request)));
+                      }
+                      return Option.none();
+                    }))
+            .build();
+    raced.set(racing);
+    racing.visengine().register(SEARCHED);
+    CertificateRequest request = awaitingSelection(racing);
+    String searchId = request.searches().last().searchId();
+
+    CertificateRequest chosen =
+        right(
+            racing
+                .useCases()
+                .selectCandidate()
+                .select(new SelectCandidateCommand(query(request), searchId, 1)));
+
+    assertThat(rereadFirst).isTrue();
     assertThat(chosen.status()).isEqualTo(RequestStatus.PROCESSING);
     assertThat(chosen.selection().map(s -> s.index())).contains(1);
   }

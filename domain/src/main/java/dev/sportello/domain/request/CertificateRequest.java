@@ -198,24 +198,43 @@ public record CertificateRequest(
     if (!latest.get().searchId().equals(searchId) || latest.get().candidate(index).isEmpty()) {
       return Either.left(new LifecycleError.UnknownCandidate(searchId, index));
     }
-    return Either.right(
-        new CertificateRequest(
-            id,
-            caller,
-            certificateName,
-            submission,
-            reference,
-            notifyEmail,
-            dispatch,
-            status,
-            history,
-            searches,
-            Option.some(new Selection(searchId, index, at)),
-            outcome,
-            document,
-            upstreamUpdatedAt,
-            createdAt,
-            at));
+    return Either.right(withSelection(new Selection(searchId, index, at)));
+  }
+
+  /**
+   * Records a choice upstream has already accepted. Unlike {@link #select} it does not ask for
+   * {@code AWAITING_SELECTION}: a re-read running at the same time may have moved the request on,
+   * and the choice was made and paid for all the same.
+   */
+  public Either<LifecycleError, CertificateRequest> recordSelection(
+      String searchId, int index, Instant at) {
+    boolean offered =
+        searches.exists(
+            round -> round.searchId().equals(searchId) && round.candidate(index).isDefined());
+    if (!offered) {
+      return Either.left(new LifecycleError.UnknownCandidate(searchId, index));
+    }
+    return Either.right(withSelection(new Selection(searchId, index, at)));
+  }
+
+  private CertificateRequest withSelection(Selection chosen) {
+    return new CertificateRequest(
+        id,
+        caller,
+        certificateName,
+        submission,
+        reference,
+        notifyEmail,
+        dispatch,
+        status,
+        history,
+        searches,
+        Option.some(chosen),
+        outcome,
+        document,
+        upstreamUpdatedAt,
+        createdAt,
+        chosen.at());
   }
 
   /** Replaces the search rounds with upstream's current view of them. */

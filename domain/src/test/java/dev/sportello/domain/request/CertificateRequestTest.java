@@ -363,6 +363,25 @@ class CertificateRequestTest {
       assertThat(refused.getLeft()).isEqualTo(new LifecycleError.UnknownCandidate("s_1", 2));
       assertThat(refused.getLeft().message()).isEqualTo("search s_1 offers no candidate 2");
     }
+
+    @Test
+    void a_choice_upstream_accepted_is_recorded_after_the_request_moved_on() {
+      CertificateRequest processing = awaiting.moveTo(RequestStatus.PROCESSING, T3, "").get();
+
+      CertificateRequest recorded = processing.recordSelection("s_1", 1, T3).get();
+
+      assertThat(recorded.selection()).contains(new Selection("s_1", 1, T3));
+      assertThat(recorded.status()).isEqualTo(RequestStatus.PROCESSING);
+      assertThat(recorded.history()).isEqualTo(processing.history());
+    }
+
+    @Test
+    void a_choice_no_round_offered_is_not_recorded() {
+      assertThat(awaiting.recordSelection("s_1", 2, T3).getLeft())
+          .isEqualTo(new LifecycleError.UnknownCandidate("s_1", 2));
+      assertThat(awaiting.recordSelection("s_9", 0, T3).getLeft())
+          .isEqualTo(new LifecycleError.UnknownCandidate("s_9", 0));
+    }
   }
 
   @Nested
