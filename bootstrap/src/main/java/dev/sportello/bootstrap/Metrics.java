@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -19,14 +20,21 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The service's metrics in a Prometheus registry: upstream calls by kind and outcome, request
- * status changes, sync cycles, and the JVM. Told of calls and changes through the application's
- * outbound ports; the REST adapter serves {@link #scrape()} at {@code /metrics}.
+ * status changes, sync cycles, HTTP requests served, and the JVM. Told of calls and changes through
+ * the application's outbound ports and of HTTP requests by the REST adapter, which serves {@link
+ * #scrape()} at {@code /metrics}.
  */
-final class Metrics implements RemoteCallObserver, RequestEvents, AutoCloseable {
+final class Metrics
+    implements RemoteCallObserver, RequestEvents, RestSettings.HttpObserver, AutoCloseable {
+  /** Other methods share one label, so that a client cannot add series at will. */
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -75,6 +83,30 @@ final class Metrics implements RemoteCallObserver, RequestEvents, AutoCloseable 
         .tag("to", to.name())
         .register(registry)
         .increment();
+  }
+
+  /** Named and tagged as Spring Boot names them, so that existing dashboards apply. */
+  @Override
+  public void answered(String method, String route, int status, Duration duration) {
+    Timer.builder("http.server.requests")
+        .description("HTTP requests served, by method, route, status and outcome")
+        .tag("method", METHODS.contains(method) ? method : "OTHER")
+        .tag("uri", route)
+        .tag("status", Integer.toString(status))
+        .tag("outcome", httpOutcome(status))
+        .register(registry)
+        .record(duration);
+  }
+
+  private static String httpOutcome(int status) {
+    return switch (status / 100) {
+      case 1 -> "INFORMATIONAL";
+      case 2 -> "SUCCESS";
+      case 3 -> "REDIRECTION";
+      case 4 -> "CLIENT_ERROR";
+      case 5 -> "SERVER_ERROR";
+      default -> "UNKNOWN";
+    };
   }
 
   /** Times one sync cycle; outcome is {@code ok} or {@code failed}. */

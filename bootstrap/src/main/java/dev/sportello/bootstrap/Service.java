@@ -186,7 +186,9 @@ final class Service implements AutoCloseable {
                 RestSettings.DEFAULT_WEBHOOK_WAIT,
                 () -> persistence.health().isRight(),
                 upstreamHealth::healthy,
-                metrics::scrape));
+                metrics::scrape,
+                RestSettings.DEFAULT_STOP_TIMEOUT,
+                metrics));
     rest.start();
     Scheduler scheduler =
         new Scheduler(

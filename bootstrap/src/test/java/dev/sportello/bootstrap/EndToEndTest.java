@@ -233,4 +233,19 @@ class EndToEndTest {
         .contains("sportello_requests_status_changes_total{status=\"FULFILLED\"}")
         .contains("sportello_sync_cycle_seconds_count{outcome=\"ok\"}");
   }
+
+  @Test
+  void metrics_time_http_requests_by_route_never_by_address() throws Exception {
+    app.ok(app.get("/api/v1/certificates"));
+    app.ok(app.get("/api/v1/certificates/" + RESIDENCE));
+
+    String metrics = app.text("/metrics");
+
+    assertThat(metrics)
+        .contains(
+            "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                + "uri=\"/api/v1/certificates\"}")
+        .contains("uri=\"/api/v1/certificates/{id}\"")
+        .doesNotContain("uri=\"/api/v1/certificates/" + RESIDENCE);
+  }
 }

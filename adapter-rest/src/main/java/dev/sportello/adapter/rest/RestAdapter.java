@@ -8,13 +8,17 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.util.JavalinException;
 import io.vavr.collection.List;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +35,11 @@ public final class RestAdapter implements AutoCloseable {
   private final Javalin app;
   private final ExecutorService background;
   private final List<Route> routes;
+  private final Duration stopTimeout;
 
   private RestAdapter(RestUseCases useCases, RestSettings settings) {
     this.background = Executors.newVirtualThreadPerTaskExecutor();
+    this.stopTimeout = settings.stopTimeout();
     ApiKeys keys = new ApiKeys(settings.apiKeys());
     Bodies bodies = new Bodies(settings.maxBodyBytes());
     Api api = new Api(useCases, bodies);
@@ -66,10 +72,22 @@ public final class RestAdapter implements AutoCloseable {
     return app.port();
   }
 
-  /** Stops listening and ends background work. */
+  /**
+   * Stops listening, lets requests in flight finish for up to the configured stop timeout, and ends
+   * background work.
+   */
   public void stop() {
-    app.stop();
-    background.shutdownNow();
+    try {
+      app.stop();
+    } catch (JavalinException failure) {
+      // Jetty stops the server all the same, and then reports that the wait ran out.
+      if (!(failure.getCause() instanceof TimeoutException)) {
+        throw failure;
+      }
+      LOG.warn("stopped with requests still in flight after {}", stopTimeout);
+    } finally {
+      background.shutdownNow();
+    }
   }
 
   @Override
@@ -92,9 +110,23 @@ public final class RestAdapter implements AutoCloseable {
     config.jetty.host = settings.host();
     config.jetty.port = settings.port();
     config.staticFiles.enableWebjars();
-    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems.ServerHandler()));
+    config.jetty.modifyServer(server -> {
+      server.setErrorHandler(new JettyProblems.ServerHandler());
+      // Counts the requests in flight so that stopping can wait for them.
+      server.insertHandler(new GracefulHandler());
+      server.setStopTimeout(settings.stopTimeout().toMillis());
+    });
     config.jetty.modifyServletContextHandler(
         context -> context.setErrorHandler(new JettyProblems.ContextHandler()));
+
+    config.requestLogger.http((ctx, millis) ->
+        settings
+            .httpObserver()
+            .answered(
+                ctx.req().getMethod(),
+                routeLabel(ctx),
+                ctx.statusCode(),
+                Duration.ofNanos(Math.round(millis * 1_000_000.0))));
 
     config.routes.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
@@ -228,6 +260,15 @@ public final class RestAdapter implements AutoCloseable {
     }
     String path = ctx.path();
     return path.length() > MAX_INSTANCE_LENGTH ? path.substring(0, MAX_INSTANCE_LENGTH) : path;
+  }
+
+  /** The route for metrics: never the address, which holds identifiers and tokens. */
+  private static String routeLabel(Context ctx) {
+    String route = ctx.attribute(ROUTE_ATTRIBUTE);
+    if (route != null) {
+      return route;
+    }
+    return ctx.path().startsWith("/webjars/") ? RestSettings.STATIC_FILES : RestSettings.UNMATCHED;
   }
 
   private static String route(Context ctx) {

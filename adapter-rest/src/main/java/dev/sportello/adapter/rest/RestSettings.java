@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  *     like {@code storeReachable}
  * @param metrics the service's metrics in the Prometheus text format (0.0.4), for {@code GET
  *     /metrics}; asked for on every scrape
+ * @param stopTimeout how long {@link RestAdapter#stop()} lets requests in flight finish before it
+ *     cuts them; new requests are refused meanwhile
+ * @param httpObserver told of every request the API answers, for the service's metrics
  */
 public record RestSettings(
     String host,
@@ -39,7 +42,9 @@ public record RestSettings(
     Duration webhookWait,
     BooleanSupplier storeReachable,
     BooleanSupplier upstreamReachable,
-    Supplier<String> metrics) {
+    Supplier<String> metrics,
+    Duration stopTimeout,
+    HttpObserver httpObserver) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final int DEFAULT_PORT = 8080;
@@ -50,6 +55,34 @@ public record RestSettings(
   /** Two seconds. */
   public static final Duration DEFAULT_WEBHOOK_WAIT = Duration.ofSeconds(2);
 
+  /** Ten seconds. */
+  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The route label of a request that matched no route. */
+  public static final String UNMATCHED = "unmatched";
+
+  /** The route label of a static file, such as the API documentation's scripts. */
+  public static final String STATIC_FILES = "/webjars/**";
+
+  /** Told of each request the API has answered. */
+  @FunctionalInterface
+  public interface HttpObserver {
+    /** Ignores every request. */
+    HttpObserver NONE = (method, route, status, duration) -> {};
+
+    /**
+     * One request answered.
+     *
+     * @param method the HTTP method, such as {@code GET}
+     * @param route the route as the OpenAPI document writes it, such as {@code
+     *     /api/v1/requests/{id}}, never the address itself (it holds identifiers and tokens);
+     *     {@link #STATIC_FILES} or {@link #UNMATCHED} otherwise
+     * @param status the response status
+     * @param duration how long the answer took
+     */
+    void answered(String method, String route, int status, Duration duration);
+  }
+
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
   public RestSettings {
@@ -59,6 +92,8 @@ public record RestSettings(
     Objects.requireNonNull(storeReachable, "storeReachable");
     Objects.requireNonNull(upstreamReachable, "upstreamReachable");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(stopTimeout, "stopTimeout");
+    Objects.requireNonNull(httpObserver, "httpObserver");
     if (host.isBlank()) {
       throw new IllegalArgumentException("a host is required");
     }
@@ -70,6 +105,9 @@ public record RestSettings(
     }
     if (webhookWait.isNegative()) {
       throw new IllegalArgumentException("the webhook wait is never negative");
+    }
+    if (stopTimeout.isNegative()) {
+      throw new IllegalArgumentException("the stop timeout is never negative");
     }
     for (var entry : apiKeys) {
       if (!SHA256_HEX.matcher(entry._1).matches()) {
@@ -83,8 +121,8 @@ public record RestSettings(
   }
 
   /**
-   * {@code localhost:8080}, 25 MB bodies and a two-second webhook wait, with the given keys, probes
-   * and metrics.
+   * {@code localhost:8080}, 25 MB bodies, a two-second webhook wait, a ten-second stop timeout and
+   * no HTTP observer, with the given keys, probes and metrics.
    */
   public static RestSettings of(
       Map<String, String> apiKeys,
@@ -99,7 +137,9 @@ public record RestSettings(
         DEFAULT_WEBHOOK_WAIT,
         storeReachable,
         upstreamReachable,
-        metrics);
+        metrics,
+        DEFAULT_STOP_TIMEOUT,
+        HttpObserver.NONE);
   }
 
   /** The same settings, listening elsewhere. */
@@ -112,13 +152,54 @@ public record RestSettings(
         webhookWait,
         storeReachable,
         upstreamReachable,
-        metrics);
+        metrics,
+        stopTimeout,
+        httpObserver);
   }
 
   /** The same settings with another body limit. */
   public RestSettings withMaxBodyBytes(long limit) {
     return new RestSettings(
-        host, port, limit, apiKeys, webhookWait, storeReachable, upstreamReachable, metrics);
+        host,
+        port,
+        limit,
+        apiKeys,
+        webhookWait,
+        storeReachable,
+        upstreamReachable,
+        metrics,
+        stopTimeout,
+        httpObserver);
+  }
+
+  /** The same settings with another stop timeout. */
+  public RestSettings withStopTimeout(Duration timeout) {
+    return new RestSettings(
+        host,
+        port,
+        maxBodyBytes,
+        apiKeys,
+        webhookWait,
+        storeReachable,
+        upstreamReachable,
+        metrics,
+        timeout,
+        httpObserver);
+  }
+
+  /** The same settings, telling another observer of each request. */
+  public RestSettings withHttpObserver(HttpObserver observer) {
+    return new RestSettings(
+        host,
+        port,
+        maxBodyBytes,
+        apiKeys,
+        webhookWait,
+        storeReachable,
+        upstreamReachable,
+        metrics,
+        stopTimeout,
+        observer);
   }
 
   /**
@@ -148,6 +229,8 @@ public record RestSettings(
         + apiKeys.size()
         + ", webhookWait="
         + webhookWait
+        + ", stopTimeout="
+        + stopTimeout
         + "]";
   }
 }

@@ -78,7 +78,9 @@ final class Harness implements AutoCloseable {
         Duration.ofMillis(500),
         () -> store.getAsBoolean(),
         () -> upstream.getAsBoolean(),
-        () -> "# TYPE sportello_up gauge\nsportello_up 1\n");
+        () -> "# TYPE sportello_up gauge\nsportello_up 1\n",
+        RestSettings.DEFAULT_STOP_TIMEOUT,
+        RestSettings.HttpObserver.NONE);
   }
 
   RestUseCases useCases() {

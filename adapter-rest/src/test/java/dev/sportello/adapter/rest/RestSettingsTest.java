@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RestSettingsTest {
@@ -47,5 +48,14 @@ class RestSettingsTest {
     assertThatThrownBy(() -> settings.withMaxBodyBytes(1023))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(settings.withMaxBodyBytes(1024).maxBodyBytes()).isEqualTo(1024);
+  }
+
+  @Test
+  void stoppingWaitsTenSecondsByDefaultAndNeverANegativeTime() {
+    var settings = with(HashMap.empty());
+
+    assertThat(settings.stopTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> settings.withStopTimeout(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
