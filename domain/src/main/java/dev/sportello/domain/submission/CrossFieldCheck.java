@@ -15,6 +15,7 @@ import io.vavr.collection.SortedMap;
 import io.vavr.control.Option;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Compares a personal codice fiscale with the surname, name, birth date and sex given in the same
@@ -62,6 +63,9 @@ final class CrossFieldCheck {
           io.vavr.Tuple.of("FEMALE", Sex.FEMALE),
           io.vavr.Tuple.of("DONNA", Sex.FEMALE));
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
   static List<Violation> violations(
       FieldSchema schema, SortedMap<FieldKey, String> values, ValuePolicy policy) {
     List<FieldSpec> taxCodeFields =
@@ -80,9 +84,11 @@ final class CrossFieldCheck {
       return List.empty();
     }
     CodiceFiscale cf = code.get();
+    Map<Role, List<FieldSpec>> fieldsByRole = fieldsByRole(schema);
     List<Violation> violations = List.empty();
     for (Role role : Role.values()) {
-      Option<FieldSpec> field = onlyFieldFor(schema, role);
+      Option<FieldSpec> field =
+          fieldsByRole.get(role).filter(fields -> fields.size() == 1).map(List::head);
       Option<String> value = field.flatMap(spec -> values.get(spec.key()));
       if (value.isEmpty()) {
         continue;
@@ -110,12 +116,15 @@ final class CrossFieldCheck {
     return violations;
   }
 
-  private static Option<FieldSpec> onlyFieldFor(FieldSchema schema, Role role) {
-    List<FieldSpec> candidates =
-        schema
-            .fields()
-            .filter(field -> ROLES_BY_LABEL.get(canonical(field.label())).contains(role));
-    return candidates.size() == 1 ? Option.some(candidates.head()) : Option.none();
+  /** Each label is read once per check; a role two fields could play is left unchecked above. */
+  private static Map<Role, List<FieldSpec>> fieldsByRole(FieldSchema schema) {
+    Map<Role, List<FieldSpec>> byRole = HashMap.empty();
+    for (FieldSpec field : schema.fields()) {
+      for (Role role : ROLES_BY_LABEL.get(canonical(field.label()))) {
+        byRole = byRole.put(role, byRole.get(role).getOrElse(List.empty()).append(field));
+      }
+    }
+    return byRole;
   }
 
   private static Violation mismatch(FieldSpec taxCodeField, FieldSpec other, Role role) {
@@ -139,7 +148,10 @@ final class CrossFieldCheck {
    */
   static String canonical(String label) {
     String withoutAccents =
-        Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return withoutAccents.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        MARKS.matcher(Normalizer.normalize(label, Normalizer.Form.NFD)).replaceAll("");
+    return NOT_ALPHANUMERIC
+        .matcher(withoutAccents.toLowerCase(Locale.ROOT))
+        .replaceAll(" ")
+        .strip();
   }
 }

@@ -110,11 +110,12 @@ public final class SubmissionCheck {
    */
   private static List<Violation> requirementViolations(
       Certificate certificate, Set<FieldKey> present) {
-    // A rule holds exactly when nothing is missing, so one evaluation answers both questions.
+    // Most submissions satisfy the rule: the cheap test first, the explanation only when it fails.
     List<Set<FieldKey>> alternatives =
         certificate
             .schema()
             .requirement()
+            .filter(rule -> !rule.isSatisfiedBy(present))
             .map(rule -> rule.missing(present))
             .getOrElse(List.empty());
     if (alternatives.isEmpty()) {
