@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the {@code sportello} command line. */
@@ -7,11 +8,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    Logging.configure(Config.LogFormat.TEXT, "WARN");
+    System.exit(commandLine(System.getenv()).execute(args));
   }
 
-  /** The command line {@link #main} runs; tests run it in-process with their own writers. */
+  /** The command line {@link #main} runs; tests run it in-process with their own environment. */
+  static CommandLine commandLine(Map<String, String> environment) {
+    return new CommandLine(new SportelloCommand(environment));
+  }
+
   static CommandLine commandLine() {
-    return new CommandLine(new SportelloCommand());
+    return commandLine(Map.of());
   }
 }

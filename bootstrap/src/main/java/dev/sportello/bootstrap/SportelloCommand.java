@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** The {@code sportello} command; each task is a subcommand. */
@@ -8,5 +9,22 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description = "Sportello: requesting Italian official documents through Openapi's Visengine.",
-    subcommands = ValidateCommand.class)
-final class SportelloCommand {}
+    subcommands = {
+      ServeCommand.class,
+      SandboxCommand.class,
+      KeysCommand.class,
+      MigrateCommand.class,
+      ValidateCommand.class
+    })
+final class SportelloCommand {
+  private final Map<String, String> environment;
+
+  SportelloCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The environment the subcommands read their settings from. */
+  Map<String, String> environment() {
+    return environment;
+  }
+}

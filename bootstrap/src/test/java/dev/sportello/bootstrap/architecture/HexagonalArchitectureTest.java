@@ -1,5 +1,8 @@
 package dev.sportello.bootstrap.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -30,6 +33,8 @@ class HexagonalArchitectureTest {
   static final String PORT_OUT = ROOT + ".application.port.out..";
   static final String SERVICE = ROOT + ".application.service..";
   static final String BOOTSTRAP = ROOT + ".bootstrap..";
+  static final String ADAPTER = ROOT + ".adapter..";
+  static final String SANDBOX = ROOT + ".sandbox..";
 
   /** Maven test-jars are not excluded by {@link ImportOption.DoNotIncludeTests}. */
   static final class NoTestJars implements ImportOption {
@@ -228,10 +233,55 @@ class HexagonalArchitectureTest {
           .because("bootstrap wires everything; nothing may reach back into it");
 
   @ArchTest
+  static final ArchRule adapters_see_only_the_ports_and_the_domain_of_sportello =
+      classes()
+          .that()
+          .resideInAPackage(ADAPTER)
+          .should()
+          .onlyDependOnClassesThat(
+              resideOutsideOfPackage(ROOT + "..")
+                  .or(resideInAnyPackage(PORT_IN, PORT_OUT, DOMAIN, ADAPTER)))
+          .because(
+              "an adapter drives or implements ports; the services are reached through UseCases,"
+                  + " which only the composition root builds");
+
+  @ArchTest
+  static final ArchRule adapters_do_not_see_each_other =
+      slices()
+          .matching(ROOT + ".adapter.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .because("each adapter can be swapped without touching the others");
+
+  @ArchTest
+  static final ArchRule the_sandbox_sees_no_sportello_module =
+      classes()
+          .that()
+          .resideInAPackage(SANDBOX)
+          .should()
+          .onlyDependOnClassesThat(
+              resideOutsideOfPackage(ROOT + "..").or(resideInAPackage(SANDBOX)))
+          .because(
+              "the sandbox is written from the published API alone, so that it can catch our"
+                  + " mistakes instead of repeating them");
+
+  @ArchTest
+  static final ArchRule only_bootstrap_builds_the_use_cases =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(BOOTSTRAP, APPLICATION)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(SERVICE)
+          .because("the composition root alone wires the services to the adapters");
+
+  @ArchTest
   static final ArchRule the_command_line_is_reached_only_through_main =
       classes()
           .that()
           .resideInAPackage(BOOTSTRAP)
+          .and()
+          .areTopLevelClasses()
           .and()
           .arePublic()
           .should()
@@ -240,7 +290,13 @@ class HexagonalArchitectureTest {
 
   @ArchTest
   static final ArchRule no_std_streams =
-      GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("dev.sportello.sandbox.SandboxMain")
+          .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+          .because(
+              "output goes through loggers or picocli's writers; only the standalone sandbox's"
+                  + " own entry point prints its banner");
 
   @ArchTest
   static final ArchRule no_generic_exceptions =

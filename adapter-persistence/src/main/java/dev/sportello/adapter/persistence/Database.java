@@ -1,0 +1,137 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.application.port.out.StorageFailure;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Jdbi with the adapter's one rule: nothing thrown by the driver, the pool or Jdbi crosses a port.
+ * Every call is translated at this boundary into a {@link StorageFailure}; messages carry the
+ * operation and the SQL state, never values.
+ */
+final class Database {
+  /** SQL state of a unique or primary-key violation, on PostgreSQL and H2 alike. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  private final Jdbi jdbi;
+  private final Engine engine;
+
+  Database(Jdbi jdbi, Engine engine) {
+    this.jdbi = jdbi;
+    this.engine = engine;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  /** Work on one handle in autocommit mode. */
+  <T> Either<StorageFailure, T> withHandle(String operation, Work<T> work) {
+    try {
+      return jdbi.withHandle(work::run);
+    } catch (RuntimeException | SQLException failure) {
+      return Either.left(translate(operation, failure));
+    }
+  }
+
+  /** Work in one read-committed transaction, rolled back when the work answers a failure. */
+  <T> Either<StorageFailure, T> inTransaction(String operation, Work<T> work) {
+    try {
+      return jdbi.inTransaction(
+          TransactionIsolationLevel.READ_COMMITTED,
+          handle -> {
+            Either<StorageFailure, T> result = work.run(handle);
+            if (result.isLeft()) {
+              handle.rollback();
+            }
+            return result;
+          });
+    } catch (RuntimeException | SQLException failure) {
+      return Either.left(translate(operation, failure));
+    }
+  }
+
+  /** A unit of database work that answers a failure as a value or throws. */
+  @FunctionalInterface
+  interface Work<T> {
+    Either<StorageFailure, T> run(Handle handle) throws SQLException;
+  }
+
+  /** Whether the failure, or one of its causes, is a unique-constraint violation. */
+  static boolean isUniqueViolation(Throwable failure) {
+    return sqlState(failure).contains(UNIQUE_VIOLATION);
+  }
+
+  /** Whether the failure names the given constraint (both engines put its name in the message). */
+  static boolean names(Throwable failure, String constraint) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(constraint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static StorageFailure translate(String operation, Throwable failure) {
+    Option<String> state = sqlState(failure);
+    if (state.contains(UNIQUE_VIOLATION)) {
+      return new StorageFailure.Duplicate(operation + ": a record with the same identity exists");
+    }
+    if (state.isDefined()) {
+      String detail =
+          state.get().startsWith("08") || state.get().startsWith("53")
+              ? connectionDetail(failure)
+              : "";
+      return new StorageFailure.Unavailable(
+          operation + " failed (SQL state " + state.get() + ")" + detail);
+    }
+    return new StorageFailure.Unavailable(
+        operation + " failed (" + failure.getClass().getSimpleName() + ")");
+  }
+
+  private static String connectionDetail(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? "" : ": " + message;
+  }
+
+  static Option<String> sqlState(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return Option.some(sql.getSQLState());
+      }
+    }
+    return Option.none();
+  }
+
+  /** Instants are kept to the microsecond, PostgreSQL's resolution, on both engines. */
+  static Instant stored(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Binds an instant as a timestamp with time zone. */
+  static Argument timestamp(@Nullable Instant instant) {
+    return (position, statement, context) -> {
+      if (instant == null) {
+        statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
+      } else {
+        statement.setObject(position, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+      }
+    };
+  }
+}

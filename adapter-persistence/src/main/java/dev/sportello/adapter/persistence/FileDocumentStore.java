@@ -1,0 +1,224 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.application.port.out.DocumentStore;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.domain.request.DocumentRef;
+import dev.sportello.domain.request.RequestId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Issued documents as files in a directory, one per request. An upload streams into a temporary
+ * file in the same directory while its SHA-256 and size are computed; a commit syncs it to disk and
+ * renames it over the request's file atomically, so a reader sees the old document or the new one,
+ * never a part. Nothing is held whole in memory.
+ *
+ * <p>File names are the hexadecimal form of the request id, so ids that differ only in case stay
+ * apart on case-insensitive file systems (macOS).
+ */
+final class FileDocumentStore implements DocumentStore {
+  private static final String SUFFIX = ".doc";
+  private static final String PARTIAL = ".part";
+
+  private final Path directory;
+
+  FileDocumentStore(Path directory) {
+    this.directory = directory;
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  Path fileOf(RequestId id) {
+    return directory.resolve(
+        HexFormat.of().formatHex(id.value().getBytes(StandardCharsets.US_ASCII)) + SUFFIX);
+  }
+
+  @Override
+  public Either<StorageFailure, Upload> begin(RequestId id, String name) {
+    Path partial = directory.resolve(UUID.randomUUID() + PARTIAL);
+    try {
+      Files.createDirectories(directory);
+      OutputStream file =
+          Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return Either.right(new FileUpload(id, name, partial, file, sha256()));
+    } catch (IOException | RuntimeException failure) {
+      return Either.left(failure("begin a document for request " + id, failure));
+    }
+  }
+
+  @Override
+  public Either<StorageFailure, Option<InputStream>> open(RequestId id) {
+    try {
+      return Either.right(Option.some(Files.newInputStream(fileOf(id))));
+    } catch (NoSuchFileException missing) {
+      return Either.right(Option.none());
+    } catch (IOException | RuntimeException failure) {
+      return Either.left(failure("open the document of request " + id, failure));
+    }
+  }
+
+  @Override
+  public Either<StorageFailure, Boolean> delete(RequestId id) {
+    try {
+      return Either.right(Files.deleteIfExists(fileOf(id)));
+    } catch (IOException | RuntimeException failure) {
+      return Either.left(failure("delete the document of request " + id, failure));
+    }
+  }
+
+  private static StorageFailure failure(String operation, Exception failure) {
+    return new StorageFailure.Unavailable(
+        operation + " failed (" + failure.getClass().getSimpleName() + ")");
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException impossible) {
+      // Every JDK ships SHA-256.
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** One document being written: counted and hashed on the way to a temporary file. */
+  private final class FileUpload implements Upload {
+    private final RequestId id;
+    private final String name;
+    private final Path partial;
+    private final MessageDigest digest;
+    private final CountingStream stream;
+    private boolean finished;
+
+    FileUpload(RequestId id, String name, Path partial, OutputStream file, MessageDigest digest) {
+      this.id = id;
+      this.name = name;
+      this.partial = partial;
+      this.digest = digest;
+      this.stream = new CountingStream(new DigestOutputStream(file, digest));
+    }
+
+    @Override
+    public OutputStream stream() {
+      return stream;
+    }
+
+    @Override
+    public synchronized Either<StorageFailure, DocumentRef> commit() {
+      if (finished) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "the document upload for request " + id + " was already finished"));
+      }
+      finished = true;
+      try {
+        stream.closeFile();
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+        move(partial, fileOf(id));
+        return Either.right(
+            new DocumentRef(name, stream.count(), HexFormat.of().formatHex(digest.digest())));
+      } catch (IOException | RuntimeException failure) {
+        discard();
+        return Either.left(failure("store the document of request " + id, failure));
+      }
+    }
+
+    @Override
+    public synchronized void abort() {
+      if (!finished) {
+        finished = true;
+        discard();
+      }
+    }
+
+    private void discard() {
+      try {
+        stream.closeFile();
+      } catch (IOException ignored) {
+        // The file is deleted next; a failed close changes nothing.
+      }
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // A leftover .part file is harmless: it is never read, and the next start may remove it.
+      }
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException unsupported) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Counts what passes; closing it does not commit (the port says so), it only stops writing.
+   * Writes go straight through: no byte array is copied or buffered here.
+   */
+  private static final class CountingStream extends FilterOutputStream {
+    private long count;
+    private boolean closed;
+
+    CountingStream(OutputStream target) {
+      super(target);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      ensureOpen();
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      ensureOpen();
+      out.write(bytes, offset, length);
+      count += length;
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+
+    synchronized void closeFile() throws IOException {
+      if (!closed) {
+        closed = true;
+        out.close();
+      }
+    }
+
+    long count() {
+      return count;
+    }
+
+    private void ensureOpen() throws IOException {
+      if (closed) {
+        throw new IOException("the upload is finished");
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.SyncLock;
+import io.vavr.control.Either;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sync lock on H2. An H2 database file is opened by one process at a time, so one instance is
+ * the only possible writer and a lock in this JVM, shared by every adapter opened on the same URL,
+ * is enough. Several instances need PostgreSQL and its advisory lock.
+ */
+final class InProcessSyncLock implements SyncLock {
+  private static final ConcurrentHashMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+  private final ReentrantLock lock;
+
+  InProcessSyncLock(String jdbcUrl) {
+    this.lock = LOCKS.computeIfAbsent(jdbcUrl, url -> new ReentrantLock());
+  }
+
+  @Override
+  public Either<StorageFailure, Boolean> runExclusively(Runnable work) {
+    if (!lock.tryLock()) {
+      return Either.right(false);
+    }
+    try {
+      work.run();
+      return Either.right(true);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

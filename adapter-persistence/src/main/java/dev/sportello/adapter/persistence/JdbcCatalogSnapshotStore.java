@@ -1,0 +1,231 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.adapter.persistence.Json.CatalogEntryJson;
+import dev.sportello.adapter.persistence.Json.CertificateJson;
+import dev.sportello.adapter.persistence.Json.PublishedFieldJson;
+import dev.sportello.application.port.out.CachedCertificate;
+import dev.sportello.application.port.out.CatalogSnapshot;
+import dev.sportello.application.port.out.CatalogSnapshotStore;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.domain.catalog.CatalogEntry;
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.FieldSchema;
+import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.shared.Money;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The catalogue cache: the listing in a single row, each certificate description in its own. A form
+ * is kept as published (fields and rule text) and read again through {@link FieldSchema#read}, so
+ * its warnings come back exactly as they were.
+ */
+final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
+  private final Database database;
+  private final JsonMapping json;
+
+  JdbcCatalogSnapshotStore(Database database, JsonMapping json) {
+    this.database = database;
+    this.json = json;
+  }
+
+  @Override
+  public Either<StorageFailure, Option<CatalogSnapshot>> loadListing() {
+    return database
+        .withHandle(
+            "load the catalogue listing",
+            handle ->
+                Either.right(
+                    handle
+                        .createQuery(
+                            "SELECT entries_json, fetched_at FROM catalogue_listing WHERE id = 1")
+                        .map((rs, ctx) ->
+                            new Cached(
+                                RequestRow.required(rs, "entries_json"),
+                                RequestRow.requiredInstant(rs, "fetched_at")))
+                        .findFirst()))
+        .flatMap(found -> sequence(found, this::listing));
+  }
+
+  @Override
+  public Either<StorageFailure, CatalogSnapshot> saveListing(CatalogSnapshot snapshot) {
+    String entries = Json.write(json.catalogEntries(snapshot.entries()));
+    Instant at = Database.stored(snapshot.fetchedAt());
+    return retryOnce(() ->
+            database.inTransaction(
+                "save the catalogue listing",
+                handle ->
+                    upsert(handle, "catalogue_listing", "id", 1, "entries_json", entries, at)))
+        .flatMap(saved -> listing(new Cached(entries, at)));
+  }
+
+  @Override
+  public Either<StorageFailure, Option<CachedCertificate>> loadCertificate(CertificateId id) {
+    return database
+        .withHandle(
+            "load certificate " + id,
+            handle ->
+                Either.right(
+                    handle
+                        .createQuery(
+                            "SELECT certificate_json, fetched_at FROM catalogue_certificate"
+                                + " WHERE certificate_id = :id")
+                        .bind("id", id.value())
+                        .map((rs, ctx) ->
+                            new Cached(
+                                RequestRow.required(rs, "certificate_json"),
+                                RequestRow.requiredInstant(rs, "fetched_at")))
+                        .findFirst()))
+        .flatMap(found -> sequence(found, this::certificate));
+  }
+
+  @Override
+  public Either<StorageFailure, CachedCertificate> saveCertificate(CachedCertificate certificate) {
+    String body = Json.write(json.certificate(certificate.certificate()));
+    Instant at = Database.stored(certificate.fetchedAt());
+    String id = certificate.certificate().id().value();
+    return retryOnce(() ->
+            database.inTransaction(
+                "save certificate " + id,
+                handle ->
+                    upsert(
+                        handle,
+                        "catalogue_certificate",
+                        "certificate_id",
+                        id,
+                        "certificate_json",
+                        body,
+                        at)))
+        .flatMap(saved -> certificate(new Cached(body, at)));
+  }
+
+  /** A save that lost an insert race to another writer finds the row the second time. */
+  private static Either<StorageFailure, Boolean> retryOnce(
+      java.util.function.Supplier<Either<StorageFailure, Boolean>> save) {
+    Either<StorageFailure, Boolean> first = save.get();
+    return first.isLeft() && first.getLeft() instanceof StorageFailure.Duplicate
+        ? save.get()
+        : first;
+  }
+
+  /**
+   * Update, else insert: portable across both engines. A concurrent insert of the same key makes
+   * this one a duplicate, and {@link #retryOnce} then updates the row the other writer inserted.
+   */
+  private static Either<StorageFailure, Boolean> upsert(
+      Handle handle,
+      String table,
+      String keyColumn,
+      Object key,
+      String bodyColumn,
+      String body,
+      Instant at) {
+    int updated =
+        handle
+            .createUpdate(
+                "UPDATE "
+                    + table
+                    + " SET "
+                    + bodyColumn
+                    + " = :body, fetched_at = :at WHERE "
+                    + keyColumn
+                    + " = :key")
+            .bind("body", body)
+            .bind("at", Database.timestamp(at))
+            .bind("key", key)
+            .execute();
+    if (updated == 0) {
+      handle
+          .createUpdate(
+              "INSERT INTO "
+                  + table
+                  + " ("
+                  + keyColumn
+                  + ", "
+                  + bodyColumn
+                  + ", fetched_at) VALUES (:key, :body, :at)")
+          .bind("body", body)
+          .bind("at", Database.timestamp(at))
+          .bind("key", key)
+          .execute();
+    }
+    return Either.right(true);
+  }
+
+  private Either<StorageFailure, CatalogSnapshot> listing(Cached cached) {
+    return readable(
+        "the stored catalogue listing",
+        () ->
+            new CatalogSnapshot(
+                List.ofAll(Json.read(cached.json(), Json.ENTRIES))
+                    .map(JdbcCatalogSnapshotStore::entry),
+                cached.fetchedAt()));
+  }
+
+  private Either<StorageFailure, CachedCertificate> certificate(Cached cached) {
+    return readable(
+        "a stored certificate",
+        () ->
+            new CachedCertificate(
+                certificate(Json.read(cached.json(), CertificateJson.class)), cached.fetchedAt()));
+  }
+
+  private static CatalogEntry entry(CatalogEntryJson entry) {
+    return new CatalogEntry(new CertificateId(entry.id()), entry.name(), entry.category());
+  }
+
+  private static Certificate certificate(CertificateJson stored) {
+    return new Certificate(
+        new CertificateId(stored.id()),
+        stored.name(),
+        stored.category(),
+        Money.ofCents(stored.documentPrice()),
+        Money.ofCents(stored.searchPrice()),
+        stored.hasSearchPhase(),
+        stored.synchronous(),
+        List.ofAll(stored.extras())
+            .map(e -> new Extra(e.key(), e.kind(), Money.ofCents(e.priceCents()))),
+        FieldSchema.read(
+            List.ofAll(stored.published()).map(JdbcCatalogSnapshotStore::field), stored.ruleText()),
+        stored.instructions(),
+        stored.searchInstructions());
+  }
+
+  private static PublishedField field(PublishedFieldJson field) {
+    return new PublishedField(
+        field.key(),
+        field.label(),
+        field.tipo(),
+        field.mayBeEmpty(),
+        Option.of(field.order()),
+        field.instructions());
+  }
+
+  private static <T> Either<StorageFailure, T> readable(
+      String what, java.util.function.Supplier<T> read) {
+    try {
+      return Either.right(read.get());
+    } catch (JacksonException unreadable) {
+      return Either.left(new StorageFailure.Unavailable(what + " cannot be read: malformed JSON"));
+    } catch (RuntimeException refused) {
+      return Either.left(
+          new StorageFailure.Unavailable(what + " cannot be read: " + refused.getMessage()));
+    }
+  }
+
+  private static <T> Either<StorageFailure, Option<T>> sequence(
+      Optional<Cached> found, java.util.function.Function<Cached, Either<StorageFailure, T>> read) {
+    return found.isPresent()
+        ? read.apply(found.get()).map(Option::some)
+        : Either.right(Option.none());
+  }
+
+  private record Cached(String json, Instant fetchedAt) {}
+}

@@ -1,0 +1,299 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.application.port.out.Page;
+import dev.sportello.application.port.out.PageRequest;
+import dev.sportello.application.port.out.RequestFilter;
+import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.SyncView;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.request.UpstreamId;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Requests in {@code request} and {@code request_values}. Writes are optimistic: an update names
+ * the version it read, and a write over a newer one is a {@link StorageFailure.StaleWrite}. The
+ * primary key and the unique upstream id make concurrent writers safe without locks.
+ */
+final class JdbcRequestRepository implements RequestRepository {
+  private static final String SELECT =
+      "SELECT "
+          + RequestRow.COLUMNS
+          + " FROM request r LEFT JOIN request_values v ON v.request_id = r.id";
+  private static final String TERMINAL = "('FULFILLED', 'REJECTED', 'CANCELLED')";
+
+  /** Accepted and not closed upstream, oldest first. */
+  static final String AWAITING_DISPATCH =
+      SELECT
+          + " WHERE r.status = 'ACCEPTED' AND r.dispatch_kind <> 'CLOSED'"
+          + " ORDER BY r.created_at, r.id LIMIT :limit";
+
+  /** Known upstream and not terminal: the small view the sync cycle compares. */
+  static final String OPEN_UPSTREAM =
+      "SELECT id, upstream_id, status, upstream_updated_at FROM request"
+          + " WHERE upstream_id IS NOT NULL AND status NOT IN "
+          + TERMINAL
+          + " ORDER BY id";
+
+  /** Available upstream and not stored yet, oldest first. */
+  static final String AWAITING_DOCUMENT =
+      SELECT
+          + " WHERE NOT r.has_document AND r.upstream_id IS NOT NULL"
+          + " AND r.status IN ('DATA_AVAILABLE', 'FULFILLED')"
+          + " ORDER BY r.created_at, r.id LIMIT :limit";
+
+  static final String INSERT =
+      "INSERT INTO request (id, caller, certificate_id, certificate_name, status, dispatch_kind,"
+          + " close_attempts, upstream_id, reference, notify_email, extras_json, quote_json,"
+          + " total_cents, history_json, searches_json, selection_json, outcome_json,"
+          + " document_name, document_size, document_sha256, has_document, upstream_updated_at,"
+          + " created_at, updated_at, version) VALUES (:id, :caller, :certificateId,"
+          + " :certificateName, :status, :dispatchKind, :closeAttempts, :upstreamId, :reference,"
+          + " :notifyEmail, :extrasJson, :quoteJson, :totalCents, :historyJson, :searchesJson,"
+          + " :selectionJson, :outcomeJson, :documentName, :documentSize, :documentSha256,"
+          + " :hasDocument, :upstreamUpdatedAt, :createdAt, :updatedAt, :version)";
+
+  private static final String UPDATE =
+      "UPDATE request SET caller = :caller, certificate_id = :certificateId, certificate_name ="
+          + " :certificateName, status = :status, dispatch_kind = :dispatchKind, close_attempts ="
+          + " :closeAttempts, upstream_id = :upstreamId, reference = :reference, notify_email ="
+          + " :notifyEmail, extras_json = :extrasJson, quote_json = :quoteJson, total_cents ="
+          + " :totalCents, history_json = :historyJson, searches_json = :searchesJson,"
+          + " selection_json = :selectionJson, outcome_json = :outcomeJson, document_name ="
+          + " :documentName, document_size = :documentSize, document_sha256 = :documentSha256,"
+          + " has_document = :hasDocument, upstream_updated_at = :upstreamUpdatedAt, created_at ="
+          + " :createdAt, updated_at = :updatedAt, version = :version"
+          + " WHERE id = :id AND version = :expectedVersion";
+
+  private final Database database;
+  private final RequestRows rows;
+
+  JdbcRequestRepository(Database database, RequestRows rows) {
+    this.database = database;
+    this.rows = rows;
+  }
+
+  @Override
+  public Either<StorageFailure, Stored<CertificateRequest>> insert(CertificateRequest request) {
+    RequestRow row = rows.toRow(request, 0);
+    return database
+        .inTransaction(
+            "insert request " + request.id(),
+            handle -> {
+              bindRow(handle.createUpdate(INSERT), row).execute();
+              handle
+                  .createUpdate(
+                      "INSERT INTO request_values (request_id, values_json) VALUES (:id, :values)")
+                  .bind("id", row.id())
+                  .bind("values", row.valuesJson())
+                  .execute();
+              return rows.toDomain(row);
+            })
+        .mapLeft(failure -> duplicate(failure, request));
+  }
+
+  @Override
+  public Either<StorageFailure, Stored<CertificateRequest>> update(
+      CertificateRequest request, long expectedVersion) {
+    RequestRow row = rows.toRow(request, expectedVersion + 1);
+    return database
+        .inTransaction(
+            "update request " + request.id(),
+            handle -> {
+              int changed =
+                  bindRow(handle.createUpdate(UPDATE), row)
+                      .bind("expectedVersion", expectedVersion)
+                      .execute();
+              if (changed == 0) {
+                return Either.left(
+                    new StorageFailure.StaleWrite(
+                        "request " + request.id() + " is not at version " + expectedVersion));
+              }
+              // Erased values stay erased: after the retention job there is no row to update.
+              handle
+                  .createUpdate(
+                      "UPDATE request_values SET values_json = :values WHERE request_id = :id")
+                  .bind("id", row.id())
+                  .bind("values", row.valuesJson())
+                  .execute();
+              return rows.toDomain(row);
+            })
+        .mapLeft(failure -> duplicate(failure, request));
+  }
+
+  private static StorageFailure duplicate(StorageFailure failure, CertificateRequest request) {
+    if (!(failure instanceof StorageFailure.Duplicate)) {
+      return failure;
+    }
+    return request.upstreamId().isDefined()
+        ? new StorageFailure.Duplicate(
+            "request "
+                + request.id()
+                + " or another request with upstream id "
+                + request.upstreamId().get()
+                + " exists")
+        : new StorageFailure.Duplicate("a request " + request.id() + " exists");
+  }
+
+  @Override
+  public Either<StorageFailure, Option<Stored<CertificateRequest>>> find(RequestId id) {
+    return database.withHandle(
+        "find request " + id,
+        handle -> one(handle.createQuery(SELECT + " WHERE r.id = :id").bind("id", id.value())));
+  }
+
+  @Override
+  public Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(
+      UpstreamId id) {
+    return database.withHandle(
+        "find request by upstream id " + id,
+        handle ->
+            one(
+                handle
+                    .createQuery(SELECT + " WHERE r.upstream_id = :upstreamId")
+                    .bind("upstreamId", id.value())));
+  }
+
+  @Override
+  public Either<StorageFailure, Page<CertificateRequest>> list(
+      RequestFilter filter, PageRequest page) {
+    return database
+        .withHandle(
+            "list requests",
+            handle -> many(bindList(handle.createQuery(listSql(filter, page)), filter, page)))
+        .map(found -> {
+          List<CertificateRequest> items = found.take(page.limit()).map(Stored::value);
+          Option<PageRequest.Position> next =
+              found.size() > page.limit()
+                  ? Option.some(
+                      new PageRequest.Position(items.last().createdAt(), items.last().id()))
+                  : Option.none();
+          return new Page<>(items, next);
+        });
+  }
+
+  /** The listing's query; every clause is a prefix of one of the caller indexes. */
+  static String listSql(RequestFilter filter, PageRequest page) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" WHERE r.caller = :caller");
+    filter.status().forEach(status -> sql.append(" AND r.status = :status"));
+    filter.certificateId().forEach(id -> sql.append(" AND r.certificate_id = :certificateId"));
+    filter.reference().forEach(reference -> sql.append(" AND r.reference = :reference"));
+    page.after()
+        .forEach(position -> sql.append(" AND (r.created_at, r.id) < (:afterCreatedAt, :afterId)"));
+    return sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit").toString();
+  }
+
+  /**
+   * Binds {@link #listSql}'s parameters; one more row than the page is asked for, to tell whether
+   * another page follows.
+   */
+  static Query bindList(Query query, RequestFilter filter, PageRequest page) {
+    query.bind("caller", filter.caller()).bind("limit", page.limit() + 1);
+    filter.status().forEach(status -> query.bind("status", status.name()));
+    filter.certificateId().forEach(id -> query.bind("certificateId", id.value()));
+    filter.reference().forEach(reference -> query.bind("reference", reference));
+    page.after()
+        .forEach(position ->
+            query
+                .bind("afterCreatedAt", Database.timestamp(Database.stored(position.createdAt())))
+                .bind("afterId", position.id().value()));
+    return query;
+  }
+
+  @Override
+  public Either<StorageFailure, List<CertificateRequest>> awaitingDispatch(int limit) {
+    return database
+        .withHandle(
+            "list requests awaiting dispatch",
+            handle -> many(handle.createQuery(AWAITING_DISPATCH).bind("limit", limit)))
+        .map(found -> found.map(Stored::value));
+  }
+
+  @Override
+  public Either<StorageFailure, List<SyncView>> openUpstream() {
+    return database.withHandle(
+        "list requests open upstream",
+        handle -> {
+          List<SyncView> views =
+              List.ofAll(handle.createQuery(OPEN_UPSTREAM).map((rs, ctx) -> syncView(rs)).list());
+          return Either.right(views);
+        });
+  }
+
+  private static SyncView syncView(java.sql.ResultSet rs) throws SQLException {
+    @Nullable Instant upstreamUpdatedAt = RequestRow.instant(rs, "upstream_updated_at");
+    return new SyncView(
+        new RequestId(RequestRow.required(rs, "id")),
+        new UpstreamId(RequestRow.required(rs, "upstream_id")),
+        RequestStatus.valueOf(RequestRow.required(rs, "status")),
+        Option.of(upstreamUpdatedAt));
+  }
+
+  @Override
+  public Either<StorageFailure, List<CertificateRequest>> awaitingDocument(int limit) {
+    return database
+        .withHandle(
+            "list requests awaiting their document",
+            handle -> many(handle.createQuery(AWAITING_DOCUMENT).bind("limit", limit)))
+        .map(found -> found.map(Stored::value));
+  }
+
+  private Either<StorageFailure, Option<Stored<CertificateRequest>>> one(Query query) {
+    java.util.List<RequestRow> found = query.map((rs, ctx) -> RequestRow.read(rs)).list();
+    if (found.isEmpty()) {
+      return Either.right(Option.none());
+    }
+    return rows.toDomain(found.get(0)).map(Option::some);
+  }
+
+  private Either<StorageFailure, List<Stored<CertificateRequest>>> many(Query query) {
+    List<Stored<CertificateRequest>> result = List.empty();
+    for (RequestRow row : query.map((rs, ctx) -> RequestRow.read(rs)).list()) {
+      Either<StorageFailure, Stored<CertificateRequest>> read = rows.toDomain(row);
+      if (read.isLeft()) {
+        return Either.left(read.getLeft());
+      }
+      result = result.append(read.get());
+    }
+    return Either.right(result);
+  }
+
+  static Update bindRow(Update update, RequestRow row) {
+    return update
+        .bind("id", row.id())
+        .bind("caller", row.caller())
+        .bind("certificateId", row.certificateId())
+        .bind("certificateName", row.certificateName())
+        .bind("status", row.status())
+        .bind("dispatchKind", row.dispatchKind())
+        .bind("closeAttempts", row.closeAttempts())
+        .bind("upstreamId", row.upstreamId())
+        .bind("reference", row.reference())
+        .bind("notifyEmail", row.notifyEmail())
+        .bind("extrasJson", row.extrasJson())
+        .bind("quoteJson", row.quoteJson())
+        .bind("totalCents", row.totalCents())
+        .bind("historyJson", row.historyJson())
+        .bind("searchesJson", row.searchesJson())
+        .bind("selectionJson", row.selectionJson())
+        .bind("outcomeJson", row.outcomeJson())
+        .bind("documentName", row.documentName())
+        .bind("documentSize", row.documentSize())
+        .bind("documentSha256", row.documentSha256())
+        .bind("hasDocument", row.hasDocument())
+        .bind("upstreamUpdatedAt", Database.timestamp(row.upstreamUpdatedAt()))
+        .bind("createdAt", Database.timestamp(row.createdAt()))
+        .bind("updatedAt", Database.timestamp(row.updatedAt()))
+        .bind("version", row.version());
+  }
+}

@@ -1,0 +1,76 @@
+package dev.sportello.adapter.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON forms of the aggregate's parts and of the catalogue, as stored in text columns. Plain
+ * records without Vavr types; the domain never sees them.
+ */
+final class Json {
+  static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {};
+  static final TypeReference<List<ExtraJson>> EXTRAS = new TypeReference<>() {};
+  static final TypeReference<List<StatusChangeJson>> HISTORY = new TypeReference<>() {};
+  static final TypeReference<List<SearchRoundJson>> SEARCHES = new TypeReference<>() {};
+  static final TypeReference<List<CatalogEntryJson>> ENTRIES = new TypeReference<>() {};
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+
+  private Json() {}
+
+  static String write(Object value) {
+    return MAPPER.writeValueAsString(value);
+  }
+
+  static <T> T read(String text, Class<T> type) {
+    return MAPPER.readValue(text, type);
+  }
+
+  static <T> T read(String text, TypeReference<T> type) {
+    return MAPPER.readValue(text, type);
+  }
+
+  record ExtraJson(String key, String kind, long priceCents) {}
+
+  record QuoteJson(long document, long search, long extras, long net, long vat, long total) {}
+
+  record StatusChangeJson(String status, Instant at, String note) {}
+
+  record SearchRoundJson(String searchId, String state, List<CandidateJson> candidates) {}
+
+  record CandidateJson(int index, Map<String, String> attributes) {}
+
+  record SelectionJson(String searchId, int index, Instant at) {}
+
+  record OutcomeJson(String code, String message) {}
+
+  record CatalogEntryJson(String id, String name, String category) {}
+
+  record PublishedFieldJson(
+      String key,
+      String label,
+      String tipo,
+      boolean mayBeEmpty,
+      @Nullable String order,
+      String instructions) {}
+
+  record CertificateJson(
+      String id,
+      String name,
+      String category,
+      long documentPrice,
+      long searchPrice,
+      boolean hasSearchPhase,
+      boolean synchronous,
+      List<ExtraJson> extras,
+      List<PublishedFieldJson> published,
+      String ruleText,
+      String instructions,
+      String searchInstructions) {}
+}

@@ -1,0 +1,93 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.adapter.persistence.Json.CandidateJson;
+import dev.sportello.adapter.persistence.Json.CatalogEntryJson;
+import dev.sportello.adapter.persistence.Json.CertificateJson;
+import dev.sportello.adapter.persistence.Json.ExtraJson;
+import dev.sportello.adapter.persistence.Json.OutcomeJson;
+import dev.sportello.adapter.persistence.Json.PublishedFieldJson;
+import dev.sportello.adapter.persistence.Json.QuoteJson;
+import dev.sportello.adapter.persistence.Json.SearchRoundJson;
+import dev.sportello.adapter.persistence.Json.SelectionJson;
+import dev.sportello.adapter.persistence.Json.StatusChangeJson;
+import dev.sportello.domain.catalog.CatalogEntry;
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.request.Outcome;
+import dev.sportello.domain.request.SearchCandidate;
+import dev.sportello.domain.request.SearchRound;
+import dev.sportello.domain.request.Selection;
+import dev.sportello.domain.request.StatusChange;
+import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.submission.Quote;
+import io.vavr.collection.SortedMap;
+import io.vavr.control.Option;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/**
+ * Domain to JSON form: total mappings, generated. The way back goes through the domain's
+ * constructors and factories in {@link RequestRows} and {@link JdbcCatalogSnapshotStore}.
+ */
+@Mapper
+interface JsonMapping {
+
+  @Mapping(target = "priceCents", source = "price")
+  ExtraJson extra(Extra extra);
+
+  List<ExtraJson> extras(Iterable<Extra> extras);
+
+  QuoteJson quote(Quote quote);
+
+  StatusChangeJson statusChange(StatusChange change);
+
+  List<StatusChangeJson> history(Iterable<StatusChange> history);
+
+  SearchRoundJson searchRound(SearchRound round);
+
+  List<SearchRoundJson> searches(Iterable<SearchRound> rounds);
+
+  CandidateJson candidate(SearchCandidate candidate);
+
+  List<CandidateJson> candidates(Iterable<SearchCandidate> candidates);
+
+  SelectionJson selection(Selection selection);
+
+  OutcomeJson outcome(Outcome outcome);
+
+  CatalogEntryJson catalogEntry(CatalogEntry entry);
+
+  List<CatalogEntryJson> catalogEntries(Iterable<CatalogEntry> entries);
+
+  PublishedFieldJson publishedField(PublishedField field);
+
+  List<PublishedFieldJson> publishedFields(Iterable<PublishedField> fields);
+
+  @Mapping(target = "published", source = "schema.published")
+  @Mapping(target = "ruleText", source = "schema.ruleText")
+  CertificateJson certificate(Certificate certificate);
+
+  default long cents(Money money) {
+    return money.cents();
+  }
+
+  default String certificateId(CertificateId id) {
+    return id.value();
+  }
+
+  default Map<String, String> attributes(SortedMap<String, String> attributes) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    attributes.forEach(copy::put);
+    return copy;
+  }
+
+  default @Nullable String orNull(Option<String> value) {
+    return value.getOrNull();
+  }
+}

@@ -1,0 +1,216 @@
+package dev.sportello.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sportello.application.port.out.CatalogSnapshotStore;
+import dev.sportello.application.port.out.DocumentStore;
+import dev.sportello.application.port.out.IdempotencyStore;
+import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.SyncLock;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.mapstruct.factory.Mappers;
+
+/**
+ * The persistence adapter: builds every storage port over one connection pool, runs the schema
+ * migrations, erases personal data past its retention, and closes the pool. The only entry point of
+ * this module.
+ *
+ * <p>PostgreSQL is the production engine; several instances may share one database (and one
+ * documents directory), and the sync cycle runs on one of them at a time under an advisory lock. H2
+ * is the zero-configuration default for a single instance.
+ */
+public final class PersistenceAdapter implements AutoCloseable {
+  private final PersistenceSettings settings;
+  private final Engine engine;
+  private final HikariDataSource pool;
+  private final Database database;
+  private final JdbcRequestRepository requests;
+  private final JdbcIdempotencyStore idempotency;
+  private final JdbcCatalogSnapshotStore catalogue;
+  private final FileDocumentStore documents;
+  private final SyncLock syncLock;
+  private final Retention retention;
+  private final Clock clock;
+
+  private PersistenceAdapter(
+      PersistenceSettings settings, Engine engine, HikariDataSource pool, Clock clock) {
+    this.settings = settings;
+    this.engine = engine;
+    this.pool = pool;
+    this.clock = clock;
+    this.database = new Database(Jdbi.create(pool), engine);
+    JsonMapping json = Mappers.getMapper(JsonMapping.class);
+    this.requests = new JdbcRequestRepository(database, new RequestRows(json));
+    this.idempotency = new JdbcIdempotencyStore(database, clock);
+    this.catalogue = new JdbcCatalogSnapshotStore(database, json);
+    this.documents = new FileDocumentStore(settings.documentsDirectory());
+    this.syncLock =
+        engine == Engine.POSTGRESQL
+            ? new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password())
+            : new InProcessSyncLock(settings.jdbcUrl());
+    this.retention = new Retention(database, documents, clock);
+  }
+
+  /** Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}. */
+  public static Either<StorageFailure, PersistenceAdapter> create(PersistenceSettings settings) {
+    return create(settings, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the connection pool and the documents directory. The schema is not touched: call {@link
+   * #migrate()} next.
+   *
+   * @param clock dates idempotency keys and erasures
+   * @return the adapter, or why the database or the directory cannot be reached
+   */
+  public static Either<StorageFailure, PersistenceAdapter> create(
+      PersistenceSettings settings, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(clock, "clock");
+    Option<Engine> engine = Engine.of(settings.jdbcUrl());
+    if (engine.isEmpty()) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "unsupported JDBC URL: use jdbc:postgresql: or jdbc:h2: URLs"));
+    }
+    try {
+      Files.createDirectories(settings.documentsDirectory());
+    } catch (java.io.IOException | RuntimeException failure) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "cannot create the documents directory " + settings.documentsDirectory()));
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("sportello-persistence");
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+    try {
+      return Either.right(
+          new PersistenceAdapter(settings, engine.get(), new HikariDataSource(config), clock));
+    } catch (RuntimeException failure) {
+      return Either.left(Database.translate("connect to the database", failure));
+    }
+  }
+
+  /**
+   * Brings the schema up to date: the common migrations plus this engine's own.
+   *
+   * @return how many migrations ran
+   */
+  public Either<StorageFailure, Integer> migrate() {
+    try {
+      Flyway flyway =
+          Flyway.configure()
+              .dataSource(pool)
+              .locations(
+                  "classpath:db/migration/common",
+                  "classpath:db/migration/" + engine.migrationFolder())
+              .placeholders(Map.of("binary_collation", engine.binaryCollation()))
+              .cleanDisabled(true)
+              .load();
+      return Either.right(flyway.migrate().migrationsExecuted);
+    } catch (RuntimeException failure) {
+      return Either.left(Database.translate("migrate the schema", failure));
+    }
+  }
+
+  public RequestRepository requests() {
+    return requests;
+  }
+
+  public IdempotencyStore idempotency() {
+    return idempotency;
+  }
+
+  public CatalogSnapshotStore catalogue() {
+    return catalogue;
+  }
+
+  public DocumentStore documents() {
+    return documents;
+  }
+
+  /**
+   * One sync cycle at a time: an advisory lock on PostgreSQL (across instances), a lock in this
+   * process on H2 (one instance only).
+   */
+  public SyncLock syncLock() {
+    return syncLock;
+  }
+
+  /**
+   * Erases the personal data of requests that ended (fulfilled, rejected or cancelled) before the
+   * cut-off, and idempotency keys older than it; the requests stay as audit rows. Safe to run while
+   * the service works, and from several instances.
+   */
+  public Either<StorageFailure, PurgeReport> purgePersonalData(Instant olderThan) {
+    Objects.requireNonNull(olderThan, "olderThan");
+    return retention
+        .purge(olderThan)
+        .map(purged ->
+            new PurgeReport(purged.requests(), purged.documents(), purged.idempotencyKeys()));
+  }
+
+  /** {@link #purgePersonalData} with the cut-off the settings' retention period sets. */
+  public Either<StorageFailure, PurgeReport> purgeExpired() {
+    return purgePersonalData(clock.instant().minus(settings.retention()));
+  }
+
+  /** Whether the database answers, and what it is. */
+  public Either<StorageFailure, Health> health() {
+    try (Connection connection = pool.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      if (!connection.isValid(5)) {
+        return Either.left(new StorageFailure.Unavailable("the database does not answer"));
+      }
+      return Either.right(
+          new Health(
+              engine.name(),
+              meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion()));
+    } catch (java.sql.SQLException | RuntimeException failure) {
+      return Either.left(Database.translate("check the database", failure));
+    }
+  }
+
+  /** Closes the connection pool. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "PersistenceAdapter[" + settings + "]";
+  }
+
+  /**
+   * What a purge erased.
+   *
+   * @param requests requests whose personal data was erased
+   * @param documents document files deleted
+   * @param idempotencyKeys idempotency keys deleted
+   */
+  public record PurgeReport(int requests, int documents, int idempotencyKeys) {}
+
+  /**
+   * The database as it answered.
+   *
+   * @param engine {@code POSTGRESQL} or {@code H2}
+   * @param product the product name and version the driver reports
+   */
+  public record Health(String engine, String product) {}
+}

@@ -1,0 +1,97 @@
+package dev.sportello.adapter.persistence;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach the store.
+ *
+ * @param jdbcUrl a {@code jdbc:postgresql:} URL (production; several instances may share it) or a
+ *     {@code jdbc:h2:} URL (the embedded default; one instance only, since H2 opens a database file
+ *     in one process and the sync lock is then a lock in that process)
+ * @param user the database user
+ * @param password the database password, possibly empty; never printed
+ * @param maxPoolSize the most connections kept open, 1 to 200
+ * @param documentsDirectory where issued documents are kept, one file per request; instances that
+ *     share a PostgreSQL database must share this directory too
+ * @param retention how long after a request ends its personal data (values, contact, documents) is
+ *     kept; {@link PersistenceAdapter#purgeExpired()} erases what is older
+ */
+public record PersistenceSettings(
+    String jdbcUrl,
+    String user,
+    String password,
+    int maxPoolSize,
+    Path documentsDirectory,
+    Duration retention) {
+
+  /** The default pool size. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
+  /** The default retention of personal data after a request ends. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
+
+  public PersistenceSettings {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(documentsDirectory, "documentsDirectory");
+    Objects.requireNonNull(retention, "retention");
+    if (maxPoolSize < 1 || maxPoolSize > 200) {
+      throw new IllegalArgumentException("the pool holds 1 to 200 connections");
+    }
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("the retention period must be positive");
+    }
+  }
+
+  /**
+   * The zero-configuration default: an H2 database file and a documents folder under a data
+   * directory.
+   */
+  public static PersistenceSettings embedded(Path dataDirectory) {
+    Path base = dataDirectory.toAbsolutePath().normalize();
+    return new PersistenceSettings(
+        "jdbc:h2:file:"
+            + base.resolve("sportello")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "sa",
+        "",
+        DEFAULT_POOL_SIZE,
+        base.resolve("documents"),
+        DEFAULT_RETENTION);
+  }
+
+  /** A PostgreSQL database, with documents in a (shared) directory. */
+  public static PersistenceSettings postgres(
+      String jdbcUrl, String user, String password, Path documentsDirectory) {
+    return new PersistenceSettings(
+        jdbcUrl, user, password, DEFAULT_POOL_SIZE, documentsDirectory, DEFAULT_RETENTION);
+  }
+
+  public PersistenceSettings withPoolSize(int size) {
+    return new PersistenceSettings(jdbcUrl, user, password, size, documentsDirectory, retention);
+  }
+
+  public PersistenceSettings withRetention(Duration period) {
+    return new PersistenceSettings(
+        jdbcUrl, user, password, maxPoolSize, documentsDirectory, period);
+  }
+
+  /** Leaves the password out. */
+  @Override
+  public String toString() {
+    return "PersistenceSettings[jdbcUrl="
+        + jdbcUrl
+        + ", user="
+        + user
+        + ", maxPoolSize="
+        + maxPoolSize
+        + ", documentsDirectory="
+        + documentsDirectory
+        + ", retention="
+        + retention
+        + "]";
+  }
+}

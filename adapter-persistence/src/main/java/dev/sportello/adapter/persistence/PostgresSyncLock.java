@@ -1,0 +1,61 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.SyncLock;
+import io.vavr.control.Either;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The sync leader lock for instances sharing one PostgreSQL database: a session-level advisory
+ * lock, tried without waiting. It is held on a connection of its own, outside the pool, so that
+ * closing that connection always releases it, even when the unlock itself fails, and a crashed
+ * instance never keeps it (the server ends the session).
+ */
+final class PostgresSyncLock implements SyncLock {
+  /** The advisory lock key: "SPORTELL" in ASCII. */
+  static final long KEY = 0x53504f5254454c4cL;
+
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+
+  PostgresSyncLock(String jdbcUrl, String user, String password) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+  }
+
+  @Override
+  public Either<StorageFailure, Boolean> runExclusively(Runnable work) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+      if (!call(connection, "SELECT pg_try_advisory_lock(?)")) {
+        return Either.right(false);
+      }
+      try {
+        work.run();
+      } finally {
+        try {
+          call(connection, "SELECT pg_advisory_unlock(?)");
+        } catch (SQLException ignored) {
+          // Closing the connection below ends the session, which releases the lock.
+        }
+      }
+      return Either.right(true);
+    } catch (SQLException failure) {
+      return Either.left(Database.translate("take the sync lock", failure));
+    }
+  }
+
+  private static boolean call(Connection connection, String sql) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, KEY);
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.adapter.persistence.Json.ExtraJson;
+import dev.sportello.adapter.persistence.Json.OutcomeJson;
+import dev.sportello.adapter.persistence.Json.QuoteJson;
+import dev.sportello.adapter.persistence.Json.SearchRoundJson;
+import dev.sportello.adapter.persistence.Json.SelectionJson;
+import dev.sportello.adapter.persistence.Json.StatusChangeJson;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.Dispatch;
+import dev.sportello.domain.request.DocumentRef;
+import dev.sportello.domain.request.Outcome;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.request.SearchCandidate;
+import dev.sportello.domain.request.SearchRound;
+import dev.sportello.domain.request.Selection;
+import dev.sportello.domain.request.StatusChange;
+import dev.sportello.domain.request.UpstreamId;
+import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.submission.Quote;
+import dev.sportello.domain.submission.Submission;
+import io.vavr.collection.List;
+import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Requests to rows and back. Writing is total; reading goes through the domain's constructors, and
+ * a row they refuse is reported as {@link StorageFailure.Unavailable}, never thrown.
+ */
+final class RequestRows {
+  private final JsonMapping json;
+
+  RequestRows(JsonMapping json) {
+    this.json = json;
+  }
+
+  /** The row a request is stored as; instants in columns keep microseconds. */
+  RequestRow toRow(CertificateRequest request, long version) {
+    Submission submission = request.submission();
+    Map<String, String> values = new LinkedHashMap<>();
+    submission.values().forEach((key, value) -> values.put(key.toString(), value));
+    Option<DocumentRef> document = request.document();
+    return new RequestRow(
+        request.id().value(),
+        request.caller(),
+        submission.certificateId().value(),
+        request.certificateName(),
+        request.status().name(),
+        dispatchKind(request.dispatch()),
+        request.dispatch() instanceof Dispatch.Drafted drafted ? drafted.closeAttempts() : 0,
+        request.upstreamId().map(UpstreamId::value).getOrNull(),
+        request.reference().getOrNull(),
+        request.notifyEmail().getOrNull(),
+        Json.write(json.extras(submission.extras())),
+        Json.write(json.quote(submission.quote())),
+        submission.quote().total().cents(),
+        Json.write(json.history(request.history())),
+        Json.write(json.searches(request.searches())),
+        request.selection().map(json::selection).map(Json::write).getOrNull(),
+        request.outcome().map(json::outcome).map(Json::write).getOrNull(),
+        document.map(DocumentRef::name).getOrNull(),
+        document.map(DocumentRef::sizeBytes).getOrNull(),
+        document.map(DocumentRef::sha256).getOrNull(),
+        document.isDefined(),
+        request.upstreamUpdatedAt().map(Database::stored).getOrNull(),
+        Database.stored(request.createdAt()),
+        Database.stored(request.updatedAt()),
+        null,
+        version,
+        Json.write(values));
+  }
+
+  static String dispatchKind(Dispatch dispatch) {
+    return switch (dispatch) {
+      case Dispatch.NotSent ignored -> "NOT_SENT";
+      case Dispatch.Drafted ignored -> "DRAFTED";
+      case Dispatch.Closed ignored -> "CLOSED";
+    };
+  }
+
+  /** The request a row holds, through the domain's constructors. */
+  Either<StorageFailure, Stored<CertificateRequest>> toDomain(RequestRow row) {
+    try {
+      return Either.right(new Stored<>(request(row), row.version()));
+    } catch (JacksonException unreadable) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "stored request "
+                  + row.id()
+                  + " cannot be read: malformed JSON ("
+                  + unreadable.getClass().getSimpleName()
+                  + ")"));
+    } catch (RuntimeException refused) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "stored request " + row.id() + " cannot be read: " + refused.getMessage()));
+    }
+  }
+
+  private static CertificateRequest request(RequestRow row) {
+    Submission submission =
+        new Submission(
+            new CertificateId(row.certificateId()),
+            values(row),
+            List.ofAll(Json.read(row.extrasJson(), Json.EXTRAS)).map(RequestRows::extra),
+            quote(Json.read(row.quoteJson(), QuoteJson.class)));
+    return new CertificateRequest(
+        new RequestId(row.id()),
+        row.caller(),
+        row.certificateName(),
+        submission,
+        Option.of(row.reference()),
+        Option.of(row.notifyEmail()),
+        dispatch(row),
+        RequestStatus.valueOf(row.status()),
+        List.ofAll(Json.read(row.historyJson(), Json.HISTORY)).map(RequestRows::statusChange),
+        List.ofAll(Json.read(row.searchesJson(), Json.SEARCHES)).map(RequestRows::searchRound),
+        Option.of(row.selectionJson())
+            .map(text -> Json.read(text, SelectionJson.class))
+            .map(s -> new Selection(s.searchId(), s.index(), s.at())),
+        Option.of(row.outcomeJson())
+            .map(text -> Json.read(text, OutcomeJson.class))
+            .map(o -> new Outcome(o.code(), o.message())),
+        document(row),
+        Option.of(row.upstreamUpdatedAt()),
+        row.createdAt(),
+        row.updatedAt());
+  }
+
+  private static SortedMap<FieldKey, String> values(RequestRow row) {
+    @Nullable String text = row.valuesJson();
+    if (text == null) {
+      if (row.purgedAt() == null) {
+        throw new IllegalStateException("its values are missing");
+      }
+      return TreeMap.empty();
+    }
+    SortedMap<FieldKey, String> values = TreeMap.empty();
+    for (Map.Entry<String, String> entry : Json.read(text, Json.VALUES).entrySet()) {
+      var key = FieldKey.parse(entry.getKey());
+      if (key.isInvalid()) {
+        throw new IllegalStateException("it holds a malformed field key");
+      }
+      values = values.put(key.get(), entry.getValue());
+    }
+    return values;
+  }
+
+  private static Dispatch dispatch(RequestRow row) {
+    return switch (row.dispatchKind()) {
+      case "NOT_SENT" -> new Dispatch.NotSent();
+      case "DRAFTED" -> new Dispatch.Drafted(upstreamId(row), row.closeAttempts());
+      case "CLOSED" -> new Dispatch.Closed(upstreamId(row));
+      default -> throw new IllegalStateException("unknown dispatch kind " + row.dispatchKind());
+    };
+  }
+
+  private static UpstreamId upstreamId(RequestRow row) {
+    @Nullable String id = row.upstreamId();
+    if (id == null) {
+      throw new IllegalStateException("it was sent upstream but has no upstream id");
+    }
+    return new UpstreamId(id);
+  }
+
+  private static Option<DocumentRef> document(RequestRow row) {
+    if (!row.hasDocument()) {
+      return Option.none();
+    }
+    @Nullable String name = row.documentName();
+    @Nullable Long size = row.documentSize();
+    @Nullable String sha256 = row.documentSha256();
+    if (name == null || size == null || sha256 == null) {
+      throw new IllegalStateException("its document reference is incomplete");
+    }
+    return Option.some(new DocumentRef(name, size, sha256));
+  }
+
+  private static Extra extra(ExtraJson extra) {
+    return new Extra(extra.key(), extra.kind(), Money.ofCents(extra.priceCents()));
+  }
+
+  private static Quote quote(QuoteJson quote) {
+    return new Quote(
+        Money.ofCents(quote.document()),
+        Money.ofCents(quote.search()),
+        Money.ofCents(quote.extras()),
+        Money.ofCents(quote.net()),
+        Money.ofCents(quote.vat()),
+        Money.ofCents(quote.total()));
+  }
+
+  private static StatusChange statusChange(StatusChangeJson change) {
+    return new StatusChange(RequestStatus.valueOf(change.status()), change.at(), change.note());
+  }
+
+  private static SearchRound searchRound(SearchRoundJson round) {
+    return new SearchRound(
+        round.searchId(),
+        SearchRound.State.valueOf(round.state()),
+        List.ofAll(round.candidates())
+            .map(c -> new SearchCandidate(c.index(), TreeMap.ofAll(c.attributes()))));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.sportello.adapter.persistence;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL per test JVM, started from Maven artifacts on first use and stopped when the
+ * JVM ends. Each caller gets a database of its own, so tests never see each other's rows.
+ */
+final class EmbeddedPostgresServer {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  private EmbeddedPostgresServer() {}
+
+  private static final class Holder {
+    static final EmbeddedPostgres SERVER = start();
+
+    private static EmbeddedPostgres start() {
+      try {
+        EmbeddedPostgres server =
+            EmbeddedPostgres.builder()
+                // A throw-away server: durability buys nothing here and costs seconds.
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server)));
+        return server;
+      } catch (IOException failure) {
+        throw new UncheckedIOException(failure);
+      }
+    }
+
+    private static void close(EmbeddedPostgres server) {
+      try {
+        server.close();
+      } catch (IOException ignored) {
+        // The JVM is ending; the data directory is temporary.
+      }
+    }
+  }
+
+  /** A new, empty database. */
+  static String newDatabaseUrl() {
+    String name = "sportello_" + DATABASES.incrementAndGet();
+    try (Connection connection = Holder.SERVER.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name + " STRATEGY = FILE_COPY");
+    } catch (SQLException failure) {
+      throw new IllegalStateException("cannot create a test database", failure);
+    }
+    return Holder.SERVER.getJdbcUrl("postgres", name);
+  }
+
+  /** Settings for a new, empty database with documents under the given directory. */
+  static PersistenceSettings newDatabase(Path directory) {
+    return PersistenceSettings.postgres(
+        newDatabaseUrl(), "postgres", "", directory.resolve("documents"));
+  }
+}

@@ -1,0 +1,565 @@
+package dev.sportello.adapter.persistence;
+
+import static dev.sportello.adapter.persistence.Fixtures.T0;
+import static dev.sportello.adapter.persistence.Fixtures.accepted;
+import static dev.sportello.adapter.persistence.Fixtures.closedAs;
+import static dev.sportello.application.testing.TestData.left;
+import static dev.sportello.application.testing.TestData.right;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.port.out.CachedCertificate;
+import dev.sportello.application.port.out.CatalogSnapshot;
+import dev.sportello.application.port.out.DocumentStore;
+import dev.sportello.application.port.out.IdempotencyStore.Claim;
+import dev.sportello.application.port.out.Page;
+import dev.sportello.application.port.out.PageRequest;
+import dev.sportello.application.port.out.RequestFilter;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.SyncView;
+import dev.sportello.domain.catalog.CatalogEntry;
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.FieldSchema;
+import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.DocumentRef;
+import dev.sportello.domain.request.Outcome;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.request.SearchCandidate;
+import dev.sportello.domain.request.SearchRound;
+import dev.sportello.domain.shared.Money;
+import io.vavr.collection.List;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the adapter promises beyond the ports' contracts, on each engine: the schema, the stored
+ * form, erasure, failures as values.
+ */
+abstract class PersistenceAdapterTest {
+  @TempDir Path directory;
+
+  PersistenceSettings settings;
+  PersistenceAdapter adapter;
+
+  /** Settings for a new, empty database. */
+  abstract PersistenceSettings newDatabase(Path directory);
+
+  @BeforeEach
+  void open() {
+    settings = newDatabase(directory);
+    adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
+    assertThat(adapter.migrate().get()).isEqualTo(3);
+  }
+
+  @AfterEach
+  void close() {
+    adapter.close();
+  }
+
+  Jdbi jdbi() {
+    return Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
+  }
+
+  @Test
+  void migrationsRunOnceFromEmpty() {
+    assertThat(right(adapter.migrate())).isZero();
+    assertThat(right(adapter.health()).product()).isNotBlank();
+  }
+
+  @Test
+  void aRequestComesBackWithEveryField() {
+    CertificateRequest request = rich("rich-1", 7);
+
+    Stored<CertificateRequest> inserted = right(adapter.requests().insert(request));
+
+    assertThat(inserted).isEqualTo(new Stored<>(request, 0));
+    assertThat(right(adapter.requests().find(request.id()))).contains(inserted);
+    assertThat(right(adapter.requests().findByUpstreamId(Fixtures.upstream(7)))).contains(inserted);
+    assertThat(right(adapter.requests().find(new RequestId("missing")))).isEmpty();
+  }
+
+  @Test
+  void instantsKeepMicrosecondsAndTheStoredFormIsWhatIsReadBack() {
+    Instant precise = Instant.parse("2025-03-01T09:00:00.123456789Z");
+    Stored<CertificateRequest> inserted =
+        right(adapter.requests().insert(accepted("precise", "caller-a", precise)));
+
+    assertThat(inserted.value().createdAt()).isEqualTo("2025-03-01T09:00:00.123456Z");
+    assertThat(right(adapter.requests().find(new RequestId("precise")))).contains(inserted);
+  }
+
+  @Test
+  void aStaleWriteIsAConflictAndChangesNothing() {
+    CertificateRequest request = accepted("stale-1");
+    right(adapter.requests().insert(request));
+    CertificateRequest cancelled = request.cancel("changed my mind", T0.plusSeconds(1)).get();
+    Stored<CertificateRequest> updated = right(adapter.requests().update(cancelled, 0));
+    assertThat(updated.version()).isEqualTo(1);
+
+    StorageFailure stale =
+        left(adapter.requests().update(request.cancel("other", T0.plusSeconds(2)).get(), 0));
+
+    assertThat(stale).isInstanceOf(StorageFailure.StaleWrite.class);
+    assertThat(right(adapter.requests().find(request.id()))).contains(updated);
+    assertThat(left(adapter.requests().update(accepted("never-stored"), 0)))
+        .isInstanceOf(StorageFailure.StaleWrite.class);
+  }
+
+  @Test
+  void idsAndUpstreamIdsAreUnique() {
+    right(adapter.requests().insert(accepted("dup-1")));
+    assertThat(left(adapter.requests().insert(accepted("dup-1"))))
+        .isInstanceOf(StorageFailure.Duplicate.class);
+
+    right(adapter.requests().insert(closedAs(accepted("up-1"), 1, RequestStatus.PROCESSING, T0)));
+    assertThat(
+            left(
+                adapter
+                    .requests()
+                    .insert(closedAs(accepted("up-2"), 1, RequestStatus.PROCESSING, T0))))
+        .isInstanceOf(StorageFailure.Duplicate.class);
+    CertificateRequest other = accepted("up-3");
+    right(adapter.requests().insert(other));
+    assertThat(
+            left(
+                adapter
+                    .requests()
+                    .update(closedAs(other, 1, RequestStatus.PROCESSING, T0.plusSeconds(1)), 0)))
+        .isInstanceOf(StorageFailure.Duplicate.class);
+  }
+
+  @Test
+  void listingsPageNewestFirstInCodePointOrderAndStayStableUnderInserts() {
+    // Equal creation times are ordered by id as Java compares strings: '_' > 'Z' > 'B' > '-'.
+    for (String id : java.util.List.of("B", "Z", "_", "-", "a", "b2")) {
+      right(adapter.requests().insert(accepted(id, "caller-a", T0)));
+    }
+    right(adapter.requests().insert(accepted("late", "caller-a", T0.plusSeconds(5))));
+    right(adapter.requests().insert(accepted("other", "caller-b", T0.plusSeconds(9))));
+
+    RequestFilter mine = RequestFilter.all("caller-a");
+    Page<CertificateRequest> first = right(adapter.requests().list(mine, page(Option.none(), 3)));
+    right(adapter.requests().insert(accepted("newest", "caller-a", T0.plusSeconds(60))));
+    Page<CertificateRequest> second = right(adapter.requests().list(mine, page(first.next(), 3)));
+    Page<CertificateRequest> third = right(adapter.requests().list(mine, page(second.next(), 3)));
+
+    assertThat(ids(first)).containsExactly("late", "b2", "a");
+    assertThat(ids(second)).containsExactly("_", "Z", "B");
+    assertThat(ids(third)).containsExactly("-");
+    assertThat(third.next()).isEmpty();
+  }
+
+  @Test
+  void listingsFilterByStatusCertificateAndReference() {
+    right(adapter.requests().insert(accepted("f-1")));
+    CertificateRequest cancelled = accepted("f-2", "caller-a", T0.plusSeconds(1));
+    right(adapter.requests().insert(cancelled));
+    right(adapter.requests().update(cancelled.cancel("no", T0.plusSeconds(2)).get(), 0));
+
+    assertThat(
+            ids(
+                right(
+                    adapter
+                        .requests()
+                        .list(
+                            new RequestFilter(
+                                "caller-a",
+                                Option.some(RequestStatus.CANCELLED),
+                                Option.some(Fixtures.CERTIFICATE),
+                                Option.some("pratica-42")),
+                            page(Option.none(), 10)))))
+        .containsExactly("f-2");
+    assertThat(
+            right(
+                    adapter
+                        .requests()
+                        .list(
+                            new RequestFilter(
+                                "caller-a", Option.none(), Option.none(), Option.some("other")),
+                            page(Option.none(), 10)))
+                .items())
+        .isEmpty();
+  }
+
+  @Test
+  void theSyncQueriesFindWhatTheCycleNeeds() {
+    right(adapter.requests().insert(accepted("new-2", "c", T0.plusSeconds(2))));
+    right(adapter.requests().insert(accepted("new-1", "c", T0.plusSeconds(1))));
+    CertificateRequest drafted =
+        accepted("drafted", "c", T0.plusSeconds(3))
+            .recordDraft(Fixtures.upstream(3), T0.plusSeconds(3))
+            .get();
+    right(adapter.requests().insert(drafted));
+    right(
+        adapter
+            .requests()
+            .insert(
+                closedAs(accepted("processing", "c", T0), 4, RequestStatus.PROCESSING, T0)
+                    .withUpstreamUpdatedAt(T0.plusSeconds(30))));
+    right(
+        adapter
+            .requests()
+            .insert(closedAs(accepted("available", "c", T0), 5, RequestStatus.DATA_AVAILABLE, T0)));
+    right(
+        adapter
+            .requests()
+            .insert(
+                closedAs(accepted("fulfilled", "c", T0), 6, RequestStatus.FULFILLED, T0)
+                    .withDocument(new DocumentRef("x.zip", 3, "ab"), T0)));
+    right(
+        adapter
+            .requests()
+            .insert(closedAs(accepted("to-fetch", "c", T0), 7, RequestStatus.FULFILLED, T0)));
+
+    assertThat(right(adapter.requests().awaitingDispatch(10)).map(r -> r.id().value()))
+        .containsExactly("new-1", "new-2", "drafted");
+    assertThat(right(adapter.requests().awaitingDispatch(1))).hasSize(1);
+    assertThat(right(adapter.requests().openUpstream()))
+        .containsExactlyInAnyOrder(
+            new SyncView(
+                new RequestId("available"),
+                Fixtures.upstream(5),
+                RequestStatus.DATA_AVAILABLE,
+                Option.none()),
+            new SyncView(
+                new RequestId("drafted"),
+                Fixtures.upstream(3),
+                RequestStatus.ACCEPTED,
+                Option.none()),
+            new SyncView(
+                new RequestId("processing"),
+                Fixtures.upstream(4),
+                RequestStatus.PROCESSING,
+                Option.some(T0.plusSeconds(30))));
+    assertThat(right(adapter.requests().awaitingDocument(10)).map(r -> r.id().value()))
+        .containsExactlyInAnyOrder("available", "to-fetch");
+  }
+
+  @Test
+  void aRowTheDomainRefusesIsUnavailableNotAnException() {
+    right(adapter.requests().insert(accepted("broken")));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request SET history_json = '[{\"status\":' WHERE id = 'broken'"));
+    right(adapter.requests().insert(accepted("bad-status")));
+    jdbi()
+        .useHandle(
+            handle -> handle.execute("UPDATE request SET status = 'LOST' WHERE id = 'bad-status'"));
+
+    StorageFailure malformed = left(adapter.requests().find(new RequestId("broken")));
+    StorageFailure refused = left(adapter.requests().find(new RequestId("bad-status")));
+
+    assertThat(malformed).isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(malformed.message()).contains("broken").contains("malformed JSON");
+    assertThat(refused.message()).contains("bad-status").doesNotContain("RSSMRA");
+    assertThat(left(adapter.requests().list(RequestFilter.all("caller-a"), page(Option.none(), 5))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
+  void idempotencyKeysAreScopedByCallerAndRememberTheBody() {
+    RequestId first = new RequestId("idem-1");
+    assertThat(right(adapter.idempotency().claim("caller-a", "k", "h1", first)))
+        .isEqualTo(new Claim.Claimed(first));
+    assertThat(right(adapter.idempotency().claim("caller-a", "k", "h1", new RequestId("idem-2"))))
+        .isEqualTo(new Claim.Replay(first));
+    assertThat(right(adapter.idempotency().claim("caller-a", "k", "h2", new RequestId("idem-3"))))
+        .isEqualTo(new Claim.Mismatch(first));
+    assertThat(right(adapter.idempotency().claim("caller-b", "k", "h2", new RequestId("idem-4"))))
+        .isEqualTo(new Claim.Claimed(new RequestId("idem-4")));
+  }
+
+  @Test
+  void theCatalogueComesBackAsItWasPublished() {
+    assertThat(right(adapter.catalogue().loadListing())).isEmpty();
+    CatalogSnapshot listing =
+        new CatalogSnapshot(
+            List.of(new CatalogEntry(Fixtures.CERTIFICATE, "Stato di famiglia", "Anagrafe")), T0);
+    right(adapter.catalogue().saveListing(listing));
+    CatalogSnapshot newer = new CatalogSnapshot(List.empty(), T0.plusSeconds(60));
+    right(adapter.catalogue().saveListing(newer));
+    assertThat(right(adapter.catalogue().loadListing())).contains(newer);
+
+    // The published family-status form repeats $6 and requires an undefined $7.
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(
+                new PublishedField(
+                    "$0",
+                    "Codice fiscale",
+                    "codice_fiscale_persona_fisica",
+                    false,
+                    Option.some("1"),
+                    "16 caratteri"),
+                new PublishedField("$6", "Nome", "testo", false, Option.none(), ""),
+                new PublishedField("$6", "Cognome", "testo", true, Option.some("x"), ""),
+                new PublishedField("$8", "Boh", "tipo_ignoto", true, Option.none(), "")),
+            "$0 && $6 && $7");
+    Certificate certificate =
+        new Certificate(
+            Fixtures.CERTIFICATE,
+            "Stato di famiglia",
+            "Anagrafe",
+            Money.ofCents(1500),
+            Money.ZERO,
+            false,
+            true,
+            List.of(new Extra("opzione_0", "urgenza", Money.ofCents(500))),
+            schema,
+            "Istruzioni",
+            "");
+    CachedCertificate cached = new CachedCertificate(certificate, T0);
+
+    right(adapter.catalogue().saveCertificate(cached));
+    right(adapter.catalogue().saveCertificate(cached));
+
+    CachedCertificate loaded =
+        right(adapter.catalogue().loadCertificate(Fixtures.CERTIFICATE)).get();
+    assertThat(loaded).isEqualTo(cached);
+    assertThat(loaded.certificate().schema().warnings()).isNotEmpty();
+  }
+
+  @Test
+  void documentsStreamInAndOutAndAppearOnlyWhenCommitted() throws IOException {
+    RequestId id = new RequestId("doc-1");
+    DocumentStore.Upload upload = right(adapter.documents().begin(id, "abc.zip"));
+    byte[] chunk = "0123456789".getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream out = upload.stream()) {
+      for (int i = 0; i < 1000; i++) {
+        out.write(chunk);
+      }
+    }
+    assertThat(right(adapter.documents().open(id))).isEmpty();
+
+    DocumentRef ref = right(upload.commit());
+
+    MessageDigest digest = sha256();
+    for (int i = 0; i < 1000; i++) {
+      digest.update(chunk);
+    }
+    assertThat(ref)
+        .isEqualTo(new DocumentRef("abc.zip", 10_000, HexFormat.of().formatHex(digest.digest())));
+    try (InputStream in = right(adapter.documents().open(id)).get()) {
+      assertThat(in.readAllBytes()).hasSize(10_000);
+    }
+
+    DocumentStore.Upload aborted = right(adapter.documents().begin(id, "other.zip"));
+    aborted.stream().write(1);
+    aborted.abort();
+    try (InputStream in = right(adapter.documents().open(id)).get()) {
+      assertThat(in.readAllBytes()).hasSize(10_000);
+    }
+    DocumentStore.Upload replacement = right(adapter.documents().begin(id, "new.zip"));
+    replacement.stream().write(new byte[] {1, 2, 3});
+    assertThat(right(replacement.commit()).sizeBytes()).isEqualTo(3);
+    try (InputStream in = right(adapter.documents().open(id)).get()) {
+      assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
+    }
+
+    assertThat(right(adapter.documents().delete(id))).isTrue();
+    assertThat(right(adapter.documents().delete(id))).isFalse();
+    assertThat(right(adapter.documents().open(id))).isEmpty();
+    try (var leftovers = Files.list(settings.documentsDirectory())) {
+      assertThat(leftovers).isEmpty();
+    }
+  }
+
+  @Test
+  void idsThatDifferOnlyInCaseKeepTheirOwnDocuments() throws IOException {
+    for (String id : java.util.List.of("abc", "ABC")) {
+      DocumentStore.Upload upload = right(adapter.documents().begin(new RequestId(id), "d.zip"));
+      upload.stream().write(id.getBytes(StandardCharsets.US_ASCII));
+      right(upload.commit());
+    }
+    try (InputStream in = right(adapter.documents().open(new RequestId("abc"))).get()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("abc");
+    }
+  }
+
+  @Test
+  void retentionErasesPersonalDataOfEndedRequestsAndKeepsAnAuditRow() throws IOException {
+    CertificateRequest old = rich("old", 1);
+    CertificateRequest ended =
+        old.moveTo(RequestStatus.FULFILLED, T0.plusSeconds(100), "evasa").get();
+    right(adapter.requests().insert(ended));
+    DocumentStore.Upload upload = right(adapter.documents().begin(ended.id(), "old.zip"));
+    upload.stream().write(new byte[] {1});
+    right(upload.commit());
+    CertificateRequest open = closedAs(accepted("open"), 2, RequestStatus.PROCESSING, T0);
+    right(adapter.requests().insert(open));
+    CertificateRequest recent = accepted("recent", "caller-a", T0.plus(Duration.ofDays(30)));
+    right(adapter.requests().insert(recent.cancel("no", recent.createdAt()).get()));
+    right(adapter.idempotency().claim("caller-a", "old-key", "h", ended.id()));
+
+    PersistenceAdapter.PurgeReport report =
+        right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    assertThat(report.requests()).isEqualTo(1);
+    assertThat(report.documents()).isEqualTo(1);
+    Stored<CertificateRequest> audit = right(adapter.requests().find(ended.id())).get();
+    assertThat(audit.version()).isEqualTo(1);
+    CertificateRequest kept = audit.value();
+    assertThat(kept.submission().values()).isEmpty();
+    assertThat(kept.reference()).isEmpty();
+    assertThat(kept.notifyEmail()).isEmpty();
+    assertThat(kept.searches()).isEmpty();
+    assertThat(kept.history().map(change -> change.note())).allMatch(String::isEmpty);
+    assertThat(kept.history().map(change -> change.status()))
+        .isEqualTo(ended.history().map(change -> change.status()));
+    assertThat(kept.outcome().map(Outcome::message)).contains("");
+    assertThat(kept.status()).isEqualTo(RequestStatus.FULFILLED);
+    assertThat(kept.submission().quote()).isEqualTo(ended.submission().quote());
+    assertThat(kept.createdAt()).isEqualTo(ended.createdAt());
+    assertThat(kept.document()).isEqualTo(ended.document());
+    assertThat(right(adapter.documents().open(ended.id()))).isEmpty();
+    int values =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT count(*) FROM request_values WHERE request_id = 'old'")
+                    .mapTo(Integer.class)
+                    .one());
+    assertThat(values).isZero();
+    assertThat(left(adapter.requests().update(ended.withUpstreamUpdatedAt(T0), 0)))
+        .isInstanceOf(StorageFailure.StaleWrite.class);
+    assertThat(right(adapter.requests().find(open.id())).get().value()).isEqualTo(open);
+    assertThat(right(adapter.requests().find(recent.id())).get().value().submission().values())
+        .isNotEmpty();
+    assertThat(right(adapter.idempotency().claim("caller-a", "old-key", "h", new RequestId("x"))))
+        .isEqualTo(new Claim.Claimed(new RequestId("x")));
+    assertThat(right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1)))).requests()).isZero();
+
+    // An erased request can still move on; its values stay erased.
+    Stored<CertificateRequest> touched =
+        right(adapter.requests().update(kept.withUpstreamUpdatedAt(T0.plusSeconds(1)), 1));
+    assertThat(right(adapter.requests().find(ended.id()))).contains(touched);
+    assertThat(touched.value().submission().values()).isEmpty();
+  }
+
+  @Test
+  void anErasedRequestsRowsHoldNoPersonalValue() {
+    CertificateRequest ended =
+        rich("erased", 1).moveTo(RequestStatus.FULFILLED, T0.plusSeconds(100), "evasa").get();
+    right(adapter.requests().insert(ended));
+
+    right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    java.util.Map<String, Object> audit =
+        jdbi()
+            .withHandle(handle ->
+                handle.createQuery("SELECT * FROM request WHERE id = 'erased'").mapToMap().one());
+    // What was requested, by whom, when, at what price and how it went stays for the audit.
+    assertThat(audit)
+        .containsEntry("certificate_id", Fixtures.CERTIFICATE.value())
+        .containsEntry("status", "FULFILLED")
+        .containsEntry("caller", "caller-a")
+        .containsEntry("total_cents", ended.submission().quote().total().cents());
+    assertThat(audit.get("purged_at")).isNotNull();
+    String stored = audit.values().toString();
+    for (String personal :
+        java.util.List.of(
+            "RSSMRA80A01H501U",
+            "Mario",
+            "Rossi",
+            "pratica-42",
+            "mario.rossi@example.it",
+            "Roma",
+            "Milano",
+            "Ricerca evasa")) {
+      assertThat(stored).doesNotContain(personal);
+    }
+  }
+
+  @Test
+  void theRetentionPeriodOfTheSettingsSetsWhatExpires() {
+    CertificateRequest longAgo = accepted("long-ago", "caller-a", T0.minus(Duration.ofDays(400)));
+    right(adapter.requests().insert(longAgo.cancel("no", longAgo.createdAt()).get()));
+    CertificateRequest lately = accepted("lately", "caller-a", T0.minus(Duration.ofDays(300)));
+    right(adapter.requests().insert(lately.cancel("no", lately.createdAt()).get()));
+
+    PersistenceAdapter.PurgeReport report = right(adapter.purgeExpired());
+
+    assertThat(settings.retention()).isEqualTo(PersistenceSettings.DEFAULT_RETENTION);
+    assertThat(report.requests()).isEqualTo(1);
+    assertThat(right(adapter.requests().find(longAgo.id())).get().value().submission().values())
+        .isEmpty();
+    assertThat(right(adapter.requests().find(lately.id())).get().value().submission().values())
+        .isNotEmpty();
+  }
+
+  @Test
+  void badSettingsAreFailuresNotExceptions() {
+    assertThat(
+            left(
+                PersistenceAdapter.create(
+                    new PersistenceSettings(
+                        "jdbc:mysql://localhost/x", "u", "p", 2, directory, Duration.ofDays(1)))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(
+            left(
+                PersistenceAdapter.create(
+                    PersistenceSettings.postgres(
+                        "jdbc:postgresql://127.0.0.1:1/none", "u", "secret", directory))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(settings.withRetention(Duration.ofDays(2)).toString()).doesNotContain("secret");
+  }
+
+  /** Closed upstream, through a search with candidates and a selection, with a verdict. */
+  static CertificateRequest rich(String id, long upstream) {
+    Instant at = T0.plusSeconds(10);
+    CertificateRequest searching = closedAs(accepted(id), upstream, RequestStatus.SEARCHING, at);
+    SearchRound round =
+        new SearchRound(
+            Fixtures.upstream(upstream) + "_1",
+            SearchRound.State.COMPLETED,
+            List.of(
+                new SearchCandidate(0, TreeMap.of("Indirizzo.Comune", "Roma", "Foglio", "12")),
+                new SearchCandidate(1, TreeMap.of("Indirizzo.Comune", "Milano"))));
+    return searching
+        .withSearches(List.of(round), at.plusSeconds(1))
+        .moveTo(RequestStatus.AWAITING_SELECTION, at.plusSeconds(2), "Ricerca evasa")
+        .flatMap(r -> r.select(round.searchId(), 1, at.plusSeconds(3)))
+        .flatMap(r -> r.moveTo(RequestStatus.PROCESSING, at.plusSeconds(4), ""))
+        .get()
+        .withOutcome(new Outcome("0", "Tutto bene, Mario"), at.plusSeconds(5))
+        .withDocument(new DocumentRef(id + ".zip", 1234, "ab".repeat(32)), at.plusSeconds(6))
+        .withUpstreamUpdatedAt(at.plusSeconds(7));
+  }
+
+  static PageRequest page(Option<PageRequest.Position> after, int limit) {
+    return new PageRequest(after, limit);
+  }
+
+  static List<String> ids(Page<CertificateRequest> page) {
+    return page.items().map(request -> request.id().value());
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.sportello.adapter.rest;
+
+import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.domain.shared.Violation;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * An RFC 9457 problem before it is written: the status, a stable code (the last part of its {@code
+ * type}), a title, a detail for the caller, every violation when the input was refused, and headers
+ * that go with it (such as {@code Retry-After}).
+ *
+ * @param status the HTTP status
+ * @param code the stable snake-case code
+ * @param title the short, fixed summary of the code
+ * @param detail what happened this time; never contains a personal value
+ * @param violations every problem found in the input; empty for other problems
+ * @param upstreamCode upstream's code, when upstream refused the request
+ * @param headers extra response headers
+ */
+record Problem(
+    int status,
+    String code,
+    String title,
+    String detail,
+    List<Violation> violations,
+    Option<String> upstreamCode,
+    Map<String, String> headers) {
+
+  static final String TYPE_PREFIX = "urn:sportello:problem:";
+  static final String MEDIA_TYPE = "application/problem+json";
+
+  /** Seconds to suggest before retrying when a dependency is down. */
+  private static final String RETRY_AFTER_SECONDS = "30";
+
+  Problem {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(violations, "violations");
+    Objects.requireNonNull(upstreamCode, "upstreamCode");
+    Objects.requireNonNull(headers, "headers");
+  }
+
+  static Problem of(int status, String code, String title, String detail) {
+    return new Problem(status, code, title, detail, List.empty(), Option.none(), TreeMap.empty());
+  }
+
+  /** The request's input is wrong: every violation is listed. */
+  static Problem invalid(String detail, List<Violation> violations) {
+    return new Problem(
+        400,
+        "invalid_input",
+        "The input is not valid",
+        detail,
+        violations,
+        Option.none(),
+        TreeMap.empty());
+  }
+
+  /** One violation about one part of the request. */
+  static Problem invalid(String subject, String code, String message) {
+    return invalid(message, List.of(Violation.general(subject, code, message)));
+  }
+
+  static Problem notFound(String detail) {
+    return of(404, "not_found", "Not found", detail);
+  }
+
+  Problem withHeader(String name, String value) {
+    return new Problem(
+        status, code, title, detail, violations, upstreamCode, headers.put(name, value));
+  }
+
+  /** As an exception, to leave a handler from deep inside. */
+  ApiProblem raise() {
+    return new ApiProblem(this);
+  }
+
+  /** The type URI. */
+  String type() {
+    return TYPE_PREFIX + code.replace('_', '-');
+  }
+
+  /**
+   * Every use-case error, mapped to a status and a problem. Exhaustive: a new error variant does
+   * not compile until it is mapped here.
+   */
+  static Problem from(UseCaseError error) {
+    return switch (error) {
+      case UseCaseError.InvalidInput invalid -> invalid(invalid.message(), invalid.violations());
+      case UseCaseError.NotFound notFound -> notFound(notFound.message());
+      case UseCaseError.Conflict conflict ->
+          of(409, "conflict", "The request conflicts with the current state", conflict.message());
+      case UseCaseError.NotReady notReady ->
+          of(409, "not_ready", "Not ready yet", notReady.message())
+              .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+      case UseCaseError.PaymentRequired payment ->
+          of(402, "payment_required", "The upstream account cannot pay for it", payment.message());
+      case UseCaseError.UpstreamRejected rejected ->
+          new Problem(
+              422,
+              "upstream_rejected",
+              "Upstream refused the request",
+              rejected.message(),
+              List.empty(),
+              Option.some(rejected.code()),
+              TreeMap.empty());
+      case UseCaseError.UpstreamUnavailable unavailable ->
+          of(503, "upstream_unavailable", "Upstream is unavailable", unavailable.message())
+              .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+      case UseCaseError.StorageUnavailable unavailable ->
+          of(503, "storage_unavailable", "The store is unavailable", unavailable.message())
+              .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+    };
+  }
+
+  /** A problem thrown out of a handler; carries no stack trace, as it is an expected outcome. */
+  static final class ApiProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // never serialised
+    private final Problem problem;
+
+    ApiProblem(Problem problem) {
+      super(problem.code(), null, false, false);
+      this.problem = problem;
+    }
+
+    Problem problem() {
+      return problem;
+    }
+  }
+}

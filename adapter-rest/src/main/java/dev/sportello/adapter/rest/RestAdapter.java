@@ -1,0 +1,209 @@
+package dev.sportello.adapter.rest;
+
+import dev.sportello.adapter.rest.Views.ProblemView;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson3;
+import io.vavr.collection.List;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST adapter: the HTTP API under {@code /api/v1}, the upstream webhook receiver, health,
+ * metrics and the API documentation, served by Javalin on virtual threads. Create it, {@link
+ * #start()} it, and {@link #stop()} it when done.
+ */
+public final class RestAdapter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RestAdapter.class);
+  private static final String ROUTE_ATTRIBUTE = "sportello.route";
+  private static final int MAX_INSTANCE_LENGTH = 256;
+
+  private final Javalin app;
+  private final ExecutorService background;
+  private final List<Route> routes;
+
+  private RestAdapter(RestUseCases useCases, RestSettings settings) {
+    this.background = Executors.newVirtualThreadPerTaskExecutor();
+    ApiKeys keys = new ApiKeys(settings.apiKeys());
+    Bodies bodies = new Bodies(settings.maxBodyBytes());
+    Api api = new Api(useCases, bodies);
+    Operations operations = new Operations(useCases, background, settings.webhookWait());
+    this.routes = api.routes().appendAll(operations.routes());
+    this.app = Javalin.create(config -> configure(config, settings, keys, bodies));
+  }
+
+  /** Builds the adapter; nothing listens until {@link #start()}. */
+  public static RestAdapter create(RestUseCases useCases, RestSettings settings) {
+    return new RestAdapter(useCases, settings);
+  }
+
+  /** Starts listening on the configured host and port. */
+  public RestAdapter start() {
+    app.start();
+    LOG.info("REST API listening on port {}", app.port());
+    return this;
+  }
+
+  /** The port it listens on, once started (useful with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops listening and ends background work. */
+  public void stop() {
+    app.stop();
+    background.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Every route, for the contract tests. */
+  List<Route> routes() {
+    return routes;
+  }
+
+  private void configure(JavalinConfig config, RestSettings settings, ApiKeys keys, Bodies bodies) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.concurrency.useVirtualThreads = true;
+    config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
+    config.http.maxRequestSize = settings.maxBodyBytes();
+    config.http.prefer405over404 = true;
+    config.jetty.host = settings.host();
+    config.jetty.port = settings.port();
+    config.staticFiles.enableWebjars();
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems.ServerHandler()));
+    config.jetty.modifyServletContextHandler(
+        context -> context.setErrorHandler(new JettyProblems.ContextHandler()));
+
+    config.routes.before(ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      if (ctx.path().startsWith(Api.BASE + "/")) {
+        ctx.header("Cache-Control", "no-store");
+      }
+    });
+    for (Route route : routes) {
+      config.routes.addHttpHandler(
+          HandlerType.findOrCreate(route.method()),
+          route.javalinPath(),
+          ctx -> {
+            ctx.attribute(ROUTE_ATTRIBUTE, route.path());
+            try {
+              String caller = route.authenticated() ? keys.authenticate(ctx) : "";
+              route.action().handle(ctx, caller);
+            } finally {
+              // A body left unread would make the server close the connection under the client.
+              bodies.discard(ctx);
+            }
+          });
+    }
+
+    config.routes.exception(
+        Problem.ApiProblem.class, (problem, ctx) -> write(ctx, problem.problem()));
+    config.routes.exception(
+        HttpResponseException.class, (failure, ctx) -> write(ctx, fromHttp(failure.getStatus())));
+    config.routes.exception(
+        Exception.class,
+        (failure, ctx) -> {
+          LOG.error(
+              "unexpected {} on {} {} at {}",
+              failure.getClass().getName(),
+              ctx.method(),
+              route(ctx),
+              Arrays.stream(failure.getStackTrace())
+                  .limit(8)
+                  .map(StackTraceElement::toString)
+                  .collect(Collectors.joining(" < ")));
+          write(
+              ctx,
+              Problem.of(
+                  500, "internal_error", "Internal error", "the request could not be handled"));
+        });
+    config.routes.error(
+        404,
+        ctx -> {
+          if (!isProblem(ctx)) {
+            write(ctx, fromHttp(404));
+          }
+        });
+    config.routes.error(
+        405,
+        ctx -> {
+          if (!isProblem(ctx)) {
+            write(ctx, fromHttp(405));
+          }
+        });
+  }
+
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.MEDIA_TYPE);
+  }
+
+  /** Problems for what Javalin itself refuses. */
+  private static Problem fromHttp(int status) {
+    return switch (status) {
+      case 404 -> Problem.notFound("there is nothing at this address");
+      case 405 ->
+          Problem.of(
+              405,
+              "method_not_allowed",
+              "Method not allowed",
+              "this address does not accept this method");
+      case 413 ->
+          Problem.of(
+              413, "content_too_large", "The body is too large", "the body exceeds the size limit");
+      case 415 ->
+          Problem.of(
+              415,
+              "unsupported_media_type",
+              "Unsupported media type",
+              "send the body as application/json");
+      case 400 ->
+          Problem.invalid("request", "malformed_request", "the request could not be understood");
+      default ->
+          status >= 400 && status < 500
+              ? Problem.of(
+                  status, "bad_request", "Bad request", "the request could not be understood")
+              : Problem.of(
+                  500, "internal_error", "Internal error", "the request could not be handled");
+    };
+  }
+
+  private static void write(Context ctx, Problem problem) {
+    if (!ctx.res().isCommitted()) {
+      ctx.res().reset();
+    }
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Cache-Control", "no-store");
+    problem.headers().forEach((name, value) -> ctx.header(name, value));
+    ctx.status(problem.status());
+    ctx.contentType(Problem.MEDIA_TYPE);
+    ctx.result(Json.MAPPER.writeValueAsString(ProblemView.of(problem, instance(ctx))));
+  }
+
+  /** The address the problem is about; a webhook's token is left out. */
+  private static String instance(Context ctx) {
+    String route = ctx.attribute(ROUTE_ATTRIBUTE);
+    if (route != null && route.equals(Operations.WEBHOOK)) {
+      return route;
+    }
+    String path = ctx.path();
+    return path.length() > MAX_INSTANCE_LENGTH ? path.substring(0, MAX_INSTANCE_LENGTH) : path;
+  }
+
+  private static String route(Context ctx) {
+    String route = ctx.attribute(ROUTE_ATTRIBUTE);
+    return route == null ? "(no route)" : route;
+  }
+}

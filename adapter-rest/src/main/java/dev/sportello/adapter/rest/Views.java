@@ -1,0 +1,285 @@
+package dev.sportello.adapter.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sportello.application.port.in.CertificateDescription;
+import dev.sportello.application.port.in.ValidationReport;
+import dev.sportello.domain.catalog.CatalogEntry;
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.SchemaWarning;
+import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.DocumentRef;
+import dev.sportello.domain.request.Outcome;
+import dev.sportello.domain.request.SearchCandidate;
+import dev.sportello.domain.request.SearchRound;
+import dev.sportello.domain.request.Selection;
+import dev.sportello.domain.request.StatusChange;
+import dev.sportello.domain.rule.RequirementRule;
+import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.submission.Quote;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON shapes of the API, and how the domain becomes them. Plain records and JDK collections
+ * only: no domain or Vavr type reaches the wire. Times are ISO-8601 strings in UTC; money is an
+ * object with integer cents and a decimal euro string.
+ */
+final class Views {
+  private Views() {}
+
+  /** A page of items; {@code nextCursor} is null on the last page. */
+  record Page<T>(List<T> items, @Nullable String nextCursor) {}
+
+  /** An amount of euro: exact integer cents, and the same amount as a decimal string. */
+  record MoneyView(long cents, String euros, String currency) {
+    static MoneyView of(Money money) {
+      return new MoneyView(money.cents(), money.euros().toPlainString(), "EUR");
+    }
+  }
+
+  record QuoteView(
+      MoneyView document,
+      MoneyView search,
+      MoneyView extras,
+      MoneyView net,
+      int vatPercent,
+      MoneyView vat,
+      MoneyView total) {
+    static QuoteView of(Quote quote) {
+      return new QuoteView(
+          MoneyView.of(quote.document()),
+          MoneyView.of(quote.search()),
+          MoneyView.of(quote.extras()),
+          MoneyView.of(quote.net()),
+          Quote.VAT_PERCENT,
+          MoneyView.of(quote.vat()),
+          MoneyView.of(quote.total()));
+    }
+  }
+
+  record CertificateSummary(String id, String name, String category) {
+    static CertificateSummary of(CatalogEntry entry) {
+      return new CertificateSummary(entry.id().value(), entry.name(), entry.category());
+    }
+  }
+
+  record FieldView(
+      String key,
+      String label,
+      String type,
+      boolean required,
+      boolean mayBeEmpty,
+      int order,
+      String instructions) {
+    static FieldView of(CertificateDescription.Field field) {
+      var spec = field.spec();
+      return new FieldView(
+          spec.key().toString(),
+          spec.label(),
+          spec.type().wireName(),
+          field.required(),
+          spec.mayBeEmpty(),
+          spec.displayOrder(),
+          spec.instructions());
+    }
+  }
+
+  record ExtraView(String key, String kind, MoneyView price) {
+    static ExtraView of(Extra extra) {
+      return new ExtraView(extra.key(), extra.kind(), MoneyView.of(extra.price()));
+    }
+  }
+
+  record WarningView(String code, String message) {
+    static WarningView of(SchemaWarning warning) {
+      return new WarningView(warning.code(), warning.message());
+    }
+  }
+
+  record CertificateDetail(
+      String id,
+      String name,
+      String category,
+      boolean hasSearchPhase,
+      boolean synchronous,
+      String instructions,
+      String searchInstructions,
+      List<FieldView> fields,
+      @Nullable String rule,
+      String publishedRule,
+      List<List<String>> alternatives,
+      List<ExtraView> extras,
+      QuoteView quote,
+      List<WarningView> warnings) {
+    static CertificateDetail of(CertificateDescription description) {
+      Certificate certificate = description.certificate();
+      return new CertificateDetail(
+          certificate.id().value(),
+          certificate.name(),
+          certificate.category(),
+          certificate.hasSearchPhase(),
+          certificate.synchronous(),
+          certificate.instructions(),
+          certificate.searchInstructions(),
+          description.fields().map(FieldView::of).toJavaList(),
+          certificate.schema().requirement().map(RequirementRule::print).getOrNull(),
+          certificate.schema().ruleText(),
+          description
+              .alternatives()
+              .map(keys -> keys.toList().sorted().map(FieldKey::toString).toJavaList())
+              .toJavaList(),
+          certificate.extras().map(ExtraView::of).toJavaList(),
+          QuoteView.of(description.baseQuote()),
+          certificate.schema().warnings().map(WarningView::of).toJavaList());
+    }
+  }
+
+  /**
+   * One violation.
+   *
+   * @param field the field key such as {@code $3}, or a general subject such as {@code rule},
+   *     {@code extras}, {@code notifyEmail}
+   * @param label the field's label, or empty
+   * @param code a stable snake-case code
+   * @param message an explanation; never contains the refused value
+   */
+  record ViolationView(String field, String label, String code, String message) {
+    static ViolationView of(Violation violation) {
+      return new ViolationView(
+          violation.subject(), violation.label(), violation.code(), violation.message());
+    }
+  }
+
+  record ValidationView(
+      boolean valid,
+      List<ViolationView> violations,
+      @Nullable QuoteView quote,
+      boolean upstreamChecked) {
+    static ValidationView of(ValidationReport report) {
+      return new ValidationView(
+          report.valid(),
+          report.violations().map(ViolationView::of).toJavaList(),
+          report.quote().map(QuoteView::of).getOrNull(),
+          report.upstreamChecked());
+    }
+  }
+
+  record HistoryView(String status, String at, String note) {
+    static HistoryView of(StatusChange change) {
+      return new HistoryView(change.status().name(), time(change.at()), change.note());
+    }
+  }
+
+  record CandidateView(int index, Map<String, String> attributes) {
+    static CandidateView of(SearchCandidate candidate) {
+      return new CandidateView(
+          candidate.index(), new LinkedHashMap<>(candidate.attributes().toJavaMap()));
+    }
+  }
+
+  record SearchView(String searchId, String state, List<CandidateView> candidates) {
+    static SearchView of(SearchRound round) {
+      return new SearchView(
+          round.searchId(),
+          round.state().name(),
+          round.candidates().map(CandidateView::of).toJavaList());
+    }
+  }
+
+  record SelectionView(String searchId, int index, String at) {
+    static SelectionView of(Selection selection) {
+      return new SelectionView(selection.searchId(), selection.index(), time(selection.at()));
+    }
+  }
+
+  record OutcomeView(String code, String message, boolean success) {
+    static OutcomeView of(Outcome outcome) {
+      return new OutcomeView(outcome.code(), outcome.message(), outcome.isSuccess());
+    }
+  }
+
+  record DocumentView(String name, long sizeBytes, String sha256) {
+    static DocumentView of(DocumentRef ref) {
+      return new DocumentView(ref.name(), ref.sizeBytes(), ref.sha256());
+    }
+  }
+
+  /**
+   * A request as its caller sees it. The submitted values are not echoed: they are personal data,
+   * and the caller already has them.
+   */
+  record RequestView(
+      String id,
+      String certificateId,
+      String certificateName,
+      String status,
+      @Nullable String reference,
+      List<String> extras,
+      QuoteView quote,
+      List<HistoryView> history,
+      List<SearchView> searches,
+      @Nullable SelectionView selection,
+      @Nullable OutcomeView outcome,
+      @Nullable DocumentView document,
+      String createdAt,
+      String updatedAt) {
+    static RequestView of(CertificateRequest request) {
+      return new RequestView(
+          request.id().value(),
+          request.certificateId().value(),
+          request.certificateName(),
+          request.status().name(),
+          request.reference().getOrNull(),
+          request.submission().extras().map(Extra::key).toJavaList(),
+          QuoteView.of(request.submission().quote()),
+          request.history().map(HistoryView::of).toJavaList(),
+          request.searches().map(SearchView::of).toJavaList(),
+          request.selection().map(SelectionView::of).getOrNull(),
+          request.outcome().map(OutcomeView::of).getOrNull(),
+          request.document().map(DocumentView::of).getOrNull(),
+          time(request.createdAt()),
+          time(request.updatedAt()));
+    }
+  }
+
+  record FileView(String name, long sizeBytes, String contentType) {}
+
+  record HealthView(String status, Map<String, String> checks) {}
+
+  /** An RFC 9457 problem body; {@code violations} and {@code upstreamCode} only when relevant. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ProblemView(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String instance,
+      String code,
+      @Nullable List<ViolationView> violations,
+      @Nullable String upstreamCode) {
+    static ProblemView of(Problem problem, String instance) {
+      return new ProblemView(
+          problem.type(),
+          problem.title(),
+          problem.status(),
+          problem.detail(),
+          instance,
+          problem.code(),
+          problem.code().equals("invalid_input")
+              ? problem.violations().map(ViolationView::of).toJavaList()
+              : null,
+          problem.upstreamCode().getOrNull());
+    }
+  }
+
+  /** ISO-8601, UTC. */
+  static String time(Instant instant) {
+    return instant.toString();
+  }
+}

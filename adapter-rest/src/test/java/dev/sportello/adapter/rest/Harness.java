@@ -1,0 +1,191 @@
+package dev.sportello.adapter.rest;
+
+import static org.mockito.Mockito.mock;
+
+import dev.sportello.application.port.in.AddSearchUseCase;
+import dev.sportello.application.port.in.BrowseCatalogUseCase;
+import dev.sportello.application.port.in.CancelRequestUseCase;
+import dev.sportello.application.port.in.DescribeCertificateUseCase;
+import dev.sportello.application.port.in.GetRequestUseCase;
+import dev.sportello.application.port.in.HandleNotificationUseCase;
+import dev.sportello.application.port.in.ListRequestsUseCase;
+import dev.sportello.application.port.in.RefreshRequestUseCase;
+import dev.sportello.application.port.in.RetrieveDocumentUseCase;
+import dev.sportello.application.port.in.SelectCandidateUseCase;
+import dev.sportello.application.port.in.SubmitRequestUseCase;
+import dev.sportello.application.port.in.ValidateSubmissionUseCase;
+import io.vavr.collection.HashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A started adapter over Mockito mocks of every use case, and an HTTP client whose every response
+ * is checked against the OpenAPI document.
+ */
+final class Harness implements AutoCloseable {
+  static final String ALICE_KEY = "alice-secret-key-0001";
+  static final String BOB_KEY = "bob-secret-key-0002";
+
+  final BrowseCatalogUseCase browse = mock(BrowseCatalogUseCase.class);
+  final DescribeCertificateUseCase describe = mock(DescribeCertificateUseCase.class);
+  final ValidateSubmissionUseCase validate = mock(ValidateSubmissionUseCase.class);
+  final SubmitRequestUseCase submit = mock(SubmitRequestUseCase.class);
+  final GetRequestUseCase get = mock(GetRequestUseCase.class);
+  final ListRequestsUseCase list = mock(ListRequestsUseCase.class);
+  final AddSearchUseCase addSearch = mock(AddSearchUseCase.class);
+  final SelectCandidateUseCase select = mock(SelectCandidateUseCase.class);
+  final CancelRequestUseCase cancel = mock(CancelRequestUseCase.class);
+  final RefreshRequestUseCase refresh = mock(RefreshRequestUseCase.class);
+  final RetrieveDocumentUseCase retrieve = mock(RetrieveDocumentUseCase.class);
+  final HandleNotificationUseCase notifications = mock(HandleNotificationUseCase.class);
+  volatile HealthProbe store = () -> true;
+  volatile HealthProbe upstream = () -> true;
+
+  final RestAdapter adapter;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  Harness() {
+    this(settings -> settings);
+  }
+
+  Harness(UnaryOperator<RestSettings> tweak) {
+    this.adapter = RestAdapter.create(useCases(), tweak.apply(settings())).start();
+  }
+
+  static RestSettings settings() {
+    return new RestSettings(
+        "127.0.0.1",
+        0,
+        RestSettings.DEFAULT_MAX_BODY_BYTES,
+        HashMap.of(
+            RestSettings.hashApiKey(ALICE_KEY), "alice", RestSettings.hashApiKey(BOB_KEY), "bob"),
+        Duration.ofMillis(500));
+  }
+
+  RestUseCases useCases() {
+    return new RestUseCases(
+        browse,
+        describe,
+        validate,
+        submit,
+        get,
+        list,
+        addSearch,
+        select,
+        cancel,
+        refresh,
+        retrieve,
+        notifications,
+        () -> store.healthy(),
+        () -> upstream.healthy(),
+        () -> "# TYPE sportello_up gauge\nsportello_up 1\n");
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + adapter.port() + path);
+  }
+
+  /** An authenticated request as Alice. */
+  HttpRequest.Builder as(String key, String path) {
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + key);
+  }
+
+  Reply get(String path) {
+    return send(as(ALICE_KEY, path).GET());
+  }
+
+  Reply post(String path, String json) {
+    return send(
+        as(ALICE_KEY, path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Sends, checks the reply against the contract, and returns it. */
+  Reply send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.build();
+    try {
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+      OpenApiContract.INSTANCE.check(
+          request.method(),
+          request.uri().getRawPath(),
+          reply.status(),
+          reply.header("Content-Type"),
+          reply.body());
+      return reply;
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  /** Sends without reading the body into memory. */
+  HttpResponse<java.io.InputStream> stream(HttpRequest.Builder builder) {
+    try {
+      return client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  @Override
+  public void close() {
+    adapter.stop();
+  }
+
+  /** A response. */
+  static final class Reply {
+    private final int status;
+    private final HttpHeaders headers;
+    private final byte[] body;
+
+    Reply(int status, HttpHeaders headers, byte[] body) {
+      this.status = status;
+      this.headers = headers;
+      this.body = body.clone();
+    }
+
+    int status() {
+      return status;
+    }
+
+    HttpHeaders headers() {
+      return headers;
+    }
+
+    byte[] body() {
+      return body.clone();
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
+
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    JsonNode json() {
+      return JsonMapper.builder().build().readTree(body);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.sportello.adapter.visengine;
+
+import dev.sportello.application.port.out.RemoteFailure;
+import feign.FeignException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Translates what happened to a call into the port's typed failures. An answer's {@code error} code
+ * decides first (visengine-api.md §6), then its HTTP status. Whether a failure that may have had an
+ * effect is {@link RemoteFailure.OutcomeUnknown} depends on whether the call changes anything
+ * upstream.
+ */
+final class Failures {
+  private static final Set<String> NO_CREDIT = Set.of("211", "225", "237");
+  private static final Set<String> NOT_FOUND = Set.of("202", "203", "228", "244");
+  private static final Set<String> CONFLICT = Set.of("221", "222", "230");
+  private static final Set<String> REJECTED =
+      Set.of(
+          "200", "201", "204", "209", "219", "224", "226", "229", "233", "234", "242", "243",
+          "250");
+  private static final String ALREADY_CLOSED = "239";
+  private static final String NOT_READY = "247";
+
+  private Failures() {}
+
+  /** What a call does upstream. */
+  enum Effect {
+    /** Reads; repeating it changes nothing. */
+    READ,
+    /** Creates, charges or cancels something. */
+    CHANGE
+  }
+
+  /** The failure an answer means. */
+  static RemoteFailure of(UpstreamAnswer answer, Effect effect) {
+    int status = answer.status();
+    String code = answer.code();
+    String message = answer.text();
+    if (code != null) {
+      if (NO_CREDIT.contains(code)) {
+        return new RemoteFailure.InsufficientCredit(message);
+      }
+      if (NOT_FOUND.contains(code)) {
+        return new RemoteFailure.NotFound(message);
+      }
+      if (ALREADY_CLOSED.equals(code)) {
+        return new RemoteFailure.AlreadyClosed(message);
+      }
+      if (CONFLICT.contains(code)) {
+        return new RemoteFailure.Conflict(code, message);
+      }
+      if (NOT_READY.equals(code)) {
+        return new RemoteFailure.NotReady(message);
+      }
+      if (REJECTED.contains(code)) {
+        return new RemoteFailure.Rejected(status, code, message);
+      }
+    }
+    if (status == 401 || status == 403) {
+      return new RemoteFailure.AccessDenied(status, message);
+    }
+    if (status == 429) {
+      return new RemoteFailure.Unavailable("upstream is throttling calls: " + message);
+    }
+    if (status >= 500 || status < 200) {
+      return uncertain(effect, message);
+    }
+    if (!answer.enveloped()) {
+      // Not Visengine speaking (a proxy's page, a wrong base URL, nothing): the call did not reach
+      // the API, so nothing happened.
+      return new RemoteFailure.Unavailable(message);
+    }
+    String shownCode = code == null ? "http_" + status : code;
+    return switch (status) {
+      case 402 -> new RemoteFailure.InsufficientCredit(message);
+      case 404 -> new RemoteFailure.NotFound(message);
+      case 409 -> new RemoteFailure.Conflict(shownCode, message);
+      default -> new RemoteFailure.Rejected(status, shownCode, message);
+    };
+  }
+
+  /** The failure whatever was thrown by a call means. */
+  static RemoteFailure of(Throwable thrown, Effect effect) {
+    MissingToken noToken = find(thrown, MissingToken.class);
+    if (noToken != null) {
+      return new RemoteFailure.Unavailable("nothing was sent: " + noToken.getMessage());
+    }
+    UpstreamAnswer answer = find(thrown, UpstreamAnswer.class);
+    if (answer != null) {
+      return of(answer, effect);
+    }
+    EnvelopeDecoder.Malformed malformed = find(thrown, EnvelopeDecoder.Malformed.class);
+    if (malformed != null) {
+      return unreadable(effect, String.valueOf(malformed.getMessage()));
+    }
+    Throwable io = find(thrown, IOException.class);
+    if (io == null) {
+      io = find(thrown, UnresolvedAddressException.class);
+    }
+    if (io != null) {
+      return transport(io, effect);
+    }
+    JacksonException unreadable = find(thrown, JacksonException.class);
+    if (unreadable != null) {
+      return unreadable(
+          effect, "upstream's answer is not the expected JSON: " + unreadable.getOriginalMessage());
+    }
+    if (thrown instanceof FeignException feign && feign.status() > 0) {
+      return of(
+          new UpstreamAnswer(
+              feign.status(),
+              null,
+              Bodies.describe(feign.status(), feign.contentUTF8().getBytes(StandardCharsets.UTF_8)),
+              false),
+          effect);
+    }
+    return uncertain(effect, "the call failed: " + describe(thrown));
+  }
+
+  /** A transport error: before sending nothing happened; after sending, anything may have. */
+  static RemoteFailure transport(Throwable io, Effect effect) {
+    if (connecting(io)) {
+      return new RemoteFailure.Unavailable("could not connect to upstream: " + describe(io));
+    }
+    String what =
+        io instanceof HttpTimeoutException
+            ? "no answer within the read timeout"
+            : "the connection failed after the request was sent";
+    return uncertain(effect, what + ": " + describe(io));
+  }
+
+  /**
+   * A 2xx answer that cannot be read: for a read, a malformed answer; for a change, upstream may
+   * have done it, so the outcome is unknown.
+   */
+  static RemoteFailure unreadable(Effect effect, String message) {
+    return effect == Effect.CHANGE
+        ? new RemoteFailure.OutcomeUnknown("upstream answered unreadably: " + message)
+        : new RemoteFailure.Malformed(message);
+  }
+
+  private static RemoteFailure uncertain(Effect effect, String message) {
+    return effect == Effect.CHANGE
+        ? new RemoteFailure.OutcomeUnknown(message)
+        : new RemoteFailure.Unavailable(message);
+  }
+
+  private static boolean connecting(Throwable io) {
+    int depth = 0;
+    for (Throwable cause = io; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+      if (cause instanceof ConnectException
+          || cause instanceof HttpConnectTimeoutException
+          || cause instanceof UnknownHostException
+          || cause instanceof NoRouteToHostException
+          || cause instanceof UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Throwable thrown) {
+    String message = thrown.getMessage();
+    return thrown.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : " (" + message + ")");
+  }
+
+  private static <T extends Throwable> @Nullable T find(Throwable thrown, Class<T> type) {
+    int depth = 0;
+    for (Throwable cause = thrown; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+}

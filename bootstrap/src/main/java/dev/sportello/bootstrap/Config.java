@@ -1,0 +1,109 @@
+package dev.sportello.bootstrap;
+
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The service's configuration, read and checked by {@link ConfigLoader}: every value here is valid.
+ *
+ * @param httpHost the interface the REST API listens on
+ * @param httpPort the REST API's port
+ * @param dataDir the H2 database, the documents and the generated webhook secret live here
+ * @param apiKeys who may call the API: key hashes mapped to callers
+ * @param sandboxApiKey sandbox mode only: a plain key to accept instead of a generated one
+ * @param upstream the embedded sandbox or Openapi's Visengine
+ * @param database the H2 file under the data dir, or PostgreSQL
+ * @param poolSize the most database connections
+ * @param publicUrl where Visengine reaches our webhook, when it can
+ * @param webhookSecret the webhook token key; empty: generated once and kept in the data dir
+ * @param syncInterval how often the sync cycle runs (before jitter)
+ * @param catalogTtl how long catalogue answers are reused
+ * @param retention how long personal data of finished requests is kept
+ * @param maxFileBytes the largest decoded file in a file field
+ * @param maxBodyBytes the largest request body
+ * @param logFormat how log lines look
+ * @param logLevel the root log level
+ */
+record Config(
+    String httpHost,
+    int httpPort,
+    Path dataDir,
+    Map<String, String> apiKeys,
+    Option<String> sandboxApiKey,
+    Upstream upstream,
+    Database database,
+    int poolSize,
+    Option<URI> publicUrl,
+    Option<String> webhookSecret,
+    Duration syncInterval,
+    Duration catalogTtl,
+    Duration retention,
+    long maxFileBytes,
+    long maxBodyBytes,
+    LogFormat logFormat,
+    String logLevel) {
+
+  /** Where requests go. */
+  sealed interface Upstream {
+    /** The Visengine sandbox, started in-process on a loopback port. */
+    record Sandbox(int port, Duration stepDelay) implements Upstream {}
+
+    /** Openapi's Visengine (or any server that speaks its API). */
+    record Visengine(URI baseUrl, String token) implements Upstream {
+      /** Leaves the token out. */
+      @Override
+      public String toString() {
+        return "Visengine[baseUrl=" + baseUrl + "]";
+      }
+    }
+  }
+
+  /** Where requests are kept. */
+  sealed interface Database {
+    /** An H2 file under the data dir: one instance. */
+    record H2() implements Database {}
+
+    /** PostgreSQL: several instances may share it. */
+    record Postgres(String jdbcUrl, String user, String password) implements Database {
+      /** Leaves the password out. */
+      @Override
+      public String toString() {
+        return "Postgres[jdbcUrl=" + jdbcUrl + ", user=" + user + "]";
+      }
+    }
+  }
+
+  enum LogFormat {
+    TEXT,
+    JSON
+  }
+
+  boolean sandboxMode() {
+    return upstream instanceof Upstream.Sandbox;
+  }
+
+  /** Leaves every secret out. */
+  @Override
+  public String toString() {
+    return "Config[http="
+        + httpHost
+        + ":"
+        + httpPort
+        + ", dataDir="
+        + dataDir
+        + ", callers="
+        + apiKeys.size()
+        + ", upstream="
+        + upstream
+        + ", database="
+        + database
+        + ", publicUrl="
+        + publicUrl
+        + ", syncInterval="
+        + syncInterval
+        + "]";
+  }
+}

@@ -1,0 +1,281 @@
+package dev.sportello.bootstrap;
+
+import dev.sportello.adapter.visengine.VisengineSettings;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Reads the configuration from {@code SPORTELLO_*} environment variables and an optional properties
+ * file, the environment winning over the file and the file over the defaults. Every problem is
+ * reported, one line each, and none repeats a secret.
+ */
+final class ConfigLoader {
+  private static final int MIN_WEBHOOK_SECRET = 32;
+
+  private ConfigLoader() {}
+
+  /**
+   * @param environment the process environment
+   * @param file the properties file named on the command line, which wins over {@code
+   *     SPORTELLO_CONFIG}
+   */
+  static Validation<List<String>, Config> load(
+      java.util.Map<String, String> environment, Option<Path> file) {
+    Option<Path> chosen =
+        file.orElse(() ->
+            Option.of(environment.get(Setting.CONFIG_FILE_VARIABLE))
+                .filter(name -> !name.isBlank())
+                .map(Path::of));
+    Validation<String, Map<String, String>> fileValues =
+        chosen.map(ConfigLoader::readFile).getOrElse(Validation.valid(HashMap.empty()));
+    if (fileValues.isInvalid()) {
+      return Validation.invalid(List.of(fileValues.getError()));
+    }
+    String origin = chosen.map(path -> "in " + path).getOrElse("");
+    Sources sources = new Sources(environment, fileValues.get(), origin);
+    List<String> unknown =
+        fileValues
+            .get()
+            .keySet()
+            .toList()
+            .sorted()
+            .filter(key -> List.of(Setting.values()).find(s -> s.property().equals(key)).isEmpty())
+            .map(key -> key + " (" + origin + "): not a Sportello setting");
+    sources.problems = sources.problems.appendAll(unknown);
+    return read(sources);
+  }
+
+  private static Validation<List<String>, Config> read(Sources in) {
+    String httpHost = in.get(Setting.HTTP_HOST, Validation::valid, "localhost");
+    int httpPort = in.get(Setting.HTTP_PORT, text -> Values.integer(text, 0, 65_535), 0);
+    Path dataDir = in.get(Setting.DATA_DIR, Values::path, Path.of("."));
+    Map<String, String> apiKeys =
+        in.optional(Setting.API_KEY_HASHES, Values::apiKeyHashes).getOrElse(HashMap.empty());
+    Option<String> plainKey = in.optional(Setting.API_KEY, ConfigLoader::plainKey);
+    Config.Upstream upstream = upstream(in);
+    Config.Database database = database(in);
+    int poolSize = in.get(Setting.DB_POOL_SIZE, text -> Values.integer(text, 1, 200), 1);
+    Option<URI> publicUrl = in.optional(Setting.PUBLIC_URL, Values::httpUrl);
+    Option<String> secret = in.optional(Setting.WEBHOOK_SECRET, ConfigLoader::webhookSecret);
+    Duration syncInterval =
+        in.get(
+            Setting.SYNC_INTERVAL,
+            text -> Values.duration(text, Duration.ofSeconds(1), "1s"),
+            Duration.ofSeconds(1));
+    Duration catalogTtl = in.get(Setting.CATALOG_TTL, Values::duration, Duration.ZERO);
+    Duration retention =
+        in.get(
+            Setting.RETENTION,
+            text -> Values.duration(text, Duration.ofHours(1), "1h"),
+            Duration.ofHours(1));
+    long maxFile = in.get(Setting.MAX_FILE_SIZE, text -> Values.size(text, 1, "1 byte"), 1L);
+    long maxBody = in.get(Setting.MAX_BODY_SIZE, text -> Values.size(text, 1024, "1KB"), 1024L);
+    Config.LogFormat logFormat =
+        in.get(
+            Setting.LOG_FORMAT,
+            text -> Values.oneOf(text, List.of("TEXT", "JSON")).map(Config.LogFormat::valueOf),
+            Config.LogFormat.TEXT);
+    String logLevel =
+        in.get(
+            Setting.LOG_LEVEL,
+            text -> Values.oneOf(text, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
+            "INFO");
+
+    boolean sandbox = upstream instanceof Config.Upstream.Sandbox;
+    if (!sandbox && plainKey.isDefined()) {
+      in.problem(
+          Setting.API_KEY.variable()
+              + ": a plain key is accepted in sandbox mode only; configure "
+              + Setting.API_KEY_HASHES.variable()
+              + " (see `sportello keys create`)");
+    }
+    if (!sandbox && !in.isSet(Setting.API_KEY_HASHES)) {
+      in.problem(
+          Setting.API_KEY_HASHES.variable()
+              + ": required with a Visengine token, so that the API is not open to anyone");
+    }
+    if (maxBody < maxFile + maxFile / 3) {
+      in.problem(
+          Setting.MAX_BODY_SIZE.variable()
+              + ": must be at least 4/3 of "
+              + Setting.MAX_FILE_SIZE.variable()
+              + ", since files travel inside the body in base64");
+    }
+    if (!in.problems.isEmpty()) {
+      return Validation.invalid(in.problems);
+    }
+    return Validation.valid(
+        new Config(
+            httpHost.strip(),
+            httpPort,
+            dataDir,
+            apiKeys,
+            plainKey,
+            upstream,
+            database,
+            poolSize,
+            publicUrl,
+            secret,
+            syncInterval,
+            catalogTtl,
+            retention,
+            maxFile,
+            maxBody,
+            logFormat,
+            logLevel));
+  }
+
+  private static Config.Upstream upstream(Sources in) {
+    Option<String> token = in.optional(Setting.VISENGINE_TOKEN, Validation::valid);
+    URI url = in.get(Setting.VISENGINE_URL, ConfigLoader::visengineUrl, VisengineSettings.TEST);
+    Duration stepDelay = in.get(Setting.SANDBOX_STEP_DELAY, Values::duration, Duration.ZERO);
+    int sandboxPort = in.get(Setting.SANDBOX_PORT, text -> Values.integer(text, 0, 65_535), 0);
+    if (token.isEmpty()) {
+      if (in.isSet(Setting.VISENGINE_URL)) {
+        in.problem(
+            Setting.VISENGINE_URL.variable()
+                + ": needs "
+                + Setting.VISENGINE_TOKEN.variable()
+                + " as well; without a token Sportello runs the embedded sandbox");
+      }
+      return new Config.Upstream.Sandbox(sandboxPort, stepDelay);
+    }
+    return new Config.Upstream.Visengine(url, token.get().strip());
+  }
+
+  private static Config.Database database(Sources in) {
+    Option<String> url = in.optional(Setting.JDBC_URL, ConfigLoader::jdbcUrl);
+    String user = in.get(Setting.JDBC_USER, Validation::valid, "");
+    String password = in.get(Setting.JDBC_PASSWORD, Validation::valid, "");
+    if (url.isEmpty() && (in.isSet(Setting.JDBC_USER) || in.isSet(Setting.JDBC_PASSWORD))) {
+      in.problem(
+          Setting.JDBC_USER.variable()
+              + " and "
+              + Setting.JDBC_PASSWORD.variable()
+              + ": need "
+              + Setting.JDBC_URL.variable()
+              + " as well");
+    }
+    return url.<Config.Database>map(jdbc -> new Config.Database.Postgres(jdbc, user, password))
+        .getOrElse(new Config.Database.H2());
+  }
+
+  private static Validation<String, URI> visengineUrl(String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "test" -> Validation.valid(VisengineSettings.TEST);
+      case "production" -> Validation.valid(VisengineSettings.PRODUCTION);
+      default ->
+          Values.httpUrl(text).mapError(ignored -> "must be test, production or an http(s) URL");
+    };
+  }
+
+  private static Validation<String, String> jdbcUrl(String text) {
+    return text.strip().startsWith("jdbc:postgresql:")
+        ? Validation.valid(text.strip())
+        : Validation.invalid("must be a jdbc:postgresql: URL (leave it empty for H2)");
+  }
+
+  private static Validation<String, String> plainKey(String text) {
+    return text.strip().length() >= 16
+        ? Validation.valid(text.strip())
+        : Validation.invalid("must be at least 16 characters");
+  }
+
+  private static Validation<String, String> webhookSecret(String text) {
+    return text.strip().length() >= MIN_WEBHOOK_SECRET
+        ? Validation.valid(text.strip())
+        : Validation.invalid("must be at least " + MIN_WEBHOOK_SECRET + " characters");
+  }
+
+  private static Validation<String, Map<String, String>> readFile(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Properties properties = new Properties();
+      properties.load(reader);
+      Map<String, String> values = HashMap.empty();
+      for (String name : properties.stringPropertyNames()) {
+        values = values.put(name.strip(), properties.getProperty(name));
+      }
+      return Validation.valid(values);
+    } catch (NoSuchFileException missing) {
+      return Validation.invalid(file + ": no such configuration file");
+    } catch (IOException | IllegalArgumentException unreadable) {
+      return Validation.invalid(
+          file
+              + ": cannot be read as a properties file ("
+              + unreadable.getClass().getSimpleName()
+              + ")");
+    }
+  }
+
+  private record Raw(String value, String origin) {}
+
+  /** The values by precedence, and the problems found so far. */
+  private static final class Sources {
+    private final java.util.Map<String, String> environment;
+    private final Map<String, String> file;
+    private final String fileOrigin;
+    private List<String> problems = List.empty();
+
+    Sources(
+        java.util.Map<String, String> environment, Map<String, String> file, String fileOrigin) {
+      this.environment = environment;
+      this.file = file;
+      this.fileOrigin = fileOrigin;
+    }
+
+    /** The value set for the setting, with where it was set; empty values count as unset. */
+    private Option<Raw> raw(Setting setting) {
+      String fromEnvironment = environment.get(setting.variable());
+      if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+        return Option.some(new Raw(fromEnvironment, "environment"));
+      }
+      return file.get(setting.property())
+          .filter(value -> !value.isBlank())
+          .map(value -> new Raw(value, fileOrigin));
+    }
+
+    boolean isSet(Setting setting) {
+      return raw(setting).isDefined();
+    }
+
+    /** The parsed value, or the default's; a value that does not parse is a problem. */
+    <T> T get(Setting setting, Function<String, Validation<String, T>> parser, T fallback) {
+      String text = raw(setting).map(Raw::value).getOrElse(setting.defaultValue());
+      return parse(setting, text, parser).getOrElse(fallback);
+    }
+
+    /** The parsed value when one is set. */
+    <T> Option<T> optional(Setting setting, Function<String, Validation<String, T>> parser) {
+      return raw(setting).flatMap(set -> parse(setting, set.value(), parser));
+    }
+
+    private <T> Option<T> parse(
+        Setting setting, String text, Function<String, Validation<String, T>> parser) {
+      Validation<String, T> parsed = parser.apply(text);
+      if (parsed.isInvalid()) {
+        String where = raw(setting).map(set -> " (" + set.origin() + ")").getOrElse(" (default)");
+        String shown = setting.secret() ? "" : "=" + text.strip();
+        problems = problems.append(setting.variable() + shown + where + ": " + parsed.getError());
+      }
+      return parsed.toOption();
+    }
+
+    void problem(String line) {
+      problems = problems.append(line);
+    }
+  }
+}

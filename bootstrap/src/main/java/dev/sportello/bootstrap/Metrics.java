@@ -1,0 +1,113 @@
+package dev.sportello.bootstrap;
+
+import dev.sportello.application.port.out.RemoteCallKind;
+import dev.sportello.application.port.out.RemoteCallObserver;
+import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.RequestEvents;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The service's metrics in a Prometheus registry: upstream calls by kind and outcome, request
+ * status changes, sync cycles, and the JVM. Told of calls and changes through the application's
+ * outbound ports; the REST adapter serves {@link #scrape()} at {@code /metrics}.
+ */
+final class Metrics implements RemoteCallObserver, RequestEvents, AutoCloseable {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  /**
+   * Adds the JVM's memory, threads, GC, CPU and uptime. Reading them through JMX costs a few
+   * hundred milliseconds at first, so the service does it once it is serving.
+   */
+  void bindJvmMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    gc.bindTo(registry);
+  }
+
+  @Override
+  public void called(RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency) {
+    Timer.builder("sportello.upstream.calls")
+        .description("Calls to Visengine, by kind and outcome")
+        .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+        .tag("outcome", failure.map(Metrics::outcome).getOrElse("ok"))
+        .register(registry)
+        .record(latency);
+  }
+
+  @Override
+  public void statusChanged(RequestId id, RequestStatus from, RequestStatus to, Instant at) {
+    Counter.builder("sportello.requests.status.changes")
+        .description("Requests that reached a status")
+        .tag("status", to.name())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void transitionRefused(RequestId id, RequestStatus from, RequestStatus to, Instant at) {
+    Counter.builder("sportello.requests.status.refused")
+        .description("Status moves reported upstream that the lifecycle does not allow")
+        .tag("from", from.name())
+        .tag("to", to.name())
+        .register(registry)
+        .increment();
+  }
+
+  /** Times one sync cycle; outcome is {@code ok} or {@code failed}. */
+  void syncCycle(Duration duration, String outcome) {
+    Timer.builder("sportello.sync.cycle")
+        .description("Sync cycles, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(duration);
+  }
+
+  /**
+   * Counts one purge of personal data past its retention; outcome is {@code ok} or {@code failed}.
+   */
+  void purge(String outcome) {
+    Counter.builder("sportello.retention.purges")
+        .description("Purges of personal data past its retention, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  /** The Prometheus text format. */
+  String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+
+  /** {@code InsufficientCredit} becomes {@code insufficient_credit}. */
+  private static String outcome(RemoteFailure failure) {
+    return failure
+        .getClass()
+        .getSimpleName()
+        .replaceAll("([a-z])([A-Z])", "$1_$2")
+        .toLowerCase(Locale.ROOT);
+  }
+}

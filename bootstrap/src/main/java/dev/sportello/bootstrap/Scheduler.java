@@ -1,0 +1,130 @@
+package dev.sportello.bootstrap;
+
+import dev.sportello.application.port.in.SynchroniseUseCase;
+import dev.sportello.application.port.in.SynchroniseUseCase.SyncReport;
+import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.StorageFailure;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the sync cycle (which also sends accepted requests and fetches available documents) every
+ * interval plus a random fifth of it, so that instances sharing a database do not all wake at once,
+ * and the retention purge every hour. One thread: a cycle never overlaps the next. Closing lets the
+ * task in flight finish.
+ */
+final class Scheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+  private final ScheduledThreadPoolExecutor executor = executor();
+  private final SynchroniseUseCase sync;
+  private final Supplier<Either<StorageFailure, ?>> purge;
+  private final Metrics metrics;
+  private final Duration interval;
+
+  Scheduler(
+      SynchroniseUseCase sync,
+      Supplier<Either<StorageFailure, ?>> purge,
+      Metrics metrics,
+      Duration interval) {
+    this.sync = sync;
+    this.purge = purge;
+    this.metrics = metrics;
+    this.interval = interval;
+  }
+
+  private static ScheduledThreadPoolExecutor executor() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1, runnable -> Thread.ofPlatform().name("sportello-scheduler").unstarted(runnable));
+    // On close, the next cycle is not waited for; only the one running is.
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return executor;
+  }
+
+  /** Schedules the first sync cycle soon and the first purge after a minute. */
+  Scheduler start() {
+    // The tasks catch and log their own failures, so their futures hold nothing to look at.
+    var unusedSync = executor.schedule(this::syncAndReschedule, 1, TimeUnit.SECONDS);
+    var unusedPurge =
+        executor.scheduleWithFixedDelay(
+            this::purgeOnce, 60, PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+    return this;
+  }
+
+  /** One sync cycle now, on the caller's thread; the scheduled ones go on. */
+  Either<UseCaseError, SyncReport> syncOnce() {
+    long started = System.nanoTime();
+    Either<UseCaseError, SyncReport> result;
+    try {
+      result = sync.synchronise();
+    } catch (RuntimeException unexpected) {
+      metrics.syncCycle(Duration.ofNanos(System.nanoTime() - started), "failed");
+      throw unexpected;
+    }
+    metrics.syncCycle(
+        Duration.ofNanos(System.nanoTime() - started), result.isRight() ? "ok" : "failed");
+    if (result.isLeft()) {
+      LOG.warn("sync cycle failed: {}", result.getLeft().message());
+    } else if (!result.get().changed().isEmpty() || !result.get().dispatched().isEmpty()) {
+      LOG.info(
+          "sync cycle: {} sent, {} changed, {} documents stored",
+          result.get().dispatched().size(),
+          result.get().changed().size(),
+          result.get().documentsStored().size());
+    }
+    return result;
+  }
+
+  private void syncAndReschedule() {
+    try {
+      syncOnce();
+    } catch (RuntimeException unexpected) {
+      // The next cycle may succeed; stopping the schedule would stop every request.
+      LOG.error("sync cycle failed unexpectedly: {}", unexpected.getClass().getName());
+    } finally {
+      if (!executor.isShutdown()) {
+        long jitter = ThreadLocalRandom.current().nextLong(interval.toMillis() / 5 + 1);
+        var unused =
+            executor.schedule(
+                this::syncAndReschedule, interval.toMillis() + jitter, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void purgeOnce() {
+    try {
+      Either<StorageFailure, ?> purged = purge.get();
+      metrics.purge(purged.isRight() ? "ok" : "failed");
+      if (purged.isLeft()) {
+        LOG.warn("retention purge failed: {}", purged.getLeft().message());
+      }
+    } catch (RuntimeException unexpected) {
+      metrics.purge("failed");
+      LOG.error("retention purge failed unexpectedly: {}", unexpected.getClass().getName());
+    }
+  }
+
+  /** Stops scheduling and waits for the task in flight to finish. */
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        LOG.warn("the task in flight did not finish within {}; stopping it", SHUTDOWN_WAIT);
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

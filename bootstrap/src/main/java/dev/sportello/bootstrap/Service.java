@@ -1,0 +1,300 @@
+package dev.sportello.bootstrap;
+
+import dev.sportello.adapter.persistence.PersistenceAdapter;
+import dev.sportello.adapter.rest.RestAdapter;
+import dev.sportello.adapter.rest.RestSettings;
+import dev.sportello.adapter.rest.RestUseCases;
+import dev.sportello.adapter.visengine.VisengineAdapter;
+import dev.sportello.adapter.visengine.VisengineSettings;
+import dev.sportello.application.port.out.RemoteCallObserver;
+import dev.sportello.application.service.ApplicationPorts;
+import dev.sportello.application.service.ApplicationSettings;
+import dev.sportello.application.service.UseCases;
+import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.sandbox.SandboxSettings;
+import dev.sportello.sandbox.VisengineSandbox;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service, wired by hand: the store, the upstream (the embedded sandbox unless a
+ * Visengine token is configured), the use cases, the REST API and the scheduler. {@link #close()}
+ * stops them in the reverse order, letting work in flight finish.
+ */
+final class Service implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+  static final String WEBHOOK_PATH = "/webhooks/visengine";
+  static final String SANDBOX_CALLER = "sandbox";
+
+  private final Config config;
+  private final Option<VisengineSandbox> sandbox;
+  private final PersistenceAdapter persistence;
+  private final Metrics metrics;
+  private final UseCases useCases;
+  private final RestAdapter rest;
+  private final Scheduler scheduler;
+  private final Option<String> generatedApiKey;
+
+  private Service(
+      Config config,
+      Option<VisengineSandbox> sandbox,
+      PersistenceAdapter persistence,
+      Metrics metrics,
+      UseCases useCases,
+      RestAdapter rest,
+      Scheduler scheduler,
+      Option<String> generatedApiKey) {
+    this.config = config;
+    this.sandbox = sandbox;
+    this.persistence = persistence;
+    this.metrics = metrics;
+    this.useCases = useCases;
+    this.rest = rest;
+    this.scheduler = scheduler;
+    this.generatedApiKey = generatedApiKey;
+  }
+
+  /** Starts everything, or says in one line what could not be started (and stops the rest). */
+  static Either<String, Service> start(Config config) {
+    Either<String, Path> dataDir = Stores.dataDir(config);
+    if (dataDir.isLeft()) {
+      return Either.left(dataDir.getLeft());
+    }
+    Either<String, String> secret =
+        config
+            .webhookSecret()
+            .<Either<String, String>>map(Either::right)
+            .getOrElse(() -> WebhookSecret.readOrCreate(dataDir.get()));
+    if (secret.isLeft()) {
+      return Either.left(secret.getLeft());
+    }
+    Either<String, Integer> port = port(config);
+    if (port.isLeft()) {
+      return Either.left(port.getLeft());
+    }
+    // The store opens and migrates on its own thread while the upstream starts: on a small
+    // machine the two together take well under the sum of each.
+    CompletableFuture<Either<String, PersistenceAdapter>> store =
+        CompletableFuture.supplyAsync(
+            () -> Stores.open(config, dataDir.get()),
+            task -> Thread.ofPlatform().name("sportello-store-open").start(task));
+    Option<VisengineSandbox> sandbox = Option.none();
+    Option<PersistenceAdapter> opened = Option.none();
+    try {
+      VisengineSettings upstream;
+      switch (config.upstream()) {
+        case Config.Upstream.Sandbox embedded -> {
+          VisengineSandbox started =
+              VisengineSandbox.start(
+                  SandboxSettings.defaults()
+                      .withPort(embedded.port())
+                      .withStepDelay(embedded.stepDelay())
+                      .withControlApi(true));
+          sandbox = Option.some(started);
+          upstream = VisengineSettings.of(started.baseUrl(), started.token());
+        }
+        case Config.Upstream.Visengine remote ->
+            upstream = VisengineSettings.of(remote.baseUrl(), remote.token());
+      }
+      Either<String, PersistenceAdapter> persistence = store.join();
+      if (persistence.isLeft()) {
+        sandbox.forEach(VisengineSandbox::close);
+        return Either.left(persistence.getLeft());
+      }
+      opened = persistence.toOption();
+      return Either.right(
+          wire(config, port.get(), secret.get(), persistence.get(), sandbox, upstream));
+    } catch (RuntimeException failure) {
+      opened
+          .orElse(() -> store.exceptionally(thrown -> Either.left("")).join().toOption())
+          .forEach(PersistenceAdapter::close);
+      sandbox.forEach(VisengineSandbox::close);
+      return Either.left("cannot start: " + failure.getMessage());
+    }
+  }
+
+  private static Service wire(
+      Config config,
+      int port,
+      String secret,
+      PersistenceAdapter persistence,
+      Option<VisengineSandbox> sandbox,
+      VisengineSettings upstreamSettings) {
+    VisengineAdapter visengine = VisengineAdapter.create(upstreamSettings);
+    Metrics metrics = new Metrics();
+    UpstreamHealth upstreamHealth = new UpstreamHealth();
+    RemoteCallObserver observers =
+        (kind, failure, latency) -> {
+          metrics.called(kind, failure, latency);
+          upstreamHealth.called(kind, failure, latency);
+        };
+    UseCases useCases =
+        UseCases.create(
+            new ApplicationPorts(
+                visengine,
+                visengine,
+                visengine,
+                persistence.requests(),
+                persistence.idempotency(),
+                persistence.catalogue(),
+                persistence.documents(),
+                metrics,
+                observers,
+                persistence.syncLock(),
+                new RandomRequestIds(),
+                Clock.systemUTC()),
+            new ApplicationSettings(
+                new ValuePolicy(
+                    ValuePolicy.defaults().dateWireFormat(),
+                    config.maxFileBytes(),
+                    ValuePolicy.defaults().allowedFileTypes()),
+                config.catalogTtl(),
+                webhookBase(config, port),
+                secret,
+                100));
+    Option<String> generatedKey =
+        config.sandboxMode() && config.sandboxApiKey().isEmpty()
+            ? Option.some(ApiKeys.generate("sk_sandbox_"))
+            : Option.none();
+    Map<String, String> keys =
+        config
+            .apiKeys()
+            .merge(
+                config
+                    .sandboxApiKey()
+                    .orElse(generatedKey)
+                    .map(key -> HashMap.of(RestSettings.hashApiKey(key), SANDBOX_CALLER))
+                    .getOrElse(HashMap.empty()));
+    RestAdapter rest =
+        RestAdapter.create(
+            new RestUseCases(
+                useCases.browseCatalog(),
+                useCases.describeCertificate(),
+                useCases.validateSubmission(),
+                useCases.submitRequest(),
+                useCases.getRequest(),
+                useCases.listRequests(),
+                useCases.addSearch(),
+                useCases.selectCandidate(),
+                useCases.cancelRequest(),
+                useCases.refreshRequest(),
+                useCases.retrieveDocument(),
+                useCases.handleNotification(),
+                () -> persistence.health().isRight(),
+                upstreamHealth,
+                metrics::scrape),
+            new RestSettings(
+                config.httpHost(),
+                port,
+                config.maxBodyBytes(),
+                keys,
+                RestSettings.DEFAULT_WEBHOOK_WAIT));
+    rest.start();
+    Thread.ofPlatform().daemon().name("sportello-jvm-metrics").start(metrics::bindJvmMetrics);
+    Scheduler scheduler =
+        new Scheduler(
+                useCases.synchronise(), persistence::purgeExpired, metrics, config.syncInterval())
+            .start();
+    return new Service(
+        config, sandbox, persistence, metrics, useCases, rest, scheduler, generatedKey);
+  }
+
+  /**
+   * Where Visengine posts notifications: under the public URL, or, in sandbox mode, on loopback
+   * (the sandbox runs in this process). Outside sandbox mode without a public URL there are none,
+   * and the sync cycle alone follows the requests.
+   */
+  private static Option<String> webhookBase(Config config, int port) {
+    Option<URI> base =
+        config
+            .publicUrl()
+            .orElse(() ->
+                config.sandboxMode()
+                    ? Option.some(
+                        URI.create("http://" + loopbackHost(config.httpHost()) + ":" + port))
+                    : Option.none());
+    return base.map(uri -> uri.toString().replaceAll("/+$", "") + WEBHOOK_PATH);
+  }
+
+  private static String loopbackHost(String httpHost) {
+    return switch (httpHost) {
+      case "localhost", "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+      default -> httpHost.contains(":") ? "[" + httpHost + "]" : httpHost;
+    };
+  }
+
+  /**
+   * The configured port; for port 0 a free one, chosen now because the webhook URL, fixed before
+   * the API starts, must name it.
+   */
+  private static Either<String, Integer> port(Config config) {
+    if (config.httpPort() != 0) {
+      return Either.right(config.httpPort());
+    }
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(config.httpHost()))) {
+      return Either.right(probe.getLocalPort());
+    } catch (IOException failure) {
+      return Either.left("cannot find a free port on " + config.httpHost());
+    }
+  }
+
+  Config config() {
+    return config;
+  }
+
+  /** The REST API's port. */
+  int port() {
+    return rest.port();
+  }
+
+  /** {@code http://host:port}. */
+  URI baseUrl() {
+    return URI.create("http://" + loopbackHost(config.httpHost()) + ":" + port());
+  }
+
+  /** The API key generated for this run in sandbox mode. */
+  Option<String> generatedApiKey() {
+    return generatedApiKey;
+  }
+
+  Option<VisengineSandbox> sandbox() {
+    return sandbox;
+  }
+
+  UseCases useCases() {
+    return useCases;
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  PersistenceAdapter persistence() {
+    return persistence;
+  }
+
+  /**
+   * Stops taking requests, lets the sync cycle or purge in flight finish, then closes the store and
+   * the sandbox.
+   */
+  @Override
+  public void close() {
+    LOG.info("stopping");
+    rest.stop();
+    scheduler.close();
+    persistence.close();
+    sandbox.forEach(VisengineSandbox::close);
+    metrics.close();
+  }
+}

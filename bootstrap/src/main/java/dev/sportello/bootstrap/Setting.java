@@ -1,0 +1,83 @@
+package dev.sportello.bootstrap;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key, with its default and what it means. An environment variable {@code
+ * SPORTELLO_HTTP_PORT} is written {@code http.port} in a properties file; the environment wins over
+ * the file, and the file over the default.
+ */
+enum Setting {
+  HTTP_HOST("localhost", "the interface the REST API listens on; 0.0.0.0 for every interface"),
+  HTTP_PORT("8080", "the REST API's port"),
+  DATA_DIR("./data", "where the H2 database, the documents and the webhook secret are kept"),
+  API_KEY("", "sandbox mode only: a plain API key accepted instead of a generated one"),
+  API_KEY_HASHES(
+      "",
+      "who may call the API: caller=sha256hex pairs, comma-separated (see `sportello keys"
+          + " create`); required outside sandbox mode"),
+  VISENGINE_URL(
+      "test", "Openapi's Visengine host: test, production or a URL; used only with a token"),
+  VISENGINE_TOKEN("", "the Visengine bearer token; setting it leaves sandbox mode"),
+  SANDBOX_PORT("0", "sandbox mode: the embedded sandbox's loopback port; 0 picks a free one"),
+  SANDBOX_STEP_DELAY("3s", "sandbox mode: how long each of the sandbox operators' steps takes"),
+  JDBC_URL("", "a jdbc:postgresql: URL; empty keeps the H2 file database under the data dir"),
+  JDBC_USER("", "the database user"),
+  JDBC_PASSWORD("", "the database password"),
+  DB_POOL_SIZE("10", "the most database connections kept open"),
+  PUBLIC_URL(
+      "",
+      "the address at which Visengine reaches this service's webhook (such as"
+          + " https://sportello.example.com); empty: no webhooks outside sandbox mode"),
+  WEBHOOK_SECRET(
+      "",
+      "the key that makes webhook URLs unguessable, at least 32 characters; empty: generated"
+          + " once and kept in the data dir"),
+  SYNC_INTERVAL("30s", "how often the sync cycle runs, plus up to a fifth of it at random"),
+  CATALOG_TTL("24h", "how long a fetched catalogue or certificate form is used without asking"),
+  RETENTION("365d", "how long personal data of a finished request is kept"),
+  MAX_FILE_SIZE("10MB", "the largest file accepted in a file field (decoded)"),
+  MAX_BODY_SIZE("25MB", "the largest request body; files travel inside it in base64"),
+  LOG_FORMAT("text", "text or json"),
+  LOG_LEVEL("INFO", "TRACE, DEBUG, INFO, WARN or ERROR");
+
+  static final String ENV_PREFIX = "SPORTELLO_";
+
+  /** Names the properties file; read from the environment only. */
+  static final String CONFIG_FILE_VARIABLE = ENV_PREFIX + "CONFIG";
+
+  private final String defaultValue;
+  private final String description;
+
+  Setting(String defaultValue, String description) {
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** Such as {@code SPORTELLO_HTTP_PORT}. */
+  String variable() {
+    return ENV_PREFIX + name();
+  }
+
+  /** Such as {@code http.port}. */
+  String property() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+
+  /** The value when neither the environment nor the file sets one; empty for none. */
+  String defaultValue() {
+    return defaultValue;
+  }
+
+  String description() {
+    return description;
+  }
+
+  /** Whether its value must never be printed. */
+  boolean secret() {
+    return this == API_KEY
+        || this == VISENGINE_TOKEN
+        || this == JDBC_PASSWORD
+        || this == WEBHOOK_SECRET;
+  }
+}

@@ -1,0 +1,238 @@
+package dev.sportello.bootstrap;
+
+import static dev.sportello.application.port.out.RemoteCallKind.CLOSE;
+import static dev.sportello.application.port.out.RemoteCallKind.DESCRIBE;
+import static dev.sportello.application.port.out.RemoteCallKind.DRAFT;
+import static dev.sportello.application.port.out.RemoteCallKind.TEST;
+import static dev.sportello.bootstrap.Harness.A2_EXAM;
+import static dev.sportello.bootstrap.Harness.COMPANY_SEARCH;
+import static dev.sportello.bootstrap.Harness.DURC;
+import static dev.sportello.bootstrap.Harness.FAMILY_STATUS;
+import static dev.sportello.bootstrap.Harness.RESIDENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.port.out.RemoteCallKind;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole service on H2 with the embedded sandbox, driven over HTTP as a client would: every
+ * adapter is the real one.
+ */
+class EndToEndTest {
+  @TempDir static Path dataDir;
+  @TempDir Path downloads;
+
+  private static Harness app;
+
+  @BeforeAll
+  static void start() {
+    app = Harness.start(Harness.environment(dataDir, Map.of()));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void a_family_status_certificate_goes_from_its_form_to_a_pdf() throws IOException {
+    JsonNode form = app.ok(app.get("/api/v1/certificates/" + FAMILY_STATUS));
+    assertThat(Harness.texts(form.path("fields"), "key")).contains("$0", "$7");
+
+    String id =
+        app.ok(
+                app.submit(
+                    "family-1", FAMILY_STATUS, Harness.familyStatus("1985-12-10"), "opzione_0"))
+            .path("id")
+            .asString();
+    JsonNode fulfilled = app.syncUntil(id, "FULFILLED");
+
+    assertThat(fulfilled.path("document").path("name").asString()).endsWith(".zip");
+    assertThat(Harness.zipEntries(app.download(id, downloads)).values())
+        .isNotEmpty()
+        .allMatch(head -> head.startsWith("%PDF"));
+  }
+
+  @Test
+  void a_codice_fiscale_that_disagrees_with_the_birth_date_is_refused_without_calling_upstream() {
+    app.ok(app.get("/api/v1/certificates/" + FAMILY_STATUS));
+    long callsBefore = app.remoteCalls(DESCRIBE, TEST, DRAFT, CLOSE);
+
+    JsonNode verdict =
+        app.ok(
+            app.post(
+                "/api/v1/certificates/" + FAMILY_STATUS + "/validation",
+                Map.of("values", Harness.familyStatus("1985-12-11"))));
+    ApiClient.Answer refused =
+        app.submit("family-wrong-date", FAMILY_STATUS, Harness.familyStatus("1985-12-11"));
+
+    assertThat(verdict.path("valid").asBoolean()).isFalse();
+    assertThat(Harness.texts(verdict.path("violations"), "code"))
+        .contains("codice_fiscale.birth_date_mismatch");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.problem()).contains("codice_fiscale.birth_date_mismatch");
+    assertThat(app.remoteCalls(DESCRIBE, TEST, DRAFT, CLOSE)).isEqualTo(callsBefore);
+  }
+
+  @Test
+  void an_a2_application_satisfies_the_rule_with_either_alternative() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("$0", "Mario");
+    values.put("$1", "Rossi");
+    values.put("$2", "mario.rossi@example.com");
+    values.put("$3", "3331234567");
+    values.put("$4", Harness.MARIO_ROSSI);
+    values.put("$5", Harness.pdfField("documento.pdf"));
+    values.put("$6", Harness.pdfField("codice-fiscale.pdf"));
+    Map<String, String> withoutSecondCopy = new LinkedHashMap<>(values);
+    withoutSecondCopy.remove("$6");
+
+    ApiClient.Answer shortOfOne = app.submit("a2-short", A2_EXAM, withoutSecondCopy);
+    String id = app.ok(app.submit("a2-1", A2_EXAM, values)).path("id").asString();
+
+    assertThat(shortOfOne.status()).isEqualTo(400);
+    assertThat(shortOfOne.problem()).contains("$6");
+    assertThat(app.syncUntil(id, "FULFILLED").path("outcome").path("success").asBoolean()).isTrue();
+  }
+
+  @Test
+  void a_search_product_offers_candidates_and_fulfils_the_chosen_one() {
+    String id =
+        app.ok(app.submit("search-1", COMPANY_SEARCH, Map.of("$0", "alfa"))).path("id").asString();
+
+    JsonNode awaiting = app.syncUntil(id, "AWAITING_SELECTION");
+    JsonNode round = awaiting.path("searches").get(awaiting.path("searches").size() - 1);
+    assertThat(round.path("candidates").size()).isPositive();
+    app.ok(
+        app.post(
+            "/api/v1/requests/" + id + "/selection",
+            Map.of(
+                "searchId", round.path("searchId").asString(),
+                "index", round.path("candidates").get(0).path("index").asInt())));
+
+    assertThat(app.syncUntil(id, "FULFILLED").path("selection").path("index").asInt())
+        .isEqualTo(round.path("candidates").get(0).path("index").asInt());
+  }
+
+  @Test
+  void a_product_with_a_file_field_takes_the_upload() {
+    String id =
+        app.ok(
+                app.submit(
+                    "durc-1",
+                    DURC,
+                    Map.of("$0", "01500001019", "$1", Harness.pdfField("delega.pdf"))))
+            .path("id")
+            .asString();
+
+    assertThat(app.syncUntil(id, "FULFILLED").path("status").asString()).isEqualTo("FULFILLED");
+  }
+
+  @Test
+  void an_urgent_delivery_is_in_the_quote_and_in_the_charge() {
+    JsonNode accepted = app.ok(app.submit("urgent-1", RESIDENCE, Harness.residence(), "opzione_0"));
+    String id = accepted.path("id").asString();
+    app.syncUntil(id, "FULFILLED");
+
+    assertThat(accepted.path("quote").path("extras").path("euros").asString()).isEqualTo("4.00");
+    assertThat(accepted.path("quote").path("net").path("euros").asString()).isEqualTo("13.90");
+    assertThat(app.charges(id, app.sandbox()).amount()).isEqualByComparingTo("13.90");
+    assertThat(app.charges(id, app.sandbox()).calls()).isEqualTo(1);
+  }
+
+  @Test
+  void a_request_can_be_cancelled_before_it_is_fulfilled() {
+    String id =
+        app.ok(app.submit("cancel-1", RESIDENCE, Harness.residence())).path("id").asString();
+
+    JsonNode cancelled =
+        app.ok(
+            app.post(
+                "/api/v1/requests/" + id + "/cancellation",
+                Map.of("reason", "ordered by mistake")));
+
+    assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void without_credit_a_request_is_rejected_with_the_reason() {
+    BigDecimal balance = app.sandbox().balance();
+    app.sandbox().setBalance(BigDecimal.ZERO);
+    try {
+      String id =
+          app.ok(app.submit("broke-1", RESIDENCE, Harness.residence())).path("id").asString();
+
+      JsonNode rejected = app.syncUntil(id, "REJECTED");
+
+      assertThat(rejected.path("outcome").path("message").asString()).isNotBlank();
+    } finally {
+      app.sandbox().setBalance(balance);
+    }
+  }
+
+  @Test
+  void the_sandboxs_callback_makes_the_service_read_the_request_again()
+      throws InterruptedException {
+    String id =
+        app.ok(app.submit("webhook-1", RESIDENCE, Harness.residence())).path("id").asString();
+    String before = app.request(id).path("status").asString();
+
+    app.sandbox().advance(Harness.STEP.multipliedBy(3));
+
+    assertThat(before).isNotEqualTo("FULFILLED");
+    app.awaitStatus(id, "FULFILLED");
+  }
+
+  @Test
+  void a_forged_callback_changes_nothing() {
+    String id =
+        app.ok(app.submit("webhook-2", RESIDENCE, Harness.residence())).path("id").asString();
+    JsonNode before = app.request(id);
+    long callsBefore = app.remoteCalls(RemoteCallKind.values());
+
+    ApiClient.Answer forged =
+        app.post(
+            "/webhooks/visengine/" + id + ".Zm9yZ2VkLXRva2VuLXRoYXQtbmFtZXMtbm90aGluZw",
+            Map.of(
+                "data",
+                Map.of("_id", "ffffffffffffffffffffffff", "stato_richiesta", "Visura evasa")));
+
+    assertThat(forged.status()).isEqualTo(404);
+    assertThat(app.request(id)).isEqualTo(before);
+    assertThat(app.remoteCalls(RemoteCallKind.values())).isEqualTo(callsBefore);
+  }
+
+  @Test
+  void the_same_idempotency_key_twice_orders_and_charges_once() {
+    JsonNode first = app.ok(app.submit("twice-1", RESIDENCE, Harness.residence()));
+    JsonNode second = app.ok(app.submit("twice-1", RESIDENCE, Harness.residence()));
+    String id = first.path("id").asString();
+    app.syncUntil(id, "FULFILLED");
+
+    assertThat(second.path("id").asString()).isEqualTo(id);
+    assertThat(app.charges(id, app.sandbox()).calls()).isEqualTo(1);
+  }
+
+  @Test
+  void metrics_count_upstream_calls_by_kind_and_outcome_and_requests_by_status() throws Exception {
+    String id =
+        app.ok(app.submit("metrics-1", RESIDENCE, Harness.residence())).path("id").asString();
+    app.syncUntil(id, "FULFILLED");
+
+    String metrics = app.text("/metrics");
+
+    assertThat(metrics)
+        .contains("sportello_upstream_calls_seconds_count{kind=\"close\",outcome=\"ok\"}")
+        .contains("sportello_requests_status_changes_total{status=\"FULFILLED\"}")
+        .contains("sportello_sync_cycle_seconds_count{outcome=\"ok\"}");
+  }
+}

@@ -1,0 +1,244 @@
+package dev.sportello.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.port.in.RequestQuery;
+import dev.sportello.application.port.out.RemoteCallKind;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.sandbox.SandboxCharges;
+import dev.sportello.sandbox.VisengineSandbox;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A running service for the end-to-end tests, driven over real HTTP with the command line's own
+ * client. Time is driven by hand: the sandbox's operators take an hour per step and the sync cycle
+ * runs every hour, so a test moves the sandbox clock and runs a cycle when it means to.
+ */
+final class Harness implements AutoCloseable {
+  static final String API_KEY = "end-to-end-test-api-key";
+  static final String CALLER = Service.SANDBOX_CALLER;
+  static final Duration STEP = Duration.ofHours(1);
+
+  static final String FAMILY_STATUS = "4c84e22bbabd5f25b0102bb3bfe82790";
+  static final String RESIDENCE = "69663cda34a03ef7efc253262baea547";
+  static final String A2_EXAM = "2631ec9b62135de4186f509fea7d954b";
+  static final String COMPANY_SEARCH = "afa0b4cu7yd06226i5d89p00077c3j6t";
+  static final String DURC = "3cbbb9c833f1c94af35494820cda3370";
+  static final String MARIO_ROSSI = "RSSMRA85T10A562S";
+
+  final Service service;
+  final ApiClient api;
+
+  private Harness(Service service) {
+    this.service = service;
+    this.api = new ApiClient(service.baseUrl(), API_KEY);
+  }
+
+  /** The settings every end-to-end service shares, plus the given ones. */
+  static Map<String, String> environment(Path dataDir, Map<String, String> more) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("SPORTELLO_DATA_DIR", dataDir.toString());
+    environment.put("SPORTELLO_HTTP_HOST", "127.0.0.1");
+    environment.put("SPORTELLO_HTTP_PORT", "0");
+    environment.put("SPORTELLO_API_KEY", API_KEY);
+    environment.put("SPORTELLO_SYNC_INTERVAL", "1h");
+    environment.put("SPORTELLO_SANDBOX_STEP_DELAY", "1h");
+    environment.putAll(more);
+    return environment;
+  }
+
+  static Harness start(Map<String, String> environment) {
+    Config config =
+        ConfigLoader.load(environment, Option.none())
+            .toEither()
+            .getOrElseThrow(problems -> new IllegalStateException(problems.mkString("; ")));
+    return new Harness(
+        Service.start(config).getOrElseThrow(problem -> new IllegalStateException(problem)));
+  }
+
+  VisengineSandbox sandbox() {
+    return service.sandbox().getOrElseThrow(() -> new IllegalStateException("not in sandbox mode"));
+  }
+
+  JsonNode ok(ApiClient.Answer answer) {
+    assertThat(answer.ok()).as("HTTP %s: %s", answer.status(), answer.body()).isTrue();
+    return answer.body();
+  }
+
+  ApiClient.Answer get(String path) {
+    return api.get(path).getOrElseThrow(problem -> new IllegalStateException(problem));
+  }
+
+  ApiClient.Answer post(String path, Object body) {
+    return api.post(path, body, Option.none())
+        .getOrElseThrow(problem -> new IllegalStateException(problem));
+  }
+
+  ApiClient.Answer submit(
+      String idempotencyKey, String certificateId, Map<String, String> values, String... extras) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("certificateId", certificateId);
+    body.put("values", values);
+    body.put("extras", java.util.List.of(extras));
+    return api.post("/api/v1/requests", body, Option.some(idempotencyKey))
+        .getOrElseThrow(problem -> new IllegalStateException(problem));
+  }
+
+  /** A plain-text answer, such as the metrics. */
+  String text(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(service.baseUrl().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** Calls the sandbox's control API. */
+  static void control(VisengineSandbox sandbox, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(sandbox.baseUrl().resolve(path))
+                    .header("Authorization", "Bearer " + sandbox.token())
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+  }
+
+  JsonNode request(String id) {
+    return ok(get("/api/v1/requests/" + id));
+  }
+
+  /**
+   * Runs sync cycles, moving the sandbox clock a step after each, until the request reaches the
+   * status; fails after twenty rounds.
+   */
+  JsonNode syncUntil(String id, String status, VisengineSandbox upstream) {
+    for (int round = 0; round < 20; round++) {
+      service.scheduler().syncOnce();
+      JsonNode request = request(id);
+      if (request.path("status").asString().equals(status)) {
+        return request;
+      }
+      upstream.advance(STEP);
+    }
+    throw new AssertionError(id + " never reached " + status + ": " + request(id));
+  }
+
+  JsonNode syncUntil(String id, String status) {
+    return syncUntil(id, status, sandbox());
+  }
+
+  /** Waits, without running a sync cycle, until the request reaches the status. */
+  JsonNode awaitStatus(String id, String status) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode request = request(id);
+      if (request.path("status").asString().equals(status)) {
+        return request;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(id + " never reached " + status + ": " + request(id));
+  }
+
+  CertificateRequest stored(String id) {
+    return service.useCases().getRequest().get(new RequestQuery(CALLER, id)).get();
+  }
+
+  SandboxCharges charges(String id, VisengineSandbox upstream) {
+    return upstream.chargesFor(stored(id).upstreamId().get().value());
+  }
+
+  /** The upstream calls of these kinds made so far. */
+  long remoteCalls(RemoteCallKind... kinds) {
+    return service
+        .useCases()
+        .remoteCalls()
+        .filterKeys(List.of(kinds)::contains)
+        .values()
+        .sum()
+        .longValue();
+  }
+
+  /** The names of a ZIP's entries and the first bytes of each. */
+  static io.vavr.collection.Map<String, String> zipEntries(byte[] zip) throws IOException {
+    io.vavr.collection.Map<String, String> entries = HashMap.empty();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] head = in.readNBytes(5);
+        entries = entries.put(entry.getName(), new String(head, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return entries;
+  }
+
+  byte[] download(String id, Path directory) throws IOException {
+    Path file = directory.resolve(id + ".zip");
+    var result = api.download("/api/v1/requests/" + id + "/document", file, bytes -> {});
+    assertThat(result.isRight() && result.get().isRight())
+        .as(
+            "download: %s",
+            result.isLeft()
+                ? result.getLeft()
+                : result.get().isLeft() ? result.get().getLeft() : "")
+        .isTrue();
+    return Files.readAllBytes(file);
+  }
+
+  /** A small PDF as a file field value: {@code name|data:application/pdf;base64,…}. */
+  static String pdfField(String name) {
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    return name + "|data:application/pdf;base64," + Base64.getEncoder().encodeToString(pdf);
+  }
+
+  static Map<String, String> familyStatus(String birthDate) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("$0", "Mario");
+    values.put("$1", "Rossi");
+    values.put("$2", birthDate);
+    values.put("$3", "Italia");
+    values.put("$4", "San Giuliano Terme");
+    values.put("$5", "PI");
+    values.put("$6", "G702");
+    values.put("$7", MARIO_ROSSI);
+    return values;
+  }
+
+  static Map<String, String> residence() {
+    return Map.of(
+        "$0", "Mario", "$1", "Rossi", "$2", "1985-12-10", "$3", "G702", "$4", MARIO_ROSSI);
+  }
+
+  static List<String> texts(JsonNode array, String field) {
+    return List.ofAll(array).map(node -> node.path(field).asString());
+  }
+
+  @Override
+  public void close() {
+    service.close();
+  }
+}
