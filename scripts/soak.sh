@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Soak: mixed load (orders, reads, listings, forms; see wrk/mixed.lua) on the service with H2 and
+# the embedded sandbox, whose operators move a step every 2 s so that orders run through to their
+# documents while the sync cycle runs every 5 s. After each minute: that minute's throughput and
+# errors, then the heap used before and after a full collection (jcmd GC.run), which is the live
+# set: flat means nothing accumulates.
+# Usage: scripts/soak.sh [minutes (10)] [connections (4)]
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+minutes="${1:-10}"
+connections="${2:-4}"
+auth="Authorization: Bearer $api_key"
+build_jars
+machine
+
+start_service soak SPORTELLO_SANDBOX_STEP_DELAY=2s SPORTELLO_SYNC_INTERVAL=5s
+sandbox_credit 1000000000
+id=$(submit "soak-read-target")
+
+heap_used() {
+  "$JAVA_HOME/bin/jcmd" "$service_pid" GC.heap_info | sed -n 's/.*, used \([0-9]*K\).*/\1/p' | head -n 1
+}
+
+total_requests=0
+total_errors=0
+for minute in $(seq 1 "$minutes"); do
+  out=$(wrk -t2 -c"$connections" -d60s -H "$auth" -s "$root/scripts/wrk/mixed.lua" "$api" -- "$id" "soak-$$-$minute")
+  requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
+  non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' <<<"$out" | grep . || echo 0)
+  socket=$(sed -n 's/^ *Socket errors: *//p' <<<"$out" | grep . || echo none)
+  before=$(heap_used)
+  "$JAVA_HOME/bin/jcmd" "$service_pid" GC.run >/dev/null
+  after=$(heap_used)
+  total_requests=$((total_requests + requests))
+  total_errors=$((total_errors + non2xx))
+  printf 'minute %2d: %7d calls, %6s req/s, non-2xx %s, socket errors %s, heap used %s, after full GC %s, RSS %s\n' \
+    "$minute" "$requests" "$(sed -n 's/^Requests\/sec: *//p' <<<"$out")" "$non2xx" "$socket" \
+    "$before" "$after" "$(sed -n 's/^VmRSS: *//p' "/proc/$service_pid/status")"
+done
+statuses=$(curl -sf -H "$auth" "$api/api/v1/requests?limit=500" | python3 -c 'import collections,json,sys; print(dict(collections.Counter(r["status"] for r in json.load(sys.stdin)["items"])))')
+echo "total: $total_requests calls, $total_errors non-2xx; statuses of the latest 500 requests: $statuses"
+echo "errors in the service's log: $(grep -c -E ' (ERROR|WARN) ' "$work/soak.log" || true)"
+grep -E ' (ERROR|WARN) ' "$work/soak.log" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
+stop "$service_pid"
+machine
