@@ -2,7 +2,7 @@
 """Reads a JFR recording's execution samples and prints the share of samples each method was on the
 stack for (inclusive), keeping the project's methods and the JDK's regex and text normalisation.
 
-Usage: scripts/jfr-hot-methods.py profile.jfr [how many rows, default 25]
+Usage: scripts/jfr-hot-methods.py profile.jfr [how many rows, default 25] [prefixes to keep, comma-separated]
 The JDK's `jfr` tool must be next to the `java` that find-jdk.sh finds, or on the PATH."""
 import collections
 import os
@@ -24,6 +24,7 @@ def jfr_tool():
 def main():
     recording = sys.argv[1]
     rows = int(sys.argv[2]) if len(sys.argv) > 2 else 25
+    keep = tuple(sys.argv[3].split(",")) if len(sys.argv) > 3 else KEEP
     printed = subprocess.run(
         [jfr_tool(), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", recording],
         check=True, capture_output=True, text=True).stdout
@@ -35,7 +36,7 @@ def main():
             continue
         samples += 1
         for frame in set(frames):
-            if frame.startswith(KEEP) and "jmh_generated" not in frame:
+            if frame.startswith(keep) and "jmh_generated" not in frame:
                 inclusive[frame] += 1
     print(f"{samples} samples")
     for method, count in inclusive.most_common(rows):

@@ -2,8 +2,8 @@
 # Soak: mixed load (orders, reads, listings, forms; see wrk/mixed.lua) on the service with H2 and
 # the embedded sandbox, whose operators move a step every 2 s so that orders run through to their
 # documents while the sync cycle runs every 5 s. After each minute: that minute's throughput and
-# errors, then the heap used before and after a full collection (jcmd GC.run), which is the live
-# set: flat means nothing accumulates.
+# errors, the heap in use, and the live heap: what a full collection leaves (jcmd
+# GC.class_histogram collects first, then sums what is left). Flat means nothing accumulates.
 # Usage: scripts/soak.sh [minutes (10)] [connections (4)]
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -21,6 +21,10 @@ heap_used() {
   "$JAVA_HOME/bin/jcmd" "$service_pid" GC.heap_info | sed -n 's/.*, used \([0-9]*K\).*/\1/p' | head -n 1
 }
 
+live_heap() {
+  "$JAVA_HOME/bin/jcmd" "$service_pid" GC.class_histogram | awk '$1=="Total"{printf "%dK", $3/1024}'
+}
+
 total_requests=0
 total_errors=0
 for minute in $(seq 1 "$minutes"); do
@@ -29,11 +33,10 @@ for minute in $(seq 1 "$minutes"); do
   non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' <<<"$out" | grep . || echo 0)
   socket=$(sed -n 's/^ *Socket errors: *//p' <<<"$out" | grep . || echo none)
   before=$(heap_used)
-  "$JAVA_HOME/bin/jcmd" "$service_pid" GC.run >/dev/null
-  after=$(heap_used)
+  after=$(live_heap)
   total_requests=$((total_requests + requests))
   total_errors=$((total_errors + non2xx))
-  printf 'minute %2d: %7d calls, %6s req/s, non-2xx %s, socket errors %s, heap used %s, after full GC %s, RSS %s\n' \
+  printf 'minute %2d: %7d calls, %6s req/s, non-2xx %s, socket errors %s, heap used %s, live %s, RSS %s\n' \
     "$minute" "$requests" "$(sed -n 's/^Requests\/sec: *//p' <<<"$out")" "$non2xx" "$socket" \
     "$before" "$after" "$(sed -n 's/^VmRSS: *//p' "/proc/$service_pid/status")"
 done
