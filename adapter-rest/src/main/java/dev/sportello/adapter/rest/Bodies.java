@@ -181,7 +181,7 @@ final class Bodies {
       }
     }
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
+      byte[] bytes = in.readNBytes((int) maxBytes + 1);
       if (bytes.length > maxBytes) {
         throw tooLarge();
       }

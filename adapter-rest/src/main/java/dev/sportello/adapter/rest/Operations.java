@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,15 +44,15 @@ final class Operations {
       Pattern.compile("[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9_-]{1,128}");
 
   private final RestUseCases useCases;
+  private final RestSettings settings;
   private final ExecutorService background;
-  private final Duration webhookWait;
   private final byte[] openApi;
   private final Option<String> swaggerUiVersion;
 
-  Operations(RestUseCases useCases, ExecutorService background, Duration webhookWait) {
+  Operations(RestUseCases useCases, RestSettings settings, ExecutorService background) {
     this.useCases = useCases;
+    this.settings = settings;
     this.background = background;
-    this.webhookWait = webhookWait;
     this.openApi = resource(OPENAPI_RESOURCE);
     this.swaggerUiVersion = swaggerUiVersion();
   }
@@ -80,7 +81,7 @@ final class Operations {
         background.submit(() -> useCases.handleNotification().handle(token));
     Either<UseCaseError, CertificateRequest> result;
     try {
-      result = handled.get(webhookWait.toMillis(), TimeUnit.MILLISECONDS);
+      result = handled.get(settings.webhookWait().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
       ctx.status(202);
       return;
@@ -110,8 +111,8 @@ final class Operations {
   }
 
   private void ready(Context ctx, String caller) {
-    CompletableFuture<Boolean> store = probe(useCases.storeHealth());
-    CompletableFuture<Boolean> upstream = probe(useCases.upstreamHealth());
+    CompletableFuture<Boolean> store = probe(settings.storeReachable());
+    CompletableFuture<Boolean> upstream = probe(settings.upstreamReachable());
     boolean storeUp = outcome(store);
     boolean upstreamUp = outcome(upstream);
     Map<String, String> checks = new LinkedHashMap<>();
@@ -122,8 +123,8 @@ final class Operations {
     ctx.json(new HealthView(up ? "UP" : "DOWN", checks));
   }
 
-  private CompletableFuture<Boolean> probe(HealthProbe probe) {
-    return CompletableFuture.supplyAsync(probe::healthy, background);
+  private CompletableFuture<Boolean> probe(BooleanSupplier probe) {
+    return CompletableFuture.supplyAsync(probe::getAsBoolean, background);
   }
 
   private static boolean outcome(CompletableFuture<Boolean> probe) {
@@ -140,7 +141,7 @@ final class Operations {
 
   private void metrics(Context ctx, String caller) {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
-    ctx.result(useCases.metrics().get());
+    ctx.result(settings.metrics().get());
   }
 
   private void openApi(Context ctx, String caller) {

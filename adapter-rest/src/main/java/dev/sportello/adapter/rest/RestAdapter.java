@@ -1,6 +1,7 @@
 package dev.sportello.adapter.rest;
 
 import dev.sportello.adapter.rest.Views.ProblemView;
+import dev.sportello.application.service.UseCases;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -8,6 +9,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.vavr.collection.List;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,13 +37,20 @@ public final class RestAdapter implements AutoCloseable {
     ApiKeys keys = new ApiKeys(settings.apiKeys());
     Bodies bodies = new Bodies(settings.maxBodyBytes());
     Api api = new Api(useCases, bodies);
-    Operations operations = new Operations(useCases, background, settings.webhookWait());
+    Operations operations = new Operations(useCases, settings, background);
     this.routes = api.routes().appendAll(operations.routes());
     this.app = Javalin.create(config -> configure(config, settings, keys, bodies));
   }
 
-  /** Builds the adapter; nothing listens until {@link #start()}. */
-  public static RestAdapter create(RestUseCases useCases, RestSettings settings) {
+  /**
+   * Builds the adapter over the application's use cases; nothing listens until {@link #start()}.
+   */
+  public static RestAdapter create(UseCases useCases, RestSettings settings) {
+    return create(RestUseCases.of(useCases), settings);
+  }
+
+  /** Over any inbound ports, such as test doubles. */
+  static RestAdapter create(RestUseCases useCases, RestSettings settings) {
     return new RestAdapter(useCases, settings);
   }
 
@@ -90,6 +100,11 @@ public final class RestAdapter implements AutoCloseable {
       ctx.header("X-Content-Type-Options", "nosniff");
       if (ctx.path().startsWith(Api.BASE + "/")) {
         ctx.header("Cache-Control", "no-store");
+      }
+      if (!percentDecodable(ctx.req().getRequestURI())) {
+        throw Problem.invalid(
+                "path", "malformed_path", "the address has a '%' that starts no escape")
+            .raise();
       }
     });
     for (Route route : routes) {
@@ -143,6 +158,19 @@ public final class RestAdapter implements AutoCloseable {
             write(ctx, fromHttp(405));
           }
         });
+  }
+
+  /**
+   * Javalin decodes path parameters from the raw address and fails on a stray {@code %}, which
+   * Jetty lets through after a {@code ;}; such an address is refused before it reaches a route.
+   */
+  private static boolean percentDecodable(String rawPath) {
+    try {
+      URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
+      return true;
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
   }
 
   private static boolean isProblem(Context ctx) {

@@ -7,24 +7,42 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The REST adapter's configuration.
+ * The REST adapter's configuration, and what it reports about the service's health and metrics.
  *
  * @param host the interface to listen on, such as {@code localhost} or {@code 0.0.0.0}
  * @param port the port to listen on; 0 picks a free one (see {@link RestAdapter#port()})
  * @param maxBodyBytes the largest request body accepted; larger ones get 413. Files travel inline,
  *     so the default is 25 MB
  * @param apiKeys who may call {@code /api/v1}: the SHA-256 of each API key, in lower-case
- *     hexadecimal (see {@link #hashApiKey(String)}), mapped to the caller it identifies. Keys are
- *     never configured or kept in clear
+ *     hexadecimal (see {@link #hashApiKey(String)}), mapped to the caller it identifies. The caller
+ *     owns the requests it orders and sees only those. Keys are never configured or kept in clear
  * @param webhookWait how long the webhook receiver waits for a notification to be handled before it
  *     answers 202 anyway (the handling then goes on in the background); a token that names nothing
  *     is refused within this time
+ * @param storeReachable whether the store answers now, for {@code GET /health/ready}; a probe that
+ *     throws or takes longer than two seconds counts as unreachable
+ * @param upstreamReachable whether Visengine answers now, for {@code GET /health/ready}; judged
+ *     like {@code storeReachable}
+ * @param metrics the service's metrics in the Prometheus text format (0.0.4), for {@code GET
+ *     /metrics}; asked for on every scrape
  */
 public record RestSettings(
-    String host, int port, long maxBodyBytes, Map<String, String> apiKeys, Duration webhookWait) {
+    String host,
+    int port,
+    long maxBodyBytes,
+    Map<String, String> apiKeys,
+    Duration webhookWait,
+    BooleanSupplier storeReachable,
+    BooleanSupplier upstreamReachable,
+    Supplier<String> metrics) {
+
+  public static final String DEFAULT_HOST = "localhost";
+  public static final int DEFAULT_PORT = 8080;
 
   /** 25 MB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 25L * 1024 * 1024;
@@ -38,14 +56,17 @@ public record RestSettings(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(webhookWait, "webhookWait");
+    Objects.requireNonNull(storeReachable, "storeReachable");
+    Objects.requireNonNull(upstreamReachable, "upstreamReachable");
+    Objects.requireNonNull(metrics, "metrics");
     if (host.isBlank()) {
       throw new IllegalArgumentException("a host is required");
     }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("the port is 0 to 65535");
     }
-    if (maxBodyBytes < 1024) {
-      throw new IllegalArgumentException("the body limit is at least 1024 bytes");
+    if (maxBodyBytes < 1024 || maxBodyBytes > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("the body limit is 1 KiB to 2 GiB");
     }
     if (webhookWait.isNegative()) {
       throw new IllegalArgumentException("the webhook wait is never negative");
@@ -61,15 +82,43 @@ public record RestSettings(
     }
   }
 
-  /** {@code localhost:8080}, 25 MB bodies, a two-second webhook wait, and the given keys. */
-  public static RestSettings defaults(Map<String, String> apiKeys) {
+  /**
+   * {@code localhost:8080}, 25 MB bodies and a two-second webhook wait, with the given keys, probes
+   * and metrics.
+   */
+  public static RestSettings of(
+      Map<String, String> apiKeys,
+      BooleanSupplier storeReachable,
+      BooleanSupplier upstreamReachable,
+      Supplier<String> metrics) {
     return new RestSettings(
-        "localhost", 8080, DEFAULT_MAX_BODY_BYTES, apiKeys, DEFAULT_WEBHOOK_WAIT);
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        DEFAULT_MAX_BODY_BYTES,
+        apiKeys,
+        DEFAULT_WEBHOOK_WAIT,
+        storeReachable,
+        upstreamReachable,
+        metrics);
   }
 
-  /** The same settings on another port. */
-  public RestSettings withPort(int otherPort) {
-    return new RestSettings(host, otherPort, maxBodyBytes, apiKeys, webhookWait);
+  /** The same settings, listening elsewhere. */
+  public RestSettings withAddress(String otherHost, int otherPort) {
+    return new RestSettings(
+        otherHost,
+        otherPort,
+        maxBodyBytes,
+        apiKeys,
+        webhookWait,
+        storeReachable,
+        upstreamReachable,
+        metrics);
+  }
+
+  /** The same settings with another body limit. */
+  public RestSettings withMaxBodyBytes(long limit) {
+    return new RestSettings(
+        host, port, limit, apiKeys, webhookWait, storeReachable, upstreamReachable, metrics);
   }
 
   /**

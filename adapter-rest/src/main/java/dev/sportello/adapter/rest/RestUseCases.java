@@ -12,12 +12,10 @@ import dev.sportello.application.port.in.RetrieveDocumentUseCase;
 import dev.sportello.application.port.in.SelectCandidateUseCase;
 import dev.sportello.application.port.in.SubmitRequestUseCase;
 import dev.sportello.application.port.in.ValidateSubmissionUseCase;
-import java.util.Objects;
-import java.util.function.Supplier;
+import dev.sportello.application.service.UseCases;
 
 /**
- * What the REST adapter drives: the inbound ports, plus the probes and the metrics text that the
- * composition root provides.
+ * The inbound ports the routes drive, one by one, so that tests can stand in for any of them.
  *
  * @param browseCatalog {@code GET /certificates}
  * @param describeCertificate {@code GET /certificates/{id}}
@@ -31,11 +29,8 @@ import java.util.function.Supplier;
  * @param refreshRequest {@code POST /requests/{id}/refresh}
  * @param retrieveDocument {@code GET /requests/{id}/document} and its files
  * @param handleNotification {@code POST /webhooks/visengine/{token}}
- * @param storeHealth whether the store is reachable, for {@code GET /health/ready}
- * @param upstreamHealth whether upstream is reachable, for {@code GET /health/ready}
- * @param metrics the metrics in the Prometheus text format, for {@code GET /metrics}
  */
-public record RestUseCases(
+record RestUseCases(
     BrowseCatalogUseCase browseCatalog,
     DescribeCertificateUseCase describeCertificate,
     ValidateSubmissionUseCase validateSubmission,
@@ -47,26 +42,21 @@ public record RestUseCases(
     CancelRequestUseCase cancelRequest,
     RefreshRequestUseCase refreshRequest,
     RetrieveDocumentUseCase retrieveDocument,
-    HandleNotificationUseCase handleNotification,
-    HealthProbe storeHealth,
-    HealthProbe upstreamHealth,
-    Supplier<String> metrics) {
+    HandleNotificationUseCase handleNotification) {
 
-  public RestUseCases {
-    Objects.requireNonNull(browseCatalog, "browseCatalog");
-    Objects.requireNonNull(describeCertificate, "describeCertificate");
-    Objects.requireNonNull(validateSubmission, "validateSubmission");
-    Objects.requireNonNull(submitRequest, "submitRequest");
-    Objects.requireNonNull(getRequest, "getRequest");
-    Objects.requireNonNull(listRequests, "listRequests");
-    Objects.requireNonNull(addSearch, "addSearch");
-    Objects.requireNonNull(selectCandidate, "selectCandidate");
-    Objects.requireNonNull(cancelRequest, "cancelRequest");
-    Objects.requireNonNull(refreshRequest, "refreshRequest");
-    Objects.requireNonNull(retrieveDocument, "retrieveDocument");
-    Objects.requireNonNull(handleNotification, "handleNotification");
-    Objects.requireNonNull(storeHealth, "storeHealth");
-    Objects.requireNonNull(upstreamHealth, "upstreamHealth");
-    Objects.requireNonNull(metrics, "metrics");
+  static RestUseCases of(UseCases useCases) {
+    return new RestUseCases(
+        useCases.browseCatalog(),
+        useCases.describeCertificate(),
+        useCases.validateSubmission(),
+        useCases.submitRequest(),
+        useCases.getRequest(),
+        useCases.listRequests(),
+        useCases.addSearch(),
+        useCases.selectCandidate(),
+        useCases.cancelRequest(),
+        useCases.refreshRequest(),
+        useCases.retrieveDocument(),
+        useCases.handleNotification());
   }
 }

@@ -14,9 +14,7 @@ class BadInputTest {
   private static final String VALIDATION =
       "/api/v1/certificates/" + Fixtures.CERTIFICATE_ID + "/validation";
 
-  private final Harness api =
-      new Harness(settings ->
-          new RestSettings(settings.host(), 0, 4096, settings.apiKeys(), settings.webhookWait()));
+  private final Harness api = new Harness(settings -> settings.withMaxBodyBytes(4096));
 
   @AfterEach
   void stop() {
@@ -166,6 +164,21 @@ class BadInputTest {
 
     assertThat(reply.status()).isIn(404, 405);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aStrayPercentInTheAddress() throws java.io.IOException {
+    String answer =
+        api.raw(
+            "GET /api/v1/certificates/;% HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer "
+                + Harness.ALICE_KEY
+                + "\r\n\r\n");
+
+    assertThat(Harness.status(answer)).as(answer).isEqualTo(400);
+    assertThat(Harness.header(answer, "Content-Type")).startsWith("application/problem+json");
+    assertThat(answer).contains("\"malformed_path\"");
+    verifyNoInteractions(api.describe);
   }
 
   @Test

@@ -10,12 +10,10 @@ import io.vavr.control.Either;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -195,63 +193,5 @@ class DocumentRoutesTest {
 
     assertThat(reply.status()).isEqualTo(502);
     assertThat(reply.json().get("code").asString()).isEqualTo("unreadable_document");
-  }
-
-  @Test
-  void streamsALargeDocumentWithoutHoldingIt() throws Exception {
-    long size = 64L * 1024 * 1024;
-    var closed = new AtomicBoolean();
-    InputStream generated =
-        new InputStream() {
-          private long position;
-
-          @Override
-          public int read() {
-            return position < size ? (int) (position++ % 251) : -1;
-          }
-
-          @Override
-          public int read(byte[] buffer, int offset, int length) {
-            if (position >= size) {
-              return -1;
-            }
-            int count = (int) Math.min(length, size - position);
-            for (int i = 0; i < count; i++) {
-              buffer[offset + i] = (byte) (position++ % 251);
-            }
-            return count;
-          }
-
-          @Override
-          public void close() {
-            closed.set(true);
-          }
-        };
-    when(api.retrieve.retrieve(any()))
-        .thenReturn(
-            Either.right(
-                new RetrievedDocument(
-                    new DocumentRef("big.zip", size, "a".repeat(64)), generated)));
-
-    var response = api.stream(api.as(Harness.ALICE_KEY, DOCUMENT).GET());
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Length")).contains(Long.toString(size));
-    long received = 0;
-    long mismatches = 0;
-    byte[] buffer = new byte[65536];
-    try (InputStream body = response.body()) {
-      for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] != (byte) ((received + i) % 251)) {
-            mismatches++;
-          }
-        }
-        received += read;
-      }
-    }
-    assertThat(received).isEqualTo(size);
-    assertThat(mismatches).isZero();
-    assertThat(closed).isTrue();
   }
 }

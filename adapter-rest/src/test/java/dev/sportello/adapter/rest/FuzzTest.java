@@ -13,9 +13,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
@@ -23,25 +20,54 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Throws malformed bodies, headers and paths at every route: the answer is never a 5xx, and every
- * refusal is a problem.
+ * refusal is a problem. Each try sends one generated request; the statistics show how they spread
+ * over the routes, and every route must be hit.
+ *
+ * <p>The default run is short. A long campaign sets the tries of each property, for example {@code
+ * -Dsportello.fuzz.tries=34000} for about 100 000 requests in all.
  */
+@AddLifecycleHook(FuzzTest.Campaign.class)
 class FuzzTest {
   private static final String ID = Fixtures.CERTIFICATE_ID;
+  static final String TRIES_PROPERTY = "sportello.fuzz.tries";
+
+  /** Overrides every property's tries when {@value #TRIES_PROPERTY} is set. */
+  static final class Campaign implements AroundPropertyHook {
+    /** Registered on the class, it must reach the properties inside. */
+    @Override
+    public PropagationMode propagateTo() {
+      return PropagationMode.ALL_DESCENDANTS;
+    }
+
+    @Override
+    public PropertyExecutionResult aroundProperty(
+        PropertyLifecycleContext context, PropertyExecutor property) {
+      String tries = System.getProperty(TRIES_PROPERTY, "");
+      if (!tries.isBlank()) {
+        context.attributes().setTries(Integer.parseInt(tries.strip()));
+      }
+      return property.execute();
+    }
+  }
 
   @SuppressWarnings("NullAway.Init") // set before any property runs
   private static Harness api;
 
   @BeforeContainer
   static void start() {
-    api =
-        new Harness(settings ->
-            new RestSettings(
-                settings.host(), 0, 64 * 1024, settings.apiKeys(), settings.webhookWait()));
+    api = new Harness(settings -> settings.withMaxBodyBytes(64 * 1024));
     var request = Either.right(Fixtures.busyRequest("req-1", "alice"));
     when(api.browse.browse(any())).thenReturn(Either.right(List.of(Fixtures.entry())));
     when(api.describe.describe(any())).thenReturn(Either.right(Fixtures.description()));
@@ -59,13 +85,26 @@ class FuzzTest {
     when(api.cancel.cancel(any())).thenAnswer(call -> request);
     when(api.refresh.refresh(any())).thenAnswer(call -> request);
     when(api.notifications.handle(any())).thenAnswer(call -> request);
-    byte[] archive = "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] archive = archive();
     when(api.retrieve.retrieve(any()))
         .thenAnswer(call ->
             Either.right(
                 new RetrievedDocument(
                     new DocumentRef("d.zip", archive.length, "b".repeat(64)),
                     new ByteArrayInputStream(archive))));
+  }
+
+  /** An archive holding {@code a.pdf}. */
+  private static byte[] archive() {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("a.pdf"));
+      zip.write("%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
+    }
+    return bytes.toByteArray();
   }
 
   @AfterContainer
@@ -98,6 +137,9 @@ class FuzzTest {
           "/metrics",
           "/api/v1/openapi.yaml",
           "/docs");
+
+  private static final java.util.List<String> ROUTES =
+      java.util.stream.Stream.concat(GETS.stream(), POSTS.stream()).distinct().toList();
 
   @Provide
   Arbitrary<String> bodies() {
@@ -148,18 +190,25 @@ class FuzzTest {
         Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(40));
   }
 
-  @Property(tries = 300)
+  @Provide
+  Arbitrary<String> posts() {
+    return Arbitraries.of(POSTS);
+  }
+
+  @Property(tries = 1000)
   void malformedBodiesNeverCauseServerErrors(
-      @ForAll("bodies") String body, @ForAll("contentTypes") String contentType) {
-    for (String path : POSTS) {
-      var reply =
-          api.send(
-              api.as(Harness.ALICE_KEY, path)
-                  .header("Content-Type", contentType)
-                  .header("Idempotency-Key", "fuzz")
-                  .POST(HttpRequest.BodyPublishers.ofString(body)));
-      assertSafe(reply.status(), reply.header("Content-Type"), reply.text());
-    }
+      @ForAll("posts") String path,
+      @ForAll("bodies") String body,
+      @ForAll("contentTypes") String contentType) {
+    var reply =
+        api.send(
+            api.as(Harness.ALICE_KEY, path)
+                .header("Content-Type", contentType)
+                .header("Idempotency-Key", "fuzz")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+    assertSafe(reply.status(), reply.header("Content-Type"), reply.text());
+    everyRouteIsHit(path, POSTS);
   }
 
   @Provide
@@ -195,38 +244,42 @@ class FuzzTest {
             "\"x\""));
   }
 
-  @Property(tries = 300)
+  @Provide
+  Arbitrary<String> routes() {
+    return Arbitraries.of(ROUTES);
+  }
+
+  @Property(tries = 1000)
   void malformedPathsAndHeadersNeverCauseServerErrors(
+      @ForAll("routes") String route,
       @ForAll("segments") String segment,
       @ForAll("headerValues") String value,
       @ForAll("methods") String method)
       throws IOException {
-    var bases = new java.util.ArrayList<String>(GETS);
-    bases.addAll(POSTS);
-    for (String base : bases) {
-      String path =
-          base.contains("?") ? base : base + (segment.startsWith("?") ? "" : "/") + segment;
-      String head =
-          method
-              + " "
-              + path
-              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-              + "Authorization: Bearer "
-              + Harness.ALICE_KEY
-              + "\r\nRange: "
-              + value
-              + "\r\nIf-None-Match: "
-              + value
-              + "\r\nIf-Range: "
-              + value
-              + "\r\nIdempotency-Key: "
-              + value
-              + "\r\nContent-Type: "
-              + value
-              + "\r\nContent-Length: 2\r\n\r\n{}";
-      String answer = raw(head);
-      assertSafe(status(answer), header(answer, "Content-Type"), answer);
-    }
+    String path =
+        route.contains("?") ? route : route + (segment.startsWith("?") ? "" : "/") + segment;
+    String head =
+        method
+            + " "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            + "Authorization: Bearer "
+            + Harness.ALICE_KEY
+            + "\r\nRange: "
+            + value
+            + "\r\nIf-None-Match: "
+            + value
+            + "\r\nIf-Range: "
+            + value
+            + "\r\nIdempotency-Key: "
+            + value
+            + "\r\nContent-Type: "
+            + value
+            + "\r\nContent-Length: 2\r\n\r\n{}";
+    String answer = api.raw(head);
+
+    assertSafe(Harness.status(answer), Harness.header(answer, "Content-Type"), answer);
+    everyRouteIsHit(route, ROUTES);
   }
 
   @Provide
@@ -234,16 +287,31 @@ class FuzzTest {
     return Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "BREW");
   }
 
-  @Property(tries = 200)
+  @Property(tries = 300)
   void garbageAuthorizationIsUnauthorizedNeverAnError(@ForAll("headerValues") String authorization)
       throws IOException {
     String answer =
-        raw(
+        api.raw(
             "GET /api/v1/requests/req-1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: "
                 + authorization
                 + "\r\n\r\n");
-    int status = status(answer);
+    int status = Harness.status(answer);
     assertThat(status).as(answer).isIn(400, 401);
+  }
+
+  /**
+   * Counts the route and, once the property is done, fails unless every route was tried. Routes are
+   * drawn at random, so this is asked only of runs long enough to expect it: 20 tries a route.
+   */
+  private static void everyRouteIsHit(String route, java.util.List<String> routes) {
+    Statistics.label("route").collect(route);
+    int enough = 20 * routes.size();
+    Statistics.label("route")
+        .coverage(coverage ->
+            routes.forEach(each ->
+                coverage
+                    .check(each)
+                    .count((Integer hits, Integer tries) -> hits > 0 || tries < enough)));
   }
 
   private static void assertSafe(int status, String contentType, String text) {
@@ -252,35 +320,5 @@ class FuzzTest {
       assertThat(contentType).as(text).startsWith("application/problem+json");
     }
     assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  private static String raw(String request) throws IOException {
-    try (Socket socket =
-        new Socket(java.net.InetAddress.getLoopbackAddress(), api.adapter.port())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      byte[] answer = in.readNBytes(64 * 1024);
-      return new String(answer, StandardCharsets.ISO_8859_1);
-    }
-  }
-
-  private static int status(String answer) {
-    assertThat(answer).startsWith("HTTP/1.1 ");
-    return Integer.parseInt(answer.substring(9, 12));
-  }
-
-  private static String header(String answer, String name) {
-    for (String line : answer.split("\r\n", -1)) {
-      if (line.isEmpty()) {
-        break;
-      }
-      if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
-        return line.substring(name.length() + 1).strip();
-      }
-    }
-    return "";
   }
 }

@@ -1,5 +1,6 @@
 package dev.sportello.adapter.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.sportello.application.port.in.AddSearchUseCase;
@@ -16,7 +17,10 @@ import dev.sportello.application.port.in.SubmitRequestUseCase;
 import dev.sportello.application.port.in.ValidateSubmissionUseCase;
 import io.vavr.collection.HashMap;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -24,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,8 +53,8 @@ final class Harness implements AutoCloseable {
   final RefreshRequestUseCase refresh = mock(RefreshRequestUseCase.class);
   final RetrieveDocumentUseCase retrieve = mock(RetrieveDocumentUseCase.class);
   final HandleNotificationUseCase notifications = mock(HandleNotificationUseCase.class);
-  volatile HealthProbe store = () -> true;
-  volatile HealthProbe upstream = () -> true;
+  volatile BooleanSupplier store = () -> true;
+  volatile BooleanSupplier upstream = () -> true;
 
   final RestAdapter adapter;
   private final HttpClient client =
@@ -63,14 +68,17 @@ final class Harness implements AutoCloseable {
     this.adapter = RestAdapter.create(useCases(), tweak.apply(settings())).start();
   }
 
-  static RestSettings settings() {
+  RestSettings settings() {
     return new RestSettings(
         "127.0.0.1",
         0,
         RestSettings.DEFAULT_MAX_BODY_BYTES,
         HashMap.of(
             RestSettings.hashApiKey(ALICE_KEY), "alice", RestSettings.hashApiKey(BOB_KEY), "bob"),
-        Duration.ofMillis(500));
+        Duration.ofMillis(500),
+        () -> store.getAsBoolean(),
+        () -> upstream.getAsBoolean(),
+        () -> "# TYPE sportello_up gauge\nsportello_up 1\n");
   }
 
   RestUseCases useCases() {
@@ -86,10 +94,7 @@ final class Harness implements AutoCloseable {
         cancel,
         refresh,
         retrieve,
-        notifications,
-        () -> store.healthy(),
-        () -> upstream.healthy(),
-        () -> "# TYPE sportello_up gauge\nsportello_up 1\n");
+        notifications);
   }
 
   URI uri(String path) {
@@ -145,6 +150,40 @@ final class Harness implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(interrupted);
     }
+  }
+
+  /**
+   * Sends a request exactly as written, past the client's own checks, and returns the whole answer
+   * (the server closes the connection when asked to).
+   */
+  String raw(String request) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), adapter.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      byte[] answer = socket.getInputStream().readNBytes(64 * 1024);
+      return new String(answer, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** The status of a raw answer. */
+  static int status(String answer) {
+    assertThat(answer).startsWith("HTTP/1.1 ");
+    return Integer.parseInt(answer.substring(9, 12));
+  }
+
+  /** A header of a raw answer, or empty. */
+  static String header(String answer, String name) {
+    for (String line : answer.split("\r\n", -1)) {
+      if (line.isEmpty()) {
+        break;
+      }
+      if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+        return line.substring(name.length() + 1).strip();
+      }
+    }
+    return "";
   }
 
   @Override
