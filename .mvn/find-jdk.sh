@@ -1,6 +1,14 @@
 # Sourced by ./mvnw, ./sportello and .ci/run: makes JAVA_HOME point at a JDK 21 or newer.
 # Keeps a JAVA_HOME that already qualifies; otherwise looks at `java` on the PATH and the standard JVM folders.
 sportello_jdk_major() {
+  # The release file says it without starting a JVM; older or unusual JDKs are asked.
+  if [ -f "$1/release" ]; then
+    sportello_release_major=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+    if [ -n "$sportello_release_major" ] && [ "$sportello_release_major" != 1 ]; then
+      echo "$sportello_release_major"
+      return 0
+    fi
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }

@@ -35,7 +35,18 @@ final class Logging {
             pattern.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n");
             yield pattern;
           }
-          case JSON -> new JsonEncoder();
+          case JSON -> {
+            // One readable line per event: the message as formatted, without the template and its
+            // arguments apart, nor Logback's own bookkeeping.
+            JsonEncoder json = new JsonEncoder();
+            json.setWithFormattedMessage(true);
+            json.setWithMessage(false);
+            json.setWithArguments(false);
+            json.setWithContext(false);
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            yield json;
+          }
         };
     encoder.setContext(context);
     encoder.start();

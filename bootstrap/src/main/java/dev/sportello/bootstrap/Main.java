@@ -16,8 +16,4 @@ public final class Main {
   static CommandLine commandLine(Map<String, String> environment) {
     return new CommandLine(new SportelloCommand(environment));
   }
-
-  static CommandLine commandLine() {
-    return commandLine(Map.of());
-  }
 }

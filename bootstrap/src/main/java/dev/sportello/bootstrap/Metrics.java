@@ -19,6 +19,7 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The service's metrics in a Prometheus registry: upstream calls by kind and outcome, request
@@ -30,11 +31,16 @@ final class Metrics implements RemoteCallObserver, RequestEvents, AutoCloseable 
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
+  private final AtomicBoolean jvmBound = new AtomicBoolean();
+
   /**
-   * Adds the JVM's memory, threads, GC, CPU and uptime. Reading them through JMX costs a few
-   * hundred milliseconds at first, so the service does it once it is serving.
+   * Adds the JVM's memory, threads, GC, CPU and uptime on the first scrape: reaching them through
+   * JMX costs a few hundred milliseconds, which a start should not pay.
    */
-  void bindJvmMetrics() {
+  private void bindJvmMetrics() {
+    if (!jvmBound.compareAndSet(false, true)) {
+      return;
+    }
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
@@ -93,12 +99,15 @@ final class Metrics implements RemoteCallObserver, RequestEvents, AutoCloseable 
 
   /** The Prometheus text format. */
   String scrape() {
+    bindJvmMetrics();
     return registry.scrape();
   }
 
   @Override
   public void close() {
-    gc.close();
+    if (jvmBound.get()) {
+      gc.close();
+    }
     registry.close();
   }
 

@@ -6,10 +6,12 @@ import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.StorageFailure;
 import io.vavr.control.Either;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +91,14 @@ final class Scheduler implements AutoCloseable {
       syncOnce();
     } catch (RuntimeException unexpected) {
       // The next cycle may succeed; stopping the schedule would stop every request.
-      LOG.error("sync cycle failed unexpectedly: {}", unexpected.getClass().getName());
+      // The type and where it was thrown, not the message: messages may quote values.
+      LOG.error(
+          "sync cycle failed unexpectedly: {} at {}",
+          unexpected.getClass().getName(),
+          Arrays.stream(unexpected.getStackTrace())
+              .limit(8)
+              .map(StackTraceElement::toString)
+              .collect(Collectors.joining(" < ")));
     } finally {
       if (!executor.isShutdown()) {
         long jitter = ThreadLocalRandom.current().nextLong(interval.toMillis() / 5 + 1);

@@ -3,7 +3,6 @@ package dev.sportello.bootstrap;
 import dev.sportello.adapter.persistence.PersistenceAdapter;
 import dev.sportello.adapter.rest.RestAdapter;
 import dev.sportello.adapter.rest.RestSettings;
-import dev.sportello.adapter.rest.RestUseCases;
 import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.adapter.visengine.VisengineSettings;
 import dev.sportello.application.port.out.RemoteCallObserver;
@@ -178,30 +177,17 @@ final class Service implements AutoCloseable {
                     .getOrElse(HashMap.empty()));
     RestAdapter rest =
         RestAdapter.create(
-            new RestUseCases(
-                useCases.browseCatalog(),
-                useCases.describeCertificate(),
-                useCases.validateSubmission(),
-                useCases.submitRequest(),
-                useCases.getRequest(),
-                useCases.listRequests(),
-                useCases.addSearch(),
-                useCases.selectCandidate(),
-                useCases.cancelRequest(),
-                useCases.refreshRequest(),
-                useCases.retrieveDocument(),
-                useCases.handleNotification(),
-                () -> persistence.health().isRight(),
-                upstreamHealth,
-                metrics::scrape),
+            useCases,
             new RestSettings(
                 config.httpHost(),
                 port,
                 config.maxBodyBytes(),
                 keys,
-                RestSettings.DEFAULT_WEBHOOK_WAIT));
+                RestSettings.DEFAULT_WEBHOOK_WAIT,
+                () -> persistence.health().isRight(),
+                upstreamHealth::healthy,
+                metrics::scrape));
     rest.start();
-    Thread.ofPlatform().daemon().name("sportello-jvm-metrics").start(metrics::bindJvmMetrics);
     Scheduler scheduler =
         new Scheduler(
                 useCases.synchronise(), persistence::purgeExpired, metrics, config.syncInterval())

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       SandboxCommand.class,
+      CatalogCommand.class,
+      RequestCommand.class,
       KeysCommand.class,
       MigrateCommand.class,
       ValidateCommand.class

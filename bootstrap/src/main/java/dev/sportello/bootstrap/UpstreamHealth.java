@@ -1,6 +1,5 @@
 package dev.sportello.bootstrap;
 
-import dev.sportello.adapter.rest.HealthProbe;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -12,7 +11,7 @@ import java.time.Duration;
  * would be one more call to a service that bills per call. Healthy until a call finds it
  * unreachable or refuses our credentials, and again after the next call that gets through.
  */
-final class UpstreamHealth implements RemoteCallObserver, HealthProbe {
+final class UpstreamHealth implements RemoteCallObserver {
   private volatile boolean reachable = true;
 
   @Override
@@ -23,8 +22,7 @@ final class UpstreamHealth implements RemoteCallObserver, HealthProbe {
                 || failure.get() instanceof RemoteFailure.AccessDenied);
   }
 
-  @Override
-  public boolean healthy() {
+  boolean healthy() {
     return reachable;
   }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.domain.fixtures.TaxCodes;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code validate} command, run in-process on the files under {@code examples/}. */
 class ValidateCommandTest {
@@ -23,21 +21,13 @@ class ValidateCommandTest {
   private static final String WRONG_BIRTH_DATE =
       EXAMPLES.resolve("family-status-submission-wrong-birth-date.json").toString();
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static Cli run(String... args) {
+    return Cli.run(Map.of(), args);
   }
 
   @Test
   void a_valid_submission_prints_valid_the_schema_warnings_and_the_quote() {
-    Run run = run("validate", CERTIFICATE, VALID_SUBMISSION);
+    Cli run = run("validate", CERTIFICATE, VALID_SUBMISSION);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines())
@@ -52,7 +42,7 @@ class ValidateCommandTest {
 
   @Test
   void an_invalid_submission_prints_invalid_and_every_violation() {
-    Run run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
+    Cli run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out().lines())
@@ -65,14 +55,14 @@ class ValidateCommandTest {
 
   @Test
   void the_output_never_repeats_a_submitted_value() {
-    Run run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
+    Cli run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
 
     assertThat(run.out() + run.err()).doesNotContain(TaxCodes.MARIO_ROSSI, "1985-12-11");
   }
 
   @Test
   void a_missing_file_is_reported_in_one_line() {
-    Run run = run("validate", CERTIFICATE, "no-such-submission.json");
+    Cli run = run("validate", CERTIFICATE, "no-such-submission.json");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -86,7 +76,7 @@ class ValidateCommandTest {
     Path broken =
         Files.writeString(directory.resolve("broken.json"), "{\"values\": {\"$0\": RSSMRA}}");
 
-    Run run = run("validate", CERTIFICATE, broken.toString());
+    Cli run = run("validate", CERTIFICATE, broken.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
@@ -98,7 +88,7 @@ class ValidateCommandTest {
     Path notACertificate = Files.writeString(directory.resolve("c.json"), "{\"data\": {}}");
     Path notASubmission = Files.writeString(directory.resolve("s.json"), "[]");
 
-    Run run = run("validate", notACertificate.toString(), notASubmission.toString());
+    Cli run = run("validate", notACertificate.toString(), notASubmission.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
@@ -109,7 +99,7 @@ class ValidateCommandTest {
 
   @Test
   void a_missing_argument_prints_the_usage() {
-    Run run = run("validate", CERTIFICATE);
+    Cli run = run("validate", CERTIFICATE);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Missing required parameter", "Usage: sportello validate");
@@ -117,7 +107,7 @@ class ValidateCommandTest {
 
   @Test
   void no_command_prints_the_usage() {
-    Run run = run();
+    Cli run = run();
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Missing required subcommand", "validate");
@@ -125,7 +115,7 @@ class ValidateCommandTest {
 
   @Test
   void help_lists_the_exit_codes() {
-    Run run = run("validate", "--help");
+    Cli run = run("validate", "--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("0   the submission is valid", "2   an input cannot be read");

@@ -1,0 +1,64 @@
+package dev.sportello.bootstrap;
+
+import io.vavr.control.Either;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the client commands share: they talk over HTTP to a running service, print what it answers
+ * for people, and exit 0 when it did what was asked, 1 when it refused or could not be reached.
+ */
+abstract class ClientCommand implements Callable<Integer> {
+  static final int REFUSED = 1;
+
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
+
+  @Mixin ClientOptions client = new ClientOptions();
+
+  /** The environment, from the root command. */
+  final Map<String, String> environment() {
+    return ((SportelloCommand) spec.root().userObject()).environment();
+  }
+
+  final PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  final PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  @Override
+  public final Integer call() throws InterruptedException {
+    Either<String, ApiClient> api = client.client(environment());
+    int code = api.isLeft() ? fail(api.getLeft()) : run(api.get());
+    out().flush();
+    err().flush();
+    return code;
+  }
+
+  abstract int run(ApiClient api) throws InterruptedException;
+
+  /** The answer's body when it succeeded; otherwise prints the problem. */
+  final Either<Integer, JsonNode> expect(Either<String, ApiClient.Answer> answer) {
+    if (answer.isLeft()) {
+      return Either.left(fail(answer.getLeft()));
+    }
+    if (!answer.get().ok()) {
+      return Either.left(fail(answer.get().problem()));
+    }
+    return Either.right(answer.get().body());
+  }
+
+  final int fail(String problem) {
+    err().println("error: " + problem);
+    return REFUSED;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.sportello.bootstrap;
+
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+
+/** How the client commands show the API's answers to people. */
+final class Printer {
+  private Printer() {}
+
+  static String pathSegment(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static void certificate(PrintWriter out, JsonNode certificate) {
+    out.println(
+        certificate.path("name").asString()
+            + "  ("
+            + certificate.path("category").asString()
+            + ")");
+    out.println("id      " + certificate.path("id").asString());
+    out.println("price   " + quote(certificate.path("quote")));
+    out.println(
+        "rule    "
+            + certificate.path("rule").asString(certificate.path("publishedRule").asString()));
+    out.println("fields");
+    for (JsonNode field : certificate.path("fields")) {
+      out.printf(
+          "  %-4s %-45s %-30s %s%n",
+          field.path("key").asString(),
+          field.path("label").asString(),
+          field.path("type").asString(),
+          field.path("required").asBoolean() ? "required" : "");
+    }
+    for (JsonNode extra : certificate.path("extras")) {
+      out.println(
+          "extra   "
+              + extra.path("key").asString()
+              + " "
+              + extra.path("kind").asString()
+              + " +"
+              + extra.path("price").path("euros").asString()
+              + " EUR");
+    }
+    for (JsonNode warning : certificate.path("warnings")) {
+      out.println(
+          "warning " + warning.path("code").asString() + ": " + warning.path("message").asString());
+    }
+  }
+
+  /** One line, then what a person needs next: candidates, the outcome, the document. */
+  static void request(PrintWriter out, JsonNode request) {
+    out.println(
+        request.path("id").asString()
+            + "  "
+            + request.path("status").asString()
+            + "  "
+            + request.path("certificateName").asString()
+            + "  "
+            + quote(request.path("quote")));
+    JsonNode searches = request.path("searches");
+    if (request.path("status").asString().equals("AWAITING_SELECTION") && !searches.isEmpty()) {
+      JsonNode round = searches.get(searches.size() - 1);
+      out.println("  candidates of search " + round.path("searchId").asString() + ":");
+      for (JsonNode candidate : round.path("candidates")) {
+        out.println(
+            "    [" + candidate.path("index").asInt() + "] " + candidate.path("attributes"));
+      }
+    }
+    if (request.hasNonNull("outcome")) {
+      out.println(
+          "  outcome "
+              + request.path("outcome").path("code").asString()
+              + ": "
+              + request.path("outcome").path("message").asString());
+    }
+    if (request.hasNonNull("document")) {
+      out.println(
+          "  document "
+              + request.path("document").path("name").asString()
+              + " ("
+              + request.path("document").path("sizeBytes").asLong()
+              + " bytes)");
+    }
+  }
+
+  static String quote(JsonNode quote) {
+    return "total "
+        + quote.path("total").path("euros").asString()
+        + " EUR (net "
+        + quote.path("net").path("euros").asString()
+        + " + VAT "
+        + quote.path("vat").path("euros").asString()
+        + ")";
+  }
+
+  /** Such as {@code 12.3 MB}. */
+  static String bytes(long count) {
+    if (count < 1024) {
+      return count + " B";
+    }
+    if (count < 1024 * 1024) {
+      return String.format(java.util.Locale.ROOT, "%.1f KB", count / 1024.0);
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MB", count / (1024.0 * 1024));
+  }
+}

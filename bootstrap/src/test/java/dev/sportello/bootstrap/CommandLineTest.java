@@ -1,0 +1,144 @@
+package dev.sportello.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.adapter.rest.RestSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands, run in-process; the client ones against a running service over HTTP. */
+class CommandLineTest {
+  @TempDir static Path dataDir;
+  @TempDir Path work;
+
+  private static Harness app;
+  private static Map<String, String> client;
+
+  @BeforeAll
+  static void start() {
+    app = Harness.start(Harness.environment(dataDir, Map.of()));
+    client =
+        Map.of(
+            "SPORTELLO_URL",
+            app.service.baseUrl().toString(),
+            "SPORTELLO_API_KEY",
+            Harness.API_KEY);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void catalog_list_prints_a_line_per_certificate() {
+    Cli run = Cli.run(client, "catalog", "list");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .contains(Harness.FAMILY_STATUS + "  Patronato   Certificato stato di famiglia");
+  }
+
+  @Test
+  void catalog_show_prints_the_form() {
+    Cli run = Cli.run(client, "catalog", "show", Harness.RESIDENCE);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("Certificato di residenza anagrafica")
+        .contains("rule    $0 && $1 && $2 && $3 && $4")
+        .contains("extra   opzione_0 urgenza +4.00 EUR");
+  }
+
+  @Test
+  void a_submitted_request_can_be_followed_and_its_document_downloaded() throws Exception {
+    Path values = work.resolve("values.json");
+    Files.writeString(
+        values,
+        "{\"values\": {\"$0\": \"Mario\", \"$1\": \"Rossi\", \"$2\": \"1985-12-10\","
+            + " \"$3\": \"G702\", \"$4\": \""
+            + Harness.MARIO_ROSSI
+            + "\"}}");
+
+    Cli submitted = Cli.run(client, "request", "submit", Harness.RESIDENCE, values.toString());
+    String id = submitted.out().split(" ", 2)[0];
+    app.syncUntil(id, "FULFILLED");
+    Cli status = Cli.run(client, "request", "status", id);
+    Cli document =
+        Cli.run(client, "request", "document", id, "-o", work.resolve("document.zip").toString());
+
+    assertThat(submitted.exitCode()).isZero();
+    assertThat(status.out()).startsWith(id + "  FULFILLED  Certificato di residenza anagrafica");
+    assertThat(document.exitCode()).isZero();
+    assertThat(Harness.zipEntries(Files.readAllBytes(work.resolve("document.zip"))).values())
+        .allMatch(head -> head.startsWith("%PDF"));
+  }
+
+  @Test
+  void a_refused_submission_prints_every_violation_and_exits_1() throws Exception {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": {\"$0\": \"Mario\"}}");
+
+    Cli run = Cli.run(client, "request", "submit", Harness.RESIDENCE, values.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("error: ").contains("$4");
+  }
+
+  @Test
+  void a_client_command_without_an_api_key_says_where_to_find_one() {
+    Cli run = Cli.run(Map.of(), "request", "list");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: no API key: pass --api-key or set SPORTELLO_API_KEY (serve prints one in"
+                + " sandbox mode)"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void keys_create_prints_a_key_and_the_hash_the_service_accepts_it_by() {
+    Cli run = Cli.run(Map.of(), "keys", "create", "--caller", "payroll");
+
+    String[] lines = run.out().lines().map(String::strip).toArray(String[]::new);
+    assertThat(lines[3]).isEqualTo("payroll=" + RestSettings.hashApiKey(lines[1]));
+    assertThat(
+            ConfigLoader.load(
+                    Map.of("SPORTELLO_API_KEY_HASHES", lines[3]), io.vavr.control.Option.none())
+                .isValid())
+        .isTrue();
+  }
+
+  @Test
+  void migrate_brings_an_empty_database_up_to_date() {
+    Cli run = Cli.run(Map.of("SPORTELLO_DATA_DIR", work.toString()), "migrate");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("The schema is up to date (H2 ");
+    assertThat(work.resolve("sportello.mv.db")).exists();
+  }
+
+  @Test
+  void serve_with_an_invalid_configuration_prints_every_problem_and_exits_2() {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SPORTELLO_HTTP_PORT", "eighty");
+    environment.put("SPORTELLO_RETENTION", "forever");
+
+    Cli run = Cli.run(environment, "serve");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .containsExactly(
+            "configuration: SPORTELLO_HTTP_PORT=eighty (environment): must be a whole number from 0"
+                + " to 65535",
+            "configuration: SPORTELLO_RETENTION=forever (environment): must be a duration such as"
+                + " 500ms, 30s, 5m, 24h, 365d or PT30S");
+  }
+}

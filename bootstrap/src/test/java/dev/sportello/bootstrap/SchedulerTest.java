@@ -1,0 +1,82 @@
+package dev.sportello.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.port.in.SynchroniseUseCase;
+import dev.sportello.application.port.in.SynchroniseUseCase.SyncReport;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+  private static final SyncReport NOTHING =
+      new SyncReport(List.empty(), List.empty(), List.empty(), HashMap.empty());
+
+  private static Scheduler scheduler(SynchroniseUseCase sync) {
+    return new Scheduler(sync, () -> Either.right(0), new Metrics(), Duration.ofMillis(20));
+  }
+
+  @Test
+  void closing_lets_the_cycle_in_flight_finish() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    Scheduler scheduler =
+        scheduler(() -> {
+          started.countDown();
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Either.right(NOTHING);
+          }
+          finished.set(true);
+          return Either.right(NOTHING);
+        });
+    scheduler.start();
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    scheduler.close();
+
+    assertThat(finished).isTrue();
+  }
+
+  @Test
+  void a_cycle_that_throws_does_not_stop_the_next_ones() throws InterruptedException {
+    AtomicInteger cycles = new AtomicInteger();
+    CountDownLatch third = new CountDownLatch(3);
+    try (Scheduler scheduler =
+        scheduler(() -> {
+          third.countDown();
+          if (cycles.incrementAndGet() == 1) {
+            throw new IllegalStateException("the first cycle fails");
+          }
+          return Either.right(NOTHING);
+        })) {
+      scheduler.start();
+
+      assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void closing_does_not_wait_for_the_next_cycle() {
+    Scheduler scheduler =
+        new Scheduler(
+                () -> Either.right(NOTHING),
+                () -> Either.right(0),
+                new Metrics(),
+                Duration.ofHours(1))
+            .start();
+    long started = System.nanoTime();
+
+    scheduler.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+  }
+}
