@@ -25,6 +25,7 @@ trap cleanup EXIT
 
 build_jars() {
   if [ ! -f "$service_jar" ] || [ ! -f "$bench_jar" ] \
+    || [ ! -f "$root/visengine-sandbox/target/visengine-sandbox.jar" ] \
     || [ -n "$(find "$root" -path '*/src/main/*' -newer "$bench_jar" -print -quit)" ]; then
     echo "building the service and benchmark jars..." >&2
     "$root/mvnw" -q -B -ntp -o -Pbenchmarks -DskipTests -Dspotless.check.skip=true \

@@ -4,7 +4,7 @@
 #     run side by side with the same JVM options and are measured in turns, three rounds each, so
 #     that the machine's other load falls on both alike.
 #  2. POST /api/v1/requests end to end (validation, store, draft and close on the embedded sandbox
-#     over loopback), every call with a fresh Idempotency-Key: on H2, then on PostgreSQL.
+#     over loopback), every call with a fresh Idempotency-Key (wrk/load.lua): on H2, then on PostgreSQL.
 # Usage: scripts/http-load.sh [seconds per measurement (20)] [connections (16)] [threads (2)]
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -59,9 +59,9 @@ post_load() {
   echo "== POST /api/v1/requests on $engine (${seconds}s, after a 10 s warm-up)"
   start_service "post-$engine" "$@"
   sandbox_credit 100000000
-  local submit=(-H "$auth" -s "$root/scripts/wrk/submit.lua" "$api/api/v1/requests" --)
-  wrk -t"$threads" -c"$connections" -d10s "${submit[@]}" "warm-$engine-$$" >/dev/null
-  wrk_summary "POST /api/v1/requests, $engine" "${submit[@]}" "$engine-$$"
+  local orders=(-H "$auth" -s "$root/scripts/wrk/load.lua" "$api" -- orders)
+  wrk -t"$threads" -c"$connections" -d10s "${orders[@]}" "warm-$engine-$$" >/dev/null
+  wrk_summary "POST /api/v1/requests, $engine" "${orders[@]}" "$engine-$$"
   stop "$service_pid"
 }
 

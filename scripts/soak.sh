@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Soak: mixed load (orders, reads, listings, forms; see wrk/mixed.lua) on the service with H2 and
-# the embedded sandbox, whose operators move a step every 2 s so that orders run through to their
+# Soak: mixed load (orders, reads, listings, forms; see wrk/load.lua) on the service with H2, with
+# the Visengine sandbox's operators moving a step every 2 s, so that orders run through to their
 # documents while the sync cycle runs every 5 s. After each minute: that minute's throughput and
 # errors, the heap in use, and the live heap: what a full collection leaves (jcmd
 # GC.class_histogram collects first, then sums what is left). Flat means nothing accumulates.
+# The sandbox runs as a process of its own, as Visengine would, so that the service's heap holds
+# only the service; SOAK_SANDBOX=embedded runs the built-in one instead, in the service's JVM,
+# where it keeps every order it receives.
 # Usage: scripts/soak.sh [minutes (10)] [connections (4)]
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -13,7 +16,20 @@ auth="Authorization: Bearer $api_key"
 build_jars
 machine
 
-start_service soak SPORTELLO_SANDBOX_STEP_DELAY=2s SPORTELLO_SYNC_INTERVAL=5s
+if [ "${SOAK_SANDBOX:-external}" = embedded ]; then
+  start_service soak SPORTELLO_SANDBOX_STEP_DELAY=2s SPORTELLO_SYNC_INTERVAL=5s
+else
+  sandbox_token="soak-sandbox-token"
+  "$java" -Xmx512m -jar "$root/visengine-sandbox/target/visengine-sandbox.jar" --port 0 \
+    --token "$sandbox_token" --control --speed 1.5 --balance 1000000000 >"$work/sandbox.log" 2>&1 &
+  started_pids+=("$!")
+  wait_for_line "$work/sandbox.log" "^Control API" "$!"
+  sandbox_url=$(sed -n 's/^Visengine sandbox: *//p' "$work/sandbox.log" | head -n 1)
+  start_service soak SPORTELLO_SYNC_INTERVAL=5s SPORTELLO_VISENGINE_URL="$sandbox_url" \
+    SPORTELLO_VISENGINE_TOKEN="$sandbox_token" SPORTELLO_API_KEY= \
+    SPORTELLO_API_KEY_HASHES="soak=$(printf %s "$api_key" | sha256sum | cut -d' ' -f1)"
+  echo "sandbox: a process of its own at $sandbox_url"
+fi
 sandbox_credit 1000000000
 id=$(submit "soak-read-target")
 
@@ -28,7 +44,7 @@ live_heap() {
 total_requests=0
 total_errors=0
 for minute in $(seq 1 "$minutes"); do
-  out=$(wrk -t2 -c"$connections" -d60s -H "$auth" -s "$root/scripts/wrk/mixed.lua" "$api" -- "$id" "soak-$$-$minute")
+  out=$(wrk -t2 -c"$connections" -d60s -H "$auth" -s "$root/scripts/wrk/load.lua" "$api" -- mixed "soak-$$-$minute" "$id")
   requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
   non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' <<<"$out" | grep . || echo 0)
   socket=$(sed -n 's/^ *Socket errors: *//p' <<<"$out" | grep . || echo none)

@@ -1,6 +1,9 @@
--- A mix of what clients do, in a fixed rotation of ten calls: one order (a fresh Idempotency-Key),
--- six reads of one request, two listings and one certificate form.
--- Arguments (wrk URL -- ID PREFIX): the request to read, and the prefix of the keys.
+-- Load for the REST API. Arguments (wrk URL -- MODE PREFIX [ID]):
+--   orders  every call is POST /api/v1/requests with the family-status submission and a fresh
+--           Idempotency-Key, so that each one orders anew (validation, store, draft and close);
+--   mixed   a fixed rotation of ten calls: one such order, six reads of request ID, two listings
+--           and one certificate form.
+-- Keys are PREFIX, the thread's number and a counter.
 local threads = 0
 
 function setup(thread)
@@ -9,8 +12,9 @@ function setup(thread)
 end
 
 function init(args)
-  id = args[1]
+  mode = args[1]
   prefix = args[2] .. "-" .. number .. "-"
+  id = args[3]
   sent = 0
   order_headers = { ["Content-Type"] = "application/json" }
   for name, value in pairs(wrk.headers) do
@@ -23,7 +27,7 @@ local body = [[{"certificateId":"4c84e22bbabd5f25b0102bb3bfe82790","values":{"$0
 function request()
   sent = sent + 1
   local turn = sent % 10
-  if turn == 0 then
+  if mode == "orders" or turn == 0 then
     order_headers["Idempotency-Key"] = prefix .. sent
     return wrk.format("POST", "/api/v1/requests", order_headers, body)
   elseif turn <= 6 then
