@@ -11,6 +11,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -p
   || [ -n "$(find "$root" -path '*/src/test/java/*' -newer "$jar" -print -quit)" ]; then
   "$root/mvnw" -q -B -ntp -o -Pbenchmarks -DskipTests -Dspotless.check.skip=true \
     -f "$root/pom.xml" package -pl benchmarks -am >&2
+  touch "$jar"
 fi
 what="${1:?usage: scripts/benchmarks.sh jmh [JMH options] | CLASS [arguments]}"
 shift

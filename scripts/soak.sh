@@ -24,10 +24,13 @@ else
     --token "$sandbox_token" --control --speed 1.5 --balance 1000000000 >"$work/sandbox.log" 2>&1 &
   started_pids+=("$!")
   wait_for_line "$work/sandbox.log" "^Control API" "$!"
-  sandbox_url=$(sed -n 's/^Visengine sandbox: *//p' "$work/sandbox.log" | head -n 1)
-  start_service soak SPORTELLO_SYNC_INTERVAL=5s SPORTELLO_VISENGINE_URL="$sandbox_url" \
+  external_url=$(sed -n 's/^Visengine sandbox: *//p' "$work/sandbox.log" | head -n 1)
+  start_service soak SPORTELLO_SYNC_INTERVAL=5s SPORTELLO_VISENGINE_URL="$external_url" \
     SPORTELLO_VISENGINE_TOKEN="$sandbox_token" SPORTELLO_API_KEY= \
     SPORTELLO_API_KEY_HASHES="soak=$(printf %s "$api_key" | sha256sum | cut -d' ' -f1)"
+  # start_service reads an embedded sandbox from the banner; this one is not in it.
+  sandbox_url="$external_url"
+  sandbox_token="soak-sandbox-token"
   echo "sandbox: a process of its own at $sandbox_url"
 fi
 sandbox_credit 1000000000
