@@ -1,0 +1,307 @@
+package dev.sportello.bootstrap.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.adapter.rest.RestSettings;
+import dev.sportello.domain.fixtures.SeedCertificates;
+import dev.sportello.sandbox.SandboxSettings;
+import dev.sportello.sandbox.VisengineSandbox;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Orders against a sandbox that fails, stalls and drops answers at random, with the service killed
+ * (SIGKILL) in the middle of orders and started again on the same store, while the sync cycle runs
+ * every second. A client retries whatever got no answer with the same Idempotency-Key, as the API
+ * asks. Afterwards every order must exist exactly once, end fulfilled, and be charged exactly once.
+ *
+ * <p>The default run orders {@value #DEFAULT_SUBMISSIONS} times and leaves out answers that come
+ * after the service's 30-second read timeout. The campaign: {@code ./mvnw -o -pl bootstrap -am
+ * verify -Dtest=FaultCampaignTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dsportello.faults.submissions=1000 -Dsportello.faults.timeouts=true}; {@code
+ * -Dsportello.faults.seed=N} repeats a run. The counts are printed at the end.
+ */
+class FaultCampaignTest {
+  private static final int DEFAULT_SUBMISSIONS = 60;
+  private static final String API_KEY = "fault-campaign-api-key";
+  private static final String CALLER = "campaign";
+  private static final String FAMILY_STATUS = "4c84e22bbabd5f25b0102bb3bfe82790";
+  private static final Duration STEP = Duration.ofHours(1);
+
+  @TempDir Path dataDir;
+
+  /** What happens to one order. */
+  enum Fault {
+    NONE(""),
+    DRAFT_FAILS("{\"route\": \"POST /richiesta\", \"type\": \"fail\", \"status\": 503}"),
+    CLOSE_FAILS("{\"route\": \"PUT /richiesta/{id}\", \"type\": \"fail\", \"status\": 500}"),
+    DRAFT_ANSWER_DROPPED("{\"route\": \"POST /richiesta\", \"type\": \"drop\"}"),
+    CLOSE_ANSWER_DROPPED("{\"route\": \"PUT /richiesta/{id}\", \"type\": \"drop\"}"),
+    LIST_FAILS("{\"route\": \"GET /richiesta\", \"type\": \"fail\", \"status\": 502}"),
+    CLOSE_PAST_TIMEOUT(
+        "{\"route\": \"PUT /richiesta/{id}\", \"type\": \"delay\", \"millis\": 31000}");
+
+    private final String rule;
+
+    Fault(String rule) {
+      this.rule = rule;
+    }
+  }
+
+  @Test
+  void random_faults_and_kills_neither_charge_a_request_twice_nor_lose_one() throws Exception {
+    if (System.getProperty("sportello.faults.engine", "postgres").equals("h2")) {
+      campaign("h2", Map.of());
+      return;
+    }
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder().setCleanDataDirectory(true).start()) {
+      campaign(
+          "postgres",
+          Map.of(
+              "SPORTELLO_JDBC_URL",
+              postgres.getJdbcUrl("postgres", "postgres"),
+              "SPORTELLO_JDBC_USER",
+              "postgres"));
+    }
+  }
+
+  /** Runs the campaign with the given store settings, then checks what it left. */
+  private void campaign(String engine, Map<String, String> store) throws Exception {
+    int submissions = Integer.getInteger("sportello.faults.submissions", DEFAULT_SUBMISSIONS);
+    long seed = Long.getLong("sportello.faults.seed", System.nanoTime());
+    boolean timeouts = Boolean.getBoolean("sportello.faults.timeouts");
+    Random random = new Random(seed);
+    Http http = new Http(Duration.ofSeconds(90));
+    Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
+    int kills = 0;
+    int unanswered = 0;
+    Instant began = Instant.now();
+
+    try (VisengineSandbox sandbox =
+        VisengineSandbox.start(
+            SandboxSettings.defaults()
+                .withStepDelay(STEP)
+                .withControlApi(true)
+                .withInitialBalance(new BigDecimal("100000000")))) {
+      Map<String, String> environment = new LinkedHashMap<>();
+      environment.putAll(environment(dataDir.resolve("store"), sandbox));
+      environment.putAll(store);
+      Path log = dataDir.resolve("service.log");
+      ServiceProcess service = ServiceProcess.start(environment, log);
+      try {
+        Map<String, String> acknowledged = new LinkedHashMap<>();
+        List<String> toRetry = new ArrayList<>();
+        for (int n = 0; n < submissions; n++) {
+          String key = "campaign-" + n;
+          Fault fault = pick(random, timeouts);
+          injected.merge(fault, 1, Integer::sum);
+          if (fault != Fault.NONE) {
+            control(http, sandbox, "POST", "/_sandbox/faults", fault.rule);
+          }
+          boolean kill = random.nextInt(100) < 5;
+          URI target = service.baseUrl().resolve("/api/v1/requests");
+          CompletableFuture<Http.Reply> order =
+              CompletableFuture.supplyAsync(() -> {
+                try {
+                  return submit(http, target, key);
+                } catch (IOException | InterruptedException unanswer) {
+                  return new Http.Reply(0, "");
+                }
+              });
+          if (kill) {
+            Thread.sleep(random.nextInt(60));
+            service.kill();
+            kills++;
+            service = ServiceProcess.start(environment, log);
+          }
+          Http.Reply reply = order.get();
+          control(http, sandbox, "DELETE", "/_sandbox/faults", "");
+          if (reply.ok()) {
+            acknowledged.put(key, reply.json().path("id").asString());
+          } else {
+            assertThat(reply.status())
+                .as("order %s: %s", key, reply.text())
+                .isIn(0, 500, 502, 503, 504);
+            unanswered++;
+            toRetry.add(key);
+          }
+        }
+
+        for (String key : toRetry) {
+          acknowledged.put(key, retryUntilAnswered(http, service.baseUrl(), key));
+        }
+        Map<String, String> statuses = syncUntilFulfilled(http, service.baseUrl(), sandbox);
+        Map<String, Integer> chargesPerUpstream = chargesPerUpstreamRequest(http, sandbox);
+
+        Map<String, Integer> byStatus = new TreeMap<>();
+        statuses.values().forEach(status -> byStatus.merge(status, 1, Integer::sum));
+        long charged = chargesPerUpstream.values().stream().filter(calls -> calls > 0).count();
+        long chargedTwice = chargesPerUpstream.values().stream().filter(calls -> calls > 1).count();
+        System.out.printf(
+            "fault campaign on %s: seed %d, %d orders, faults %s, %d kills (SIGKILL), %d orders"
+                + " retried after no answer, %d requests stored %s, %d upstream requests"
+                + " (drafts included), %d charged, %d charged more than once, %d s%n",
+            engine,
+            seed,
+            submissions,
+            injected,
+            kills,
+            unanswered,
+            statuses.size(),
+            byStatus,
+            chargesPerUpstream.size(),
+            charged,
+            chargedTwice,
+            Duration.between(began, Instant.now()).toSeconds());
+
+        assertThat(acknowledged).hasSize(submissions);
+        assertThat(acknowledged.values()).doesNotHaveDuplicates();
+        assertThat(statuses.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged.values());
+        assertThat(byStatus).containsOnlyKeys("FULFILLED");
+        assertThat(chargedTwice).isZero();
+        assertThat(charged).isEqualTo(submissions);
+      } finally {
+        service.stop();
+      }
+    }
+  }
+
+  private static Fault pick(Random random, boolean timeouts) {
+    int roll = random.nextInt(100);
+    if (roll < 40) {
+      return Fault.NONE;
+    }
+    if (timeouts && roll < 41) {
+      return Fault.CLOSE_PAST_TIMEOUT;
+    }
+    Fault[] faults = {
+      Fault.DRAFT_FAILS,
+      Fault.CLOSE_FAILS,
+      Fault.DRAFT_ANSWER_DROPPED,
+      Fault.CLOSE_ANSWER_DROPPED,
+      Fault.LIST_FAILS
+    };
+    return faults[random.nextInt(faults.length)];
+  }
+
+  private static Map<String, String> environment(Path store, VisengineSandbox sandbox) {
+    return Map.of(
+        "SPORTELLO_DATA_DIR",
+        store.toString(),
+        "SPORTELLO_HTTP_HOST",
+        "127.0.0.1",
+        "SPORTELLO_HTTP_PORT",
+        "0",
+        "SPORTELLO_VISENGINE_URL",
+        sandbox.baseUrl().toString(),
+        "SPORTELLO_VISENGINE_TOKEN",
+        sandbox.token(),
+        "SPORTELLO_API_KEY_HASHES",
+        CALLER + "=" + RestSettings.hashApiKey(API_KEY),
+        "SPORTELLO_SYNC_INTERVAL",
+        "1s");
+  }
+
+  private static Http.Reply submit(Http http, URI target, String key)
+      throws IOException, InterruptedException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("certificateId", FAMILY_STATUS);
+    body.put("values", SeedCertificates.familyStatusValues().toJavaMap());
+    body.put("extras", List.of("opzione_0"));
+    return http.send("POST", target, API_KEY, Http.json(body), "Idempotency-Key", key);
+  }
+
+  /** The same key and body again, until the service answers with the request. */
+  private static String retryUntilAnswered(Http http, URI baseUrl, String key)
+      throws InterruptedException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try {
+        Http.Reply reply = submit(http, baseUrl.resolve("/api/v1/requests"), key);
+        if (reply.ok()) {
+          return reply.json().path("id").asString();
+        }
+      } catch (IOException unanswered) {
+        // Tried again below, as any client would.
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("order " + key + " was never answered");
+  }
+
+  /**
+   * Moves the sandbox's operators on an hour at a time while the service's sync cycle runs every
+   * second, until every stored request is fulfilled or time is up; gives each request's status.
+   */
+  private static Map<String, String> syncUntilFulfilled(
+      Http http, URI baseUrl, VisengineSandbox sandbox) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+    Map<String, String> statuses = Map.of();
+    while (Instant.now().isBefore(deadline)) {
+      sandbox.advance(STEP);
+      Thread.sleep(1_500);
+      statuses = statuses(http, baseUrl);
+      if (!statuses.isEmpty() && statuses.values().stream().allMatch("FULFILLED"::equals)) {
+        return statuses;
+      }
+    }
+    return statuses;
+  }
+
+  private static Map<String, String> statuses(Http http, URI baseUrl)
+      throws IOException, InterruptedException {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    String cursor = "";
+    do {
+      Http.Reply page =
+          http.send(
+              "GET",
+              baseUrl.resolve(
+                  "/api/v1/requests?limit=500" + (cursor.isEmpty() ? "" : "&cursor=" + cursor)),
+              API_KEY,
+              "");
+      assertThat(page.ok()).as(page.text()).isTrue();
+      for (JsonNode request : page.json().path("items")) {
+        statuses.put(request.path("id").asString(), request.path("status").asString());
+      }
+      cursor = page.json().path("nextCursor").asString("");
+    } while (!cursor.isEmpty());
+    return statuses;
+  }
+
+  /** Every request the sandbox holds, drafts included, with how many times it was charged. */
+  private static Map<String, Integer> chargesPerUpstreamRequest(Http http, VisengineSandbox sandbox)
+      throws IOException, InterruptedException {
+    Http.Reply listing =
+        http.send("GET", sandbox.baseUrl().resolve("/richiesta"), sandbox.token(), "");
+    Map<String, Integer> charges = new LinkedHashMap<>();
+    for (JsonNode request : listing.json().path("data")) {
+      String id = request.path("_id").asString();
+      charges.put(id, sandbox.chargesFor(id).calls());
+    }
+    return charges;
+  }
+
+  private static void control(
+      Http http, VisengineSandbox sandbox, String method, String path, String body)
+      throws IOException, InterruptedException {
+    Http.Reply reply = http.send(method, sandbox.baseUrl().resolve(path), sandbox.token(), body);
+    assertThat(reply.ok()).as("%s %s: %s", method, path, reply.text()).isTrue();
+  }
+}
