@@ -55,7 +55,9 @@ public record PersistenceSettings(
     return new PersistenceSettings(
         "jdbc:h2:file:"
             + base.resolve("sportello")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process
+            // keeps every request it confirmed (H2 otherwise writes in the background).
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
         "sa",
         "",
         DEFAULT_POOL_SIZE,
