@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -21,6 +24,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * becomes a 4xx problem; nothing of the body ever reaches a message.
  */
 final class Bodies {
+  /** No published form has more than a few dozen fields; anything far past that is refused. */
+  static final int MAX_VALUES = 200;
+
+  /** No published certificate offers more than a handful of extras. */
+  static final int MAX_EXTRAS = 50;
+
   private final long maxBytes;
 
   Bodies(long maxBytes) {
@@ -58,6 +67,7 @@ final class Bodies {
     if (bytes.length == 0) {
       throw Problem.invalid("body", "missing_body", "a JSON object is required").raise();
     }
+    requireCountsWithinCaps(bytes);
     try {
       T bound = Json.MAPPER.readValue(bytes, type);
       if (bound == null) {
@@ -86,6 +96,53 @@ final class Bodies {
     }
   }
 
+  /**
+   * Counts the entries of the top-level {@code values} and {@code extras} in one streaming pass, so
+   * that a body with a million keys is refused before any map or list of that size is built. A body
+   * that is not well-formed JSON passes here and is refused by the binding, which says why.
+   */
+  private static void requireCountsWithinCaps(byte[] bytes) {
+    try (JsonParser parser = Json.MAPPER.createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+        JsonToken value = parser.nextToken();
+        if (name.equals("values") && value == JsonToken.START_OBJECT) {
+          requireAtMost(countEntries(parser, MAX_VALUES), "values", MAX_VALUES);
+        } else if (name.equals("extras") && value == JsonToken.START_ARRAY) {
+          requireAtMost(countEntries(parser, MAX_EXTRAS), "extras", MAX_EXTRAS);
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (JacksonException malformed) {
+      // The binding reads the body again and reports exactly what is wrong with it.
+    }
+  }
+
+  /** Counts the entries of the object or array the parser stands at, stopping one past the cap. */
+  private static int countEntries(JsonParser parser, int cap) {
+    int count = 0;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY && count <= cap;
+        token = parser.nextToken()) {
+      if (token != JsonToken.PROPERTY_NAME) {
+        count++;
+        parser.skipChildren();
+      }
+    }
+    return count;
+  }
+
+  private static void requireAtMost(int count, String subject, int cap) {
+    if (count > cap) {
+      throw Problem.invalid(
+              subject, "too_many_" + subject, "at most " + cap + " " + subject + " are accepted")
+          .raise();
+    }
+  }
+
   /** The submission parts shared by validation and ordering. */
   static SubmissionInput submission(
       String certificateId,
@@ -107,41 +164,34 @@ final class Bodies {
     if (values == null) {
       return LinkedHashMap.empty();
     }
-    List<Violation> problems = List.empty();
-    io.vavr.collection.Map<String, String> result = LinkedHashMap.empty();
-    for (var entry : values.entrySet()) {
-      String value = entry.getValue();
-      if (value == null) {
-        String key = printable(entry.getKey());
-        problems =
-            problems.append(
+    List<Violation> problems =
+        List.ofAll(values.entrySet())
+            .filter(entry -> entry.getValue() == null)
+            .map(entry -> printable(entry.getKey()))
+            .map(key ->
                 Violation.general(
                     key.isBlank() ? "values" : key,
                     "null_value",
                     "a value is a string; leave the field out or send \"\" when it is empty"));
-      } else {
-        result = result.put(entry.getKey(), value);
-      }
-    }
     if (!problems.isEmpty()) {
       throw Problem.invalid("some values are null", problems).raise();
     }
-    return result;
+    return LinkedHashMap.ofAll(values.entrySet().stream(), Map.Entry::getKey, Bodies::present);
   }
 
   private static List<String> extras(java.util.@Nullable List<@Nullable String> extras) {
     if (extras == null) {
       return List.empty();
     }
-    List<String> result = List.empty();
-    for (String extra : extras) {
-      if (extra == null) {
-        throw Problem.invalid("extras", "null_value", "extras are strings such as opzione_0")
-            .raise();
-      }
-      result = result.append(extra);
+    if (extras.stream().anyMatch(Objects::isNull)) {
+      throw Problem.invalid("extras", "null_value", "extras are strings such as opzione_0").raise();
     }
-    return result;
+    return List.ofAll(extras).map(Objects::requireNonNull);
+  }
+
+  /** Only called once null values were refused. */
+  private static String present(Map.Entry<String, @Nullable String> entry) {
+    return Objects.requireNonNull(entry.getValue());
   }
 
   private void requireJson(Context ctx) {

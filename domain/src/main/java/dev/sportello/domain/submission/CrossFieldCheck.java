@@ -8,6 +8,8 @@ import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.field.FieldType;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.shared.Violation;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -118,13 +120,12 @@ final class CrossFieldCheck {
 
   /** Each label is read once per check; a role two fields could play is left unchecked above. */
   private static Map<Role, List<FieldSpec>> fieldsByRole(FieldSchema schema) {
-    Map<Role, List<FieldSpec>> byRole = HashMap.empty();
-    for (FieldSpec field : schema.fields()) {
-      for (Role role : ROLES_BY_LABEL.get(canonical(field.label()))) {
-        byRole = byRole.put(role, byRole.get(role).getOrElse(List.empty()).append(field));
-      }
-    }
-    return byRole;
+    return schema
+        .fields()
+        .flatMap(field ->
+            ROLES_BY_LABEL.get(canonical(field.label())).map(role -> Tuple.of(role, field)))
+        .groupBy(Tuple2::_1)
+        .mapValues(pairs -> pairs.map(Tuple2::_2));
   }
 
   private static Violation mismatch(FieldSpec taxCodeField, FieldSpec other, Role role) {

@@ -15,6 +15,7 @@ import io.vavr.collection.TreeMap;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
+import java.util.ArrayList;
 import java.util.Comparator;
 
 /**
@@ -48,7 +49,8 @@ public final class SubmissionCheck {
       Map<String, String> rawValues,
       List<String> extraKeys,
       ValuePolicy policy) {
-    List<Violation> violations = List.empty();
+    // Accumulated in mutable builders: appending to an immutable list would copy it per entry.
+    var violations = new ArrayList<Violation>();
     SortedMap<FieldKey, String> values = TreeMap.empty();
     Set<FieldKey> present = TreeSet.empty();
 
@@ -56,7 +58,7 @@ public final class SubmissionCheck {
       Option<FieldSpec> field =
           FieldKey.parse(entry._1).toOption().flatMap(key -> certificate.schema().field(key));
       if (field.isEmpty()) {
-        violations = violations.append(unknownKey(entry._1));
+        violations.add(unknownKey(entry._1));
         continue;
       }
       FieldSpec spec = field.get();
@@ -66,42 +68,40 @@ public final class SubmissionCheck {
       present = present.add(spec.key());
       var normalised = spec.type().normalise(entry._2, policy);
       if (normalised.isLeft()) {
-        violations =
-            violations.append(
-                new Violation(
-                    spec.key().toString(),
-                    spec.label(),
-                    normalised.getLeft().code(),
-                    normalised.getLeft().message()));
+        violations.add(
+            new Violation(
+                spec.key().toString(),
+                spec.label(),
+                normalised.getLeft().code(),
+                normalised.getLeft().message()));
       } else {
         values = values.put(spec.key(), normalised.get());
       }
     }
 
-    violations = violations.appendAll(requirementViolations(certificate, present));
-    violations =
-        violations.appendAll(CrossFieldCheck.violations(certificate.schema(), values, policy));
+    violations.addAll(requirementViolations(certificate, present).asJava());
+    violations.addAll(CrossFieldCheck.violations(certificate.schema(), values, policy).asJava());
 
-    List<Extra> extras = List.empty();
+    var extras = new ArrayList<Extra>();
     for (String extraKey : extraKeys.distinct()) {
       Option<Extra> extra = certificate.extra(extraKey);
       if (extra.isEmpty()) {
-        violations =
-            violations.append(
-                Violation.general(
-                    "extras",
-                    "unknown_extra",
-                    "this certificate offers no extra called '" + printable(extraKey) + "'"));
+        violations.add(
+            Violation.general(
+                "extras",
+                "unknown_extra",
+                "this certificate offers no extra called '" + printable(extraKey) + "'"));
       } else {
-        extras = extras.append(extra.get());
+        extras.add(extra.get());
       }
     }
 
     if (!violations.isEmpty()) {
-      return Validation.invalid(violations);
+      return Validation.invalid(List.ofAll(violations));
     }
+    List<Extra> chosen = List.ofAll(extras);
     return Validation.valid(
-        new Submission(certificate.id(), values, extras, Quote.of(certificate, extras)));
+        new Submission(certificate.id(), values, chosen, Quote.of(certificate, chosen)));
   }
 
   /**
