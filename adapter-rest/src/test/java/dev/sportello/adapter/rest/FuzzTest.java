@@ -20,6 +20,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
@@ -67,7 +68,7 @@ class FuzzTest {
 
   @BeforeContainer
   static void start() {
-    api = new Harness(settings -> settings.withMaxBodyBytes(64 * 1024));
+    api = new Harness(settings -> settings.withMaxBodyBytes(4 * 1024 * 1024));
     var request = Either.right(Fixtures.busyRequest("req-1", "alice"));
     when(api.browse.browse(any())).thenReturn(Either.right(List.of(Fixtures.entry())));
     when(api.describe.describe(any())).thenReturn(Either.right(Fixtures.description()));
@@ -209,6 +210,57 @@ class FuzzTest {
 
     assertSafe(reply.status(), reply.header("Content-Type"), reply.text());
     everyRouteIsHit(path, POSTS);
+  }
+
+  /** One entry of a values object or an extras array, in the shapes a caller could send. */
+  @Provide
+  Arbitrary<String> entries() {
+    return Arbitraries.of("\"x\"", "\"\"", "null", "1", "{}", "[]", "{\"a\": [1, 2]}");
+  }
+
+  /** Counts around the caps and far past them, up to a body of a few megabytes. */
+  @Provide
+  Arbitrary<Integer> counts() {
+    return Arbitraries.oneOf(
+        Arbitraries.integers().between(0, 60_000).withDistribution(RandomDistribution.biased()),
+        Arbitraries.of(
+            Bodies.MAX_EXTRAS,
+            Bodies.MAX_EXTRAS + 1,
+            Bodies.MAX_VALUES,
+            Bodies.MAX_VALUES + 1,
+            40_000));
+  }
+
+  @Property(tries = 100)
+  void largeCollectionsAreRefusedByCountNeverWorkedThrough(
+      @ForAll("posts") String path,
+      @ForAll("counts") int count,
+      @ForAll("entries") String entry,
+      @ForAll boolean asExtras) {
+    String entries =
+        asExtras
+            ? java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> entry)
+                .collect(java.util.stream.Collectors.joining(",", "{\"extras\": [", "]}"))
+            : java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> "\"$" + i + "\": " + entry)
+                .collect(java.util.stream.Collectors.joining(",", "{\"values\": {", "}}"));
+    var reply =
+        api.send(
+            api.as(Harness.ALICE_KEY, path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "fuzz")
+                .POST(HttpRequest.BodyPublishers.ofString(entries)));
+
+    assertSafe(reply.status(), reply.header("Content-Type"), reply.text());
+    boolean takesValues = path.contains("/validation") || path.endsWith("/requests");
+    boolean counted = takesValues || (!asExtras && path.endsWith("/searches"));
+    int cap = asExtras ? Bodies.MAX_EXTRAS : Bodies.MAX_VALUES;
+    if (counted && count > cap) {
+      assertThat(reply.status()).isEqualTo(400);
+      assertThat(reply.text()).contains(asExtras ? "too_many_extras" : "too_many_values");
+    }
+    Statistics.label("over the cap").collect(count > cap);
   }
 
   @Provide
