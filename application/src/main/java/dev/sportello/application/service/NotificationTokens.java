@@ -37,13 +37,12 @@ final class NotificationTokens {
     if (id.isInvalid()) {
       return Option.none();
     }
-    byte[] given;
-    try {
-      given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-    } catch (IllegalArgumentException notBase64) {
-      return Option.none();
-    }
-    return MessageDigest.isEqual(given, mac(id.get())) ? Option.some(id.get()) : Option.none();
+    // Compared as text, not as decoded bytes: a base64 decoder ignores the spare bits of the last
+    // character, so several spellings would decode to the same MAC.
+    byte[] expected = tokenFor(id.get()).getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), expected)
+        ? Option.some(id.get())
+        : Option.none();
   }
 
   private byte[] mac(RequestId id) {

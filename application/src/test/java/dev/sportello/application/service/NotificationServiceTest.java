@@ -52,4 +52,21 @@ class NotificationServiceTest {
         .isInstanceOf(UseCaseError.NotFound.class);
     assertThat(app.calls().total()).isZero();
   }
+
+  @Test
+  void aTokenSpelledDifferentlyInItsUnusedBitsNamesNothing() {
+    CertificateRequest request = open(app, "r1", "alice", TestData.certificate());
+    String token = tokens.tokenFor(request.id());
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char last = token.charAt(token.length() - 1);
+    // Twenty bytes leave the last character's two low bits unused by the decoder.
+    char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    String respelled = token.substring(0, token.length() - 1) + sameBytes;
+
+    assertThat(java.util.Base64.getUrlDecoder().decode(respelled.substring(3)))
+        .isEqualTo(java.util.Base64.getUrlDecoder().decode(token.substring(3)));
+    assertThat(left(app.useCases().handleNotification().handle(respelled)))
+        .isInstanceOf(UseCaseError.NotFound.class);
+    assertThat(app.calls().total()).isZero();
+  }
 }
