@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -252,14 +253,27 @@ public final class RestAdapter implements AutoCloseable {
     ctx.result(Json.MAPPER.writeValueAsString(ProblemView.of(problem, instance(ctx))));
   }
 
-  /** The address the problem is about; a webhook's token is left out. */
+  /**
+   * The address the problem is about. A webhook's address holds its token, so whatever the method
+   * or status, an address that names a webhook in any spelling is shown as the route's template.
+   */
   private static String instance(Context ctx) {
     String route = ctx.attribute(ROUTE_ATTRIBUTE);
-    if (route != null && route.equals(Operations.WEBHOOK)) {
-      return route;
-    }
     String path = ctx.path();
+    if (Operations.WEBHOOK.equals(route) || namesAWebhook(path)) {
+      return Operations.WEBHOOK;
+    }
     return path.length() > MAX_INSTANCE_LENGTH ? path.substring(0, MAX_INSTANCE_LENGTH) : path;
+  }
+
+  private static boolean namesAWebhook(String path) {
+    String spelled;
+    try {
+      spelled = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      spelled = path;
+    }
+    return spelled.toLowerCase(Locale.ROOT).contains("webhook");
   }
 
   /** The route for metrics: never the address, which holds identifiers and tokens. */

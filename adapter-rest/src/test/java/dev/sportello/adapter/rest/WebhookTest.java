@@ -70,6 +70,29 @@ class WebhookTest {
   }
 
   @Test
+  void noProblemEchoesTheTokenWhateverTheMethodOrSpelling() {
+    for (String method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
+      for (String path :
+          new String[] {
+            "/webhooks/visengine/" + TOKEN,
+            "/WEBHOOKS/visengine/" + TOKEN,
+            "/%77ebhooks/visengine/" + TOKEN,
+            "/webhooks/visengine/" + TOKEN + "/extra"
+          }) {
+        var reply =
+            api.send(
+                HttpRequest.newBuilder(api.uri(path))
+                    .timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(reply.status()).as(method + " " + path).isBetween(400, 499);
+        assertThat(reply.text()).as(method + " " + path).doesNotContain("AbCdEf012345");
+      }
+    }
+    verifyNoInteractions(api.notifications);
+  }
+
+  @Test
   void aMalformedTokenNeverReachesTheUseCase() {
     for (String token : new String[] {"nodot", ".x", "a.", "a.b.c%20d", "x".repeat(300) + ".y"}) {
       assertThat(notify(token, "application/json", "{}").status()).as(token).isEqualTo(404);
