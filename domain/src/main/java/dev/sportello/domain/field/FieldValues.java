@@ -47,10 +47,38 @@ final class FieldValues {
           "the value holds control characters such as line breaks or tabs, which are not"
               + " accepted");
     }
+    var invisible = text.codePoints().filter(FieldValues::isInvisible).findFirst();
+    if (invisible.isPresent()) {
+      return reject(
+          "text.invisible_character",
+          String.format(
+              Locale.ROOT,
+              "the value holds an invisible character (U+%04X), which an operator could not see"
+                  + " or type",
+              invisible.getAsInt()));
+    }
     if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
       return reject("text.too_long", "the value is longer than " + MAX_TEXT_LENGTH + " characters");
     }
     return Either.right(text);
+  }
+
+  /**
+   * Format characters (zero-width spaces and joiners, direction marks, soft hyphens, byte-order
+   * marks), line and paragraph separators, private-use and unassigned code points, and halves of
+   * surrogate pairs: text that looks the same as other text but is not.
+   */
+  private static boolean isInvisible(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED,
+          Character.SURROGATE ->
+          true;
+      default -> false;
+    };
   }
 
   static Either<Rejection, String> taxCode(String raw) {

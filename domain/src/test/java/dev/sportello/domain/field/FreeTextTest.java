@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,37 @@ class FreeTextTest {
   void a_control_character_inside_is_refused(String text) {
     assertThat(rejectionCode(new FieldType.Text().normalise(text, POLICY)))
         .isEqualTo("text.control_character");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Ma\u200Brio",
+        "Ma\u200Drio",
+        "\u2066Mario",
+        "Ma\u00ADrio",
+        "Mario\uFEFFRossi",
+        "Ma\u2028rio",
+        "Ma\uE000rio",
+        "Ma\uD800rio",
+        "Ma\u0378rio"
+      })
+  void an_invisible_character_inside_is_refused(String text) {
+    assertThat(rejectionCode(new FieldType.Text().normalise(text, POLICY)))
+        .isEqualTo("text.invisible_character");
+  }
+
+  @Test
+  void the_refusal_names_the_invisible_character_but_not_the_value() {
+    var rejection = new FieldType.Text().normalise("Ma\u200Brio", POLICY).getLeft();
+
+    assertThat(rejection.message()).contains("U+200B").doesNotContain("Ma");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Nicolò", "D'Angelo", "Müller-Lüdenscheidt", "Zoë", "Ελένη", "李"})
+  void visible_letters_of_any_script_are_accepted(String text) {
+    assertThat(new FieldType.Text().normalise(text, POLICY)).isEqualTo(Either.right(text));
   }
 
   @ParameterizedTest
