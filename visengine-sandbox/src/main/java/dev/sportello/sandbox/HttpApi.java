@@ -65,21 +65,24 @@ final class HttpApi {
 
   private final Simulator simulator;
   private final Faults faults;
+  private final CallsInFlight inFlight;
   private final List<byte[]> tokens;
 
-  private HttpApi(Simulator simulator, Faults faults, List<String> tokens) {
+  private HttpApi(Simulator simulator, Faults faults, CallsInFlight inFlight, List<String> tokens) {
     this.simulator = simulator;
     this.faults = faults;
+    this.inFlight = inFlight;
     this.tokens = tokens.stream().map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
   }
 
   static Javalin create(
       Simulator simulator,
       Faults faults,
+      CallsInFlight inFlight,
       CallbackDispatcher callbacks,
       List<String> tokens,
       boolean controlApi) {
-    HttpApi api = new HttpApi(simulator, faults, tokens);
+    HttpApi api = new HttpApi(simulator, faults, inFlight, tokens);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -164,6 +167,15 @@ final class HttpApi {
   }
 
   private void serveApiCall(Context ctx, String route, Endpoint endpoint) throws IOException {
+    inFlight.started();
+    try {
+      serveFaultsAndCall(ctx, route, endpoint);
+    } finally {
+      inFlight.ended();
+    }
+  }
+
+  private void serveFaultsAndCall(Context ctx, String route, Endpoint endpoint) throws IOException {
     if (!authorized(ctx)) {
       send(ctx, route, Reply.error(ApiError.UNAUTHORIZED.error()));
       return;

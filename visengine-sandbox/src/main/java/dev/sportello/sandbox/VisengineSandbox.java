@@ -33,6 +33,7 @@ public final class VisengineSandbox implements AutoCloseable {
   private final Javalin server;
   private final Simulator simulator;
   private final CallbackDispatcher callbacks;
+  private final CallsInFlight inFlight;
   private final Thread ticker;
   private final String token;
   private final String host;
@@ -41,11 +42,13 @@ public final class VisengineSandbox implements AutoCloseable {
       Javalin server,
       Simulator simulator,
       CallbackDispatcher callbacks,
+      CallsInFlight inFlight,
       String token,
       String host) {
     this.server = server;
     this.simulator = simulator;
     this.callbacks = callbacks;
+    this.inFlight = inFlight;
     this.ticker =
         Thread.ofPlatform()
             .daemon()
@@ -70,11 +73,14 @@ public final class VisengineSandbox implements AutoCloseable {
             new Wallet(settings.initialBalance()),
             new ObjectIds(random),
             callbacks::enqueue);
+    CallsInFlight inFlight = new CallsInFlight();
     Javalin server =
-        HttpApi.create(simulator, new Faults(), callbacks, tokens, settings.controlApiEnabled())
+        HttpApi.create(
+                simulator, new Faults(), inFlight, callbacks, tokens, settings.controlApiEnabled())
             .start(settings.bindHost(), settings.port());
     VisengineSandbox sandbox =
-        new VisengineSandbox(server, simulator, callbacks, tokens.getFirst(), settings.bindHost());
+        new VisengineSandbox(
+            server, simulator, callbacks, inFlight, tokens.getFirst(), settings.bindHost());
     sandbox.ticker.start();
     LOG.info(
         "Visengine sandbox listening on {} (control API {})",
@@ -107,6 +113,16 @@ public final class VisengineSandbox implements AutoCloseable {
   public void advance(Duration amount) {
     simulator.advance(amount);
     callbacks.pump();
+  }
+
+  /**
+   * Waits until no Visengine API call is being served (one held by a delay fault included), at most
+   * the limit: a test meets the end of a slow call this way instead of sleeping.
+   *
+   * @return whether the sandbox became quiet within the limit
+   */
+  public boolean awaitQuiet(Duration limit) throws InterruptedException {
+    return inFlight.awaitNone(limit);
   }
 
   /** How many calls charged the wallet for a request, and how much. */

@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
@@ -77,6 +80,31 @@ class ControlApiTest {
     assertThat(api.get("/_sandbox/faults").data().get(0).path("times").asInt()).isZero();
 
     assertThat(api.delete("/_sandbox/faults", "").data()).isEmpty();
+  }
+
+  @Test
+  void awaitingQuietLastsUntilACallHeldByADelayHasBeenServed() throws Exception {
+    arm("{\"route\":\"POST /richiesta\",\"type\":\"delay\",\"millis\":500}");
+    String body =
+        "{\"hash_visura\":\"%s\",\"json_visura\":%s}"
+            .formatted(SandboxHttp.COMPANY_REPORT, SandboxHttp.COMPANY_FIELDS);
+    CompletableFuture<Response> slow =
+        CompletableFuture.supplyAsync(() -> api.post("/richiesta", body));
+    awaitTheArmedFaultsTaken();
+
+    assertThat(api.sandbox.awaitQuiet(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(api.get("/richiesta").data().size()).as("requests the held call made").isEqualTo(1);
+    assertThat(slow.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+  }
+
+  /** Waits until the calls the faults were armed for have taken them. */
+  private void awaitTheArmedFaultsTaken() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!api.get("/_sandbox/faults").data().isEmpty()) {
+      assertThat(System.nanoTime()).as("the armed faults are taken").isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 
   @Test

@@ -3,8 +3,10 @@ package dev.sportello.adapter.persistence;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.SyncLock;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The sync lock on H2. An H2 database file is opened by one process at a time, so one instance is
@@ -21,13 +23,12 @@ final class InProcessSyncLock implements SyncLock {
   }
 
   @Override
-  public Either<StorageFailure, Boolean> runExclusively(Runnable work) {
+  public <T> Either<StorageFailure, Option<T>> runExclusively(Supplier<T> work) {
     if (!lock.tryLock()) {
-      return Either.right(false);
+      return Either.right(Option.none());
     }
     try {
-      work.run();
-      return Either.right(true);
+      return Either.right(Option.some(work.get()));
     } finally {
       lock.unlock();
     }

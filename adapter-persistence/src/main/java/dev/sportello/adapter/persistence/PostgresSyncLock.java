@@ -3,11 +3,13 @@ package dev.sportello.adapter.persistence;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.SyncLock;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * The sync leader lock for instances sharing one PostgreSQL database: a session-level advisory
@@ -30,13 +32,13 @@ final class PostgresSyncLock implements SyncLock {
   }
 
   @Override
-  public Either<StorageFailure, Boolean> runExclusively(Runnable work) {
+  public <T> Either<StorageFailure, Option<T>> runExclusively(Supplier<T> work) {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
       if (!call(connection, "SELECT pg_try_advisory_lock(?)")) {
-        return Either.right(false);
+        return Either.right(Option.none());
       }
       try {
-        work.run();
+        return Either.right(Option.some(work.get()));
       } finally {
         try {
           call(connection, "SELECT pg_advisory_unlock(?)");
@@ -44,7 +46,6 @@ final class PostgresSyncLock implements SyncLock {
           // Closing the connection below ends the session, which releases the lock.
         }
       }
-      return Either.right(true);
     } catch (SQLException failure) {
       return Either.left(Database.translate("take the sync lock", failure));
     }

@@ -4,18 +4,21 @@ import dev.sportello.application.port.out.CatalogSnapshotStore;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.SyncLock;
 import dev.sportello.application.testing.CatalogSnapshotStoreContract;
 import dev.sportello.application.testing.DocumentStoreContract;
 import dev.sportello.application.testing.IdempotencyStoreContract;
 import dev.sportello.application.testing.RequestRepositoryContract;
+import dev.sportello.application.testing.SyncLockContract;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The application's storage contracts, each on a new, migrated database of one engine: the same
- * suite the in-memory fakes pass.
+ * The application's storage contracts and the sync lock's, each on a new, migrated database of one
+ * engine: the same suites the in-memory fakes pass.
  */
 abstract class StorageContracts {
   @TempDir Path directory;
@@ -62,6 +65,16 @@ abstract class StorageContracts {
     @Override
     protected DocumentStore newStore() {
       return adapter().documents();
+    }
+  }
+
+  @Nested
+  class SyncLocks extends SyncLockContract {
+    /** Each handle comes from another adapter on the same database, as another instance's. */
+    @Override
+    protected Supplier<SyncLock> newLockSharedByInstances() {
+      PersistenceSettings database = newDatabase(directory);
+      return () -> adapters.opened(database).syncLock();
     }
   }
 }

@@ -39,7 +39,11 @@ class SandboxContractTest extends RemotePortContract {
   /** The read timeout of the adapter that meets the slow answers. */
   private static final Duration SHORT_READ_TIMEOUT = Duration.ofSeconds(1);
 
+  /** How long a slow answer takes: longer than the short read timeout. */
   private static final Duration SLOW = SHORT_READ_TIMEOUT.plusSeconds(1);
+
+  /** A bound on the wait for the slow answers still being served, not the expected wait. */
+  private static final Duration QUIET_WITHIN = SLOW.plusSeconds(10);
 
   private static final VisengineSettings.RetryPolicy THREE_QUICK_ATTEMPTS =
       new VisengineSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
@@ -185,7 +189,7 @@ class SandboxContractTest extends RemotePortContract {
                 failure -> failure instanceof RemoteFailure.AlreadyClosed, RemoteRequest::closed))
         .as("%s", closed)
         .isTrue();
-    Thread.sleep(SLOW.toMillis());
+    assertThat(sandbox.awaitQuiet(QUIET_WITHIN)).as("the slow close has been served").isTrue();
     assertThat(charges(id)).as("charges once the slow close has finished").isEqualTo(1);
   }
 

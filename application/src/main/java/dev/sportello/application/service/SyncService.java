@@ -19,7 +19,6 @@ import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One sync cycle. Its upstream calls do not grow with the number of unchanged open requests: one
@@ -64,11 +63,10 @@ final class SyncService implements SynchroniseUseCase {
 
   @Override
   public Either<UseCaseError, SyncReport> synchronise() {
-    AtomicReference<Either<UseCaseError, SyncReport>> result =
-        new AtomicReference<>(Either.right(emptyReport()));
-    return lock.runExclusively(() -> result.set(cycle()))
+    // Another instance running its cycle leaves nothing for this one to report.
+    return lock.runExclusively(this::cycle)
         .mapLeft(Failures::of)
-        .flatMap(ran -> result.get());
+        .flatMap(ranOrBusy -> ranOrBusy.getOrElse(() -> Either.right(emptyReport())));
   }
 
   private Either<UseCaseError, SyncReport> cycle() {

@@ -1,14 +1,17 @@
 package dev.sportello.application.port.out;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.function.Supplier;
 
 /** Makes sure only one instance runs the sync cycle at a time when several share a store. */
 public interface SyncLock {
 
   /**
-   * Runs the work if this instance gets the lock, and releases it afterwards.
+   * Runs the work if this instance gets the lock, without waiting for it, and releases the lock
+   * afterwards, also when the work throws.
    *
-   * @return whether the work ran
+   * @return the work's result, or none when another holder has the lock and the work did not run
    */
-  Either<StorageFailure, Boolean> runExclusively(Runnable work);
+  <T> Either<StorageFailure, Option<T>> runExclusively(Supplier<T> work);
 }
