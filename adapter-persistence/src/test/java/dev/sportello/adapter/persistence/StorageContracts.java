@@ -9,9 +9,11 @@ import dev.sportello.application.testing.DocumentStoreContract;
 import dev.sportello.application.testing.IdempotencyStoreContract;
 import dev.sportello.application.testing.RequestRepositoryContract;
 import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapstruct.factory.Mappers;
 
 /**
  * The application's storage contracts, each on a new, migrated database of one engine: the same
@@ -54,6 +56,20 @@ abstract class StorageContracts {
     @Override
     protected CatalogSnapshotStore newStore() {
       return adapter().catalogue();
+    }
+  }
+
+  /** The same contract on the rows alone, without the copy the adapter keeps in memory. */
+  @Nested
+  class CatalogueRows extends CatalogSnapshotStoreContract {
+    @Override
+    protected CatalogSnapshotStore newStore() {
+      PersistenceSettings settings = newDatabase(directory);
+      adapters.opened(settings);
+      Jdbi jdbi = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
+      return new JdbcCatalogSnapshotStore(
+          new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+          Mappers.getMapper(JsonMapping.class));
     }
   }
 
