@@ -24,6 +24,7 @@ import java.util.function.Function;
  * reported, one line each, and none repeats a secret.
  */
 final class ConfigLoader {
+  private static final int MIN_PLAIN_KEY = 16;
   private static final int MIN_WEBHOOK_SECRET = 32;
 
   private ConfigLoader() {}
@@ -65,12 +66,14 @@ final class ConfigLoader {
     Path dataDir = in.get(Setting.DATA_DIR, Values::path, Path.of("."));
     Map<String, String> apiKeys =
         in.optional(Setting.API_KEY_HASHES, Values::apiKeyHashes).getOrElse(HashMap.empty());
-    Option<String> plainKey = in.optional(Setting.API_KEY, ConfigLoader::plainKey);
+    Option<String> plainKey =
+        in.optional(Setting.API_KEY, text -> Values.text(text, MIN_PLAIN_KEY));
     Config.Upstream upstream = upstream(in);
     Config.Database database = database(in);
     int poolSize = in.get(Setting.DB_POOL_SIZE, text -> Values.integer(text, 1, 200), 1);
     Option<URI> publicUrl = in.optional(Setting.PUBLIC_URL, Values::httpUrl);
-    Option<String> secret = in.optional(Setting.WEBHOOK_SECRET, ConfigLoader::webhookSecret);
+    Option<String> secret =
+        in.optional(Setting.WEBHOOK_SECRET, text -> Values.text(text, MIN_WEBHOOK_SECRET));
     Duration syncInterval =
         in.get(
             Setting.SYNC_INTERVAL,
@@ -187,18 +190,6 @@ final class ConfigLoader {
     return text.strip().startsWith("jdbc:postgresql:")
         ? Validation.valid(text.strip())
         : Validation.invalid("must be a jdbc:postgresql: URL (leave it empty for H2)");
-  }
-
-  private static Validation<String, String> plainKey(String text) {
-    return text.strip().length() >= 16
-        ? Validation.valid(text.strip())
-        : Validation.invalid("must be at least 16 characters");
-  }
-
-  private static Validation<String, String> webhookSecret(String text) {
-    return text.strip().length() >= MIN_WEBHOOK_SECRET
-        ? Validation.valid(text.strip())
-        : Validation.invalid("must be at least " + MIN_WEBHOOK_SECRET + " characters");
   }
 
   private static Validation<String, Map<String, String>> readFile(Path file) {

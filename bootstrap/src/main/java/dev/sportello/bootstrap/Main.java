@@ -1,5 +1,10 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.cli.CliAdapter;
+import dev.sportello.adapter.cli.CliSettings;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.net.URI;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -12,8 +17,43 @@ public final class Main {
     System.exit(commandLine(System.getenv()).execute(args));
   }
 
-  /** The command line {@link #main} runs; tests run it in-process with their own environment. */
+  /**
+   * The command line {@link #main} runs, its commands in the order its help lists them; tests run
+   * it in-process with their own environment.
+   */
   static CommandLine commandLine(Map<String, String> environment) {
-    return new CommandLine(new SportelloCommand(environment));
+    CommandLine root = new CommandLine(new SportelloCommand(environment));
+    root.addSubcommand(ServeCommand.class);
+    root.addSubcommand(SandboxCommand.class);
+    for (CommandLine client : CliAdapter.commands(clientSettings(environment))) {
+      client.getCommandSpec().versionProvider(new ManifestVersion());
+      root.addSubcommand(client);
+    }
+    root.addSubcommand(KeysCommand.class);
+    root.addSubcommand(MigrateCommand.class);
+    root.addSubcommand(ValidateCommand.class);
+    return root;
+  }
+
+  /**
+   * Where the client commands find the service: {@code SPORTELLO_URL}, else localhost on {@code
+   * SPORTELLO_HTTP_PORT} or 8080; and the key in {@code SPORTELLO_API_KEY}.
+   */
+  static CliSettings clientSettings(Map<String, String> environment) {
+    Either<String, URI> serviceUrl =
+        variable(environment, "SPORTELLO_URL")
+            .map(url ->
+                Values.httpUrl(url).toEither().mapLeft(problem -> "SPORTELLO_URL " + problem))
+            .getOrElse(() ->
+                Values.integer(
+                        variable(environment, "SPORTELLO_HTTP_PORT").getOrElse("8080"), 0, 65_535)
+                    .toEither()
+                    .mapLeft(problem -> "SPORTELLO_HTTP_PORT " + problem)
+                    .map(port -> URI.create("http://localhost:" + port)));
+    return new CliSettings(serviceUrl, variable(environment, "SPORTELLO_API_KEY"));
+  }
+
+  private static Option<String> variable(Map<String, String> environment, String name) {
+    return Option.of(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
   }
 }

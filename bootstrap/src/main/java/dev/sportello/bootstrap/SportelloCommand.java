@@ -3,21 +3,12 @@ package dev.sportello.bootstrap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-/** The {@code sportello} command; each task is a subcommand. */
+/** The {@code sportello} command; each task is a subcommand, added by {@link Main}. */
 @Command(
     name = "sportello",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
-    description = "Sportello: requesting Italian official documents through Openapi's Visengine.",
-    subcommands = {
-      ServeCommand.class,
-      SandboxCommand.class,
-      CatalogCommand.class,
-      RequestCommand.class,
-      KeysCommand.class,
-      MigrateCommand.class,
-      ValidateCommand.class
-    })
+    description = "Sportello: requesting Italian official documents through Openapi's Visengine.")
 final class SportelloCommand {
   private final Map<String, String> environment;
 

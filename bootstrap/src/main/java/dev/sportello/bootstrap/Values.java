@@ -37,6 +37,14 @@ final class Values {
     }
   }
 
+  /** The text, stripped, when it has at least so many characters. */
+  static Validation<String, String> text(String text, int minLength) {
+    String stripped = text.strip();
+    return stripped.length() >= minLength
+        ? Validation.valid(stripped)
+        : Validation.invalid("must be at least " + minLength + " characters");
+  }
+
   /**
    * {@code 250ms}, {@code 30s}, {@code 5m}, {@code 24h}, {@code 365d} or ISO-8601 ({@code PT30S}).
    */

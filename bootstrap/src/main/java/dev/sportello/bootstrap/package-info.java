@@ -1,4 +1,8 @@
-/** The composition root: wiring and the command line. */
+/**
+ * The composition root: configuration, wiring, and the service's own commands ({@code serve},
+ * {@code sandbox}, {@code migrate}, {@code keys}, {@code validate}); the client commands come from
+ * the command-line adapter.
+ */
 @NullMarked
 package dev.sportello.bootstrap;
 

@@ -71,7 +71,7 @@ class EndToEndTest {
             app.post(
                 "/api/v1/certificates/" + FAMILY_STATUS + "/validation",
                 Map.of("values", Harness.familyStatus("1985-12-11"))));
-    ApiClient.Answer refused =
+    Harness.Answer refused =
         app.submit("family-wrong-date", FAMILY_STATUS, Harness.familyStatus("1985-12-11"));
 
     assertThat(verdict.path("valid").asBoolean()).isFalse();
@@ -95,7 +95,7 @@ class EndToEndTest {
     Map<String, String> withoutSecondCopy = new LinkedHashMap<>(values);
     withoutSecondCopy.remove("$6");
 
-    ApiClient.Answer shortOfOne = app.submit("a2-short", A2_EXAM, withoutSecondCopy);
+    Harness.Answer shortOfOne = app.submit("a2-short", A2_EXAM, withoutSecondCopy);
     String id = app.ok(app.submit("a2-1", A2_EXAM, values)).path("id").asString();
 
     assertThat(shortOfOne.status()).isEqualTo(400);
@@ -196,7 +196,7 @@ class EndToEndTest {
     String id =
         app.ok(app.submit("webhook-2", RESIDENCE, Harness.residence())).path("id").asString();
     JsonNode before = app.request(id);
-    ApiClient.Answer forged =
+    Harness.Answer forged =
         app.post(
             "/webhooks/visengine/" + id + ".Zm9yZ2VkLXRva2VuLXRoYXQtbmFtZXMtbm90aGluZw",
             Map.of(

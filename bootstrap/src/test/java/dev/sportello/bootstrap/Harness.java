@@ -12,6 +12,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,14 +24,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A running service for the end-to-end tests, driven over real HTTP with the command line's own
- * client. Time is driven by hand: the sandbox's operators take an hour per step and the sync cycle
- * runs every hour, so a test moves the sandbox clock and runs a cycle when it means to.
+ * A running service for the end-to-end tests, driven over real HTTP. Time is driven by hand: the
+ * sandbox's operators take an hour per step and the sync cycle runs every hour, so a test moves the
+ * sandbox clock and runs a cycle when it means to.
  */
 final class Harness implements AutoCloseable {
   static final String API_KEY = "end-to-end-test-api-key";
@@ -44,12 +48,25 @@ final class Harness implements AutoCloseable {
   static final String DURC = "3cbbb9c833f1c94af35494820cda3370";
   static final String MARIO_ROSSI = "RSSMRA85T10A562S";
 
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
   final Service service;
-  final ApiClient api;
+  private final HttpClient http = HttpClient.newHttpClient();
 
   private Harness(Service service) {
     this.service = service;
-    this.api = new ApiClient(service.baseUrl(), API_KEY);
+  }
+
+  /** An answer of the API: its status and its JSON body ({@code MissingNode} when none). */
+  record Answer(int status, JsonNode body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    /** The problem as the API wrote it: title, detail, code and violations. */
+    String problem() {
+      return body.toString();
+    }
   }
 
   /** The settings every end-to-end service shares, plus the given ones. */
@@ -78,28 +95,66 @@ final class Harness implements AutoCloseable {
     return service.sandbox().getOrElseThrow(() -> new IllegalStateException("not in sandbox mode"));
   }
 
-  JsonNode ok(ApiClient.Answer answer) {
+  JsonNode ok(Answer answer) {
     assertThat(answer.ok()).as("HTTP %s: %s", answer.status(), answer.body()).isTrue();
     return answer.body();
   }
 
-  ApiClient.Answer get(String path) {
-    return api.get(path).getOrElseThrow(problem -> new IllegalStateException(problem));
+  Answer get(String path) {
+    return send(call(path).GET());
   }
 
-  ApiClient.Answer post(String path, Object body) {
-    return api.post(path, body, Option.none())
-        .getOrElseThrow(problem -> new IllegalStateException(problem));
+  Answer post(String path, Object body) {
+    return send(
+        call(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
   }
 
-  ApiClient.Answer submit(
+  Answer submit(
       String idempotencyKey, String certificateId, Map<String, String> values, String... extras) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("certificateId", certificateId);
     body.put("values", values);
     body.put("extras", java.util.List.of(extras));
-    return api.post("/api/v1/requests", body, Option.some(idempotencyKey))
-        .getOrElseThrow(problem -> new IllegalStateException(problem));
+    return send(
+        call("/api/v1/requests")
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+  }
+
+  private HttpRequest.Builder call(String path) {
+    return HttpRequest.newBuilder(service.baseUrl().resolve(path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + API_KEY);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    return send(request, HttpResponse.BodyHandlers.ofByteArray(), Harness::json);
+  }
+
+  private <T> Answer send(
+      HttpRequest.Builder request,
+      HttpResponse.BodyHandler<T> handler,
+      Function<T, JsonNode> reader) {
+    try {
+      HttpResponse<T> response = http.send(request.build(), handler);
+      return new Answer(response.statusCode(), reader.apply(response.body()));
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  private static JsonNode json(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JacksonException notJson) {
+      return JSON.missingNode();
+    }
   }
 
   /** A plain-text answer, such as the metrics. */
@@ -196,17 +251,19 @@ final class Harness implements AutoCloseable {
     return entries;
   }
 
+  /** The request's document, streamed to a file in the directory. */
   byte[] download(String id, Path directory) throws IOException {
     Path file = directory.resolve(id + ".zip");
-    var result = api.download("/api/v1/requests/" + id + "/document", file, bytes -> {});
-    assertThat(result.isRight() && result.get().isRight())
-        .as(
-            "download: %s",
-            result.isLeft()
-                ? result.getLeft()
-                : result.get().isLeft() ? result.get().getLeft() : "")
-        .isTrue();
-    return Files.readAllBytes(file);
+    Answer answer =
+        send(
+            call("/api/v1/requests/" + id + "/document").GET(),
+            HttpResponse.BodyHandlers.ofFile(file),
+            saved -> JSON.missingNode());
+    byte[] body = Files.readAllBytes(file);
+    assertThat(answer.status())
+        .as("download: %s", new String(body, StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    return body;
   }
 
   /** A small PDF as a file field value: {@code name|data:application/pdf;base64,…}. */

@@ -33,7 +33,7 @@ class LoggingTest {
     String output = logged(Config.LogFormat.JSON, "INFO");
 
     assertThat(output.lines()).hasSize(1);
-    JsonNode line = ApiClient.JSON.readTree(output);
+    JsonNode line = Harness.JSON.readTree(output);
     assertThat(line.path("level").asString()).isEqualTo("INFO");
     assertThat(line.path("formattedMessage").asString()).isEqualTo("ready in 812 ms");
   }

@@ -37,7 +37,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final Database database;
   private final JdbcRequestRepository requests;
   private final JdbcIdempotencyStore idempotency;
-  private final JdbcCatalogSnapshotStore catalogue;
+  private final CatalogSnapshotStore catalogue;
   private final FileDocumentStore documents;
   private final SyncLock syncLock;
   private final Retention retention;
@@ -53,7 +53,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
     this.requests = new JdbcRequestRepository(database, new RequestRows(json));
     this.idempotency = new JdbcIdempotencyStore(database, clock);
-    this.catalogue = new JdbcCatalogSnapshotStore(database, json);
+    this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory());
     this.syncLock =
         engine == Engine.POSTGRESQL

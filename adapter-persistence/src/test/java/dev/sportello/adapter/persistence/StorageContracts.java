@@ -12,9 +12,11 @@ import dev.sportello.application.testing.RequestRepositoryContract;
 import dev.sportello.application.testing.SyncLockContract;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapstruct.factory.Mappers;
 
 /**
  * The application's storage contracts and the sync lock's, each on a new, migrated database of one
@@ -57,6 +59,20 @@ abstract class StorageContracts {
     @Override
     protected CatalogSnapshotStore newStore() {
       return adapter().catalogue();
+    }
+  }
+
+  /** The same contract on the rows alone, without the copy the adapter keeps in memory. */
+  @Nested
+  class CatalogueRows extends CatalogSnapshotStoreContract {
+    @Override
+    protected CatalogSnapshotStore newStore() {
+      PersistenceSettings settings = newDatabase(directory);
+      adapters.opened(settings);
+      Jdbi jdbi = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
+      return new JdbcCatalogSnapshotStore(
+          new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+          Mappers.getMapper(JsonMapping.class));
     }
   }
 

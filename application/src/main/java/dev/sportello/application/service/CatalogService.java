@@ -25,20 +25,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The catalogue, cached: in memory, then in the snapshot store, then upstream. A copy younger than
- * the TTL costs no call; when a refresh fails, the stale copy is served.
+ * The catalogue, cached: in the snapshot store (which may keep a bounded copy in memory), then
+ * upstream. A copy younger than the TTL costs no call; when a refresh fails, the stale copy is
+ * served.
  */
 final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateUseCase {
   private final RemoteCatalog remote;
   private final CatalogSnapshotStore store;
   private final Clock clock;
   private final Duration ttl;
-  private volatile Option<CatalogSnapshot> listing = Option.none();
-  private final ConcurrentHashMap<CertificateId, CachedCertificate> certificates =
-      new ConcurrentHashMap<>();
 
   CatalogService(RemoteCatalog remote, CatalogSnapshotStore store, Clock clock, Duration ttl) {
     this.remote = remote;
@@ -71,17 +68,13 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
   /** The certificate, from the freshest copy available. */
   Either<UseCaseError, Certificate> certificate(CertificateId id) {
     Instant now = clock.instant();
-    Option<CachedCertificate> cached =
-        Option.of(certificates.get(id))
-            .orElse(() -> store.loadCertificate(id).getOrElse(Option.none()));
+    Option<CachedCertificate> cached = store.loadCertificate(id).getOrElse(Option.none());
     if (cached.exists(copy -> isFresh(copy.fetchedAt(), now))) {
-      certificates.put(id, cached.get());
       return Either.right(cached.get().certificate());
     }
     Either<RemoteFailure, Certificate> fetched = remote.describe(id);
     if (fetched.isRight()) {
       CachedCertificate fresh = new CachedCertificate(fetched.get(), now);
-      certificates.put(id, fresh);
       store.saveCertificate(fresh);
       return Either.right(fresh.certificate());
     }
@@ -98,16 +91,13 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
 
   private Either<UseCaseError, List<CatalogEntry>> listing() {
     Instant now = clock.instant();
-    Option<CatalogSnapshot> cached =
-        listing.orElse(() -> store.loadListing().getOrElse(Option.none()));
+    Option<CatalogSnapshot> cached = store.loadListing().getOrElse(Option.none());
     if (cached.exists(copy -> isFresh(copy.fetchedAt(), now))) {
-      listing = cached;
       return Either.right(cached.get().entries());
     }
     Either<RemoteFailure, List<CatalogEntry>> fetched = remote.listCertificates();
     if (fetched.isRight()) {
       CatalogSnapshot fresh = new CatalogSnapshot(fetched.get(), now);
-      listing = Option.some(fresh);
       store.saveListing(fresh);
       return Either.right(fresh.entries());
     }

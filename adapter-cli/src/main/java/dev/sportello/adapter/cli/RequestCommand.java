@@ -1,13 +1,13 @@
-package dev.sportello.bootstrap;
+package dev.sportello.adapter.cli;
 
+import dev.sportello.domain.request.RequestStatus;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.vavr.control.Try;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,12 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The request commands, against a running service. */
 @Command(
     name = "request",
     mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersion.class,
     description = "Orders certificates and follows them, through a running service.",
     subcommands = {
       RequestCommand.Submit.class,
@@ -31,12 +31,29 @@ import tools.jackson.databind.JsonNode;
       RequestCommand.Cancel.class,
       RequestCommand.Document.class
     })
-final class RequestCommand {
-  private static final List<String> SETTLED =
-      List.of("AWAITING_SELECTION", "FULFILLED", "REJECTED", "CANCELLED");
+final class RequestCommand implements ClientCommand.Group {
   private static final Duration POLL = Duration.ofSeconds(1);
 
-  private RequestCommand() {}
+  private final CliSettings settings;
+
+  RequestCommand(CliSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public CliSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Whether a status, as the API names it, is one that {@code --wait} stops at: a terminal one, or
+   * one that waits for the client's choice.
+   */
+  static boolean isSettled(String status) {
+    return List.of(RequestStatus.values())
+        .find(known -> known.name().equals(status))
+        .exists(known -> known.isTerminal() || known == RequestStatus.AWAITING_SELECTION);
+  }
 
   /** {@code --wait} and how long it waits. */
   static final class Wait {
@@ -52,6 +69,21 @@ final class RequestCommand {
         defaultValue = "10m",
         description = "how long --wait waits at most (default: ${DEFAULT-VALUE})")
     String timeout = "10m";
+
+    /**
+     * The limit: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601 such
+     * as {@code PT10M}.
+     */
+    Either<String, Duration> limit() {
+      String text = timeout.replace(" ", "").toUpperCase(Locale.ROOT);
+      return Try.of(() ->
+              text.endsWith("MS")
+                  ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+                  : Duration.parse(
+                      text.startsWith("P") ? text : (text.endsWith("D") ? "P" : "PT") + text))
+          .filter(limit -> !limit.isNegative())
+          .toEither("--timeout must be a duration such as 500ms, 30s, 5m, 24h, 365d or PT30S");
+    }
   }
 
   /**
@@ -60,9 +92,9 @@ final class RequestCommand {
    */
   static Either<Integer, JsonNode> follow(
       ClientCommand command, ApiClient api, String id, Wait wait) throws InterruptedException {
-    var limit = Values.duration(wait.timeout);
-    if (limit.isInvalid()) {
-      return Either.left(command.fail("--timeout " + limit.getError()));
+    Either<String, Duration> limit = wait.limit();
+    if (limit.isLeft()) {
+      return Either.left(command.fail(limit.getLeft()));
     }
     Instant start = Instant.now();
     String last = "";
@@ -80,7 +112,7 @@ final class RequestCommand {
         command.err().flush();
         last = status;
       }
-      if (SETTLED.contains(status)) {
+      if (isSettled(status)) {
         return read;
       }
       if (Duration.between(start, Instant.now()).compareTo(limit.get()) > 0) {
@@ -119,14 +151,13 @@ final class RequestCommand {
 
     @Override
     int run(ApiClient api) throws InterruptedException {
-      Either<String, SubmissionFile> submission = read(valuesFile);
+      Either<String, ValuesFile> submission = ValuesFile.read(valuesFile);
       if (submission.isLeft()) {
         return fail(submission.getLeft());
       }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("certificateId", certificateId);
-      body.put("values", submission.get().values().toJavaMap());
-      body.put("extras", submission.get().extras().toJavaList());
+      ObjectNode body = ApiClient.JSON.createObjectNode().put("certificateId", certificateId);
+      body.set("values", submission.get().values());
+      body.set("extras", submission.get().extras());
       if (reference != null) {
         body.put("reference", reference);
       }
@@ -140,22 +171,7 @@ final class RequestCommand {
         Printer.request(out(), accepted.get());
         return 0;
       }
-      return follow(this, api, accepted.get().path("id").asString(), wait)
-          .fold(
-              code -> code,
-              settled -> {
-                Printer.request(out(), settled);
-                return 0;
-              });
-    }
-
-    private static Either<String, SubmissionFile> read(Path file) {
-      try {
-        return SubmissionFile.read(Files.readString(file))
-            .mapLeft(problem -> file + ": " + problem);
-      } catch (IOException | RuntimeException unreadable) {
-        return Either.left("cannot read " + file + ": " + unreadable.getClass().getSimpleName());
-      }
+      return print(follow(this, api, accepted.get().path("id").asString(), wait), Printer::request);
     }
   }
 
@@ -176,12 +192,7 @@ final class RequestCommand {
           wait.enabled
               ? follow(this, api, id, wait)
               : expect(api.get("/api/v1/requests/" + Printer.pathSegment(id)));
-      return read.fold(
-          code -> code,
-          request -> {
-            Printer.request(out(), request);
-            return 0;
-          });
+      return print(read, Printer::request);
     }
   }
 
@@ -205,15 +216,9 @@ final class RequestCommand {
           "/api/v1/requests?limit="
               + limit
               + (status == null ? "" : "&status=" + Printer.pathSegment(status));
-      return expect(api.get(query))
-          .fold(
-              code -> code,
-              page -> {
-                for (JsonNode request : page.path("items")) {
-                  Printer.request(out(), request);
-                }
-                return 0;
-              });
+      return print(
+          expect(api.get(query)),
+          (out, page) -> page.path("items").forEach(request -> Printer.request(out, request)));
     }
   }
 
@@ -249,17 +254,13 @@ final class RequestCommand {
       if (round.isEmpty()) {
         return fail("the request has no search to choose from");
       }
-      return expect(
+      return print(
+          expect(
               api.post(
                   "/api/v1/requests/" + Printer.pathSegment(id) + "/selection",
                   Map.of("searchId", round, "index", index),
-                  io.vavr.control.Option.none()))
-          .fold(
-              code -> code,
-              chosen -> {
-                Printer.request(out(), chosen);
-                return 0;
-              });
+                  io.vavr.control.Option.none())),
+          Printer::request);
     }
   }
 
@@ -280,17 +281,13 @@ final class RequestCommand {
 
     @Override
     int run(ApiClient api) {
-      return expect(
+      return print(
+          expect(
               api.post(
                   "/api/v1/requests/" + Printer.pathSegment(id) + "/cancellation",
                   Map.of("reason", reason),
-                  io.vavr.control.Option.none()))
-          .fold(
-              code -> code,
-              cancelled -> {
-                Printer.request(out(), cancelled);
-                return 0;
-              });
+                  io.vavr.control.Option.none())),
+          Printer::request);
     }
   }
 
@@ -321,7 +318,7 @@ final class RequestCommand {
         if (settled.isLeft()) {
           return settled.getLeft();
         }
-        if (!settled.get().path("status").asString().equals("FULFILLED")) {
+        if (!settled.get().path("status").asString().equals(RequestStatus.FULFILLED.name())) {
           return fail(
               "the request is "
                   + settled.get().path("status").asString()

@@ -1,9 +1,9 @@
-package dev.sportello.bootstrap;
+package dev.sportello.adapter.cli;
 
 import io.vavr.control.Either;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,9 +22,9 @@ abstract class ClientCommand implements Callable<Integer> {
 
   @Mixin ClientOptions client = new ClientOptions();
 
-  /** The environment, from the root command. */
-  final Map<String, String> environment() {
-    return ((SportelloCommand) spec.root().userObject()).environment();
+  /** A group of client commands, such as {@code request}, and the settings they share. */
+  interface Group {
+    CliSettings settings();
   }
 
   final PrintWriter out() {
@@ -37,7 +37,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws InterruptedException {
-    Either<String, ApiClient> api = client.client(environment());
+    Either<String, ApiClient> api = client.client(((Group) spec.parent().userObject()).settings());
     int code = api.isLeft() ? fail(api.getLeft()) : run(api.get());
     out().flush();
     err().flush();
@@ -55,6 +55,16 @@ abstract class ClientCommand implements Callable<Integer> {
       return Either.left(fail(answer.get().problem()));
     }
     return Either.right(answer.get().body());
+  }
+
+  /** Prints the body of an answer that succeeded and exits 0; otherwise the problem's code. */
+  final int print(Either<Integer, JsonNode> answer, BiConsumer<PrintWriter, JsonNode> printer) {
+    return answer.fold(
+        code -> code,
+        body -> {
+          printer.accept(out(), body);
+          return 0;
+        });
   }
 
   final int fail(String problem) {

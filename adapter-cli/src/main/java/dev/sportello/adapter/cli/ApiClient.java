@@ -1,4 +1,4 @@
-package dev.sportello.bootstrap;
+package dev.sportello.adapter.cli;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;

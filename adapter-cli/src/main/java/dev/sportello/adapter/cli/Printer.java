@@ -1,5 +1,6 @@
-package dev.sportello.bootstrap;
+package dev.sportello.adapter.cli;
 
+import dev.sportello.domain.request.RequestStatus;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,8 @@ final class Printer {
             + "  "
             + quote(request.path("quote")));
     JsonNode searches = request.path("searches");
-    if (request.path("status").asString().equals("AWAITING_SELECTION") && !searches.isEmpty()) {
+    if (request.path("status").asString().equals(RequestStatus.AWAITING_SELECTION.name())
+        && !searches.isEmpty()) {
       JsonNode round = searches.get(searches.size() - 1);
       out.println("  candidates of search " + round.path("searchId").asString() + ":");
       for (JsonNode candidate : round.path("candidates")) {

@@ -1,4 +1,4 @@
-package dev.sportello.bootstrap;
+package dev.sportello.adapter.cli;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,19 @@ import tools.jackson.databind.JsonNode;
 @Command(
     name = "catalog",
     mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersion.class,
     description = "The certificates that can be ordered, from a running service.",
     subcommands = {CatalogCommand.ListCertificates.class, CatalogCommand.Show.class})
-final class CatalogCommand {
+final class CatalogCommand implements ClientCommand.Group {
+  private final CliSettings settings;
+
+  CatalogCommand(CliSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public CliSettings settings() {
+    return settings;
+  }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the certificates.")
   static final class ListCertificates extends ClientCommand {
@@ -37,20 +46,17 @@ final class CatalogCommand {
       if (name != null) {
         query.append("name=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
       }
-      return expect(api.get(query.toString()))
-          .fold(
-              code -> code,
-              page -> {
-                for (JsonNode item : page.path("items")) {
-                  out()
-                      .printf(
-                          "%s  %-10s  %s%n",
-                          item.path("id").asString(),
-                          item.path("category").asString(),
-                          item.path("name").asString());
-                }
-                return 0;
-              });
+      return print(
+          expect(api.get(query.toString())),
+          (out, page) -> {
+            for (JsonNode item : page.path("items")) {
+              out.printf(
+                  "%s  %-10s  %s%n",
+                  item.path("id").asString(),
+                  item.path("category").asString(),
+                  item.path("name").asString());
+            }
+          });
     }
   }
 
@@ -65,13 +71,8 @@ final class CatalogCommand {
 
     @Override
     int run(ApiClient api) {
-      return expect(api.get("/api/v1/certificates/" + Printer.pathSegment(id)))
-          .fold(
-              code -> code,
-              certificate -> {
-                Printer.certificate(out(), certificate);
-                return 0;
-              });
+      return print(
+          expect(api.get("/api/v1/certificates/" + Printer.pathSegment(id))), Printer::certificate);
     }
   }
 }

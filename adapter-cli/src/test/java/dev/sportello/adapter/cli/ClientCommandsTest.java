@@ -1,0 +1,283 @@
+package dev.sportello.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The client commands against a stand-in of the REST API. */
+class ClientCommandsTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String QUOTE =
+      "{\"total\": {\"euros\": \"12.20\"}, \"net\": {\"euros\": \"10.00\"},"
+          + " \"vat\": {\"euros\": \"2.20\"}}";
+
+  @TempDir Path work;
+
+  private final StubService service = new StubService();
+
+  ClientCommandsTest() throws IOException {}
+
+  @AfterEach
+  void stop() {
+    service.close();
+  }
+
+  private static String request(String id, String status, String more) {
+    return "{\"id\": \""
+        + id
+        + "\", \"status\": \""
+        + status
+        + "\", \"certificateName\": \"Certificato di residenza\", \"quote\": "
+        + QUOTE
+        + more
+        + "}";
+  }
+
+  @Test
+  void aCommandWithoutAnApiKeySaysWhereToFindOne() {
+    StubService.Run run =
+        StubService.run(
+            new CliSettings(Either.right(service.url()), Option.none()), "request", "list");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("error: no API key: pass --api-key or set SPORTELLO_API_KEY");
+    assertThat(service.calls).isEmpty();
+  }
+
+  @Test
+  void anUnusableConfiguredAddressIsReportedWhenAClientCommandRuns() {
+    StubService.Run run =
+        StubService.run(
+            new CliSettings(Either.left("SPORTELLO_URL must be an http URL"), Option.some("k")),
+            "catalog",
+            "list");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("error: SPORTELLO_URL must be an http URL");
+  }
+
+  @Test
+  void theUrlAndKeyOnTheCommandLineWinOverTheSettings() {
+    service.reply(200, "{\"items\": []}");
+
+    StubService.Run run =
+        StubService.run(
+            new CliSettings(Either.left("unusable"), Option.none()),
+            "catalog",
+            "list",
+            "--url",
+            service.url().toString(),
+            "--api-key",
+            "from-the-command-line");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(service.calls.get(0).authorization()).isEqualTo("Bearer from-the-command-line");
+  }
+
+  @Test
+  void anUnreachableServiceIsNamedWithAHint() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    StubService.Run run =
+        StubService.run(
+            new CliSettings(
+                Either.right(java.net.URI.create("http://127.0.0.1:" + closedPort)),
+                Option.some("k")),
+            "request",
+            "list");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot reach Sportello at").contains("sportello serve");
+  }
+
+  @Test
+  void catalogListSendsTheFiltersAndPrintsALinePerCertificate() {
+    service.reply(
+        200,
+        "{\"items\": [{\"id\": \"abc\", \"category\": \"Patronato\", \"name\": \"Stato di"
+            + " famiglia\"}]}");
+
+    StubService.Run run = service.run("catalog", "list", "--category", "Patronato", "--name", "è");
+
+    assertThat(run.out().lines()).containsExactly("abc  Patronato   Stato di famiglia");
+    assertThat(service.calls.get(0).uri().getRawQuery())
+        .isEqualTo("category=Patronato&name=%C3%A8");
+    assertThat(service.calls.get(0).authorization()).isEqualTo("Bearer " + StubService.API_KEY);
+  }
+
+  @Test
+  void submitSendsTheValuesFileUnderAFreshIdempotencyKey() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": {\"$0\": \"Mario\", \"$1\": 7}, \"extras\": [\"x\"],}");
+    service.reply(202, request("r1", "ACCEPTED", ""));
+
+    StubService.Run run = service.run("request", "submit", "cert-1", values.toString());
+    JsonNode sent = JSON.readTree(service.calls.get(0).body());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("r1  ACCEPTED  Certificato di residenza  total 12.20 EUR");
+    assertThat(sent.path("certificateId").asString()).isEqualTo("cert-1");
+    assertThat(sent.path("values").path("$0").asString()).isEqualTo("Mario");
+    assertThat(sent.path("values").path("$1").asInt()).isEqualTo(7);
+    assertThat(sent.path("extras").get(0).asString()).isEqualTo("x");
+    assertThat(service.calls.get(0).idempotencyKey()).isNotBlank();
+  }
+
+  @Test
+  void aValuesFileThatIsNotAnObjectIsRefusedBeforeAnyCall() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "[\"Mario\"]");
+
+    StubService.Run run = service.run("request", "submit", "cert-1", values.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo("error: " + values + ": a submission should be a JSON object");
+    assertThat(service.calls).isEmpty();
+  }
+
+  @Test
+  void aValuesFileThatIsNotJsonIsRefusedWithWhereItBreaksButNotWhatItSays() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": RSSMRA85T10A562S}");
+
+    StubService.Run run = service.run("request", "submit", "cert-1", values.toString());
+
+    assertThat(run.err().strip())
+        .startsWith("error: " + values + ": not valid JSON (line 1")
+        .doesNotContain("RSSMRA");
+    assertThat(service.calls).isEmpty();
+  }
+
+  @Test
+  void aRefusalPrintsTheProblemAndEveryViolation() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": {}}");
+    service.reply(
+        400,
+        "{\"title\": \"Invalid submission\", \"detail\": \"2 problems\", \"violations\": ["
+            + "{\"field\": \"$0\", \"code\": \"required\", \"message\": \"is required\"},"
+            + "{\"field\": \"$4\", \"code\": \"required\", \"message\": \"is required\"}]}");
+
+    StubService.Run run = service.run("request", "submit", "cert-1", values.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Invalid submission: 2 problems",
+            "  $0 required: is required",
+            "  $4 required: is required");
+  }
+
+  @Test
+  void waitFollowsARequestUntilItNeedsAChoiceAndShowsTheCandidates() {
+    service
+        .reply(200, request("r1", "SEARCHING", ""))
+        .reply(
+            200,
+            request(
+                "r1",
+                "AWAITING_SELECTION",
+                ", \"searches\": [{\"searchId\": \"s1\", \"candidates\": [{\"index\": 0,"
+                    + " \"attributes\": {\"name\": \"Alfa srl\"}}]}]"));
+
+    StubService.Run run = service.run("request", "status", "r1", "--wait");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).contains("SEARCHING").contains("AWAITING_SELECTION");
+    assertThat(run.out())
+        .contains("candidates of search s1:")
+        .contains("[0] {\"name\":\"Alfa srl\"}");
+    assertThat(service.calls).hasSize(2);
+  }
+
+  @Test
+  void aTimeoutThatIsNotADurationIsRefused() {
+    StubService.Run run = service.run("request", "status", "r1", "--wait", "--timeout", "soon");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "error: --timeout must be a duration such as 500ms, 30s, 5m, 24h, 365d or PT30S");
+    assertThat(service.calls).isEmpty();
+  }
+
+  @Test
+  void aRequestStillOpenPastTheTimeoutIsReportedAsSuch() {
+    service.reply(200, request("r1", "PROCESSING", ""));
+
+    StubService.Run run = service.run("request", "status", "r1", "--wait", "--timeout", "0s");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("error: still PROCESSING after 0s");
+  }
+
+  @Test
+  void selectChoosesFromTheLatestSearchWhenNoneIsNamed() {
+    service
+        .reply(
+            200,
+            request(
+                "r1",
+                "AWAITING_SELECTION",
+                ", \"searches\": [{\"searchId\": \"s1\"}, {\"searchId\": \"s2\"}]"))
+        .reply(200, request("r1", "PROCESSING", ""));
+
+    StubService.Run run = service.run("request", "select", "r1", "3");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(service.calls.get(1).uri().getPath()).isEqualTo("/api/v1/requests/r1/selection");
+    assertThat(JSON.readTree(service.calls.get(1).body()).path("searchId").asString())
+        .isEqualTo("s2");
+    assertThat(JSON.readTree(service.calls.get(1).body()).path("index").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void cancelSendsTheReason() {
+    service.reply(200, request("r1", "CANCELLED", ""));
+
+    StubService.Run run = service.run("request", "cancel", "r1", "--reason", "ordered twice");
+
+    assertThat(run.out()).startsWith("r1  CANCELLED");
+    assertThat(service.calls.get(0).uri().getPath()).isEqualTo("/api/v1/requests/r1/cancellation");
+    assertThat(JSON.readTree(service.calls.get(0).body()).path("reason").asString())
+        .isEqualTo("ordered twice");
+  }
+
+  @Test
+  void documentWritesTheZipToTheFileNamed() throws IOException {
+    service.reply(200, "PK-not-really-a-zip");
+    Path output = work.resolve("document.zip");
+
+    StubService.Run run = service.run("request", "document", "r1", "-o", output.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(Files.readString(output)).isEqualTo("PK-not-really-a-zip");
+    assertThat(run.out().strip()).isEqualTo("wrote " + output + " (19 B)");
+  }
+
+  @Test
+  void documentWithWaitRefusesARequestThatEndedWithoutOne() {
+    service.reply(200, request("r1", "REJECTED", ""));
+
+    StubService.Run run =
+        service.run("request", "document", "r1", "--wait", "-o", work.resolve("d.zip").toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("error: the request is REJECTED: there is no document");
+    assertThat(service.calls).hasSize(1);
+  }
+}
