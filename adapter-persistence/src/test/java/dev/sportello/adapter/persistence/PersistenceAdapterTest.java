@@ -225,7 +225,8 @@ abstract class PersistenceAdapterTest {
             .requests()
             .insert(
                 closedAs(accepted("fulfilled", "c", T0), 6, RequestStatus.FULFILLED, T0)
-                    .withDocument(new DocumentRef("x.zip", 3, "ab"), T0)));
+                    .attachDocument(new DocumentRef("x.zip", 3, "ab"), T0)
+                    .get()));
     right(
         adapter
             .requests()
@@ -525,7 +526,10 @@ abstract class PersistenceAdapterTest {
     assertThat(settings.withRetention(Duration.ofDays(2)).toString()).doesNotContain("secret");
   }
 
-  /** Closed upstream, through a search with candidates and a selection, with a verdict. */
+  /**
+   * Closed upstream, through a search with candidates and a selection, with a verdict and the
+   * document.
+   */
   static CertificateRequest rich(String id, long upstream) {
     Instant at = T0.plusSeconds(10);
     CertificateRequest searching = closedAs(accepted(id), upstream, RequestStatus.SEARCHING, at);
@@ -538,12 +542,16 @@ abstract class PersistenceAdapterTest {
                 new SearchCandidate(1, TreeMap.of("Indirizzo.Comune", "Milano"))));
     return searching
         .withSearches(List.of(round), at.plusSeconds(1))
-        .moveTo(RequestStatus.AWAITING_SELECTION, at.plusSeconds(2), "Ricerca evasa")
+        .flatMap(
+            r -> r.moveTo(RequestStatus.AWAITING_SELECTION, at.plusSeconds(2), "Ricerca evasa"))
         .flatMap(r -> r.select(round.searchId(), 1, at.plusSeconds(3)))
         .flatMap(r -> r.moveTo(RequestStatus.PROCESSING, at.plusSeconds(4), ""))
+        .flatMap(r -> r.moveTo(RequestStatus.DATA_AVAILABLE, at.plusSeconds(4), ""))
+        .map(r -> r.withOutcome(new Outcome("0", "Tutto bene, Mario"), at.plusSeconds(5)))
+        .flatMap(r ->
+            r.attachDocument(
+                new DocumentRef(id + ".zip", 1234, "ab".repeat(32)), at.plusSeconds(6)))
         .get()
-        .withOutcome(new Outcome("0", "Tutto bene, Mario"), at.plusSeconds(5))
-        .withDocument(new DocumentRef(id + ".zip", 1234, "ab".repeat(32)), at.plusSeconds(6))
         .withUpstreamUpdatedAt(at.plusSeconds(7));
   }
 
