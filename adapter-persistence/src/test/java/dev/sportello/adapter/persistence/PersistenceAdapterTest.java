@@ -279,6 +279,33 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
+  void aRowHoldingAStateTheLifecycleNeverReachesIsUnavailable() {
+    right(adapter.requests().insert(accepted("processing-unsent")));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request SET status = 'PROCESSING' WHERE id = 'processing-unsent'"));
+    right(
+        adapter
+            .requests()
+            .insert(closedAs(accepted("rejected-silently"), 8, RequestStatus.PROCESSING, T0)));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request SET status = 'REJECTED', outcome_json = NULL"
+                    + " WHERE id = 'rejected-silently'"));
+
+    StorageFailure unsent = left(adapter.requests().find(new RequestId("processing-unsent")));
+    StorageFailure silent = left(adapter.requests().find(new RequestId("rejected-silently")));
+
+    assertThat(unsent).isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(unsent.message())
+        .contains("processing-unsent", "a request PROCESSING must be closed upstream");
+    assertThat(silent.message())
+        .contains("rejected-silently", "a rejected request needs upstream's verdict");
+  }
+
+  @Test
   void idempotencyKeysAreScopedByCallerAndRememberTheBody() {
     RequestId first = new RequestId("idem-1");
     assertThat(right(adapter.idempotency().claim("caller-a", "k", "h1", first)))
