@@ -321,6 +321,24 @@ class CertificateRequestTest {
     }
 
     @Test
+    void a_newer_verdict_replaces_a_rejection_s_verdict_without_a_new_status() {
+      CertificateRequest rejected = drafted().reject(new Outcome("101", "first"), T2).get();
+      Outcome newer = new Outcome("102", "second");
+
+      CertificateRequest again = rejected.reject(newer, T3).get();
+
+      assertThat(again.outcome()).contains(newer);
+      assertThat(again.history()).isEqualTo(rejected.history());
+    }
+
+    @Test
+    void a_cancelled_request_cancelled_again_stays_as_it_is() {
+      CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
+
+      assertThat(cancelled.cancel("again", T2).get()).isSameAs(cancelled);
+    }
+
+    @Test
     void a_cancellation_keeps_its_reason() {
       CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
 
