@@ -55,10 +55,8 @@ final class Dispatcher {
             case Dispatch.NotSent notSent -> createDraft(stored);
             case Dispatch.Drafted drafted -> close(stored, drafted.id());
           };
-      case RequestState.Open open -> Either.right(stored);
-      case RequestState.Fulfilled fulfilled -> Either.right(stored);
-      case RequestState.Rejected rejected -> Either.right(stored);
-      case RequestState.Cancelled cancelled -> Either.right(stored);
+      case RequestState.ClosedUpstream closed -> Either.right(stored);
+      case RequestState.Ended ended -> Either.right(stored);
     };
   }
 
