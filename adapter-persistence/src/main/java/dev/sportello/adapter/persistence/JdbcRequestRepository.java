@@ -30,7 +30,9 @@ final class JdbcRequestRepository implements RequestRepository {
       "SELECT "
           + RequestRow.COLUMNS
           + " FROM request r LEFT JOIN request_values v ON v.request_id = r.id";
-  private static final String TERMINAL = "('FULFILLED', 'REJECTED', 'CANCELLED')";
+
+  /** The terminal statuses as an SQL list, such as {@code ('FULFILLED', 'CANCELLED')}. */
+  static final String TERMINAL = sqlList(RequestStatus.terminal());
 
   /** Accepted and not closed upstream, oldest first. */
   static final String AWAITING_DISPATCH =
@@ -49,7 +51,8 @@ final class JdbcRequestRepository implements RequestRepository {
   static final String AWAITING_DOCUMENT =
       SELECT
           + " WHERE NOT r.has_document AND r.upstream_id IS NOT NULL"
-          + " AND r.status IN ('DATA_AVAILABLE', 'FULFILLED')"
+          + " AND r.status IN "
+          + sqlList(RequestStatus.offeringDocument())
           + " ORDER BY r.created_at, r.id LIMIT :limit";
 
   static final String INSERT =
@@ -77,6 +80,10 @@ final class JdbcRequestRepository implements RequestRepository {
 
   private final Database database;
   private final RequestRows rows;
+
+  private static String sqlList(List<RequestStatus> statuses) {
+    return statuses.map(status -> "'" + status.name() + "'").mkString("(", ", ", ")");
+  }
 
   JdbcRequestRepository(Database database, RequestRows rows) {
     this.database = database;

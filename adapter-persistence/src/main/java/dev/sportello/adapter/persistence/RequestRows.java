@@ -16,6 +16,7 @@ import dev.sportello.domain.request.Dispatch;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestState;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
@@ -123,20 +124,27 @@ final class RequestRows {
         submission,
         Option.of(row.reference()),
         Option.of(row.notifyEmail()),
-        dispatch(row),
-        RequestStatus.valueOf(row.status()),
+        state(row),
         List.ofAll(Json.read(row.historyJson(), Json.HISTORY)).map(RequestRows::statusChange),
-        List.ofAll(Json.read(row.searchesJson(), Json.SEARCHES)).map(RequestRows::searchRound),
-        Option.of(row.selectionJson())
-            .map(text -> Json.read(text, SelectionJson.class))
-            .map(s -> new Selection(s.searchId(), s.index(), s.at())),
-        Option.of(row.outcomeJson())
-            .map(text -> Json.read(text, OutcomeJson.class))
-            .map(o -> new Outcome(o.code(), o.message())),
-        document(row),
         Option.of(row.upstreamUpdatedAt()),
         row.createdAt(),
         row.updatedAt());
+  }
+
+  /** The state the columns describe; a combination the lifecycle never produces is refused. */
+  private static RequestState state(RequestRow row) {
+    return RequestState.of(
+            RequestStatus.valueOf(row.status()),
+            dispatch(row),
+            List.ofAll(Json.read(row.searchesJson(), Json.SEARCHES)).map(RequestRows::searchRound),
+            Option.of(row.selectionJson())
+                .map(text -> Json.read(text, SelectionJson.class))
+                .map(s -> new Selection(s.searchId(), s.index(), s.at())),
+            Option.of(row.outcomeJson())
+                .map(text -> Json.read(text, OutcomeJson.class))
+                .map(o -> new Outcome(o.code(), o.message())),
+            document(row))
+        .getOrElseThrow((String refusal) -> new IllegalStateException(refusal));
   }
 
   private static SortedMap<FieldKey, String> values(RequestRow row) {

@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Retention {
   private static final int BATCH = 200;
-  private static final String TERMINAL = "('FULFILLED', 'REJECTED', 'CANCELLED')";
 
   private final Database database;
   private final FileDocumentStore documents;
@@ -81,7 +80,7 @@ final class Retention {
                       "SELECT id, version, history_json, outcome_json FROM request"
                           + " WHERE purged_at IS NULL"
                           + " AND status IN "
-                          + TERMINAL
+                          + JdbcRequestRepository.TERMINAL
                           + " AND updated_at < :cutoff ORDER BY updated_at LIMIT :limit")
                   .bind("cutoff", Database.timestamp(olderThan))
                   .bind("limit", BATCH)

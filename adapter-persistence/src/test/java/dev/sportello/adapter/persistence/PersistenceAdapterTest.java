@@ -225,7 +225,8 @@ abstract class PersistenceAdapterTest {
             .requests()
             .insert(
                 closedAs(accepted("fulfilled", "c", T0), 6, RequestStatus.FULFILLED, T0)
-                    .withDocument(new DocumentRef("x.zip", 3, "ab"), T0)));
+                    .attachDocument(new DocumentRef("x.zip", 3, "ab"), T0)
+                    .get()));
     right(
         adapter
             .requests()
@@ -275,6 +276,33 @@ abstract class PersistenceAdapterTest {
     assertThat(refused.message()).contains("bad-status").doesNotContain("RSSMRA");
     assertThat(left(adapter.requests().list(RequestFilter.all("caller-a"), page(Option.none(), 5))))
         .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
+  void aRowHoldingAStateTheLifecycleNeverReachesIsUnavailable() {
+    right(adapter.requests().insert(accepted("processing-unsent")));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request SET status = 'PROCESSING' WHERE id = 'processing-unsent'"));
+    right(
+        adapter
+            .requests()
+            .insert(closedAs(accepted("rejected-silently"), 8, RequestStatus.PROCESSING, T0)));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request SET status = 'REJECTED', outcome_json = NULL"
+                    + " WHERE id = 'rejected-silently'"));
+
+    StorageFailure unsent = left(adapter.requests().find(new RequestId("processing-unsent")));
+    StorageFailure silent = left(adapter.requests().find(new RequestId("rejected-silently")));
+
+    assertThat(unsent).isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(unsent.message())
+        .contains("processing-unsent", "a request PROCESSING must be closed upstream");
+    assertThat(silent.message())
+        .contains("rejected-silently", "a rejected request needs upstream's verdict");
   }
 
   @Test
@@ -528,7 +556,10 @@ abstract class PersistenceAdapterTest {
     assertThat(settings.withRetention(Duration.ofDays(2)).toString()).doesNotContain("secret");
   }
 
-  /** Closed upstream, through a search with candidates and a selection, with a verdict. */
+  /**
+   * Closed upstream, through a search with candidates and a selection, with a verdict and the
+   * document.
+   */
   static CertificateRequest rich(String id, long upstream) {
     Instant at = T0.plusSeconds(10);
     CertificateRequest searching = closedAs(accepted(id), upstream, RequestStatus.SEARCHING, at);
@@ -541,12 +572,16 @@ abstract class PersistenceAdapterTest {
                 new SearchCandidate(1, TreeMap.of("Indirizzo.Comune", "Milano"))));
     return searching
         .withSearches(List.of(round), at.plusSeconds(1))
-        .moveTo(RequestStatus.AWAITING_SELECTION, at.plusSeconds(2), "Ricerca evasa")
+        .flatMap(
+            r -> r.moveTo(RequestStatus.AWAITING_SELECTION, at.plusSeconds(2), "Ricerca evasa"))
         .flatMap(r -> r.select(round.searchId(), 1, at.plusSeconds(3)))
         .flatMap(r -> r.moveTo(RequestStatus.PROCESSING, at.plusSeconds(4), ""))
+        .flatMap(r -> r.moveTo(RequestStatus.DATA_AVAILABLE, at.plusSeconds(4), ""))
+        .map(r -> r.withOutcome(new Outcome("0", "Tutto bene, Mario"), at.plusSeconds(5)))
+        .flatMap(r ->
+            r.attachDocument(
+                new DocumentRef(id + ".zip", 1234, "ab".repeat(32)), at.plusSeconds(6)))
         .get()
-        .withOutcome(new Outcome("0", "Tutto bene, Mario"), at.plusSeconds(5))
-        .withDocument(new DocumentRef(id + ".zip", 1234, "ab".repeat(32)), at.plusSeconds(6))
         .withUpstreamUpdatedAt(at.plusSeconds(7));
   }
 

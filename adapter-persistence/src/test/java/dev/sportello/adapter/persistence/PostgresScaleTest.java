@@ -234,7 +234,8 @@ class PostgresScaleTest {
                 TEMPLATE_UPSTREAM + 5,
                 RequestStatus.FULFILLED,
                 T0)
-            .withDocument(document, T0),
+            .attachDocument(document, T0)
+            .get(),
         closedAs(
                 accepted("template-rejected", "template", T0),
                 TEMPLATE_UPSTREAM + 6,

@@ -15,6 +15,7 @@ import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
+import dev.sportello.domain.request.UpstreamId;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.submission.Quote;
 import dev.sportello.domain.submission.Submission;
@@ -97,23 +98,32 @@ final class Fixtures {
 
   /** A request with a search round, a selection-ready state, an outcome and a document. */
   static CertificateRequest busyRequest(String id, String caller) {
-    CertificateRequest request = request(id, caller);
+    CertificateRequest request =
+        request(id, caller)
+            .recordDraft(new UpstreamId("5f22f722065afc42223c7131"), T0)
+            .flatMap(drafted -> drafted.recordClosed(T0))
+            .get();
     request = request.moveTo(RequestStatus.SEARCHING, T0.plusSeconds(60), "").get();
     request =
-        request.withSearches(
-            List.of(
-                new SearchRound(
-                    "5f22f722065afc42223c7131_1",
-                    SearchRound.State.COMPLETED,
-                    List.of(
-                        new SearchCandidate(0, TreeMap.of("Indirizzo.Comune", "Roma")),
-                        new SearchCandidate(1, TreeMap.of("Indirizzo.Comune", "Milano"))))),
-            T0.plusSeconds(120));
+        request
+            .withSearches(
+                List.of(
+                    new SearchRound(
+                        "5f22f722065afc42223c7131_1",
+                        SearchRound.State.COMPLETED,
+                        List.of(
+                            new SearchCandidate(0, TreeMap.of("Indirizzo.Comune", "Roma")),
+                            new SearchCandidate(1, TreeMap.of("Indirizzo.Comune", "Milano"))))),
+                T0.plusSeconds(120))
+            .get();
     request = request.moveTo(RequestStatus.AWAITING_SELECTION, T0.plusSeconds(120), "").get();
     request = request.select("5f22f722065afc42223c7131_1", 1, T0.plusSeconds(180)).get();
     request = request.moveTo(RequestStatus.FULFILLED, T0.plusSeconds(240), "evasa").get();
     request = request.withOutcome(new Outcome("0", "ok"), T0.plusSeconds(240));
-    return request.withDocument(
-        new DocumentRef("5f22f722065afc42223c7131.zip", 1234, "0".repeat(64)), T0.plusSeconds(300));
+    return request
+        .attachDocument(
+            new DocumentRef("5f22f722065afc42223c7131.zip", 1234, "0".repeat(64)),
+            T0.plusSeconds(300))
+        .get();
   }
 }

@@ -3,12 +3,13 @@ package dev.sportello.application.service;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteOrder;
-import dev.sportello.application.port.out.RemoteRequest;
 import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
 import dev.sportello.domain.request.Outcome;
+import dev.sportello.domain.request.RequestState;
+import dev.sportello.domain.request.UpstreamId;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -48,53 +49,55 @@ final class Dispatcher {
    * request keeps its place and the next sync cycle tries again.
    */
   Either<UseCaseError, Stored<CertificateRequest>> dispatch(Stored<CertificateRequest> stored) {
-    if (!stored.value().awaitsDispatch()) {
-      return Either.right(stored);
-    }
-    return switch (stored.value().dispatch()) {
-      case Dispatch.NotSent notSent -> createDraft(stored);
-      case Dispatch.Drafted drafted -> close(stored);
-      case Dispatch.Closed closed -> Either.right(stored);
+    return switch (stored.value().state()) {
+      case RequestState.Accepted accepted ->
+          switch (accepted.dispatch()) {
+            case Dispatch.NotSent notSent -> createDraft(stored);
+            case Dispatch.Drafted drafted -> close(stored, drafted.id());
+          };
+      case RequestState.ClosedUpstream closed -> Either.right(stored);
+      case RequestState.Ended ended -> Either.right(stored);
     };
   }
 
   private Either<UseCaseError, Stored<CertificateRequest>> createDraft(
       Stored<CertificateRequest> stored) {
-    Either<RemoteFailure, RemoteRequest> draft = remote.createDraft(order(stored.value()));
-    if (draft.isLeft()) {
-      return refuseOrWait(stored, draft.getLeft());
-    }
-    return requests
-        .modify(
-            stored,
-            request ->
-                request
-                    .recordDraft(draft.get().upstreamId(), clock.instant())
-                    .mapLeft(Failures::of))
-        .flatMap(this::close);
+    return remote
+        .createDraft(order(stored.value()))
+        .fold(
+            failure -> refuseOrWait(stored, failure),
+            draft ->
+                requests
+                    .modify(
+                        stored,
+                        request ->
+                            request
+                                .recordDraft(draft.upstreamId(), clock.instant())
+                                .mapLeft(Failures::of))
+                    .flatMap(drafted -> close(drafted, draft.upstreamId())));
   }
 
   private Either<UseCaseError, Stored<CertificateRequest>> close(
-      Stored<CertificateRequest> stored) {
-    Either<UseCaseError, Stored<CertificateRequest>> attempted =
-        requests.modify(
-            stored, request -> request.recordCloseAttempt(clock.instant()).mapLeft(Failures::of));
-    if (attempted.isLeft()) {
-      return attempted;
-    }
-    Stored<CertificateRequest> attempt = attempted.get();
-    var upstreamId = attempt.value().upstreamId().get();
-    Either<RemoteFailure, RemoteRequest> closed = remote.close(upstreamId);
-    if (closed.isRight()) {
-      return requests.modify(
-          attempt,
-          request -> Either.right(reconciler.apply(request, closed.get(), clock.instant())));
-    }
-    if (closed.getLeft() instanceof RemoteFailure.AlreadyClosed) {
-      return requests.modify(
-          attempt, request -> request.recordClosed(clock.instant()).mapLeft(Failures::of));
-    }
-    return refuseOrWait(attempt, closed.getLeft());
+      Stored<CertificateRequest> stored, UpstreamId upstreamId) {
+    return requests
+        .modify(
+            stored, request -> request.recordCloseAttempt(clock.instant()).mapLeft(Failures::of))
+        .flatMap(attempt ->
+            remote
+                .close(upstreamId)
+                .fold(
+                    failure ->
+                        failure instanceof RemoteFailure.AlreadyClosed
+                            ? requests.modify(
+                                attempt,
+                                request ->
+                                    request.recordClosed(clock.instant()).mapLeft(Failures::of))
+                            : refuseOrWait(attempt, failure),
+                    closed ->
+                        requests.modify(
+                            attempt,
+                            request ->
+                                Either.right(reconciler.apply(request, closed, clock.instant())))));
   }
 
   /**
@@ -118,11 +121,11 @@ final class Dispatcher {
           case RemoteFailure.OutcomeUnknown ignored -> Option.none();
           case RemoteFailure.Malformed ignored -> Option.none();
         };
-    if (verdict.isEmpty()) {
-      return Either.right(stored);
-    }
-    return requests.modify(
-        stored, request -> request.reject(verdict.get(), clock.instant()).mapLeft(Failures::of));
+    return verdict.fold(
+        () -> Either.right(stored),
+        refusal ->
+            requests.modify(
+                stored, request -> request.reject(refusal, clock.instant()).mapLeft(Failures::of)));
   }
 
   private RemoteOrder order(CertificateRequest request) {

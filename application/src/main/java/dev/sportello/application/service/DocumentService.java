@@ -5,11 +5,11 @@ import dev.sportello.application.port.in.RetrieveDocumentUseCase;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.RemoteDocuments;
-import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
-import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.request.LifecycleError;
+import dev.sportello.domain.request.UpstreamId;
 import io.vavr.control.Either;
 import java.io.InputStream;
 import java.time.Clock;
@@ -33,52 +33,54 @@ final class DocumentService implements RetrieveDocumentUseCase {
     return requests.load(query).flatMap(this::fetchIfNeeded).flatMap(this::open);
   }
 
-  /** Whether upstream has the request's document and we have not stored it yet. */
-  static boolean awaitsDocument(CertificateRequest request) {
-    return request.document().isEmpty()
-        && request.upstreamId().isDefined()
-        && (request.status() == RequestStatus.DATA_AVAILABLE
-            || request.status() == RequestStatus.FULFILLED);
-  }
-
   Either<UseCaseError, Stored<CertificateRequest>> fetchIfNeeded(
       Stored<CertificateRequest> stored) {
     CertificateRequest request = stored.value();
     if (request.document().isDefined()) {
       return Either.right(stored);
     }
-    if (!awaitsDocument(request)) {
-      return Either.left(
-          new UseCaseError.NotReady(
-              "the request is " + request.status() + "; its document is not available yet"));
-    }
-    var upload =
-        store.begin(request.id(), request.upstreamId().get() + ".zip").mapLeft(Failures::of);
-    if (upload.isLeft()) {
-      return Either.left(upload.getLeft());
-    }
-    Either<RemoteFailure, String> downloaded =
-        remote.download(request.upstreamId().get(), upload.get().stream());
-    if (downloaded.isLeft()) {
-      upload.get().abort();
-      return Either.left(Failures.of(downloaded.getLeft()));
-    }
-    Either<UseCaseError, DocumentRef> committed = upload.get().commit().mapLeft(Failures::of);
-    if (committed.isLeft()) {
-      return Either.left(committed.getLeft());
-    }
-    return requests.modify(
-        stored, current -> Either.right(current.withDocument(committed.get(), clock.instant())));
+    return request
+        .awaitedDocument()
+        .<UseCaseError>toEither(() ->
+            new UseCaseError.NotReady(
+                new LifecycleError.DocumentNotIssued(request.status()).message()))
+        .flatMap(upstreamId -> download(request, upstreamId))
+        .flatMap(document ->
+            requests.modify(
+                stored,
+                current ->
+                    current.attachDocument(document, clock.instant()).mapLeft(Failures::of)));
+  }
+
+  /** Streams the document into the store; a failed download leaves nothing behind. */
+  private Either<UseCaseError, DocumentRef> download(
+      CertificateRequest request, UpstreamId upstreamId) {
+    return store
+        .begin(request.id(), upstreamId + ".zip")
+        .mapLeft(Failures::of)
+        .flatMap(upload ->
+            remote
+                .download(upstreamId, upload.stream())
+                .fold(
+                    failure -> {
+                      upload.abort();
+                      return Either.left(Failures.of(failure));
+                    },
+                    downloaded -> upload.commit().mapLeft(Failures::of)));
   }
 
   private Either<UseCaseError, RetrievedDocument> open(Stored<CertificateRequest> stored) {
-    DocumentRef ref = stored.value().document().get();
-    return store
-        .open(stored.value().id())
-        .mapLeft(Failures::of)
-        .flatMap(content ->
-            content.toEither(
-                () -> (UseCaseError) new UseCaseError.NotFound("the stored document is missing")))
-        .map((InputStream stream) -> new RetrievedDocument(ref, stream));
+    return stored
+        .value()
+        .document()
+        .<UseCaseError>toEither(() -> new UseCaseError.NotFound("the stored document is missing"))
+        .flatMap(ref ->
+            store
+                .open(stored.value().id())
+                .mapLeft(Failures::of)
+                .flatMap(content ->
+                    content.toEither(() ->
+                        (UseCaseError) new UseCaseError.NotFound("the stored document is missing")))
+                .map((InputStream stream) -> new RetrievedDocument(ref, stream)));
   }
 }

@@ -49,27 +49,26 @@ final class NotificationService implements HandleNotificationUseCase {
   }
 
   private Either<UseCaseError, CertificateRequest> reread(Stored<CertificateRequest> stored) {
-    var upstreamId = stored.value().upstreamId();
-    if (upstreamId.isEmpty()) {
-      return Either.right(stored.value());
-    }
-    var detail = remote.fetch(upstreamId.get());
-    if (detail.isLeft()) {
-      return Either.left(Failures.of(detail.getLeft()));
-    }
-    var updated =
-        requests.modify(
-            stored,
-            request -> Either.right(reconciler.apply(request, detail.get(), clock.instant())));
-    if (updated.isLeft()) {
-      return Either.left(updated.getLeft());
-    }
-    return Either.right(
-        DocumentService.awaitsDocument(updated.get().value())
-            ? documents
-                .fetchIfNeeded(updated.get())
-                .map(Stored::value)
-                .getOrElse(updated.get().value())
-            : updated.get().value());
+    return stored
+        .value()
+        .upstreamId()
+        .fold(
+            () -> Either.right(stored.value()),
+            upstreamId ->
+                remote
+                    .fetch(upstreamId)
+                    .mapLeft(Failures::of)
+                    .flatMap(detail ->
+                        requests.modify(
+                            stored,
+                            request ->
+                                Either.right(reconciler.apply(request, detail, clock.instant()))))
+                    .map(updated ->
+                        updated.value().awaitedDocument().isDefined()
+                            ? documents
+                                .fetchIfNeeded(updated)
+                                .map(Stored::value)
+                                .getOrElse(updated.value())
+                            : updated.value()));
   }
 }

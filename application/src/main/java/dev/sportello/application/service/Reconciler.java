@@ -5,15 +5,16 @@ import dev.sportello.application.port.out.RemoteSummary;
 import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
-import dev.sportello.domain.request.LifecycleError;
+import dev.sportello.domain.request.Observation;
 import dev.sportello.domain.request.RequestStatus;
-import io.vavr.control.Either;
+import dev.sportello.domain.request.UpstreamView;
 import java.time.Instant;
 
 /**
  * Brings a stored request in line with upstream's view of it. Upstream is the source of truth for
- * status, searches and verdict; a move the lifecycle forbids is reported to {@link RequestEvents}
- * and not applied.
+ * status, searches and verdict; the request decides what of it the lifecycle allows ({@link
+ * CertificateRequest#observe}), and a move it forbids is reported to {@link RequestEvents} and not
+ * applied.
  */
 final class Reconciler {
   private final RequestEvents events;
@@ -24,18 +25,15 @@ final class Reconciler {
 
   /** Applies upstream's full view. */
   CertificateRequest apply(CertificateRequest request, RemoteRequest remote, Instant now) {
-    CertificateRequest updated = request;
-    if (remote.closed() && updated.dispatch() instanceof Dispatch.Drafted) {
-      updated = updated.recordClosed(now).getOrElse(updated);
-    }
-    updated = updated.withSearches(remote.searches(), now);
-    if (remote.outcome().isDefined()) {
-      updated = updated.withOutcome(remote.outcome().get(), now);
-    }
-    if (remote.closed()) {
-      updated = move(updated, remote, now);
-    }
-    return updated.withUpstreamUpdatedAt(remote.lastUpdate());
+    UpstreamView view =
+        new UpstreamView(
+            remote.closed(),
+            remote.status(),
+            remote.searches(),
+            remote.outcome(),
+            remote.cancellationReason(),
+            remote.lastUpdate());
+    return reported(request, request.observe(view, now), remote.status(), now);
   }
 
   /**
@@ -53,35 +51,17 @@ final class Reconciler {
   }
 
   CertificateRequest applySummary(CertificateRequest request, RemoteSummary summary, Instant now) {
-    return moveOrReport(request, summary.status(), now, "")
-        .withUpstreamUpdatedAt(summary.lastUpdate());
+    return reported(
+        request,
+        request.observeStatus(summary.status(), summary.lastUpdate(), now),
+        summary.status(),
+        now);
   }
 
-  private CertificateRequest move(CertificateRequest request, RemoteRequest remote, Instant now) {
-    if (remote.status() != RequestStatus.CANCELLED) {
-      return moveOrReport(request, remote.status(), now, "");
-    }
-    Either<LifecycleError, CertificateRequest> ended =
-        remote.outcome().filter(outcome -> !outcome.isSuccess()).isDefined()
-            ? request.reject(remote.outcome().get(), now)
-            : request.cancel(remote.cancellationReason().getOrElse("cancelled upstream"), now);
-    return reportRefusal(request, RequestStatus.CANCELLED, now, ended);
-  }
-
-  private CertificateRequest moveOrReport(
-      CertificateRequest request, RequestStatus target, Instant now, String note) {
-    return reportRefusal(request, target, now, request.moveTo(target, now, note));
-  }
-
-  private CertificateRequest reportRefusal(
-      CertificateRequest request,
-      RequestStatus target,
-      Instant now,
-      Either<LifecycleError, CertificateRequest> result) {
-    if (result.isLeft()) {
-      events.transitionRefused(request.id(), request.status(), target, now);
-      return request;
-    }
-    return result.get();
+  private CertificateRequest reported(
+      CertificateRequest before, Observation seen, RequestStatus target, Instant now) {
+    seen.refused()
+        .forEach(refusal -> events.transitionRefused(before.id(), before.status(), target, now));
+    return seen.request();
   }
 }

@@ -16,7 +16,9 @@ import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.RequestFilter;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.Stored;
+import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
@@ -25,6 +27,7 @@ import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.shared.Violation;
 import dev.sportello.domain.submission.SubmissionCheck;
 import io.vavr.collection.List;
+import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
@@ -132,91 +135,82 @@ final class RequestService
   public Either<UseCaseError, CertificateRequest> refresh(RequestQuery query) {
     return requests
         .load(query)
-        .flatMap(stored -> {
-          Option<dev.sportello.domain.request.UpstreamId> upstreamId = stored.value().upstreamId();
-          if (upstreamId.isEmpty()) {
-            return Either.right(stored.value());
-          }
-          return remoteThenApply(
-              stored, remote.fetch(upstreamId.get()), request -> Either.right(request));
-        });
+        .flatMap(stored ->
+            stored
+                .value()
+                .upstreamId()
+                .fold(
+                    () -> Either.right(stored.value()),
+                    upstreamId ->
+                        remoteThenApply(stored, remote.fetch(upstreamId), Either::right)));
   }
 
   @Override
   public Either<UseCaseError, CertificateRequest> addSearch(AddSearchCommand command) {
     return requests
         .load(command.request())
-        .flatMap(stored -> {
-          CertificateRequest request = stored.value();
-          Either<UseCaseError, dev.sportello.domain.catalog.Certificate> certificate =
-              catalog.certificate(request.certificateId());
-          if (certificate.isLeft()) {
-            return Either.left(certificate.getLeft());
-          }
-          if (!certificate.get().hasSearchPhase()) {
-            return Either.left(new UseCaseError.Conflict("this certificate has no search phase"));
-          }
-          if (request.status() != RequestStatus.SEARCHING
-              && request.status() != RequestStatus.AWAITING_SELECTION) {
-            return Either.left(
-                new UseCaseError.Conflict(
-                    "a search can be added only while the request is searching or awaiting a selection; it is "
-                        + request.status()));
-          }
-          var merged =
-              request
-                  .submission()
-                  .values()
-                  .map((key, value) -> io.vavr.Tuple.of(key.toString(), value))
-                  .toMap(t -> t)
-                  .merge(command.values());
-          var checked =
-              SubmissionCheck.check(
-                  certificate.get(),
-                  merged,
-                  request.submission().extras().map(e -> e.key()),
-                  policy);
-          if (checked.isInvalid()) {
-            return Either.left(new UseCaseError.InvalidInput(checked.getError()));
-          }
-          var searchValues =
-              checked
-                  .get()
-                  .values()
-                  .filterKeys(key -> command.values().containsKey(key.toString()));
-          return remoteThenApply(
-              stored, remote.addSearch(request.upstreamId().get(), searchValues), Either::right);
-        });
+        .flatMap(stored ->
+            catalog
+                .certificate(stored.value().certificateId())
+                .flatMap(certificate ->
+                    stored
+                        .value()
+                        .searchTarget(certificate)
+                        .mapLeft(Failures::of)
+                        .flatMap(upstreamId ->
+                            searchValues(stored.value(), certificate, command)
+                                .flatMap(values ->
+                                    remoteThenApply(
+                                        stored,
+                                        remote.addSearch(upstreamId, values),
+                                        Either::right)))));
+  }
+
+  /** The values of a new search, checked together with those of the request. */
+  private Either<UseCaseError, SortedMap<FieldKey, String>> searchValues(
+      CertificateRequest request, Certificate certificate, AddSearchCommand command) {
+    var merged =
+        request
+            .submission()
+            .values()
+            .map((key, value) -> io.vavr.Tuple.of(key.toString(), value))
+            .toMap(t -> t)
+            .merge(command.values());
+    return SubmissionCheck.check(
+            certificate, merged, request.submission().extras().map(e -> e.key()), policy)
+        .toEither()
+        .<UseCaseError>mapLeft(UseCaseError.InvalidInput::new)
+        .map(checked ->
+            checked.values().filterKeys(key -> command.values().containsKey(key.toString())));
   }
 
   @Override
   public Either<UseCaseError, CertificateRequest> select(SelectCandidateCommand command) {
     return requests
         .load(command.request())
-        .flatMap(stored -> {
-          var selected =
-              stored.value().select(command.searchId(), command.index(), clock.instant());
-          if (selected.isLeft()) {
-            return Either.left(Failures.of(selected.getLeft()));
-          }
-          Either<RemoteFailure, RemoteRequest> answer =
-              remote.selectCandidate(
-                  stored.value().upstreamId().get(), command.searchId(), command.index());
-          if (answer.isLeft()) {
-            return Either.left(Failures.of(answer.getLeft()));
-          }
-          Instant now = clock.instant();
-          return requests
-              .modify(
-                  stored,
-                  // Upstream took the choice: record it even if a re-read moved the request on.
-                  request ->
-                      request
-                          .recordSelection(command.searchId(), command.index(), now)
-                          .mapLeft(Failures::of)
-                          .map(chosen -> reconciler.apply(chosen, answer.get(), now)))
-              .map(Stored::value);
-        });
+        .flatMap(stored ->
+            stored
+                .value()
+                .selectionTarget(command.searchId(), command.index())
+                .mapLeft(Failures::of)
+                .flatMap(upstreamId ->
+                    remote
+                        .selectCandidate(upstreamId, command.searchId(), command.index())
+                        .mapLeft(Failures::of))
+                .flatMap(answer -> {
+                  Instant now = clock.instant();
+                  return requests
+                      .modify(
+                          stored,
+                          // Upstream took the choice: record it even if a re-read moved the request
+                          // on.
+                          request ->
+                              request
+                                  .recordSelection(command.searchId(), command.index(), now)
+                                  .mapLeft(Failures::of)
+                                  .map(chosen -> reconciler.apply(chosen, answer, now)))
+                      .map(Stored::value);
+                }));
   }
 
   @Override
@@ -231,33 +225,31 @@ final class RequestService
                       "invalid_reason",
                       "a reason of 1 to " + MAX_REASON_LENGTH + " characters is required"))));
     }
+    Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> cancelLocally =
+        current -> current.cancel(reason, clock.instant()).mapLeft(Failures::of);
     return requests
         .load(command.request())
-        .flatMap(stored -> {
-          CertificateRequest request = stored.value();
-          if (request.status().isTerminal()) {
-            return Either.left(
-                new UseCaseError.Conflict(
-                    "the request is " + request.status() + " and can no longer be cancelled"));
-          }
-          Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> cancelLocally =
-              current ->
-                  current.status() == RequestStatus.CANCELLED
-                      ? Either.right(current)
-                      : current.cancel(reason, clock.instant()).mapLeft(Failures::of);
-          if (request.upstreamId().isEmpty()) {
-            return requests.modify(stored, cancelLocally).map(Stored::value);
-          }
-          Either<RemoteFailure, RemoteRequest> cancelled =
-              remote.cancel(request.upstreamId().get(), reason);
-          if (cancelled.isLeft()
-              && request.dispatch() instanceof Dispatch.Drafted
-              && cancelled.getLeft() instanceof RemoteFailure.NotFound) {
-            // A draft upstream no longer knows cannot be charged any more.
-            return requests.modify(stored, cancelLocally).map(Stored::value);
-          }
-          return remoteThenApply(stored, cancelled, cancelLocally);
-        });
+        .flatMap(stored ->
+            stored
+                .value()
+                .cancellationTarget()
+                .mapLeft(Failures::of)
+                .flatMap(upstream ->
+                    switch (upstream) {
+                      case Dispatch.NotSent notSent ->
+                          requests.modify(stored, cancelLocally).map(Stored::value);
+                      case Dispatch.Drafted drafted -> {
+                        Either<RemoteFailure, RemoteRequest> cancelled =
+                            remote.cancel(drafted.id(), reason);
+                        // A draft upstream no longer knows cannot be charged any more.
+                        yield cancelled.swap().exists(RemoteFailure.NotFound.class::isInstance)
+                            ? requests.modify(stored, cancelLocally).map(Stored::value)
+                            : remoteThenApply(stored, cancelled, cancelLocally);
+                      }
+                      case Dispatch.Closed closed ->
+                          remoteThenApply(
+                              stored, remote.cancel(closed.id(), reason), cancelLocally);
+                    }));
   }
 
   /** Applies upstream's answer to a call, then a local change, storing the result once. */
@@ -265,13 +257,13 @@ final class RequestService
       Stored<CertificateRequest> stored,
       Either<RemoteFailure, RemoteRequest> answer,
       Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> then) {
-    if (answer.isLeft()) {
-      return Either.left(Failures.of(answer.getLeft()));
-    }
     Instant now = clock.instant();
-    return requests
-        .modify(stored, request -> then.apply(reconciler.apply(request, answer.get(), now)))
-        .map(Stored::value);
+    return answer
+        .mapLeft(Failures::of)
+        .flatMap(view ->
+            requests
+                .modify(stored, request -> then.apply(reconciler.apply(request, view, now)))
+                .map(Stored::value));
   }
 
   /** Opaque cursors: the last position of a page, encoded so that callers do not build them. */

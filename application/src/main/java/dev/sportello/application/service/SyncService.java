@@ -71,60 +71,74 @@ final class SyncService implements SynchroniseUseCase {
 
   private Either<UseCaseError, SyncReport> cycle() {
     Map<RemoteCallKind, Long> before = counter.counts();
-    var pending = repository.awaitingDispatch(batchSize).mapLeft(Failures::of);
-    if (pending.isLeft()) {
-      return Either.left(pending.getLeft());
-    }
-    List<RequestId> dispatched = List.empty();
-    for (CertificateRequest request : pending.get()) {
-      var found = requests.find(request.id());
-      if (found.isRight() && found.get().isDefined()) {
-        var after = dispatcher.dispatch(found.get().get());
-        if (after.isRight() && !after.get().value().awaitsDispatch()) {
-          dispatched = dispatched.append(request.id());
-        }
-      }
-    }
+    return repository
+        .awaitingDispatch(batchSize)
+        .mapLeft(Failures::of)
+        .map(this::dispatchAll)
+        .flatMap(dispatched ->
+            refreshChanged()
+                .flatMap(changed ->
+                    repository
+                        .awaitingDocument(batchSize)
+                        .mapLeft(Failures::of)
+                        .map(this::storeDocuments)
+                        .map(stored ->
+                            new SyncReport(dispatched, changed, stored, callsSince(before)))));
+  }
 
-    List<RequestId> changed = List.empty();
-    var summaries = remote.listAll();
-    if (summaries.isRight()) {
-      Map<UpstreamId, RemoteSummary> byId =
-          HashMap.ofEntries(summaries.get().map(s -> io.vavr.Tuple.of(s.upstreamId(), s)));
-      var open = repository.openUpstream().mapLeft(Failures::of);
-      if (open.isLeft()) {
-        return Either.left(open.getLeft());
-      }
-      for (SyncView view : open.get()) {
-        Option<RemoteSummary> summary = byId.get(view.upstreamId());
-        if (summary.isDefined()
-            && hasChanged(view, summary.get())
-            && refresh(view, summary.get())) {
-          changed = changed.append(view.id());
-        }
-      }
-    }
+  /** The requests of the batch that are closed upstream once dispatched. */
+  private List<RequestId> dispatchAll(List<CertificateRequest> pending) {
+    return pending
+        .filter(request ->
+            freshest(request.id())
+                .exists(stored ->
+                    dispatcher.dispatch(stored).exists(after -> !after.value().awaitsDispatch())))
+        .map(CertificateRequest::id);
+  }
 
-    List<RequestId> stored = List.empty();
-    var awaiting = repository.awaitingDocument(batchSize).mapLeft(Failures::of);
-    if (awaiting.isLeft()) {
-      return Either.left(awaiting.getLeft());
-    }
-    for (CertificateRequest request : awaiting.get()) {
-      var found = requests.find(request.id());
-      if (found.isRight()
-          && found.get().isDefined()
-          && documents.fetchIfNeeded(found.get().get()).isRight()) {
-        stored = stored.append(request.id());
-      }
-    }
-    Map<RemoteCallKind, Long> after = counter.counts();
-    Map<String, Integer> calls =
-        after
-            .filter((kind, count) -> count - before.get(kind).getOrElse(0L) > 0)
-            .map((kind, count) ->
-                io.vavr.Tuple.of(kind.name(), (int) (count - before.get(kind).getOrElse(0L))));
-    return Either.right(new SyncReport(dispatched, changed, stored, calls));
+  /**
+   * The open requests whose line in upstream's list changed and that were brought in line; none
+   * when the list cannot be read (the next cycle reads it again).
+   */
+  private Either<UseCaseError, List<RequestId>> refreshChanged() {
+    return remote
+        .listAll()
+        .fold(
+            unreadable -> Either.right(List.empty()),
+            summaries -> {
+              Map<UpstreamId, RemoteSummary> byId =
+                  HashMap.ofEntries(summaries.map(s -> io.vavr.Tuple.of(s.upstreamId(), s)));
+              return repository
+                  .openUpstream()
+                  .mapLeft(Failures::of)
+                  .map(open ->
+                      open.filter(view ->
+                              byId.get(view.upstreamId())
+                                  .exists(summary ->
+                                      hasChanged(view, summary) && refresh(view, summary)))
+                          .map(SyncView::id));
+            });
+  }
+
+  /** The requests of the batch whose document is now stored. */
+  private List<RequestId> storeDocuments(List<CertificateRequest> awaiting) {
+    return awaiting
+        .filter(request ->
+            freshest(request.id()).exists(stored -> documents.fetchIfNeeded(stored).isRight()))
+        .map(CertificateRequest::id);
+  }
+
+  /** The stored copy as it is now; none when it cannot be read. */
+  private Option<Stored<CertificateRequest>> freshest(RequestId id) {
+    return requests.find(id).getOrElse(Option.none());
+  }
+
+  private Map<String, Integer> callsSince(Map<RemoteCallKind, Long> before) {
+    return counter
+        .counts()
+        .filter((kind, count) -> count - before.get(kind).getOrElse(0L) > 0)
+        .map((kind, count) ->
+            io.vavr.Tuple.of(kind.name(), (int) (count - before.get(kind).getOrElse(0L))));
   }
 
   /**
@@ -139,25 +153,26 @@ final class SyncService implements SynchroniseUseCase {
   }
 
   private boolean refresh(SyncView view, RemoteSummary summary) {
-    var found = requests.find(view.id());
-    if (found.isLeft() || found.get().isEmpty()) {
-      return false;
-    }
-    Stored<CertificateRequest> stored = found.get().get();
-    if (reconciler.canApplySummary(stored.value(), summary)) {
-      return requests
-          .modify(
-              stored,
-              request -> Either.right(reconciler.applySummary(request, summary, clock.instant())))
-          .isRight();
-    }
-    var detail = remote.fetch(view.upstreamId());
-    return detail.isRight()
-        && requests
-            .modify(
-                stored,
-                request -> Either.right(reconciler.apply(request, detail.get(), clock.instant())))
-            .isRight();
+    return freshest(view.id())
+        .exists(stored ->
+            reconciler.canApplySummary(stored.value(), summary)
+                ? requests
+                    .modify(
+                        stored,
+                        request ->
+                            Either.right(
+                                reconciler.applySummary(request, summary, clock.instant())))
+                    .isRight()
+                : remote
+                    .fetch(view.upstreamId())
+                    .exists(detail ->
+                        requests
+                            .modify(
+                                stored,
+                                request ->
+                                    Either.right(
+                                        reconciler.apply(request, detail, clock.instant())))
+                            .isRight()));
   }
 
   private static SyncReport emptyReport() {

@@ -18,6 +18,7 @@ import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.LifecycleError;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import io.vavr.collection.HashMap;
@@ -143,7 +144,11 @@ class RequestServiceTest {
                 app.useCases()
                     .cancelRequest()
                     .cancel(new CancelRequestCommand(query(request), "too late"))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isInstanceOf(UseCaseError.Conflict.class)
+        .isEqualTo(
+            Failures.of(
+                new LifecycleError.IllegalTransition(
+                    RequestStatus.FULFILLED, RequestStatus.CANCELLED)));
     assertThat(calls(RemoteCallKind.CANCEL)).isZero();
   }
 
@@ -267,7 +272,23 @@ class RequestServiceTest {
                 app.useCases()
                     .addSearch()
                     .addSearch(new AddSearchCommand(query(request), HashMap.of("$0", "Mario")))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isInstanceOf(UseCaseError.Conflict.class)
+        .isEqualTo(Failures.of(new LifecycleError.NoSearchPhase()));
+    assertThat(calls(RemoteCallKind.SEARCH)).isZero();
+  }
+
+  @Test
+  void aSearchAfterTheSearchPhaseIsRefusedByTheLifecycleWithoutACall() {
+    CertificateRequest request = open(app, "r1", "alice", SEARCHED);
+    app.visengine().advance(upstreamId(request), RequestStatus.PROCESSING);
+    right(app.useCases().refreshRequest().refresh(query(request)));
+
+    assertThat(
+            left(
+                app.useCases()
+                    .addSearch()
+                    .addSearch(new AddSearchCommand(query(request), HashMap.of("$0", "Mario")))))
+        .isEqualTo(Failures.of(new LifecycleError.NotSearching(RequestStatus.PROCESSING)));
     assertThat(calls(RemoteCallKind.SEARCH)).isZero();
   }
 

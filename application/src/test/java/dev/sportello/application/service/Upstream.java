@@ -37,12 +37,13 @@ final class Upstream {
             .upstreamId();
     var closed = right(visengine.close(upstreamId));
     CertificateRequest request =
-        TestData.closed(
-                TestData.accepted(id, caller, certificate, app.clock().instant()),
-                upstreamId,
-                closed.status(),
-                app.clock().instant())
-            .withSearches(closed.searches(), app.clock().instant())
+        right(
+                TestData.closed(
+                        TestData.accepted(id, caller, certificate, app.clock().instant()),
+                        upstreamId,
+                        closed.status(),
+                        app.clock().instant())
+                    .withSearches(closed.searches(), app.clock().instant()))
             .withUpstreamUpdatedAt(closed.lastUpdate());
     return right(app.repository().insert(request)).value();
   }

@@ -9,7 +9,6 @@ import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncView;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
-import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
@@ -119,24 +118,23 @@ public final class InMemoryRequestRepository implements RequestRepository {
   public synchronized Either<StorageFailure, List<SyncView>> openUpstream() {
     return Either.right(
         requests()
-            .filter(request -> request.upstreamId().isDefined() && !request.status().isTerminal())
-            .map(request ->
-                new SyncView(
-                    request.id(),
-                    request.upstreamId().get(),
-                    request.status(),
-                    request.upstreamUpdatedAt())));
+            .filter(request -> !request.status().isTerminal())
+            .flatMap(request ->
+                request
+                    .upstreamId()
+                    .map(upstreamId ->
+                        new SyncView(
+                            request.id(),
+                            upstreamId,
+                            request.status(),
+                            request.upstreamUpdatedAt()))));
   }
 
   @Override
   public synchronized Either<StorageFailure, List<CertificateRequest>> awaitingDocument(int limit) {
     return Either.right(
         requests()
-            .filter(request ->
-                request.document().isEmpty()
-                    && request.upstreamId().isDefined()
-                    && (request.status() == RequestStatus.DATA_AVAILABLE
-                        || request.status() == RequestStatus.FULFILLED))
+            .filter(request -> request.awaitedDocument().isDefined())
             .sorted(NEWEST_FIRST.reversed())
             .take(limit));
   }

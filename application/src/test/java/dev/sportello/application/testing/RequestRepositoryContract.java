@@ -235,8 +235,9 @@ public abstract class RequestRepositoryContract {
     insert(closed(request("data", "alice", 1), upstreamId(2), RequestStatus.DATA_AVAILABLE, T0));
     insert(closed(request("fulfilled", "alice", 2), upstreamId(3), RequestStatus.FULFILLED, T0));
     insert(
-        closed(request("stored", "alice", 3), upstreamId(4), RequestStatus.FULFILLED, T0)
-            .withDocument(new DocumentRef("x.zip", 1, "00"), T0));
+        right(
+            closed(request("stored", "alice", 3), upstreamId(4), RequestStatus.FULFILLED, T0)
+                .attachDocument(new DocumentRef("x.zip", 1, "00"), T0)));
 
     assertThat(right(repository.awaitingDocument(10)).map(r -> r.id().value()))
         .containsExactlyInAnyOrder("data", "fulfilled");

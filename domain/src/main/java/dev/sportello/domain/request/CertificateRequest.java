@@ -1,6 +1,14 @@
 package dev.sportello.domain.request;
 
+import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.request.RequestState.Accepted;
+import dev.sportello.domain.request.RequestState.Cancelled;
+import dev.sportello.domain.request.RequestState.Fulfilled;
+import dev.sportello.domain.request.RequestState.Open;
+import dev.sportello.domain.request.RequestState.Reach;
+import dev.sportello.domain.request.RequestState.Rejected;
+import dev.sportello.domain.request.RequestState.Upstream;
 import dev.sportello.domain.submission.Submission;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -11,7 +19,9 @@ import java.util.Objects;
 /**
  * One order of a certificate, from acceptance to the issued document. Immutable: every change
  * returns a new request, and changes the lifecycle does not allow come back as a {@link
- * LifecycleError} instead.
+ * LifecycleError} instead. Where the request stands is its {@link RequestState}, which cannot hold
+ * a combination the lifecycle does not produce; every move between states is a method of this class
+ * (see "Transitions" below).
  *
  * @param id our id
  * @param caller who asked for it; callers only ever see their own requests
@@ -19,13 +29,8 @@ import java.util.Objects;
  * @param submission the checked, normalised values, the extras and the price
  * @param reference the caller's own reference, when given
  * @param notifyEmail where upstream also mails the document, when given
- * @param dispatch how far the two-phase submission upstream got
- * @param status the current status
+ * @param state where the request stands, with what that stage holds
  * @param history every status entered, oldest first, starting with {@link RequestStatus#ACCEPTED}
- * @param searches the search rounds, oldest first (products with a search phase)
- * @param selection the candidate the client picked, when it did
- * @param outcome upstream's verdict, once known
- * @param document the stored document, once fetched
  * @param upstreamUpdatedAt upstream's last-update time as last seen, to tell whether anything
  *     changed
  * @param createdAt when we accepted it
@@ -38,13 +43,8 @@ public record CertificateRequest(
     Submission submission,
     Option<String> reference,
     Option<String> notifyEmail,
-    Dispatch dispatch,
-    RequestStatus status,
+    RequestState state,
     List<StatusChange> history,
-    List<SearchRound> searches,
-    Option<Selection> selection,
-    Option<Outcome> outcome,
-    Option<DocumentRef> document,
     Option<Instant> upstreamUpdatedAt,
     Instant createdAt,
     Instant updatedAt) {
@@ -56,17 +56,12 @@ public record CertificateRequest(
     Objects.requireNonNull(submission, "submission");
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(notifyEmail, "notifyEmail");
-    Objects.requireNonNull(dispatch, "dispatch");
-    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(state, "state");
     Objects.requireNonNull(history, "history");
-    Objects.requireNonNull(searches, "searches");
-    Objects.requireNonNull(selection, "selection");
-    Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(document, "document");
     Objects.requireNonNull(upstreamUpdatedAt, "upstreamUpdatedAt");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
-    if (history.isEmpty() || history.last().status() != status) {
+    if (history.isEmpty() || history.last().status() != state.status()) {
       throw new IllegalArgumentException("the history must end with the current status");
     }
   }
@@ -87,13 +82,8 @@ public record CertificateRequest(
         submission,
         reference,
         notifyEmail,
-        new Dispatch.NotSent(),
-        RequestStatus.ACCEPTED,
+        new Accepted(new Dispatch.NotSent(), Option.none()),
         List.of(new StatusChange(RequestStatus.ACCEPTED, at, "")),
-        List.empty(),
-        Option.none(),
-        Option.none(),
-        Option.none(),
         Option.none(),
         at,
         at);
@@ -103,20 +93,72 @@ public record CertificateRequest(
     return submission.certificateId();
   }
 
+  public RequestStatus status() {
+    return state.status();
+  }
+
+  /** How far the two-phase submission upstream got. */
+  public Dispatch dispatch() {
+    return state.dispatch();
+  }
+
   public Option<UpstreamId> upstreamId() {
-    return dispatch.upstreamId();
+    return dispatch().upstreamId();
+  }
+
+  /** The search rounds, oldest first (products with a search phase); none before the close. */
+  public List<SearchRound> searches() {
+    return state.upstream().map(Upstream::searches).getOrElse(List.empty());
+  }
+
+  /** The candidate the client picked, when it did. */
+  public Option<Selection> selection() {
+    return state.upstream().flatMap(Upstream::selection);
+  }
+
+  /** Upstream's verdict, once known. */
+  public Option<Outcome> outcome() {
+    return state.outcome();
+  }
+
+  /** The stored document, once fetched. */
+  public Option<DocumentRef> document() {
+    return state.upstream().flatMap(Upstream::document);
   }
 
   /** Whether the request still has to be closed upstream: accepted, and not closed. */
   public boolean awaitsDispatch() {
-    return status == RequestStatus.ACCEPTED && !(dispatch instanceof Dispatch.Closed);
+    return state instanceof Accepted;
   }
+
+  /**
+   * The upstream request whose document is produced and not stored here yet; none while upstream
+   * has no document or once it is stored.
+   */
+  public Option<UpstreamId> awaitedDocument() {
+    return state
+        .upstream()
+        .filter(current -> current.document().isEmpty() && status().offersDocument())
+        .map(Upstream::id);
+  }
+
+  // Transitions. They follow the diagram of the request lifecycle:
+  //
+  //   ACCEPTED ──► SEARCHING ──► AWAITING_SELECTION ──► PROCESSING ──► DATA_AVAILABLE ──► FULFILLED
+  //      │            │   ▲              │  (new search)      │              │
+  //      │            │   └──────────────┘                    └──────────────┴──► FULFILLED
+  //      ├──► REJECTED (upstream refused: with its verdict)
+  //      └──► CANCELLED (from any state that is not terminal; with a reason)
+  //
+  // ACCEPTED covers the two-phase submission (nothing sent, drafted, closed); a status past it
+  // needs a request closed upstream. Forward jumps are legal, since polling can miss states; going
+  // back or leaving a terminal state is a LifecycleError and changes nothing.
 
   /** Records the upstream draft; only a request with nothing upstream can get one. */
   public Either<LifecycleError, CertificateRequest> recordDraft(UpstreamId upstreamId, Instant at) {
-    return switch (dispatch) {
-      case Dispatch.NotSent ignored when status == RequestStatus.ACCEPTED ->
-          Either.right(withDispatch(new Dispatch.Drafted(upstreamId, 0), at));
+    return switch (state) {
+      case Accepted(Dispatch.NotSent notSent, Option<Outcome> outcome) ->
+          Either.right(with(new Accepted(new Dispatch.Drafted(upstreamId, 0), outcome), at));
       default ->
           Either.left(new LifecycleError.DispatchOutOfOrder("record a draft", describeDispatch()));
     };
@@ -126,19 +168,36 @@ public record CertificateRequest(
    * Records that a close is about to be sent, so that a lost answer is repeated on the same draft.
    */
   public Either<LifecycleError, CertificateRequest> recordCloseAttempt(Instant at) {
-    return switch (dispatch) {
-      case Dispatch.Drafted drafted when status == RequestStatus.ACCEPTED ->
+    return switch (state) {
+      case Accepted(Dispatch.Drafted drafted, Option<Outcome> outcome) ->
           Either.right(
-              withDispatch(new Dispatch.Drafted(drafted.id(), drafted.closeAttempts() + 1), at));
+              with(
+                  new Accepted(
+                      new Dispatch.Drafted(drafted.id(), drafted.closeAttempts() + 1), outcome),
+                  at));
       default -> Either.left(new LifecycleError.DispatchOutOfOrder("close", describeDispatch()));
     };
   }
 
-  /** Records that upstream closed the request (it was charged). */
+  /**
+   * Records that upstream closed the request (it was charged). A request that ended while its close
+   * was in flight keeps its end, and learns that it was closed.
+   */
   public Either<LifecycleError, CertificateRequest> recordClosed(Instant at) {
-    return switch (dispatch) {
-      case Dispatch.Drafted drafted ->
-          Either.right(withDispatch(new Dispatch.Closed(drafted.id()), at));
+    return switch (dispatch()) {
+      case Dispatch.Drafted drafted -> {
+        Upstream closed = Upstream.closed(drafted.id());
+        RequestState next =
+            switch (state) {
+              case Rejected rejected -> new Rejected(closed, rejected.verdict());
+              case Cancelled cancelled -> new Cancelled(closed, cancelled.outcome());
+              case Accepted accepted ->
+                  new Open(RequestStatus.ACCEPTED, closed, accepted.outcome());
+              case Open open -> open;
+              case Fulfilled fulfilled -> fulfilled;
+            };
+        yield Either.right(with(next, at));
+      }
       case Dispatch.Closed closed -> Either.right(this);
       case Dispatch.NotSent notSent ->
           Either.left(new LifecycleError.DispatchOutOfOrder("record a close", describeDispatch()));
@@ -146,59 +205,138 @@ public record CertificateRequest(
   }
 
   /**
+   * Follows upstream's view: records a close upstream made, the search rounds and the verdict, and
+   * moves to the status upstream shows. A request cancelled upstream with a failed verdict was
+   * rejected. A move the lifecycle forbids is not applied and comes back in {@link
+   * Observation#refused()}; the rest is applied all the same.
+   */
+  public Observation observe(UpstreamView view, Instant at) {
+    CertificateRequest closed = view.closed() ? recordClosed(at).getOrElse(this) : this;
+    CertificateRequest searched = closed.withSearches(view.searches(), at).getOrElse(closed);
+    CertificateRequest judged =
+        view.outcome().fold(() -> searched, o -> searched.withOutcome(o, at));
+    Either<LifecycleError, CertificateRequest> moved =
+        view.closed() ? judged.follow(view, at) : Either.right(judged);
+    return new Observation(
+        moved.getOrElse(judged).withUpstreamUpdatedAt(view.lastUpdate()), moved.swap().toOption());
+  }
+
+  /**
+   * Follows a status seen in upstream's list, where searches and verdict do not show; see {@link
+   * #observe}.
+   */
+  public Observation observeStatus(RequestStatus seen, Instant lastUpdate, Instant at) {
+    Either<LifecycleError, CertificateRequest> moved = moveTo(seen, at, "");
+    return new Observation(
+        moved.getOrElse(this).withUpstreamUpdatedAt(lastUpdate), moved.swap().toOption());
+  }
+
+  private Either<LifecycleError, CertificateRequest> follow(UpstreamView view, Instant at) {
+    if (view.status() != RequestStatus.CANCELLED) {
+      return moveTo(view.status(), at, "");
+    }
+    return view.outcome()
+        .filter(outcome -> !outcome.isSuccess())
+        .fold(
+            () -> cancel(view.cancellationReason().getOrElse("cancelled upstream"), at),
+            failed -> reject(failed, at));
+  }
+
+  /**
    * Moves to a status observed upstream or decided here. Staying in the same status changes
-   * nothing; forward jumps are fine; going back or leaving a terminal status is refused.
+   * nothing; forward jumps are fine, but a status past {@code ACCEPTED} needs a request closed
+   * upstream; going back or leaving a terminal status is refused, and so is a rejection without its
+   * verdict (see {@link #reject}).
    */
   public Either<LifecycleError, CertificateRequest> moveTo(
       RequestStatus target, Instant at, String note) {
-    if (target == status) {
+    if (target == status()) {
       return Either.right(this);
     }
-    if (!status.canMoveTo(target)) {
-      return Either.left(new LifecycleError.IllegalTransition(status, target));
+    if (!status().canMoveTo(target)) {
+      return Either.left(new LifecycleError.IllegalTransition(status(), target));
     }
-    return Either.right(
-        new CertificateRequest(
-            id,
-            caller,
-            certificateName,
-            submission,
-            reference,
-            notifyEmail,
-            dispatch,
-            target,
-            history.append(new StatusChange(target, at, note)),
-            searches,
-            selection,
-            outcome,
-            document,
-            upstreamUpdatedAt,
-            createdAt,
-            at));
+    return switch (target) {
+      case REJECTED -> Either.left(new LifecycleError.VerdictRequired());
+      case CANCELLED -> Either.right(entered(new Cancelled(reach(), outcome()), at, note));
+      case ACCEPTED, SEARCHING, AWAITING_SELECTION, PROCESSING, DATA_AVAILABLE, FULFILLED ->
+          switch (state) {
+            case Open open when target == RequestStatus.FULFILLED ->
+                Either.right(entered(new Fulfilled(open.current(), open.outcome()), at, note));
+            case Open open ->
+                Either.right(entered(new Open(target, open.current(), open.outcome()), at, note));
+            default ->
+                Either.left(
+                    new LifecycleError.DispatchOutOfOrder("move to " + target, describeDispatch()));
+          };
+    };
   }
 
   /** Ends the request as refused upstream, keeping the verdict. */
   public Either<LifecycleError, CertificateRequest> reject(Outcome verdict, Instant at) {
-    return moveTo(RequestStatus.REJECTED, at, verdict.message())
-        .map(moved -> moved.withOutcome(verdict, at));
+    if (state instanceof Rejected) {
+      return Either.right(withOutcome(verdict, at));
+    }
+    if (!status().canMoveTo(RequestStatus.REJECTED)) {
+      return Either.left(new LifecycleError.IllegalTransition(status(), RequestStatus.REJECTED));
+    }
+    return Either.right(entered(new Rejected(reach(), verdict), at, verdict.message()));
   }
 
-  /** Ends the request as cancelled, with the reason. */
+  /** Ends the request as cancelled, with the reason; a cancelled request stays as it is. */
   public Either<LifecycleError, CertificateRequest> cancel(String reason, Instant at) {
     return moveTo(RequestStatus.CANCELLED, at, reason);
   }
 
+  /**
+   * What a cancellation must withdraw upstream: nothing, a draft, or a closed request. A request
+   * that ended, cancelled included, can no longer be cancelled.
+   */
+  public Either<LifecycleError, Dispatch> cancellationTarget() {
+    return status().isTerminal()
+        ? Either.left(new LifecycleError.IllegalTransition(status(), RequestStatus.CANCELLED))
+        : Either.right(dispatch());
+  }
+
+  /**
+   * The upstream request a new search goes to: a product with a search phase, while it searches or
+   * awaits a selection.
+   */
+  public Either<LifecycleError, UpstreamId> searchTarget(Certificate certificate) {
+    if (!certificate.hasSearchPhase()) {
+      return Either.left(new LifecycleError.NoSearchPhase());
+    }
+    return switch (state) {
+      case Open open
+          when open.status() == RequestStatus.SEARCHING
+              || open.status() == RequestStatus.AWAITING_SELECTION ->
+          Either.right(open.current().id());
+      default -> Either.left(new LifecycleError.NotSearching(status()));
+    };
+  }
+
+  /**
+   * The upstream request a choice goes to: the candidate must be one of the latest search round,
+   * which must offer a choice while the request awaits a selection.
+   */
+  public Either<LifecycleError, UpstreamId> selectionTarget(String searchId, int index) {
+    return switch (state) {
+      case Open open
+          when open.status() == RequestStatus.AWAITING_SELECTION
+              && open.current().searches().lastOption().exists(SearchRound::offersChoice) -> {
+        SearchRound latest = open.current().searches().last();
+        yield latest.searchId().equals(searchId) && latest.candidate(index).isDefined()
+            ? Either.right(open.current().id())
+            : Either.left(new LifecycleError.UnknownCandidate(searchId, index));
+      }
+      default -> Either.left(new LifecycleError.NothingToSelect(status()));
+    };
+  }
+
   /** Picks a candidate of the latest search round, which must offer a choice. */
   public Either<LifecycleError, CertificateRequest> select(String searchId, int index, Instant at) {
-    Option<SearchRound> latest = searches.lastOption();
-    if (status != RequestStatus.AWAITING_SELECTION
-        || latest.filter(SearchRound::offersChoice).isEmpty()) {
-      return Either.left(new LifecycleError.NothingToSelect(status));
-    }
-    if (!latest.get().searchId().equals(searchId) || latest.get().candidate(index).isEmpty()) {
-      return Either.left(new LifecycleError.UnknownCandidate(searchId, index));
-    }
-    return Either.right(withSelection(new Selection(searchId, index, at)));
+    return selectionTarget(searchId, index)
+        .flatMap(upstreamId -> recordSelection(searchId, index, at));
   }
 
   /**
@@ -208,105 +346,72 @@ public record CertificateRequest(
    */
   public Either<LifecycleError, CertificateRequest> recordSelection(
       String searchId, int index, Instant at) {
-    boolean offered =
-        searches.exists(
-            round -> round.searchId().equals(searchId) && round.candidate(index).isDefined());
-    if (!offered) {
-      return Either.left(new LifecycleError.UnknownCandidate(searchId, index));
+    return state
+        .upstream()
+        .filter(current ->
+            current
+                .searches()
+                .exists(round ->
+                    round.searchId().equals(searchId) && round.candidate(index).isDefined()))
+        .map(current ->
+            with(withUpstream(current.withSelection(new Selection(searchId, index, at))), at))
+        .toEither(() -> new LifecycleError.UnknownCandidate(searchId, index));
+  }
+
+  /**
+   * Replaces the search rounds with upstream's current view of them; a request not closed upstream
+   * has none.
+   */
+  public Either<LifecycleError, CertificateRequest> withSearches(
+      List<SearchRound> rounds, Instant at) {
+    if (rounds.equals(searches())) {
+      return Either.right(this);
     }
-    return Either.right(withSelection(new Selection(searchId, index, at)));
+    return state
+        .upstream()
+        .map(current -> with(withUpstream(current.withSearches(rounds)), at))
+        .toEither(
+            () -> new LifecycleError.DispatchOutOfOrder("record searches", describeDispatch()));
   }
 
-  private CertificateRequest withSelection(Selection chosen) {
-    return new CertificateRequest(
-        id,
-        caller,
-        certificateName,
-        submission,
-        reference,
-        notifyEmail,
-        dispatch,
-        status,
-        history,
-        searches,
-        Option.some(chosen),
-        outcome,
-        document,
-        upstreamUpdatedAt,
-        createdAt,
-        chosen.at());
-  }
-
-  /** Replaces the search rounds with upstream's current view of them. */
-  public CertificateRequest withSearches(List<SearchRound> rounds, Instant at) {
-    if (rounds.equals(searches)) {
-      return this;
-    }
-    return new CertificateRequest(
-        id,
-        caller,
-        certificateName,
-        submission,
-        reference,
-        notifyEmail,
-        dispatch,
-        status,
-        history,
-        rounds,
-        selection,
-        outcome,
-        document,
-        upstreamUpdatedAt,
-        createdAt,
-        at);
-  }
-
-  /** Records upstream's verdict. */
+  /** Records upstream's verdict; a rejection's verdict is replaced by the newer one. */
   public CertificateRequest withOutcome(Outcome verdict, Instant at) {
-    if (outcome.contains(verdict)) {
+    if (outcome().contains(verdict)) {
       return this;
     }
-    return new CertificateRequest(
-        id,
-        caller,
-        certificateName,
-        submission,
-        reference,
-        notifyEmail,
-        dispatch,
-        status,
-        history,
-        searches,
-        selection,
-        Option.some(verdict),
-        document,
-        upstreamUpdatedAt,
-        createdAt,
-        at);
+    Option<Outcome> known = Option.some(verdict);
+    RequestState next =
+        switch (state) {
+          case Accepted accepted -> new Accepted(accepted.dispatch(), known);
+          case Open open -> new Open(open.status(), open.current(), known);
+          case Fulfilled fulfilled -> new Fulfilled(fulfilled.current(), known);
+          case Rejected rejected -> new Rejected(rejected.reached(), verdict);
+          case Cancelled cancelled -> new Cancelled(cancelled.reached(), known);
+        };
+    return with(next, at);
   }
 
-  /** Records the stored document. */
-  public CertificateRequest withDocument(DocumentRef stored, Instant at) {
-    if (document.contains(stored)) {
-      return this;
+  /**
+   * Attaches the stored document: upstream must have produced it (data available or fulfilled; a
+   * request that ended meanwhile keeps what it paid for).
+   */
+  public Either<LifecycleError, CertificateRequest> attachDocument(DocumentRef stored, Instant at) {
+    if (document().contains(stored)) {
+      return Either.right(this);
     }
-    return new CertificateRequest(
-        id,
-        caller,
-        certificateName,
-        submission,
-        reference,
-        notifyEmail,
-        dispatch,
-        status,
-        history,
-        searches,
-        selection,
-        outcome,
-        Option.some(stored),
-        upstreamUpdatedAt,
-        createdAt,
-        at);
+    boolean produced =
+        switch (state) {
+          case Open open -> open.status().offersDocument();
+          case Accepted accepted -> false;
+          case Fulfilled fulfilled -> true;
+          case Rejected rejected -> true;
+          case Cancelled cancelled -> true;
+        };
+    return state
+        .upstream()
+        .filter(current -> produced)
+        .map(current -> with(withUpstream(current.withDocument(stored)), at))
+        .toEither(() -> new LifecycleError.DocumentNotIssued(status()));
   }
 
   /** Records upstream's last-update time as seen now. */
@@ -321,19 +426,35 @@ public record CertificateRequest(
         submission,
         reference,
         notifyEmail,
-        dispatch,
-        status,
+        state,
         history,
-        searches,
-        selection,
-        outcome,
-        document,
         Option.some(upstreamTime),
         createdAt,
         updatedAt);
   }
 
-  private CertificateRequest withDispatch(Dispatch next, Instant at) {
+  /** How far the request got, for a state that ends it. */
+  private Reach reach() {
+    return switch (state) {
+      case Accepted accepted -> accepted.dispatch();
+      case RequestState.ClosedUpstream closed -> closed.current();
+      case RequestState.Ended ended -> ended.reached();
+    };
+  }
+
+  /** The same state with another view upstream; only called on a state that has one. */
+  private RequestState withUpstream(Upstream next) {
+    return switch (state) {
+      case Accepted accepted -> accepted;
+      case Open open -> new Open(open.status(), next, open.outcome());
+      case Fulfilled fulfilled -> new Fulfilled(next, fulfilled.outcome());
+      case Rejected rejected -> new Rejected(next, rejected.verdict());
+      case Cancelled cancelled -> new Cancelled(next, cancelled.outcome());
+    };
+  }
+
+  /** A new status, entered now. */
+  private CertificateRequest entered(RequestState next, Instant at, String note) {
     return new CertificateRequest(
         id,
         caller,
@@ -342,22 +463,33 @@ public record CertificateRequest(
         reference,
         notifyEmail,
         next,
-        status,
+        history.append(new StatusChange(next.status(), at, note)),
+        upstreamUpdatedAt,
+        createdAt,
+        at);
+  }
+
+  /** The same status with other contents. */
+  private CertificateRequest with(RequestState next, Instant at) {
+    return new CertificateRequest(
+        id,
+        caller,
+        certificateName,
+        submission,
+        reference,
+        notifyEmail,
+        next,
         history,
-        searches,
-        selection,
-        outcome,
-        document,
         upstreamUpdatedAt,
         createdAt,
         at);
   }
 
   private String describeDispatch() {
-    return switch (dispatch) {
-      case Dispatch.NotSent ignored -> status + " with nothing upstream";
-      case Dispatch.Drafted ignored -> status + " with an upstream draft";
-      case Dispatch.Closed ignored -> status + " and closed upstream";
+    return switch (dispatch()) {
+      case Dispatch.NotSent ignored -> status() + " with nothing upstream";
+      case Dispatch.Drafted ignored -> status() + " with an upstream draft";
+      case Dispatch.Closed ignored -> status() + " and closed upstream";
     };
   }
 
@@ -372,9 +504,9 @@ public record CertificateRequest(
         + ", certificate="
         + certificateId()
         + ", status="
-        + status
+        + status()
         + ", dispatch="
-        + dispatch
+        + dispatch()
         + "]";
   }
 }

@@ -12,11 +12,19 @@ public sealed interface Dispatch {
   /** The upstream id, once a draft exists. */
   Option<UpstreamId> upstreamId();
 
+  /** Not closed upstream: nothing charged yet, nothing searched or produced. */
+  sealed interface Pending extends Dispatch, RequestState.Reach {
+    @Override
+    default Dispatch dispatch() {
+      return this;
+    }
+  }
+
   /**
    * Nothing exists upstream yet (or a draft creation whose answer was lost: it costs nothing and is
    * redone).
    */
-  record NotSent() implements Dispatch {
+  record NotSent() implements Pending {
     @Override
     public Option<UpstreamId> upstreamId() {
       return Option.none();
@@ -29,7 +37,7 @@ public sealed interface Dispatch {
    * @param id the draft's upstream id
    * @param closeAttempts how many closes were sent without a known answer
    */
-  record Drafted(UpstreamId id, int closeAttempts) implements Dispatch {
+  record Drafted(UpstreamId id, int closeAttempts) implements Pending {
     public Drafted {
       if (closeAttempts < 0) {
         throw new IllegalArgumentException("close attempts are never negative");

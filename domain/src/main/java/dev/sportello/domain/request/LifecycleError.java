@@ -42,6 +42,32 @@ public sealed interface LifecycleError {
     }
   }
 
+  /** A rejection without upstream's verdict: a request is rejected only with its reason. */
+  record VerdictRequired() implements LifecycleError {
+    @Override
+    public String message() {
+      return "a request is rejected only with upstream's verdict";
+    }
+  }
+
+  /** A new search while the request is neither searching nor awaiting a selection. */
+  record NotSearching(RequestStatus status) implements LifecycleError {
+    @Override
+    public String message() {
+      return "a search can be added only while the request is searching or awaiting a selection;"
+          + " it is "
+          + status;
+    }
+  }
+
+  /** A document for a request upstream has not produced one for. */
+  record DocumentNotIssued(RequestStatus status) implements LifecycleError {
+    @Override
+    public String message() {
+      return "the request is " + status + "; its document is not available yet";
+    }
+  }
+
   /** An action that needs a product with a search phase. */
   record NoSearchPhase() implements LifecycleError {
     @Override

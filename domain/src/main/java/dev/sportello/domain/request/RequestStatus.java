@@ -1,5 +1,7 @@
 package dev.sportello.domain.request;
 
+import io.vavr.collection.List;
+
 /**
  * Where a request stands. The happy path runs in declaration order up to {@link #FULFILLED}; {@link
  * #REJECTED} and {@link #CANCELLED} end a request from any state that is not terminal.
@@ -30,6 +32,21 @@ public enum RequestStatus {
 
   public boolean isTerminal() {
     return this == FULFILLED || this == REJECTED || this == CANCELLED;
+  }
+
+  /** Whether upstream has produced the document of a request in this status. */
+  public boolean offersDocument() {
+    return this == DATA_AVAILABLE || this == FULFILLED;
+  }
+
+  /** The statuses a request never leaves, in declaration order. */
+  public static List<RequestStatus> terminal() {
+    return List.of(values()).filter(RequestStatus::isTerminal);
+  }
+
+  /** The statuses in which upstream has the document, in declaration order. */
+  public static List<RequestStatus> offeringDocument() {
+    return List.of(values()).filter(RequestStatus::offersDocument);
   }
 
   /**

@@ -24,6 +24,7 @@ class CertificateRequestTest {
   private static final Instant T2 = T0.plusSeconds(2);
   private static final Instant T3 = T0.plusSeconds(3);
   private static final UpstreamId UPSTREAM = new UpstreamId("5f2829ce065afc21cc60ad0e");
+  private static final Instant UPSTREAM_TIME = Instant.ofEpochSecond(1596467663);
   private static final String REFERENCE = "pratica-4711";
   private static final String EMAIL = "mario.rossi@example.com";
 
@@ -50,8 +51,12 @@ class CertificateRequestTest {
     return accepted().recordDraft(UPSTREAM, T1).get();
   }
 
+  private static CertificateRequest closed() {
+    return drafted().recordClosed(T1).get();
+  }
+
   private static CertificateRequest in(RequestStatus status) {
-    return accepted().moveTo(status, T1, "").get();
+    return closed().moveTo(status, T1, "").get();
   }
 
   private static SearchRound completedRound(String id, int... indexes) {
@@ -60,6 +65,19 @@ class CertificateRequestTest {
         SearchRound.State.COMPLETED,
         List.ofAll(indexes)
             .map(index -> new SearchCandidate(index, TreeMap.of("Denominazione", "ACME SPA"))));
+  }
+
+  private static UpstreamView view(RequestStatus status) {
+    return view(status, List.empty(), Option.none());
+  }
+
+  private static UpstreamView view(
+      RequestStatus status, List<SearchRound> searches, Option<Outcome> outcome) {
+    return new UpstreamView(true, status, searches, outcome, Option.none(), UPSTREAM_TIME);
+  }
+
+  private static void assertRefused(Either<String, RequestState> rebuilt) {
+    assertThat(rebuilt.isLeft()).as("refused: %s", rebuilt).isTrue();
   }
 
   @Nested
@@ -95,13 +113,12 @@ class CertificateRequestTest {
                   request.submission(),
                   request.reference(),
                   request.notifyEmail(),
-                  request.dispatch(),
-                  RequestStatus.PROCESSING,
+                  new RequestState.Open(
+                      RequestStatus.PROCESSING,
+                      new RequestState.Upstream(
+                          UPSTREAM, List.empty(), Option.none(), Option.none()),
+                      Option.none()),
                   request.history(),
-                  request.searches(),
-                  request.selection(),
-                  request.outcome(),
-                  request.document(),
                   request.upstreamUpdatedAt(),
                   request.createdAt(),
                   request.updatedAt()))
@@ -201,10 +218,22 @@ class CertificateRequestTest {
 
     @Test
     void a_close_is_recorded_even_when_upstream_was_seen_processing_first() {
-      CertificateRequest processing = drafted().moveTo(RequestStatus.PROCESSING, T2, "").get();
+      CertificateRequest processing =
+          drafted().observe(view(RequestStatus.PROCESSING), T2).request();
 
-      assertThat(processing.recordClosed(T3).get().dispatch())
-          .isEqualTo(new Dispatch.Closed(UPSTREAM));
+      assertThat(processing.dispatch()).isEqualTo(new Dispatch.Closed(UPSTREAM));
+      assertThat(processing.status()).isEqualTo(RequestStatus.PROCESSING);
+    }
+
+    @Test
+    void a_close_recorded_on_a_draft_cancelled_meanwhile_keeps_it_cancelled() {
+      CertificateRequest cancelled = drafted().cancel("duplicate", T2).get();
+
+      CertificateRequest closed = cancelled.recordClosed(T3).get();
+
+      assertThat(closed.status()).isEqualTo(RequestStatus.CANCELLED);
+      assertThat(closed.dispatch()).isEqualTo(new Dispatch.Closed(UPSTREAM));
+      assertThat(closed.history()).isEqualTo(cancelled.history());
     }
 
     @Test
@@ -228,7 +257,7 @@ class CertificateRequestTest {
     @Test
     void a_move_is_appended_to_the_history_with_its_time_and_note() {
       CertificateRequest request =
-          accepted().moveTo(RequestStatus.PROCESSING, T1, "In erogazione").get();
+          closed().moveTo(RequestStatus.PROCESSING, T1, "In erogazione").get();
 
       assertThat(request.status()).isEqualTo(RequestStatus.PROCESSING);
       assertThat(request.history())
@@ -240,7 +269,7 @@ class CertificateRequestTest {
 
     @Test
     void a_forward_jump_skipping_states_is_allowed() {
-      assertThat(accepted().moveTo(RequestStatus.FULFILLED, T1, "").get().status())
+      assertThat(closed().moveTo(RequestStatus.FULFILLED, T1, "").get().status())
           .isEqualTo(RequestStatus.FULFILLED);
     }
 
@@ -292,6 +321,24 @@ class CertificateRequestTest {
     }
 
     @Test
+    void a_newer_verdict_replaces_a_rejection_s_verdict_without_a_new_status() {
+      CertificateRequest rejected = drafted().reject(new Outcome("101", "first"), T2).get();
+      Outcome newer = new Outcome("102", "second");
+
+      CertificateRequest again = rejected.reject(newer, T3).get();
+
+      assertThat(again.outcome()).contains(newer);
+      assertThat(again.history()).isEqualTo(rejected.history());
+    }
+
+    @Test
+    void a_cancelled_request_cancelled_again_stays_as_it_is() {
+      CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
+
+      assertThat(cancelled.cancel("again", T2).get()).isSameAs(cancelled);
+    }
+
+    @Test
     void a_cancellation_keeps_its_reason() {
       CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
 
@@ -304,7 +351,9 @@ class CertificateRequestTest {
   @Nested
   class Selecting {
     private final CertificateRequest awaiting =
-        in(RequestStatus.AWAITING_SELECTION).withSearches(List.of(completedRound("s_1", 0, 1)), T2);
+        in(RequestStatus.AWAITING_SELECTION)
+            .withSearches(List.of(completedRound("s_1", 0, 1)), T2)
+            .get();
 
     @Test
     void a_candidate_of_the_latest_round_is_selected() {
@@ -332,11 +381,13 @@ class CertificateRequestTest {
     @Test
     void nothing_is_selected_while_the_latest_round_runs() {
       CertificateRequest searching =
-          awaiting.withSearches(
-              awaiting
-                  .searches()
-                  .append(new SearchRound("s_2", SearchRound.State.RUNNING, List.empty())),
-              T3);
+          awaiting
+              .withSearches(
+                  awaiting
+                      .searches()
+                      .append(new SearchRound("s_2", SearchRound.State.RUNNING, List.empty())),
+                  T3)
+              .get();
 
       assertThat(searching.select("s_1", 0, T3).getLeft())
           .isInstanceOf(LifecycleError.NothingToSelect.class);
@@ -344,7 +395,7 @@ class CertificateRequestTest {
 
     @Test
     void nothing_is_selected_from_a_round_without_candidates() {
-      CertificateRequest empty = awaiting.withSearches(List.of(completedRound("s_1")), T3);
+      CertificateRequest empty = awaiting.withSearches(List.of(completedRound("s_1")), T3).get();
 
       assertThat(empty.select("s_1", 0, T3).getLeft().message())
           .isEqualTo("the request is AWAITING_SELECTION; there are no candidates to choose from");
@@ -390,7 +441,7 @@ class CertificateRequestTest {
     void new_search_rounds_replace_the_old_ones() {
       List<SearchRound> rounds = List.of(completedRound("s_1", 0));
 
-      CertificateRequest updated = accepted().withSearches(rounds, T1);
+      CertificateRequest updated = closed().withSearches(rounds, T1).get();
 
       assertThat(updated.searches()).isEqualTo(rounds);
       assertThat(updated.updatedAt()).isEqualTo(T1);
@@ -398,9 +449,11 @@ class CertificateRequestTest {
 
     @Test
     void the_same_search_rounds_change_nothing() {
-      CertificateRequest request = accepted().withSearches(List.of(completedRound("s_1", 0)), T1);
+      CertificateRequest request =
+          closed().withSearches(List.of(completedRound("s_1", 0)), T1).get();
 
-      assertThat(request.withSearches(List.of(completedRound("s_1", 0)), T2)).isSameAs(request);
+      assertThat(request.withSearches(List.of(completedRound("s_1", 0)), T2).get())
+          .isSameAs(request);
     }
 
     @Test
@@ -416,11 +469,11 @@ class CertificateRequestTest {
     @Test
     void a_document_is_recorded_once() {
       DocumentRef stored = new DocumentRef("5f2829ce065afc21cc60ad0e.zip", 10206, "ab".repeat(32));
-      CertificateRequest request = in(RequestStatus.FULFILLED).withDocument(stored, T2);
+      CertificateRequest request = in(RequestStatus.FULFILLED).attachDocument(stored, T2).get();
 
       assertThat(request.document()).contains(stored);
       assertThat(request.updatedAt()).isEqualTo(T2);
-      assertThat(request.withDocument(stored, T3)).isSameAs(request);
+      assertThat(request.attachDocument(stored, T3).get()).isSameAs(request);
     }
 
     @Test
@@ -432,6 +485,394 @@ class CertificateRequestTest {
       assertThat(request.upstreamUpdatedAt()).contains(upstreamTime);
       assertThat(request.updatedAt()).isEqualTo(T0);
       assertThat(request.withUpstreamUpdatedAt(upstreamTime)).isSameAs(request);
+    }
+  }
+
+  @Nested
+  class ObservingUpstream {
+    @Test
+    void a_draft_s_view_records_the_verdict_and_keeps_the_status() {
+      Outcome ok = new Outcome("0", "OK");
+      UpstreamView draft =
+          new UpstreamView(
+              false, RequestStatus.ACCEPTED, List.empty(), Option.some(ok), Option.none(), T1);
+
+      Observation seen = drafted().observe(draft, T2);
+
+      assertThat(seen.request().dispatch()).isEqualTo(new Dispatch.Drafted(UPSTREAM, 0));
+      assertThat(seen.request().outcome()).contains(ok);
+      assertThat(seen.request().upstreamUpdatedAt()).contains(T1);
+      assertThat(seen.refused()).isEmpty();
+    }
+
+    @Test
+    void searches_and_status_upstream_shows_are_applied() {
+      List<SearchRound> rounds = List.of(completedRound("s_1", 0, 1));
+
+      Observation seen =
+          closed().observe(view(RequestStatus.AWAITING_SELECTION, rounds, Option.none()), T2);
+
+      assertThat(seen.request().status()).isEqualTo(RequestStatus.AWAITING_SELECTION);
+      assertThat(seen.request().searches()).isEqualTo(rounds);
+      assertThat(seen.request().upstreamUpdatedAt()).contains(UPSTREAM_TIME);
+      assertThat(seen.refused()).isEmpty();
+    }
+
+    @Test
+    void a_cancellation_upstream_with_a_failed_verdict_is_a_rejection() {
+      Outcome failed = new Outcome("101", "Errore parametro input");
+
+      Observation seen =
+          closed().observe(view(RequestStatus.CANCELLED, List.empty(), Option.some(failed)), T2);
+
+      assertThat(seen.request().state())
+          .isEqualTo(
+              new RequestState.Rejected(
+                  new RequestState.Upstream(UPSTREAM, List.empty(), Option.none(), Option.none()),
+                  failed));
+      assertThat(seen.request().history().last())
+          .isEqualTo(new StatusChange(RequestStatus.REJECTED, T2, failed.message()));
+    }
+
+    @Test
+    void a_cancellation_upstream_with_a_good_verdict_is_a_cancellation_with_its_reason() {
+      UpstreamView cancelled =
+          new UpstreamView(
+              true,
+              RequestStatus.CANCELLED,
+              List.empty(),
+              Option.some(new Outcome("0", "OK")),
+              Option.some("richiesta del cliente"),
+              UPSTREAM_TIME);
+
+      CertificateRequest seen = closed().observe(cancelled, T2).request();
+
+      assertThat(seen.status()).isEqualTo(RequestStatus.CANCELLED);
+      assertThat(seen.history().last().note()).isEqualTo("richiesta del cliente");
+    }
+
+    @Test
+    void a_cancellation_upstream_without_a_reason_says_so() {
+      CertificateRequest seen = closed().observe(view(RequestStatus.CANCELLED), T2).request();
+
+      assertThat(seen.history().last().note()).isEqualTo("cancelled upstream");
+    }
+
+    @Test
+    void a_move_back_is_kept_aside_while_the_rest_is_applied() {
+      CertificateRequest processing = in(RequestStatus.PROCESSING);
+      List<SearchRound> rounds = List.of(completedRound("s_1", 0));
+
+      Observation seen =
+          processing.observe(view(RequestStatus.SEARCHING, rounds, Option.none()), T2);
+
+      assertThat(seen.refused())
+          .contains(
+              new LifecycleError.IllegalTransition(
+                  RequestStatus.PROCESSING, RequestStatus.SEARCHING));
+      assertThat(seen.request().status()).isEqualTo(RequestStatus.PROCESSING);
+      assertThat(seen.request().history()).isEqualTo(processing.history());
+      assertThat(seen.request().searches()).isEqualTo(rounds);
+      assertThat(seen.request().upstreamUpdatedAt()).contains(UPSTREAM_TIME);
+    }
+
+    @Test
+    void a_status_from_the_list_moves_the_request_and_keeps_upstream_s_time() {
+      Observation seen =
+          in(RequestStatus.PROCESSING).observeStatus(RequestStatus.FULFILLED, T1, T2);
+
+      assertThat(seen.request().status()).isEqualTo(RequestStatus.FULFILLED);
+      assertThat(seen.request().upstreamUpdatedAt()).contains(T1);
+      assertThat(seen.refused()).isEmpty();
+    }
+
+    @Test
+    void a_status_from_the_list_that_goes_back_is_kept_aside() {
+      CertificateRequest fulfilled = in(RequestStatus.FULFILLED);
+
+      Observation seen = fulfilled.observeStatus(RequestStatus.PROCESSING, T1, T2);
+
+      assertThat(seen.refused())
+          .contains(
+              new LifecycleError.IllegalTransition(
+                  RequestStatus.FULFILLED, RequestStatus.PROCESSING));
+      assertThat(seen.request().status()).isEqualTo(RequestStatus.FULFILLED);
+    }
+  }
+
+  @Nested
+  class UseCasePreconditions {
+    private final Certificate withSearchPhase =
+        new Certificate(
+            FAMILY_STATUS.id(),
+            FAMILY_STATUS.name(),
+            FAMILY_STATUS.category(),
+            FAMILY_STATUS.documentPrice(),
+            FAMILY_STATUS.searchPrice(),
+            true,
+            FAMILY_STATUS.synchronous(),
+            FAMILY_STATUS.extras(),
+            FAMILY_STATUS.schema(),
+            FAMILY_STATUS.instructions(),
+            FAMILY_STATUS.searchInstructions());
+
+    @Test
+    void a_search_goes_to_the_upstream_request_while_it_searches_or_awaits_a_selection() {
+      assertThat(in(RequestStatus.SEARCHING).searchTarget(withSearchPhase)).contains(UPSTREAM);
+      assertThat(in(RequestStatus.AWAITING_SELECTION).searchTarget(withSearchPhase))
+          .contains(UPSTREAM);
+    }
+
+    @Test
+    void a_search_for_a_product_without_a_search_phase_is_refused() {
+      assertThat(in(RequestStatus.SEARCHING).searchTarget(FAMILY_STATUS).getLeft())
+          .isEqualTo(new LifecycleError.NoSearchPhase());
+    }
+
+    @Test
+    void a_search_outside_the_search_phase_is_refused() {
+      for (CertificateRequest request :
+          List.of(accepted(), drafted(), closed(), in(RequestStatus.PROCESSING))) {
+        assertThat(request.searchTarget(withSearchPhase).getLeft())
+            .isEqualTo(new LifecycleError.NotSearching(request.status()));
+      }
+      assertThat(in(RequestStatus.PROCESSING).searchTarget(withSearchPhase).getLeft().message())
+          .isEqualTo(
+              "a search can be added only while the request is searching or awaiting a selection;"
+                  + " it is PROCESSING");
+    }
+
+    @Test
+    void a_cancellation_withdraws_what_exists_upstream() {
+      assertThat(accepted().cancellationTarget()).contains(new Dispatch.NotSent());
+      assertThat(drafted().cancellationTarget()).contains(new Dispatch.Drafted(UPSTREAM, 0));
+      assertThat(in(RequestStatus.PROCESSING).cancellationTarget())
+          .contains(new Dispatch.Closed(UPSTREAM));
+    }
+
+    @Test
+    void a_request_that_ended_cannot_be_cancelled_again() {
+      CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
+
+      assertThat(cancelled.cancellationTarget().getLeft())
+          .isEqualTo(
+              new LifecycleError.IllegalTransition(
+                  RequestStatus.CANCELLED, RequestStatus.CANCELLED));
+      assertThat(in(RequestStatus.FULFILLED).cancellationTarget().getLeft().message())
+          .isEqualTo("the request is FULFILLED and can no longer change (to CANCELLED)");
+    }
+
+    @Test
+    void a_choice_goes_to_the_upstream_request_awaiting_it() {
+      CertificateRequest awaiting =
+          in(RequestStatus.AWAITING_SELECTION)
+              .withSearches(List.of(completedRound("s_1", 0)), T2)
+              .get();
+
+      assertThat(awaiting.selectionTarget("s_1", 0)).contains(UPSTREAM);
+    }
+
+    @Test
+    void a_document_is_awaited_once_upstream_produced_it_and_until_it_is_stored() {
+      DocumentRef stored = new DocumentRef("x.zip", 1, "00");
+      CertificateRequest available = in(RequestStatus.DATA_AVAILABLE);
+
+      assertThat(in(RequestStatus.PROCESSING).awaitedDocument()).isEmpty();
+      assertThat(available.awaitedDocument()).contains(UPSTREAM);
+      assertThat(in(RequestStatus.FULFILLED).awaitedDocument()).contains(UPSTREAM);
+      assertThat(available.attachDocument(stored, T2).get().awaitedDocument()).isEmpty();
+    }
+
+    @Test
+    void a_document_upstream_has_not_produced_is_not_attached() {
+      DocumentRef stored = new DocumentRef("x.zip", 1, "00");
+
+      assertThat(in(RequestStatus.PROCESSING).attachDocument(stored, T2).getLeft())
+          .isEqualTo(new LifecycleError.DocumentNotIssued(RequestStatus.PROCESSING));
+      assertThat(drafted().attachDocument(stored, T2).getLeft())
+          .isEqualTo(new LifecycleError.DocumentNotIssued(RequestStatus.ACCEPTED));
+    }
+
+    @Test
+    void a_document_fetched_while_the_request_was_cancelled_is_kept() {
+      DocumentRef stored = new DocumentRef("x.zip", 1, "00");
+      CertificateRequest cancelled =
+          in(RequestStatus.DATA_AVAILABLE).cancel("no longer needed", T2).get();
+
+      assertThat(cancelled.attachDocument(stored, T3).get().document()).contains(stored);
+    }
+  }
+
+  /**
+   * The combinations the lifecycle never produces: there is no constructor or factory that builds
+   * them, and no move that reaches them.
+   */
+  @Nested
+  class IllegalStatesCannotBeBuilt {
+    private final List<RequestStatus> pastAcceptance =
+        List.of(
+            RequestStatus.SEARCHING,
+            RequestStatus.AWAITING_SELECTION,
+            RequestStatus.PROCESSING,
+            RequestStatus.DATA_AVAILABLE,
+            RequestStatus.FULFILLED);
+
+    @Test
+    void a_request_not_closed_upstream_is_accepted_by_type() {
+      assertThat(new RequestState.Accepted(new Dispatch.NotSent(), Option.none()).status())
+          .isEqualTo(RequestStatus.ACCEPTED);
+      assertThat(
+              new RequestState.Accepted(new Dispatch.Drafted(UPSTREAM, 2), Option.none()).status())
+          .isEqualTo(RequestStatus.ACCEPTED);
+    }
+
+    @Test
+    void no_move_takes_a_request_not_closed_upstream_past_acceptance() {
+      for (RequestStatus status : pastAcceptance) {
+        assertThat(accepted().moveTo(status, T1, "").getLeft())
+            .isEqualTo(
+                new LifecycleError.DispatchOutOfOrder(
+                    "move to " + status, "ACCEPTED with nothing upstream"));
+        assertThat(drafted().moveTo(status, T2, "").getLeft())
+            .isEqualTo(
+                new LifecycleError.DispatchOutOfOrder(
+                    "move to " + status, "ACCEPTED with an upstream draft"));
+      }
+    }
+
+    @Test
+    void a_draft_s_view_of_a_later_status_does_not_move_it() {
+      UpstreamView draft =
+          new UpstreamView(
+              false, RequestStatus.PROCESSING, List.empty(), Option.none(), Option.none(), T1);
+
+      assertThat(drafted().observe(draft, T2).request().status()).isEqualTo(RequestStatus.ACCEPTED);
+    }
+
+    @Test
+    void no_stored_state_past_acceptance_is_rebuilt_without_a_close() {
+      for (RequestStatus status : pastAcceptance) {
+        for (Dispatch pending :
+            List.<Dispatch>of(new Dispatch.NotSent(), new Dispatch.Drafted(UPSTREAM, 1))) {
+          assertRefused(
+              RequestState.of(
+                  status, pending, List.empty(), Option.none(), Option.none(), Option.none()));
+        }
+      }
+    }
+
+    @Test
+    void a_rejection_needs_upstream_s_verdict() {
+      assertThat(in(RequestStatus.PROCESSING).moveTo(RequestStatus.REJECTED, T2, "").getLeft())
+          .isEqualTo(new LifecycleError.VerdictRequired());
+      assertRefused(
+          RequestState.of(
+              RequestStatus.REJECTED,
+              new Dispatch.Closed(UPSTREAM),
+              List.empty(),
+              Option.none(),
+              Option.none(),
+              Option.none()));
+    }
+
+    @Test
+    void searches_choices_and_documents_need_a_close() {
+      SearchRound round = completedRound("s_1", 0);
+      DocumentRef stored = new DocumentRef("x.zip", 1, "00");
+
+      assertThat(drafted().withSearches(List.of(round), T2).getLeft())
+          .isEqualTo(
+              new LifecycleError.DispatchOutOfOrder(
+                  "record searches", "ACCEPTED with an upstream draft"));
+      assertThat(drafted().recordSelection("s_1", 0, T2).getLeft())
+          .isEqualTo(new LifecycleError.UnknownCandidate("s_1", 0));
+      assertRefused(
+          RequestState.of(
+              RequestStatus.ACCEPTED,
+              new Dispatch.Drafted(UPSTREAM, 0),
+              List.of(round),
+              Option.none(),
+              Option.none(),
+              Option.none()));
+      assertRefused(
+          RequestState.of(
+              RequestStatus.CANCELLED,
+              new Dispatch.NotSent(),
+              List.empty(),
+              Option.none(),
+              Option.none(),
+              Option.some(stored)));
+    }
+
+    @Test
+    void a_document_needs_upstream_to_have_produced_it() {
+      RequestState.Upstream withDocument =
+          new RequestState.Upstream(
+              UPSTREAM,
+              List.empty(),
+              Option.none(),
+              Option.some(new DocumentRef("x.zip", 1, "00")));
+
+      assertThatThrownBy(
+              () -> new RequestState.Open(RequestStatus.PROCESSING, withDocument, Option.none()))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertRefused(
+          RequestState.of(
+              RequestStatus.PROCESSING,
+              new Dispatch.Closed(UPSTREAM),
+              List.empty(),
+              Option.none(),
+              Option.none(),
+              withDocument.document()));
+    }
+
+    @Test
+    void an_open_request_is_never_in_a_terminal_status() {
+      RequestState.Upstream current =
+          new RequestState.Upstream(UPSTREAM, List.empty(), Option.none(), Option.none());
+
+      for (RequestStatus terminal : RequestStatus.terminal()) {
+        assertThatThrownBy(() -> new RequestState.Open(terminal, current, Option.none()))
+            .isInstanceOf(IllegalArgumentException.class);
+      }
+    }
+
+    @Test
+    void every_state_the_lifecycle_reaches_is_rebuilt_from_its_parts() {
+      Outcome failed = new Outcome("101", "no");
+      DocumentRef stored = new DocumentRef("x.zip", 1, "00");
+      List<CertificateRequest> reached =
+          List.of(
+              accepted(),
+              drafted(),
+              closed(),
+              in(RequestStatus.AWAITING_SELECTION)
+                  .withSearches(List.of(completedRound("s_1", 0)), T2)
+                  .flatMap(r -> r.select("s_1", 0, T2))
+                  .get(),
+              in(RequestStatus.DATA_AVAILABLE).attachDocument(stored, T2).get(),
+              in(RequestStatus.FULFILLED).withOutcome(new Outcome("0", "OK"), T2),
+              accepted().reject(failed, T1).get(),
+              drafted().reject(failed, T2).get(),
+              in(RequestStatus.PROCESSING).reject(failed, T2).get(),
+              accepted().cancel("no", T1).get(),
+              drafted().cancel("no", T2).get(),
+              in(RequestStatus.DATA_AVAILABLE)
+                  .attachDocument(stored, T2)
+                  .flatMap(r -> r.cancel("no", T3))
+                  .get());
+
+      for (CertificateRequest request : reached) {
+        assertThat(
+                RequestState.of(
+                    request.status(),
+                    request.dispatch(),
+                    request.searches(),
+                    request.selection(),
+                    request.outcome(),
+                    request.document()))
+            .contains(request.state());
+      }
     }
   }
 }

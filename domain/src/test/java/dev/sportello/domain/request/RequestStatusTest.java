@@ -100,4 +100,17 @@ class RequestStatusTest {
                 || status == RequestStatus.REJECTED
                 || status == RequestStatus.CANCELLED);
   }
+
+  @Property
+  void the_terminal_list_holds_exactly_the_terminal_statuses(@ForAll RequestStatus status) {
+    assertThat(RequestStatus.terminal().contains(status)).isEqualTo(status.isTerminal());
+  }
+
+  @Property
+  void exactly_data_available_and_fulfilled_offer_the_document(@ForAll RequestStatus status) {
+    assertThat(status.offersDocument())
+        .isEqualTo(status == RequestStatus.DATA_AVAILABLE || status == RequestStatus.FULFILLED);
+    assertThat(RequestStatus.offeringDocument().contains(status))
+        .isEqualTo(status.offersDocument());
+  }
 }
