@@ -9,6 +9,7 @@ import dev.sportello.application.testing.DocumentStoreContract;
 import dev.sportello.application.testing.IdempotencyStoreContract;
 import dev.sportello.application.testing.RequestRepositoryContract;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,10 @@ abstract class StorageContracts {
     return adapters.opened(newDatabase(directory));
   }
 
+  private PersistenceAdapter adapter(Clock clock) {
+    return adapters.opened(newDatabase(directory), clock);
+  }
+
   @AfterEach
   void close() {
     adapters.close();
@@ -44,8 +49,8 @@ abstract class StorageContracts {
   @Nested
   class IdempotencyKeys extends IdempotencyStoreContract {
     @Override
-    protected IdempotencyStore newStore() {
-      return adapter().idempotency();
+    protected IdempotencyStore newStore(Clock clock) {
+      return adapter(clock).idempotency();
     }
   }
 

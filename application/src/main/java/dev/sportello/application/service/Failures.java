@@ -12,8 +12,10 @@ final class Failures {
   static UseCaseError of(StorageFailure failure) {
     return switch (failure) {
       case StorageFailure.StaleWrite stale ->
-          new UseCaseError.Conflict("the request changed meanwhile; try again");
-      case StorageFailure.Duplicate duplicate -> new UseCaseError.Conflict(duplicate.message());
+          new UseCaseError.ConcurrentChange("the request changed meanwhile; try again");
+      // The services settle the duplicates they expect; one that reaches a caller lost a race.
+      case StorageFailure.Duplicate duplicate ->
+          new UseCaseError.ConcurrentChange(duplicate.message());
       case StorageFailure.Unavailable unavailable ->
           new UseCaseError.StorageUnavailable(unavailable.message());
     };
@@ -26,8 +28,9 @@ final class Failures {
       case RemoteFailure.InsufficientCredit credit ->
           new UseCaseError.PaymentRequired(credit.message());
       case RemoteFailure.NotFound notFound -> new UseCaseError.NotFound(notFound.message());
-      case RemoteFailure.AlreadyClosed closed -> new UseCaseError.Conflict(closed.message());
-      case RemoteFailure.Conflict conflict -> new UseCaseError.Conflict(conflict.message());
+      case RemoteFailure.AlreadyClosed closed ->
+          new UseCaseError.UpstreamConflict(closed.message());
+      case RemoteFailure.Conflict conflict -> new UseCaseError.UpstreamConflict(conflict.message());
       case RemoteFailure.NotReady notReady -> new UseCaseError.NotReady(notReady.message());
       case RemoteFailure.AccessDenied denied ->
           new UseCaseError.UpstreamUnavailable(
@@ -45,6 +48,6 @@ final class Failures {
   }
 
   static UseCaseError of(LifecycleError error) {
-    return new UseCaseError.Conflict(error.message());
+    return new UseCaseError.LifecycleRefused(error);
   }
 }

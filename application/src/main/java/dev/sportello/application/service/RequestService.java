@@ -20,6 +20,7 @@ import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
+import dev.sportello.domain.request.LifecycleError;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.shared.Violation;
@@ -154,14 +155,14 @@ final class RequestService
             return Either.left(certificate.getLeft());
           }
           if (!certificate.get().hasSearchPhase()) {
-            return Either.left(new UseCaseError.Conflict("this certificate has no search phase"));
+            return Either.left(Failures.of(new LifecycleError.NoSearchPhase()));
           }
           if (request.status() != RequestStatus.SEARCHING
               && request.status() != RequestStatus.AWAITING_SELECTION) {
             return Either.left(
-                new UseCaseError.Conflict(
-                    "a search can be added only while the request is searching or awaiting a selection; it is "
-                        + request.status()));
+                Failures.of(
+                    new LifecycleError.DispatchOutOfOrder(
+                        "add a search", request.status().toString())));
           }
           var merged =
               request
@@ -237,8 +238,9 @@ final class RequestService
           CertificateRequest request = stored.value();
           if (request.status().isTerminal()) {
             return Either.left(
-                new UseCaseError.Conflict(
-                    "the request is " + request.status() + " and can no longer be cancelled"));
+                Failures.of(
+                    new LifecycleError.IllegalTransition(
+                        request.status(), RequestStatus.CANCELLED)));
           }
           Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> cancelLocally =
               current ->

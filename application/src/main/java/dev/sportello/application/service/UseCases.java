@@ -49,6 +49,7 @@ public final class UseCases {
             dispatcher,
             ports.ids(),
             settings.valuePolicy(),
+            settings.replayWait(),
             ports.clock());
     this.requests =
         new RequestService(

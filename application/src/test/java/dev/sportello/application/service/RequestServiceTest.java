@@ -18,6 +18,7 @@ import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.LifecycleError;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import io.vavr.collection.HashMap;
@@ -143,7 +144,10 @@ class RequestServiceTest {
                 app.useCases()
                     .cancelRequest()
                     .cancel(new CancelRequestCommand(query(request), "too late"))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isEqualTo(
+            new UseCaseError.LifecycleRefused(
+                new LifecycleError.IllegalTransition(
+                    RequestStatus.FULFILLED, RequestStatus.CANCELLED)));
     assertThat(calls(RemoteCallKind.CANCEL)).isZero();
   }
 
@@ -224,7 +228,8 @@ class RequestServiceTest {
                 app.useCases()
                     .selectCandidate()
                     .select(new SelectCandidateCommand(query(request), searchId, 7))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isEqualTo(
+            new UseCaseError.LifecycleRefused(new LifecycleError.UnknownCandidate(searchId, 7)));
     assertThat(calls(RemoteCallKind.SELECTION)).isZero();
   }
 
@@ -238,7 +243,7 @@ class RequestServiceTest {
                     .selectCandidate()
                     .select(
                         new SelectCandidateCommand(query(request), upstreamId(request) + "_0", 0))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isInstanceOf(UseCaseError.LifecycleRefused.class);
     assertThat(calls(RemoteCallKind.SELECTION)).isZero();
   }
 
@@ -267,7 +272,7 @@ class RequestServiceTest {
                 app.useCases()
                     .addSearch()
                     .addSearch(new AddSearchCommand(query(request), HashMap.of("$0", "Mario")))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isEqualTo(new UseCaseError.LifecycleRefused(new LifecycleError.NoSearchPhase()));
     assertThat(calls(RemoteCallKind.SEARCH)).isZero();
   }
 
