@@ -1,6 +1,7 @@
 package dev.sportello.application.service;
 
 import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.domain.request.LifecycleError;
@@ -49,5 +50,23 @@ final class Failures {
 
   static UseCaseError of(LifecycleError error) {
     return new UseCaseError.LifecycleRefused(error);
+  }
+
+  /** What kind of failure stopped background work, for operators. */
+  static BackgroundFailure.Cause cause(UseCaseError error) {
+    return switch (error) {
+      case UseCaseError.InvalidInput invalid -> BackgroundFailure.Cause.INVALID_DATA;
+      case UseCaseError.KeyReusedWithAnotherBody reused -> BackgroundFailure.Cause.INVALID_DATA;
+      case UseCaseError.NotFound notFound -> BackgroundFailure.Cause.NOT_FOUND;
+      case UseCaseError.StillBeingCreated creating -> BackgroundFailure.Cause.CONCURRENT_CHANGE;
+      case UseCaseError.ConcurrentChange changed -> BackgroundFailure.Cause.CONCURRENT_CHANGE;
+      case UseCaseError.LifecycleRefused refused -> BackgroundFailure.Cause.LIFECYCLE;
+      case UseCaseError.UpstreamConflict conflict -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.NotReady notReady -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.PaymentRequired payment -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.UpstreamRejected rejected -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.UpstreamUnavailable unavailable -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.StorageUnavailable unavailable -> BackgroundFailure.Cause.STORAGE;
+    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.sportello.application.service;
 
+import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.RemoteRequest;
 import dev.sportello.application.port.out.RemoteSummary;
 import dev.sportello.application.port.out.RequestEvents;
@@ -8,6 +9,7 @@ import dev.sportello.domain.request.Dispatch;
 import dev.sportello.domain.request.LifecycleError;
 import dev.sportello.domain.request.RequestStatus;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Instant;
 
 /**
@@ -26,7 +28,7 @@ final class Reconciler {
   CertificateRequest apply(CertificateRequest request, RemoteRequest remote, Instant now) {
     CertificateRequest updated = request;
     if (remote.closed() && updated.dispatch() instanceof Dispatch.Drafted) {
-      updated = updated.recordClosed(now).getOrElse(updated);
+      updated = reported(updated, updated.recordClosed(now));
     }
     updated = updated.withSearches(remote.searches(), now);
     if (remote.outcome().isDefined()) {
@@ -66,6 +68,21 @@ final class Reconciler {
             ? request.reject(remote.outcome().get(), now)
             : request.cancel(remote.cancellationReason().getOrElse("cancelled upstream"), now);
     return reportRefusal(request, RequestStatus.CANCELLED, now, ended);
+  }
+
+  /** A refused change leaves the request as it was, and is reported rather than lost. */
+  private CertificateRequest reported(
+      CertificateRequest request, Either<LifecycleError, CertificateRequest> changed) {
+    changed
+        .swap()
+        .forEach(refused ->
+            events.backgroundFailed(
+                new BackgroundFailure(
+                    BackgroundFailure.Work.RECONCILE,
+                    Option.some(request.id()),
+                    BackgroundFailure.Cause.LIFECYCLE,
+                    refused.message())));
+    return changed.getOrElse(request);
   }
 
   private CertificateRequest moveOrReport(

@@ -2,9 +2,12 @@ package dev.sportello.application.service;
 
 import dev.sportello.application.port.in.SynchroniseUseCase;
 import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.BackgroundFailure;
+import dev.sportello.application.port.out.BackgroundFailure.Work;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.RemoteSummary;
+import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncLock;
@@ -20,6 +23,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * One sync cycle. Its upstream calls do not grow with the number of unchanged open requests: one
@@ -36,6 +40,7 @@ final class SyncService implements SynchroniseUseCase {
   private final DocumentService documents;
   private final CountedRemote counter;
   private final SyncLock lock;
+  private final RequestEvents events;
   private final Clock clock;
   private final int batchSize;
 
@@ -48,6 +53,7 @@ final class SyncService implements SynchroniseUseCase {
       DocumentService documents,
       CountedRemote counter,
       SyncLock lock,
+      RequestEvents events,
       Clock clock,
       int batchSize) {
     this.repository = repository;
@@ -58,6 +64,7 @@ final class SyncService implements SynchroniseUseCase {
     this.documents = documents;
     this.counter = counter;
     this.lock = lock;
+    this.events = events;
     this.clock = clock;
     this.batchSize = batchSize;
   }
@@ -79,17 +86,24 @@ final class SyncService implements SynchroniseUseCase {
     }
     List<RequestId> dispatched = List.empty();
     for (CertificateRequest request : pending.get()) {
-      var found = requests.find(request.id());
-      if (found.isRight() && found.get().isDefined()) {
-        var after = dispatcher.dispatch(found.get().get());
-        if (after.isRight() && !after.get().value().awaitsDispatch()) {
-          dispatched = dispatched.append(request.id());
-        }
+      var after = onFreshCopy(request.id(), dispatcher::dispatch);
+      reportFailure(Work.DISPATCH, request.id(), after);
+      if (after.exists(sent -> sent.exists(stored -> !stored.value().awaitsDispatch()))) {
+        dispatched = dispatched.append(request.id());
       }
     }
 
     List<RequestId> changed = List.empty();
     var summaries = remote.listAll();
+    summaries
+        .swap()
+        .forEach(failure ->
+            events.backgroundFailed(
+                new BackgroundFailure(
+                    Work.LIST,
+                    Option.none(),
+                    BackgroundFailure.Cause.UPSTREAM,
+                    failure.message())));
     if (summaries.isRight()) {
       Map<UpstreamId, RemoteSummary> byId =
           HashMap.ofEntries(summaries.get().map(s -> io.vavr.Tuple.of(s.upstreamId(), s)));
@@ -113,10 +127,12 @@ final class SyncService implements SynchroniseUseCase {
       return Either.left(awaiting.getLeft());
     }
     for (CertificateRequest request : awaiting.get()) {
-      var found = requests.find(request.id());
-      if (found.isRight()
-          && found.get().isDefined()
-          && documents.fetchIfNeeded(found.get().get()).isRight()) {
+      var fetched = onFreshCopy(request.id(), documents::fetchIfNeeded);
+      // A document upstream has not finished is no failure: the next cycle asks again.
+      if (!fetched.isLeft() || !(fetched.getLeft() instanceof UseCaseError.NotReady)) {
+        reportFailure(Work.DOCUMENT, request.id(), fetched);
+      }
+      if (fetched.exists(Option::isDefined)) {
         stored = stored.append(request.id());
       }
     }
@@ -141,25 +157,47 @@ final class SyncService implements SynchroniseUseCase {
   }
 
   private boolean refresh(SyncView view, RemoteSummary summary) {
-    var found = requests.find(view.id());
-    if (found.isLeft() || found.get().isEmpty()) {
-      return false;
-    }
-    Stored<CertificateRequest> stored = found.get().get();
+    var refreshed = onFreshCopy(view.id(), stored -> refresh(stored, view, summary));
+    reportFailure(Work.REFRESH, view.id(), refreshed);
+    return refreshed.exists(Option::isDefined);
+  }
+
+  private Either<UseCaseError, Stored<CertificateRequest>> refresh(
+      Stored<CertificateRequest> stored, SyncView view, RemoteSummary summary) {
     if (reconciler.canApplySummary(stored.value(), summary)) {
-      return requests
-          .modify(
-              stored,
-              request -> Either.right(reconciler.applySummary(request, summary, clock.instant())))
-          .isRight();
+      return requests.modify(
+          stored,
+          request -> Either.right(reconciler.applySummary(request, summary, clock.instant())));
     }
-    var detail = remote.fetch(view.upstreamId());
-    return detail.isRight()
-        && requests
-            .modify(
+    return remote
+        .fetch(view.upstreamId())
+        .mapLeft(Failures::of)
+        .flatMap(detail ->
+            requests.modify(
                 stored,
-                request -> Either.right(reconciler.apply(request, detail.get(), clock.instant())))
-            .isRight();
+                request -> Either.right(reconciler.apply(request, detail, clock.instant()))));
+  }
+
+  /** Does the work on the request as stored now; empty when it is gone. */
+  private Either<UseCaseError, Option<Stored<CertificateRequest>>> onFreshCopy(
+      RequestId id,
+      Function<Stored<CertificateRequest>, Either<UseCaseError, Stored<CertificateRequest>>> work) {
+    return requests
+        .find(id)
+        .flatMap(found ->
+            found.isDefined()
+                ? work.apply(found.get()).map(Option::some)
+                : Either.right(Option.none()));
+  }
+
+  /** Work the cycle leaves for the next one is reported, so that it is not lost silently. */
+  private void reportFailure(Work work, RequestId id, Either<UseCaseError, ?> result) {
+    result
+        .swap()
+        .forEach(error ->
+            events.backgroundFailed(
+                new BackgroundFailure(
+                    work, Option.some(id), Failures.cause(error), error.message())));
   }
 
   private static SyncReport emptyReport() {

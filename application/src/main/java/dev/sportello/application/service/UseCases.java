@@ -71,6 +71,7 @@ public final class UseCases {
             documents,
             remote,
             ports.syncLock(),
+            ports.events(),
             ports.clock(),
             settings.batchSize());
     this.notifications =
