@@ -305,6 +305,7 @@ class FakesFlowTest {
     var again =
         call(ALICE, "POST", "/api/v1/requests/" + id + "/cancellation", "{\"reason\": \"again\"}");
     assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("code").asString()).isEqualTo("lifecycle_refused");
   }
 
   @Test
