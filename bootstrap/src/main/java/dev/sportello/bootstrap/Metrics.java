@@ -1,6 +1,7 @@
 package dev.sportello.bootstrap;
 
 import dev.sportello.adapter.rest.RestSettings;
+import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's metrics in a Prometheus registry: upstream calls by kind and outcome, request
@@ -31,6 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Metrics
     implements RemoteCallObserver, RequestEvents, RestSettings.HttpObserver, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+
   /** Other methods share one label, so that a client cannot add series at will. */
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
@@ -77,12 +82,34 @@ final class Metrics
 
   @Override
   public void transitionRefused(RequestId id, RequestStatus from, RequestStatus to, Instant at) {
+    LOG.warn(
+        "request {}: upstream reported a move from {} to {}, which was not applied", id, from, to);
     Counter.builder("sportello.requests.status.refused")
         .description("Status moves reported upstream that the lifecycle does not allow")
         .tag("from", from.name())
         .tag("to", to.name())
         .register(registry)
         .increment();
+  }
+
+  @Override
+  public void backgroundFailed(BackgroundFailure failure) {
+    LOG.warn(
+        "{} failed{} ({}): {}; the next sync cycle tries again",
+        lower(failure.work()),
+        failure.request().map(id -> " for request " + id).getOrElse(""),
+        lower(failure.cause()),
+        failure.detail());
+    Counter.builder("sportello.background.failures")
+        .description("Background work left for the next sync cycle, by work and cause")
+        .tag("work", lower(failure.work()))
+        .tag("cause", lower(failure.cause()))
+        .register(registry)
+        .increment();
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 
   /** Named and tagged as Spring Boot names them, so that existing dashboards apply. */

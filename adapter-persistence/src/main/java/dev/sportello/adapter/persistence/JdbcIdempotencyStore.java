@@ -9,7 +9,7 @@ import java.time.Clock;
 /**
  * Idempotency keys in {@code idempotency_key}, scoped by caller. A claim is one insert: the primary
  * key on (caller, key) lets exactly one of concurrent claims win on either engine; the losers read
- * the winner's row.
+ * the winner's row, with the time the winner claimed the key.
  */
 final class JdbcIdempotencyStore implements IdempotencyStore {
   private final Database database;
@@ -35,7 +35,7 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
                   .bind("key", key)
                   .bind("hash", bodyHash)
                   .bind("requestId", candidate.value())
-                  .bind("at", Database.timestamp(clock.instant()))
+                  .bind("at", Database.timestamp(Database.stored(clock.instant())))
                   .execute();
               return Either.right(new Claim.Claimed(candidate));
             });
@@ -52,14 +52,14 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
           var found =
               handle
                   .createQuery(
-                      "SELECT body_hash, request_id FROM idempotency_key"
+                      "SELECT body_hash, request_id, created_at FROM idempotency_key"
                           + " WHERE caller = :caller AND idem_key = :key")
                   .bind("caller", caller)
                   .bind("key", key)
                   .map((rs, ctx) -> {
                     RequestId id = new RequestId(RequestRow.required(rs, "request_id"));
                     return RequestRow.required(rs, "body_hash").equals(bodyHash)
-                        ? (Claim) new Claim.Replay(id)
+                        ? (Claim) new Claim.Replay(id, RequestRow.requiredInstant(rs, "created_at"))
                         : new Claim.Mismatch(id);
                   })
                   .findFirst();

@@ -1,5 +1,6 @@
 package dev.sportello.adapter.persistence;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,12 @@ final class OpenAdapters implements AutoCloseable {
   private final List<PersistenceAdapter> open = new ArrayList<>();
 
   PersistenceAdapter opened(PersistenceSettings settings) {
+    return opened(settings, Clock.systemUTC());
+  }
+
+  PersistenceAdapter opened(PersistenceSettings settings, Clock clock) {
     PersistenceAdapter adapter =
-        PersistenceAdapter.create(settings)
+        PersistenceAdapter.create(settings, clock)
             .getOrElseThrow(failure -> new IllegalStateException(failure.message()));
     open.add(adapter);
     adapter.migrate().getOrElseThrow(failure -> new IllegalStateException(failure.message()));

@@ -11,6 +11,7 @@ import dev.sportello.application.testing.IdempotencyStoreContract;
 import dev.sportello.application.testing.RequestRepositoryContract;
 import dev.sportello.application.testing.SyncLockContract;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,10 @@ abstract class StorageContracts {
     return adapters.opened(newDatabase(directory));
   }
 
+  private PersistenceAdapter adapter(Clock clock) {
+    return adapters.opened(newDatabase(directory), clock);
+  }
+
   @AfterEach
   void close() {
     adapters.close();
@@ -49,8 +54,8 @@ abstract class StorageContracts {
   @Nested
   class IdempotencyKeys extends IdempotencyStoreContract {
     @Override
-    protected IdempotencyStore newStore() {
-      return adapter().idempotency();
+    protected IdempotencyStore newStore(Clock clock) {
+      return adapter(clock).idempotency();
     }
   }
 

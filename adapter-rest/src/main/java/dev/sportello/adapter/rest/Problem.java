@@ -6,6 +6,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -93,8 +94,33 @@ record Problem(
     return switch (error) {
       case UseCaseError.InvalidInput invalid -> invalid(invalid.message(), invalid.violations());
       case UseCaseError.NotFound notFound -> notFound(notFound.message());
-      case UseCaseError.Conflict conflict ->
-          of(409, "conflict", "The request conflicts with the current state", conflict.message());
+      case UseCaseError.KeyReusedWithAnotherBody reused ->
+          of(
+              422,
+              "idempotency_key_reused",
+              "The idempotency key was used for another body",
+              reused.message());
+      case UseCaseError.StillBeingCreated creating ->
+          of(
+                  409,
+                  "request_in_progress",
+                  "A request with this idempotency key is still being created",
+                  creating.message())
+              .withHeader("Retry-After", seconds(creating.retryAfter()));
+      case UseCaseError.ConcurrentChange changed ->
+          of(409, "concurrent_change", "The request changed meanwhile", changed.message());
+      case UseCaseError.LifecycleRefused refused ->
+          of(
+              409,
+              "lifecycle_refused",
+              "The request's lifecycle does not allow it now",
+              refused.message());
+      case UseCaseError.UpstreamConflict conflict ->
+          of(
+              409,
+              "upstream_conflict",
+              "Upstream does not allow it in the request's current state",
+              conflict.message());
       case UseCaseError.NotReady notReady ->
           of(409, "not_ready", "Not ready yet", notReady.message())
               .withHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -116,6 +142,12 @@ record Problem(
           of(503, "storage_unavailable", "The store is unavailable", unavailable.message())
               .withHeader("Retry-After", RETRY_AFTER_SECONDS);
     };
+  }
+
+  /** Whole seconds, rounded up: a client never comes back too early. */
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return Long.toString(Math.max(1, (millis + 999) / 1000));
   }
 
   /** A problem thrown out of a handler; carries no stack trace, as it is an expected outcome. */

@@ -5,10 +5,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.domain.request.LifecycleError;
+import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.shared.Violation;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +42,25 @@ class ErrorMappingTest {
             400,
             "invalid_input"),
         Arguments.of(new UseCaseError.NotFound("no request req-9"), 404, "not_found"),
-        Arguments.of(new UseCaseError.Conflict("the request is FULFILLED"), 409, "conflict"),
+        Arguments.of(new UseCaseError.KeyReusedWithAnotherBody(), 422, "idempotency_key_reused"),
+        Arguments.of(
+            new UseCaseError.StillBeingCreated(Duration.ofMillis(2500)),
+            409,
+            "request_in_progress"),
+        Arguments.of(
+            new UseCaseError.ConcurrentChange("the request changed meanwhile; try again"),
+            409,
+            "concurrent_change"),
+        Arguments.of(
+            new UseCaseError.LifecycleRefused(
+                new LifecycleError.IllegalTransition(
+                    RequestStatus.FULFILLED, RequestStatus.CANCELLED)),
+            409,
+            "lifecycle_refused"),
+        Arguments.of(
+            new UseCaseError.UpstreamConflict("the request is not searching"),
+            409,
+            "upstream_conflict"),
         Arguments.of(
             new UseCaseError.NotReady("the document is not available yet"), 409, "not_ready"),
         Arguments.of(new UseCaseError.PaymentRequired("credit exhausted"), 402, "payment_required"),
@@ -148,7 +169,16 @@ class ErrorMappingTest {
         case UseCaseError.NotReady notReady ->
             assertThat(reply.header("Retry-After")).isEqualTo("30");
         case UseCaseError.NotFound notFound -> assertThat(problem.has("violations")).isFalse();
-        case UseCaseError.Conflict conflict -> assertThat(problem.has("violations")).isFalse();
+        case UseCaseError.KeyReusedWithAnotherBody reused ->
+            assertThat(problem.has("upstreamCode")).isFalse();
+        case UseCaseError.StillBeingCreated creating ->
+            assertThat(reply.header("Retry-After")).isEqualTo("3");
+        case UseCaseError.ConcurrentChange changed ->
+            assertThat(reply.header("Retry-After")).isEmpty();
+        case UseCaseError.LifecycleRefused refused ->
+            assertThat(problem.get("detail").asString()).contains("FULFILLED");
+        case UseCaseError.UpstreamConflict conflict ->
+            assertThat(problem.has("upstreamCode")).isFalse();
         case UseCaseError.PaymentRequired payment ->
             assertThat(problem.has("upstreamCode")).isFalse();
       }

@@ -121,20 +121,23 @@ class FakesFlowTest {
   }
 
   private String order(String key, String idempotencyKey, String value) {
-    var reply =
-        call(
-            key,
-            "POST",
-            "/api/v1/requests",
-            "{\"certificateId\": \""
-                + certificate.id().value()
-                + "\", \"values\": {\"$0\": \""
-                + value
-                + "\"}}",
-            "Idempotency-Key",
-            idempotencyKey);
+    var reply = submit(key, idempotencyKey, value);
     assertThat(reply.status()).as(reply.text()).isEqualTo(202);
     return reply.json().get("id").asString();
+  }
+
+  private Harness.Reply submit(String key, String idempotencyKey, String value) {
+    return call(
+        key,
+        "POST",
+        "/api/v1/requests",
+        "{\"certificateId\": \""
+            + certificate.id().value()
+            + "\", \"values\": {\"$0\": \""
+            + value
+            + "\"}}",
+        "Idempotency-Key",
+        idempotencyKey);
   }
 
   @Test
@@ -169,24 +172,26 @@ class FakesFlowTest {
   }
 
   @Test
-  void ordersOnceForRetriesAndRefusesAReusedKey() {
-    String first = order(ALICE, "k-1", "Mario");
-    String again = order(ALICE, "k-1", "Mario");
+  void aRetryWithTheSameKeyGetsTheSameRequest() {
+    var first = submit(ALICE, "k-1", "Mario");
+    var again = submit(ALICE, "k-1", "Mario");
 
-    assertThat(again).isEqualTo(first);
+    assertThat(again.status()).isEqualTo(202);
+    assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+    assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(app.repository().size()).isEqualTo(1);
     assertThat(app.visengine().totalCharges()).isEqualTo(1);
+  }
 
-    var reused =
-        call(
-            ALICE,
-            "POST",
-            "/api/v1/requests",
-            "{\"certificateId\": \""
-                + certificate.id().value()
-                + "\", \"values\": {\"$0\": \"Luigi\"}}",
-            "Idempotency-Key",
-            "k-1");
-    assertThat(reused.status()).isEqualTo(409);
+  @Test
+  void aReusedKeyWithAnotherBodyIsUnprocessableAndOrdersNothing() {
+    order(ALICE, "k-1", "Mario");
+
+    var reused = submit(ALICE, "k-1", "Luigi");
+
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.json().get("code").asString()).isEqualTo("idempotency_key_reused");
+    assertThat(app.repository().size()).isEqualTo(1);
     assertThat(app.visengine().totalCharges()).isEqualTo(1);
   }
 
@@ -300,6 +305,7 @@ class FakesFlowTest {
     var again =
         call(ALICE, "POST", "/api/v1/requests/" + id + "/cancellation", "{\"reason\": \"again\"}");
     assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("code").asString()).isEqualTo("lifecycle_refused");
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -71,30 +72,26 @@ class RequestRoutesTest {
   }
 
   @Test
-  void aRetryWithTheSameKeyGetsTheSameRequest() {
-    when(api.submit.submit(any())).thenReturn(Either.right(Fixtures.request("req-1", "alice")));
-    String body = "{\"certificateId\": \"" + Fixtures.CERTIFICATE_ID + "\", \"values\": {}}";
+  void aReusedKeyWithAnotherBodyIsUnprocessable() {
+    when(api.submit.submit(any()))
+        .thenReturn(Either.left(new UseCaseError.KeyReusedWithAnotherBody()));
 
-    var first = submit("same-key", body);
-    var second = submit("same-key", body);
+    var reply = submit("same-key", "{\"certificateId\": \"" + Fixtures.CERTIFICATE_ID + "\"}");
 
-    assertThat(second.status()).isEqualTo(202);
-    assertThat(second.json().get("id")).isEqualTo(first.json().get("id"));
-    assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.json().get("code").asString()).isEqualTo("idempotency_key_reused");
   }
 
   @Test
-  void aReusedKeyWithAnotherBodyIsAConflict() {
+  void anOrderStillBeingCreatedAsksTheRetryToComeBackWithTheSameKey() {
     when(api.submit.submit(any()))
-        .thenReturn(
-            Either.left(
-                new UseCaseError.Conflict(
-                    "the idempotency key was already used for a different submission")));
+        .thenReturn(Either.left(new UseCaseError.StillBeingCreated(Duration.ofSeconds(3))));
 
     var reply = submit("same-key", "{\"certificateId\": \"" + Fixtures.CERTIFICATE_ID + "\"}");
 
     assertThat(reply.status()).isEqualTo(409);
-    assertThat(reply.json().get("code").asString()).isEqualTo("conflict");
+    assertThat(reply.json().get("code").asString()).isEqualTo("request_in_progress");
+    assertThat(reply.header("Retry-After")).isEqualTo("3");
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -21,6 +23,7 @@ import tools.jackson.core.JacksonException;
  * upstream.
  */
 final class Failures {
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
   private static final Set<String> NO_CREDIT = Set.of("211", "225", "237");
   private static final Set<String> NOT_FOUND = Set.of("202", "203", "228", "244");
   private static final Set<String> CONFLICT = Set.of("221", "222", "230");
@@ -46,6 +49,8 @@ final class Failures {
     int status = answer.status();
     String code = answer.code();
     String message = answer.text();
+    // The port carries no HTTP status: an operator finds it here.
+    LOG.info("visengine answered HTTP {} with error code {}", status, code == null ? "-" : code);
     if (code != null) {
       if (NO_CREDIT.contains(code)) {
         return new RemoteFailure.InsufficientCredit(message);
@@ -63,11 +68,13 @@ final class Failures {
         return new RemoteFailure.NotReady(message);
       }
       if (REJECTED.contains(code)) {
-        return new RemoteFailure.Rejected(status, code, message);
+        return new RemoteFailure.Rejected(refusal(status), code, message);
       }
     }
     if (status == 401 || status == 403) {
-      return new RemoteFailure.AccessDenied(status, message);
+      return new RemoteFailure.AccessDenied(
+          status == 401 ? RemoteFailure.Denial.UNAUTHENTICATED : RemoteFailure.Denial.NOT_PERMITTED,
+          message);
     }
     if (status == 429) {
       return new RemoteFailure.Unavailable("upstream is throttling calls: " + message);
@@ -85,7 +92,16 @@ final class Failures {
       case 402 -> new RemoteFailure.InsufficientCredit(message);
       case 404 -> new RemoteFailure.NotFound(message);
       case 409 -> new RemoteFailure.Conflict(shownCode, message);
-      default -> new RemoteFailure.Rejected(status, shownCode, message);
+      default -> new RemoteFailure.Rejected(refusal(status), shownCode, message);
+    };
+  }
+
+  /** What a refusal's HTTP status says about it; the status itself stays in this adapter. */
+  private static RemoteFailure.Refusal refusal(int status) {
+    return switch (status) {
+      case 400, 412, 422 -> RemoteFailure.Refusal.INVALID;
+      case 428 -> RemoteFailure.Refusal.INCOMPLETE;
+      default -> RemoteFailure.Refusal.UNSPECIFIED;
     };
   }
 

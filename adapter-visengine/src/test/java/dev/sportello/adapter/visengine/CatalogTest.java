@@ -256,7 +256,8 @@ class CatalogTest {
             .willReturn(Stub.json(400, Stub.fixture("oas/get_visure_hash_visura_400.json"))));
 
     assertThat(adapter.describe(new CertificateId(Stub.HASH)).getLeft())
-        .isEqualTo(new RemoteFailure.Rejected(400, "200", "wrong hash_visura"));
+        .isEqualTo(
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "200", "wrong hash_visura"));
   }
 
   @Test

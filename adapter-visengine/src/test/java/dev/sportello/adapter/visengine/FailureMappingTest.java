@@ -77,12 +77,13 @@ class FailureMappingTest {
             Call.DESCRIBE,
             "oas/get_visure_hash_visura_400.json",
             400,
-            new RemoteFailure.Rejected(400, "200", "wrong hash_visura")),
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "200", "wrong hash_visura")),
         row(
             Call.CREATE,
             "oas/post_richiesta_400.json",
             400,
-            new RemoteFailure.Rejected(400, "209", "email is considered invalid!")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID, "209", "email is considered invalid!")),
         row(
             Call.CREATE,
             "oas/post_richiesta_402.json",
@@ -92,17 +93,21 @@ class FailureMappingTest {
             Call.CREATE,
             "oas/post_richiesta_412.json",
             412,
-            new RemoteFailure.Rejected(412, "250", "Insufficient data to validate the request:")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID,
+                "250",
+                "Insufficient data to validate the request:")),
         row(
             Call.CREATE,
             "oas/post_richiesta_428.json",
             428,
-            new RemoteFailure.Rejected(428, "204", "hash_visura required")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INCOMPLETE, "204", "hash_visura required")),
         row(
             Call.FETCH,
             "oas/get_richiesta_id_400.json",
             400,
-            new RemoteFailure.Rejected(400, "201", "Invalid id")),
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "201", "Invalid id")),
         row(
             Call.FETCH,
             "oas/get_richiesta_id_404.json",
@@ -112,7 +117,7 @@ class FailureMappingTest {
             Call.SEARCH,
             "oas/post_richiesta_id_400.json",
             400,
-            new RemoteFailure.Rejected(400, "219", "Invalid id")),
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "219", "Invalid id")),
         row(
             Call.SEARCH,
             "oas/post_richiesta_id_402.json",
@@ -133,12 +138,16 @@ class FailureMappingTest {
             Call.SEARCH,
             "oas/post_richiesta_id_412.json",
             412,
-            new RemoteFailure.Rejected(412, "250", "Insufficient data to validate the request:")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID,
+                "250",
+                "Insufficient data to validate the request:")),
         row(
             Call.SEARCH,
             "oas/post_richiesta_id_428.json",
             428,
-            new RemoteFailure.Rejected(428, "224", "json_visura required")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INCOMPLETE, "224", "json_visura required")),
         row(
             Call.CLOSE,
             "oas/put_richiesta_id_400.json",
@@ -153,17 +162,19 @@ class FailureMappingTest {
             Call.CLOSE,
             "oas/put_richiesta_id_412.json",
             412,
-            new RemoteFailure.Rejected(412, "229", "error in the input data:")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID, "229", "error in the input data:")),
         row(
             Call.CLOSE,
             "oas/put_richiesta_id_428.json",
             428,
-            new RemoteFailure.Rejected(428, "226", "id required")),
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INCOMPLETE, "226", "id required")),
         row(
             Call.CHOOSE,
             "oas/put_richiesta_id_ricerche_400.json",
             400,
-            new RemoteFailure.Rejected(400, "234", "indice must be >= 0")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID, "234", "indice must be >= 0")),
         row(
             Call.CHOOSE,
             "oas/put_richiesta_id_ricerche_402.json",
@@ -185,12 +196,13 @@ class FailureMappingTest {
             Call.CHOOSE,
             "oas/put_richiesta_id_ricerche_428.json",
             428,
-            new RemoteFailure.Rejected(428, "233", "indice not valid or required")),
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INCOMPLETE, "233", "indice not valid or required")),
         row(
             Call.DOCUMENT,
             "oas/get_documento_id_400.json",
             400,
-            new RemoteFailure.Rejected(400, "243", "Invalid id")),
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "243", "Invalid id")),
         row(
             Call.DOCUMENT,
             "oas/get_documento_id_404.json",
@@ -205,7 +217,7 @@ class FailureMappingTest {
             Call.DOCUMENT,
             "oas/get_documento_id_428.json",
             428,
-            new RemoteFailure.Rejected(428, "242", "id required")));
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INCOMPLETE, "242", "id required")));
   }
 
   private static Arguments row(Call call, String fixture, int status, RemoteFailure expected) {
@@ -256,7 +268,20 @@ class FailureMappingTest {
                     200, "{\"success\":false,\"message\":\"no\",\"error\":null,\"data\":null}")));
 
     assertThat(adapter.fetch(ID).getLeft())
-        .isEqualTo(new RemoteFailure.Rejected(200, "http_200", "no"));
+        .isEqualTo(new RemoteFailure.Rejected(RemoteFailure.Refusal.UNSPECIFIED, "http_200", "no"));
+  }
+
+  @Test
+  void aRefusedTokenSaysWhetherItIsUnknownOrNotAllowedTheCall() {
+    server.stubFor(any(anyUrl()).willReturn(Stub.failure(401, 0, "invalid token")));
+    assertThat(adapter.fetch(ID).getLeft())
+        .isEqualTo(
+            new RemoteFailure.AccessDenied(RemoteFailure.Denial.UNAUTHENTICATED, "invalid token"));
+
+    server.stubFor(any(anyUrl()).willReturn(Stub.failure(403, 0, "scope missing")));
+    assertThat(adapter.fetch(ID).getLeft())
+        .isEqualTo(
+            new RemoteFailure.AccessDenied(RemoteFailure.Denial.NOT_PERMITTED, "scope missing"));
   }
 
   static Stream<Arguments> undocumentedAnswers() {

@@ -15,30 +15,55 @@ import java.util.Objects;
  *     or empty for none
  * @param notificationSecret the key that makes webhook tokens unguessable; at least 32 characters
  * @param batchSize how many requests one sync cycle sends or fetches documents for at most
+ * @param replayWait how long a repeated submission waits for an identical one, still being created
+ *     under the same idempotency key, before it answers "still being created"; a key claimed longer
+ *     ago than this without its request is taken as abandoned by an attempt that died
  */
 public record ApplicationSettings(
     ValuePolicy valuePolicy,
     Duration catalogTtl,
     Option<String> webhookBaseUrl,
     String notificationSecret,
-    int batchSize) {
+    int batchSize,
+    Duration replayWait) {
 
   public static final Duration DEFAULT_CATALOG_TTL = Duration.ofHours(24);
+  public static final Duration DEFAULT_REPLAY_WAIT = Duration.ofSeconds(3);
 
   public ApplicationSettings {
     Objects.requireNonNull(valuePolicy, "valuePolicy");
     Objects.requireNonNull(catalogTtl, "catalogTtl");
     Objects.requireNonNull(webhookBaseUrl, "webhookBaseUrl");
     Objects.requireNonNull(notificationSecret, "notificationSecret");
+    Objects.requireNonNull(replayWait, "replayWait");
     if (notificationSecret.length() < 32) {
       throw new IllegalArgumentException("the notification secret needs at least 32 characters");
     }
     if (catalogTtl.isNegative() || batchSize < 1) {
       throw new IllegalArgumentException("the catalogue TTL and the batch size must be positive");
     }
+    if (replayWait.isNegative() || replayWait.isZero()) {
+      throw new IllegalArgumentException("the replay wait must be positive");
+    }
   }
 
-  /** Default checks, a 24-hour catalogue, no webhook, batches of 100. */
+  /** With the default replay wait. */
+  public ApplicationSettings(
+      ValuePolicy valuePolicy,
+      Duration catalogTtl,
+      Option<String> webhookBaseUrl,
+      String notificationSecret,
+      int batchSize) {
+    this(
+        valuePolicy,
+        catalogTtl,
+        webhookBaseUrl,
+        notificationSecret,
+        batchSize,
+        DEFAULT_REPLAY_WAIT);
+  }
+
+  /** Default checks, a 24-hour catalogue, no webhook, batches of 100, a 3-second replay wait. */
   public static ApplicationSettings defaults(String notificationSecret) {
     return new ApplicationSettings(
         ValuePolicy.defaults(), DEFAULT_CATALOG_TTL, Option.none(), notificationSecret, 100);
@@ -53,6 +78,8 @@ public record ApplicationSettings(
         + webhookBaseUrl
         + ", batchSize="
         + batchSize
+        + ", replayWait="
+        + replayWait
         + "]";
   }
 }

@@ -1,6 +1,7 @@
 package dev.sportello.application.service;
 
 import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.domain.request.LifecycleError;
@@ -12,8 +13,10 @@ final class Failures {
   static UseCaseError of(StorageFailure failure) {
     return switch (failure) {
       case StorageFailure.StaleWrite stale ->
-          new UseCaseError.Conflict("the request changed meanwhile; try again");
-      case StorageFailure.Duplicate duplicate -> new UseCaseError.Conflict(duplicate.message());
+          new UseCaseError.ConcurrentChange("the request changed meanwhile; try again");
+      // The services settle the duplicates they expect; one that reaches a caller lost a race.
+      case StorageFailure.Duplicate duplicate ->
+          new UseCaseError.ConcurrentChange(duplicate.message());
       case StorageFailure.Unavailable unavailable ->
           new UseCaseError.StorageUnavailable(unavailable.message());
     };
@@ -26,8 +29,9 @@ final class Failures {
       case RemoteFailure.InsufficientCredit credit ->
           new UseCaseError.PaymentRequired(credit.message());
       case RemoteFailure.NotFound notFound -> new UseCaseError.NotFound(notFound.message());
-      case RemoteFailure.AlreadyClosed closed -> new UseCaseError.Conflict(closed.message());
-      case RemoteFailure.Conflict conflict -> new UseCaseError.Conflict(conflict.message());
+      case RemoteFailure.AlreadyClosed closed ->
+          new UseCaseError.UpstreamConflict(closed.message());
+      case RemoteFailure.Conflict conflict -> new UseCaseError.UpstreamConflict(conflict.message());
       case RemoteFailure.NotReady notReady -> new UseCaseError.NotReady(notReady.message());
       case RemoteFailure.AccessDenied denied ->
           new UseCaseError.UpstreamUnavailable(
@@ -45,6 +49,24 @@ final class Failures {
   }
 
   static UseCaseError of(LifecycleError error) {
-    return new UseCaseError.Conflict(error.message());
+    return new UseCaseError.LifecycleRefused(error);
+  }
+
+  /** What kind of failure stopped background work, for operators. */
+  static BackgroundFailure.Cause cause(UseCaseError error) {
+    return switch (error) {
+      case UseCaseError.InvalidInput invalid -> BackgroundFailure.Cause.INVALID_DATA;
+      case UseCaseError.KeyReusedWithAnotherBody reused -> BackgroundFailure.Cause.INVALID_DATA;
+      case UseCaseError.NotFound notFound -> BackgroundFailure.Cause.NOT_FOUND;
+      case UseCaseError.StillBeingCreated creating -> BackgroundFailure.Cause.CONCURRENT_CHANGE;
+      case UseCaseError.ConcurrentChange changed -> BackgroundFailure.Cause.CONCURRENT_CHANGE;
+      case UseCaseError.LifecycleRefused refused -> BackgroundFailure.Cause.LIFECYCLE;
+      case UseCaseError.UpstreamConflict conflict -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.NotReady notReady -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.PaymentRequired payment -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.UpstreamRejected rejected -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.UpstreamUnavailable unavailable -> BackgroundFailure.Cause.UPSTREAM;
+      case UseCaseError.StorageUnavailable unavailable -> BackgroundFailure.Cause.STORAGE;
+    };
   }
 }

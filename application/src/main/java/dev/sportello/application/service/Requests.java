@@ -44,8 +44,17 @@ final class Requests {
     return repository.find(id).mapLeft(Failures::of);
   }
 
-  Either<UseCaseError, Stored<CertificateRequest>> insert(CertificateRequest request) {
-    return repository.insert(request).mapLeft(Failures::of);
+  /**
+   * Stores a new request; empty when a request with its id is stored already, such as by an
+   * identical submission that got there first.
+   */
+  Either<UseCaseError, Option<Stored<CertificateRequest>>> insertIfAbsent(
+      CertificateRequest request) {
+    Either<StorageFailure, Stored<CertificateRequest>> inserted = repository.insert(request);
+    if (inserted.isLeft() && inserted.getLeft() instanceof StorageFailure.Duplicate) {
+      return Either.right(Option.none());
+    }
+    return inserted.map(Option::some).mapLeft(Failures::of);
   }
 
   /**

@@ -30,12 +30,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /** Checks submissions, and orders certificates exactly once per idempotency key. */
 final class SubmissionService implements ValidateSubmissionUseCase, SubmitRequestUseCase {
   private static final int MAX_KEY_LENGTH = 255;
   private static final int MAX_REFERENCE_LENGTH = 255;
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+  private static final Duration LONGEST_PAUSE = Duration.ofMillis(100);
 
   private final CatalogService catalog;
   private final RemoteRequests remote;
@@ -44,6 +47,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
   private final Dispatcher dispatcher;
   private final RequestIds ids;
   private final ValuePolicy policy;
+  private final Duration replayWait;
   private final Clock clock;
 
   SubmissionService(
@@ -54,6 +58,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
       Dispatcher dispatcher,
       RequestIds ids,
       ValuePolicy policy,
+      Duration replayWait,
       Clock clock) {
     this.catalog = catalog;
     this.remote = remote;
@@ -62,6 +67,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
     this.dispatcher = dispatcher;
     this.ids = ids;
     this.policy = policy;
+    this.replayWait = replayWait;
     this.clock = clock;
   }
 
@@ -133,26 +139,58 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
     }
     return switch (claim.get()) {
       case Claim.Claimed claimed -> order(command, certificate.get(), checked.get(), claimed.id());
-      case Claim.Replay replay -> replay(command, certificate.get(), checked.get(), replay.id());
-      case Claim.Mismatch mismatch ->
-          Either.left(
-              new UseCaseError.Conflict(
-                  "the idempotency key was already used for a different submission"));
+      case Claim.Replay replay -> replay(command, certificate.get(), checked.get(), replay);
+      case Claim.Mismatch mismatch -> Either.left(new UseCaseError.KeyReusedWithAnotherBody());
     };
   }
 
   /**
-   * A retry returns the first request; if the first attempt died before storing it, this one stores
-   * it.
+   * A repeat returns the first request. The key is claimed before the request is stored, so a
+   * repeat can come in between: it waits for the first attempt to store the request, up to the
+   * replay wait, and past it answers that the request is still being created. A key claimed longer
+   * ago than the replay wait whose request is not stored was left by an attempt that died before
+   * storing it: then this attempt stores it.
    */
   private Either<UseCaseError, CertificateRequest> replay(
-      SubmitRequestCommand command, Certificate certificate, Submission submission, RequestId id) {
-    return requests
-        .find(id)
-        .flatMap(found ->
-            found.isDefined()
-                ? Either.right(found.get().value())
-                : order(command, certificate, submission, id));
+      SubmitRequestCommand command,
+      Certificate certificate,
+      Submission submission,
+      Claim.Replay replay) {
+    boolean abandoned = !replay.claimedAt().plus(replayWait).isAfter(clock.instant());
+    Duration waited = Duration.ZERO;
+    Duration pause = FIRST_PAUSE;
+    while (true) {
+      Either<UseCaseError, Option<Stored<CertificateRequest>>> found = requests.find(replay.id());
+      if (found.isLeft() || found.get().isDefined()) {
+        return found.map(stored -> stored.get().value());
+      }
+      if (abandoned) {
+        return order(command, certificate, submission, replay.id());
+      }
+      if (waited.compareTo(replayWait) >= 0 || !paused(pause)) {
+        return Either.left(new UseCaseError.StillBeingCreated(replayWait));
+      }
+      waited = waited.plus(pause);
+      pause = min(pause.multipliedBy(2), LONGEST_PAUSE, replayWait.minus(waited));
+    }
+  }
+
+  /** Waits a little; false when interrupted, which ends the wait. */
+  private static boolean paused(Duration pause) {
+    try {
+      Thread.sleep(pause);
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Duration min(Duration first, Duration second, Duration third) {
+    Duration smaller = first.compareTo(second) <= 0 ? first : second;
+    Duration smallest = smaller.compareTo(third) <= 0 ? smaller : third;
+    // Never a zero pause: the last step waits at least a millisecond.
+    return smallest.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : smallest;
   }
 
   private Either<UseCaseError, CertificateRequest> order(
@@ -166,12 +204,31 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
             command.input().reference().map(String::strip).filter(text -> !text.isEmpty()),
             command.input().notifyEmail().map(String::strip).filter(text -> !text.isEmpty()),
             clock.instant());
-    Either<UseCaseError, Stored<CertificateRequest>> stored = requests.insert(accepted);
-    if (stored.isLeft()) {
-      return Either.left(stored.getLeft());
-    }
-    return Either.right(
-        dispatcher.dispatch(stored.get()).map(Stored::value).getOrElse(stored.get().value()));
+    return requests
+        .insertIfAbsent(accepted)
+        .flatMap(inserted ->
+            inserted.isDefined()
+                ? Either.right(
+                    dispatcher
+                        .dispatch(inserted.get())
+                        .map(Stored::value)
+                        .getOrElse(inserted.get().value()))
+                : storedFirst(id));
+  }
+
+  /**
+   * The request that an identical submission under the same key stored first; it dispatches it, so
+   * that it is charged once.
+   */
+  private Either<UseCaseError, CertificateRequest> storedFirst(RequestId id) {
+    return requests
+        .find(id)
+        .flatMap(found ->
+            found
+                .map(Stored::value)
+                .toEither(() ->
+                    new UseCaseError.ConcurrentChange(
+                        "request " + id + " was stored and is gone")));
   }
 
   private Either<UseCaseError, Certificate> certificate(String id) {

@@ -2,9 +2,12 @@ package dev.sportello.application.service;
 
 import dev.sportello.application.port.in.SynchroniseUseCase;
 import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.BackgroundFailure;
+import dev.sportello.application.port.out.BackgroundFailure.Work;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.RemoteSummary;
+import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncLock;
@@ -19,6 +22,7 @@ import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * One sync cycle. Its upstream calls do not grow with the number of unchanged open requests: one
@@ -35,6 +39,7 @@ final class SyncService implements SynchroniseUseCase {
   private final DocumentService documents;
   private final CountedRemote counter;
   private final SyncLock lock;
+  private final RequestEvents events;
   private final Clock clock;
   private final int batchSize;
 
@@ -47,6 +52,7 @@ final class SyncService implements SynchroniseUseCase {
       DocumentService documents,
       CountedRemote counter,
       SyncLock lock,
+      RequestEvents events,
       Clock clock,
       int batchSize) {
     this.repository = repository;
@@ -57,6 +63,7 @@ final class SyncService implements SynchroniseUseCase {
     this.documents = documents;
     this.counter = counter;
     this.lock = lock;
+    this.events = events;
     this.clock = clock;
     this.batchSize = batchSize;
   }
@@ -89,22 +96,31 @@ final class SyncService implements SynchroniseUseCase {
   /** The requests of the batch that are closed upstream once dispatched. */
   private List<RequestId> dispatchAll(List<CertificateRequest> pending) {
     return pending
-        .filter(request ->
-            freshest(request.id())
-                .exists(stored ->
-                    dispatcher.dispatch(stored).exists(after -> !after.value().awaitsDispatch())))
+        .filter(request -> {
+          var after = onFreshCopy(request.id(), dispatcher::dispatch);
+          reportFailure(Work.DISPATCH, request.id(), after);
+          return after.exists(sent -> sent.exists(stored -> !stored.value().awaitsDispatch()));
+        })
         .map(CertificateRequest::id);
   }
 
   /**
    * The open requests whose line in upstream's list changed and that were brought in line; none
-   * when the list cannot be read (the next cycle reads it again).
+   * when the list cannot be read (reported; the next cycle reads it again).
    */
   private Either<UseCaseError, List<RequestId>> refreshChanged() {
     return remote
         .listAll()
         .fold(
-            unreadable -> Either.right(List.empty()),
+            unreadable -> {
+              events.backgroundFailed(
+                  new BackgroundFailure(
+                      Work.LIST,
+                      Option.none(),
+                      BackgroundFailure.Cause.UPSTREAM,
+                      unreadable.message()));
+              return Either.right(List.empty());
+            },
             summaries -> {
               Map<UpstreamId, RemoteSummary> byId =
                   HashMap.ofEntries(summaries.map(s -> io.vavr.Tuple.of(s.upstreamId(), s)));
@@ -123,14 +139,15 @@ final class SyncService implements SynchroniseUseCase {
   /** The requests of the batch whose document is now stored. */
   private List<RequestId> storeDocuments(List<CertificateRequest> awaiting) {
     return awaiting
-        .filter(request ->
-            freshest(request.id()).exists(stored -> documents.fetchIfNeeded(stored).isRight()))
+        .filter(request -> {
+          var fetched = onFreshCopy(request.id(), documents::fetchIfNeeded);
+          // A document upstream has not finished is no failure: the next cycle asks again.
+          if (!fetched.isLeft() || !(fetched.getLeft() instanceof UseCaseError.NotReady)) {
+            reportFailure(Work.DOCUMENT, request.id(), fetched);
+          }
+          return fetched.exists(Option::isDefined);
+        })
         .map(CertificateRequest::id);
-  }
-
-  /** The stored copy as it is now; none when it cannot be read. */
-  private Option<Stored<CertificateRequest>> freshest(RequestId id) {
-    return requests.find(id).getOrElse(Option.none());
   }
 
   private Map<String, Integer> callsSince(Map<RemoteCallKind, Long> before) {
@@ -153,26 +170,47 @@ final class SyncService implements SynchroniseUseCase {
   }
 
   private boolean refresh(SyncView view, RemoteSummary summary) {
-    return freshest(view.id())
-        .exists(stored ->
-            reconciler.canApplySummary(stored.value(), summary)
-                ? requests
-                    .modify(
-                        stored,
-                        request ->
-                            Either.right(
-                                reconciler.applySummary(request, summary, clock.instant())))
-                    .isRight()
-                : remote
-                    .fetch(view.upstreamId())
-                    .exists(detail ->
-                        requests
-                            .modify(
-                                stored,
-                                request ->
-                                    Either.right(
-                                        reconciler.apply(request, detail, clock.instant())))
-                            .isRight()));
+    var refreshed = onFreshCopy(view.id(), stored -> refresh(stored, view, summary));
+    reportFailure(Work.REFRESH, view.id(), refreshed);
+    return refreshed.exists(Option::isDefined);
+  }
+
+  private Either<UseCaseError, Stored<CertificateRequest>> refresh(
+      Stored<CertificateRequest> stored, SyncView view, RemoteSummary summary) {
+    if (reconciler.canApplySummary(stored.value(), summary)) {
+      return requests.modify(
+          stored,
+          request -> Either.right(reconciler.applySummary(request, summary, clock.instant())));
+    }
+    return remote
+        .fetch(view.upstreamId())
+        .mapLeft(Failures::of)
+        .flatMap(detail ->
+            requests.modify(
+                stored,
+                request -> Either.right(reconciler.apply(request, detail, clock.instant()))));
+  }
+
+  /** Does the work on the request as stored now; empty when it is gone. */
+  private Either<UseCaseError, Option<Stored<CertificateRequest>>> onFreshCopy(
+      RequestId id,
+      Function<Stored<CertificateRequest>, Either<UseCaseError, Stored<CertificateRequest>>> work) {
+    return requests
+        .find(id)
+        .flatMap(found ->
+            found.isDefined()
+                ? work.apply(found.get()).map(Option::some)
+                : Either.right(Option.none()));
+  }
+
+  /** Work the cycle leaves for the next one is reported, so that it is not lost silently. */
+  private void reportFailure(Work work, RequestId id, Either<UseCaseError, ?> result) {
+    result
+        .swap()
+        .forEach(error ->
+            events.backgroundFailed(
+                new BackgroundFailure(
+                    work, Option.some(id), Failures.cause(error), error.message())));
   }
 
   private static SyncReport emptyReport() {

@@ -49,6 +49,7 @@ public final class UseCases {
             dispatcher,
             ports.ids(),
             settings.valuePolicy(),
+            settings.replayWait(),
             ports.clock());
     this.requests =
         new RequestService(
@@ -70,6 +71,7 @@ public final class UseCases {
             documents,
             remote,
             ports.syncLock(),
+            ports.events(),
             ports.clock(),
             settings.batchSize());
     this.notifications =

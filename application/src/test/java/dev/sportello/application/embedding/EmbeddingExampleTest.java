@@ -50,7 +50,7 @@ class EmbeddingExampleTest {
                 visengine, // requests
                 visengine, // documents
                 new InMemoryRequestRepository(),
-                new InMemoryIdempotencyStore(),
+                new InMemoryIdempotencyStore(clock),
                 new InMemoryCatalogSnapshotStore(),
                 new InMemoryDocumentStore(),
                 new RecordingRequestEvents(),

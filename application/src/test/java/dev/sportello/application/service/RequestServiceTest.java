@@ -144,9 +144,8 @@ class RequestServiceTest {
                 app.useCases()
                     .cancelRequest()
                     .cancel(new CancelRequestCommand(query(request), "too late"))))
-        .isInstanceOf(UseCaseError.Conflict.class)
         .isEqualTo(
-            Failures.of(
+            new UseCaseError.LifecycleRefused(
                 new LifecycleError.IllegalTransition(
                     RequestStatus.FULFILLED, RequestStatus.CANCELLED)));
     assertThat(calls(RemoteCallKind.CANCEL)).isZero();
@@ -229,7 +228,8 @@ class RequestServiceTest {
                 app.useCases()
                     .selectCandidate()
                     .select(new SelectCandidateCommand(query(request), searchId, 7))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isEqualTo(
+            new UseCaseError.LifecycleRefused(new LifecycleError.UnknownCandidate(searchId, 7)));
     assertThat(calls(RemoteCallKind.SELECTION)).isZero();
   }
 
@@ -243,7 +243,7 @@ class RequestServiceTest {
                     .selectCandidate()
                     .select(
                         new SelectCandidateCommand(query(request), upstreamId(request) + "_0", 0))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isInstanceOf(UseCaseError.LifecycleRefused.class);
     assertThat(calls(RemoteCallKind.SELECTION)).isZero();
   }
 
@@ -272,8 +272,7 @@ class RequestServiceTest {
                 app.useCases()
                     .addSearch()
                     .addSearch(new AddSearchCommand(query(request), HashMap.of("$0", "Mario")))))
-        .isInstanceOf(UseCaseError.Conflict.class)
-        .isEqualTo(Failures.of(new LifecycleError.NoSearchPhase()));
+        .isEqualTo(new UseCaseError.LifecycleRefused(new LifecycleError.NoSearchPhase()));
     assertThat(calls(RemoteCallKind.SEARCH)).isZero();
   }
 
@@ -288,7 +287,9 @@ class RequestServiceTest {
                 app.useCases()
                     .addSearch()
                     .addSearch(new AddSearchCommand(query(request), HashMap.of("$0", "Mario")))))
-        .isEqualTo(Failures.of(new LifecycleError.NotSearching(RequestStatus.PROCESSING)));
+        .isEqualTo(
+            new UseCaseError.LifecycleRefused(
+                new LifecycleError.NotSearching(RequestStatus.PROCESSING)));
     assertThat(calls(RemoteCallKind.SEARCH)).isZero();
   }
 

@@ -231,7 +231,9 @@ class SubmissionServiceTest {
   @Test
   void anUpstreamRefusalOfTheDataRejectsTheRequest() {
     app.visengine()
-        .failNext(RemoteCallKind.CLOSE, new RemoteFailure.Rejected(412, "412", "dati non validi"));
+        .failNext(
+            RemoteCallKind.CLOSE,
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "412", "dati non validi"));
 
     CertificateRequest request = submitted();
 
@@ -250,11 +252,11 @@ class SubmissionServiceTest {
   }
 
   @Test
-  void theSameKeyWithAnotherBodyIsAConflict() {
+  void theSameKeyWithAnotherBodyIsRefusedAsAReusedKey() {
     submitted();
 
     assertThat(left(submit(command("alice", "key-1", "Luigi Verdi"))))
-        .isInstanceOf(UseCaseError.Conflict.class);
+        .isEqualTo(new UseCaseError.KeyReusedWithAnotherBody());
     assertThat(app.repository().size()).isEqualTo(1);
   }
 

@@ -84,7 +84,8 @@ class ValidateSubmissionTest {
     app.visengine()
         .failNext(
             RemoteCallKind.TEST,
-            new RemoteFailure.Rejected(412, "250", "Insufficient data to validate the request"));
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID, "250", "Insufficient data to validate the request"));
 
     ValidationReport report =
         right(validate(CERTIFICATE.id().value(), HashMap.of("$0", "Mario"), true));

@@ -480,7 +480,9 @@ public final class FakeVisengine implements RemoteCatalog, RemoteRequests, Remot
   private Either<RemoteFailure, Certificate> certificate(CertificateId id) {
     return catalogue
         .get(id)
-        .toEither(() -> new RemoteFailure.Rejected(400, "hash_visura", "no certificate " + id));
+        .toEither(() ->
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID, "hash_visura", "no certificate " + id));
   }
 
   private Either<RemoteFailure, Upstream> found(UpstreamId id) {

@@ -7,6 +7,9 @@ import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.domain.request.RequestId;
 import io.vavr.collection.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,14 +23,15 @@ public abstract class IdempotencyStoreContract {
   private static final RequestId FIRST = new RequestId("first");
   private static final RequestId SECOND = new RequestId("second");
 
+  private final MutableClock clock = MutableClock.atTestEpoch();
   private IdempotencyStore store;
 
-  /** A new, empty store for each test. */
-  protected abstract IdempotencyStore newStore();
+  /** A new, empty store for each test, dating its claims by the clock. */
+  protected abstract IdempotencyStore newStore(Clock clock);
 
   @BeforeEach
   void createStore() {
-    store = newStore();
+    store = newStore(clock);
   }
 
   @Test
@@ -37,11 +41,25 @@ public abstract class IdempotencyStoreContract {
   }
 
   @Test
-  void theSameKeyAndBodyReplayTheFirstRequest() {
+  void theSameKeyAndBodyReplayTheFirstRequestWithTheTimeOfItsClaim() {
+    Instant claimedAt = clock.instant();
     right(store.claim("alice", "k1", "hash-a", FIRST));
+    clock.advance(Duration.ofSeconds(7));
 
     assertThat(right(store.claim("alice", "k1", "hash-a", SECOND)))
-        .isEqualTo(new Claim.Replay(FIRST));
+        .isEqualTo(new Claim.Replay(FIRST, claimedAt));
+  }
+
+  @Test
+  void aReplayDoesNotMoveTheTimeOfTheClaim() {
+    Instant claimedAt = clock.instant();
+    right(store.claim("alice", "k1", "hash-a", FIRST));
+    clock.advance(Duration.ofSeconds(7));
+    right(store.claim("alice", "k1", "hash-a", SECOND));
+    clock.advance(Duration.ofSeconds(7));
+
+    assertThat(right(store.claim("alice", "k1", "hash-a", SECOND)))
+        .isEqualTo(new Claim.Replay(FIRST, claimedAt));
   }
 
   @Test
@@ -80,7 +98,8 @@ public abstract class IdempotencyStoreContract {
       List<Claim> winners = results.filter(Claim.Claimed.class::isInstance);
       assertThat(winners).hasSize(1);
       RequestId winner = ((Claim.Claimed) winners.head()).id();
-      assertThat(results.remove(winners.head())).allMatch(new Claim.Replay(winner)::equals);
+      assertThat(results.remove(winners.head()))
+          .allMatch(new Claim.Replay(winner, clock.instant())::equals);
     } finally {
       pool.shutdownNow();
     }

@@ -1,5 +1,6 @@
 package dev.sportello.application.testing;
 
+import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
@@ -10,6 +11,7 @@ import java.time.Instant;
 public final class RecordingRequestEvents implements RequestEvents {
   private List<Move> changes = List.empty();
   private List<Move> refusals = List.empty();
+  private List<BackgroundFailure> failures = List.empty();
 
   /**
    * One reported move.
@@ -33,6 +35,11 @@ public final class RecordingRequestEvents implements RequestEvents {
     refusals = refusals.append(new Move(id, from, to, at));
   }
 
+  @Override
+  public synchronized void backgroundFailed(BackgroundFailure failure) {
+    failures = failures.append(failure);
+  }
+
   /** The stored status changes, oldest first. */
   public synchronized List<Move> changes() {
     return changes;
@@ -41,5 +48,10 @@ public final class RecordingRequestEvents implements RequestEvents {
   /** The refused moves, oldest first. */
   public synchronized List<Move> refusals() {
     return refusals;
+  }
+
+  /** The failed background work, oldest first. */
+  public synchronized List<BackgroundFailure> failures() {
+    return failures;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sportello.application.testing;
 
+import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
@@ -50,7 +51,9 @@ public record TestApplication(
     private Option<String> webhookBaseUrl = Option.none();
     private Duration catalogTtl = ApplicationSettings.DEFAULT_CATALOG_TTL;
     private int batchSize = 100;
+    private Duration replayWait = ApplicationSettings.DEFAULT_REPLAY_WAIT;
     private UnaryOperator<RequestRepository> wrapRepository = UnaryOperator.identity();
+    private UnaryOperator<IdempotencyStore> wrapIdempotency = UnaryOperator.identity();
 
     private Builder() {}
 
@@ -69,6 +72,11 @@ public record TestApplication(
       return this;
     }
 
+    public Builder replayWait(Duration wait) {
+      this.replayWait = wait;
+      return this;
+    }
+
     /**
      * Puts a wrapper between the use cases and the request store, such as one that fails after a
      * given step to stand for a crash; the test still sees the store itself.
@@ -78,11 +86,17 @@ public record TestApplication(
       return this;
     }
 
+    /** Puts a wrapper between the use cases and the idempotency keys, such as one that watches. */
+    public Builder wrapIdempotency(UnaryOperator<IdempotencyStore> wrapper) {
+      this.wrapIdempotency = wrapper;
+      return this;
+    }
+
     public TestApplication build() {
       MutableClock clock = MutableClock.atTestEpoch();
       FakeVisengine visengine = new FakeVisengine(clock);
       InMemoryRequestRepository repository = new InMemoryRequestRepository();
-      InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+      InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
       InMemoryCatalogSnapshotStore snapshots = new InMemoryCatalogSnapshotStore();
       InMemoryDocumentStore documents = new InMemoryDocumentStore();
       RecordingRequestEvents events = new RecordingRequestEvents();
@@ -93,7 +107,7 @@ public record TestApplication(
               visengine,
               visengine,
               wrapRepository.apply(repository),
-              idempotency,
+              wrapIdempotency.apply(idempotency),
               snapshots,
               documents,
               events,
@@ -103,7 +117,7 @@ public record TestApplication(
               clock);
       ApplicationSettings settings =
           new ApplicationSettings(
-              ValuePolicy.defaults(), catalogTtl, webhookBaseUrl, SECRET, batchSize);
+              ValuePolicy.defaults(), catalogTtl, webhookBaseUrl, SECRET, batchSize, replayWait);
       return new TestApplication(
           UseCases.create(ports, settings),
           visengine,

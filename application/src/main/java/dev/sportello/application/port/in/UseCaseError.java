@@ -1,9 +1,15 @@
 package dev.sportello.application.port.in;
 
+import dev.sportello.domain.request.LifecycleError;
 import dev.sportello.domain.shared.Violation;
 import io.vavr.collection.List;
+import java.time.Duration;
+import java.util.Objects;
 
-/** Why a use case did not do what was asked. Sealed, so that adapters map every case. */
+/**
+ * Why a use case did not do what was asked. Sealed, so that adapters map every case; each variant
+ * says what happened, so that a caller can tell "do not repeat this" from "repeat this later".
+ */
 public sealed interface UseCaseError {
 
   /** An explanation for the caller; never contains personal values. */
@@ -23,9 +29,56 @@ public sealed interface UseCaseError {
   record NotFound(String message) implements UseCaseError {}
 
   /**
-   * The call contradicts the current state: a reused idempotency key, a move the lifecycle refuses.
+   * The idempotency key was used before for a different submission. Nothing was ordered; the same
+   * key will never order anything else.
    */
-  record Conflict(String message) implements UseCaseError {}
+  record KeyReusedWithAnotherBody() implements UseCaseError {
+    @Override
+    public String message() {
+      return "the idempotency key was already used for a different submission";
+    }
+  }
+
+  /**
+   * An identical submission under the same key is still being created, and did not finish within
+   * the time a repeat waits for it. Repeating the same submission with the same key after {@code
+   * retryAfter} returns that request; ordering under a new key would order twice.
+   */
+  record StillBeingCreated(Duration retryAfter) implements UseCaseError {
+    public StillBeingCreated {
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    @Override
+    public String message() {
+      return "a request with this idempotency key and body is still being created;"
+          + " repeat the same call later to get it";
+    }
+  }
+
+  /**
+   * Another writer changed the request meanwhile, more often than retrying could absorb; the same
+   * call may succeed when repeated.
+   */
+  record ConcurrentChange(String message) implements UseCaseError {}
+
+  /** The request's lifecycle does not allow this now (such as cancelling a fulfilled request). */
+  record LifecycleRefused(LifecycleError error) implements UseCaseError {
+    public LifecycleRefused {
+      Objects.requireNonNull(error, "error");
+    }
+
+    @Override
+    public String message() {
+      return error.message();
+    }
+  }
+
+  /**
+   * Upstream refused the call in the request's current upstream state (no search running, nothing
+   * to choose, already closed).
+   */
+  record UpstreamConflict(String message) implements UseCaseError {}
 
   /** The thing asked for is not ready yet, such as a document still being produced. */
   record NotReady(String message) implements UseCaseError {}

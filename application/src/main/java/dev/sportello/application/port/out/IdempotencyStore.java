@@ -2,17 +2,22 @@ package dev.sportello.application.port.out;
 
 import dev.sportello.domain.request.RequestId;
 import io.vavr.control.Either;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Remembers which request a caller's idempotency key produced, so that a repeated submission
  * returns the same request instead of ordering twice. Keys are scoped to the caller.
+ *
+ * <p>A claim and the request it names are stored one after the other, so a repeat can find the key
+ * claimed before the request exists: the first attempt is still creating it, or died before it
+ * could. {@link Claim.Replay#claimedAt()} lets the caller tell the two apart.
  */
 public interface IdempotencyStore {
 
   /**
    * Claims a key for a new request atomically: of concurrent claims of one key, exactly one is
-   * {@link Claim.Claimed}; the others see the winner.
+   * {@link Claim.Claimed}; the others see the winner, with the time it claimed the key.
    *
    * @param caller whose key
    * @param key the caller's idempotency key
@@ -32,10 +37,17 @@ public interface IdempotencyStore {
       }
     }
 
-    /** The key was used before for the same submission: this is its request. */
-    record Replay(RequestId id) implements Claim {
+    /**
+     * The key was claimed before for the same submission: this is its request, which may not be
+     * stored yet.
+     *
+     * @param id the request the first claim bound to the key
+     * @param claimedAt when the first claim was made
+     */
+    record Replay(RequestId id, Instant claimedAt) implements Claim {
       public Replay {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(claimedAt, "claimedAt");
       }
     }
 

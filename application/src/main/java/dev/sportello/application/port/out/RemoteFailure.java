@@ -9,8 +9,24 @@ public sealed interface RemoteFailure {
   /** An explanation for logs and operators; never contains personal values or tokens. */
   String message();
 
-  /** Upstream refused the call for its content (invalid data, invalid email, no such hash, …). */
-  record Rejected(int httpStatus, String code, String message) implements RemoteFailure {}
+  /**
+   * Upstream refused the call for its content (invalid data, invalid email, no such hash, …).
+   *
+   * @param reason what kind of refusal it was
+   * @param code upstream's own code, shown to the caller so that it can be looked up
+   * @param message upstream's explanation
+   */
+  record Rejected(Refusal reason, String code, String message) implements RemoteFailure {}
+
+  /** Why upstream refused a call's content. */
+  enum Refusal {
+    /** A value, id or option is wrong. */
+    INVALID,
+    /** Something the call needs is missing. */
+    INCOMPLETE,
+    /** Refused without saying which of the above. */
+    UNSPECIFIED
+  }
 
   /** The upstream wallet cannot pay for the call. */
   record InsufficientCredit(String message) implements RemoteFailure {}
@@ -30,7 +46,15 @@ public sealed interface RemoteFailure {
   record NotReady(String message) implements RemoteFailure {}
 
   /** Upstream refused our credentials (a configuration problem, not the request's). */
-  record AccessDenied(int httpStatus, String message) implements RemoteFailure {}
+  record AccessDenied(Denial reason, String message) implements RemoteFailure {}
+
+  /** Why upstream refused our credentials. */
+  enum Denial {
+    /** The token is missing, unknown or expired. */
+    UNAUTHENTICATED,
+    /** The token is valid but may not make this call (a missing scope). */
+    NOT_PERMITTED
+  }
 
   /**
    * The call certainly had no effect (connection refused, an error answer to a read); it can be
