@@ -76,7 +76,7 @@ public final class SyncCycleScale {
                     upstream.createDraft(
                         new RemoteOrder(
                             certificate.id(),
-                            TreeMap.of(FieldKey.of(0), "x"),
+                            TreeMap.of(new FieldKey("$0"), "x"),
                             List.empty(),
                             Option.none(),
                             Option.none())))

@@ -1,7 +1,6 @@
 package dev.sportello.bootstrap;
 
 import io.vavr.control.Either;
-import java.math.BigDecimal;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -11,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Lenient reading of JSON as Openapi publishes it: trailing commas, repeated keys, and values whose
- * JSON type drifts (flags as booleans, numbers or strings; prices as numbers or strings).
+ * Lenient reading of the JSON files the command line is given: trailing commas, repeated keys, and
+ * values written as numbers or booleans where text is expected.
  */
 final class JsonInput {
   private JsonInput() {}
@@ -49,39 +48,6 @@ final class JsonInput {
       return node.asString();
     }
     throw new UnreadableInputException(path + name + " should be text");
-  }
-
-  /** A flag published as {@code true}/{@code false}, 0/1 or "0"/"1"; absent or null is false. */
-  static boolean flag(JsonNode parent, String name, String path) {
-    JsonNode node = parent.path(name);
-    if (node.isMissingNode() || node.isNull()) {
-      return false;
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    String text = node.isNumber() || node.isString() ? node.asString().strip() : "";
-    return switch (text) {
-      case "1", "true" -> true;
-      case "0", "false" -> false;
-      default -> throw new UnreadableInputException(path + name + " should be true, false, 0 or 1");
-    };
-  }
-
-  /** A decimal amount published as a number or a numeric string. */
-  static BigDecimal decimal(JsonNode parent, String name, String path) {
-    JsonNode node = parent.path(name);
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    if (node.isString()) {
-      try {
-        return new BigDecimal(node.stringValue().strip());
-      } catch (NumberFormatException e) {
-        throw new UnreadableInputException(path + name + " should be a number", e);
-      }
-    }
-    throw new UnreadableInputException(path + name + " should be a number");
   }
 
   private static String where(TokenStreamLocation location) {

@@ -154,10 +154,7 @@ final class Service implements AutoCloseable {
                 new RandomRequestIds(),
                 Clock.systemUTC()),
             new ApplicationSettings(
-                new ValuePolicy(
-                    ValuePolicy.defaults().dateWireFormat(),
-                    config.maxFileBytes(),
-                    ValuePolicy.defaults().allowedFileTypes()),
+                new ValuePolicy(config.maxFileBytes(), ValuePolicy.defaults().allowedFileTypes()),
                 config.catalogTtl(),
                 webhookBase(config, port),
                 secret,

@@ -10,8 +10,4 @@ final class UnreadableInputException extends RuntimeException {
   UnreadableInputException(String message) {
     super(message, null, false, false);
   }
-
-  UnreadableInputException(String message, Throwable cause) {
-    super(message, cause, false, false);
-  }
 }

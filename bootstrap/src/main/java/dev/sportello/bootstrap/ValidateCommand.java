@@ -1,5 +1,7 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.rest.RestAdapter;
+import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.SchemaWarning;
 import dev.sportello.domain.field.ValuePolicy;
@@ -52,7 +54,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "CERTIFICATE_JSON",
-      description = "the certificate as GET /visure/{hash} returns it, with or without {data: …}")
+      description =
+          "the certificate as Visengine's GET /visure/{hash} returns it (with or without"
+              + " {data: …}), or as Sportello's GET /api/v1/certificates/{id} returns it")
   @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   private Path certificateFile;
 
@@ -66,7 +70,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Either<String, Certificate> certificate = readFile(certificateFile, PublishedCertificate::read);
+    Either<String, Certificate> certificate =
+        readFile(certificateFile, ValidateCommand::certificate);
     Either<String, SubmissionFile> submission = readFile(submissionFile, SubmissionFile::read);
     PrintWriter err = spec.commandLine().getErr();
     if (certificate.isLeft() || submission.isLeft()) {
@@ -94,6 +99,16 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return verdict.isValid() ? VALID : INVALID;
+  }
+
+  /** Each format is read by the adapter that owns it; each says whether the text is its own. */
+  static Either<String, Certificate> certificate(String json) {
+    return VisengineAdapter.readCertificate(json)
+        .orElse(() -> RestAdapter.readCertificate(json))
+        .getOrElse(() ->
+            Either.left(
+                "not a certificate as Visengine publishes it (GET /visure/{hash}) nor as"
+                    + " Sportello describes it (GET /api/v1/certificates/{id})"));
   }
 
   private static <T> Either<String, T> readFile(

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,6 +60,18 @@ class EndToEndTest {
     assertThat(Harness.zipEntries(app.download(id, downloads)).values())
         .isNotEmpty()
         .allMatch(head -> head.startsWith("%PDF"));
+  }
+
+  @Test
+  void a_description_saved_from_the_api_checks_a_submission_offline() throws IOException {
+    JsonNode form = app.ok(app.get("/api/v1/certificates/" + FAMILY_STATUS));
+    Path saved = Files.writeString(downloads.resolve("family-status.json"), form.toString());
+    String submission = Path.of("..", "examples", "family-status-submission.json").toString();
+
+    Cli run = Cli.run(Map.of(), "validate", saved.toString(), submission);
+
+    assertThat(run.exitCode()).as("%s%s", run.out(), run.err()).isZero();
+    assertThat(run.out().lines()).first().isEqualTo("VALID");
   }
 
   @Test

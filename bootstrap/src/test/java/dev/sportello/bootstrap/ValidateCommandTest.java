@@ -2,6 +2,7 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.domain.fixtures.SeedCertificates;
 import dev.sportello.domain.fixtures.TaxCodes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,35 @@ class ValidateCommandTest {
   }
 
   @Test
+  void the_published_family_status_page_reads_as_the_seed_certificate() throws IOException {
+    String json = Files.readString(Path.of(CERTIFICATE));
+
+    assertThat(ValidateCommand.certificate(json).get()).isEqualTo(SeedCertificates.familyStatus());
+  }
+
+  @Test
+  void a_certificate_without_its_envelope_reads_the_same() throws IOException {
+    String json = Files.readString(Path.of(CERTIFICATE));
+    String bare = json.substring(json.indexOf("{", 1), json.lastIndexOf("\"success\"")).strip();
+
+    assertThat(ValidateCommand.certificate(bare.substring(0, bare.length() - 1)).get())
+        .isEqualTo(SeedCertificates.familyStatus());
+  }
+
+  @Test
+  void a_certificate_that_is_not_json_is_reported_with_its_location(@TempDir Path directory)
+      throws IOException {
+    Path broken = Files.writeString(directory.resolve("c.json"), "{\"data\": RSSMRA}");
+
+    Cli run = run("validate", broken.toString(), VALID_SUBMISSION);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .containsExactly("error: " + broken + ": not valid JSON (line 1, column 10)");
+    assertThat(run.err()).doesNotContain("RSSMRA");
+  }
+
+  @Test
   void a_missing_file_is_reported_in_one_line() {
     Cli run = run("validate", CERTIFICATE, "no-such-submission.json");
 
@@ -93,7 +123,10 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
         .containsExactly(
-            "error: " + notACertificate + ": json_struttura is missing: this is not a certificate",
+            "error: "
+                + notACertificate
+                + ": not a certificate as Visengine publishes it (GET /visure/{hash}) nor as"
+                + " Sportello describes it (GET /api/v1/certificates/{id})",
             "error: " + notASubmission + ": a submission should be a JSON object");
   }
 

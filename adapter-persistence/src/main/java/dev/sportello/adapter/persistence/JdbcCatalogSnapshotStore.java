@@ -2,7 +2,6 @@ package dev.sportello.adapter.persistence;
 
 import dev.sportello.adapter.persistence.Json.CatalogEntryJson;
 import dev.sportello.adapter.persistence.Json.CertificateJson;
-import dev.sportello.adapter.persistence.Json.PublishedFieldJson;
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
 import dev.sportello.application.port.out.CatalogSnapshotStore;
@@ -12,7 +11,6 @@ import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldSchema;
-import dev.sportello.domain.catalog.PublishedField;
 import dev.sportello.domain.shared.Money;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -24,8 +22,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The catalogue cache: the listing in a single row, each certificate description in its own. A form
- * is kept as published (fields and rule text) and read again through {@link FieldSchema#read}, so
- * its warnings come back exactly as they were.
+ * is kept as declared (fields and rule text) and read again through {@link FieldSchema#read}, so
+ * its warnings come back exactly as they were. Rows written before fields were kept by kind are
+ * read too (see {@link StoredFields}).
  */
 final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
   private final Database database;
@@ -192,20 +191,9 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
         stored.synchronous(),
         List.ofAll(stored.extras())
             .map(e -> new Extra(e.key(), e.kind(), Money.ofCents(e.priceCents()))),
-        FieldSchema.read(
-            List.ofAll(stored.published()).map(JdbcCatalogSnapshotStore::field), stored.ruleText()),
+        FieldSchema.read(StoredFields.declarations(stored.published()), stored.ruleText()),
         stored.instructions(),
         stored.searchInstructions());
-  }
-
-  private static PublishedField field(PublishedFieldJson field) {
-    return new PublishedField(
-        field.key(),
-        field.label(),
-        field.tipo(),
-        field.mayBeEmpty(),
-        Option.of(field.order()),
-        field.instructions());
   }
 
   private static <T> Either<StorageFailure, T> readable(

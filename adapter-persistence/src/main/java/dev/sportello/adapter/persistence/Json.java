@@ -1,5 +1,6 @@
 package dev.sportello.adapter.persistence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +53,22 @@ final class Json {
 
   record CatalogEntryJson(String id, String name, String category) {}
 
-  record PublishedFieldJson(
+  /**
+   * A form's field as declared, in this model's terms: its kind and the type name its engine
+   * published. Rows written before fields were kept this way hold instead the {@code tipo} and
+   * {@code order} that Visengine, then the only engine, published; {@link StoredFields} reads both.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record FieldJson(
       String key,
       String label,
-      String tipo,
+      @Nullable String kind,
+      @Nullable String publishedType,
       boolean mayBeEmpty,
-      @Nullable String order,
-      String instructions) {}
+      @Nullable Integer displayOrder,
+      String instructions,
+      @Nullable String tipo,
+      @Nullable String order) {}
 
   record CertificateJson(
       String id,
@@ -69,7 +79,7 @@ final class Json {
       boolean hasSearchPhase,
       boolean synchronous,
       List<ExtraJson> extras,
-      List<PublishedFieldJson> published,
+      List<FieldJson> published,
       String ruleText,
       String instructions,
       String searchInstructions) {}

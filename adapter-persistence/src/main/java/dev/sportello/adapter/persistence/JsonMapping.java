@@ -5,7 +5,6 @@ import dev.sportello.adapter.persistence.Json.CatalogEntryJson;
 import dev.sportello.adapter.persistence.Json.CertificateJson;
 import dev.sportello.adapter.persistence.Json.ExtraJson;
 import dev.sportello.adapter.persistence.Json.OutcomeJson;
-import dev.sportello.adapter.persistence.Json.PublishedFieldJson;
 import dev.sportello.adapter.persistence.Json.QuoteJson;
 import dev.sportello.adapter.persistence.Json.SearchRoundJson;
 import dev.sportello.adapter.persistence.Json.SelectionJson;
@@ -14,7 +13,7 @@ import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Extra;
-import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
@@ -23,11 +22,9 @@ import dev.sportello.domain.request.StatusChange;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.submission.Quote;
 import io.vavr.collection.SortedMap;
-import io.vavr.control.Option;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -65,11 +62,7 @@ interface JsonMapping {
 
   List<CatalogEntryJson> catalogEntries(Iterable<CatalogEntry> entries);
 
-  PublishedFieldJson publishedField(PublishedField field);
-
-  List<PublishedFieldJson> publishedFields(Iterable<PublishedField> fields);
-
-  @Mapping(target = "published", source = "schema.published")
+  @Mapping(target = "published", source = "schema.declared")
   @Mapping(target = "ruleText", source = "schema.ruleText")
   CertificateJson certificate(Certificate certificate);
 
@@ -87,7 +80,9 @@ interface JsonMapping {
     return copy;
   }
 
-  default @Nullable String orNull(Option<String> value) {
-    return value.getOrNull();
+  default List<Json.FieldJson> declared(Iterable<FieldDeclaration> fields) {
+    List<Json.FieldJson> stored = new java.util.ArrayList<>();
+    fields.forEach(field -> stored.add(StoredFields.json(field)));
+    return stored;
   }
 }

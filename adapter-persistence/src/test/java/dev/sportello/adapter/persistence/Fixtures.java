@@ -29,9 +29,9 @@ final class Fixtures {
     return new Submission(
         CERTIFICATE,
         TreeMap.of(
-            FieldKey.of(0), "RSSMRA80A01H501U",
-            FieldKey.of(1), "Mario",
-            FieldKey.of(2), "Rossi"),
+            new FieldKey("$0"), "RSSMRA80A01H501U",
+            new FieldKey("$1"), "Mario",
+            new FieldKey("$2"), "Rossi"),
         List.of(new Extra("opzione_0", "urgenza", extras)),
         new Quote(document, Money.ZERO, extras, net, vat, net.plus(vat)));
   }

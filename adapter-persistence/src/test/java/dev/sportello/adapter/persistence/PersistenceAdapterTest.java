@@ -20,8 +20,9 @@ import dev.sportello.application.port.out.SyncView;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
-import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.field.FieldType;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.Outcome;
@@ -329,21 +330,7 @@ abstract class PersistenceAdapterTest {
     CatalogSnapshot newer = new CatalogSnapshot(List.empty(), T0.plusSeconds(60));
     right(adapter.catalogue().saveListing(newer));
 
-    // The published family-status form repeats $6 and requires an undefined $7.
-    FieldSchema schema =
-        FieldSchema.read(
-            List.of(
-                new PublishedField(
-                    "$0",
-                    "Codice fiscale",
-                    "codice_fiscale_persona_fisica",
-                    false,
-                    Option.some("1"),
-                    "16 caratteri"),
-                new PublishedField("$6", "Nome", "testo", false, Option.none(), ""),
-                new PublishedField("$6", "Cognome", "testo", true, Option.some("x"), ""),
-                new PublishedField("$8", "Boh", "tipo_ignoto", true, Option.none(), "")),
-            "$0 && $6 && $7");
+    FieldSchema schema = FieldSchema.read(defectiveDeclarations(), "$0 && $6 && $7");
     Certificate certificate =
         new Certificate(
             Fixtures.CERTIFICATE,
@@ -370,6 +357,98 @@ abstract class PersistenceAdapterTest {
       assertThat(loaded).isEqualTo(cached);
       assertThat(loaded.certificate().schema().warnings()).isNotEmpty();
     }
+  }
+
+  /** As the published family-status form: it repeats $6 and requires an undefined $7. */
+  private static List<FieldDeclaration> defectiveDeclarations() {
+    return List.of(
+        new FieldDeclaration(
+            "$0",
+            "Codice fiscale",
+            new FieldType.PersonalTaxCode(),
+            "codice_fiscale_persona_fisica",
+            false,
+            1,
+            "16 caratteri"),
+        new FieldDeclaration("$6", "Nome", new FieldType.Text(), "testo", false, 6, ""),
+        new FieldDeclaration("$6", "Cognome", new FieldType.Text(), "testo", true, 6, ""),
+        new FieldDeclaration("$8", "Boh", new FieldType.Unknown(), "tipo_ignoto", true, 8, ""));
+  }
+
+  @Test
+  void aCertificateStoredWithItsFieldsAsVisenginePublishedThemIsReadByKind() {
+    // The form as rows written before fields were stored by kind hold it.
+    String stored =
+        """
+        {"id":"%s","name":"Stato di famiglia","category":"Anagrafe","documentPrice":1500,\
+        "searchPrice":0,"hasSearchPhase":false,"synchronous":true,\
+        "extras":[{"key":"opzione_0","kind":"urgenza","priceCents":500}],\
+        "published":[\
+        {"key":"$0","label":"Codice fiscale","tipo":"codice_fiscale_persona_fisica",\
+        "mayBeEmpty":false,"order":"1","instructions":"16 caratteri"},\
+        {"key":"$6","label":"Nome","tipo":"testo","mayBeEmpty":false,"order":null,\
+        "instructions":""},\
+        {"key":"$6","label":"Cognome","tipo":"testo","mayBeEmpty":true,"order":"x",\
+        "instructions":""},\
+        {"key":"$8","label":"Boh","tipo":"tipo_ignoto","mayBeEmpty":true,"order":null,\
+        "instructions":""}],\
+        "ruleText":"$0 && $6 && $7","instructions":"Istruzioni","searchInstructions":""}\
+        """
+            .formatted(Fixtures.CERTIFICATE.value());
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO catalogue_certificate (certificate_id, certificate_json,"
+                        + " fetched_at) VALUES (:id, :json, :at)")
+                .bind("id", Fixtures.CERTIFICATE.value())
+                .bind("json", stored)
+                .bind("at", Database.timestamp(T0))
+                .execute());
+
+    Certificate loaded =
+        right(adapter.catalogue().loadCertificate(Fixtures.CERTIFICATE)).get().certificate();
+
+    assertThat(loaded.schema())
+        .isEqualTo(FieldSchema.read(defectiveDeclarations(), "$0 && $6 && $7"));
+    assertThat(loaded.extras())
+        .containsExactly(new Extra("opzione_0", "urgenza", Money.ofCents(500)));
+  }
+
+  @Test
+  void aCertificateIsStoredByKindAndKeepsThePublishedTypeName() {
+    FieldSchema schema =
+        FieldSchema.read(
+            List.of(
+                new FieldDeclaration(
+                    "field0", "Codice fiscale", new FieldType.TaxCode(), "taxCode", false, 0, "")),
+            "field0");
+    Certificate certificate =
+        new Certificate(
+            Fixtures.CERTIFICATE,
+            "Statuto",
+            "Camerali",
+            Money.ofCents(490),
+            Money.ZERO,
+            false,
+            false,
+            List.empty(),
+            schema,
+            "",
+            "");
+    right(adapter.catalogue().saveCertificate(new CachedCertificate(certificate, T0)));
+
+    String stored =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT certificate_json FROM catalogue_certificate")
+                    .mapTo(String.class)
+                    .one());
+
+    assertThat(stored)
+        .contains("\"kind\":\"tax_code\"", "\"publishedType\":\"taxCode\"")
+        .doesNotContain("tipo");
   }
 
   @Test

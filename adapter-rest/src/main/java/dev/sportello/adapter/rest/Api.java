@@ -205,7 +205,9 @@ final class Api {
   private static CertificateId certificateId(Context ctx) {
     var parsed = CertificateId.parse(ctx.pathParam("id"));
     if (parsed.isInvalid()) {
-      throw Problem.notFound("no certificate has this id; ids are 32 letters or digits").raise();
+      throw Problem.notFound(
+              "no certificate has this id; ids are 1 to 64 letters, digits, '-' or '_'")
+          .raise();
     }
     return parsed.get();
   }

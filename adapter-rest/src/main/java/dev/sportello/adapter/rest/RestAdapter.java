@@ -2,6 +2,7 @@ package dev.sportello.adapter.rest;
 
 import dev.sportello.adapter.rest.Views.ProblemView;
 import dev.sportello.application.service.UseCases;
+import dev.sportello.domain.catalog.Certificate;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -10,6 +11,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import io.javalin.util.JavalinException;
 import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,6 +57,19 @@ public final class RestAdapter implements AutoCloseable {
    */
   public static RestAdapter create(UseCases useCases, RestSettings settings) {
     return create(RestUseCases.of(useCases), settings);
+  }
+
+  /**
+   * Reads a certificate from the JSON that {@code GET /api/v1/certificates/{id}} answers, so that a
+   * description saved from this API can be used offline, such as to check submissions against it.
+   * The form is read again from its fields (their {@code kind}) and its {@code publishedRule}.
+   *
+   * @param json the answer's text
+   * @return empty when the text is not such an answer (it has no {@code fields} and {@code
+   *     publishedRule}); otherwise the certificate, or why it cannot be read, in one line
+   */
+  public static Option<Either<String, Certificate>> readCertificate(String json) {
+    return CertificateDetails.read(json);
   }
 
   /** Over any inbound ports, such as test doubles. */

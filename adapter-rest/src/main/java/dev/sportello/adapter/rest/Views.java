@@ -69,10 +69,24 @@ final class Views {
     }
   }
 
+  /**
+   * One field of a form.
+   *
+   * @param key the key the engine published, such as {@code $0}
+   * @param label the label
+   * @param type the type's name as the engine published it, such as {@code testo}
+   * @param kind the type as Sportello checks it, such as {@code text}; {@code unknown} for a type
+   *     it does not know (checked as free text)
+   * @param required whether every way of satisfying the rule needs the field
+   * @param mayBeEmpty the published may-be-empty flag
+   * @param order the display position
+   * @param instructions the help text
+   */
   record FieldView(
       String key,
       String label,
       String type,
+      String kind,
       boolean required,
       boolean mayBeEmpty,
       int order,
@@ -82,7 +96,8 @@ final class Views {
       return new FieldView(
           spec.key().toString(),
           spec.label(),
-          spec.type().wireName(),
+          spec.publishedType(),
+          spec.type().kind(),
           field.required(),
           spec.mayBeEmpty(),
           spec.displayOrder(),

@@ -191,6 +191,6 @@ class BadInputTest {
             io.vavr.control.Either.left(
                 new dev.sportello.application.port.in.UseCaseError.NotFound("no request")));
     assertProblem(api.get("/api/v1/requests/..%2F..%2Fetc"), 404, "not_found");
-    assertProblem(api.get("/api/v1/certificates/" + "a".repeat(33)), 404, "not_found");
+    assertProblem(api.get("/api/v1/certificates/" + "a".repeat(65)), 404, "not_found");
   }
 }

@@ -61,6 +61,7 @@ class CatalogRoutesTest {
     assertThat(json.get("fields").get(0).get("key").asString()).isEqualTo("$0");
     assertThat(json.get("fields").get(0).get("type").asString())
         .isEqualTo("codice_fiscale_persona_fisica");
+    assertThat(json.get("fields").get(0).get("kind").asString()).isEqualTo("personal_tax_code");
     assertThat(json.get("fields").get(0).get("required").asBoolean()).isTrue();
     assertThat(json.get("alternatives").get(0).toString()).isEqualTo("[\"$0\",\"$1\"]");
     assertThat(json.get("extras").get(0).get("price").get("euros").asString()).isEqualTo("5.00");
@@ -70,7 +71,7 @@ class CatalogRoutesTest {
 
   @Test
   void aMalformedCertificateIdNamesNothing() {
-    var reply = api.get("/api/v1/certificates/not-an-id");
+    var reply = api.get("/api/v1/certificates/not.an.id");
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

@@ -5,9 +5,10 @@ import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
-import dev.sportello.domain.catalog.PublishedField;
 import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.field.FieldType;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.Outcome;
@@ -37,14 +38,15 @@ final class Fixtures {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
-                new PublishedField(
+                new FieldDeclaration(
                     "$0",
                     "Codice fiscale",
+                    new FieldType.PersonalTaxCode(),
                     "codice_fiscale_persona_fisica",
                     false,
-                    Option.some("1"),
+                    1,
                     "16 caratteri"),
-                new PublishedField("$1", "Cognome", "testo", false, Option.some("2"), "")),
+                new FieldDeclaration("$1", "Cognome", new FieldType.Text(), "testo", false, 2, "")),
             "$0 && $1");
     return new Certificate(
         new CertificateId(CERTIFICATE_ID),
@@ -70,7 +72,7 @@ final class Fixtures {
     return new CertificateDescription(
         certificate,
         certificate.schema().fields().map(spec -> new CertificateDescription.Field(spec, true)),
-        List.of(TreeSet.of(FieldKey.of(0), FieldKey.of(1))),
+        List.of(TreeSet.of(new FieldKey("$0"), new FieldKey("$1"))),
         Quote.of(certificate, List.empty()));
   }
 
@@ -83,7 +85,7 @@ final class Fixtures {
     Submission submission =
         new Submission(
             certificate.id(),
-            TreeMap.of(FieldKey.of(0), TAX_CODE, FieldKey.of(1), "ROSSI"),
+            TreeMap.of(new FieldKey("$0"), TAX_CODE, new FieldKey("$1"), "ROSSI"),
             certificate.extras(),
             Quote.of(certificate, certificate.extras()));
     return CertificateRequest.accept(

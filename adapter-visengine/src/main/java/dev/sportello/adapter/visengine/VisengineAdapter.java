@@ -106,6 +106,21 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
   }
 
   /**
+   * Reads a certificate as Visengine publishes it ({@code GET /visure/{hash}}), in its {@code
+   * {"data": …}} envelope or bare, exactly as this adapter reads the answers it fetches: trailing
+   * commas and drifting JSON types are accepted, a field key defined twice keeps both fields for
+   * the schema to repair, and instructions in base64 are decoded. Nothing is fetched. Use it to
+   * check submissions offline against a saved certificate.
+   *
+   * @param json the certificate's JSON text
+   * @return empty when the text is not a Visengine certificate (it has no {@code json_struttura});
+   *     otherwise the certificate, or why it cannot be read, in one line
+   */
+  public static Option<Either<String, Certificate>> readCertificate(String json) {
+    return new WireReader(mapper()).published(json);
+  }
+
+  /**
    * The names of the entries of a ZIP archive, read as a stream: entries are skipped over, never
    * unpacked into memory. The stream is read to its end but not closed.
    */

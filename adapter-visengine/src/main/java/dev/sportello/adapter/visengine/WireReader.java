@@ -8,8 +8,8 @@ import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Extra;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
-import dev.sportello.domain.catalog.PublishedField;
 import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
@@ -36,6 +36,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +49,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class WireReader {
   private static final Pattern CANDIDATE_KEY = Pattern.compile("indice_(\\d{1,9})");
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+  private static final Pattern HASH = Pattern.compile("[A-Za-z0-9]{32}");
+  private static final Pattern NUMBERED_KEY = Pattern.compile("\\$(0|[1-9][0-9]{0,5})");
+  private static final Pattern ORDER = Pattern.compile("[0-9]{1,6}");
+
+  private static final TypeReference<Wire.Envelope<Wire.Visura>> PUBLISHED =
+      new TypeReference<>() {};
 
   private final JsonMapper mapper;
 
@@ -83,7 +92,6 @@ final class WireReader {
     if (visura == null) {
       return malformed("the description of " + asked + " has no data");
     }
-    CertificateId id = asked;
     if (visura.hash() != null && !visura.hash().isBlank()) {
       var described = certificateId(visura.hash());
       if (described.isLeft()) {
@@ -93,6 +101,68 @@ final class WireReader {
         return malformed("asked for " + asked + " but upstream described " + described.get());
       }
     }
+    return described(asked, visura);
+  }
+
+  /**
+   * A certificate as {@code GET /visure/{hash}} publishes it, in its envelope or bare, read from a
+   * text rather than an answer; see {@link VisengineAdapter#readCertificate}.
+   */
+  Option<Either<String, Certificate>> published(String json) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (JacksonException unreadable) {
+      return Option.some(Either.left(unreadable(unreadable)));
+    }
+    boolean enveloped = root.path("data").isObject();
+    JsonNode product = enveloped ? root.path("data") : root;
+    if (!product.path("json_struttura").isObject()) {
+      return Option.none();
+    }
+    Wire.Visura visura;
+    try {
+      // Read from the text, not the tree: the tree keeps only the last of two equal keys.
+      visura =
+          enveloped
+              ? mapper.readValue(json, PUBLISHED).data()
+              : mapper.readValue(json, Wire.Visura.class);
+    } catch (JacksonException unreadable) {
+      return Option.some(Either.left(unreadable(unreadable)));
+    }
+    return Option.some(
+        (visura == null ? WireReader.<Certificate>malformed("data is empty") : stated(visura))
+            .mapLeft(RemoteFailure::message));
+  }
+
+  private Either<RemoteFailure, Certificate> stated(Wire.Visura visura) {
+    return certificateId(visura.hash()).flatMap(id -> described(id, visura));
+  }
+
+  /** Where reading stopped and why, without quoting the text. */
+  private static String unreadable(JacksonException unreadable) {
+    if (unreadable instanceof StreamReadException) {
+      TokenStreamLocation location = unreadable.getLocation();
+      return location == null || location.getLineNr() < 1
+          ? "not valid JSON"
+          : "not valid JSON (line "
+              + location.getLineNr()
+              + ", column "
+              + location.getColumnNr()
+              + ")";
+    }
+    String path =
+        List.ofAll(unreadable.getPath())
+            .map(reference ->
+                reference.getPropertyName() != null
+                    ? reference.getPropertyName()
+                    : "[" + reference.getIndex() + "]")
+            .mkString(".")
+            .replace(".[", "[");
+    return (path.isEmpty() ? "" : path + ": ") + unreadable.getOriginalMessage();
+  }
+
+  private Either<RemoteFailure, Certificate> described(CertificateId id, Wire.Visura visura) {
     String name = text(visura.name());
     if (name.isEmpty()) {
       return malformed("the certificate " + id + " has no name");
@@ -113,12 +183,12 @@ final class WireReader {
       return Either.left(extras.getLeft());
     }
     Wire.Structure structure = visura.structure();
-    List<PublishedField> published =
+    List<FieldDeclaration> declared =
         structure == null || structure.fields() == null
             ? List.empty()
-            : List.ofAll(structure.fields()).map(WireReader::published);
+            : List.ofAll(structure.fields()).zipWithIndex().map(WireReader::declared);
     String rule = structure == null || structure.rule() == null ? "" : structure.rule();
-    FieldSchema schema = FieldSchema.read(published, rule);
+    FieldSchema schema = FieldSchema.read(declared, rule);
     return Either.right(
         new Certificate(
             id,
@@ -429,27 +499,39 @@ final class WireReader {
     return entries;
   }
 
-  private static PublishedField published(Wire.KeyedField keyed) {
+  /**
+   * A field of {@code campi}. It is shown by its {@code ordine}; without a numeric one, by the
+   * number in its key ({@code $3}), and failing that by its place in {@code campi}.
+   */
+  private static FieldDeclaration declared(Tuple2<Wire.KeyedField, Integer> keyedAt) {
+    Wire.KeyedField keyed = keyedAt._1;
     Wire.Field field = keyed.field();
-    return new PublishedField(
+    String tipo = field.tipo() == null ? "" : field.tipo();
+    String order = text(field.order());
+    Matcher numbered = NUMBERED_KEY.matcher(keyed.key().strip());
+    int displayOrder =
+        ORDER.matcher(order).matches()
+            ? Integer.parseInt(order)
+            : numbered.matches() ? Integer.parseInt(numbered.group(1)) : keyedAt._2;
+    return new FieldDeclaration(
         keyed.key(),
-        field.label() == null ? "" : field.label(),
-        field.tipo() == null ? "" : field.tipo(),
+        text(field.label()),
+        FieldTypes.of(tipo),
+        tipo.strip(),
         Boolean.TRUE.equals(field.mayBeEmpty()),
-        field.order() == null || field.order().isBlank()
-            ? Option.none()
-            : Option.some(field.order()),
-        field.instructions() == null ? "" : field.instructions());
+        displayOrder,
+        text(field.instructions()));
   }
 
+  /** Visengine's ids ({@code hash_visura}) are 32 letters or digits; other engines' are not. */
   private static Either<RemoteFailure, CertificateId> certificateId(@Nullable String hash) {
     if (hash == null) {
       return malformed("a certificate has no hash_visura");
     }
-    var id = CertificateId.parse(hash.strip());
-    return id.isValid()
-        ? Either.right(id.get())
-        : malformed("a hash_visura is malformed: " + id.getError().message());
+    String id = hash.strip();
+    return HASH.matcher(id).matches()
+        ? Either.right(new CertificateId(id))
+        : malformed("a hash_visura is malformed: it is not 32 letters or digits");
   }
 
   private static Either<RemoteFailure, UpstreamId> upstreamId(@Nullable String id) {

@@ -1,8 +1,14 @@
 /**
  * The remote ports over Openapi's Visengine HTTP API. {@link
  * dev.sportello.adapter.visengine.VisengineAdapter#create} with {@link
- * dev.sportello.adapter.visengine.VisengineSettings} is the only way in (besides listing a
- * downloaded archive's entries); everything else is package-private.
+ * dev.sportello.adapter.visengine.VisengineSettings} is the only way in, besides two static helpers
+ * on the same class: reading a certificate saved as Visengine publishes it, and listing a
+ * downloaded archive's entries. Everything else is package-private.
+ *
+ * <p>Visengine's wire format lives here and nowhere else: its Italian member names, its {@code $n}
+ * field keys and 32-character ids, and its field types ({@code tipo}), which {@code FieldTypes}
+ * reads into the domain's English kinds. Dates go upstream as the domain normalises them,
+ * yyyy-mm-dd.
  */
 @NullMarked
 package dev.sportello.adapter.visengine;

@@ -106,14 +106,14 @@ class CatalogTest {
 
     assertThat(certificate.name()).isEqualTo("Certificato stato di famiglia");
     assertThat(certificate.documentPrice()).isEqualTo(Money.ofCents(4000));
-    assertThat(certificate.schema().published()).hasSize(8);
-    assertThat(certificate.schema().published().map(field -> field.key()))
+    assertThat(certificate.schema().declared()).hasSize(8);
+    assertThat(certificate.schema().declared().map(field -> field.key()))
         .containsExactly("$0", "$1", "$2", "$3", "$4", "$5", "$6", "$6");
     // How the repeated key is read is the domain's schema reader's business; it is reported.
     assertThat(certificate.schema().warnings())
         .anyMatch(warning ->
             warning instanceof SchemaWarning.DuplicateKey duplicate
-                && duplicate.key().equals(FieldKey.of(6))
+                && duplicate.key().equals(new FieldKey("$6"))
                 && duplicate.label().equals("Codice Fiscale"));
     assertThat(certificate.extras()).hasSize(1);
     assertThat(certificate.extras().head().key()).isEqualTo("opzione_0");
@@ -243,7 +243,7 @@ class CatalogTest {
                     + "\"$0\":{\"nome\":\"B\",\"tipo\":\"testo\",\"null\":false},},"
                     + "\"validazione\":\"$0\",}"));
 
-    assertThat(certificate.schema().published().map(field -> field.label()))
+    assertThat(certificate.schema().declared().map(field -> field.label()))
         .containsExactly("A", "B");
     assertThat(certificate.schema().warnings().map(SchemaWarning::code)).contains("duplicate_key");
     assertThat(certificate.schema().fields().map(FieldSpec::label)).containsExactly("A");

@@ -48,7 +48,7 @@ class FailureMappingTest {
     LIST(VisengineAdapter::listAll),
     CREATE(adapter -> adapter.createDraft(order())),
     FETCH(adapter -> adapter.fetch(ID)),
-    SEARCH(adapter -> adapter.addSearch(ID, TreeMap.of(FieldKey.of(0), "x"))),
+    SEARCH(adapter -> adapter.addSearch(ID, TreeMap.of(new FieldKey("$0"), "x"))),
     CLOSE(adapter -> adapter.close(ID)),
     CHOOSE(adapter -> adapter.selectCandidate(ID, Stub.ID + "_0", 0)),
     DOCUMENT(adapter -> adapter.download(ID, new ByteArrayOutputStream())),
@@ -65,7 +65,7 @@ class FailureMappingTest {
   private static RemoteOrder order() {
     return new RemoteOrder(
         new CertificateId(Stub.HASH),
-        TreeMap.of(FieldKey.of(0), "x"),
+        TreeMap.of(new FieldKey("$0"), "x"),
         List.empty(),
         Option.none(),
         Option.none());

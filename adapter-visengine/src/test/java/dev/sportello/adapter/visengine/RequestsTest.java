@@ -57,7 +57,7 @@ class RequestsTest {
   private static RemoteOrder order() {
     return new RemoteOrder(
         new CertificateId(Stub.HASH),
-        TreeMap.of(FieldKey.of(1), "RM", FieldKey.of(0), "1378273"),
+        TreeMap.of(new FieldKey("$1"), "RM", new FieldKey("$0"), "1378273"),
         List.of("opzione_0"),
         Option.some("ufficio@example.org"),
         Option.some(
@@ -114,7 +114,7 @@ class RequestsTest {
     adapter.createDraft(
         new RemoteOrder(
             new CertificateId(Stub.HASH),
-            TreeMap.of(FieldKey.of(0), "x"),
+            TreeMap.of(new FieldKey("$0"), "x"),
             List.empty(),
             Option.none(),
             Option.none()));
@@ -360,7 +360,9 @@ class RequestsTest {
             .willReturn(Stub.json(200, Stub.fixture("oas/post_richiesta_id_200.json"))));
 
     RemoteRequest request =
-        adapter.addSearch(ID, TreeMap.of(FieldKey.of(1), "12345678910", FieldKey.of(0), "")).get();
+        adapter
+            .addSearch(ID, TreeMap.of(new FieldKey("$1"), "12345678910", new FieldKey("$0"), ""))
+            .get();
 
     assertThat(request.searches()).hasSize(2);
     server.verify(

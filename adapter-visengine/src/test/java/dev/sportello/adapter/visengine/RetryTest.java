@@ -53,7 +53,7 @@ class RetryTest {
   private static RemoteOrder order() {
     return new RemoteOrder(
         new CertificateId(Stub.HASH),
-        TreeMap.of(FieldKey.of(0), "x"),
+        TreeMap.of(new FieldKey("$0"), "x"),
         List.empty(),
         Option.none(),
         Option.none());
@@ -86,7 +86,7 @@ class RetryTest {
     server.stubFor(
         post("/richiesta/" + Stub.ID)
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    assertThat(adapter.addSearch(ID, TreeMap.of(FieldKey.of(0), "x")).getLeft())
+    assertThat(adapter.addSearch(ID, TreeMap.of(new FieldKey("$0"), "x")).getLeft())
         .isInstanceOf(RemoteFailure.OutcomeUnknown.class);
 
     server.stubFor(

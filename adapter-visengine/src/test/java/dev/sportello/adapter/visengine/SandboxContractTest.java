@@ -85,7 +85,7 @@ class SandboxContractTest extends RemotePortContract {
   protected RemoteOrder validOrder() {
     return new RemoteOrder(
         new CertificateId("eccbc87e4b5ce2fe28308fd9f2a7baf3"),
-        TreeMap.of(FieldKey.of(0), "1378273", FieldKey.of(1), "RM"),
+        TreeMap.of(new FieldKey("$0"), "1378273", new FieldKey("$1"), "RM"),
         List.empty(),
         Option.none(),
         Option.none());
@@ -170,7 +170,7 @@ class SandboxContractTest extends RemotePortContract {
     armFault("POST /richiesta/{id}", "delay", 1, slow());
 
     RemoteFailure failure =
-        impatient().addSearch(id, TreeMap.of(FieldKey.of(0), "1378273")).getLeft();
+        impatient().addSearch(id, TreeMap.of(new FieldKey("$0"), "1378273")).getLeft();
 
     assertThat(failure).isInstanceOf(RemoteFailure.OutcomeUnknown.class);
     assertThat(failure.message()).contains("read timeout");

@@ -18,8 +18,9 @@ import dev.sportello.application.testing.SequentialRequestIds;
 import dev.sportello.application.testing.SingleInstanceSyncLock;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
-import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.field.FieldType;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.shared.Money;
@@ -92,8 +93,10 @@ class EmbeddingExampleTest {
         List.empty(),
         FieldSchema.read(
             List.of(
-                new PublishedField("$0", "NRea", "denominazione", false, Option.none(), ""),
-                new PublishedField("$1", "Cciaa", "denominazione", false, Option.some("1"), "")),
+                new FieldDeclaration(
+                    "$0", "NRea", new FieldType.Denomination(), "denominazione", false, 0, ""),
+                new FieldDeclaration(
+                    "$1", "Cciaa", new FieldType.Denomination(), "denominazione", false, 1, "")),
             "$0 && $1  "),
         "",
         "");

@@ -30,7 +30,7 @@ final class Upstream {
                 visengine.createDraft(
                     new RemoteOrder(
                         certificate.id(),
-                        TreeMap.of(FieldKey.of(0), "x"),
+                        TreeMap.of(new FieldKey("$0"), "x"),
                         List.empty(),
                         Option.none(),
                         Option.none())))

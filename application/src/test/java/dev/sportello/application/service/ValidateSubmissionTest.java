@@ -97,7 +97,7 @@ class ValidateSubmissionTest {
 
   @Test
   void aMalformedCertificateIdIsInvalidInputWithoutAnyCall() {
-    UseCaseError error = left(validate("not-an-id", HashMap.of("$0", "Mario"), false));
+    UseCaseError error = left(validate("not an id", HashMap.of("$0", "Mario"), false));
 
     assertThat(error).isInstanceOf(UseCaseError.InvalidInput.class);
     assertThat(app.useCases().remoteCalls().values().sum().longValue()).isZero();

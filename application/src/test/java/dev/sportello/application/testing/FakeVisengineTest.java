@@ -41,7 +41,7 @@ class FakeVisengineTest extends RemotePortContract {
   protected RemoteOrder validOrder() {
     return new RemoteOrder(
         CERTIFICATE.id(),
-        TreeMap.of(FieldKey.of(0), "x"),
+        TreeMap.of(new FieldKey("$0"), "x"),
         List.empty(),
         Option.none(),
         Option.none());

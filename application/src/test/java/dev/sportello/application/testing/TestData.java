@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
-import dev.sportello.domain.catalog.PublishedField;
 import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.field.FieldType;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
@@ -40,7 +41,9 @@ public final class TestData {
         false,
         List.empty(),
         FieldSchema.read(
-            List.of(new PublishedField("$0", "Nome", "testo", false, Option.none(), "")), "$0"),
+            List.of(
+                new FieldDeclaration("$0", "Nome", new FieldType.Text(), "testo", false, 0, "")),
+            "$0"),
         "",
         "");
   }
@@ -56,7 +59,7 @@ public final class TestData {
     Submission submission =
         new Submission(
             certificate.id(),
-            TreeMap.of(FieldKey.of(0), "x"),
+            TreeMap.of(new FieldKey("$0"), "x"),
             List.empty(),
             Quote.of(certificate, List.empty()));
     return CertificateRequest.accept(

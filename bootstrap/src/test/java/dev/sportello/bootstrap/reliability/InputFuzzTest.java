@@ -15,7 +15,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 /**
  * Malformed rule texts, field values and whole submissions: each is either accepted or refused as a
@@ -74,24 +73,22 @@ class InputFuzzTest {
     return Arbitraries.oneOf(grammarShaped, tokens, Arbitraries.strings().ofMaxLength(60));
   }
 
-  /** Every published {@code tipo}, and arbitrary ones, which are read as free text. */
+  /** Every kind, the unknown one (read as free text) included. */
   @Provide
   Arbitrary<FieldType> fieldTypes() {
-    Arbitrary<String> published =
-        Arbitraries.of(
-            "testo",
-            "denominazione",
-            "codice_fiscale_persona_fisica",
-            "codice_fiscale",
-            "partita_iva",
-            "cod_comune",
-            "cod_provincia",
-            "data_iso8601",
+    return Arbitraries.of(
+            "text",
+            "denomination",
+            "personal_tax_code",
+            "tax_code",
+            "vat_number",
+            "municipality_code",
+            "province_code",
+            "date",
             "email",
-            "file");
-    return Arbitraries.frequencyOf(
-            Tuple.of(9, published), Tuple.of(1, Arbitraries.strings().ofMaxLength(20)))
-        .map(FieldType::fromWire);
+            "file",
+            "unknown")
+        .map(kind -> FieldType.ofKind(kind).get());
   }
 
   @Provide

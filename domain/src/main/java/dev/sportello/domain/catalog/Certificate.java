@@ -6,7 +6,7 @@ import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
- * A kind of document that can be ordered ({@code visura}).
+ * A kind of document that can be ordered.
  *
  * @param id the catalogue id
  * @param name the name, trimmed
@@ -44,7 +44,7 @@ public record Certificate(
     Objects.requireNonNull(searchInstructions, "searchInstructions");
   }
 
-  /** The extra chosen by the given key, such as {@code opzione_0}. */
+  /** The extra chosen by the given key. */
   public Option<Extra> extra(String key) {
     return extras.find(extra -> extra.key().equals(key));
   }

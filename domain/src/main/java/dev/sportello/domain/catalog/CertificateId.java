@@ -2,20 +2,25 @@ package dev.sportello.domain.catalog;
 
 import dev.sportello.domain.shared.Violation;
 import io.vavr.control.Validation;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A certificate's catalogue id ({@code hash_visura}): 32 letters or digits. It is opaque: some are
- * md5 sums, some are not even hexadecimal.
+ * A certificate's catalogue id, as the engine that publishes the certificate assigned it. It is
+ * opaque: nothing is read from it but its text.
  *
- * @param value the id as published
+ * @param value the id as published: 1 to 64 letters, digits, {@code -} or {@code _}, so that it can
+ *     stand in a URL path unescaped
  */
 public record CertificateId(String value) {
-  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9]{32}");
+  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final String SHAPE_TEXT =
+      "a certificate id is 1 to 64 letters, digits, '-' or '_'";
 
   public CertificateId {
+    Objects.requireNonNull(value, "value");
     if (!SHAPE.matcher(value).matches()) {
-      throw new IllegalArgumentException("a certificate id is 32 letters or digits");
+      throw new IllegalArgumentException(SHAPE_TEXT);
     }
   }
 
@@ -24,10 +29,7 @@ public record CertificateId(String value) {
     return SHAPE.matcher(value).matches()
         ? Validation.valid(new CertificateId(value))
         : Validation.invalid(
-            Violation.general(
-                "certificateId",
-                "malformed_certificate_id",
-                "a certificate id is 32 letters or digits"));
+            Violation.general("certificateId", "malformed_certificate_id", SHAPE_TEXT));
   }
 
   @Override

@@ -4,9 +4,9 @@ import dev.sportello.domain.shared.Money;
 import java.util.Objects;
 
 /**
- * A priced add-on a certificate offers ({@code opzioni}), such as urgent handling.
+ * A priced add-on a certificate offers, such as urgent handling.
  *
- * @param key how a submission chooses it: {@code opzione_0}, {@code opzione_1}, …
+ * @param key how a submission chooses it, as the engine published it
  * @param kind what it is, as published ({@code urgenza}, {@code assistenza_dedicata}, …)
  * @param price its net price
  */

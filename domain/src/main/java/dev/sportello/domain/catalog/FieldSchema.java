@@ -15,11 +15,11 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * A certificate's form ({@code json_struttura}): its fields in display order, the requirement that
- * decides which of them a submission needs, and the defects found while reading it.
+ * A certificate's form: its fields in display order, the requirement that decides which of them a
+ * submission needs, and the defects found while reading it.
  *
- * @param published the fields exactly as published, in document order, so that the schema can be
- *     stored and read again with the same result
+ * @param declared the fields as the engine declared them, in document order, so that the schema can
+ *     be stored and read again with the same result
  * @param fields the fields, in display order
  * @param ruleText the requirement rule as published, possibly empty
  * @param requirement what a submission needs: the published rule, or, when it is missing or
@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param warnings the defects found while reading the schema
  */
 public record FieldSchema(
-    List<PublishedField> published,
+    List<FieldDeclaration> declared,
     List<FieldSpec> fields,
     String ruleText,
     Option<RequirementRule> requirement,
@@ -37,7 +37,7 @@ public record FieldSchema(
       Comparator.comparingInt(FieldSpec::displayOrder).thenComparing(FieldSpec::key);
 
   public FieldSchema {
-    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(declared, "declared");
     Objects.requireNonNull(fields, "fields");
     Objects.requireNonNull(ruleText, "ruleText");
     Objects.requireNonNull(requirement, "requirement");
@@ -46,11 +46,15 @@ public record FieldSchema(
 
   /**
    * Reads a published schema. It never fails: defects become warnings, and the schema stays usable.
-   * A key defined twice keeps its first field; the later one is read as the lowest key that the
-   * rule requires and no field defines, when there is one (the published family-status schema
-   * repeats {@code $6} and requires an undefined {@code $7}), and is left out otherwise.
+   * Keys, labels, type names and instructions are read trimmed. A key defined twice keeps its first
+   * field; the later one is read as the lowest key that the rule requires and no field defines,
+   * when there is one (a published family-status schema repeats {@code $6} and requires an
+   * undefined {@code $7}), and is left out otherwise.
+   *
+   * @param declared the fields in document order
+   * @param ruleText the requirement rule as published, possibly blank
    */
-  public static FieldSchema read(List<PublishedField> published, String ruleText) {
+  public static FieldSchema read(List<FieldDeclaration> declared, String ruleText) {
     List<SchemaWarning> warnings = List.empty();
     Option<RequirementRule> rule = Option.none();
     if (ruleText.isBlank()) {
@@ -64,30 +68,30 @@ public record FieldSchema(
       }
     }
 
-    Map<FieldKey, PublishedField> defined = LinkedHashMap.empty();
-    List<PublishedField> duplicates = List.empty();
-    for (PublishedField field : published) {
+    Map<FieldKey, FieldSpec> defined = LinkedHashMap.empty();
+    List<FieldSpec> duplicates = List.empty();
+    for (FieldDeclaration field : declared) {
       var key = FieldKey.parse(field.key().strip());
       if (key.isInvalid()) {
         warnings = warnings.append(new SchemaWarning.MalformedKey(field.key()));
       } else if (defined.containsKey(key.get())) {
-        duplicates = duplicates.append(field);
+        duplicates = duplicates.append(spec(key.get(), field));
       } else {
-        defined = defined.put(key.get(), field);
+        defined = defined.put(key.get(), spec(key.get(), field));
       }
     }
 
     Set<FieldKey> referenced = rule.map(RequirementRule::referencedKeys).getOrElse(TreeSet.empty());
     List<FieldKey> gaps = TreeSet.ofAll(referenced).removeAll(defined.keySet()).toList();
-    for (PublishedField duplicate : duplicates) {
-      FieldKey key = FieldKey.parse(duplicate.key().strip()).get();
+    for (FieldSpec duplicate : duplicates) {
+      FieldKey key = duplicate.key();
       if (gaps.isEmpty()) {
         warnings =
             warnings.append(new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.none()));
       } else {
         FieldKey readAs = gaps.head();
         gaps = gaps.tail();
-        defined = defined.put(readAs, duplicate);
+        defined = defined.put(readAs, duplicate.withKey(readAs));
         warnings =
             warnings.append(
                 new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.some(readAs)));
@@ -97,18 +101,18 @@ public record FieldSchema(
       warnings = warnings.append(new SchemaWarning.UndefinedReference(gap));
     }
 
-    List<FieldSpec> fields =
-        defined.map(entry -> spec(entry._1, entry._2)).toList().sorted(DISPLAY_ORDER);
+    List<FieldSpec> fields = defined.values().toList().sorted(DISPLAY_ORDER);
     for (FieldSpec field : fields.sortBy(FieldSpec::key)) {
       if (rule.isDefined() && !referenced.contains(field.key())) {
         warnings = warnings.append(new SchemaWarning.UnreferencedField(field.key(), field.label()));
       }
-      if (field.type() instanceof FieldType.Unknown unknown) {
-        warnings = warnings.append(new SchemaWarning.UnknownType(field.key(), unknown.wireName()));
+      if (field.type() instanceof FieldType.Unknown) {
+        warnings =
+            warnings.append(new SchemaWarning.UnknownType(field.key(), field.publishedType()));
       }
     }
     Option<RequirementRule> requirement = rule.orElse(() -> everyNonEmptyField(fields));
-    return new FieldSchema(published, fields, ruleText, requirement, warnings);
+    return new FieldSchema(declared, fields, ruleText, requirement, warnings);
   }
 
   /** The field with the given key. */
@@ -116,21 +120,15 @@ public record FieldSchema(
     return fields.find(field -> field.key().equals(key));
   }
 
-  private static FieldSpec spec(FieldKey key, PublishedField published) {
-    int displayOrder =
-        published
-            .order()
-            .map(String::strip)
-            .filter(order -> order.matches("\\d{1,6}"))
-            .map(Integer::parseInt)
-            .getOrElse(key.index());
+  private static FieldSpec spec(FieldKey key, FieldDeclaration declared) {
     return new FieldSpec(
         key,
-        published.label().strip(),
-        FieldType.fromWire(published.tipo()),
-        published.mayBeEmpty(),
-        displayOrder,
-        published.instructions().strip());
+        declared.label().strip(),
+        declared.type(),
+        declared.publishedType().strip(),
+        declared.mayBeEmpty(),
+        declared.displayOrder(),
+        declared.instructions().strip());
   }
 
   private static Option<RequirementRule> everyNonEmptyField(List<FieldSpec> fields) {

@@ -8,18 +8,20 @@ import java.util.Objects;
  * One field of a certificate's form.
  *
  * @param key the field's key
- * @param label the human label ({@code nome})
- * @param type the field's kind ({@code tipo})
- * @param mayBeEmpty the published {@code null} flag; the requirement rule, not this flag, decides
+ * @param label the human label
+ * @param type the field's kind
+ * @param publishedType the type's name as the engine published it, kept as it was (trimmed) so that
+ *     it can be shown again
+ * @param mayBeEmpty the published may-be-empty flag; the requirement rule, not this flag, decides
  *     what is required
- * @param displayOrder where the field is shown: the published {@code ordine}, or the key's number
- *     without one
+ * @param displayOrder where the field is shown, lowest first
  * @param instructions the help text for the field, possibly empty
  */
 public record FieldSpec(
     FieldKey key,
     String label,
     FieldType type,
+    String publishedType,
     boolean mayBeEmpty,
     int displayOrder,
     String instructions) {
@@ -27,11 +29,17 @@ public record FieldSpec(
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(publishedType, "publishedType");
     Objects.requireNonNull(instructions, "instructions");
   }
 
   /** The label, or the key when the label is empty, for messages. */
   public String displayName() {
     return label.isBlank() ? key.toString() : label;
+  }
+
+  /** The same field under another key. */
+  FieldSpec withKey(FieldKey other) {
+    return new FieldSpec(other, label, type, publishedType, mayBeEmpty, displayOrder, instructions);
   }
 }

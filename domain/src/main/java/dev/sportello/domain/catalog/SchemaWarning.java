@@ -69,8 +69,13 @@ public sealed interface SchemaWarning {
     }
   }
 
-  /** A field whose {@code tipo} is not known; its values are checked as free text. */
-  record UnknownType(FieldKey key, String tipo) implements SchemaWarning {
+  /**
+   * A field whose type this model does not know; its values are checked as free text.
+   *
+   * @param key the field
+   * @param publishedType the type's name as the engine published it
+   */
+  record UnknownType(FieldKey key, String publishedType) implements SchemaWarning {
     @Override
     public String code() {
       return "unknown_type";
@@ -81,12 +86,12 @@ public sealed interface SchemaWarning {
       return "the field "
           + key
           + " has the unknown type '"
-          + tipo
+          + publishedType
           + "'; it is checked as free text";
     }
   }
 
-  /** A field whose key is not of the form {@code $n}; the field was left out. */
+  /** A field whose key is not a valid field key; the field was left out. */
   record MalformedKey(String key) implements SchemaWarning {
     @Override
     public String code() {
@@ -95,7 +100,11 @@ public sealed interface SchemaWarning {
 
     @Override
     public String message() {
-      return "a field key '" + key + "' is not of the form $n; the field was left out";
+      return "the field key '"
+          + key
+          + "' is not 1 to "
+          + FieldKey.MAX_LENGTH
+          + " letters, digits, '$', '_', '-' or '.'; the field was left out";
     }
   }
 

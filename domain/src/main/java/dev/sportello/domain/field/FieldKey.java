@@ -2,45 +2,117 @@ package dev.sportello.domain.field;
 
 import dev.sportello.domain.shared.Violation;
 import io.vavr.control.Validation;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The key of one form field, {@code $0} … {@code $n} on the wire.
+ * The key of one form field, as the engine that published the form assigned it ({@code $0}, {@code
+ * field0}, …). It is opaque: nothing is read from it but its text.
  *
- * @param index the number after the dollar sign
+ * <p>Keys compare in natural order, runs of digits by their value, so that numbered keys sort as
+ * people read them: {@code $2} before {@code $10}, {@code field2} before {@code field10}.
+ *
+ * @param value the key as published: 1 to 64 letters, digits, {@code $}, {@code _}, {@code -} or
+ *     {@code .}
  */
-public record FieldKey(int index) implements Comparable<FieldKey> {
-  private static final Pattern WIRE = Pattern.compile("\\$(0|[1-9][0-9]{0,5})");
+public record FieldKey(String value) implements Comparable<FieldKey> {
+  /** Far above any published key, low enough to quote a key whole in a message. */
+  public static final int MAX_LENGTH = 64;
+
+  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9$_.-]{1," + MAX_LENGTH + "}");
 
   public FieldKey {
-    if (index < 0) {
-      throw new IllegalArgumentException("a field key is never negative: " + index);
+    Objects.requireNonNull(value, "value");
+    if (!SHAPE.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          "a field key is 1 to " + MAX_LENGTH + " letters, digits, '$', '_', '-' or '.'");
     }
   }
 
-  public static FieldKey of(int index) {
-    return new FieldKey(index);
-  }
-
-  /** Reads a wire key such as {@code $7}. */
-  public static Validation<Violation, FieldKey> parse(String wire) {
-    if (!WIRE.matcher(wire).matches()) {
+  /** Reads a key from untrusted input. */
+  public static Validation<Violation, FieldKey> parse(String text) {
+    if (!SHAPE.matcher(text).matches()) {
       return Validation.invalid(
           Violation.general(
-              wire.isBlank() || wire.length() > 16 ? "values" : wire,
+              text.isBlank() || text.length() > MAX_LENGTH ? "values" : text,
               "malformed_key",
-              "field keys look like $0, $1, …; this one does not"));
+              "a field key is 1 to "
+                  + MAX_LENGTH
+                  + " letters, digits, '$', '_', '-' or '.'; this one is not"));
     }
-    return Validation.valid(new FieldKey(Integer.parseInt(wire.substring(1))));
+    return Validation.valid(new FieldKey(text));
   }
 
   @Override
   public int compareTo(FieldKey other) {
-    return Integer.compare(index, other.index);
+    int natural = NaturalOrder.compare(value, other.value);
+    return natural != 0 ? natural : value.compareTo(other.value);
   }
 
   @Override
   public String toString() {
-    return "$" + index;
+    return value;
+  }
+
+  /** Text compared piece by piece, where a run of digits compares by its numeric value. */
+  private static final class NaturalOrder {
+    private NaturalOrder() {}
+
+    static int compare(String left, String right) {
+      int i = 0;
+      int j = 0;
+      while (i < left.length() && j < right.length()) {
+        char a = left.charAt(i);
+        char b = right.charAt(j);
+        if (isDigit(a) && isDigit(b)) {
+          int endA = digitsEnd(left, i);
+          int endB = digitsEnd(right, j);
+          int numbers = compareNumbers(left, i, endA, right, j, endB);
+          if (numbers != 0) {
+            return numbers;
+          }
+          i = endA;
+          j = endB;
+        } else {
+          if (a != b) {
+            return Character.compare(a, b);
+          }
+          i++;
+          j++;
+        }
+      }
+      return Integer.compare(left.length() - i, right.length() - j);
+    }
+
+    private static int compareNumbers(
+        String left, int startA, int endA, String right, int startB, int endB) {
+      int a = skipZeros(left, startA, endA);
+      int b = skipZeros(right, startB, endB);
+      int lengths = Integer.compare(endA - a, endB - b);
+      if (lengths != 0) {
+        return lengths;
+      }
+      return left.substring(a, endA).compareTo(right.substring(b, endB));
+    }
+
+    private static int skipZeros(String text, int start, int end) {
+      int position = start;
+      while (position < end - 1 && text.charAt(position) == '0') {
+        position++;
+      }
+      return position;
+    }
+
+    private static int digitsEnd(String text, int start) {
+      int position = start;
+      while (position < text.length() && isDigit(text.charAt(position))) {
+        position++;
+      }
+      return position;
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
   }
 }

@@ -1,17 +1,19 @@
 package dev.sportello.domain.field;
 
 import io.vavr.control.Either;
-import java.util.Locale;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+import java.time.LocalDate;
 
 /**
- * The kind of one form field, one per {@code tipo} on the wire. Each kind checks a value and
- * normalises it (trims, upper-cases codes, rewrites dates to the configured wire form), or says why
- * the value does not fit.
+ * The kind of one form field. Each kind checks a value and normalises it (trims, upper-cases codes,
+ * writes dates as yyyy-mm-dd), or says why the value does not fit. Engines publish their own type
+ * names; each engine's adapter reads them into these kinds.
  */
 public sealed interface FieldType {
 
-  /** The {@code tipo} this kind is read from. */
-  String wireName();
+  /** This kind's stable English name, such as {@code personal_tax_code}. */
+  String kind();
 
   /**
    * Checks and normalises a non-empty value.
@@ -21,32 +23,29 @@ public sealed interface FieldType {
    */
   Either<Rejection, String> normalise(String raw, ValuePolicy policy);
 
-  /**
-   * Reads a {@code tipo}; spelling is compared trimmed and case-insensitively. Unknown kinds become
-   * {@link Unknown}.
-   */
-  static FieldType fromWire(String tipo) {
-    String name = tipo.strip().toLowerCase(Locale.ROOT);
-    return switch (name) {
-      case "testo" -> new Text();
-      case "denominazione" -> new Denomination();
-      case "codice_fiscale_persona_fisica" -> new PersonalTaxCode();
-      case "codice_fiscale" -> new TaxCode();
-      case "partita_iva" -> new VatNumber();
-      case "cod_comune" -> new MunicipalityCode();
-      case "cod_provincia" -> new ProvinceCode();
-      case "data_iso8601" -> new Date();
-      case "email" -> new Email();
-      case "file" -> new File();
-      default -> new Unknown(tipo.strip());
+  /** The kind with the given {@link #kind()} name; empty for any other name. */
+  static Option<FieldType> ofKind(String kind) {
+    return switch (kind) {
+      case "text" -> Option.some(new Text());
+      case "denomination" -> Option.some(new Denomination());
+      case "personal_tax_code" -> Option.some(new PersonalTaxCode());
+      case "tax_code" -> Option.some(new TaxCode());
+      case "vat_number" -> Option.some(new VatNumber());
+      case "municipality_code" -> Option.some(new MunicipalityCode());
+      case "province_code" -> Option.some(new ProvinceCode());
+      case "date" -> Option.some(new Date());
+      case "email" -> Option.some(new Email());
+      case "file" -> Option.some(new File());
+      case "unknown" -> Option.some(new Unknown());
+      default -> Option.none();
     };
   }
 
-  /** {@code testo}: free text, trimmed, without control characters, at most 1000 characters. */
+  /** Free text, trimmed, without control characters, at most 1000 characters. */
   record Text() implements FieldType {
     @Override
-    public String wireName() {
-      return "testo";
+    public String kind() {
+      return "text";
     }
 
     @Override
@@ -56,13 +55,12 @@ public sealed interface FieldType {
   }
 
   /**
-   * {@code denominazione}: a name or identifier, used loosely upstream (company names, REA numbers,
-   * CCIAA codes).
+   * A name or identifier, used loosely by the engines (company names, REA numbers, CCIAA codes).
    */
   record Denomination() implements FieldType {
     @Override
-    public String wireName() {
-      return "denominazione";
+    public String kind() {
+      return "denomination";
     }
 
     @Override
@@ -71,14 +69,11 @@ public sealed interface FieldType {
     }
   }
 
-  /**
-   * {@code codice_fiscale_persona_fisica}: a person's 16-character codice fiscale, upper-cased and
-   * without blanks.
-   */
+  /** A person's tax code: the 16-character codice fiscale, upper-cased and without blanks. */
   record PersonalTaxCode() implements FieldType {
     @Override
-    public String wireName() {
-      return "codice_fiscale_persona_fisica";
+    public String kind() {
+      return "personal_tax_code";
     }
 
     @Override
@@ -88,13 +83,12 @@ public sealed interface FieldType {
   }
 
   /**
-   * {@code codice_fiscale}: a person's codice fiscale or a company's 11-digit one (checked as a
-   * partita IVA).
+   * A tax code: a person's codice fiscale or a company's 11-digit one (checked as a partita IVA).
    */
   record TaxCode() implements FieldType {
     @Override
-    public String wireName() {
-      return "codice_fiscale";
+    public String kind() {
+      return "tax_code";
     }
 
     @Override
@@ -104,13 +98,13 @@ public sealed interface FieldType {
   }
 
   /**
-   * {@code partita_iva}: an 11-digit VAT number, normalised without an {@code IT} prefix or blanks.
-   * A person's codice fiscale is accepted too, as the official SDK does.
+   * A VAT number (partita IVA): 11 digits, normalised without an {@code IT} prefix or blanks. A
+   * person's codice fiscale is accepted too, as Openapi's official SDK does.
    */
   record VatNumber() implements FieldType {
     @Override
-    public String wireName() {
-      return "partita_iva";
+    public String kind() {
+      return "vat_number";
     }
 
     @Override
@@ -120,13 +114,12 @@ public sealed interface FieldType {
   }
 
   /**
-   * {@code cod_comune}: a cadastral (Belfiore) municipality code such as {@code H501}; Z… for
-   * foreign states.
+   * A municipality code: the cadastral (Belfiore) code such as {@code H501}; Z… for foreign states.
    */
   record MunicipalityCode() implements FieldType {
     @Override
-    public String wireName() {
-      return "cod_comune";
+    public String kind() {
+      return "municipality_code";
     }
 
     @Override
@@ -135,11 +128,11 @@ public sealed interface FieldType {
     }
   }
 
-  /** {@code cod_provincia}: a two-letter province code from the official list. */
+  /** A province code: two letters from the official list. */
   record ProvinceCode() implements FieldType {
     @Override
-    public String wireName() {
-      return "cod_provincia";
+    public String kind() {
+      return "province_code";
     }
 
     @Override
@@ -149,25 +142,30 @@ public sealed interface FieldType {
   }
 
   /**
-   * {@code data_iso8601}: a calendar date from 1800 to 2099, accepted as yyyy-mm-dd or dd-mm-yyyy
-   * (also dd/mm/yyyy and dd.mm.yyyy) and written in the policy's wire form.
+   * A calendar date from 1800 to 2099, accepted as yyyy-mm-dd or dd-mm-yyyy (also dd/mm/yyyy and
+   * dd.mm.yyyy) and written as yyyy-mm-dd. An engine that wants another form writes it so itself.
    */
   record Date() implements FieldType {
     @Override
-    public String wireName() {
-      return "data_iso8601";
+    public String kind() {
+      return "date";
     }
 
     @Override
     public Either<Rejection, String> normalise(String raw, ValuePolicy policy) {
-      return FieldValues.date(raw, policy.dateWireFormat());
+      return FieldValues.date(raw);
+    }
+
+    /** Reads a value this kind normalised; empty for anything else. */
+    public static Option<LocalDate> read(String normalised) {
+      return Try.of(() -> LocalDate.parse(normalised)).toOption();
     }
   }
 
-  /** {@code email}: an email address; the domain is lower-cased. */
+  /** An email address; the domain is lower-cased. */
   record Email() implements FieldType {
     @Override
-    public String wireName() {
+    public String kind() {
       return "email";
     }
 
@@ -178,12 +176,12 @@ public sealed interface FieldType {
   }
 
   /**
-   * {@code file}: a file sent inline as {@code name|data:<mime>;base64,<payload>}, within the
-   * policy's types and size; returned unchanged.
+   * A file sent inline as {@code name|data:<mime>;base64,<payload>}, within the policy's types and
+   * size; returned unchanged.
    */
   record File() implements FieldType {
     @Override
-    public String wireName() {
+    public String kind() {
       return "file";
     }
 
@@ -194,12 +192,15 @@ public sealed interface FieldType {
   }
 
   /**
-   * A {@code tipo} this model does not know: checked as free text, and reported as a schema
-   * warning.
-   *
-   * @param wireName the {@code tipo} as published
+   * A type the engine published that this model does not know: checked as free text, and reported
+   * as a schema warning. The engine's name for it stays on the field.
    */
-  record Unknown(String wireName) implements FieldType {
+  record Unknown() implements FieldType {
+    @Override
+    public String kind() {
+      return "unknown";
+    }
+
     @Override
     public Either<Rejection, String> normalise(String raw, ValuePolicy policy) {
       return FieldValues.freeText(raw);

@@ -132,15 +132,15 @@ final class FieldValues {
     return Either.right(code);
   }
 
-  static Either<Rejection, String> date(String raw, DateWireFormat format) {
+  static Either<Rejection, String> date(String raw) {
     String text = raw.strip();
     Matcher iso = ISO_DATE.matcher(text);
     Matcher dayFirst = DAY_FIRST_DATE.matcher(text);
     if (iso.matches()) {
-      return date(iso.group(1), iso.group(2), iso.group(3)).map(format::format);
+      return date(iso.group(1), iso.group(2), iso.group(3)).map(LocalDate::toString);
     }
     if (dayFirst.matches()) {
-      return date(dayFirst.group(4), dayFirst.group(3), dayFirst.group(1)).map(format::format);
+      return date(dayFirst.group(4), dayFirst.group(3), dayFirst.group(1)).map(LocalDate::toString);
     }
     return reject(
         "date.format",

@@ -6,26 +6,22 @@ import java.util.Objects;
 /**
  * The configurable part of value checking.
  *
- * @param dateWireFormat the form dates are normalised to
  * @param maxFileBytes the largest decoded file accepted in a file field
  * @param allowedFileTypes the MIME types accepted in a file field, lower case
  */
-public record ValuePolicy(
-    DateWireFormat dateWireFormat, long maxFileBytes, Set<String> allowedFileTypes) {
+public record ValuePolicy(long maxFileBytes, Set<String> allowedFileTypes) {
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
   public ValuePolicy {
-    Objects.requireNonNull(dateWireFormat, "dateWireFormat");
     Objects.requireNonNull(allowedFileTypes, "allowedFileTypes");
     if (maxFileBytes <= 0) {
       throw new IllegalArgumentException("the file size limit must be positive");
     }
   }
 
-  /** ISO dates, files up to 10 MB of PDF, PNG or JPEG. */
+  /** Files up to 10 MB of PDF, PNG or JPEG. */
   public static ValuePolicy defaults() {
     return new ValuePolicy(
-        DateWireFormat.ISO,
         DEFAULT_MAX_FILE_BYTES,
         io.vavr.collection.HashSet.of("application/pdf", "image/png", "image/jpeg"));
   }

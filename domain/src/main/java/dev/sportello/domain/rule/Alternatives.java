@@ -22,11 +22,11 @@ final class Alternatives {
   static final int MAX = 50;
 
   /** The referenced keys that are absent, ascending; alternatives are bit sets over this array. */
-  private final int[] absent;
+  private final FieldKey[] absent;
 
   private final int words;
 
-  private Alternatives(int[] absent) {
+  private Alternatives(FieldKey[] absent) {
     this.absent = absent;
     this.words = (absent.length + 63) / 64;
   }
@@ -35,12 +35,8 @@ final class Alternatives {
     if (rule.isSatisfiedBy(present)) {
       return List.empty();
     }
-    int[] absent =
-        rule.referencedKeys()
-            .filter(k -> !present.contains(k))
-            .toJavaStream()
-            .mapToInt(FieldKey::index)
-            .toArray();
+    FieldKey[] absent =
+        rule.referencedKeys().filter(k -> !present.contains(k)).toJavaArray(FieldKey[]::new);
     Alternatives expansion = new Alternatives(absent);
     return List.ofAll(expansion.of(rule)).map(expansion::keys);
   }
@@ -75,7 +71,7 @@ final class Alternatives {
   /** A present key needs nothing; an absent one needs itself. */
   private Bits single(FieldKey key) {
     long[] bits = new long[words];
-    int position = Arrays.binarySearch(absent, key.index());
+    int position = Arrays.binarySearch(absent, key);
     if (position >= 0) {
       bits[position >>> 6] = 1L << position;
     }
@@ -105,7 +101,7 @@ final class Alternatives {
     for (int word = 0; word < words; word++) {
       long rest = alternative.bits[word];
       while (rest != 0) {
-        keys = keys.add(FieldKey.of(absent[word * 64 + Long.numberOfTrailingZeros(rest)]));
+        keys = keys.add(absent[word * 64 + Long.numberOfTrailingZeros(rest)]);
         rest &= rest - 1;
       }
     }

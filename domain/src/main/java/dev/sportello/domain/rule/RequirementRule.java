@@ -6,8 +6,8 @@ import io.vavr.collection.Set;
 import io.vavr.control.Either;
 
 /**
- * Which fields a submission needs, parsed from {@code validazione}: a boolean expression over field
- * keys where a key is true when its field has a non-empty value.
+ * Which fields a submission needs, parsed from the rule a form publishes: a boolean expression over
+ * field keys where a key is true when its field has a non-empty value.
  *
  * <p>Every rule that can be built is in a normal form ({@link AllOf} and {@link AnyOf} have at
  * least two parts, never directly contain their own kind, and nest at most 64 levels of
@@ -17,12 +17,13 @@ import io.vavr.control.Either;
 public sealed interface RequirementRule permits FieldRef, AllOf, AnyOf {
 
   /**
-   * Parses the {@code validazione} grammar: {@code $n}, {@code &&}, {@code ||}, parentheses and any
-   * whitespace between them. {@code &&} binds tighter than {@code ||}.
+   * Parses the grammar the engines share: field keys, {@code &&}, {@code ||}, parentheses and any
+   * whitespace between them. {@code &&} binds tighter than {@code ||}. A key is {@code $} or a name
+   * of letters and underscores, then a number: {@code $7}, {@code field7}.
    *
    * <p>Anything else is a syntax error, including an empty or blank text (a schema without a rule
-   * is for the caller to handle), a key with leading zeros or above {@code $999999}, a text longer
-   * than 16 384 characters and parentheses nested more than 64 deep.
+   * is for the caller to handle), a key without a number, a number with leading zeros or above
+   * 999999, a text longer than 16 384 characters and parentheses nested more than 64 deep.
    */
   static Either<RuleSyntaxError, RequirementRule> parse(String text) {
     return RuleParser.parse(text);

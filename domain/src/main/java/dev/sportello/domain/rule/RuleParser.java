@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 
 /**
- * Reads {@code expr := term ('||' term)*; term := factor ('&&' factor)*; factor := '$' digits | '('
- * expr ')'} with whitespace allowed between tokens.
+ * Reads {@code expr := term ('||' term)*; term := factor ('&&' factor)*; factor := key | '(' expr
+ * ')'; key := ('$' | name) number} with whitespace allowed between tokens, where a name is letters
+ * and underscores and a number has at most six digits and no leading zeros, such as {@code $0} or
+ * {@code field0}.
  *
  * <p>The parser is a loop over an explicit stack of open parentheses, so no input can exhaust the
  * call stack. Texts longer than {@link #MAX_LENGTH} and parentheses nested deeper than {@link
@@ -26,8 +28,9 @@ final class RuleParser {
   private static final String OPERAND = "a field key like $0 or '('";
   private static final String OPERATOR_AT_TOP = "'&&', '||' or the end of the rule";
   private static final String OPERATOR_NESTED = "'&&', '||' or ')'";
-  private static final String DIGITS = "digits after '$', as in $0";
-  private static final String KEY = "a field key from $0 to $999999 without leading zeros";
+  private static final String KEY =
+      "a field key numbered from 0 to 999999 without leading zeros, such as $0 or field0";
+  private static final int MAX_DIGITS = 6;
   private static final String END = "the end of the rule";
 
   private final String text;
@@ -75,7 +78,7 @@ final class RuleParser {
           position++;
           open.push(group);
           group = new Group();
-        } else if (at('$')) {
+        } else if (at('$') || atNameCharacter(position)) {
           Either<RuleSyntaxError, FieldKey> key = key();
           if (key.isLeft()) {
             return Either.left(key.getLeft());
@@ -105,22 +108,42 @@ final class RuleParser {
     }
   }
 
-  /** Reads {@code $} and its digits; the key must read as {@link FieldKey#parse} reads it. */
+  /** Reads a key's name or {@code $}, then its number; the whole must be a {@link FieldKey}. */
   private Either<RuleSyntaxError, FieldKey> key() {
     int start = position;
-    position++;
-    while (position < text.length()
-        && text.charAt(position) >= '0'
-        && text.charAt(position) <= '9') {
+    if (at('$')) {
+      position++;
+    } else {
+      while (atNameCharacter(position)) {
+        position++;
+      }
+    }
+    int digits = position;
+    while (position < text.length() && isDigit(text.charAt(position))) {
       position++;
     }
-    if (position == start + 1) {
-      return unexpected(DIGITS);
+    if (position == digits) {
+      String name = text.substring(start, digits);
+      return unexpected("digits after " + quote(name) + ", as in $0 or field0");
     }
-    String wire = text.substring(start, position);
-    return FieldKey.parse(wire)
-        .toEither()
-        .mapLeft(violation -> syntaxError(start + 1, KEY, quote(wire)));
+    String key = text.substring(start, position);
+    boolean numbered =
+        position - digits <= MAX_DIGITS
+            && (text.charAt(digits) != '0' || position - digits == 1)
+            && key.length() <= FieldKey.MAX_LENGTH;
+    return numbered ? Either.right(new FieldKey(key)) : error(start + 1, KEY, quote(key));
+  }
+
+  private boolean atNameCharacter(int index) {
+    if (index >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(index);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private void skipWhitespace() {
@@ -155,9 +178,9 @@ final class RuleParser {
         : "'" + Character.toString(codePoint) + "'";
   }
 
-  /** Long runs of digits are cut short: the message names the key, it does not repeat it. */
-  private static String quote(String wire) {
-    return wire.length() <= 12 ? "'" + wire + "'" : "'" + wire.substring(0, 12) + "…'";
+  /** Long keys are cut short: the message names the key, it does not repeat it. */
+  private static String quote(String key) {
+    return key.length() <= 12 ? "'" + key + "'" : "'" + key.substring(0, 12) + "…'";
   }
 
   private static <T> Either<RuleSyntaxError, T> error(int column, String expected, String found) {

@@ -6,7 +6,6 @@ import dev.sportello.domain.field.CodiceFiscale;
 import dev.sportello.domain.field.CodiceFiscale.Sex;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.field.FieldType;
-import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.shared.Violation;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
@@ -68,8 +67,7 @@ final class CrossFieldCheck {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
-  static List<Violation> violations(
-      FieldSchema schema, SortedMap<FieldKey, String> values, ValuePolicy policy) {
+  static List<Violation> violations(FieldSchema schema, SortedMap<FieldKey, String> values) {
     List<FieldSpec> taxCodeFields =
         schema
             .fields()
@@ -100,11 +98,7 @@ final class CrossFieldCheck {
             case SURNAME -> CodiceFiscale.surnameCode(value.get()).equals(cf.surnameCode());
             case NAME -> CodiceFiscale.nameCode(value.get()).equals(cf.nameCode());
             case BIRTH_DATE ->
-                policy
-                    .dateWireFormat()
-                    .parse(value.get())
-                    .map(cf::agreesWithBirthDate)
-                    .getOrElse(true);
+                FieldType.Date.read(value.get()).map(cf::agreesWithBirthDate).getOrElse(true);
             case SEX ->
                 SEXES
                     .get(value.get().strip().toUpperCase(Locale.ROOT))

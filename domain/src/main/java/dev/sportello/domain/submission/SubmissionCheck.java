@@ -25,12 +25,13 @@ import java.util.Comparator;
  */
 public final class SubmissionCheck {
   /**
-   * Violations follow the form: {@code $2} before {@code $10}, and keys that are not field keys
-   * last.
+   * Violations follow the keys' natural order ({@code $2} before {@code $10}), and keys that are
+   * not field keys come last.
    */
   private static final Comparator<Tuple2<String, String>> IN_FIELD_ORDER =
-      Comparator.<Tuple2<String, String>>comparingInt(
-              entry -> FieldKey.parse(entry._1).map(FieldKey::index).getOrElse(Integer.MAX_VALUE))
+      Comparator.comparing(
+              (Tuple2<String, String> entry) -> FieldKey.parse(entry._1).getOrNull(),
+              Comparator.nullsLast(Comparator.<FieldKey>naturalOrder()))
           .thenComparing(Tuple2::_1);
 
   private SubmissionCheck() {}
@@ -39,8 +40,8 @@ public final class SubmissionCheck {
    * Checks a submission.
    *
    * @param certificate what is being ordered
-   * @param rawValues the values by wire key ({@code $0} …); blank values count as absent
-   * @param extraKeys the chosen extras, by key ({@code opzione_0} …)
+   * @param rawValues the values by field key; blank values count as absent
+   * @param extraKeys the chosen extras, by key
    * @param policy the configurable part of value checks
    * @return the normalised submission with its price, or every violation found
    */
@@ -80,7 +81,7 @@ public final class SubmissionCheck {
     }
 
     violations.addAll(requirementViolations(certificate, present).asJava());
-    violations.addAll(CrossFieldCheck.violations(certificate.schema(), values, policy).asJava());
+    violations.addAll(CrossFieldCheck.violations(certificate.schema(), values).asJava());
 
     var extras = new ArrayList<Extra>();
     for (String extraKey : extraKeys.distinct()) {

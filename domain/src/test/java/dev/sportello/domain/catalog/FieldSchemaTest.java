@@ -16,45 +16,43 @@ import org.junit.jupiter.api.Test;
 
 class FieldSchemaTest {
 
-  private static final FieldKey K0 = FieldKey.of(0);
-  private static final FieldKey K1 = FieldKey.of(1);
-  private static final FieldKey K2 = FieldKey.of(2);
-  private static final FieldKey K3 = FieldKey.of(3);
+  private static final FieldKey K0 = new FieldKey("$0");
+  private static final FieldKey K1 = new FieldKey("$1");
+  private static final FieldKey K2 = new FieldKey("$2");
+  private static final FieldKey K3 = new FieldKey("$3");
 
   private static List<FieldKey> keys(FieldSchema schema) {
     return schema.fields().map(FieldSpec::key);
   }
 
   @Test
-  void fields_are_shown_by_ordine_and_without_one_by_their_number() {
+  void fields_are_shown_by_their_display_order() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
-                orderedField("$0", "Zero", "2"),
-                field("$1", "One", "testo"),
-                orderedField("$2", "Two", "0")),
+                orderedField("$0", "Zero", 2),
+                orderedField("$1", "One", 1),
+                orderedField("$2", "Two", 0)),
             "");
 
     assertThat(keys(schema)).containsExactly(K2, K1, K0);
   }
 
   @Test
-  void fields_with_the_same_ordine_are_shown_by_key() {
+  void fields_shown_at_the_same_place_are_ordered_by_key() {
     FieldSchema schema =
-        FieldSchema.read(
-            List.of(orderedField("$3", "Three", "3"), orderedField("$2", "Two", "3")), "");
+        FieldSchema.read(List.of(orderedField("$3", "Three", 3), orderedField("$2", "Two", 3)), "");
 
     assertThat(keys(schema)).containsExactly(K2, K3);
   }
 
   @Test
-  void an_ordine_that_is_not_a_number_counts_as_missing() {
+  void numbered_keys_are_ordered_by_their_number() {
     FieldSchema schema =
         FieldSchema.read(
-            List.of(orderedField("$0", "Zero", "first"), orderedField("$1", "One", " 0 ")), "");
+            List.of(orderedField("field10", "Ten", 0), orderedField("field2", "Two", 0)), "");
 
-    assertThat(schema.fields().map(FieldSpec::displayOrder)).containsExactly(0, 0);
-    assertThat(keys(schema)).containsExactly(K0, K1);
+    assertThat(keys(schema)).containsExactly(new FieldKey("field2"), new FieldKey("field10"));
   }
 
   @Test
@@ -62,11 +60,13 @@ class FieldSchemaTest {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
-                new PublishedField(" $0 ", " Nome ", " testo ", true, Option.none(), " Il nome. ")),
+                new FieldDeclaration(
+                    " $0 ", " Nome ", new FieldType.Text(), " testo ", true, 0, " Il nome. ")),
             "");
 
     assertThat(schema.fields())
-        .containsExactly(new FieldSpec(K0, "Nome", new FieldType.Text(), true, 0, "Il nome."));
+        .containsExactly(
+            new FieldSpec(K0, "Nome", new FieldType.Text(), "testo", true, 0, "Il nome."));
   }
 
   @Test
@@ -74,9 +74,9 @@ class FieldSchemaTest {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
-                field("$0", "Nome", "testo"),
-                field("$1", "Comune", "cod_comune"),
-                field("$1", "Codice Fiscale", "codice_fiscale")),
+                field("$0", "Nome", "text"),
+                field("$1", "Comune", "municipality_code"),
+                field("$1", "Codice Fiscale", "tax_code")),
             "$0 && $1 && $2");
 
     assertThat(schema.field(K2).map(FieldSpec::label)).contains("Codice Fiscale");
@@ -89,8 +89,7 @@ class FieldSchemaTest {
   void repeated_keys_fill_the_undefined_keys_lowest_first() {
     FieldSchema schema =
         FieldSchema.read(
-            List.of(
-                field("$0", "A", "testo"), field("$0", "B", "testo"), field("$0", "C", "testo")),
+            List.of(field("$0", "A", "text"), field("$0", "B", "text"), field("$0", "C", "text")),
             "$0 && $2 && $1");
 
     assertThat(schema.field(K1).map(FieldSpec::label)).contains("B");
@@ -105,7 +104,7 @@ class FieldSchemaTest {
   void a_repeated_key_with_no_undefined_key_to_fill_is_ignored_with_a_warning() {
     FieldSchema schema =
         FieldSchema.read(
-            List.of(field("$0", "Nome", "testo"), field("$0", "Cognome", "testo")), "$0");
+            List.of(field("$0", "Nome", "text"), field("$0", "Cognome", "text")), "$0");
 
     assertThat(schema.fields().map(FieldSpec::label)).containsExactly("Nome");
     assertThat(schema.warnings())
@@ -115,7 +114,7 @@ class FieldSchemaTest {
 
   @Test
   void a_key_the_rule_requires_and_no_field_defines_is_reported() {
-    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "testo")), "$0 && $3");
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "text")), "$0 && $3");
 
     assertThat(schema.warnings()).containsExactly(new SchemaWarning.UndefinedReference(K3));
     assertThat(schema.requirement()).contains(RequirementRule.parse("$0 && $3").get());
@@ -124,7 +123,7 @@ class FieldSchemaTest {
   @Test
   void a_field_the_rule_never_mentions_is_reported_as_optional() {
     FieldSchema schema =
-        FieldSchema.read(List.of(field("$0", "Nome", "testo"), field("$1", "Note", "testo")), "$0");
+        FieldSchema.read(List.of(field("$0", "Nome", "text"), field("$1", "Note", "text")), "$0");
 
     assertThat(schema.warnings()).containsExactly(new SchemaWarning.UnreferencedField(K1, "Note"));
   }
@@ -133,7 +132,8 @@ class FieldSchemaTest {
   void a_field_of_an_unknown_type_is_free_text_with_a_warning() {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", "Importo", "numero")), "");
 
-    assertThat(schema.field(K0).map(FieldSpec::type)).contains(new FieldType.Unknown("numero"));
+    assertThat(schema.field(K0).map(FieldSpec::type)).contains(new FieldType.Unknown());
+    assertThat(schema.field(K0).map(FieldSpec::publishedType)).contains("numero");
     assertThat(schema.warnings())
         .contains(new SchemaWarning.UnknownType(K0, "numero"))
         .doesNotHaveDuplicates();
@@ -143,10 +143,19 @@ class FieldSchemaTest {
   void a_field_whose_key_is_not_a_field_key_is_left_out_with_a_warning() {
     FieldSchema schema =
         FieldSchema.read(
-            List.of(field("nome", "Nome", "testo"), field("$1", "Cognome", "testo")), "");
+            List.of(field("Nome e cognome", "Nome", "text"), field("$1", "Cognome", "text")), "");
 
     assertThat(keys(schema)).containsExactly(K1);
-    assertThat(schema.warnings()).contains(new SchemaWarning.MalformedKey("nome"));
+    assertThat(schema.warnings()).contains(new SchemaWarning.MalformedKey("Nome e cognome"));
+  }
+
+  @Test
+  void keys_of_any_engine_are_read_as_published() {
+    FieldSchema schema =
+        FieldSchema.read(List.of(field("field0", "Codice Fiscale", "tax_code")), "field0");
+
+    assertThat(keys(schema)).containsExactly(new FieldKey("field0"));
+    assertThat(schema.warnings()).isEmpty();
   }
 
   @Test
@@ -154,9 +163,9 @@ class FieldSchemaTest {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
-                field("$2", "Two", "testo"),
-                optionalField("$1", "One", "testo"),
-                field("$0", "Zero", "testo")),
+                field("$2", "Two", "text"),
+                optionalField("$1", "One", "text"),
+                field("$0", "Zero", "text")),
             "  ");
 
     assertThat(schema.warnings()).containsExactly(new SchemaWarning.MissingRule());
@@ -168,21 +177,21 @@ class FieldSchemaTest {
   void without_a_rule_a_single_required_field_is_the_requirement() {
     FieldSchema schema =
         FieldSchema.read(
-            List.of(field("$0", "Zero", "testo"), optionalField("$1", "One", "testo")), "");
+            List.of(field("$0", "Zero", "text"), optionalField("$1", "One", "text")), "");
 
     assertThat(schema.requirement()).contains(new FieldRef(K0));
   }
 
   @Test
   void without_a_rule_and_with_every_field_possibly_empty_nothing_is_required() {
-    FieldSchema schema = FieldSchema.read(List.of(optionalField("$0", "Zero", "testo")), "");
+    FieldSchema schema = FieldSchema.read(List.of(optionalField("$0", "Zero", "text")), "");
 
     assertThat(schema.requirement()).isEmpty();
   }
 
   @Test
   void without_a_rule_no_field_is_reported_as_unreferenced() {
-    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Zero", "testo")), "");
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Zero", "text")), "");
 
     assertThat(schema.warnings()).containsExactly(new SchemaWarning.MissingRule());
   }
@@ -191,7 +200,7 @@ class FieldSchemaTest {
   void an_unreadable_rule_is_replaced_by_every_field_not_marked_as_possibly_empty() {
     FieldSchema schema =
         FieldSchema.read(
-            List.of(field("$0", "Zero", "testo"), field("$1", "One", "testo")), "$0 & $1");
+            List.of(field("$0", "Zero", "text"), field("$1", "One", "text")), "$0 & $1");
 
     assertThat(schema.ruleText()).isEqualTo("$0 & $1");
     assertThat(schema.warnings())
@@ -205,7 +214,7 @@ class FieldSchemaTest {
 
   @Test
   void a_field_is_found_by_its_key() {
-    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "testo")), "");
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "text")), "");
 
     assertThat(schema.field(K0).map(FieldSpec::label)).contains("Nome");
     assertThat(schema.field(K1)).isEmpty();
@@ -213,7 +222,7 @@ class FieldSchemaTest {
 
   @Test
   void a_field_without_a_label_is_named_by_its_key() {
-    FieldSchema schema = FieldSchema.read(List.of(field("$0", " ", "testo")), "");
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", " ", "text")), "");
 
     assertThat(schema.field(K0).map(FieldSpec::displayName)).contains("$0");
   }

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaWarningTest {
 
   static Stream<Arguments> warnings() {
-    FieldKey k6 = FieldKey.of(6);
-    FieldKey k7 = FieldKey.of(7);
+    FieldKey k6 = new FieldKey("$6");
+    FieldKey k7 = new FieldKey("$7");
     return Stream.of(
         Arguments.of(
             new SchemaWarning.DuplicateKey(k6, "Codice Fiscale", Option.some(k7)),

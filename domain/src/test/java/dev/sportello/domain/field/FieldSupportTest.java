@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import dev.sportello.domain.shared.Violation;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Validation;
-import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,58 +18,66 @@ class FieldSupportTest {
   @Nested
   class FieldKeys {
     @ParameterizedTest
-    @ValueSource(ints = {0, 7, 999_999})
-    void a_wire_key_is_read_as_its_index(int index) {
-      assertThat(FieldKey.parse("$" + index)).isEqualTo(Validation.valid(FieldKey.of(index)));
+    @ValueSource(strings = {"$0", "$999999", "field0", "reaCode", "a.b-c_d"})
+    void a_key_as_an_engine_publishes_it_is_read_as_it_is(String text) {
+      assertThat(FieldKey.parse(text)).isEqualTo(Validation.valid(new FieldKey(text)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7", "$", "$01", "$1234567", "$-1", "$ 1", "$1a"})
-    void a_malformed_key_is_refused(String wire) {
-      assertThat(FieldKey.parse(wire).getError().code()).isEqualTo("malformed_key");
+    @ValueSource(strings = {"", "$ 1", "$1\n", "nome?", "field0&&field1", "città"})
+    void a_malformed_key_is_refused(String text) {
+      assertThat(FieldKey.parse(text).getError().code()).isEqualTo("malformed_key");
     }
 
     @Test
     void a_malformed_key_is_named_in_the_violation() {
-      assertThat(FieldKey.parse("$x").getError())
+      assertThat(FieldKey.parse("$ x").getError())
           .isEqualTo(
               Violation.general(
-                  "$x", "malformed_key", "field keys look like $0, $1, …; this one does not"));
+                  "$ x",
+                  "malformed_key",
+                  "a field key is 1 to 64 letters, digits, '$', '_', '-' or '.'; this one is not"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "$12345678901234567"})
-    void a_blank_or_long_malformed_key_is_reported_against_the_values(String wire) {
-      assertThat(FieldKey.parse(wire).getError().subject()).isEqualTo("values");
+    @ValueSource(strings = {"", "  "})
+    void a_blank_key_is_reported_against_the_values(String text) {
+      assertThat(FieldKey.parse(text).getError().subject()).isEqualTo("values");
     }
 
     @Test
-    void a_key_of_exactly_16_characters_is_named_in_the_violation() {
-      assertThat(FieldKey.parse("$123456789012345").getError().subject())
-          .isEqualTo("$123456789012345");
+    void a_key_longer_than_64_characters_is_refused_and_reported_against_the_values() {
+      assertThat(FieldKey.parse("f".repeat(64)).isValid()).isTrue();
+      assertThat(FieldKey.parse("f".repeat(65)).getError().subject()).isEqualTo("values");
     }
 
     @Test
-    void a_negative_index_is_a_bug() {
-      assertThatIllegalArgumentException().isThrownBy(() -> FieldKey.of(-1));
+    void a_malformed_key_built_in_code_is_a_bug() {
+      assertThatIllegalArgumentException().isThrownBy(() -> new FieldKey("$ 1"));
     }
 
     @Test
-    void keys_are_ordered_by_index_and_printed_with_a_dollar() {
-      assertThat(FieldKey.of(2)).isLessThan(FieldKey.of(10));
-      assertThat(FieldKey.of(10)).isGreaterThan(FieldKey.of(2));
-      assertThat(FieldKey.of(3)).isEqualByComparingTo(FieldKey.of(3));
-      assertThat(FieldKey.of(10)).hasToString("$10");
+    void keys_are_ordered_with_numbers_by_their_value_and_printed_as_published() {
+      assertThat(new FieldKey("$2")).isLessThan(new FieldKey("$10"));
+      assertThat(new FieldKey("$10")).isGreaterThan(new FieldKey("$2"));
+      assertThat(new FieldKey("field2")).isLessThan(new FieldKey("field10"));
+      assertThat(new FieldKey("$3")).isEqualByComparingTo(new FieldKey("$3"));
+      assertThat(new FieldKey("$10")).hasToString("$10");
+    }
+
+    @Test
+    void keys_equal_in_value_but_not_in_text_still_have_an_order() {
+      assertThat(new FieldKey("$07")).isLessThan(new FieldKey("$7"));
+      assertThat(new FieldKey("$7")).isGreaterThan(new FieldKey("$07"));
     }
   }
 
   @Nested
   class Policies {
     @Test
-    void the_defaults_are_iso_dates_and_10_mb_of_pdf_png_or_jpeg() {
+    void the_defaults_are_10_mb_of_pdf_png_or_jpeg() {
       ValuePolicy policy = ValuePolicy.defaults();
 
-      assertThat(policy.dateWireFormat()).isEqualTo(DateWireFormat.ISO);
       assertThat(policy.maxFileBytes()).isEqualTo(10L * 1024 * 1024);
       assertThat(policy.allowedFileTypes())
           .containsExactlyInAnyOrder("application/pdf", "image/png", "image/jpeg");
@@ -80,21 +87,12 @@ class FieldSupportTest {
     @ValueSource(longs = {0, -1})
     void a_file_size_limit_below_one_byte_is_a_bug(long limit) {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> new ValuePolicy(DateWireFormat.ISO, limit, HashSet.empty()));
+          .isThrownBy(() -> new ValuePolicy(limit, HashSet.empty()));
     }
 
     @Test
     void a_limit_of_one_byte_is_accepted() {
-      assertThat(new ValuePolicy(DateWireFormat.ISO, 1, HashSet.empty()).maxFileBytes())
-          .isEqualTo(1);
-    }
-
-    @Test
-    void dates_are_written_in_the_chosen_wire_form() {
-      LocalDate date = LocalDate.of(2024, 3, 9);
-
-      assertThat(DateWireFormat.ISO.format(date)).isEqualTo("2024-03-09");
-      assertThat(DateWireFormat.DAY_MONTH_YEAR.format(date)).isEqualTo("09-03-2024");
+      assertThat(new ValuePolicy(1, HashSet.empty()).maxFileBytes()).isEqualTo(1);
     }
   }
 

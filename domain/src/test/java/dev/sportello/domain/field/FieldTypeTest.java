@@ -4,11 +4,11 @@ import static dev.sportello.domain.field.Results.rejectionMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FieldTypeTest {
 
@@ -28,38 +28,32 @@ class FieldTypeTest {
 
   @ParameterizedTest
   @CsvSource({
-    "testo, Text",
-    "denominazione, Denomination",
-    "codice_fiscale_persona_fisica, PersonalTaxCode",
-    "codice_fiscale, TaxCode",
-    "partita_iva, VatNumber",
-    "cod_comune, MunicipalityCode",
-    "cod_provincia, ProvinceCode",
-    "data_iso8601, Date",
+    "text, Text",
+    "denomination, Denomination",
+    "personal_tax_code, PersonalTaxCode",
+    "tax_code, TaxCode",
+    "vat_number, VatNumber",
+    "municipality_code, MunicipalityCode",
+    "province_code, ProvinceCode",
+    "date, Date",
     "email, Email",
-    "file, File"
+    "file, File",
+    "unknown, Unknown"
   })
-  void each_known_tipo_reads_as_its_kind(String tipo, String kind) {
-    assertThat(FieldType.fromWire(tipo).getClass().getSimpleName()).isEqualTo(kind);
+  void each_kind_has_an_english_name(String name, String kind) {
+    assertThat(FieldType.ofKind(name).map(type -> type.getClass().getSimpleName())).contains(kind);
   }
 
   @ParameterizedTest
   @MethodSource("knownTypes")
-  void each_kind_is_written_back_as_the_tipo_it_was_read_from(FieldType type) {
-    assertThat(FieldType.fromWire(type.wireName())).isEqualTo(type);
+  void each_kind_is_found_by_its_name(FieldType type) {
+    assertThat(FieldType.ofKind(type.kind())).contains(type);
   }
 
-  @Test
-  void a_tipo_is_read_trimmed_and_case_insensitively() {
-    assertThat(FieldType.fromWire("  Codice_Fiscale \t")).isEqualTo(new FieldType.TaxCode());
-  }
-
-  @Test
-  void an_unknown_tipo_is_kept_trimmed_as_published() {
-    FieldType type = FieldType.fromWire(" Numero ");
-
-    assertThat(type).isEqualTo(new FieldType.Unknown("Numero"));
-    assertThat(type.wireName()).isEqualTo("Numero");
+  @ParameterizedTest
+  @ValueSource(strings = {"testo", "Text", " text", ""})
+  void any_other_name_is_no_kind(String name) {
+    assertThat(FieldType.ofKind(name)).isEmpty();
   }
 
   static Stream<Arguments> refusedValues() {

@@ -21,7 +21,7 @@ class FileFieldTest {
   private static final String JPEG = "/9j/4A==";
 
   private static ValuePolicy limitedTo(long bytes) {
-    return new ValuePolicy(DateWireFormat.ISO, bytes, HashSet.of("application/pdf"));
+    return new ValuePolicy(bytes, HashSet.of("application/pdf"));
   }
 
   private static String pdf(String payload) {
@@ -57,7 +57,7 @@ class FileFieldTest {
 
   @Test
   void a_type_without_a_known_signature_is_taken_on_trust() {
-    ValuePolicy policy = new ValuePolicy(DateWireFormat.ISO, 100, HashSet.of("text/plain"));
+    ValuePolicy policy = new ValuePolicy(100, HashSet.of("text/plain"));
     String value = "nota.txt|data:text/plain;base64,aGVsbG8=";
 
     assertThat(FILE.normalise(value, policy)).isEqualTo(Either.right(value));
@@ -146,7 +146,7 @@ class FileFieldTest {
 
   @Test
   void every_character_of_the_standard_alphabet_is_accepted() {
-    ValuePolicy policy = new ValuePolicy(DateWireFormat.ISO, 100, HashSet.of("text/plain"));
+    ValuePolicy policy = new ValuePolicy(100, HashSet.of("text/plain"));
     String value = "x.txt|data:text/plain;base64,AZaz09+/";
 
     assertThat(FILE.normalise(value, policy)).isEqualTo(Either.right(value));
@@ -155,7 +155,7 @@ class FileFieldTest {
   @ParameterizedTest
   @ValueSource(strings = {"@AAA", "[AAA", "`AAA", "{AAA", "/AA:", "AAA,"})
   void the_characters_next_to_the_alphabet_are_refused(String payload) {
-    ValuePolicy policy = new ValuePolicy(DateWireFormat.ISO, 100, HashSet.of("text/plain"));
+    ValuePolicy policy = new ValuePolicy(100, HashSet.of("text/plain"));
 
     assertThat(rejectionCode(FILE.normalise("x.txt|data:text/plain;base64," + payload, policy)))
         .isEqualTo("file.base64");

@@ -14,8 +14,7 @@ class FreeTextTest {
   private static final ValuePolicy POLICY = ValuePolicy.defaults();
 
   static Stream<FieldType> freeTextTypes() {
-    return Stream.of(
-        new FieldType.Text(), new FieldType.Denomination(), new FieldType.Unknown("numero"));
+    return Stream.of(new FieldType.Text(), new FieldType.Denomination(), new FieldType.Unknown());
   }
 
   @ParameterizedTest

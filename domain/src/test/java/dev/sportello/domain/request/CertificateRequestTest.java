@@ -32,7 +32,7 @@ class CertificateRequestTest {
   private static final Submission SUBMISSION =
       new Submission(
           FAMILY_STATUS.id(),
-          TreeMap.of(FieldKey.of(0), "Mario", FieldKey.of(7), TaxCodes.MARIO_ROSSI),
+          TreeMap.of(new FieldKey("$0"), "Mario", new FieldKey("$7"), TaxCodes.MARIO_ROSSI),
           List.empty(),
           Quote.of(FAMILY_STATUS, List.empty()));
 

@@ -2,6 +2,7 @@ package dev.sportello.domain.rule;
 
 import static dev.sportello.domain.rule.RuleFixtures.A2;
 import static dev.sportello.domain.rule.RuleFixtures.FAMILY_STATUS;
+import static dev.sportello.domain.rule.RuleFixtures.key;
 import static dev.sportello.domain.rule.RuleFixtures.keys;
 import static dev.sportello.domain.rule.RuleFixtures.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,8 +79,8 @@ class MissingAlternativesTest {
     String shared = IntStream.range(0, 64).mapToObj(i -> "$" + i).collect(joinedByAnd());
     RequirementRule rule = parsed("(" + shared + " && $65) || (" + shared + " && $64)");
 
-    assertThat(rule.missing(keys()).map(alternative -> alternative.max().get().index()))
-        .containsExactly(64, 65);
+    assertThat(rule.missing(keys()).map(alternative -> alternative.max().get()))
+        .containsExactly(key(64), key(65));
   }
 
   @Test

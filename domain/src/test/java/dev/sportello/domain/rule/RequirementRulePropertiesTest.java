@@ -45,7 +45,7 @@ class RequirementRulePropertiesTest {
   }
 
   private static Arbitrary<RequirementRule> rulesOver(Arbitrary<Integer> indices) {
-    Arbitrary<RequirementRule> keys = indices.map(i -> new FieldRef(FieldKey.of(i)));
+    Arbitrary<RequirementRule> keys = indices.map(i -> new FieldRef(new FieldKey("$" + i)));
     return Arbitraries.recursive(() -> keys, RequirementRulePropertiesTest::compound, 0, 4);
   }
 
@@ -122,7 +122,7 @@ class RequirementRulePropertiesTest {
     Set<FieldKey> written = TreeSet.empty();
     while (tokens.find()) {
       if (tokens.group().startsWith("$")) {
-        written = written.add(FieldKey.of(Integer.parseInt(tokens.group().substring(1))));
+        written = written.add(new FieldKey(tokens.group()));
       }
     }
 
@@ -148,7 +148,7 @@ class RequirementRulePropertiesTest {
     return Arbitraries.integers()
         .between(0, KEYS)
         .set()
-        .map(indices -> HashSet.ofAll(indices).map(FieldKey::of));
+        .map(indices -> HashSet.ofAll(indices).map(i -> new FieldKey("$" + i)));
   }
 
   private static String whitespace(Random random) {

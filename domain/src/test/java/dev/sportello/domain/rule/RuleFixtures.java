@@ -18,7 +18,7 @@ final class RuleFixtures {
   private RuleFixtures() {}
 
   static FieldRef ref(int index) {
-    return new FieldRef(FieldKey.of(index));
+    return new FieldRef(key(index));
   }
 
   static AllOf all(RequirementRule... parts) {
@@ -30,7 +30,11 @@ final class RuleFixtures {
   }
 
   static Set<FieldKey> keys(int... indices) {
-    return TreeSet.ofAll(Arrays.stream(indices).mapToObj(FieldKey::of).toList());
+    return TreeSet.ofAll(Arrays.stream(indices).mapToObj(RuleFixtures::key).toList());
+  }
+
+  static FieldKey key(int index) {
+    return new FieldKey("$" + index);
   }
 
   static RequirementRule parsed(String text) {

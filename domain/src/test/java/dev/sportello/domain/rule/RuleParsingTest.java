@@ -6,6 +6,7 @@ import static dev.sportello.domain.rule.RuleFixtures.parsed;
 import static dev.sportello.domain.rule.RuleFixtures.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.domain.field.FieldKey;
 import org.junit.jupiter.api.Test;
 
 class RuleParsingTest {
@@ -18,6 +19,19 @@ class RuleParsingTest {
   @Test
   void keysMayHaveSeveralDigits() {
     assertThat(parsed("$10 && $999999")).isEqualTo(all(ref(10), ref(999999)));
+  }
+
+  @Test
+  void keysMayBeNamed() {
+    assertThat(parsed("field0 || (field0 && (field1 || field_2))"))
+        .isEqualTo(
+            any(
+                new FieldRef(new FieldKey("field0")),
+                all(
+                    new FieldRef(new FieldKey("field0")),
+                    any(
+                        new FieldRef(new FieldKey("field1")),
+                        new FieldRef(new FieldKey("field_2"))))));
   }
 
   @Test

@@ -9,7 +9,8 @@ class RuleSyntaxErrorTest {
   private static final String OPERAND = "a field key like $0 or '('";
   private static final String OPERATOR = "'&&', '||' or the end of the rule";
   private static final String OPERATOR_OR_CLOSE = "'&&', '||' or ')'";
-  private static final String KEY = "a field key from $0 to $999999 without leading zeros";
+  private static final String KEY =
+      "a field key numbered from 0 to 999999 without leading zeros, such as $0 or field0";
 
   @Test
   void theMessageNamesColumnExpectationAndFinding() {
@@ -85,8 +86,38 @@ class RuleSyntaxErrorTest {
   @Test
   void literalsAreNotPartOfTheGrammar() {
     assertThat(rejected("$0 && true").message())
-        .isEqualTo("at column 7: expected a field key like $0 or '(' but found 't'");
-    assertThat(rejected("$0 && 1").column()).isEqualTo(7);
+        .isEqualTo(
+            "at column 11: expected digits after 'true', as in $0 or field0 but found the end of"
+                + " the rule");
+    assertThat(rejected("$0 && 1").message())
+        .isEqualTo("at column 7: expected a field key like $0 or '(' but found '1'");
+  }
+
+  @Test
+  void aNamedKeyNeedsANumber() {
+    assertThat(rejected("field0 && field").column()).isEqualTo(16);
+    assertThat(rejected("field0 && field-1").message()).endsWith("but found '-'");
+  }
+
+  @Test
+  void aNameMayNotFollowTheDollar() {
+    assertThat(rejected("$field0").message())
+        .isEqualTo("at column 2: expected digits after '$', as in $0 or field0 but found 'f'");
+  }
+
+  @Test
+  void namedKeysHaveNoLeadingZeros() {
+    assertThat(rejected("field07"))
+        .isEqualTo(
+            new RuleSyntaxError(1, KEY, "at column 1: expected " + KEY + " but found 'field07'"));
+  }
+
+  @Test
+  void aNamedKeyLongerThanAFieldKeyIsRefused() {
+    RuleSyntaxError error = rejected("f".repeat(64) + "1");
+
+    assertThat(error.expected()).isEqualTo(KEY);
+    assertThat(error.message()).endsWith("but found 'ffffffffffff…'");
   }
 
   @Test
@@ -103,8 +134,8 @@ class RuleSyntaxErrorTest {
         .isEqualTo(
             new RuleSyntaxError(
                 8,
-                "digits after '$', as in $0",
-                "at column 8: expected digits after '$', as in $0 but found 'x'"));
+                "digits after '$', as in $0 or field0",
+                "at column 8: expected digits after '$', as in $0 or field0 but found 'x'"));
   }
 
   @Test
@@ -124,11 +155,7 @@ class RuleSyntaxErrorTest {
   void keysHaveNoLeadingZeros() {
     assertThat(rejected("$0 && $07"))
         .isEqualTo(
-            new RuleSyntaxError(
-                7,
-                KEY,
-                "at column 7: expected a field key from $0 to $999999 without leading zeros"
-                    + " but found '$07'"));
+            new RuleSyntaxError(7, KEY, "at column 7: expected " + KEY + " but found '$07'"));
   }
 
   @Test

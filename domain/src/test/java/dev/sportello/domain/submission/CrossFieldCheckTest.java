@@ -6,7 +6,7 @@ import static dev.sportello.domain.fixtures.Forms.optionalField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.domain.catalog.Certificate;
-import dev.sportello.domain.catalog.PublishedField;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.fixtures.TaxCodes;
 import dev.sportello.domain.shared.Violation;
@@ -20,17 +20,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The codice fiscale must agree with the person's surname, name, birth date and sex. */
 class CrossFieldCheckTest {
 
-  private static final PublishedField CODICE_FISCALE =
-      optionalField("$4", "Codice Fiscale", "codice_fiscale_persona_fisica");
+  private static final FieldDeclaration CODICE_FISCALE =
+      optionalField("$4", "Codice Fiscale", "personal_tax_code");
 
   /** Surname, name, birth date, sex and codice fiscale, none of them required. */
   private static final Certificate PERSON =
       certificate(
           "",
-          optionalField("$0", "Cognome", "testo"),
-          optionalField("$1", "Nome", "testo"),
-          optionalField("$2", "Data di nascita", "data_iso8601"),
-          optionalField("$3", "Sesso", "testo"),
+          optionalField("$0", "Cognome", "text"),
+          optionalField("$1", "Nome", "text"),
+          optionalField("$2", "Data di nascita", "date"),
+          optionalField("$3", "Sesso", "text"),
           CODICE_FISCALE);
 
   private static final Map<String, String> MARIO_ROSSI =
@@ -131,10 +131,10 @@ class CrossFieldCheckTest {
     Certificate form =
         certificate(
             "",
-            optionalField("$0", "COGNOME:", "testo"),
-            optionalField("$1", " nome ", "testo"),
-            optionalField("$2", "Data di Nascita:", "data_iso8601"),
-            optionalField("$3", "Sèsso", "testo"),
+            optionalField("$0", "COGNOME:", "text"),
+            optionalField("$1", " nome ", "text"),
+            optionalField("$2", "Data di Nascita:", "date"),
+            optionalField("$3", "Sèsso", "text"),
             CODICE_FISCALE);
 
     assertThat(violations(form, MARIO_ROSSI.put("$2", "1985-12-11")))
@@ -146,9 +146,9 @@ class CrossFieldCheckTest {
     Certificate form =
         certificate(
             "",
-            optionalField("$0", "Cognome", "testo"),
-            optionalField("$1", "Nome", "testo"),
-            optionalField("$2", "Cognome:", "testo"),
+            optionalField("$0", "Cognome", "text"),
+            optionalField("$1", "Nome", "text"),
+            optionalField("$2", "Cognome:", "text"),
             CODICE_FISCALE);
     Map<String, String> values =
         LinkedHashMap.of("$0", "Bianchi", "$1", "Luigi", "$2", "Verdi", "$4", TaxCodes.MARIO_ROSSI);
@@ -161,8 +161,8 @@ class CrossFieldCheckTest {
     Certificate form =
         certificate(
             "",
-            optionalField("$0", "Cognome", "testo"),
-            optionalField("$1", "Codice fiscale del delegato", "codice_fiscale"),
+            optionalField("$0", "Cognome", "text"),
+            optionalField("$1", "Codice fiscale del delegato", "tax_code"),
             CODICE_FISCALE);
     Map<String, String> values =
         LinkedHashMap.of("$0", "Bianchi", "$1", TaxCodes.LAURA_BIANCHI, "$4", TaxCodes.MARIO_ROSSI);
@@ -182,9 +182,7 @@ class CrossFieldCheckTest {
   void a_company_tax_code_is_not_compared_with_a_person() {
     Certificate form =
         certificate(
-            "",
-            optionalField("$0", "Cognome", "testo"),
-            field("$1", "Codice Fiscale", "codice_fiscale"));
+            "", optionalField("$0", "Cognome", "text"), field("$1", "Codice Fiscale", "tax_code"));
 
     assertThat(violations(form, LinkedHashMap.of("$0", "Rossi", "$1", "12345678903"))).isEmpty();
   }
@@ -192,7 +190,7 @@ class CrossFieldCheckTest {
   @Test
   void a_birth_date_in_free_text_is_not_compared() {
     Certificate form =
-        certificate("", optionalField("$2", "Data di nascita", "testo"), CODICE_FISCALE);
+        certificate("", optionalField("$2", "Data di nascita", "text"), CODICE_FISCALE);
 
     assertThat(
             violations(

@@ -35,8 +35,8 @@ class PublishedProductsTest {
       assertThat(certificate.schema().warnings())
           .containsExactly(
               new SchemaWarning.DuplicateKey(
-                  FieldKey.of(6), "Codice Fiscale", Option.some(FieldKey.of(7))));
-      assertThat(certificate.schema().field(FieldKey.of(7)))
+                  new FieldKey("$6"), "Codice Fiscale", Option.some(new FieldKey("$7"))));
+      assertThat(certificate.schema().field(new FieldKey("$7")))
           .map(FieldSpec::type)
           .contains(new FieldType.TaxCode());
     }

@@ -29,8 +29,8 @@ class SubmissionCheckTest {
   private static final Certificate OPEN_FORM =
       certificate(
           "",
-          optionalField("$0", "Nome", "testo"),
-          optionalField("$1", "Codice Fiscale", "codice_fiscale_persona_fisica"));
+          optionalField("$0", "Nome", "text"),
+          optionalField("$1", "Codice Fiscale", "personal_tax_code"));
 
   private static Validation<List<Violation>, Submission> check(
       Certificate certificate, Map<String, String> values, String... extras) {
@@ -46,8 +46,8 @@ class SubmissionCheckTest {
     Certificate certificate =
         certificate(
             "$0 && $1",
-            field("$0", "Nome", "testo"),
-            field("$1", "Codice Fiscale", "codice_fiscale_persona_fisica"));
+            field("$0", "Nome", "text"),
+            field("$1", "Codice Fiscale", "personal_tax_code"));
 
     Submission submission =
         check(
@@ -58,7 +58,8 @@ class SubmissionCheckTest {
 
     assertThat(submission.certificateId()).isEqualTo(certificate.id());
     assertThat(submission.values())
-        .isEqualTo(TreeMap.of(FieldKey.of(0), "Mario", FieldKey.of(1), TaxCodes.MARIO_ROSSI));
+        .isEqualTo(
+            TreeMap.of(new FieldKey("$0"), "Mario", new FieldKey("$1"), TaxCodes.MARIO_ROSSI));
     assertThat(submission.extras()).isEqualTo(certificate.extras());
     assertThat(submission.quote()).isEqualTo(Quote.of(certificate, certificate.extras()));
   }
@@ -101,7 +102,7 @@ class SubmissionCheckTest {
 
   @Test
   void a_blank_value_in_a_required_field_is_reported_as_missing() {
-    Certificate certificate = certificate("$0", field("$0", "Nome", "testo"));
+    Certificate certificate = certificate("$0", field("$0", "Nome", "text"));
 
     assertThat(check(certificate, LinkedHashMap.of("$0", " \t ")).getError())
         .containsExactly(required("$0", "Nome"));
@@ -138,9 +139,9 @@ class SubmissionCheckTest {
     Certificate certificate =
         certificate(
             "$0 && $1 && $2",
-            field("$0", "Nome", "testo"),
-            field("$1", "Cognome", "testo"),
-            field("$2", "Comune", "testo"));
+            field("$0", "Nome", "text"),
+            field("$1", "Cognome", "text"),
+            field("$2", "Comune", "text"));
 
     assertThat(check(certificate, LinkedHashMap.of("$0", "Mario")).getError())
         .containsExactly(required("$1", "Cognome"), required("$2", "Comune"));
@@ -151,9 +152,9 @@ class SubmissionCheckTest {
     Certificate certificate =
         certificate(
             "$0 && ($1 || $2)",
-            field("$0", "Nome", "testo"),
-            field("$1", "Email", "testo"),
-            field("$2", "Telefono", "testo"));
+            field("$0", "Nome", "text"),
+            field("$1", "Email", "text"),
+            field("$2", "Telefono", "text"));
 
     assertThat(check(certificate, LinkedHashMap.empty()).getError())
         .containsExactly(
@@ -169,9 +170,9 @@ class SubmissionCheckTest {
     Certificate certificate =
         certificate(
             "($1 && $2) || $0",
-            field("$0", "Codice Fiscale", "testo"),
-            field("$1", "Nome", "testo"),
-            field("$2", "Cognome", "testo"));
+            field("$0", "Codice Fiscale", "text"),
+            field("$1", "Nome", "text"),
+            field("$2", "Cognome", "text"));
 
     assertThat(check(certificate, LinkedHashMap.empty()).getError())
         .containsExactly(
@@ -184,7 +185,7 @@ class SubmissionCheckTest {
 
   @Test
   void a_field_the_rule_requires_and_the_form_does_not_define_is_reported_as_such() {
-    Certificate certificate = certificate("$0 && $5", field("$0", "Nome", "testo"));
+    Certificate certificate = certificate("$0 && $5", field("$0", "Nome", "text"));
 
     assertThat(check(certificate, LinkedHashMap.of("$0", "Mario")).getError())
         .containsExactly(
@@ -224,8 +225,8 @@ class SubmissionCheckTest {
     Certificate certificate =
         certificate(
             "$0 && $1",
-            field("$0", "Nome", "testo"),
-            field("$1", "Codice Fiscale", "codice_fiscale_persona_fisica"));
+            field("$0", "Nome", "text"),
+            field("$1", "Codice Fiscale", "personal_tax_code"));
 
     var violations =
         check(certificate, LinkedHashMap.of("$1", WRONG_CHECK_CHARACTER, "$7", "x"), "opzione_9")
