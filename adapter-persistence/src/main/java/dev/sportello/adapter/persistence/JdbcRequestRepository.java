@@ -264,15 +264,9 @@ final class JdbcRequestRepository implements RequestRepository {
   }
 
   private Either<StorageFailure, List<Stored<CertificateRequest>>> many(Query query) {
-    List<Stored<CertificateRequest>> result = List.empty();
-    for (RequestRow row : query.map((rs, ctx) -> RequestRow.read(rs)).list()) {
-      Either<StorageFailure, Stored<CertificateRequest>> read = rows.toDomain(row);
-      if (read.isLeft()) {
-        return Either.left(read.getLeft());
-      }
-      result = result.append(read.get());
-    }
-    return Either.right(result);
+    return Either.sequenceRight(
+            List.ofAll(query.map((rs, ctx) -> RequestRow.read(rs)).list()).map(rows::toDomain))
+        .map(io.vavr.collection.Seq::toList);
   }
 
   static Update bindRow(Update update, RequestRow row) {

@@ -11,6 +11,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -55,27 +56,28 @@ public record FieldSchema(
    * @param ruleText the requirement rule as published, possibly blank
    */
   public static FieldSchema read(List<FieldDeclaration> declared, String ruleText) {
-    List<SchemaWarning> warnings = List.empty();
+    // Mutable builders: appending to an immutable list in a loop would copy it per field.
+    var warnings = new ArrayList<SchemaWarning>();
     Option<RequirementRule> rule = Option.none();
     if (ruleText.isBlank()) {
-      warnings = warnings.append(new SchemaWarning.MissingRule());
+      warnings.add(new SchemaWarning.MissingRule());
     } else {
       var parsed = RequirementRule.parse(ruleText);
       if (parsed.isRight()) {
         rule = Option.some(parsed.get());
       } else {
-        warnings = warnings.append(new SchemaWarning.UnreadableRule(parsed.getLeft().message()));
+        warnings.add(new SchemaWarning.UnreadableRule(parsed.getLeft().message()));
       }
     }
 
     Map<FieldKey, FieldSpec> defined = LinkedHashMap.empty();
-    List<FieldSpec> duplicates = List.empty();
+    var duplicates = new ArrayList<FieldSpec>();
     for (FieldDeclaration field : declared) {
       var key = FieldKey.parse(field.key().strip());
       if (key.isInvalid()) {
-        warnings = warnings.append(new SchemaWarning.MalformedKey(field.key()));
+        warnings.add(new SchemaWarning.MalformedKey(field.key()));
       } else if (defined.containsKey(key.get())) {
-        duplicates = duplicates.append(spec(key.get(), field));
+        duplicates.add(spec(key.get(), field));
       } else {
         defined = defined.put(key.get(), spec(key.get(), field));
       }
@@ -86,33 +88,29 @@ public record FieldSchema(
     for (FieldSpec duplicate : duplicates) {
       FieldKey key = duplicate.key();
       if (gaps.isEmpty()) {
-        warnings =
-            warnings.append(new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.none()));
+        warnings.add(new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.none()));
       } else {
         FieldKey readAs = gaps.head();
         gaps = gaps.tail();
         defined = defined.put(readAs, duplicate.withKey(readAs));
-        warnings =
-            warnings.append(
-                new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.some(readAs)));
+        warnings.add(new SchemaWarning.DuplicateKey(key, duplicate.label(), Option.some(readAs)));
       }
     }
     for (FieldKey gap : gaps) {
-      warnings = warnings.append(new SchemaWarning.UndefinedReference(gap));
+      warnings.add(new SchemaWarning.UndefinedReference(gap));
     }
 
     List<FieldSpec> fields = defined.values().toList().sorted(DISPLAY_ORDER);
     for (FieldSpec field : fields.sortBy(FieldSpec::key)) {
       if (rule.isDefined() && !referenced.contains(field.key())) {
-        warnings = warnings.append(new SchemaWarning.UnreferencedField(field.key(), field.label()));
+        warnings.add(new SchemaWarning.UnreferencedField(field.key(), field.label()));
       }
       if (field.type() instanceof FieldType.Unknown) {
-        warnings =
-            warnings.append(new SchemaWarning.UnknownType(field.key(), field.publishedType()));
+        warnings.add(new SchemaWarning.UnknownType(field.key(), field.publishedType()));
       }
     }
     Option<RequirementRule> requirement = rule.orElse(() -> everyNonEmptyField(fields));
-    return new FieldSchema(declared, fields, ruleText, requirement, warnings);
+    return new FieldSchema(declared, fields, ruleText, requirement, List.ofAll(warnings));
   }
 
   /** The field with the given key. */
