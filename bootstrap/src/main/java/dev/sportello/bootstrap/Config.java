@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param poolSize the most database connections
  * @param publicUrl where Visengine reaches our webhook, when it can
  * @param webhookSecret the webhook token key; empty: generated once and kept in the data dir
+ * @param dataKey the keys that seal personal data; empty: generated once and kept in the data dir
  * @param syncInterval how often the sync cycle runs (before jitter)
  * @param catalogTtl how long catalogue answers are reused
  * @param retention how long personal data of finished requests is kept
@@ -38,6 +39,7 @@ record Config(
     int poolSize,
     Option<URI> publicUrl,
     Option<String> webhookSecret,
+    Option<String> dataKey,
     Duration syncInterval,
     Duration catalogTtl,
     Duration retention,

@@ -74,6 +74,7 @@ final class ConfigLoader {
     Option<URI> publicUrl = in.optional(Setting.PUBLIC_URL, Values::httpUrl);
     Option<String> secret =
         in.optional(Setting.WEBHOOK_SECRET, text -> Values.text(text, MIN_WEBHOOK_SECRET));
+    Option<String> dataKey = in.optional(Setting.DATA_KEY, Validation::valid);
     Duration syncInterval =
         in.get(
             Setting.SYNC_INTERVAL,
@@ -133,6 +134,7 @@ final class ConfigLoader {
             poolSize,
             publicUrl,
             secret,
+            dataKey,
             syncInterval,
             catalogTtl,
             retention,

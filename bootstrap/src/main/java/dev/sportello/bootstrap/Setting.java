@@ -10,7 +10,9 @@ import java.util.Locale;
 enum Setting {
   HTTP_HOST("localhost", "the interface the REST API listens on; 0.0.0.0 for every interface"),
   HTTP_PORT("8080", "the REST API's port"),
-  DATA_DIR("./data", "where the H2 database, the documents and the webhook secret are kept"),
+  DATA_DIR(
+      "./data",
+      "where the H2 database, the documents, the data key and the webhook secret are kept"),
   API_KEY("", "sandbox mode only: a plain API key accepted instead of a generated one"),
   API_KEY_HASHES(
       "",
@@ -33,6 +35,10 @@ enum Setting {
       "",
       "the key that makes webhook URLs unguessable, at least 32 characters; empty: generated"
           + " once and kept in the data dir"),
+  DATA_KEY(
+      "",
+      "the keys that seal personal data at rest, as the data dir's data.key file holds them;"
+          + " empty: generated once and kept in the data dir"),
   SYNC_INTERVAL("30s", "how often the sync cycle runs, plus up to a fifth of it at random"),
   CATALOG_TTL("24h", "how long a fetched catalogue or certificate form is used without asking"),
   RETENTION("365d", "how long personal data of a finished request is kept"),
@@ -78,6 +84,7 @@ enum Setting {
     return this == API_KEY
         || this == VISENGINE_TOKEN
         || this == JDBC_PASSWORD
-        || this == WEBHOOK_SECRET;
+        || this == WEBHOOK_SECRET
+        || this == DATA_KEY;
   }
 }

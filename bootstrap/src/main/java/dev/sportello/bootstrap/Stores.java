@@ -41,7 +41,12 @@ final class Stores {
                   postgres.password(),
                   dataDir.resolve("documents"));
         };
-    return settings.withPoolSize(config.poolSize()).withRetention(config.retention());
+    PersistenceSettings sized =
+        settings.withPoolSize(config.poolSize()).withRetention(config.retention());
+    return config
+        .dataKey()
+        .map(keys -> sized.withDataKey(new PersistenceSettings.DataKey.Given(keys)))
+        .getOrElse(sized);
   }
 
   /** The adapter, migrated; or why not, in one line. */

@@ -157,6 +157,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_given_data_key_is_used_for_the_store_and_never_printed() {
+    Config config = valid(Map.of("SPORTELLO_DATA_KEY", "{\"values\": \"sealed-keys\"}"));
+
+    assertThat(config.dataKey()).contains("{\"values\": \"sealed-keys\"}");
+    assertThat(Stores.settings(config, directory).dataKey())
+        .isEqualTo(
+            new dev.sportello.adapter.persistence.PersistenceSettings.DataKey.Given(
+                "{\"values\": \"sealed-keys\"}"));
+    assertThat(config.toString()).doesNotContain("sealed-keys");
+    assertThat(Stores.settings(config, directory).toString()).doesNotContain("sealed-keys");
+  }
+
+  @Test
+  void without_a_data_key_the_store_keeps_one_in_the_data_dir() {
+    assertThat(Stores.settings(valid(Map.of()), directory).dataKey())
+        .isEqualTo(
+            new dev.sportello.adapter.persistence.PersistenceSettings.DataKey.KeptIn(
+                directory.toAbsolutePath().normalize().resolve("data.key")));
+  }
+
+  @Test
   void a_url_without_a_token_is_refused_rather_than_silently_using_the_sandbox() {
     assertThat(problems(Map.of("SPORTELLO_VISENGINE_URL", "production")))
         .containsExactly(

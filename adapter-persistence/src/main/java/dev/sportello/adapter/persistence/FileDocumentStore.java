@@ -6,10 +6,12 @@ import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,14 +23,16 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Issued documents as files in a directory, one per request. An upload streams into a temporary
- * file in the same directory while its SHA-256 and size are computed; a commit syncs it to disk and
- * renames it over the request's file atomically, so a reader sees the old document or the new one,
- * never a part. Nothing is held whole in memory.
+ * Issued documents as files in a directory, one per request, sealed with the data keys while they
+ * stream and readable by their owner only. An upload streams into a temporary file in the same
+ * directory while its SHA-256 and size (of the document, not of its sealed form) are computed; a
+ * commit syncs it to disk and renames it over the request's file atomically, so a reader sees the
+ * old document or the new one, never a part. Nothing is held whole in memory.
  *
  * <p>File names are the hexadecimal form of the request id, so ids that differ only in case stay
  * apart on case-insensitive file systems (macOS).
@@ -37,29 +41,39 @@ final class FileDocumentStore implements DocumentStore {
   private static final String SUFFIX = ".doc";
   private static final String PARTIAL = ".part";
 
+  /**
+   * What a sealed document starts with; documents stored before sealing start with a ZIP's "PK".
+   */
+  private static final byte[] SEALED = "SPD1".getBytes(StandardCharsets.US_ASCII);
+
   private final Path directory;
+  private final DataKeys keys;
 
-  FileDocumentStore(Path directory) {
+  FileDocumentStore(Path directory, DataKeys keys) {
     this.directory = directory;
+    this.keys = keys;
   }
 
-  Path directory() {
-    return directory;
-  }
-
-  Path fileOf(RequestId id) {
+  /** Where the document of a request is kept in a documents directory. */
+  static Path fileOf(Path directory, RequestId id) {
     return directory.resolve(
         HexFormat.of().formatHex(id.value().getBytes(StandardCharsets.US_ASCII)) + SUFFIX);
+  }
+
+  private Path fileOf(RequestId id) {
+    return fileOf(directory, id);
   }
 
   @Override
   public Either<StorageFailure, Upload> begin(RequestId id, String name) {
     Path partial = directory.resolve(UUID.randomUUID() + PARTIAL);
     try {
-      Files.createDirectories(directory);
+      OwnerOnly.createDirectories(directory);
       OutputStream file =
-          Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      return Either.right(new FileUpload(id, name, partial, file, sha256()));
+          Files.newOutputStream(OwnerOnly.createFile(partial), StandardOpenOption.WRITE);
+      file.write(SEALED);
+      return Either.right(
+          new FileUpload(id, name, partial, keys.sealing(file, context(id)), sha256()));
     } catch (IOException | RuntimeException failure) {
       return Either.left(failure("begin a document for request " + id, failure));
     }
@@ -68,12 +82,31 @@ final class FileDocumentStore implements DocumentStore {
   @Override
   public Either<StorageFailure, Option<InputStream>> open(RequestId id) {
     try {
-      return Either.right(Option.some(Files.newInputStream(fileOf(id))));
+      return Either.right(Option.some(opened(id, Files.newInputStream(fileOf(id)))));
     } catch (NoSuchFileException missing) {
       return Either.right(Option.none());
     } catch (IOException | RuntimeException failure) {
       return Either.left(failure("open the document of request " + id, failure));
     }
+  }
+
+  /** The document as it was stored: opened with the data keys, or as it is if stored before. */
+  private InputStream opened(RequestId id, InputStream file) throws IOException {
+    try {
+      byte[] start = file.readNBytes(SEALED.length);
+      if (Arrays.equals(start, SEALED)) {
+        return keys.opening(file, context(id));
+      }
+      return new SequenceInputStream(new ByteArrayInputStream(start), file);
+    } catch (IOException | RuntimeException unreadable) {
+      file.close();
+      throw unreadable;
+    }
+  }
+
+  /** A sealed document opens only as the document of the request it was stored for. */
+  private static byte[] context(RequestId id) {
+    return ("document:" + id.value()).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

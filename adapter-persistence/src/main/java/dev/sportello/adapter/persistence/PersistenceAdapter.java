@@ -10,7 +10,6 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.SyncLock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
@@ -44,7 +43,11 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final Clock clock;
 
   private PersistenceAdapter(
-      PersistenceSettings settings, Engine engine, HikariDataSource pool, Clock clock) {
+      PersistenceSettings settings,
+      Engine engine,
+      DataKeys keys,
+      HikariDataSource pool,
+      Clock clock) {
     this.settings = settings;
     this.engine = engine;
     this.pool = pool;
@@ -54,7 +57,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.requests = new JdbcRequestRepository(database, new RequestRows(json));
     this.idempotency = new JdbcIdempotencyStore(database, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
-    this.documents = new FileDocumentStore(settings.documentsDirectory());
+    this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
     this.syncLock =
         engine == Engine.POSTGRESQL
             ? new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password())
@@ -85,11 +88,19 @@ public final class PersistenceAdapter implements AutoCloseable {
               "unsupported JDBC URL: use jdbc:postgresql: or jdbc:h2: URLs"));
     }
     try {
-      Files.createDirectories(settings.documentsDirectory());
+      OwnerOnly.createDirectories(settings.documentsDirectory());
     } catch (java.io.IOException | RuntimeException failure) {
       return Either.left(
           new StorageFailure.Unavailable(
               "cannot create the documents directory " + settings.documentsDirectory()));
+    }
+    Either<String, DataKeys> keys =
+        switch (settings.dataKey()) {
+          case PersistenceSettings.DataKey.KeptIn kept -> DataKeys.readOrCreate(kept.file());
+          case PersistenceSettings.DataKey.Given given -> DataKeys.fromJson(given.keys());
+        };
+    if (keys.isLeft()) {
+      return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
     }
     HikariConfig config = new HikariConfig();
     config.setPoolName("sportello-persistence");
@@ -100,7 +111,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
     try {
       return Either.right(
-          new PersistenceAdapter(settings, engine.get(), new HikariDataSource(config), clock));
+          new PersistenceAdapter(
+              settings, engine.get(), keys.get(), new HikariDataSource(config), clock));
     } catch (RuntimeException failure) {
       return Either.left(Database.translate("connect to the database", failure));
     }

@@ -17,6 +17,8 @@ import java.util.Objects;
  *     share a PostgreSQL database must share this directory too
  * @param retention how long after a request ends its personal data (values, contact, documents) is
  *     kept; {@link PersistenceAdapter#purgeExpired()} erases what is older
+ * @param dataKey the keys that seal personal data at rest; by default a key file generated beside
+ *     the documents directory, which instances sharing that directory share too
  */
 public record PersistenceSettings(
     String jdbcUrl,
@@ -24,7 +26,41 @@ public record PersistenceSettings(
     String password,
     int maxPoolSize,
     Path documentsDirectory,
-    Duration retention) {
+    Duration retention,
+    DataKey dataKey) {
+
+  /** Where the keys that seal personal data come from. */
+  public sealed interface DataKey {
+    /**
+     * Keys kept in a file, generated there (readable by its owner only) when it does not exist.
+     *
+     * @param file the key file
+     */
+    record KeptIn(Path file) implements DataKey {
+      public KeptIn {
+        Objects.requireNonNull(file, "file");
+      }
+    }
+
+    /**
+     * Keys given as text, such as {@code SPORTELLO_DATA_KEY}; never printed.
+     *
+     * @param keys the keys in the form a key file holds
+     */
+    record Given(String keys) implements DataKey {
+      public Given {
+        Objects.requireNonNull(keys, "keys");
+      }
+
+      @Override
+      public String toString() {
+        return "Given[keys=(hidden)]";
+      }
+    }
+  }
+
+  /** The key file's name, beside the documents directory. */
+  public static final String DATA_KEY_FILE = "data.key";
 
   /** The default pool size. */
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -38,6 +74,7 @@ public record PersistenceSettings(
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(documentsDirectory, "documentsDirectory");
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(dataKey, "dataKey");
     if (maxPoolSize < 1 || maxPoolSize > 200) {
       throw new IllegalArgumentException("the pool holds 1 to 200 connections");
     }
@@ -62,26 +99,40 @@ public record PersistenceSettings(
         "",
         DEFAULT_POOL_SIZE,
         base.resolve("documents"),
-        DEFAULT_RETENTION);
+        DEFAULT_RETENTION,
+        new DataKey.KeptIn(base.resolve(DATA_KEY_FILE)));
   }
 
   /** A PostgreSQL database, with documents in a (shared) directory. */
   public static PersistenceSettings postgres(
       String jdbcUrl, String user, String password, Path documentsDirectory) {
     return new PersistenceSettings(
-        jdbcUrl, user, password, DEFAULT_POOL_SIZE, documentsDirectory, DEFAULT_RETENTION);
+        jdbcUrl,
+        user,
+        password,
+        DEFAULT_POOL_SIZE,
+        documentsDirectory,
+        DEFAULT_RETENTION,
+        new DataKey.KeptIn(
+            documentsDirectory.toAbsolutePath().normalize().resolveSibling(DATA_KEY_FILE)));
   }
 
   public PersistenceSettings withPoolSize(int size) {
-    return new PersistenceSettings(jdbcUrl, user, password, size, documentsDirectory, retention);
+    return new PersistenceSettings(
+        jdbcUrl, user, password, size, documentsDirectory, retention, dataKey);
   }
 
   public PersistenceSettings withRetention(Duration period) {
     return new PersistenceSettings(
-        jdbcUrl, user, password, maxPoolSize, documentsDirectory, period);
+        jdbcUrl, user, password, maxPoolSize, documentsDirectory, period, dataKey);
   }
 
-  /** Leaves the password out. */
+  public PersistenceSettings withDataKey(DataKey keys) {
+    return new PersistenceSettings(
+        jdbcUrl, user, password, maxPoolSize, documentsDirectory, retention, keys);
+  }
+
+  /** Leaves the password and given keys out. */
   @Override
   public String toString() {
     return "PersistenceSettings[jdbcUrl="
@@ -94,6 +145,8 @@ public record PersistenceSettings(
         + documentsDirectory
         + ", retention="
         + retention
+        + ", dataKey="
+        + dataKey
         + "]";
   }
 }

@@ -6,6 +6,7 @@ import static dev.sportello.adapter.persistence.Fixtures.closedAs;
 import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
@@ -40,6 +41,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -497,6 +499,81 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
+  void aStoredDocumentIsSealedAndReadableByItsOwnerOnly() throws IOException {
+    RequestId id = new RequestId("doc-1");
+    byte[] document = "%PDF-1.7 RSSMRA85T10A562S Mario Rossi".getBytes(StandardCharsets.UTF_8);
+    DocumentStore.Upload upload = right(adapter.documents().begin(id, "d.zip"));
+    upload.stream().write(document);
+    right(upload.commit());
+
+    Path file = FileDocumentStore.fileOf(settings.documentsDirectory(), id);
+    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+        .doesNotContain("RSSMRA")
+        .doesNotContain("Mario");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(settings.documentsDirectory())))
+        .isEqualTo("rwx------");
+    try (InputStream in = right(adapter.documents().open(id)).get()) {
+      assertThat(in.readAllBytes()).isEqualTo(document);
+    }
+  }
+
+  @Test
+  void aSealedDocumentMovedToAnotherRequestDoesNotOpen() throws IOException {
+    RequestId first = new RequestId("doc-1");
+    RequestId second = new RequestId("doc-2");
+    DocumentStore.Upload upload = right(adapter.documents().begin(first, "d.zip"));
+    upload.stream().write(new byte[] {1, 2, 3});
+    right(upload.commit());
+    Path directory = settings.documentsDirectory();
+
+    Files.copy(
+        FileDocumentStore.fileOf(directory, first), FileDocumentStore.fileOf(directory, second));
+
+    try (InputStream in = right(adapter.documents().open(second)).get()) {
+      assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+    } catch (IOException refusedOnOpen) {
+      // Refusing on the first read or on opening are both refusals.
+    }
+  }
+
+  @Test
+  void aDocumentStoredBeforeSealingStillOpensAsItWas() throws IOException {
+    RequestId id = new RequestId("doc-1");
+    byte[] zip = {'P', 'K', 3, 4, 9, 9, 9};
+    Files.write(FileDocumentStore.fileOf(settings.documentsDirectory(), id), zip);
+
+    try (InputStream in = right(adapter.documents().open(id)).get()) {
+      assertThat(in.readAllBytes()).isEqualTo(zip);
+    }
+  }
+
+  @Test
+  void theDataKeyFileIsCreatedForItsOwnerOnly() throws IOException {
+    Path keyFile =
+        ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file().toAbsolutePath();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void givenKeysAreUsedAndNeverPrinted() {
+    String keys = DataKeys.generate().toJson();
+    PersistenceSettings given = settings.withDataKey(new PersistenceSettings.DataKey.Given(keys));
+
+    assertThat(given.toString()).doesNotContain(keys.substring(0, 30));
+    assertThat(
+            left(
+                PersistenceAdapter.create(
+                    settings.withDataKey(new PersistenceSettings.DataKey.Given("not keys")))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
   void idsThatDifferOnlyInCaseKeepTheirOwnDocuments() throws IOException {
     for (String id : java.util.List.of("abc", "ABC")) {
       DocumentStore.Upload upload = right(adapter.documents().begin(new RequestId(id), "d.zip"));
@@ -625,7 +702,13 @@ abstract class PersistenceAdapterTest {
             left(
                 PersistenceAdapter.create(
                     new PersistenceSettings(
-                        "jdbc:mysql://localhost/x", "u", "p", 2, directory, Duration.ofDays(1)))))
+                        "jdbc:mysql://localhost/x",
+                        "u",
+                        "p",
+                        2,
+                        directory,
+                        Duration.ofDays(1),
+                        new PersistenceSettings.DataKey.KeptIn(directory.resolve("k"))))))
         .isInstanceOf(StorageFailure.Unavailable.class);
     assertThat(
             left(

@@ -1,0 +1,267 @@
+package dev.sportello.adapter.persistence;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import io.vavr.control.Either;
+import io.vavr.control.Try;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The keys that seal personal data at rest, and the sealing itself: values with AES-256-GCM,
+ * documents with AES-256-GCM-HKDF in 1 MB segments so that they stream through a small heap. Both
+ * are Tink keysets, so keys rotate by adding a new primary key while the older ones still open what
+ * they sealed.
+ *
+ * <p>Every ciphertext names the key that sealed it: Tink puts the key id in front of each value,
+ * and a document starts with the id of its key, so that re-encryption can find what an older key
+ * sealed without opening it. What is sealed is bound to where it belongs (the associated data), so
+ * a ciphertext copied to another row does not open there.
+ */
+final class DataKeys {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String VALUES = "values";
+  private static final String DOCUMENTS = "documents";
+  private static final byte TINK_PREFIX = 0x01;
+  private static final int TINK_PREFIX_LENGTH = 5;
+
+  static {
+    try {
+      AeadConfig.register();
+      StreamingAeadConfig.register();
+    } catch (GeneralSecurityException impossible) {
+      // Registration fails only when Tink's own key managers are missing from its jar.
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private final KeysetHandle valueKeys;
+  private final KeysetHandle documentKeys;
+  private final Aead values;
+  private final StreamingAead documents;
+
+  private DataKeys(KeysetHandle valueKeys, KeysetHandle documentKeys)
+      throws GeneralSecurityException {
+    this.valueKeys = valueKeys;
+    this.documentKeys = documentKeys;
+    this.values = valueKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
+    this.documents = documentKeys.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+  }
+
+  /** New keys, one for values and one for documents. */
+  static DataKeys generate() {
+    return unchecked(() ->
+        new DataKeys(
+            KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
+            KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB)));
+  }
+
+  /**
+   * Reads keys written by {@link #toJson()}.
+   *
+   * @return the keys, or why the text holds none (never the text itself: it is secret)
+   */
+  static Either<String, DataKeys> fromJson(String json) {
+    return Try.of(() -> JSON.readTree(json))
+        .toEither()
+        .mapLeft(unreadable -> "the data key is not JSON")
+        .flatMap(tree ->
+            tree.has(VALUES) && tree.has(DOCUMENTS)
+                ? Either.right(tree)
+                : Either.left("the data key needs both a values and a documents keyset"))
+        .flatMap(tree ->
+            Try.of(() -> new DataKeys(keyset(tree.get(VALUES)), keyset(tree.get(DOCUMENTS))))
+                .toEither()
+                .mapLeft(invalid -> "the data key's keysets cannot be read"));
+  }
+
+  private static KeysetHandle keyset(JsonNode node) throws GeneralSecurityException {
+    return TinkJsonProtoKeysetFormat.parseKeyset(node.toString(), InsecureSecretKeyAccess.get());
+  }
+
+  /** The keys as JSON: secret, to be kept only where its owner alone can read it. */
+  String toJson() {
+    ObjectNode tree = JSON.createObjectNode();
+    tree.set(VALUES, JSON.readTree(serialised(valueKeys)));
+    tree.set(DOCUMENTS, JSON.readTree(serialised(documentKeys)));
+    return tree.toString();
+  }
+
+  private static String serialised(KeysetHandle keys) {
+    return unchecked(
+        () -> TinkJsonProtoKeysetFormat.serializeKeyset(keys, InsecureSecretKeyAccess.get()));
+  }
+
+  /**
+   * The same keys plus a new primary one for values and for documents: what is sealed from now on
+   * uses the new keys, and what the older keys sealed still opens.
+   */
+  DataKeys rotated() {
+    return unchecked(() ->
+        new DataKeys(
+            withNewPrimary(valueKeys, PredefinedAeadParameters.AES256_GCM),
+            withNewPrimary(documentKeys, PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB)));
+  }
+
+  private static KeysetHandle withNewPrimary(KeysetHandle keys, Parameters parameters)
+      throws GeneralSecurityException {
+    return KeysetHandle.newBuilder(keys)
+        .addEntry(KeysetHandle.generateEntryFromParameters(parameters).withRandomId().makePrimary())
+        .build();
+  }
+
+  /** The id of the key that seals values now. */
+  int currentValueKey() {
+    return valueKeys.getPrimary().getId();
+  }
+
+  /** The id of the key that seals documents now. */
+  int currentDocumentKey() {
+    return documentKeys.getPrimary().getId();
+  }
+
+  /** Seals a value for the place named by {@code context}. */
+  byte[] seal(byte[] plain, byte[] context) {
+    return unchecked(() -> values.encrypt(plain, context));
+  }
+
+  /**
+   * Opens a value sealed for the place named by {@code context}.
+   *
+   * @return the value, or why not: it was altered, sealed for another place, or sealed by a key
+   *     that is not held
+   */
+  Either<String, byte[]> open(byte[] sealed, byte[] context) {
+    return Try.of(() -> values.decrypt(sealed, context))
+        .toEither()
+        .mapLeft(failure -> "a sealed value does not open with the data key");
+  }
+
+  /** The id of the key that sealed a value, read from its first bytes. */
+  static int keyOf(byte[] sealed) {
+    if (sealed.length < TINK_PREFIX_LENGTH || sealed[0] != TINK_PREFIX) {
+      throw new IllegalArgumentException("not a value sealed by these keys");
+    }
+    return ByteBuffer.wrap(sealed, 1, Integer.BYTES).getInt();
+  }
+
+  /**
+   * Wraps a document's destination: what is written through the returned stream is sealed in
+   * segments, after the id of the current key. Closing it writes the last segment.
+   */
+  OutputStream sealing(OutputStream destination, byte[] context) throws IOException {
+    var out = new DataOutputStream(destination);
+    out.writeInt(currentDocumentKey());
+    try {
+      return documents.newEncryptingStream(out, context);
+    } catch (GeneralSecurityException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /**
+   * Opens a sealed document as a stream; reading it fails with an {@link IOException} where the
+   * document was altered or truncated.
+   */
+  InputStream opening(InputStream sealed, byte[] context) throws IOException {
+    keyOf(sealed);
+    try {
+      return documents.newDecryptingStream(sealed, context);
+    } catch (GeneralSecurityException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** The id of the key that sealed the document the stream starts with. */
+  static int keyOf(InputStream sealed) throws IOException {
+    return new DataInputStream(sealed).readInt();
+  }
+
+  /** Keys are never shown, whatever prints this object. */
+  @Override
+  public String toString() {
+    return "DataKeys[values key "
+        + currentValueKey()
+        + ", documents key "
+        + currentDocumentKey()
+        + "]";
+  }
+
+  /**
+   * Reads the keys kept in a file, or makes new ones and keeps them there when there is no file
+   * yet. The file is created readable and writable by its owner only.
+   */
+  static Either<String, DataKeys> readOrCreate(Path file) {
+    if (Files.exists(file)) {
+      return Try.of(() -> Files.readString(file))
+          .toEither()
+          .mapLeft(unreadable -> "the data key file " + file + " cannot be read")
+          .flatMap(DataKeys::fromJson);
+    }
+    DataKeys created = generate();
+    return created.keep(file).map(kept -> created);
+  }
+
+  /**
+   * Keeps the keys in a file, replacing it atomically: a reader sees the old keys or the new ones.
+   */
+  Either<String, Path> keep(Path file) {
+    Path absolute = file.toAbsolutePath();
+    Path directory = Objects.requireNonNull(absolute.getParent(), "a file has a folder");
+    return Try.of(
+            () -> {
+              OwnerOnly.createDirectories(directory);
+              Path partial = OwnerOnly.createFile(directory.resolve(file.getFileName() + ".new"));
+              Files.writeString(partial, toJson(), StandardOpenOption.TRUNCATE_EXISTING);
+              try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                channel.force(true);
+              }
+              return Files.move(
+                  partial,
+                  file,
+                  StandardCopyOption.ATOMIC_MOVE,
+                  StandardCopyOption.REPLACE_EXISTING);
+            })
+        .toEither()
+        .mapLeft(failure -> "the data key file " + file + " cannot be written");
+  }
+
+  private interface Step<T> {
+    T run() throws GeneralSecurityException;
+  }
+
+  /**
+   * Tink throws checked exceptions where only a broken installation or a bug could fail: sealing
+   * with a held key, and serialising a keyset it built.
+   */
+  private static <T> T unchecked(Step<T> step) {
+    try {
+      return step.run();
+    } catch (GeneralSecurityException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

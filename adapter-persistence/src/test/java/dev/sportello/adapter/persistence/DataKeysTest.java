@@ -1,0 +1,170 @@
+package dev.sportello.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataKeysTest {
+  private static final byte[] PLAIN = "RSSMRA85T10A562S".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ROW = "request:r-1:values".getBytes(StandardCharsets.UTF_8);
+
+  private final DataKeys keys = DataKeys.generate();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aSealedValueOpensToTheSameBytes() {
+    byte[] sealed = keys.seal(PLAIN, ROW);
+
+    assertThat(keys.open(sealed, ROW).get()).isEqualTo(PLAIN);
+  }
+
+  @Test
+  void aSealedValueHoldsNoneOfItsPlainText() {
+    String sealed = new String(keys.seal(PLAIN, ROW), StandardCharsets.ISO_8859_1);
+
+    assertThat(sealed).doesNotContain("RSSMRA");
+  }
+
+  @Test
+  void theSameValueSealsDifferentlyEachTime() {
+    assertThat(keys.seal(PLAIN, ROW)).isNotEqualTo(keys.seal(PLAIN, ROW));
+  }
+
+  @Test
+  void aValueSealedForOneRowDoesNotOpenInAnother() {
+    byte[] sealed = keys.seal(PLAIN, ROW);
+
+    assertThat(keys.open(sealed, "request:r-2:values".getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+
+  @Test
+  void anAlteredValueDoesNotOpen() {
+    byte[] sealed = keys.seal(PLAIN, ROW);
+    sealed[sealed.length - 1] ^= 1;
+
+    assertThat(keys.open(sealed, ROW).getLeft()).doesNotContain("RSSMRA");
+  }
+
+  @Test
+  void otherKeysCannotOpenAValue() {
+    assertThat(DataKeys.generate().open(keys.seal(PLAIN, ROW), ROW)).isEmpty();
+  }
+
+  @Test
+  void aSealedValueNamesTheKeyThatSealedIt() {
+    assertThat(DataKeys.keyOf(keys.seal(PLAIN, ROW))).isEqualTo(keys.currentValueKey());
+  }
+
+  @Test
+  void afterARotationNewValuesUseTheNewKeyAndOldOnesStillOpen() {
+    byte[] old = keys.seal(PLAIN, ROW);
+    DataKeys rotated = keys.rotated();
+
+    byte[] fresh = rotated.seal(PLAIN, ROW);
+
+    assertThat(DataKeys.keyOf(fresh))
+        .isEqualTo(rotated.currentValueKey())
+        .isNotEqualTo(keys.currentValueKey());
+    assertThat(rotated.open(old, ROW).get()).isEqualTo(PLAIN);
+    assertThat(keys.open(fresh, ROW)).isEmpty();
+  }
+
+  @Test
+  void keysSurviveTheirJsonForm() {
+    byte[] sealed = keys.seal(PLAIN, ROW);
+
+    DataKeys read = DataKeys.fromJson(keys.toJson()).get();
+
+    assertThat(read.open(sealed, ROW).get()).isEqualTo(PLAIN);
+    assertThat(read.currentValueKey()).isEqualTo(keys.currentValueKey());
+  }
+
+  @Test
+  void textThatHoldsNoKeysIsRefusedWithoutEchoingIt() {
+    assertThat(DataKeys.fromJson("secret-looking-text").getLeft())
+        .doesNotContain("secret-looking-text");
+    assertThat(DataKeys.fromJson("{\"values\": {}}")).isEmpty();
+    assertThat(DataKeys.fromJson("{\"values\": {}, \"documents\": {}}")).isEmpty();
+  }
+
+  @Test
+  void keysAreNeverPrinted() {
+    assertThat(keys.toString()).doesNotContain(keys.toJson().substring(0, 40)).contains("key");
+  }
+
+  @Test
+  void aDocumentStreamsSealedAndOpensWhole() throws IOException {
+    byte[] document = new byte[3 * 1024 * 1024 + 17];
+    new Random(7).nextBytes(document);
+    var sealed = new ByteArrayOutputStream();
+    try (OutputStream out = keys.sealing(sealed, ROW)) {
+      out.write(document);
+    }
+
+    try (InputStream in = keys.opening(new ByteArrayInputStream(sealed.toByteArray()), ROW)) {
+      assertThat(in.readAllBytes()).isEqualTo(document);
+    }
+    assertThat(DataKeys.keyOf(new ByteArrayInputStream(sealed.toByteArray())))
+        .isEqualTo(keys.currentDocumentKey());
+  }
+
+  @Test
+  void aTruncatedDocumentFailsToReadInsteadOfEndingEarly() throws IOException {
+    var sealed = new ByteArrayOutputStream();
+    try (OutputStream out = keys.sealing(sealed, ROW)) {
+      out.write(new byte[2 * 1024 * 1024]);
+    }
+    byte[] cut = java.util.Arrays.copyOf(sealed.toByteArray(), sealed.size() - 100);
+
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = keys.opening(new ByteArrayInputStream(cut), ROW)) {
+                in.readAllBytes();
+              }
+            })
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aNewKeyFileIsCreatedForItsOwnerOnlyAndReadBackTheSame() throws IOException {
+    Path file = dataDir.resolve("keys").resolve("data.key");
+
+    DataKeys created = DataKeys.readOrCreate(file).get();
+    DataKeys read = DataKeys.readOrCreate(file).get();
+
+    assertThat(read.currentValueKey()).isEqualTo(created.currentValueKey());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
+    try (var inFolder = Files.list(file.getParent())) {
+      assertThat(inFolder).containsExactly(file);
+    }
+  }
+
+  @Test
+  void rotatedKeysReplaceTheFileAndStillOpenWhatTheOldKeysSealed() {
+    Path file = dataDir.resolve("data.key");
+    DataKeys created = DataKeys.readOrCreate(file).get();
+    byte[] sealed = created.seal(PLAIN, ROW);
+
+    created.rotated().keep(file).get();
+
+    DataKeys read = DataKeys.readOrCreate(file).get();
+    assertThat(read.currentValueKey()).isNotEqualTo(created.currentValueKey());
+    assertThat(read.open(sealed, ROW).get()).isEqualTo(PLAIN);
+  }
+}
