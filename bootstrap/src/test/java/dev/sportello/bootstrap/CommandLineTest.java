@@ -37,7 +37,7 @@ class CommandLineTest {
   }
 
   @Test
-  void catalog_list_prints_a_line_per_certificate() {
+  void catalogListPrintsALinePerCertificate() {
     Cli run = Cli.run(client, "catalog", "list");
 
     assertThat(run.exitCode()).isZero();
@@ -46,7 +46,7 @@ class CommandLineTest {
   }
 
   @Test
-  void catalog_show_prints_the_form() {
+  void catalogShowPrintsTheForm() {
     Cli run = Cli.run(client, "catalog", "show", Harness.RESIDENCE);
 
     assertThat(run.exitCode()).isZero();
@@ -57,7 +57,7 @@ class CommandLineTest {
   }
 
   @Test
-  void a_submitted_request_can_be_followed_and_its_document_downloaded() throws Exception {
+  void aSubmittedRequestCanBeFollowedAndItsDocumentDownloaded() throws Exception {
     Path values = work.resolve("values.json");
     Files.writeString(
         values,
@@ -81,7 +81,7 @@ class CommandLineTest {
   }
 
   @Test
-  void a_refused_submission_prints_every_violation_and_exits_1() throws Exception {
+  void aRefusedSubmissionPrintsEveryViolationAndExits1() throws Exception {
     Path values = work.resolve("values.json");
     Files.writeString(values, "{\"values\": {\"$0\": \"Mario\"}}");
 
@@ -92,7 +92,7 @@ class CommandLineTest {
   }
 
   @Test
-  void a_client_command_without_an_api_key_says_where_to_find_one() {
+  void aClientCommandWithoutAnApiKeySaysWhereToFindOne() {
     Cli run = Cli.run(Map.of(), "request", "list");
 
     assertThat(run.exitCode()).isEqualTo(1);
@@ -104,7 +104,7 @@ class CommandLineTest {
   }
 
   @Test
-  void keys_create_prints_a_key_and_the_hash_the_service_accepts_it_by() {
+  void keysCreatePrintsAKeyAndTheHashTheServiceAcceptsItBy() {
     Cli run = Cli.run(Map.of(), "keys", "create", "--caller", "payroll");
 
     String[] lines = run.out().lines().map(String::strip).toArray(String[]::new);
@@ -117,7 +117,7 @@ class CommandLineTest {
   }
 
   @Test
-  void migrate_brings_an_empty_database_up_to_date() {
+  void migrateBringsAnEmptyDatabaseUpToDate() {
     Cli run = Cli.run(Map.of("SPORTELLO_DATA_DIR", work.toString()), "migrate");
 
     assertThat(run.exitCode()).isZero();
@@ -126,7 +126,7 @@ class CommandLineTest {
   }
 
   @Test
-  void serve_with_an_invalid_configuration_prints_every_problem_and_exits_2() {
+  void serveWithAnInvalidConfigurationPrintsEveryProblemAndExits2() {
     Map<String, String> environment = new HashMap<>();
     environment.put("SPORTELLO_HTTP_PORT", "eighty");
     environment.put("SPORTELLO_RETENTION", "forever");

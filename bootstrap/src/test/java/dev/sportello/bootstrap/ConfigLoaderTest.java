@@ -35,7 +35,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void no_configuration_means_the_sandbox_on_localhost_8080_with_h2_under_data() {
+  void noConfigurationMeansTheSandboxOnLocalhost8080WithH2UnderData() {
     Config config = valid(Map.of());
 
     assertThat(config.httpHost()).isEqualTo("localhost");
@@ -52,7 +52,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_token_leaves_sandbox_mode_for_openapis_test_host() {
+  void aTokenLeavesSandboxModeForOpenapisTestHost() {
     Config config =
         valid(
             Map.of(
@@ -64,7 +64,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void production_names_openapis_production_host() {
+  void productionNamesOpenapisProductionHost() {
     Config config =
         valid(
             Map.of(
@@ -77,7 +77,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void api_key_hashes_map_each_hash_to_its_caller() {
+  void apiKeyHashesMapEachHashToItsCaller() {
     Config config =
         valid(Map.of("SPORTELLO_API_KEY_HASHES", "payroll=" + HASH + ", hr=" + "B".repeat(64)));
 
@@ -86,7 +86,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void the_environment_wins_over_the_file_and_the_file_over_the_defaults() throws IOException {
+  void theEnvironmentWinsOverTheFileAndTheFileOverTheDefaults() throws IOException {
     Path file = directory.resolve("sportello.properties");
     Files.writeString(file, "http.port=9090\nsync.interval=5m\n");
 
@@ -99,7 +99,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void the_file_can_be_named_by_sportello_config() throws IOException {
+  void theFileCanBeNamedBySportelloConfig() throws IOException {
     Path file = directory.resolve("other.properties");
     Files.writeString(file, "jdbc.url=jdbc:postgresql://db/sportello\njdbc.user=app\n");
 
@@ -110,7 +110,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_missing_file_is_one_problem() {
+  void aMissingFileIsOneProblem() {
     List<String> problems =
         ConfigLoader.load(Map.of(), Option.some(directory.resolve("nope.properties"))).getError();
 
@@ -119,7 +119,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void an_unknown_key_in_the_file_is_a_problem() throws IOException {
+  void anUnknownKeyInTheFileIsAProblem() throws IOException {
     Path file = directory.resolve("sportello.properties");
     Files.writeString(file, "http.prot=9090\n");
 
@@ -129,7 +129,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void every_problem_is_reported_on_its_own_line() {
+  void everyProblemIsReportedOnItsOwnLine() {
     List<String> problems =
         problems(
             Map.of(
@@ -149,7 +149,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_problem_with_a_secret_never_shows_the_secret() {
+  void aProblemWithASecretNeverShowsTheSecret() {
     List<String> problems = problems(Map.of("SPORTELLO_WEBHOOK_SECRET", "short-secret"));
 
     assertThat(problems)
@@ -157,7 +157,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_given_data_key_is_used_for_the_store_and_never_printed() {
+  void aGivenDataKeyIsUsedForTheStoreAndNeverPrinted() {
     Config config = valid(Map.of("SPORTELLO_DATA_KEY", "{\"values\": \"sealed-keys\"}"));
 
     assertThat(config.dataKey()).contains("{\"values\": \"sealed-keys\"}");
@@ -170,7 +170,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void without_a_data_key_the_store_keeps_one_in_the_data_dir() {
+  void withoutADataKeyTheStoreKeepsOneInTheDataDir() {
     assertThat(Stores.settings(valid(Map.of()), directory).dataKey())
         .isEqualTo(
             new dev.sportello.adapter.persistence.PersistenceSettings.DataKey.KeptIn(
@@ -178,7 +178,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_url_without_a_token_is_refused_rather_than_silently_using_the_sandbox() {
+  void aUrlWithoutATokenIsRefusedRatherThanSilentlyUsingTheSandbox() {
     assertThat(problems(Map.of("SPORTELLO_VISENGINE_URL", "production")))
         .containsExactly(
             "SPORTELLO_VISENGINE_URL: needs SPORTELLO_VISENGINE_TOKEN as well; without a token"
@@ -186,7 +186,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void outside_sandbox_mode_api_key_hashes_are_required_and_a_plain_key_is_refused() {
+  void outsideSandboxModeApiKeyHashesAreRequiredAndAPlainKeyIsRefused() {
     assertThat(
             problems(
                 Map.of(
@@ -200,13 +200,13 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void in_sandbox_mode_a_plain_api_key_is_accepted() {
+  void inSandboxModeAPlainApiKeyIsAccepted() {
     assertThat(valid(Map.of("SPORTELLO_API_KEY", "a-plain-key-of-some-length")).sandboxApiKey())
         .contains("a-plain-key-of-some-length");
   }
 
   @Test
-  void malformed_api_key_hashes_are_refused() {
+  void malformedApiKeyHashesAreRefused() {
     assertThat(problems(Map.of("SPORTELLO_API_KEY_HASHES", "payroll:" + HASH)))
         .singleElement()
         .asString()
@@ -214,14 +214,14 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_database_user_without_a_url_is_refused() {
+  void aDatabaseUserWithoutAUrlIsRefused() {
     assertThat(problems(Map.of("SPORTELLO_JDBC_USER", "app")))
         .containsExactly(
             "SPORTELLO_JDBC_USER and SPORTELLO_JDBC_PASSWORD: need SPORTELLO_JDBC_URL as well");
   }
 
   @Test
-  void the_body_limit_must_hold_the_largest_file_in_base64() {
+  void theBodyLimitMustHoldTheLargestFileInBase64() {
     assertThat(problems(Map.of("SPORTELLO_MAX_FILE_SIZE", "30MB")))
         .containsExactly(
             "SPORTELLO_MAX_BODY_SIZE: must be at least 4/3 of SPORTELLO_MAX_FILE_SIZE, since files"
@@ -229,7 +229,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void durations_and_sizes_take_units_and_iso_forms() {
+  void durationsAndSizesTakeUnitsAndIsoForms() {
     Config config =
         valid(
             Map.of(
@@ -247,7 +247,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_public_url_must_be_an_http_address() {
+  void aPublicUrlMustBeAnHttpAddress() {
     assertThat(problems(Map.of("SPORTELLO_PUBLIC_URL", "ftp://example.com")))
         .containsExactly(
             "SPORTELLO_PUBLIC_URL=ftp://example.com (environment): must be an http or https URL"
@@ -257,7 +257,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void empty_values_count_as_unset() {
+  void emptyValuesCountAsUnset() {
     assertThat(
             valid(Map.of("SPORTELLO_HTTP_PORT", "", "SPORTELLO_VISENGINE_TOKEN", " ")).httpPort())
         .isEqualTo(8080);

@@ -44,7 +44,7 @@ class EndToEndTest {
   }
 
   @Test
-  void a_family_status_certificate_goes_from_its_form_to_a_pdf() throws IOException {
+  void aFamilyStatusCertificateGoesFromItsFormToAPdf() throws IOException {
     JsonNode form = app.ok(app.get("/api/v1/certificates/" + FAMILY_STATUS));
     assertThat(Harness.texts(form.path("fields"), "key")).contains("$0", "$7");
 
@@ -63,7 +63,7 @@ class EndToEndTest {
   }
 
   @Test
-  void a_description_saved_from_the_api_checks_a_submission_offline() throws IOException {
+  void aDescriptionSavedFromTheApiChecksASubmissionOffline() throws IOException {
     JsonNode form = app.ok(app.get("/api/v1/certificates/" + FAMILY_STATUS));
     Path saved = Files.writeString(downloads.resolve("family-status.json"), form.toString());
     String submission = Path.of("..", "examples", "family-status-submission.json").toString();
@@ -75,7 +75,7 @@ class EndToEndTest {
   }
 
   @Test
-  void a_codice_fiscale_that_disagrees_with_the_birth_date_is_refused_without_calling_upstream() {
+  void aCodiceFiscaleThatDisagreesWithTheBirthDateIsRefusedWithoutCallingUpstream() {
     app.ok(app.get("/api/v1/certificates/" + FAMILY_STATUS));
     long callsBefore = app.remoteCalls(DESCRIBE, TEST, DRAFT, CLOSE);
 
@@ -96,7 +96,7 @@ class EndToEndTest {
   }
 
   @Test
-  void an_a2_application_satisfies_the_rule_with_either_alternative() {
+  void anA2ApplicationSatisfiesTheRuleWithEitherAlternative() {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("$0", "Mario");
     values.put("$1", "Rossi");
@@ -117,7 +117,7 @@ class EndToEndTest {
   }
 
   @Test
-  void a_search_product_offers_candidates_and_fulfils_the_chosen_one() {
+  void aSearchProductOffersCandidatesAndFulfilsTheChosenOne() {
     String id =
         app.ok(app.submit("search-1", COMPANY_SEARCH, Map.of("$0", "alfa"))).path("id").asString();
 
@@ -136,7 +136,7 @@ class EndToEndTest {
   }
 
   @Test
-  void a_product_with_a_file_field_takes_the_upload() {
+  void aProductWithAFileFieldTakesTheUpload() {
     String id =
         app.ok(
                 app.submit(
@@ -150,7 +150,7 @@ class EndToEndTest {
   }
 
   @Test
-  void an_urgent_delivery_is_in_the_quote_and_in_the_charge() {
+  void anUrgentDeliveryIsInTheQuoteAndInTheCharge() {
     JsonNode accepted = app.ok(app.submit("urgent-1", RESIDENCE, Harness.residence(), "opzione_0"));
     String id = accepted.path("id").asString();
     app.syncUntil(id, "FULFILLED");
@@ -162,7 +162,7 @@ class EndToEndTest {
   }
 
   @Test
-  void a_request_can_be_cancelled_before_it_is_fulfilled() {
+  void aRequestCanBeCancelledBeforeItIsFulfilled() {
     String id =
         app.ok(app.submit("cancel-1", RESIDENCE, Harness.residence())).path("id").asString();
 
@@ -176,7 +176,7 @@ class EndToEndTest {
   }
 
   @Test
-  void without_credit_a_request_is_rejected_with_the_reason() {
+  void withoutCreditARequestIsRejectedWithTheReason() {
     BigDecimal balance = app.sandbox().balance();
     app.sandbox().setBalance(BigDecimal.ZERO);
     try {
@@ -192,8 +192,7 @@ class EndToEndTest {
   }
 
   @Test
-  void the_sandboxs_callback_makes_the_service_read_the_request_again()
-      throws InterruptedException {
+  void theSandboxsCallbackMakesTheServiceReadTheRequestAgain() throws InterruptedException {
     String id =
         app.ok(app.submit("webhook-1", RESIDENCE, Harness.residence())).path("id").asString();
     String before = app.request(id).path("status").asString();
@@ -205,7 +204,7 @@ class EndToEndTest {
   }
 
   @Test
-  void a_forged_callback_changes_nothing() {
+  void aForgedCallbackChangesNothing() {
     String id =
         app.ok(app.submit("webhook-2", RESIDENCE, Harness.residence())).path("id").asString();
     JsonNode before = app.request(id);
@@ -223,7 +222,7 @@ class EndToEndTest {
   }
 
   @Test
-  void the_same_idempotency_key_twice_orders_and_charges_once() {
+  void theSameIdempotencyKeyTwiceOrdersAndChargesOnce() {
     JsonNode first = app.ok(app.submit("twice-1", RESIDENCE, Harness.residence()));
     JsonNode second = app.ok(app.submit("twice-1", RESIDENCE, Harness.residence()));
     String id = first.path("id").asString();
@@ -234,7 +233,7 @@ class EndToEndTest {
   }
 
   @Test
-  void metrics_count_upstream_calls_by_kind_and_outcome_and_requests_by_status() throws Exception {
+  void metricsCountUpstreamCallsByKindAndOutcomeAndRequestsByStatus() throws Exception {
     String id =
         app.ok(app.submit("metrics-1", RESIDENCE, Harness.residence())).path("id").asString();
     app.syncUntil(id, "FULFILLED");
@@ -248,7 +247,7 @@ class EndToEndTest {
   }
 
   @Test
-  void metrics_time_http_requests_by_route_never_by_address() throws Exception {
+  void metricsTimeHttpRequestsByRouteNeverByAddress() throws Exception {
     app.ok(app.get("/api/v1/certificates"));
     app.ok(app.get("/api/v1/certificates/" + RESIDENCE));
 

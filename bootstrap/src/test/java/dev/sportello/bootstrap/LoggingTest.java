@@ -29,7 +29,7 @@ class LoggingTest {
   }
 
   @Test
-  void json_logs_are_one_object_per_line_with_the_formatted_message() {
+  void jsonLogsAreOneObjectPerLineWithTheFormattedMessage() {
     String output = logged(Config.LogFormat.JSON, "INFO");
 
     assertThat(output.lines()).hasSize(1);
@@ -39,7 +39,7 @@ class LoggingTest {
   }
 
   @Test
-  void text_logs_are_one_line_per_event_at_the_configured_level() {
+  void textLogsAreOneLinePerEventAtTheConfiguredLevel() {
     String output = logged(Config.LogFormat.TEXT, "INFO");
 
     assertThat(output.lines())

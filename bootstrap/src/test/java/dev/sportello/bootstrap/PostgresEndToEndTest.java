@@ -53,7 +53,7 @@ class PostgresEndToEndTest {
   }
 
   @Test
-  void a_family_status_certificate_goes_from_its_form_to_a_pdf() throws IOException {
+  void aFamilyStatusCertificateGoesFromItsFormToAPdf() throws IOException {
     app.ok(app.get("/api/v1/certificates/" + Harness.FAMILY_STATUS));
     String id =
         app.ok(
@@ -73,8 +73,7 @@ class PostgresEndToEndTest {
   }
 
   @Test
-  void no_sync_cycle_runs_while_another_instance_holds_the_lock()
-      throws SQLException, InterruptedException {
+  void noSyncCycleRunsWhileAnotherInstanceHoldsTheLock() throws SQLException, InterruptedException {
     String id =
         app.ok(app.submit("pg-lock-1", Harness.RESIDENCE, Harness.residence()))
             .path("id")

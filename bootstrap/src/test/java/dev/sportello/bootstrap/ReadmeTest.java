@@ -14,8 +14,7 @@ class ReadmeTest {
 
   @ParameterizedTest
   @EnumSource(Setting.class)
-  void the_readme_lists_every_setting_with_its_file_name_and_default(Setting setting)
-      throws IOException {
+  void theReadmeListsEverySettingWithItsFileNameAndDefault(Setting setting) throws IOException {
     String row =
         "| `"
             + setting.variable()

@@ -21,8 +21,7 @@ class RestartTest {
   @TempDir Path dataDir;
 
   @Test
-  void a_request_stopped_between_draft_and_close_is_charged_exactly_once_after_a_restart()
-      throws Exception {
+  void aRequestStoppedBetweenDraftAndCloseIsChargedExactlyOnceAfterARestart() throws Exception {
     try (VisengineSandbox sandbox =
         VisengineSandbox.start(
             SandboxSettings.defaults().withStepDelay(Harness.STEP).withControlApi(true))) {

@@ -23,7 +23,7 @@ class SchedulerTest {
   }
 
   @Test
-  void closing_lets_the_cycle_in_flight_finish() throws InterruptedException {
+  void closingLetsTheCycleInFlightFinish() throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean finished = new AtomicBoolean();
     Scheduler scheduler =
@@ -47,7 +47,7 @@ class SchedulerTest {
   }
 
   @Test
-  void a_cycle_that_throws_does_not_stop_the_next_ones() throws InterruptedException {
+  void aCycleThatThrowsDoesNotStopTheNextOnes() throws InterruptedException {
     AtomicInteger cycles = new AtomicInteger();
     CountDownLatch third = new CountDownLatch(3);
     try (Scheduler scheduler =
@@ -65,7 +65,7 @@ class SchedulerTest {
   }
 
   @Test
-  void closing_does_not_wait_for_the_next_cycle() {
+  void closingDoesNotWaitForTheNextCycle() {
     Scheduler scheduler =
         new Scheduler(
                 () -> Either.right(NOTHING),

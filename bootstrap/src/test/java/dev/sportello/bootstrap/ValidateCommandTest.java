@@ -27,7 +27,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void a_valid_submission_prints_valid_the_schema_warnings_and_the_quote() {
+  void aValidSubmissionPrintsValidTheSchemaWarningsAndTheQuote() {
     Cli run = run("validate", CERTIFICATE, VALID_SUBMISSION);
 
     assertThat(run.exitCode()).isZero();
@@ -42,7 +42,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void an_invalid_submission_prints_invalid_and_every_violation() {
+  void anInvalidSubmissionPrintsInvalidAndEveryViolation() {
     Cli run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
 
     assertThat(run.exitCode()).isEqualTo(1);
@@ -55,21 +55,21 @@ class ValidateCommandTest {
   }
 
   @Test
-  void the_output_never_repeats_a_submitted_value() {
+  void theOutputNeverRepeatsASubmittedValue() {
     Cli run = run("validate", CERTIFICATE, WRONG_BIRTH_DATE);
 
     assertThat(run.out() + run.err()).doesNotContain(TaxCodes.MARIO_ROSSI, "1985-12-11");
   }
 
   @Test
-  void the_published_family_status_page_reads_as_the_seed_certificate() throws IOException {
+  void thePublishedFamilyStatusPageReadsAsTheSeedCertificate() throws IOException {
     String json = Files.readString(Path.of(CERTIFICATE));
 
     assertThat(ValidateCommand.certificate(json).get()).isEqualTo(SeedCertificates.familyStatus());
   }
 
   @Test
-  void a_certificate_without_its_envelope_reads_the_same() throws IOException {
+  void aCertificateWithoutItsEnvelopeReadsTheSame() throws IOException {
     String json = Files.readString(Path.of(CERTIFICATE));
     String bare = json.substring(json.indexOf("{", 1), json.lastIndexOf("\"success\"")).strip();
 
@@ -78,7 +78,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void a_certificate_that_is_not_json_is_reported_with_its_location(@TempDir Path directory)
+  void aCertificateThatIsNotJsonIsReportedWithItsLocation(@TempDir Path directory)
       throws IOException {
     Path broken = Files.writeString(directory.resolve("c.json"), "{\"data\": RSSMRA}");
 
@@ -91,7 +91,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void a_missing_file_is_reported_in_one_line() {
+  void aMissingFileIsReportedInOneLine() {
     Cli run = run("validate", CERTIFICATE, "no-such-submission.json");
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -101,7 +101,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void a_file_that_is_not_json_is_reported_with_its_location_and_no_content(@TempDir Path directory)
+  void aFileThatIsNotJsonIsReportedWithItsLocationAndNoContent(@TempDir Path directory)
       throws IOException {
     Path broken =
         Files.writeString(directory.resolve("broken.json"), "{\"values\": {\"$0\": RSSMRA}}");
@@ -114,7 +114,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void both_unreadable_inputs_are_reported(@TempDir Path directory) throws IOException {
+  void bothUnreadableInputsAreReported(@TempDir Path directory) throws IOException {
     Path notACertificate = Files.writeString(directory.resolve("c.json"), "{\"data\": {}}");
     Path notASubmission = Files.writeString(directory.resolve("s.json"), "[]");
 
@@ -131,7 +131,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void a_missing_argument_prints_the_usage() {
+  void aMissingArgumentPrintsTheUsage() {
     Cli run = run("validate", CERTIFICATE);
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -139,7 +139,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void no_command_prints_the_usage() {
+  void noCommandPrintsTheUsage() {
     Cli run = run();
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -147,7 +147,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void help_lists_the_exit_codes() {
+  void helpListsTheExitCodes() {
     Cli run = run("validate", "--help");
 
     assertThat(run.exitCode()).isZero();

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddingExampleTest {
 
   @Test
-  void a_team_wires_the_use_cases_to_in_memory_fakes_and_orders_a_certificate() {
+  void aTeamWiresTheUseCasesToInMemoryFakesAndOrdersACertificate() {
     // README: embedding example start
     Clock clock = Clock.systemUTC();
     FakeVisengine visengine = new FakeVisengine(clock); // or the Visengine HTTP adapter

@@ -65,7 +65,7 @@ class FaultCampaignTest {
   }
 
   @Test
-  void random_faults_and_kills_neither_charge_a_request_twice_nor_lose_one() throws Exception {
+  void randomFaultsAndKillsNeitherChargeARequestTwiceNorLoseOne() throws Exception {
     if (System.getProperty("sportello.faults.engine", "postgres").equals("h2")) {
       campaign("h2", Map.of());
       return;

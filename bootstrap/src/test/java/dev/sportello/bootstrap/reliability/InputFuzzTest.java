@@ -29,8 +29,7 @@ class InputFuzzTest {
       dev.sportello.domain.fixtures.SeedCertificates.familyStatus();
 
   @Property
-  void a_rule_text_parses_to_a_rule_that_prints_back_or_to_a_syntax_error(
-      @ForAll("ruleTexts") String text) {
+  void aRuleTextParsesToARuleThatPrintsBackOrToASyntaxError(@ForAll("ruleTexts") String text) {
     var parsed = RequirementRule.parse(text);
 
     if (parsed.isRight()) {
@@ -41,7 +40,7 @@ class InputFuzzTest {
   }
 
   @Property
-  void a_value_is_normalised_or_rejected_with_a_reason_by_every_field_type(
+  void aValueIsNormalisedOrRejectedWithAReasonByEveryFieldType(
       @ForAll("fieldTypes") FieldType type, @ForAll("fieldValues") String value) {
     var normalised = type.normalise(value, POLICY);
 
@@ -53,7 +52,7 @@ class InputFuzzTest {
   }
 
   @Property
-  void a_submission_of_any_keys_and_values_is_checked_without_an_exception(
+  void aSubmissionOfAnyKeysAndValuesIsCheckedWithoutAnException(
       @ForAll("submissions") Map<String, String> values) {
     var checked = SubmissionCheck.check(FAMILY_STATUS, HashMap.ofAll(values), List.empty(), POLICY);
 

@@ -145,12 +145,12 @@ class LogHygieneTest {
 
   /** Without this, an empty console would pass every check below. */
   @Test
-  void the_run_logged_every_upstream_call_at_debug() throws IOException {
+  void theRunLoggedEveryUpstreamCallAtDebug() throws IOException {
     assertThat(logLines()).contains("DEBUG", "---> POST", "---> PUT", "<--- HTTP/1.1 200");
   }
 
   @Test
-  void no_personal_value_or_file_content_is_logged() throws IOException {
+  void noPersonalValueOrFileContentIsLogged() throws IOException {
     String logs = logLines();
 
     for (String value : PERSONAL) {
@@ -159,14 +159,14 @@ class LogHygieneTest {
   }
 
   @Test
-  void no_api_key_or_upstream_token_is_logged() throws IOException {
+  void noApiKeyOrUpstreamTokenIsLogged() throws IOException {
     String logs = logLines();
 
     assertThat(logs).doesNotContain(API_KEY, WRONG_KEY, sandbox.token());
   }
 
   @Test
-  void no_webhook_token_is_logged() throws IOException {
+  void noWebhookTokenIsLogged() throws IOException {
     assertThat(WEBHOOK_TOKEN.matcher(logLines()).find()).isFalse();
   }
 

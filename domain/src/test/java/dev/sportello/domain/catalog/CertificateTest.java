@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CertificateTest {
 
   @Test
-  void an_extra_is_found_by_its_key() {
+  void anExtraIsFoundByItsKey() {
     Certificate a2 = SeedCertificates.a2();
 
     assertThat(a2.extra("opzione_1"))
@@ -22,7 +22,7 @@ class CertificateTest {
   }
 
   @Test
-  void an_extra_needs_a_key() {
+  void anExtraNeedsAKey() {
     assertThatThrownBy(() -> new Extra(" ", "urgenza", Money.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -36,7 +36,7 @@ class CertificateTest {
         "a",
         "visura_camerale-1"
       })
-  void a_certificate_id_is_opaque_as_its_engine_published_it(String id) {
+  void aCertificateIdIsOpaqueAsItsEnginePublishedIt(String id) {
     assertThat(CertificateId.parse(id).get()).hasToString(id);
   }
 
@@ -49,7 +49,7 @@ class CertificateTest {
         "4c84e22bbabd5f25b0102bb3bfe82790.",
         "a234567890123456789012345678901234567890123456789012345678901234x"
       })
-  void a_certificate_id_of_another_shape_is_refused(String id) {
+  void aCertificateIdOfAnotherShapeIsRefused(String id) {
     assertThat(CertificateId.parse(id).getError())
         .isEqualTo(
             Violation.general(

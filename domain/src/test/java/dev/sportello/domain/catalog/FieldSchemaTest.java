@@ -26,7 +26,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void fields_are_shown_by_their_display_order() {
+  void fieldsAreShownByTheirDisplayOrder() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
@@ -39,7 +39,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void fields_shown_at_the_same_place_are_ordered_by_key() {
+  void fieldsShownAtTheSamePlaceAreOrderedByKey() {
     FieldSchema schema =
         FieldSchema.read(List.of(orderedField("$3", "Three", 3), orderedField("$2", "Two", 3)), "");
 
@@ -47,7 +47,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void numbered_keys_are_ordered_by_their_number() {
+  void numberedKeysAreOrderedByTheirNumber() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(orderedField("field10", "Ten", 0), orderedField("field2", "Two", 0)), "");
@@ -56,7 +56,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void labels_instructions_and_keys_are_read_trimmed() {
+  void labelsInstructionsAndKeysAreReadTrimmed() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
@@ -70,7 +70,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_repeated_key_is_read_as_the_undefined_key_the_rule_requires() {
+  void aRepeatedKeyIsReadAsTheUndefinedKeyTheRuleRequires() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
@@ -86,7 +86,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void repeated_keys_fill_the_undefined_keys_lowest_first() {
+  void repeatedKeysFillTheUndefinedKeysLowestFirst() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(field("$0", "A", "text"), field("$0", "B", "text"), field("$0", "C", "text")),
@@ -101,7 +101,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_repeated_key_with_no_undefined_key_to_fill_is_ignored_with_a_warning() {
+  void aRepeatedKeyWithNoUndefinedKeyToFillIsIgnoredWithAWarning() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(field("$0", "Nome", "text"), field("$0", "Cognome", "text")), "$0");
@@ -113,7 +113,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_key_the_rule_requires_and_no_field_defines_is_reported() {
+  void aKeyTheRuleRequiresAndNoFieldDefinesIsReported() {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "text")), "$0 && $3");
 
     assertThat(schema.warnings()).containsExactly(new SchemaWarning.UndefinedReference(K3));
@@ -121,7 +121,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_field_the_rule_never_mentions_is_reported_as_optional() {
+  void aFieldTheRuleNeverMentionsIsReportedAsOptional() {
     FieldSchema schema =
         FieldSchema.read(List.of(field("$0", "Nome", "text"), field("$1", "Note", "text")), "$0");
 
@@ -129,7 +129,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_field_of_an_unknown_type_is_free_text_with_a_warning() {
+  void aFieldOfAnUnknownTypeIsFreeTextWithAWarning() {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", "Importo", "numero")), "");
 
     assertThat(schema.field(K0).map(FieldSpec::type)).contains(new FieldType.Unknown());
@@ -140,7 +140,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_field_whose_key_is_not_a_field_key_is_left_out_with_a_warning() {
+  void aFieldWhoseKeyIsNotAFieldKeyIsLeftOutWithAWarning() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(field("Nome e cognome", "Nome", "text"), field("$1", "Cognome", "text")), "");
@@ -150,7 +150,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void keys_of_any_engine_are_read_as_published() {
+  void keysOfAnyEngineAreReadAsPublished() {
     FieldSchema schema =
         FieldSchema.read(List.of(field("field0", "Codice Fiscale", "tax_code")), "field0");
 
@@ -159,7 +159,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void without_a_rule_every_field_not_marked_as_possibly_empty_is_required() {
+  void withoutARuleEveryFieldNotMarkedAsPossiblyEmptyIsRequired() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
@@ -174,7 +174,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void without_a_rule_a_single_required_field_is_the_requirement() {
+  void withoutARuleASingleRequiredFieldIsTheRequirement() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(field("$0", "Zero", "text"), optionalField("$1", "One", "text")), "");
@@ -183,21 +183,21 @@ class FieldSchemaTest {
   }
 
   @Test
-  void without_a_rule_and_with_every_field_possibly_empty_nothing_is_required() {
+  void withoutARuleAndWithEveryFieldPossiblyEmptyNothingIsRequired() {
     FieldSchema schema = FieldSchema.read(List.of(optionalField("$0", "Zero", "text")), "");
 
     assertThat(schema.requirement()).isEmpty();
   }
 
   @Test
-  void without_a_rule_no_field_is_reported_as_unreferenced() {
+  void withoutARuleNoFieldIsReportedAsUnreferenced() {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", "Zero", "text")), "");
 
     assertThat(schema.warnings()).containsExactly(new SchemaWarning.MissingRule());
   }
 
   @Test
-  void an_unreadable_rule_is_replaced_by_every_field_not_marked_as_possibly_empty() {
+  void anUnreadableRuleIsReplacedByEveryFieldNotMarkedAsPossiblyEmpty() {
     FieldSchema schema =
         FieldSchema.read(
             List.of(field("$0", "Zero", "text"), field("$1", "One", "text")), "$0 & $1");
@@ -213,7 +213,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_field_is_found_by_its_key() {
+  void aFieldIsFoundByItsKey() {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "text")), "");
 
     assertThat(schema.field(K0).map(FieldSpec::label)).contains("Nome");
@@ -221,7 +221,7 @@ class FieldSchemaTest {
   }
 
   @Test
-  void a_field_without_a_label_is_named_by_its_key() {
+  void aFieldWithoutALabelIsNamedByItsKey() {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", " ", "text")), "");
 
     assertThat(schema.field(K0).map(FieldSpec::displayName)).contains("$0");

@@ -37,7 +37,7 @@ class SchemaWarningTest {
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("warnings")
-  void every_warning_has_a_stable_code_and_says_what_it_is_about(
+  void everyWarningHasAStableCodeAndSaysWhatItIsAbout(
       SchemaWarning warning, String code, String excerpt) {
     assertThat(warning.code()).isEqualTo(code);
     assertThat(warning.message()).contains(excerpt);

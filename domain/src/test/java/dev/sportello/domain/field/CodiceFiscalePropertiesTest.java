@@ -85,7 +85,7 @@ class CodiceFiscalePropertiesTest {
   }
 
   @Property
-  void a_code_made_from_a_person_is_read_back_as_that_person(@ForAll("people") Person person) {
+  void aCodeMadeFromAPersonIsReadBackAsThatPerson(@ForAll("people") Person person) {
     CodiceFiscale code =
         CodiceFiscale.parse(person.code()).getOrElseThrow(r -> new AssertionError(r.toString()));
 
@@ -98,14 +98,14 @@ class CodiceFiscalePropertiesTest {
   }
 
   @Property
-  void surname_and_name_codes_follow_the_official_rule(@ForAll("people") Person person) {
+  void surnameAndNameCodesFollowTheOfficialRule(@ForAll("people") Person person) {
     assertThat(CodiceFiscale.surnameCode(person.surname()))
         .isEqualTo(surnameLetters(person.surname()));
     assertThat(CodiceFiscale.nameCode(person.name())).isEqualTo(nameLetters(person.name()));
   }
 
   @Property
-  void omocodia_does_not_change_what_a_code_says(@ForAll("people") Person person) {
+  void omocodiaDoesNotChangeWhatACodeSays(@ForAll("people") Person person) {
     Person withoutOmocodia =
         new Person(
             person.surname(),
@@ -128,7 +128,7 @@ class CodiceFiscalePropertiesTest {
    * which changes the check character: no single change can yield another valid code.
    */
   @Property
-  void every_single_character_change_is_refused(
+  void everySingleCharacterChangeIsRefused(
       @ForAll("people") Person person,
       @ForAll @IntRange(max = 15) int position,
       @ForAll @CharRange(from = 'A', to = 'Z') @NumericChars char replacement) {
@@ -140,7 +140,7 @@ class CodiceFiscalePropertiesTest {
   }
 
   @Property
-  void case_and_blanks_do_not_change_the_reading(@ForAll("people") Person person) {
+  void caseAndBlanksDoNotChangeTheReading(@ForAll("people") Person person) {
     String code = person.code();
     String typed =
         " " + code.substring(0, 6).toLowerCase(Locale.ROOT) + " " + code.substring(6) + " ";

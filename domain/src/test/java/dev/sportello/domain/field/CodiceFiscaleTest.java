@@ -24,7 +24,7 @@ class CodiceFiscaleTest {
   @Nested
   class Reading {
     @Test
-    void a_valid_code_is_read_into_its_parts() {
+    void aValidCodeIsReadIntoItsParts() {
       assertThat(parsed("RSSMRA80A01H501U"))
           .isEqualTo(
               new CodiceFiscale(
@@ -32,22 +32,22 @@ class CodiceFiscaleTest {
     }
 
     @Test
-    void lower_case_is_read_and_upper_cased() {
+    void lowerCaseIsReadAndUpperCased() {
       assertThat(parsed("rssmra80a01h501u").value()).isEqualTo("RSSMRA80A01H501U");
     }
 
     @Test
-    void blanks_around_and_inside_are_ignored() {
+    void blanksAroundAndInsideAreIgnored() {
       assertThat(parsed(" RSS MRA\u00A080A01\tH501U \n").value()).isEqualTo("RSSMRA80A01H501U");
     }
 
     @Test
-    void a_day_up_to_40_reads_as_male() {
+    void aDayUpTo40ReadsAsMale() {
       assertThat(parsed(withCheckCharacter("RSSMRA80A31H501")).sex()).isEqualTo(Sex.MALE);
     }
 
     @Test
-    void a_female_day_above_40_reads_as_female() {
+    void aFemaleDayAbove40ReadsAsFemale() {
       CodiceFiscale code = parsed(withCheckCharacter("RSSMRA80A41H501"));
 
       assertThat(code.sex()).isEqualTo(Sex.FEMALE);
@@ -55,7 +55,7 @@ class CodiceFiscaleTest {
     }
 
     @Test
-    void day_71_is_the_31st_for_a_woman() {
+    void day71IsThe31stForAWoman() {
       CodiceFiscale code = parsed(withCheckCharacter("BNCLRA85T71F205"));
 
       assertThat(code.dayOfMonth()).isEqualTo(31);
@@ -78,13 +78,13 @@ class CodiceFiscaleTest {
       "S, NOVEMBER",
       "T, DECEMBER"
     })
-    void each_month_letter_reads_as_its_month(char letter, Month month) {
+    void eachMonthLetterReadsAsItsMonth(char letter, Month month) {
       assertThat(parsed(withCheckCharacter("RSSMRA80" + letter + "01H501")).month())
           .isEqualTo(month);
     }
 
     @Test
-    void omocodia_letters_are_decoded_in_the_date_and_place_but_kept_in_the_value() {
+    void omocodiaLettersAreDecodedInTheDateAndPlaceButKeptInTheValue() {
       CodiceFiscale code = parsed(withCheckCharacter("RSSMRAULALMHRLM"));
 
       assertThat(code.value()).isEqualTo("RSSMRAULALMHRLMD");
@@ -94,7 +94,7 @@ class CodiceFiscaleTest {
     }
 
     @Test
-    void every_omocodia_letter_stands_for_its_digit() {
+    void everyOmocodiaLetterStandsForItsDigit() {
       // L M N P Q R S T U V stand for 0 to 9; in the year, "VL" is 90 and "LV" is 09.
       assertThat(parsed(withCheckCharacter("RSSMRAVLA01H501")).yearOfCentury()).isEqualTo(90);
       assertThat(parsed(withCheckCharacter("RSSMRALVA01H501")).yearOfCentury()).isEqualTo(9);
@@ -104,7 +104,7 @@ class CodiceFiscaleTest {
     }
 
     @Test
-    void a_foreign_birthplace_starts_with_z() {
+    void aForeignBirthplaceStartsWithZ() {
       assertThat(parsed(withCheckCharacter("RSSMRA80A01Z404")).placeCode()).isEqualTo("Z404");
     }
   }
@@ -113,53 +113,53 @@ class CodiceFiscaleTest {
   class BirthDay {
     @ParameterizedTest
     @ValueSource(strings = {"00", "32", "40", "72", "99"})
-    void a_day_outside_1_to_31_and_41_to_71_is_refused(String day) {
+    void aDayOutside1To31And41To71IsRefused(String day) {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter("RSSMRA80A" + day + "H501"))))
           .isEqualTo("codice_fiscale.day");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"01", "31", "41", "71"})
-    void the_days_at_the_edges_of_both_ranges_are_accepted(String day) {
+    void theDaysAtTheEdgesOfBothRangesAreAccepted(String day) {
       assertThat(CodiceFiscale.parse(withCheckCharacter("RSSMRA80A" + day + "H501")).isRight())
           .isTrue();
     }
 
     @Test
-    void a_day_the_month_does_not_have_is_refused() {
+    void aDayTheMonthDoesNotHaveIsRefused() {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter("RSSMRA80D31H501"))))
           .isEqualTo("codice_fiscale.birth_date");
     }
 
     @Test
-    void a_woman_s_day_the_month_does_not_have_is_refused() {
+    void aWomanSDayTheMonthDoesNotHaveIsRefused() {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter("RSSMRA80D71H501"))))
           .isEqualTo("codice_fiscale.birth_date");
     }
 
     @Test
-    void the_last_day_of_a_30_day_month_is_accepted() {
+    void theLastDayOfA30DayMonthIsAccepted() {
       assertThat(parsed(withCheckCharacter("RSSMRA80D30H501")).dayOfMonth()).isEqualTo(30);
     }
 
     @Test
-    void february_29_is_accepted_in_a_year_of_century_divisible_by_4() {
+    void february29IsAcceptedInAYearOfCenturyDivisibleBy4() {
       assertThat(parsed(withCheckCharacter("VRDGPP04B29H501")).dayOfMonth()).isEqualTo(29);
     }
 
     @Test
-    void february_29_is_accepted_in_year_00_because_2000_was_a_leap_year() {
+    void february29IsAcceptedInYear00Because2000WasALeapYear() {
       assertThat(parsed(withCheckCharacter("VRDGPP00B29H501")).dayOfMonth()).isEqualTo(29);
     }
 
     @Test
-    void february_29_is_refused_when_no_century_makes_the_year_leap() {
+    void february29IsRefusedWhenNoCenturyMakesTheYearLeap() {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter("VRDGPP01B29H501"))))
           .isEqualTo("codice_fiscale.birth_date");
     }
 
     @Test
-    void february_30_is_refused_even_in_a_leap_year() {
+    void february30IsRefusedEvenInALeapYear() {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter("VRDGPP04B30H501"))))
           .isEqualTo("codice_fiscale.birth_date");
     }
@@ -169,33 +169,33 @@ class CodiceFiscaleTest {
   class Refusing {
     @ParameterizedTest
     @ValueSource(strings = {"RSSMRA80A01H501", "RSSMRA80A01H501UU", ""})
-    void a_code_without_16_characters_is_refused(String code) {
+    void aCodeWithout16CharactersIsRefused(String code) {
       assertThat(rejectionCode(CodiceFiscale.parse(code))).isEqualTo("codice_fiscale.length");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1SSMRA80A01H501", "RSSMR480A01H501"})
-    void a_digit_among_the_first_six_is_refused(String first15) {
+    void aDigitAmongTheFirstSixIsRefused(String first15) {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter(first15))))
           .isEqualTo("codice_fiscale.letters");
     }
 
     @Test
-    void punctuation_among_the_first_six_is_refused() {
+    void punctuationAmongTheFirstSixIsRefused() {
       assertThat(rejectionCode(CodiceFiscale.parse("RSS-RA80A01H501U")))
           .isEqualTo("codice_fiscale.letters");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"RSSMRAA0A01H501", "RSSMRA8OA01H501", "RSSMRAW0A01H501"})
-    void a_year_that_is_not_digits_or_omocodia_letters_is_refused(String first15) {
+    void aYearThatIsNotDigitsOrOmocodiaLettersIsRefused(String first15) {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter(first15))))
           .isEqualTo("codice_fiscale.year");
     }
 
     @ParameterizedTest
     @ValueSource(chars = {'F', 'G', 'I', 'Z', '1'})
-    void a_letter_that_names_no_month_is_refused(char letter) {
+    void aLetterThatNamesNoMonthIsRefused(char letter) {
       assertThat(
               rejectionCode(
                   CodiceFiscale.parse(withCheckCharacter("RSSMRA80" + letter + "01H501"))))
@@ -204,7 +204,7 @@ class CodiceFiscaleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"RSSMRA80AA1H501", "RSSMRA80A0KH501"})
-    void a_day_that_is_not_digits_or_omocodia_letters_is_refused(String first15) {
+    void aDayThatIsNotDigitsOrOmocodiaLettersIsRefused(String first15) {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter(first15))))
           .isEqualTo("codice_fiscale.day");
     }
@@ -212,20 +212,20 @@ class CodiceFiscaleTest {
     @ParameterizedTest
     @ValueSource(
         strings = {"RSSMRA80A015501", "RSSMRA80A01HA01", "RSSMRA80A01H5O1", "RSSMRA80A01H50K"})
-    void a_place_that_is_not_a_letter_and_three_digits_is_refused(String first15) {
+    void aPlaceThatIsNotALetterAndThreeDigitsIsRefused(String first15) {
       assertThat(rejectionCode(CodiceFiscale.parse(withCheckCharacter(first15))))
           .isEqualTo("codice_fiscale.place");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"RSSMRA80A01H501V", "RSSMRA80A01H501T", "RSSMRA80A01H5010"})
-    void a_wrong_check_character_is_refused(String code) {
+    void aWrongCheckCharacterIsRefused(String code) {
       assertThat(rejectionCode(CodiceFiscale.parse(code)))
           .isEqualTo("codice_fiscale.check_character");
     }
 
     @Test
-    void a_swap_of_two_characters_is_caught_by_the_check_character() {
+    void aSwapOfTwoCharactersIsCaughtByTheCheckCharacter() {
       assertThat(rejectionCode(CodiceFiscale.parse("RSSMRA08A01H501U")))
           .isEqualTo("codice_fiscale.check_character");
     }
@@ -243,7 +243,7 @@ class CodiceFiscaleTest {
           "RSSMRA80D31H501U",
           "RSSMRA80A015501U"
         })
-    void no_message_repeats_the_code_or_its_parts(String code) {
+    void noMessageRepeatsTheCodeOrItsParts(String code) {
       String message = rejectionMessage(CodiceFiscale.parse(code));
 
       assertThat(message).doesNotContain(code, "RSS", "MRA", "H501", "80").isNotBlank();
@@ -270,7 +270,7 @@ class CodiceFiscaleTest {
       "Giannini-Bianchi, GNN",
       "Àèìòù, AEI"
     })
-    void a_surname_gives_consonants_then_vowels_then_x(String surname, String code) {
+    void aSurnameGivesConsonantsThenVowelsThenX(String surname, String code) {
       assertThat(CodiceFiscale.surnameCode(surname)).isEqualTo(code);
     }
 
@@ -289,13 +289,12 @@ class CodiceFiscaleTest {
       "Yvonne, YNN",
       "Roberta, RRT"
     })
-    void a_given_name_gives_the_first_third_and_fourth_of_four_or_more_consonants(
-        String name, String code) {
+    void aGivenNameGivesTheFirstThirdAndFourthOfFourOrMoreConsonants(String name, String code) {
       assertThat(CodiceFiscale.nameCode(name)).isEqualTo(code);
     }
 
     @Test
-    void a_given_name_with_exactly_three_consonants_gives_them_in_order() {
+    void aGivenNameWithExactlyThreeConsonantsGivesThemInOrder() {
       assertThat(CodiceFiscale.nameCode("Carlo")).isEqualTo("CRL");
     }
   }
@@ -305,23 +304,23 @@ class CodiceFiscaleTest {
     private final CodiceFiscale code = parsed("RSSMRA80A01H501U");
 
     @Test
-    void agrees_with_a_date_in_any_century_with_the_same_year_month_and_day() {
+    void agreesWithADateInAnyCenturyWithTheSameYearMonthAndDay() {
       assertThat(code.agreesWithBirthDate(LocalDate.of(1980, 1, 1))).isTrue();
       assertThat(code.agreesWithBirthDate(LocalDate.of(2080, 1, 1))).isTrue();
     }
 
     @Test
-    void disagrees_with_another_year() {
+    void disagreesWithAnotherYear() {
       assertThat(code.agreesWithBirthDate(LocalDate.of(1981, 1, 1))).isFalse();
     }
 
     @Test
-    void disagrees_with_another_month() {
+    void disagreesWithAnotherMonth() {
       assertThat(code.agreesWithBirthDate(LocalDate.of(1980, 2, 1))).isFalse();
     }
 
     @Test
-    void disagrees_with_another_day() {
+    void disagreesWithAnotherDay() {
       assertThat(code.agreesWithBirthDate(LocalDate.of(1980, 1, 2))).isFalse();
     }
   }
@@ -334,49 +333,49 @@ class CodiceFiscaleTest {
     }
 
     @Test
-    void the_extremes_of_every_part_are_accepted() {
+    void theExtremesOfEveryPartAreAccepted() {
       assertThat(with("RSSMRA00A01H501U", "RSS", "MRA", 0, 1, "H501").yearOfCentury()).isZero();
       assertThat(with("RSSMRA99A31H501U", "RSS", "MRA", 99, 31, "Z999").dayOfMonth()).isEqualTo(31);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"rssmra80a01h501u", "RSSMRA80A01H501", "RSSMRA80A01H501U0"})
-    void a_value_that_is_not_16_upper_case_letters_and_digits_is_a_bug(String value) {
+    void aValueThatIsNot16UpperCaseLettersAndDigitsIsABug(String value) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> with(value, "RSS", "MRA", 80, 1, "H501"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"RS", "RSSS", "R5S", "rss"})
-    void a_surname_code_that_is_not_three_letters_is_a_bug(String surname) {
+    void aSurnameCodeThatIsNotThreeLettersIsABug(String surname) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> with("RSSMRA80A01H501U", surname, "MRA", 80, 1, "H501"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"MR", "MRAA", "M1A"})
-    void a_name_code_that_is_not_three_letters_is_a_bug(String name) {
+    void aNameCodeThatIsNotThreeLettersIsABug(String name) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> with("RSSMRA80A01H501U", "RSS", name, 80, 1, "H501"));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {-1, 100})
-    void a_year_of_century_outside_0_to_99_is_a_bug(int year) {
+    void aYearOfCenturyOutside0To99IsABug(int year) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> with("RSSMRA80A01H501U", "RSS", "MRA", year, 1, "H501"));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 32, 41})
-    void a_day_of_month_outside_1_to_31_is_a_bug(int day) {
+    void aDayOfMonthOutside1To31IsABug(int day) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> with("RSSMRA80A01H501U", "RSS", "MRA", 80, day, "H501"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"H50", "HMNP", "1501", "H5011"})
-    void a_place_code_that_is_not_a_letter_and_three_digits_is_a_bug(String place) {
+    void aPlaceCodeThatIsNotALetterAndThreeDigitsIsABug(String place) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> with("RSSMRA80A01H501U", "RSS", "MRA", 80, 1, place));
     }

@@ -18,51 +18,51 @@ class EmailFieldTest {
   }
 
   @Test
-  void the_domain_is_lower_cased_and_the_local_part_kept() {
+  void theDomainIsLowerCasedAndTheLocalPartKept() {
     assertThat(EMAIL.normalise(" Mario.Rossi@Example.IT ", POLICY))
         .isEqualTo(Either.right("Mario.Rossi@example.it"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"a@b.it", "mario+pec@posta.cert.example.it", "x@xn--80ak6aa92e.com"})
-  void ordinary_addresses_are_accepted(String email) {
+  void ordinaryAddressesAreAccepted(String email) {
     assertThat(EMAIL.normalise(email, POLICY)).isEqualTo(Either.right(email));
   }
 
   @Test
-  void an_address_of_exactly_254_characters_is_accepted() {
+  void anAddressOfExactly254CharactersIsAccepted() {
     String email = addressOfLength(254);
 
     assertThat(EMAIL.normalise(email, POLICY)).isEqualTo(Either.right(email));
   }
 
   @Test
-  void an_address_of_255_characters_is_refused() {
+  void anAddressOf255CharactersIsRefused() {
     assertThat(rejectionCode(EMAIL.normalise(addressOfLength(255), POLICY)))
         .isEqualTo("email.too_long");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"mario rossi@example.it", "mario@exa\u00A0mple.it", "a\u0001@b.it"})
-  void spaces_and_control_characters_inside_are_refused(String email) {
+  void spacesAndControlCharactersInsideAreRefused(String email) {
     assertThat(rejectionCode(EMAIL.normalise(email, POLICY))).isEqualTo("email.characters");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"mario.example.it", "mario@rossi@example.it"})
-  void an_address_without_exactly_one_at_sign_is_refused(String email) {
+  void anAddressWithoutExactlyOneAtSignIsRefused(String email) {
     assertThat(rejectionCode(EMAIL.normalise(email, POLICY))).isEqualTo("email.at_sign");
   }
 
   @Test
-  void an_address_with_nothing_before_the_at_sign_is_refused() {
+  void anAddressWithNothingBeforeTheAtSignIsRefused() {
     assertThat(rejectionCode(EMAIL.normalise("@example.it", POLICY))).isEqualTo("email.local_part");
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {"a@", "a@example", "a@.example.it", "a@example.it.", "a@example..it", "a@."})
-  void a_domain_without_dot_separated_names_is_refused(String email) {
+  void aDomainWithoutDotSeparatedNamesIsRefused(String email) {
     assertThat(rejectionCode(EMAIL.normalise(email, POLICY))).isEqualTo("email.domain");
   }
 }

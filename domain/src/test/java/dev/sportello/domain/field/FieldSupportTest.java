@@ -19,18 +19,18 @@ class FieldSupportTest {
   class FieldKeys {
     @ParameterizedTest
     @ValueSource(strings = {"$0", "$999999", "field0", "reaCode", "a.b-c_d"})
-    void a_key_as_an_engine_publishes_it_is_read_as_it_is(String text) {
+    void aKeyAsAnEnginePublishesItIsReadAsItIs(String text) {
       assertThat(FieldKey.parse(text)).isEqualTo(Validation.valid(new FieldKey(text)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "$ 1", "$1\n", "nome?", "field0&&field1", "città"})
-    void a_malformed_key_is_refused(String text) {
+    void aMalformedKeyIsRefused(String text) {
       assertThat(FieldKey.parse(text).getError().code()).isEqualTo("malformed_key");
     }
 
     @Test
-    void a_malformed_key_is_named_in_the_violation() {
+    void aMalformedKeyIsNamedInTheViolation() {
       assertThat(FieldKey.parse("$ x").getError())
           .isEqualTo(
               Violation.general(
@@ -41,23 +41,23 @@ class FieldSupportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  "})
-    void a_blank_key_is_reported_against_the_values(String text) {
+    void aBlankKeyIsReportedAgainstTheValues(String text) {
       assertThat(FieldKey.parse(text).getError().subject()).isEqualTo("values");
     }
 
     @Test
-    void a_key_longer_than_64_characters_is_refused_and_reported_against_the_values() {
+    void aKeyLongerThan64CharactersIsRefusedAndReportedAgainstTheValues() {
       assertThat(FieldKey.parse("f".repeat(64)).isValid()).isTrue();
       assertThat(FieldKey.parse("f".repeat(65)).getError().subject()).isEqualTo("values");
     }
 
     @Test
-    void a_malformed_key_built_in_code_is_a_bug() {
+    void aMalformedKeyBuiltInCodeIsABug() {
       assertThatIllegalArgumentException().isThrownBy(() -> new FieldKey("$ 1"));
     }
 
     @Test
-    void keys_are_ordered_with_numbers_by_their_value_and_printed_as_published() {
+    void keysAreOrderedWithNumbersByTheirValueAndPrintedAsPublished() {
       assertThat(new FieldKey("$2")).isLessThan(new FieldKey("$10"));
       assertThat(new FieldKey("$10")).isGreaterThan(new FieldKey("$2"));
       assertThat(new FieldKey("field2")).isLessThan(new FieldKey("field10"));
@@ -66,7 +66,7 @@ class FieldSupportTest {
     }
 
     @Test
-    void keys_equal_in_value_but_not_in_text_still_have_an_order() {
+    void keysEqualInValueButNotInTextStillHaveAnOrder() {
       assertThat(new FieldKey("$07")).isLessThan(new FieldKey("$7"));
       assertThat(new FieldKey("$7")).isGreaterThan(new FieldKey("$07"));
     }
@@ -75,7 +75,7 @@ class FieldSupportTest {
   @Nested
   class Policies {
     @Test
-    void the_defaults_are_10_mb_of_pdf_png_or_jpeg() {
+    void theDefaultsAre10MbOfPdfPngOrJpeg() {
       ValuePolicy policy = ValuePolicy.defaults();
 
       assertThat(policy.maxFileBytes()).isEqualTo(10L * 1024 * 1024);
@@ -85,13 +85,13 @@ class FieldSupportTest {
 
     @ParameterizedTest
     @ValueSource(longs = {0, -1})
-    void a_file_size_limit_below_one_byte_is_a_bug(long limit) {
+    void aFileSizeLimitBelowOneByteIsABug(long limit) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> new ValuePolicy(limit, HashSet.empty()));
     }
 
     @Test
-    void a_limit_of_one_byte_is_accepted() {
+    void aLimitOfOneByteIsAccepted() {
       assertThat(new ValuePolicy(1, HashSet.empty()).maxFileBytes()).isEqualTo(1);
     }
   }
@@ -99,7 +99,7 @@ class FieldSupportTest {
   @Nested
   class Rejections {
     @Test
-    void a_rejection_holds_its_code_and_message() {
+    void aRejectionHoldsItsCodeAndMessage() {
       Rejection rejection = new Rejection("email.domain", "why");
 
       assertThat(rejection.code()).isEqualTo("email.domain");
@@ -107,7 +107,7 @@ class FieldSupportTest {
     }
 
     @Test
-    void a_rejection_without_code_or_message_is_a_bug() {
+    void aRejectionWithoutCodeOrMessageIsABug() {
       assertThatNullPointerException().isThrownBy(() -> newRejection(null, "why"));
       assertThatNullPointerException().isThrownBy(() -> newRejection("code", null));
     }

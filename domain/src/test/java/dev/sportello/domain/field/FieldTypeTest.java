@@ -40,19 +40,19 @@ class FieldTypeTest {
     "file, File",
     "unknown, Unknown"
   })
-  void each_kind_has_an_english_name(String name, String kind) {
+  void eachKindHasAnEnglishName(String name, String kind) {
     assertThat(FieldType.ofKind(name).map(type -> type.getClass().getSimpleName())).contains(kind);
   }
 
   @ParameterizedTest
   @MethodSource("knownTypes")
-  void each_kind_is_found_by_its_name(FieldType type) {
+  void eachKindIsFoundByItsName(FieldType type) {
     assertThat(FieldType.ofKind(type.kind())).contains(type);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"testo", "Text", " text", ""})
-  void any_other_name_is_no_kind(String name) {
+  void anyOtherNameIsNoKind(String name) {
     assertThat(FieldType.ofKind(name)).isEmpty();
   }
 
@@ -71,7 +71,7 @@ class FieldTypeTest {
 
   @ParameterizedTest
   @MethodSource("refusedValues")
-  void a_refusal_explains_itself_without_repeating_the_value(FieldType type, String value) {
+  void aRefusalExplainsItselfWithoutRepeatingTheValue(FieldType type, String value) {
     assertThat(rejectionMessage(type.normalise(value, ValuePolicy.defaults())))
         .isNotBlank()
         .doesNotContain(value)

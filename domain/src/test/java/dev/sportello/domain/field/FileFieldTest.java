@@ -29,34 +29,34 @@ class FileFieldTest {
   }
 
   @Test
-  void a_valid_pdf_is_returned_unchanged_but_trimmed() {
+  void aValidPdfIsReturnedUnchangedButTrimmed() {
     assertThat(FILE.normalise("  " + pdf(PDF_9_BYTES) + "\n", POLICY))
         .isEqualTo(Either.right(pdf(PDF_9_BYTES)));
   }
 
   @Test
-  void a_valid_png_is_accepted() {
+  void aValidPngIsAccepted() {
     String value = "pianta.png|data:image/png;base64," + PNG;
 
     assertThat(FILE.normalise(value, POLICY)).isEqualTo(Either.right(value));
   }
 
   @Test
-  void a_valid_jpeg_is_accepted() {
+  void aValidJpegIsAccepted() {
     String value = "documento.jpg|data:image/jpeg;base64," + JPEG;
 
     assertThat(FILE.normalise(value, POLICY)).isEqualTo(Either.right(value));
   }
 
   @Test
-  void the_type_and_encoding_are_read_case_insensitively() {
+  void theTypeAndEncodingAreReadCaseInsensitively() {
     String value = "DOC.PDF|DATA:Application/PDF;BASE64," + PDF_9_BYTES;
 
     assertThat(FILE.normalise(value, POLICY)).isEqualTo(Either.right(value));
   }
 
   @Test
-  void a_type_without_a_known_signature_is_taken_on_trust() {
+  void aTypeWithoutAKnownSignatureIsTakenOnTrust() {
     ValuePolicy policy = new ValuePolicy(100, HashSet.of("text/plain"));
     String value = "nota.txt|data:text/plain;base64,aGVsbG8=";
 
@@ -75,7 +75,7 @@ class FileFieldTest {
         "delega.pdf|data:application/pdf;utf8,JVBERi0xLjcK",
         "delega.pdf|data:"
       })
-  void a_value_that_is_not_name_bar_base64_data_url_is_refused(String value) {
+  void aValueThatIsNotNameBarBase64DataUrlIsRefused(String value) {
     assertThat(rejectionCode(FILE.normalise(value, POLICY))).isEqualTo("file.format");
   }
 
@@ -90,19 +90,19 @@ class FileFieldTest {
         "\\delega.pdf|data:application/pdf;base64,JVBERi0xLjcK",
         "dele\u0000ga.pdf|data:application/pdf;base64,JVBERi0xLjcK"
       })
-  void a_missing_or_unsafe_file_name_is_refused(String value) {
+  void aMissingOrUnsafeFileNameIsRefused(String value) {
     assertThat(rejectionCode(FILE.normalise(value, POLICY))).isEqualTo("file.name");
   }
 
   @Test
-  void a_file_name_of_255_characters_is_accepted() {
+  void aFileNameOf255CharactersIsAccepted() {
     String value = "a".repeat(InlineFile.MAX_NAME_LENGTH) + "|" + pdf(PDF_9_BYTES).substring(11);
 
     assertThat(FILE.normalise(value, POLICY)).isEqualTo(Either.right(value));
   }
 
   @Test
-  void a_file_name_of_256_characters_is_refused() {
+  void aFileNameOf256CharactersIsRefused() {
     String value =
         "a".repeat(InlineFile.MAX_NAME_LENGTH + 1) + "|" + pdf(PDF_9_BYTES).substring(11);
 
@@ -110,7 +110,7 @@ class FileFieldTest {
   }
 
   @Test
-  void a_type_outside_the_policy_is_refused_and_the_accepted_ones_are_listed() {
+  void aTypeOutsideThePolicyIsRefusedAndTheAcceptedOnesAreListed() {
     Either<Rejection, String> result =
         FILE.normalise("foto.gif|data:image/gif;base64,R0lGODlh", POLICY);
 
@@ -121,7 +121,7 @@ class FileFieldTest {
   }
 
   @Test
-  void an_empty_type_is_refused() {
+  void anEmptyTypeIsRefused() {
     assertThat(rejectionCode(FILE.normalise("x.pdf|data:;base64,JVBERi0xLjcK", POLICY)))
         .isEqualTo("file.type");
   }
@@ -140,12 +140,12 @@ class FileFieldTest {
         "J===",
         "===="
       })
-  void a_payload_that_is_not_standard_base64_is_refused(String payload) {
+  void aPayloadThatIsNotStandardBase64IsRefused(String payload) {
     assertThat(rejectionCode(FILE.normalise(pdf(payload), POLICY))).isEqualTo("file.base64");
   }
 
   @Test
-  void every_character_of_the_standard_alphabet_is_accepted() {
+  void everyCharacterOfTheStandardAlphabetIsAccepted() {
     ValuePolicy policy = new ValuePolicy(100, HashSet.of("text/plain"));
     String value = "x.txt|data:text/plain;base64,AZaz09+/";
 
@@ -154,7 +154,7 @@ class FileFieldTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"@AAA", "[AAA", "`AAA", "{AAA", "/AA:", "AAA,"})
-  void the_characters_next_to_the_alphabet_are_refused(String payload) {
+  void theCharactersNextToTheAlphabetAreRefused(String payload) {
     ValuePolicy policy = new ValuePolicy(100, HashSet.of("text/plain"));
 
     assertThat(rejectionCode(FILE.normalise("x.txt|data:text/plain;base64," + payload, policy)))
@@ -162,54 +162,54 @@ class FileFieldTest {
   }
 
   @Test
-  void an_empty_payload_is_refused() {
+  void anEmptyPayloadIsRefused() {
     assertThat(rejectionCode(FILE.normalise(pdf(""), POLICY))).isEqualTo("file.empty");
   }
 
   @Test
-  void a_file_of_exactly_the_size_limit_is_accepted() {
+  void aFileOfExactlyTheSizeLimitIsAccepted() {
     assertThat(FILE.normalise(pdf(PDF_9_BYTES), limitedTo(9)).isRight()).isTrue();
   }
 
   @Test
-  void a_file_one_byte_over_the_size_limit_is_refused() {
+  void aFileOneByteOverTheSizeLimitIsRefused() {
     assertThat(rejectionCode(FILE.normalise(pdf(PDF_10_BYTES), limitedTo(9))))
         .isEqualTo("file.too_large");
   }
 
   @Test
-  void two_padding_characters_count_as_two_missing_bytes() {
+  void twoPaddingCharactersCountAsTwoMissingBytes() {
     assertThat(FILE.normalise(pdf(PDF_10_BYTES), limitedTo(10)).isRight()).isTrue();
   }
 
   @Test
-  void one_padding_character_counts_as_one_missing_byte() {
+  void onePaddingCharacterCountsAsOneMissingByte() {
     assertThat(FILE.normalise(pdf(PDF_11_BYTES), limitedTo(11)).isRight()).isTrue();
     assertThat(rejectionCode(FILE.normalise(pdf(PDF_11_BYTES), limitedTo(10))))
         .isEqualTo("file.too_large");
   }
 
   @Test
-  void the_size_message_states_the_limit() {
+  void theSizeMessageStatesTheLimit() {
     assertThat(rejectionMessage(FILE.normalise(pdf(PDF_10_BYTES), limitedTo(9)))).contains("9");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"UEsDBA==", "JVBEWA==", "JVBE", PNG})
-  void a_pdf_whose_content_is_not_a_pdf_is_refused(String payload) {
+  void aPdfWhoseContentIsNotAPdfIsRefused(String payload) {
     assertThat(rejectionCode(FILE.normalise(pdf(payload), POLICY))).isEqualTo("file.content");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"iVBORw0K", "iVBORw0KGgsAAA==", PDF_9_BYTES})
-  void a_png_whose_content_is_not_a_png_is_refused(String payload) {
+  void aPngWhoseContentIsNotAPngIsRefused(String payload) {
     assertThat(rejectionCode(FILE.normalise("x.png|data:image/png;base64," + payload, POLICY)))
         .isEqualTo("file.content");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/9j+4A==", PDF_9_BYTES})
-  void a_jpeg_whose_content_is_not_a_jpeg_is_refused(String payload) {
+  void aJpegWhoseContentIsNotAJpegIsRefused(String payload) {
     assertThat(rejectionCode(FILE.normalise("x.jpg|data:IMAGE/JPEG;base64," + payload, POLICY)))
         .isEqualTo("file.content");
   }

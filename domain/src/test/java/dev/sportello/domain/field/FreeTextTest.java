@@ -19,20 +19,20 @@ class FreeTextTest {
 
   @ParameterizedTest
   @MethodSource("freeTextTypes")
-  void text_is_trimmed_and_otherwise_kept(FieldType type) {
+  void textIsTrimmedAndOtherwiseKept(FieldType type) {
     assertThat(type.normalise("  Società Rossi & C.  s.r.l. ", POLICY))
         .isEqualTo(Either.right("Società Rossi & C.  s.r.l."));
   }
 
   @ParameterizedTest
   @MethodSource("freeTextTypes")
-  void a_value_of_blanks_only_is_refused(FieldType type) {
+  void aValueOfBlanksOnlyIsRefused(FieldType type) {
     assertThat(rejectionCode(type.normalise(" \t ", POLICY))).isEqualTo("text.blank");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"a\tb", "a\nb", "a\rb", "a\u0000b", "a\u007Fb", "a\u0085b", "a\u009Fb"})
-  void a_control_character_inside_is_refused(String text) {
+  void aControlCharacterInsideIsRefused(String text) {
     assertThat(rejectionCode(new FieldType.Text().normalise(text, POLICY)))
         .isEqualTo("text.control_character");
   }
@@ -50,13 +50,13 @@ class FreeTextTest {
         "Ma\uD800rio",
         "Ma\u0378rio"
       })
-  void an_invisible_character_inside_is_refused(String text) {
+  void anInvisibleCharacterInsideIsRefused(String text) {
     assertThat(rejectionCode(new FieldType.Text().normalise(text, POLICY)))
         .isEqualTo("text.invisible_character");
   }
 
   @Test
-  void the_refusal_names_the_invisible_character_but_not_the_value() {
+  void theRefusalNamesTheInvisibleCharacterButNotTheValue() {
     var rejection = new FieldType.Text().normalise("Ma\u200Brio", POLICY).getLeft();
 
     assertThat(rejection.message()).contains("U+200B").doesNotContain("Ma");
@@ -64,13 +64,13 @@ class FreeTextTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Nicolò", "D'Angelo", "Müller-Lüdenscheidt", "Zoë", "Ελένη", "李"})
-  void visible_letters_of_any_script_are_accepted(String text) {
+  void visibleLettersOfAnyScriptAreAccepted(String text) {
     assertThat(new FieldType.Text().normalise(text, POLICY)).isEqualTo(Either.right(text));
   }
 
   @ParameterizedTest
   @MethodSource("freeTextTypes")
-  void text_of_exactly_the_limit_is_accepted(FieldType type) {
+  void textOfExactlyTheLimitIsAccepted(FieldType type) {
     String text = "a".repeat(FieldValues.MAX_TEXT_LENGTH);
 
     assertThat(type.normalise(text, POLICY)).isEqualTo(Either.right(text));
@@ -78,7 +78,7 @@ class FreeTextTest {
 
   @ParameterizedTest
   @MethodSource("freeTextTypes")
-  void text_one_character_over_the_limit_is_refused(FieldType type) {
+  void textOneCharacterOverTheLimitIsRefused(FieldType type) {
     String text = "a".repeat(FieldValues.MAX_TEXT_LENGTH + 1);
 
     assertThat(rejectionCode(type.normalise(text, POLICY))).isEqualTo("text.too_long");
@@ -86,7 +86,7 @@ class FreeTextTest {
 
   @ParameterizedTest
   @MethodSource("freeTextTypes")
-  void the_limit_counts_characters_not_utf16_units(FieldType type) {
+  void theLimitCountsCharactersNotUtf16Units(FieldType type) {
     String text = "😀".repeat(FieldValues.MAX_TEXT_LENGTH);
 
     assertThat(type.normalise(text, POLICY)).isEqualTo(Either.right(text));
@@ -94,7 +94,7 @@ class FreeTextTest {
 
   @ParameterizedTest
   @MethodSource("freeTextTypes")
-  void blanks_around_do_not_count_towards_the_limit(FieldType type) {
+  void blanksAroundDoNotCountTowardsTheLimit(FieldType type) {
     String text = "a".repeat(FieldValues.MAX_TEXT_LENGTH);
 
     assertThat(type.normalise("  " + text + "  ", POLICY)).isEqualTo(Either.right(text));

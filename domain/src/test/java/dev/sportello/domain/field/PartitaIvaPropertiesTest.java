@@ -24,14 +24,13 @@ class PartitaIvaPropertiesTest {
   }
 
   @Property
-  void a_number_with_a_luhn_check_digit_is_a_vat_number_and_a_tax_code(
-      @ForAll("numbers") String number) {
+  void aNumberWithALuhnCheckDigitIsAVatNumberAndATaxCode(@ForAll("numbers") String number) {
     assertThat(new FieldType.VatNumber().normalise(number, POLICY)).isEqualTo(Either.right(number));
     assertThat(new FieldType.TaxCode().normalise(number, POLICY)).isEqualTo(Either.right(number));
   }
 
   @Property
-  void every_single_digit_change_is_refused(
+  void everySingleDigitChangeIsRefused(
       @ForAll("numbers") String number,
       @ForAll @IntRange(max = 10) int position,
       @ForAll @IntRange(max = 9) int digit) {

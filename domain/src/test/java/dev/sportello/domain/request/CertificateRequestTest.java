@@ -83,7 +83,7 @@ class CertificateRequestTest {
   @Nested
   class Acceptance {
     @Test
-    void an_accepted_request_starts_its_history_with_nothing_upstream() {
+    void anAcceptedRequestStartsItsHistoryWithNothingUpstream() {
       CertificateRequest request = accepted();
 
       assertThat(request.status()).isEqualTo(RequestStatus.ACCEPTED);
@@ -102,7 +102,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_request_whose_history_does_not_end_in_its_status_cannot_be_built() {
+    void aRequestWhoseHistoryDoesNotEndInItsStatusCannotBeBuilt() {
       CertificateRequest request = accepted();
 
       assertThatThrownBy(() ->
@@ -126,7 +126,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void the_text_form_leaves_out_values_reference_email_and_caller() {
+    void theTextFormLeavesOutValuesReferenceEmailAndCaller() {
       CertificateRequest request = drafted();
 
       assertThat(request.toString())
@@ -141,7 +141,7 @@ class CertificateRequestTest {
   @Nested
   class TwoPhaseDispatch {
     @Test
-    void a_draft_is_recorded_on_a_request_with_nothing_upstream() {
+    void aDraftIsRecordedOnARequestWithNothingUpstream() {
       CertificateRequest request = drafted();
 
       assertThat(request.dispatch()).isEqualTo(new Dispatch.Drafted(UPSTREAM, 0));
@@ -151,7 +151,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_second_draft_is_refused() {
+    void aSecondDraftIsRefused() {
       assertThat(drafted().recordDraft(UPSTREAM, T2).getLeft())
           .isEqualTo(
               new LifecycleError.DispatchOutOfOrder(
@@ -159,7 +159,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_draft_for_a_request_no_longer_accepted_is_refused() {
+    void aDraftForARequestNoLongerAcceptedIsRefused() {
       var refused = accepted().cancel("changed my mind", T1).get().recordDraft(UPSTREAM, T2);
 
       assertThat(refused.getLeft().message())
@@ -167,7 +167,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void each_close_attempt_is_counted_on_the_same_draft() {
+    void eachCloseAttemptIsCountedOnTheSameDraft() {
       CertificateRequest request =
           drafted().recordCloseAttempt(T2).flatMap(r -> r.recordCloseAttempt(T3)).get();
 
@@ -176,14 +176,14 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_close_attempt_without_a_draft_is_refused() {
+    void aCloseAttemptWithoutADraftIsRefused() {
       assertThat(accepted().recordCloseAttempt(T1).getLeft())
           .isEqualTo(
               new LifecycleError.DispatchOutOfOrder("close", "ACCEPTED with nothing upstream"));
     }
 
     @Test
-    void a_close_attempt_after_the_close_is_refused() {
+    void aCloseAttemptAfterTheCloseIsRefused() {
       CertificateRequest closed = drafted().recordClosed(T2).get();
 
       assertThat(closed.recordCloseAttempt(T3).getLeft())
@@ -192,7 +192,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_close_attempt_on_a_cancelled_request_is_refused() {
+    void aCloseAttemptOnACancelledRequestIsRefused() {
       CertificateRequest cancelled = drafted().cancel("duplicate", T2).get();
 
       assertThat(cancelled.recordCloseAttempt(T3).getLeft())
@@ -200,7 +200,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_close_turns_the_draft_into_a_closed_request() {
+    void aCloseTurnsTheDraftIntoAClosedRequest() {
       CertificateRequest closed = drafted().recordCloseAttempt(T2).get().recordClosed(T3).get();
 
       assertThat(closed.dispatch()).isEqualTo(new Dispatch.Closed(UPSTREAM));
@@ -210,14 +210,14 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_close_recorded_twice_changes_nothing() {
+    void aCloseRecordedTwiceChangesNothing() {
       CertificateRequest closed = drafted().recordClosed(T2).get();
 
       assertThat(closed.recordClosed(T3).get()).isSameAs(closed);
     }
 
     @Test
-    void a_close_is_recorded_even_when_upstream_was_seen_processing_first() {
+    void aCloseIsRecordedEvenWhenUpstreamWasSeenProcessingFirst() {
       CertificateRequest processing =
           drafted().observe(view(RequestStatus.PROCESSING), T2).request();
 
@@ -226,7 +226,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_close_recorded_on_a_draft_cancelled_meanwhile_keeps_it_cancelled() {
+    void aCloseRecordedOnADraftCancelledMeanwhileKeepsItCancelled() {
       CertificateRequest cancelled = drafted().cancel("duplicate", T2).get();
 
       CertificateRequest closed = cancelled.recordClosed(T3).get();
@@ -237,7 +237,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_close_without_a_draft_is_refused() {
+    void aCloseWithoutADraftIsRefused() {
       assertThat(accepted().recordClosed(T1).getLeft())
           .isEqualTo(
               new LifecycleError.DispatchOutOfOrder(
@@ -248,14 +248,14 @@ class CertificateRequestTest {
   @Nested
   class StatusMoves {
     @Test
-    void moving_to_the_current_status_changes_nothing() {
+    void movingToTheCurrentStatusChangesNothing() {
       CertificateRequest request = accepted();
 
       assertThat(request.moveTo(RequestStatus.ACCEPTED, T1, "again").get()).isSameAs(request);
     }
 
     @Test
-    void a_move_is_appended_to_the_history_with_its_time_and_note() {
+    void aMoveIsAppendedToTheHistoryWithItsTimeAndNote() {
       CertificateRequest request =
           closed().moveTo(RequestStatus.PROCESSING, T1, "In erogazione").get();
 
@@ -268,13 +268,13 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_forward_jump_skipping_states_is_allowed() {
+    void aForwardJumpSkippingStatesIsAllowed() {
       assertThat(closed().moveTo(RequestStatus.FULFILLED, T1, "").get().status())
           .isEqualTo(RequestStatus.FULFILLED);
     }
 
     @Test
-    void going_back_is_refused_and_changes_nothing() {
+    void goingBackIsRefusedAndChangesNothing() {
       CertificateRequest processing = in(RequestStatus.PROCESSING);
 
       Either<LifecycleError, CertificateRequest> moved =
@@ -291,7 +291,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void leaving_a_terminal_status_is_refused() {
+    void leavingATerminalStatusIsRefused() {
       var moved = in(RequestStatus.FULFILLED).moveTo(RequestStatus.CANCELLED, T2, "");
 
       assertThat(moved.getLeft().message())
@@ -299,7 +299,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_rejection_ends_the_request_with_upstream_s_verdict() {
+    void aRejectionEndsTheRequestWithUpstreamSVerdict() {
       Outcome verdict = new Outcome("101", "Errore parametro input: codice fiscale");
 
       CertificateRequest rejected = drafted().reject(verdict, T2).get();
@@ -311,7 +311,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_fulfilled_request_cannot_be_rejected() {
+    void aFulfilledRequestCannotBeRejected() {
       var rejected = in(RequestStatus.FULFILLED).reject(new Outcome("101", "no"), T2);
 
       assertThat(rejected.getLeft())
@@ -321,7 +321,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_newer_verdict_replaces_a_rejection_s_verdict_without_a_new_status() {
+    void aNewerVerdictReplacesARejectionSVerdictWithoutANewStatus() {
       CertificateRequest rejected = drafted().reject(new Outcome("101", "first"), T2).get();
       Outcome newer = new Outcome("102", "second");
 
@@ -332,14 +332,14 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_cancelled_request_cancelled_again_stays_as_it_is() {
+    void aCancelledRequestCancelledAgainStaysAsItIs() {
       CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
 
       assertThat(cancelled.cancel("again", T2).get()).isSameAs(cancelled);
     }
 
     @Test
-    void a_cancellation_keeps_its_reason() {
+    void aCancellationKeepsItsReason() {
       CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
 
       assertThat(cancelled.status()).isEqualTo(RequestStatus.CANCELLED);
@@ -356,7 +356,7 @@ class CertificateRequestTest {
             .get();
 
     @Test
-    void a_candidate_of_the_latest_round_is_selected() {
+    void aCandidateOfTheLatestRoundIsSelected() {
       CertificateRequest selected = awaiting.select("s_1", 1, T3).get();
 
       assertThat(selected.selection()).contains(new Selection("s_1", 1, T3));
@@ -365,7 +365,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void nothing_is_selected_outside_awaiting_selection() {
+    void nothingIsSelectedOutsideAwaitingSelection() {
       CertificateRequest processing = awaiting.moveTo(RequestStatus.PROCESSING, T3, "").get();
 
       assertThat(processing.select("s_1", 0, T3).getLeft())
@@ -373,13 +373,13 @@ class CertificateRequestTest {
     }
 
     @Test
-    void nothing_is_selected_without_a_search_round() {
+    void nothingIsSelectedWithoutASearchRound() {
       assertThat(in(RequestStatus.AWAITING_SELECTION).select("s_1", 0, T2).getLeft())
           .isEqualTo(new LifecycleError.NothingToSelect(RequestStatus.AWAITING_SELECTION));
     }
 
     @Test
-    void nothing_is_selected_while_the_latest_round_runs() {
+    void nothingIsSelectedWhileTheLatestRoundRuns() {
       CertificateRequest searching =
           awaiting
               .withSearches(
@@ -394,7 +394,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void nothing_is_selected_from_a_round_without_candidates() {
+    void nothingIsSelectedFromARoundWithoutCandidates() {
       CertificateRequest empty = awaiting.withSearches(List.of(completedRound("s_1")), T3).get();
 
       assertThat(empty.select("s_1", 0, T3).getLeft().message())
@@ -402,13 +402,13 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_candidate_of_another_round_is_refused() {
+    void aCandidateOfAnotherRoundIsRefused() {
       assertThat(awaiting.select("s_0", 0, T3).getLeft())
           .isEqualTo(new LifecycleError.UnknownCandidate("s_0", 0));
     }
 
     @Test
-    void a_candidate_the_round_did_not_offer_is_refused() {
+    void aCandidateTheRoundDidNotOfferIsRefused() {
       var refused = awaiting.select("s_1", 2, T3);
 
       assertThat(refused.getLeft()).isEqualTo(new LifecycleError.UnknownCandidate("s_1", 2));
@@ -416,7 +416,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_choice_upstream_accepted_is_recorded_after_the_request_moved_on() {
+    void aChoiceUpstreamAcceptedIsRecordedAfterTheRequestMovedOn() {
       CertificateRequest processing = awaiting.moveTo(RequestStatus.PROCESSING, T3, "").get();
 
       CertificateRequest recorded = processing.recordSelection("s_1", 1, T3).get();
@@ -427,7 +427,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_choice_no_round_offered_is_not_recorded() {
+    void aChoiceNoRoundOfferedIsNotRecorded() {
       assertThat(awaiting.recordSelection("s_1", 2, T3).getLeft())
           .isEqualTo(new LifecycleError.UnknownCandidate("s_1", 2));
       assertThat(awaiting.recordSelection("s_9", 0, T3).getLeft())
@@ -438,7 +438,7 @@ class CertificateRequestTest {
   @Nested
   class UpstreamUpdates {
     @Test
-    void new_search_rounds_replace_the_old_ones() {
+    void newSearchRoundsReplaceTheOldOnes() {
       List<SearchRound> rounds = List.of(completedRound("s_1", 0));
 
       CertificateRequest updated = closed().withSearches(rounds, T1).get();
@@ -448,7 +448,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void the_same_search_rounds_change_nothing() {
+    void theSameSearchRoundsChangeNothing() {
       CertificateRequest request =
           closed().withSearches(List.of(completedRound("s_1", 0)), T1).get();
 
@@ -457,7 +457,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void an_outcome_is_recorded_once() {
+    void anOutcomeIsRecordedOnce() {
       Outcome ok = new Outcome("0", "OK");
       CertificateRequest request = accepted().withOutcome(ok, T1);
 
@@ -467,7 +467,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_document_is_recorded_once() {
+    void aDocumentIsRecordedOnce() {
       DocumentRef stored = new DocumentRef("5f2829ce065afc21cc60ad0e.zip", 10206, "ab".repeat(32));
       CertificateRequest request = in(RequestStatus.FULFILLED).attachDocument(stored, T2).get();
 
@@ -477,7 +477,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void upstream_s_update_time_is_kept_without_changing_ours() {
+    void upstreamSUpdateTimeIsKeptWithoutChangingOurs() {
       Instant upstreamTime = Instant.ofEpochSecond(1596467663);
 
       CertificateRequest request = accepted().withUpstreamUpdatedAt(upstreamTime);
@@ -491,7 +491,7 @@ class CertificateRequestTest {
   @Nested
   class ObservingUpstream {
     @Test
-    void a_draft_s_view_records_the_verdict_and_keeps_the_status() {
+    void aDraftSViewRecordsTheVerdictAndKeepsTheStatus() {
       Outcome ok = new Outcome("0", "OK");
       UpstreamView draft =
           new UpstreamView(
@@ -506,7 +506,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void searches_and_status_upstream_shows_are_applied() {
+    void searchesAndStatusUpstreamShowsAreApplied() {
       List<SearchRound> rounds = List.of(completedRound("s_1", 0, 1));
 
       Observation seen =
@@ -519,7 +519,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_cancellation_upstream_with_a_failed_verdict_is_a_rejection() {
+    void aCancellationUpstreamWithAFailedVerdictIsARejection() {
       Outcome failed = new Outcome("101", "Errore parametro input");
 
       Observation seen =
@@ -535,7 +535,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_cancellation_upstream_with_a_good_verdict_is_a_cancellation_with_its_reason() {
+    void aCancellationUpstreamWithAGoodVerdictIsACancellationWithItsReason() {
       UpstreamView cancelled =
           new UpstreamView(
               true,
@@ -552,14 +552,14 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_cancellation_upstream_without_a_reason_says_so() {
+    void aCancellationUpstreamWithoutAReasonSaysSo() {
       CertificateRequest seen = closed().observe(view(RequestStatus.CANCELLED), T2).request();
 
       assertThat(seen.history().last().note()).isEqualTo("cancelled upstream");
     }
 
     @Test
-    void a_move_back_is_kept_aside_while_the_rest_is_applied() {
+    void aMoveBackIsKeptAsideWhileTheRestIsApplied() {
       CertificateRequest processing = in(RequestStatus.PROCESSING);
       List<SearchRound> rounds = List.of(completedRound("s_1", 0));
 
@@ -577,7 +577,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_status_from_the_list_moves_the_request_and_keeps_upstream_s_time() {
+    void aStatusFromTheListMovesTheRequestAndKeepsUpstreamSTime() {
       Observation seen =
           in(RequestStatus.PROCESSING).observeStatus(RequestStatus.FULFILLED, T1, T2);
 
@@ -587,7 +587,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_status_from_the_list_that_goes_back_is_kept_aside() {
+    void aStatusFromTheListThatGoesBackIsKeptAside() {
       CertificateRequest fulfilled = in(RequestStatus.FULFILLED);
 
       Observation seen = fulfilled.observeStatus(RequestStatus.PROCESSING, T1, T2);
@@ -617,20 +617,20 @@ class CertificateRequestTest {
             FAMILY_STATUS.searchInstructions());
 
     @Test
-    void a_search_goes_to_the_upstream_request_while_it_searches_or_awaits_a_selection() {
+    void aSearchGoesToTheUpstreamRequestWhileItSearchesOrAwaitsASelection() {
       assertThat(in(RequestStatus.SEARCHING).searchTarget(withSearchPhase)).contains(UPSTREAM);
       assertThat(in(RequestStatus.AWAITING_SELECTION).searchTarget(withSearchPhase))
           .contains(UPSTREAM);
     }
 
     @Test
-    void a_search_for_a_product_without_a_search_phase_is_refused() {
+    void aSearchForAProductWithoutASearchPhaseIsRefused() {
       assertThat(in(RequestStatus.SEARCHING).searchTarget(FAMILY_STATUS).getLeft())
           .isEqualTo(new LifecycleError.NoSearchPhase());
     }
 
     @Test
-    void a_search_outside_the_search_phase_is_refused() {
+    void aSearchOutsideTheSearchPhaseIsRefused() {
       for (CertificateRequest request :
           List.of(accepted(), drafted(), closed(), in(RequestStatus.PROCESSING))) {
         assertThat(request.searchTarget(withSearchPhase).getLeft())
@@ -643,7 +643,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_cancellation_withdraws_what_exists_upstream() {
+    void aCancellationWithdrawsWhatExistsUpstream() {
       assertThat(accepted().cancellationTarget()).contains(new Dispatch.NotSent());
       assertThat(drafted().cancellationTarget()).contains(new Dispatch.Drafted(UPSTREAM, 0));
       assertThat(in(RequestStatus.PROCESSING).cancellationTarget())
@@ -651,7 +651,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_request_that_ended_cannot_be_cancelled_again() {
+    void aRequestThatEndedCannotBeCancelledAgain() {
       CertificateRequest cancelled = accepted().cancel("ordered twice", T1).get();
 
       assertThat(cancelled.cancellationTarget().getLeft())
@@ -663,7 +663,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_choice_goes_to_the_upstream_request_awaiting_it() {
+    void aChoiceGoesToTheUpstreamRequestAwaitingIt() {
       CertificateRequest awaiting =
           in(RequestStatus.AWAITING_SELECTION)
               .withSearches(List.of(completedRound("s_1", 0)), T2)
@@ -673,7 +673,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_document_is_awaited_once_upstream_produced_it_and_until_it_is_stored() {
+    void aDocumentIsAwaitedOnceUpstreamProducedItAndUntilItIsStored() {
       DocumentRef stored = new DocumentRef("x.zip", 1, "00");
       CertificateRequest available = in(RequestStatus.DATA_AVAILABLE);
 
@@ -684,7 +684,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_document_upstream_has_not_produced_is_not_attached() {
+    void aDocumentUpstreamHasNotProducedIsNotAttached() {
       DocumentRef stored = new DocumentRef("x.zip", 1, "00");
 
       assertThat(in(RequestStatus.PROCESSING).attachDocument(stored, T2).getLeft())
@@ -694,7 +694,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_document_fetched_while_the_request_was_cancelled_is_kept() {
+    void aDocumentFetchedWhileTheRequestWasCancelledIsKept() {
       DocumentRef stored = new DocumentRef("x.zip", 1, "00");
       CertificateRequest cancelled =
           in(RequestStatus.DATA_AVAILABLE).cancel("no longer needed", T2).get();
@@ -718,7 +718,7 @@ class CertificateRequestTest {
             RequestStatus.FULFILLED);
 
     @Test
-    void a_request_not_closed_upstream_is_accepted_by_type() {
+    void aRequestNotClosedUpstreamIsAcceptedByType() {
       assertThat(new RequestState.Accepted(new Dispatch.NotSent(), Option.none()).status())
           .isEqualTo(RequestStatus.ACCEPTED);
       assertThat(
@@ -727,7 +727,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void no_move_takes_a_request_not_closed_upstream_past_acceptance() {
+    void noMoveTakesARequestNotClosedUpstreamPastAcceptance() {
       for (RequestStatus status : pastAcceptance) {
         assertThat(accepted().moveTo(status, T1, "").getLeft())
             .isEqualTo(
@@ -741,7 +741,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_draft_s_view_of_a_later_status_does_not_move_it() {
+    void aDraftSViewOfALaterStatusDoesNotMoveIt() {
       UpstreamView draft =
           new UpstreamView(
               false, RequestStatus.PROCESSING, List.empty(), Option.none(), Option.none(), T1);
@@ -750,7 +750,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void no_stored_state_past_acceptance_is_rebuilt_without_a_close() {
+    void noStoredStatePastAcceptanceIsRebuiltWithoutAClose() {
       for (RequestStatus status : pastAcceptance) {
         for (Dispatch pending :
             List.<Dispatch>of(new Dispatch.NotSent(), new Dispatch.Drafted(UPSTREAM, 1))) {
@@ -762,7 +762,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_rejection_needs_upstream_s_verdict() {
+    void aRejectionNeedsUpstreamSVerdict() {
       assertThat(in(RequestStatus.PROCESSING).moveTo(RequestStatus.REJECTED, T2, "").getLeft())
           .isEqualTo(new LifecycleError.VerdictRequired());
       assertRefused(
@@ -776,7 +776,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void searches_choices_and_documents_need_a_close() {
+    void searchesChoicesAndDocumentsNeedAClose() {
       SearchRound round = completedRound("s_1", 0);
       DocumentRef stored = new DocumentRef("x.zip", 1, "00");
 
@@ -805,7 +805,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void a_document_needs_upstream_to_have_produced_it() {
+    void aDocumentNeedsUpstreamToHaveProducedIt() {
       RequestState.Upstream withDocument =
           new RequestState.Upstream(
               UPSTREAM,
@@ -827,7 +827,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void an_open_request_is_never_in_a_terminal_status() {
+    void anOpenRequestIsNeverInATerminalStatus() {
       RequestState.Upstream current =
           new RequestState.Upstream(UPSTREAM, List.empty(), Option.none(), Option.none());
 
@@ -838,7 +838,7 @@ class CertificateRequestTest {
     }
 
     @Test
-    void every_state_the_lifecycle_reaches_is_rebuilt_from_its_parts() {
+    void everyStateTheLifecycleReachesIsRebuiltFromItsParts() {
       Outcome failed = new Outcome("101", "no");
       DocumentRef stored = new DocumentRef("x.zip", 1, "00");
       List<CertificateRequest> reached =

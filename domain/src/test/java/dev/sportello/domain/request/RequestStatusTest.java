@@ -49,22 +49,20 @@ class RequestStatusTest {
 
   @ParameterizedTest(name = "{0} -> {1}: {2}")
   @MethodSource("everyPairOfStatuses")
-  void the_lifecycle_allows_exactly_the_moves_of_the_table(
+  void theLifecycleAllowsExactlyTheMovesOfTheTable(
       RequestStatus from, RequestStatus to, boolean allowed) {
     assertThat(from.canMoveTo(to)).isEqualTo(allowed);
   }
 
   @Property
-  void a_forward_jump_skipping_states_is_allowed(
-      @ForAll RequestStatus from, @ForAll RequestStatus to) {
+  void aForwardJumpSkippingStatesIsAllowed(@ForAll RequestStatus from, @ForAll RequestStatus to) {
     Assume.that(!from.isTerminal() && to.compareTo(from) > 0);
 
     assertThat(from.canMoveTo(to)).isTrue();
   }
 
   @Property
-  void going_back_is_refused_except_for_a_new_search(
-      @ForAll RequestStatus from, @ForAll RequestStatus to) {
+  void goingBackIsRefusedExceptForANewSearch(@ForAll RequestStatus from, @ForAll RequestStatus to) {
     Assume.that(to.compareTo(from) < 0);
     Assume.that(!(from == RequestStatus.AWAITING_SELECTION && to == RequestStatus.SEARCHING));
 
@@ -72,15 +70,14 @@ class RequestStatusTest {
   }
 
   @Property
-  void a_terminal_status_never_moves(@ForAll RequestStatus from, @ForAll RequestStatus to) {
+  void aTerminalStatusNeverMoves(@ForAll RequestStatus from, @ForAll RequestStatus to) {
     Assume.that(from.isTerminal());
 
     assertThat(from.canMoveTo(to)).isFalse();
   }
 
   @Property
-  void rejection_and_cancellation_end_every_status_that_is_not_terminal(
-      @ForAll RequestStatus from) {
+  void rejectionAndCancellationEndEveryStatusThatIsNotTerminal(@ForAll RequestStatus from) {
     Assume.that(!from.isTerminal());
 
     assertThat(from.canMoveTo(RequestStatus.REJECTED)).isTrue();
@@ -88,12 +85,12 @@ class RequestStatusTest {
   }
 
   @Property
-  void staying_put_is_not_a_move(@ForAll RequestStatus status) {
+  void stayingPutIsNotAMove(@ForAll RequestStatus status) {
     assertThat(status.canMoveTo(status)).isFalse();
   }
 
   @Property
-  void exactly_fulfilled_rejected_and_cancelled_are_terminal(@ForAll RequestStatus status) {
+  void exactlyFulfilledRejectedAndCancelledAreTerminal(@ForAll RequestStatus status) {
     assertThat(status.isTerminal())
         .isEqualTo(
             status == RequestStatus.FULFILLED
@@ -102,12 +99,12 @@ class RequestStatusTest {
   }
 
   @Property
-  void the_terminal_list_holds_exactly_the_terminal_statuses(@ForAll RequestStatus status) {
+  void theTerminalListHoldsExactlyTheTerminalStatuses(@ForAll RequestStatus status) {
     assertThat(RequestStatus.terminal().contains(status)).isEqualTo(status.isTerminal());
   }
 
   @Property
-  void exactly_data_available_and_fulfilled_offer_the_document(@ForAll RequestStatus status) {
+  void exactlyDataAvailableAndFulfilledOfferTheDocument(@ForAll RequestStatus status) {
     assertThat(status.offersDocument())
         .isEqualTo(status == RequestStatus.DATA_AVAILABLE || status == RequestStatus.FULFILLED);
     assertThat(RequestStatus.offeringDocument().contains(status))

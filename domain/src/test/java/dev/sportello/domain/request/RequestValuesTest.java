@@ -21,7 +21,7 @@ class RequestValuesTest {
         "01HZX_7",
         "x123456789012345678901234567890123456789012345678901234567890123"
       })
-  void a_request_id_is_1_to_64_letters_digits_dashes_or_underscores(String id) {
+  void aRequestIdIs1To64LettersDigitsDashesOrUnderscores(String id) {
     assertThat(RequestId.parse(id).get()).hasToString(id);
   }
 
@@ -33,7 +33,7 @@ class RequestValuesTest {
         "req/1",
         "x1234567890123456789012345678901234567890123456789012345678901234"
       })
-  void a_request_id_of_another_shape_is_refused(String id) {
+  void aRequestIdOfAnotherShapeIsRefused(String id) {
     assertThat(RequestId.parse(id).getError())
         .isEqualTo(
             Violation.general(
@@ -49,7 +49,7 @@ class RequestValuesTest {
     "5F2829CE065AFC21CC60AD0E, 5f2829ce065afc21cc60ad0e",
     "' 5f2829ce065afc21cc60ad0e ', 5f2829ce065afc21cc60ad0e"
   })
-  void an_upstream_id_is_read_in_either_case_and_kept_in_lower_case(String raw, String id) {
+  void anUpstreamIdIsReadInEitherCaseAndKeptInLowerCase(String raw, String id) {
     assertThat(UpstreamId.parse(raw).get()).hasToString(id);
   }
 
@@ -61,19 +61,19 @@ class RequestValuesTest {
         "5fec14002548c9ae115758500c8981ee",
         "5f2829ce065afc21cc60ad0g"
       })
-  void an_upstream_id_of_another_shape_is_refused(String raw) {
+  void anUpstreamIdOfAnotherShapeIsRefused(String raw) {
     assertThat(UpstreamId.parse(raw).getError())
         .isEqualTo("an upstream id is 24 hexadecimal digits");
   }
 
   @Test
-  void an_upstream_id_is_built_only_in_lower_case() {
+  void anUpstreamIdIsBuiltOnlyInLowerCase() {
     assertThatThrownBy(() -> new UpstreamId("5F2829CE065AFC21CC60AD0E"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void close_attempts_are_never_negative() {
+  void closeAttemptsAreNeverNegative() {
     UpstreamId id = new UpstreamId("5f2829ce065afc21cc60ad0e");
 
     assertThatThrownBy(() -> new Dispatch.Drafted(id, -1))
@@ -81,13 +81,13 @@ class RequestValuesTest {
   }
 
   @Test
-  void a_search_round_needs_an_id() {
+  void aSearchRoundNeedsAnId() {
     assertThatThrownBy(() -> new SearchRound(" ", SearchRound.State.RUNNING, List.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void a_candidate_is_found_by_its_index() {
+  void aCandidateIsFoundByItsIndex() {
     SearchCandidate first = new SearchCandidate(0, TreeMap.of("NRea", "123456"));
     SearchRound round = new SearchRound("s_1", SearchRound.State.COMPLETED, List.of(first));
 
@@ -96,7 +96,7 @@ class RequestValuesTest {
   }
 
   @Test
-  void only_a_completed_round_with_candidates_offers_a_choice() {
+  void onlyACompletedRoundWithCandidatesOffersAChoice() {
     List<SearchCandidate> one = List.of(new SearchCandidate(0, TreeMap.empty()));
 
     assertThat(new SearchRound("s", SearchRound.State.COMPLETED, one).offersChoice()).isTrue();
@@ -107,25 +107,25 @@ class RequestValuesTest {
   }
 
   @Test
-  void a_candidate_index_is_never_negative() {
+  void aCandidateIndexIsNeverNegative() {
     assertThatThrownBy(() -> new SearchCandidate(-1, TreeMap.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void a_document_size_is_never_negative() {
+  void aDocumentSizeIsNeverNegative() {
     assertThatThrownBy(() -> new DocumentRef("a.zip", -1, ""))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
   @CsvSource({"0, true", "' 0 ', true", "101, false", "'', false"})
-  void an_outcome_succeeds_only_with_code_0(String code, boolean success) {
+  void anOutcomeSucceedsOnlyWithCode0(String code, boolean success) {
     assertThat(new Outcome(code, "OK").isSuccess()).isEqualTo(success);
   }
 
   @Test
-  void an_action_that_needs_a_search_phase_says_so() {
+  void anActionThatNeedsASearchPhaseSaysSo() {
     assertThat(new LifecycleError.NoSearchPhase().message())
         .isEqualTo("this certificate has no search phase");
   }

@@ -27,18 +27,18 @@ class MoneyTest {
     "0.001, 0",
     "0, 0"
   })
-  void euros_are_read_to_the_cent_rounding_half_up(String euros, long cents) {
+  void eurosAreReadToTheCentRoundingHalfUp(String euros, long cents) {
     assertThat(Money.ofEuros(new BigDecimal(euros)).get()).isEqualTo(Money.ofCents(cents));
   }
 
   @Test
-  void a_negative_price_is_refused() {
+  void aNegativePriceIsRefused() {
     assertThat(Money.ofEuros(new BigDecimal("-0.01")).getError())
         .isEqualTo("a price cannot be negative");
   }
 
   @Test
-  void a_price_beyond_the_largest_amount_is_refused() {
+  void aPriceBeyondTheLargestAmountIsRefused() {
     BigDecimal largest = BigDecimal.valueOf(Long.MAX_VALUE, 2);
 
     assertThat(Money.ofEuros(largest).get()).isEqualTo(Money.ofCents(Long.MAX_VALUE));
@@ -47,7 +47,7 @@ class MoneyTest {
   }
 
   @Test
-  void an_extreme_exponent_is_read_at_once() {
+  void anExtremeExponentIsReadAtOnce() {
     assertTimeoutPreemptively(
         Duration.ofSeconds(2),
         () -> {
@@ -57,17 +57,17 @@ class MoneyTest {
   }
 
   @Test
-  void negative_cents_cannot_be_built() {
+  void negativeCentsCannotBeBuilt() {
     assertThatThrownBy(() -> Money.ofCents(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void amounts_add_up() {
+  void amountsAddUp() {
     assertThat(Money.ofCents(4000).plus(Money.ofCents(400))).isEqualTo(Money.ofCents(4400));
   }
 
   @Test
-  void a_sum_beyond_the_largest_amount_fails_loudly() {
+  void aSumBeyondTheLargestAmountFailsLoudly() {
     Money largest = Money.ofCents(Long.MAX_VALUE);
 
     assertThatThrownBy(() -> largest.plus(Money.ofCents(1)))
@@ -75,12 +75,12 @@ class MoneyTest {
   }
 
   @Test
-  void an_amount_multiplies() {
+  void anAmountMultiplies() {
     assertThat(Money.ofCents(38).times(3)).isEqualTo(Money.ofCents(114));
   }
 
   @Test
-  void a_product_beyond_the_largest_amount_fails_loudly() {
+  void aProductBeyondTheLargestAmountFailsLoudly() {
     Money large = Money.ofCents(Long.MAX_VALUE / 2 + 1);
 
     assertThatThrownBy(() -> large.times(2)).isInstanceOf(ArithmeticException.class);
@@ -88,25 +88,25 @@ class MoneyTest {
 
   @ParameterizedTest(name = "{1}% of {0} cents is {2} cents")
   @CsvSource({"4400, 22, 968", "25, 22, 6", "2, 22, 0", "1000, 0, 0", "1000, 100, 1000"})
-  void a_percentage_is_rounded_half_up_to_the_cent(long cents, int percent, long expected) {
+  void aPercentageIsRoundedHalfUpToTheCent(long cents, int percent, long expected) {
     assertThat(Money.ofCents(cents).percent(percent)).isEqualTo(Money.ofCents(expected));
   }
 
   @Test
-  void an_amount_prints_as_plain_euros_with_two_places() {
+  void anAmountPrintsAsPlainEurosWithTwoPlaces() {
     assertThat(Money.ofCents(4880)).hasToString("48.80");
     assertThat(Money.ofCents(5)).hasToString("0.05");
     assertThat(Money.ofCents(4880).euros()).isEqualByComparingTo("48.8");
   }
 
   @Test
-  void amounts_order_by_value() {
+  void amountsOrderByValue() {
     assertThat(Money.ofCents(1)).isLessThan(Money.ofCents(2));
     assertThat(Money.ofCents(2)).isEqualByComparingTo(Money.ofCents(2));
   }
 
   @Property
-  void reading_an_amount_in_euros_gives_the_same_cents(
+  void readingAnAmountInEurosGivesTheSameCents(
       @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long cents) {
     Money money = Money.ofCents(cents);
 

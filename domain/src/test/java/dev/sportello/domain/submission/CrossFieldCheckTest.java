@@ -55,43 +55,43 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void a_codice_fiscale_that_agrees_with_the_person_passes() {
+  void aCodiceFiscaleThatAgreesWithThePersonPasses() {
     assertThat(violations(PERSON, MARIO_ROSSI)).isEmpty();
   }
 
   @Test
-  void a_surname_that_disagrees_is_refused() {
+  void aSurnameThatDisagreesIsRefused() {
     assertThat(violations(PERSON, MARIO_ROSSI.put("$0", "Bianchi")))
         .containsExactly(mismatch("surname", "$0 (Cognome)"));
   }
 
   @Test
-  void a_name_that_disagrees_is_refused() {
+  void aNameThatDisagreesIsRefused() {
     assertThat(violations(PERSON, MARIO_ROSSI.put("$1", "Luigi")))
         .containsExactly(mismatch("name", "$1 (Nome)"));
   }
 
   @ParameterizedTest
   @CsvSource({"1985-12-11", "1985-11-10", "1986-12-10", "11-12-1985"})
-  void a_birth_date_that_disagrees_is_refused(String birthDate) {
+  void aBirthDateThatDisagreesIsRefused(String birthDate) {
     assertThat(violations(PERSON, MARIO_ROSSI.put("$2", birthDate)))
         .containsExactly(mismatch("birth_date", "$2 (Data di nascita)"));
   }
 
   @Test
-  void a_birth_date_entered_day_first_is_compared_too() {
+  void aBirthDateEnteredDayFirstIsComparedToo() {
     assertThat(violations(PERSON, MARIO_ROSSI.put("$2", "10-12-1985"))).isEmpty();
   }
 
   @ParameterizedTest
   @CsvSource({"F", "femmina", "Donna"})
-  void a_sex_that_disagrees_is_refused(String sex) {
+  void aSexThatDisagreesIsRefused(String sex) {
     assertThat(violations(PERSON, MARIO_ROSSI.put("$3", sex)))
         .containsExactly(mismatch("sex", "$3 (Sesso)"));
   }
 
   @Test
-  void a_woman_s_code_agrees_with_her_sex() {
+  void aWomanSCodeAgreesWithHerSex() {
     Map<String, String> maria =
         MARIO_ROSSI.put("$1", "Maria").put("$3", "F").put("$4", TaxCodes.MARIA_ROSSI);
 
@@ -99,17 +99,17 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void a_sex_that_cannot_be_read_is_not_compared() {
+  void aSexThatCannotBeReadIsNotCompared() {
     assertThat(violations(PERSON, MARIO_ROSSI.put("$3", "non dichiarato"))).isEmpty();
   }
 
   @Test
-  void an_omocode_codice_fiscale_is_compared_like_the_original() {
+  void anOmocodeCodiceFiscaleIsComparedLikeTheOriginal() {
     assertThat(violations(PERSON, MARIO_ROSSI.put("$4", TaxCodes.MARIO_ROSSI_OMOCODE))).isEmpty();
   }
 
   @Test
-  void every_disagreement_is_reported() {
+  void everyDisagreementIsReported() {
     Map<String, String> laura =
         LinkedHashMap.of(
             "$0", "Bianchi",
@@ -127,7 +127,7 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void labels_are_matched_ignoring_case_accents_and_punctuation() {
+  void labelsAreMatchedIgnoringCaseAccentsAndPunctuation() {
     Certificate form =
         certificate(
             "",
@@ -142,7 +142,7 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void a_role_two_fields_could_play_is_not_checked() {
+  void aRoleTwoFieldsCouldPlayIsNotChecked() {
     Certificate form =
         certificate(
             "",
@@ -157,7 +157,7 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void a_form_with_two_codici_fiscali_is_not_checked() {
+  void aFormWithTwoCodiciFiscaliIsNotChecked() {
     Certificate form =
         certificate(
             "",
@@ -171,7 +171,7 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void an_invalid_codice_fiscale_is_refused_for_itself_only() {
+  void anInvalidCodiceFiscaleIsRefusedForItselfOnly() {
     var violations =
         violations(PERSON, MARIO_ROSSI.put("$0", "Bianchi").put("$4", "RSSMRA85T10A562X"));
 
@@ -179,7 +179,7 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void a_company_tax_code_is_not_compared_with_a_person() {
+  void aCompanyTaxCodeIsNotComparedWithAPerson() {
     Certificate form =
         certificate(
             "", optionalField("$0", "Cognome", "text"), field("$1", "Codice Fiscale", "tax_code"));
@@ -188,7 +188,7 @@ class CrossFieldCheckTest {
   }
 
   @Test
-  void a_birth_date_in_free_text_is_not_compared() {
+  void aBirthDateInFreeTextIsNotCompared() {
     Certificate form =
         certificate("", optionalField("$2", "Data di nascita", "text"), CODICE_FISCALE);
 
@@ -208,7 +208,7 @@ class CrossFieldCheckTest {
         "COGNOME|cognome",
         "Città  di   nascita|citta di nascita"
       })
-  void a_label_is_read_lower_case_without_accents_or_punctuation(String label, String canonical) {
+  void aLabelIsReadLowerCaseWithoutAccentsOrPunctuation(String label, String canonical) {
     assertThat(CrossFieldCheck.canonical(label)).isEqualTo(canonical);
   }
 }

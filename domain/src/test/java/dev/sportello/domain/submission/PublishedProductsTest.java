@@ -31,7 +31,7 @@ class PublishedProductsTest {
     private final Certificate certificate = SeedCertificates.familyStatus();
 
     @Test
-    void the_repeated_codice_fiscale_field_is_read_as_the_field_the_rule_requires() {
+    void theRepeatedCodiceFiscaleFieldIsReadAsTheFieldTheRuleRequires() {
       assertThat(certificate.schema().warnings())
           .containsExactly(
               new SchemaWarning.DuplicateKey(
@@ -42,7 +42,7 @@ class PublishedProductsTest {
     }
 
     @Test
-    void its_fields_are_shown_in_published_order() {
+    void itsFieldsAreShownInPublishedOrder() {
       assertThat(certificate.schema().fields().map(FieldSpec::label))
           .containsExactly(
               "Nome",
@@ -56,7 +56,7 @@ class PublishedProductsTest {
     }
 
     @Test
-    void a_complete_submission_is_accepted_and_priced() {
+    void aCompleteSubmissionIsAcceptedAndPriced() {
       Submission submission =
           check(certificate, SeedCertificates.familyStatusValues(), "opzione_0").get();
 
@@ -66,7 +66,7 @@ class PublishedProductsTest {
     }
 
     @Test
-    void a_codice_fiscale_that_disagrees_with_the_birth_date_is_refused() {
+    void aCodiceFiscaleThatDisagreesWithTheBirthDateIsRefused() {
       var values = SeedCertificates.familyStatusValues().put("$2", "1985-12-11");
 
       assertThat(check(certificate, values).getError())
@@ -84,24 +84,24 @@ class PublishedProductsTest {
     private final Certificate certificate = SeedCertificates.a2();
 
     @Test
-    void its_schema_has_no_defects() {
+    void itsSchemaHasNoDefects() {
       assertThat(certificate.schema().warnings()).isEmpty();
     }
 
     @Test
-    void a_submission_without_the_optional_mandate_is_accepted() {
+    void aSubmissionWithoutTheOptionalMandateIsAccepted() {
       assertThat(check(certificate, SeedCertificates.a2ValuesWithoutMandate()).isValid()).isTrue();
     }
 
     @Test
-    void a_submission_with_the_mandate_is_accepted() {
+    void aSubmissionWithTheMandateIsAccepted() {
       var values = SeedCertificates.a2ValuesWithoutMandate().put("$7", SeedCertificates.PDF_FILE);
 
       assertThat(check(certificate, values).get().values()).hasSize(8);
     }
 
     @Test
-    void a_submission_without_the_copy_of_the_codice_fiscale_is_told_to_add_it() {
+    void aSubmissionWithoutTheCopyOfTheCodiceFiscaleIsToldToAddIt() {
       var values = SeedCertificates.a2ValuesWithoutMandate().remove("$6");
 
       assertThat(check(certificate, values).getError())
@@ -111,7 +111,7 @@ class PublishedProductsTest {
     }
 
     @Test
-    void both_extras_are_priced() {
+    void bothExtrasArePriced() {
       Submission submission =
           check(certificate, SeedCertificates.a2ValuesWithoutMandate(), "opzione_0", "opzione_1")
               .get();

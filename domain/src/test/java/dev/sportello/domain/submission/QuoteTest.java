@@ -33,7 +33,7 @@ class QuoteTest {
   }
 
   @Test
-  void a_document_alone_costs_its_price_plus_vat() {
+  void aDocumentAloneCostsItsPricePlusVat() {
     Quote quote = Quote.of(SeedCertificates.familyStatus(), List.empty());
 
     assertThat(quote)
@@ -48,7 +48,7 @@ class QuoteTest {
   }
 
   @Test
-  void chosen_extras_are_added_before_vat() {
+  void chosenExtrasAreAddedBeforeVat() {
     Certificate a2 = SeedCertificates.a2();
 
     Quote quote = Quote.of(a2, a2.extras());
@@ -60,7 +60,7 @@ class QuoteTest {
   }
 
   @Test
-  void a_product_with_a_search_phase_also_pays_the_first_search() {
+  void aProductWithASearchPhaseAlsoPaysTheFirstSearch() {
     Quote quote = Quote.of(withSearchPhase(true, Money.ofCents(490)), List.empty());
 
     assertThat(quote.search()).isEqualTo(Money.ofCents(38));
@@ -68,7 +68,7 @@ class QuoteTest {
   }
 
   @Test
-  void a_product_without_a_search_phase_pays_no_search_whatever_its_search_price() {
+  void aProductWithoutASearchPhasePaysNoSearchWhateverItsSearchPrice() {
     Quote quote = Quote.of(withSearchPhase(false, Money.ofCents(490)), List.empty());
 
     assertThat(quote.search()).isEqualTo(Money.ZERO);
@@ -76,7 +76,7 @@ class QuoteTest {
   }
 
   @Test
-  void vat_is_rounded_half_up_to_the_cent() {
+  void vatIsRoundedHalfUpToTheCent() {
     // 22% of 0.25 is 0.055: half a cent, rounded up.
     Quote quote =
         Quote.of(
@@ -88,7 +88,7 @@ class QuoteTest {
   }
 
   @Test
-  void a_quote_whose_net_is_not_the_sum_of_its_parts_cannot_be_built() {
+  void aQuoteWhoseNetIsNotTheSumOfItsPartsCannotBeBuilt() {
     Money one = Money.ofCents(100);
 
     assertThatThrownBy(() -> new Quote(one, one, one, one, Money.ZERO, one))
@@ -96,7 +96,7 @@ class QuoteTest {
   }
 
   @Test
-  void a_quote_whose_total_is_not_net_plus_vat_cannot_be_built() {
+  void aQuoteWhoseTotalIsNotNetPlusVatCannotBeBuilt() {
     Money one = Money.ofCents(100);
 
     assertThatThrownBy(() -> new Quote(one, Money.ZERO, Money.ZERO, one, one, one))
@@ -104,7 +104,7 @@ class QuoteTest {
   }
 
   @Property
-  void every_quote_adds_up_and_charges_22_percent_vat(
+  void everyQuoteAddsUpAndCharges22PercentVat(
       @ForAll @LongRange(min = 0, max = 100_000_000) long document,
       @ForAll @LongRange(min = 0, max = 100_000_000) long extra) {
     Quote quote =

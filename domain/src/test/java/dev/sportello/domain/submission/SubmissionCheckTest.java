@@ -42,7 +42,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_complete_submission_is_normalised_and_priced() {
+  void aCompleteSubmissionIsNormalisedAndPriced() {
     Certificate certificate =
         certificate(
             "$0 && $1",
@@ -65,7 +65,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_key_the_form_does_not_define_is_refused() {
+  void aKeyTheFormDoesNotDefineIsRefused() {
     assertThat(check(OPEN_FORM, LinkedHashMap.of("$9", "Mario")).getError())
         .containsExactly(
             Violation.general(
@@ -73,7 +73,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_key_that_is_not_a_field_key_is_named_briefly_in_the_violation() {
+  void aKeyThatIsNotAFieldKeyIsNamedBrieflyInTheViolation() {
     String longKey = "a-very-long-key-that-goes-on-and-on";
 
     var violations =
@@ -86,7 +86,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void violations_follow_the_order_of_the_fields() {
+  void violationsFollowTheOrderOfTheFields() {
     var violations =
         check(OPEN_FORM, LinkedHashMap.of("zeta", "x", "$10", "x", "$2", "x")).getError();
 
@@ -94,14 +94,14 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_blank_value_is_not_checked_against_its_type_and_counts_as_absent() {
+  void aBlankValueIsNotCheckedAgainstItsTypeAndCountsAsAbsent() {
     Submission submission = check(OPEN_FORM, LinkedHashMap.of("$1", "  ", "$0", "")).get();
 
     assertThat(submission.values()).isEmpty();
   }
 
   @Test
-  void a_blank_value_in_a_required_field_is_reported_as_missing() {
+  void aBlankValueInARequiredFieldIsReportedAsMissing() {
     Certificate certificate = certificate("$0", field("$0", "Nome", "text"));
 
     assertThat(check(certificate, LinkedHashMap.of("$0", " \t ")).getError())
@@ -109,7 +109,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_value_that_does_not_fit_its_type_is_refused_with_the_types_reason() {
+  void aValueThatDoesNotFitItsTypeIsRefusedWithTheTypesReason() {
     Rejection reason =
         new FieldType.PersonalTaxCode().normalise(WRONG_CHECK_CHARACTER, POLICY).getLeft();
 
@@ -118,7 +118,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_codice_fiscale_with_a_wrong_check_character_is_refused_as_such() {
+  void aCodiceFiscaleWithAWrongCheckCharacterIsRefusedAsSuch() {
     assertThat(check(OPEN_FORM, LinkedHashMap.of("$1", WRONG_CHECK_CHARACTER)).getError())
         .singleElement()
         .extracting(Violation::code)
@@ -126,7 +126,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void no_violation_repeats_a_refused_value() {
+  void noViolationRepeatsARefusedValue() {
     var violations = check(OPEN_FORM, LinkedHashMap.of("$1", WRONG_CHECK_CHARACTER)).getError();
 
     assertThat(violations.map(Violation::message))
@@ -135,7 +135,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void with_a_single_way_to_satisfy_the_rule_each_missing_field_is_required() {
+  void withASingleWayToSatisfyTheRuleEachMissingFieldIsRequired() {
     Certificate certificate =
         certificate(
             "$0 && $1 && $2",
@@ -148,7 +148,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void with_a_choice_the_shared_fields_are_required_and_the_choices_described() {
+  void withAChoiceTheSharedFieldsAreRequiredAndTheChoicesDescribed() {
     Certificate certificate =
         certificate(
             "$0 && ($1 || $2)",
@@ -166,7 +166,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void choices_of_several_fields_are_described_smallest_first() {
+  void choicesOfSeveralFieldsAreDescribedSmallestFirst() {
     Certificate certificate =
         certificate(
             "($1 && $2) || $0",
@@ -184,7 +184,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_field_the_rule_requires_and_the_form_does_not_define_is_reported_as_such() {
+  void aFieldTheRuleRequiresAndTheFormDoesNotDefineIsReportedAsSuch() {
     Certificate certificate = certificate("$0 && $5", field("$0", "Nome", "text"));
 
     assertThat(check(certificate, LinkedHashMap.of("$0", "Mario")).getError())
@@ -197,7 +197,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void an_extra_the_certificate_does_not_offer_is_refused() {
+  void anExtraTheCertificateDoesNotOfferIsRefused() {
     assertThat(check(OPEN_FORM, LinkedHashMap.empty(), "opzione_9").getError())
         .containsExactly(
             Violation.general(
@@ -205,7 +205,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void an_extra_chosen_twice_is_charged_once() {
+  void anExtraChosenTwiceIsChargedOnce() {
     Submission submission = check(OPEN_FORM, LinkedHashMap.empty(), "opzione_0", "opzione_0").get();
 
     assertThat(submission.extras()).hasSize(1);
@@ -213,7 +213,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void a_valid_submission_comes_with_its_price() {
+  void aValidSubmissionComesWithItsPrice() {
     Submission submission = check(OPEN_FORM, LinkedHashMap.empty()).get();
 
     assertThat(submission.quote()).isEqualTo(Quote.of(OPEN_FORM, List.empty()));
@@ -221,7 +221,7 @@ class SubmissionCheckTest {
   }
 
   @Test
-  void every_violation_is_reported_at_once() {
+  void everyViolationIsReportedAtOnce() {
     Certificate certificate =
         certificate(
             "$0 && $1",
