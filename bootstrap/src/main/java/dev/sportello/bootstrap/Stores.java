@@ -4,18 +4,40 @@ import dev.sportello.adapter.persistence.PersistenceAdapter;
 import dev.sportello.adapter.persistence.PersistenceSettings;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Opens the configured store and brings its schema up to date. */
 final class Stores {
   private Stores() {}
 
-  /** The data dir, made absolute and created when missing. */
+  /**
+   * The data dir, made absolute and created when missing: readable by its owner only, since it
+   * holds personal data and keys. Its missing parents are created as any folder would be.
+   */
   static Either<String, Path> dataDir(Config config) {
     Path dir = config.dataDir().toAbsolutePath().normalize();
     try {
-      return Either.right(Files.createDirectories(dir));
+      if (Files.isDirectory(dir)) {
+        return Either.right(dir);
+      }
+      Path parent = dir.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return Either.right(
+          dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+              ? Files.createDirectory(
+                  dir,
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rwx------")))
+              : Files.createDirectory(dir));
+    } catch (FileAlreadyExistsException raced) {
+      return Files.isDirectory(dir)
+          ? Either.right(dir)
+          : Either.left("the data directory " + dir + " is a file");
     } catch (IOException | SecurityException failure) {
       return Either.left("cannot create the data directory " + dir);
     }

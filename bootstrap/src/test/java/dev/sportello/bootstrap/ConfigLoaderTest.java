@@ -178,6 +178,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theDataDirItCreatesIsReadableByItsOwnerOnly() throws IOException {
+    Path dataDir = directory.resolve("new").resolve("data");
+
+    Path created = Stores.dataDir(valid(Map.of("SPORTELLO_DATA_DIR", dataDir.toString()))).get();
+
+    assertThat(created).isEqualTo(dataDir.toAbsolutePath().normalize());
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(created)))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void aFileWhereTheDataDirShouldBeIsAProblem() throws IOException {
+    Path file = Files.writeString(directory.resolve("data"), "not a folder");
+
+    assertThat(Stores.dataDir(valid(Map.of("SPORTELLO_DATA_DIR", file.toString())))).isEmpty();
+  }
+
+  @Test
   void aUrlWithoutATokenIsRefusedRatherThanSilentlyUsingTheSandbox() {
     assertThat(problems(Map.of("SPORTELLO_VISENGINE_URL", "production")))
         .containsExactly(
