@@ -49,8 +49,9 @@ final class Failures {
     int status = answer.status();
     String code = answer.code();
     String message = answer.text();
-    // The port carries no HTTP status: an operator finds it here.
-    LOG.info("visengine answered HTTP {} with error code {}", status, code == null ? "-" : code);
+    // The port carries no HTTP status: an operator finds it here. Not at INFO: an empty list is a
+    // 404 on every sync cycle of an idle account.
+    LOG.debug("visengine answered HTTP {} with error code {}", status, code == null ? "-" : code);
     if (code != null) {
       if (NO_CREDIT.contains(code)) {
         return new RemoteFailure.InsufficientCredit(message);
