@@ -160,6 +160,19 @@ final class JdbcRequestRepository implements RequestRepository {
   }
 
   @Override
+  public Either<StorageFailure, Option<Stored<CertificateRequest>>> findOwned(
+      RequestId id, String caller) {
+    return database.withHandle(
+        "find request " + id,
+        handle ->
+            one(
+                handle
+                    .createQuery(SELECT + " WHERE r.id = :id AND r.caller = :caller")
+                    .bind("id", id.value())
+                    .bind("caller", caller)));
+  }
+
+  @Override
   public Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(
       UpstreamId id) {
     return database.withHandle(

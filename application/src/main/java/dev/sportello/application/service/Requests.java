@@ -33,11 +33,11 @@ final class Requests {
     if (id.isInvalid()) {
       return Either.left(new UseCaseError.NotFound("no request " + printable(query.requestId())));
     }
-    return find(id.get())
-        .flatMap(found ->
-            found
-                .filter(stored -> stored.value().caller().equals(query.caller()))
-                .toEither(() -> new UseCaseError.NotFound("no request " + id.get())));
+    return repository
+        .findOwned(id.get(), query.caller())
+        .mapLeft(Failures::of)
+        .flatMap(
+            found -> found.toEither(() -> new UseCaseError.NotFound("no request " + id.get())));
   }
 
   Either<UseCaseError, Option<Stored<CertificateRequest>>> find(RequestId id) {

@@ -67,6 +67,12 @@ final class InterceptedRepository implements RequestRepository {
   }
 
   @Override
+  public Either<StorageFailure, Option<Stored<CertificateRequest>>> findOwned(
+      RequestId id, String caller) {
+    return real.findOwned(id, caller);
+  }
+
+  @Override
   public Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(
       UpstreamId id) {
     return real.findByUpstreamId(id);

@@ -74,6 +74,12 @@ public final class InMemoryRequestRepository implements RequestRepository {
   }
 
   @Override
+  public synchronized Either<StorageFailure, Option<Stored<CertificateRequest>>> findOwned(
+      RequestId id, String caller) {
+    return Either.right(byId.get(id).filter(stored -> stored.value().caller().equals(caller)));
+  }
+
+  @Override
   public synchronized Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(
       UpstreamId id) {
     return Either.right(byUpstreamId.get(id).flatMap(byId::get));

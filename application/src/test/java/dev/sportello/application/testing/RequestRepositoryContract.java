@@ -65,6 +65,17 @@ public abstract class RequestRepositoryContract {
   }
 
   @Test
+  void aRequestIsFoundByIdAndCallerOnlyForItsOwnCaller() {
+    CertificateRequest request = request("r1", "alice", 0);
+    insert(request);
+
+    assertThat(right(repository.findOwned(new RequestId("r1"), "alice")))
+        .contains(new Stored<>(request, 0));
+    assertThat(right(repository.findOwned(new RequestId("r1"), "bob"))).isEmpty();
+    assertThat(right(repository.findOwned(new RequestId("nope"), "alice"))).isEmpty();
+  }
+
+  @Test
   void insertingAnExistingIdIsADuplicate() {
     insert(request("r1", "alice", 0));
 

@@ -28,6 +28,12 @@ public interface RequestRepository {
 
   Either<StorageFailure, Option<Stored<CertificateRequest>>> find(RequestId id);
 
+  /**
+   * A caller's request: none when there is no such request or it is another caller's, looked up by
+   * id and caller together so that nothing of another caller's request is read.
+   */
+  Either<StorageFailure, Option<Stored<CertificateRequest>>> findOwned(RequestId id, String caller);
+
   Either<StorageFailure, Option<Stored<CertificateRequest>>> findByUpstreamId(UpstreamId id);
 
   /** A caller's requests matching the filter, newest first (by creation time, then id). */
