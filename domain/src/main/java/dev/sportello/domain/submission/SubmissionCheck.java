@@ -6,7 +6,6 @@ import dev.sportello.domain.catalog.FieldSpec;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.shared.Violation;
-import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
@@ -24,15 +23,18 @@ import java.util.Comparator;
  * problem is reported, not just the first.
  */
 public final class SubmissionCheck {
+  /** A submitted entry with its key read once, not once per comparison. */
+  private record Entry(Option<FieldKey> key, String rawKey, String value) {}
+
   /**
    * Violations follow the keys' natural order ({@code $2} before {@code $10}), and keys that are
    * not field keys come last.
    */
-  private static final Comparator<Tuple2<String, String>> IN_FIELD_ORDER =
+  private static final Comparator<Entry> IN_FIELD_ORDER =
       Comparator.comparing(
-              (Tuple2<String, String> entry) -> FieldKey.parse(entry._1).getOrNull(),
+              (Entry entry) -> entry.key().getOrNull(),
               Comparator.nullsLast(Comparator.<FieldKey>naturalOrder()))
-          .thenComparing(Tuple2::_1);
+          .thenComparing(Entry::rawKey);
 
   private SubmissionCheck() {}
 
@@ -55,19 +57,23 @@ public final class SubmissionCheck {
     SortedMap<FieldKey, String> values = TreeMap.empty();
     Set<FieldKey> present = TreeSet.empty();
 
-    for (Tuple2<String, String> entry : rawValues.toList().sorted(IN_FIELD_ORDER)) {
-      Option<FieldSpec> field =
-          FieldKey.parse(entry._1).toOption().flatMap(key -> certificate.schema().field(key));
+    List<Entry> entries =
+        rawValues
+            .toList()
+            .map(raw -> new Entry(FieldKey.parse(raw._1).toOption(), raw._1, raw._2))
+            .sorted(IN_FIELD_ORDER);
+    for (Entry entry : entries) {
+      Option<FieldSpec> field = entry.key().flatMap(key -> certificate.schema().field(key));
       if (field.isEmpty()) {
-        violations.add(unknownKey(entry._1));
+        violations.add(unknownKey(entry.rawKey()));
         continue;
       }
       FieldSpec spec = field.get();
-      if (entry._2.isBlank()) {
+      if (entry.value().isBlank()) {
         continue;
       }
       present = present.add(spec.key());
-      var normalised = spec.type().normalise(entry._2, policy);
+      var normalised = spec.type().normalise(entry.value(), policy);
       if (normalised.isLeft()) {
         violations.add(
             new Violation(
