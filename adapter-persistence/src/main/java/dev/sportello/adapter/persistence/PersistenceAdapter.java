@@ -54,7 +54,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.clock = clock;
     this.database = new Database(Jdbi.create(pool), engine);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
-    this.requests = new JdbcRequestRepository(database, new RequestRows(json));
+    this.requests = new JdbcRequestRepository(database, new RequestRows(json, keys));
     this.idempotency = new JdbcIdempotencyStore(database, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);

@@ -31,6 +31,8 @@ import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -41,10 +43,15 @@ import tools.jackson.core.JacksonException;
  * a row they refuse is reported as {@link StorageFailure.Unavailable}, never thrown.
  */
 final class RequestRows {
-  private final JsonMapping json;
+  /** What a sealed column starts with; rows written before sealing hold plain JSON. */
+  private static final String SEALED = "sealed:";
 
-  RequestRows(JsonMapping json) {
+  private final JsonMapping json;
+  private final DataKeys keys;
+
+  RequestRows(JsonMapping json, DataKeys keys) {
     this.json = json;
+    this.keys = keys;
   }
 
   /** The row a request is stored as; instants in columns keep microseconds. */
@@ -68,7 +75,7 @@ final class RequestRows {
         Json.write(json.quote(submission.quote())),
         submission.quote().total().cents(),
         Json.write(json.history(request.history())),
-        Json.write(json.searches(request.searches())),
+        sealed(Json.write(json.searches(request.searches())), request.id(), "searches"),
         request.selection().map(json::selection).map(Json::write).getOrNull(),
         request.outcome().map(json::outcome).map(Json::write).getOrNull(),
         document.map(DocumentRef::name).getOrNull(),
@@ -80,7 +87,34 @@ final class RequestRows {
         Database.stored(request.updatedAt()),
         null,
         version,
-        Json.write(values));
+        sealed(Json.write(values), request.id(), "values"));
+  }
+
+  /**
+   * Personal data sealed for its request and column, so that a sealed value copied to another row
+   * or column does not open there.
+   */
+  private String sealed(String plain, RequestId id, String column) {
+    return SEALED
+        + Base64.getEncoder()
+            .encodeToString(
+                keys.seal(plain.getBytes(StandardCharsets.UTF_8), context(id.value(), column)));
+  }
+
+  /** The plain JSON of a column: opened when sealed, as it is when written before sealing. */
+  private String opened(String stored, RequestRow row, String column) {
+    if (!stored.startsWith(SEALED)) {
+      return stored;
+    }
+    byte[] sealed = Base64.getDecoder().decode(stored.substring(SEALED.length()));
+    byte[] plain =
+        keys.open(sealed, context(row.id(), column))
+            .getOrElseThrow(refusal -> new IllegalStateException(refusal));
+    return new String(plain, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] context(String id, String column) {
+    return ("request:" + id + ":" + column).getBytes(StandardCharsets.UTF_8);
   }
 
   static String dispatchKind(Dispatch dispatch) {
@@ -110,7 +144,7 @@ final class RequestRows {
     }
   }
 
-  private static CertificateRequest request(RequestRow row) {
+  private CertificateRequest request(RequestRow row) {
     Submission submission =
         new Submission(
             new CertificateId(row.certificateId()),
@@ -132,11 +166,12 @@ final class RequestRows {
   }
 
   /** The state the columns describe; a combination the lifecycle never produces is refused. */
-  private static RequestState state(RequestRow row) {
+  private RequestState state(RequestRow row) {
     return RequestState.of(
             RequestStatus.valueOf(row.status()),
             dispatch(row),
-            List.ofAll(Json.read(row.searchesJson(), Json.SEARCHES)).map(RequestRows::searchRound),
+            List.ofAll(Json.read(opened(row.searchesJson(), row, "searches"), Json.SEARCHES))
+                .map(RequestRows::searchRound),
             Option.of(row.selectionJson())
                 .map(text -> Json.read(text, SelectionJson.class))
                 .map(s -> new Selection(s.searchId(), s.index(), s.at())),
@@ -147,7 +182,7 @@ final class RequestRows {
         .getOrElseThrow((String refusal) -> new IllegalStateException(refusal));
   }
 
-  private static SortedMap<FieldKey, String> values(RequestRow row) {
+  private SortedMap<FieldKey, String> values(RequestRow row) {
     @Nullable String text = row.valuesJson();
     if (text == null) {
       if (row.purgedAt() == null) {
@@ -156,7 +191,8 @@ final class RequestRows {
       return TreeMap.empty();
     }
     SortedMap<FieldKey, String> values = TreeMap.empty();
-    for (Map.Entry<String, String> entry : Json.read(text, Json.VALUES).entrySet()) {
+    for (Map.Entry<String, String> entry :
+        Json.read(opened(text, row, "values"), Json.VALUES).entrySet()) {
       var key = FieldKey.parse(entry.getKey());
       if (key.isInvalid()) {
         throw new IllegalStateException("it holds a malformed field key");

@@ -102,6 +102,57 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
+  void submittedValuesAndSearchCandidatesAreStoredSealed() {
+    right(adapter.requests().insert(rich("rich-1", 7)));
+
+    String stored =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery(
+                        "SELECT r.searches_json, v.values_json FROM request r JOIN request_values"
+                            + " v ON v.request_id = r.id WHERE r.id = 'rich-1'")
+                    .mapToMap()
+                    .one()
+                    .values()
+                    .toString());
+    for (String personal : java.util.List.of("RSSMRA80A01H501U", "Mario", "Rossi", "Roma")) {
+      assertThat(stored).doesNotContain(personal);
+    }
+    assertThat(stored).contains("sealed:");
+  }
+
+  @Test
+  void sealedValuesCopiedToAnotherRequestDoNotOpenThere() {
+    right(adapter.requests().insert(rich("rich-1", 7)));
+    right(adapter.requests().insert(accepted("other")));
+
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request_values SET values_json = (SELECT values_json FROM request_values"
+                    + " WHERE request_id = 'rich-1') WHERE request_id = 'other'"));
+
+    assertThat(left(adapter.requests().find(new RequestId("other"))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
+  void valuesStoredBeforeSealingStillReadAsTheyWere() {
+    CertificateRequest request = accepted("plain");
+    right(adapter.requests().insert(request));
+
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request_values SET values_json = '{\"$0\": \"Mario\"}'"
+                    + " WHERE request_id = 'plain'"));
+
+    assertThat(right(adapter.requests().find(request.id())).get().value().submission().values())
+        .containsExactly(io.vavr.Tuple.of(new dev.sportello.domain.field.FieldKey("$0"), "Mario"));
+  }
+
+  @Test
   void instantsKeepMicrosecondsAndTheStoredFormIsWhatIsReadBack() {
     Instant precise = Instant.parse("2025-03-01T09:00:00.123456789Z");
     Stored<CertificateRequest> inserted =
