@@ -162,8 +162,17 @@ final class RequestCommand implements ClientCommand.Group {
         body.put("reference", reference);
       }
       String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-      Either<Integer, JsonNode> accepted =
-          expect(api.post("/api/v1/requests", body, io.vavr.control.Option.some(key)));
+      Either<String, ApiClient.Answer> answer =
+          api.post("/api/v1/requests", body, io.vavr.control.Option.some(key));
+      if (answer.isLeft()) {
+        // No answer does not mean no order: the same key places it at most once.
+        err()
+            .println(
+                "the order may have reached the service; to repeat it without paying twice, run"
+                    + " the same command with --idempotency-key "
+                    + key);
+      }
+      Either<Integer, JsonNode> accepted = expect(answer);
       if (accepted.isLeft()) {
         return accepted.getLeft();
       }

@@ -137,6 +137,31 @@ class ClientCommandsTest {
   }
 
   @Test
+  void aSubmissionThatGetsNoAnswerNamesTheKeyThatRepeatsItOnce() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": {\"$0\": \"Mario\"}}");
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    StubService.Run run =
+        StubService.run(
+            new CliSettings(
+                Either.right(java.net.URI.create("http://127.0.0.1:" + closedPort)),
+                Option.some("k")),
+            "request",
+            "submit",
+            "cert-1",
+            values.toString(),
+            "--idempotency-key",
+            "order-42");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("--idempotency-key order-42");
+  }
+
+  @Test
   void aValuesFileThatIsNotAnObjectIsRefusedBeforeAnyCall() throws IOException {
     Path values = work.resolve("values.json");
     Files.writeString(values, "[\"Mario\"]");

@@ -3,7 +3,6 @@ package dev.sportello.adapter.persistence;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
@@ -18,14 +17,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,16 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
  * they sealed.
  *
  * <p>Every ciphertext names the key that sealed it: Tink puts the key id in front of each value,
- * and a document starts with the id of its key, so that re-encryption can find what an older key
- * sealed without opening it. What is sealed is bound to where it belongs (the associated data), so
- * a ciphertext copied to another row does not open there.
+ * and a document starts with the id of its key, so that what an older key sealed can be found
+ * without opening it. What is sealed is bound to where it belongs (the associated data), so a
+ * ciphertext copied to another row does not open there.
  */
 final class DataKeys {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String VALUES = "values";
   private static final String DOCUMENTS = "documents";
-  private static final byte TINK_PREFIX = 0x01;
-  private static final int TINK_PREFIX_LENGTH = 5;
 
   static {
     try {
@@ -115,24 +112,6 @@ final class DataKeys {
         () -> TinkJsonProtoKeysetFormat.serializeKeyset(keys, InsecureSecretKeyAccess.get()));
   }
 
-  /**
-   * The same keys plus a new primary one for values and for documents: what is sealed from now on
-   * uses the new keys, and what the older keys sealed still opens.
-   */
-  DataKeys rotated() {
-    return unchecked(() ->
-        new DataKeys(
-            withNewPrimary(valueKeys, PredefinedAeadParameters.AES256_GCM),
-            withNewPrimary(documentKeys, PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB)));
-  }
-
-  private static KeysetHandle withNewPrimary(KeysetHandle keys, Parameters parameters)
-      throws GeneralSecurityException {
-    return KeysetHandle.newBuilder(keys)
-        .addEntry(KeysetHandle.generateEntryFromParameters(parameters).withRandomId().makePrimary())
-        .build();
-  }
-
   /** The id of the key that seals values now. */
   int currentValueKey() {
     return valueKeys.getPrimary().getId();
@@ -158,14 +137,6 @@ final class DataKeys {
     return Try.of(() -> values.decrypt(sealed, context))
         .toEither()
         .mapLeft(failure -> "a sealed value does not open with the data key");
-  }
-
-  /** The id of the key that sealed a value, read from its first bytes. */
-  static int keyOf(byte[] sealed) {
-    if (sealed.length < TINK_PREFIX_LENGTH || sealed[0] != TINK_PREFIX) {
-      throw new IllegalArgumentException("not a value sealed by these keys");
-    }
-    return ByteBuffer.wrap(sealed, 1, Integer.BYTES).getInt();
   }
 
   /**
@@ -212,41 +183,56 @@ final class DataKeys {
 
   /**
    * Reads the keys kept in a file, or makes new ones and keeps them there when there is no file
-   * yet. The file is created readable and writable by its owner only.
+   * yet. The file is created readable by its owner only; when instances sharing the folder start
+   * together, the first to publish its keys wins and the others read them.
    */
   static Either<String, DataKeys> readOrCreate(Path file) {
-    if (Files.exists(file)) {
-      return Try.of(() -> Files.readString(file))
-          .toEither()
-          .mapLeft(unreadable -> "the data key file " + file + " cannot be read")
-          .flatMap(DataKeys::fromJson);
+    if (!Files.exists(file)) {
+      DataKeys created = generate();
+      Either<String, Boolean> published = created.publish(file);
+      if (published.isLeft() || published.get()) {
+        return published.map(won -> created);
+      }
     }
-    DataKeys created = generate();
-    return created.keep(file).map(kept -> created);
+    return Try.of(() -> Files.readString(file))
+        .toEither()
+        .mapLeft(unreadable -> "the data key file " + file + " cannot be read")
+        .flatMap(DataKeys::fromJson);
   }
 
   /**
-   * Keeps the keys in a file, replacing it atomically: a reader sees the old keys or the new ones.
+   * Writes the keys beside {@code file} under a name of their own, then links them in place unless
+   * a file is there already; the written copy is removed whatever happens.
+   *
+   * @return whether these keys were published; false when other keys were there first
    */
-  Either<String, Path> keep(Path file) {
+  private Either<String, Boolean> publish(Path file) {
     Path absolute = file.toAbsolutePath();
     Path directory = Objects.requireNonNull(absolute.getParent(), "a file has a folder");
-    return Try.of(
-            () -> {
-              OwnerOnly.createDirectories(directory);
-              Path partial = OwnerOnly.createFile(directory.resolve(file.getFileName() + ".new"));
-              Files.writeString(partial, toJson(), StandardOpenOption.TRUNCATE_EXISTING);
-              try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                channel.force(true);
-              }
-              return Files.move(
-                  partial,
-                  file,
-                  StandardCopyOption.ATOMIC_MOVE,
-                  StandardCopyOption.REPLACE_EXISTING);
-            })
-        .toEither()
-        .mapLeft(failure -> "the data key file " + file + " cannot be written");
+    Path partial = directory.resolve(absolute.getFileName() + "." + UUID.randomUUID() + ".new");
+    try {
+      OwnerOnly.createDirectories(directory);
+      Files.writeString(OwnerOnly.createFile(partial), toJson(), StandardOpenOption.WRITE);
+      try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      try {
+        Files.createLink(absolute, partial);
+      } catch (UnsupportedOperationException noLinks) {
+        Files.move(partial, absolute);
+      }
+      return Either.right(true);
+    } catch (FileAlreadyExistsException taken) {
+      return Either.right(false);
+    } catch (IOException | RuntimeException failure) {
+      return Either.left("the data key file " + file + " cannot be written");
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // A leftover copy is owner-only, like the key file itself.
+      }
+    }
   }
 
   private interface Step<T> {

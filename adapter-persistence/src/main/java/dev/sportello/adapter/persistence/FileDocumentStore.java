@@ -71,10 +71,20 @@ final class FileDocumentStore implements DocumentStore {
       OwnerOnly.createDirectories(directory);
       OutputStream file =
           Files.newOutputStream(OwnerOnly.createFile(partial), StandardOpenOption.WRITE);
-      file.write(SEALED);
-      return Either.right(
-          new FileUpload(id, name, partial, keys.sealing(file, context(id)), sha256()));
+      try {
+        file.write(SEALED);
+        return Either.right(
+            new FileUpload(id, name, partial, keys.sealing(file, context(id)), sha256()));
+      } catch (IOException | RuntimeException unsealed) {
+        file.close();
+        throw unsealed;
+      }
     } catch (IOException | RuntimeException failure) {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // A leftover .part file is never read.
+      }
       return Either.left(failure("begin a document for request " + id, failure));
     }
   }

@@ -52,6 +52,18 @@ final class Failures {
     return new UseCaseError.LifecycleRefused(error);
   }
 
+  /**
+   * An explanation of a failure that is safe to log. Upstream's own words can repeat submitted
+   * values, so failures that may carry them are named by kind only; the store's and the lifecycle's
+   * messages never hold personal values.
+   */
+  static String described(UseCaseError error) {
+    return switch (cause(error)) {
+      case STORAGE, LIFECYCLE, CONCURRENT_CHANGE, INVALID_DATA -> error.message();
+      case UPSTREAM, NOT_FOUND -> error.getClass().getSimpleName();
+    };
+  }
+
   /** What kind of failure stopped background work, for operators. */
   static BackgroundFailure.Cause cause(UseCaseError error) {
     return switch (error) {

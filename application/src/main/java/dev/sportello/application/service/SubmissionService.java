@@ -217,8 +217,8 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
   }
 
   /**
-   * The request that an identical submission under the same key stored first; it dispatches it, so
-   * that it is charged once.
+   * The request that an identical submission under the same key stored first; that submission
+   * dispatches it, so it is charged once.
    */
   private Either<UseCaseError, CertificateRequest> storedFirst(RequestId id) {
     return requests

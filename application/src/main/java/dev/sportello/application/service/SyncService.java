@@ -118,7 +118,7 @@ final class SyncService implements SynchroniseUseCase {
                       Work.LIST,
                       Option.none(),
                       BackgroundFailure.Cause.UPSTREAM,
-                      unreadable.message()));
+                      Failures.described(Failures.of(unreadable))));
               return Either.right(List.empty());
             },
             summaries -> {
@@ -210,7 +210,7 @@ final class SyncService implements SynchroniseUseCase {
         .forEach(error ->
             events.backgroundFailed(
                 new BackgroundFailure(
-                    work, Option.some(id), Failures.cause(error), error.message())));
+                    work, Option.some(id), Failures.cause(error), Failures.described(error))));
   }
 
   private static SyncReport emptyReport() {

@@ -45,7 +45,7 @@ class BackgroundFailuresTest {
 
     assertThat(app.events().failures())
         .containsExactly(
-            new BackgroundFailure(Work.LIST, Option.none(), Cause.UPSTREAM, "upstream down"));
+            new BackgroundFailure(Work.LIST, Option.none(), Cause.UPSTREAM, "UpstreamUnavailable"));
   }
 
   @Test
@@ -59,7 +59,24 @@ class BackgroundFailuresTest {
     assertThat(app.events().failures())
         .containsExactly(
             new BackgroundFailure(
-                Work.REFRESH, Option.some(request.id()), Cause.UPSTREAM, "timeout"));
+                Work.REFRESH, Option.some(request.id()), Cause.UPSTREAM, "UpstreamUnavailable"));
+  }
+
+  @Test
+  void upstreamsOwnWordsNeverReachAReportedFailure() {
+    CertificateRequest request = open(app, "r1", "alice", PLAIN);
+    app.visengine().advance(upstreamId(request), RequestStatus.CANCELLED);
+    app.visengine()
+        .failNext(
+            RemoteCallKind.STATUS,
+            new RemoteFailure.Rejected(
+                RemoteFailure.Refusal.INVALID, "250", "codice fiscale RSSMRA85T10A562S errato"));
+
+    sync();
+
+    assertThat(app.events().failures())
+        .singleElement()
+        .satisfies(failure -> assertThat(failure.detail()).doesNotContain("RSSMRA"));
   }
 
   @Test

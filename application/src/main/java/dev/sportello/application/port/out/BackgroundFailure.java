@@ -30,9 +30,7 @@ public record BackgroundFailure(Work work, Option<RequestId> request, Cause caus
     /** Bringing a changed request in line with upstream. */
     REFRESH,
     /** Fetching an issued document. */
-    DOCUMENT,
-    /** Applying upstream's view to a request. */
-    RECONCILE
+    DOCUMENT
   }
 
   /** What kind of failure stopped it. */
