@@ -68,6 +68,7 @@ class CollectionCapTest {
     var reply = api.post(VALIDATION, "{\"values\": " + values(MANY, "null") + "}");
 
     assertRefused(reply, "values", "too_many_values");
+    verifyNoInteractions(api.validate);
   }
 
   @Test
@@ -116,8 +117,10 @@ class CollectionCapTest {
             "{\"reference\": " + values(Bodies.MAX_VALUES + 1, "\"x\"") + ", \"values\": {}}");
 
     assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("violations")).hasSize(1);
     assertThat(reply.json().get("violations").get(0).get("code").asString())
         .isEqualTo("wrong_type");
+    assertThat(reply.text()).doesNotContain("too_many");
   }
 
   @Test

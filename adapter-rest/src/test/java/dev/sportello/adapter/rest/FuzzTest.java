@@ -2,6 +2,8 @@ package dev.sportello.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.sportello.application.port.in.ListRequestsUseCase.RequestListing;
@@ -245,6 +247,7 @@ class FuzzTest {
             : java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> "\"$" + i + "\": " + entry)
                 .collect(java.util.stream.Collectors.joining(",", "{\"values\": {", "}}"));
+    clearInvocations(api.validate, api.submit, api.addSearch);
     var reply =
         api.send(
             api.as(Harness.ALICE_KEY, path)
@@ -259,8 +262,11 @@ class FuzzTest {
     if (counted && count > cap) {
       assertThat(reply.status()).isEqualTo(400);
       assertThat(reply.text()).contains(asExtras ? "too_many_extras" : "too_many_values");
+      verifyNoInteractions(api.validate, api.submit, api.addSearch);
     }
-    Statistics.label("over the cap").collect(count > cap);
+    Statistics.label("refused by count").collect(counted && count > cap);
+    Statistics.label("refused by count")
+        .coverage(coverage -> coverage.check(true).percentage(share -> share > 10));
   }
 
   @Provide
