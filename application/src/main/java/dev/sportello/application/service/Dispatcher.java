@@ -19,7 +19,9 @@ import java.time.Clock;
  * attempt, close it (the one charging call). Every step is stored before the next remote call, so a
  * crash anywhere leaves a request that the next run carries forward: a request without a draft gets
  * one (a draft whose answer was lost costs nothing), and a draft is closed again on the same
- * upstream id, where "already closed" counts as success.
+ * upstream id, where "already closed" counts as success. The close attempt is recorded only on the
+ * copy that was read, so of a submission and a sync cycle dispatching one request at once, the one
+ * that records it first sends the close and the other leaves it alone.
  */
 final class Dispatcher {
   private final RemoteRequests remote;
@@ -80,24 +82,36 @@ final class Dispatcher {
   private Either<UseCaseError, Stored<CertificateRequest>> close(
       Stored<CertificateRequest> stored, UpstreamId upstreamId) {
     return requests
-        .modify(
+        .modifyIfUnchanged(
             stored, request -> request.recordCloseAttempt(clock.instant()).mapLeft(Failures::of))
-        .flatMap(attempt ->
-            remote
-                .close(upstreamId)
-                .fold(
-                    failure ->
-                        failure instanceof RemoteFailure.AlreadyClosed
-                            ? requests.modify(
-                                attempt,
-                                request ->
-                                    request.recordClosed(clock.instant()).mapLeft(Failures::of))
-                            : refuseOrWait(attempt, failure),
-                    closed ->
-                        requests.modify(
-                            attempt,
-                            request ->
-                                Either.right(reconciler.apply(request, closed, clock.instant())))));
+        .flatMap(claimed ->
+            claimed.isDefined() ? sendClose(claimed.get(), upstreamId) : freshCopy(stored));
+  }
+
+  private Either<UseCaseError, Stored<CertificateRequest>> sendClose(
+      Stored<CertificateRequest> attempt, UpstreamId upstreamId) {
+    return remote
+        .close(upstreamId)
+        .fold(
+            failure ->
+                failure instanceof RemoteFailure.AlreadyClosed
+                    ? requests.modify(
+                        attempt,
+                        request -> request.recordClosed(clock.instant()).mapLeft(Failures::of))
+                    : refuseOrWait(attempt, failure),
+            closed ->
+                requests.modify(
+                    attempt,
+                    request -> Either.right(reconciler.apply(request, closed, clock.instant()))));
+  }
+
+  /** The request as another writer, which claimed its close first, left it. */
+  private Either<UseCaseError, Stored<CertificateRequest>> freshCopy(
+      Stored<CertificateRequest> stale) {
+    return requests
+        .find(stale.value().id())
+        .flatMap(found ->
+            found.toEither(() -> new UseCaseError.NotFound("no request " + stale.value().id())));
   }
 
   /**

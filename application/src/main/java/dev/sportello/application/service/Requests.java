@@ -94,6 +94,29 @@ final class Requests {
     }
   }
 
+  /**
+   * Applies a change once, and only to the request as it was read: for a step that claims the right
+   * to make a charging call. Empty when another writer changed the request first, which then owns
+   * the step; redoing the change on the fresh copy would send the call twice.
+   */
+  Either<UseCaseError, Option<Stored<CertificateRequest>>> modifyIfUnchanged(
+      Stored<CertificateRequest> current,
+      Function<CertificateRequest, Either<UseCaseError, CertificateRequest>> change) {
+    Either<UseCaseError, CertificateRequest> changed = change.apply(current.value());
+    if (changed.isLeft()) {
+      return Either.left(changed.getLeft());
+    }
+    Either<StorageFailure, Stored<CertificateRequest>> written =
+        repository.update(changed.get(), current.version());
+    if (written.isLeft()) {
+      return written.getLeft() instanceof StorageFailure.StaleWrite
+          ? Either.right(Option.none())
+          : Either.left(Failures.of(written.getLeft()));
+    }
+    announce(current.value(), written.get().value());
+    return Either.right(Option.some(written.get()));
+  }
+
   private void announce(CertificateRequest before, CertificateRequest after) {
     if (before.status() != after.status()) {
       events.statusChanged(after.id(), before.status(), after.status(), after.updatedAt());

@@ -5,8 +5,6 @@ import static dev.sportello.application.service.Upstream.upstreamId;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sportello.application.port.in.SubmissionInput;
-import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.BackgroundFailure.Cause;
 import dev.sportello.application.port.out.BackgroundFailure.Work;
@@ -18,8 +16,6 @@ import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestStatus;
-import io.vavr.collection.HashMap;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -129,16 +125,7 @@ class BackgroundFailuresTest {
             failing
                 .useCases()
                 .submitRequest()
-                .submit(
-                    new SubmitRequestCommand(
-                        "alice",
-                        "key-1",
-                        new SubmissionInput(
-                            PLAIN.id().value(),
-                            HashMap.of("$0", "Mario Rossi"),
-                            List.empty(),
-                            Option.none(),
-                            Option.none()))));
+                .submit(TestData.order(PLAIN, "alice", "key-1", "Mario Rossi")));
     storeDown.set(true);
 
     failing.clock().advance(Duration.ofMinutes(1));

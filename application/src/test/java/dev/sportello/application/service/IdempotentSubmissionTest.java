@@ -4,7 +4,6 @@ import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sportello.application.port.in.SubmissionInput;
 import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.IdempotencyStore;
@@ -14,7 +13,6 @@ import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
-import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -45,15 +43,7 @@ class IdempotentSubmissionTest {
   }
 
   private static SubmitRequestCommand command(String value) {
-    return new SubmitRequestCommand(
-        "alice",
-        "key-1",
-        new SubmissionInput(
-            CERTIFICATE.id().value(),
-            HashMap.of("$0", value),
-            List.empty(),
-            Option.none(),
-            Option.none()));
+    return TestData.order(CERTIFICATE, "alice", "key-1", value);
   }
 
   private static Either<UseCaseError, CertificateRequest> submit(TestApplication app) {

@@ -7,14 +7,20 @@ import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncView;
+import dev.sportello.application.testing.TestApplication;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.UpstreamId;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The real store behind hooks on its writes, so that a test can watch an insert or stand for a
@@ -46,6 +52,32 @@ final class InterceptedRepository implements RequestRepository {
     this.real = real;
     this.onInsert = onInsert;
     this.onUpdate = onUpdate;
+  }
+
+  /**
+   * An application whose first update matching {@code when} waits for {@code meanwhile} to run on
+   * the same application: another writer that gets there first.
+   */
+  static TestApplication otherWriterFirst(
+      Predicate<CertificateRequest> when,
+      BiConsumer<TestApplication, CertificateRequest> meanwhile) {
+    AtomicBoolean ran = new AtomicBoolean();
+    AtomicReference<TestApplication> started = new AtomicReference<>();
+    TestApplication app =
+        TestApplication.builder()
+            .wrapRepository(real ->
+                new InterceptedRepository(
+                    real,
+                    request -> Option.none(),
+                    (request, version) -> {
+                      if (when.test(request) && ran.compareAndSet(false, true)) {
+                        meanwhile.accept(Objects.requireNonNull(started.get()), request);
+                      }
+                      return Option.none();
+                    }))
+            .build();
+    started.set(app);
+    return app;
   }
 
   @Override

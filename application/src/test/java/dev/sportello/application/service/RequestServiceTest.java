@@ -26,9 +26,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RequestServiceTest {
@@ -181,27 +179,14 @@ class RequestServiceTest {
   @Test
   void aChoiceUpstreamTookIsKeptWhenARereadMovedTheRequestOnMeanwhile() {
     AtomicBoolean rereadFirst = new AtomicBoolean();
-    AtomicReference<TestApplication> raced = new AtomicReference<>();
     TestApplication racing =
-        TestApplication.builder()
-            .wrapRepository(real ->
-                new InterceptedRepository(
-                    real,
-                    request -> Option.none(),
-                    (request, version) -> {
-                      if (request.selection().isDefined()
-                          && rereadFirst.compareAndSet(false, true)) {
-                        // A webhook's re-read stores the new status before the choice is stored.
-                        right(
-                            Objects.requireNonNull(raced.get())
-                                .useCases()
-                                .refreshRequest()
-                                .refresh(query(request)));
-                      }
-                      return Option.none();
-                    }))
-            .build();
-    raced.set(racing);
+        InterceptedRepository.otherWriterFirst(
+            request -> request.selection().isDefined(),
+            // A webhook's re-read stores the new status before the choice is stored.
+            (app, request) -> {
+              rereadFirst.set(true);
+              right(app.useCases().refreshRequest().refresh(query(request)));
+            });
     racing.visengine().register(SEARCHED);
     CertificateRequest request = awaitingSelection(racing);
     String searchId = request.searches().last().searchId();

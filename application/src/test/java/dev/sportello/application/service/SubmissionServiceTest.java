@@ -37,15 +37,7 @@ class SubmissionServiceTest {
   }
 
   private static SubmitRequestCommand command(String caller, String key, String value) {
-    return new SubmitRequestCommand(
-        caller,
-        key,
-        new SubmissionInput(
-            CERTIFICATE.id().value(),
-            HashMap.of("$0", value),
-            List.empty(),
-            Option.none(),
-            Option.none()));
+    return TestData.order(CERTIFICATE, caller, key, value);
   }
 
   private Either<UseCaseError, CertificateRequest> submit(SubmitRequestCommand command) {

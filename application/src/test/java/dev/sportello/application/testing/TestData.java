@@ -2,6 +2,8 @@ package dev.sportello.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.in.SubmissionInput;
+import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.FieldDeclaration;
@@ -15,6 +17,7 @@ import dev.sportello.domain.request.UpstreamId;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.submission.Quote;
 import dev.sportello.domain.submission.Submission;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
@@ -46,6 +49,20 @@ public final class TestData {
             "$0"),
         "",
         "");
+  }
+
+  /** An order of the certificate by a caller under a key, with {@code value} in {@code $0}. */
+  public static SubmitRequestCommand order(
+      Certificate certificate, String caller, String key, String value) {
+    return new SubmitRequestCommand(
+        caller,
+        key,
+        new SubmissionInput(
+            certificate.id().value(),
+            HashMap.of("$0", value),
+            List.empty(),
+            Option.none(),
+            Option.none()));
   }
 
   /** A plain certificate without a search phase. */
