@@ -1,9 +1,12 @@
 package dev.sportello.application.service;
 
 import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.port.out.BackgroundFailure;
+import dev.sportello.application.port.out.BackgroundFailure.Work;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteOrder;
 import dev.sportello.application.port.out.RemoteRequests;
+import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
@@ -28,6 +31,7 @@ final class Dispatcher {
   private final Requests requests;
   private final Reconciler reconciler;
   private final NotificationTokens tokens;
+  private final RequestEvents events;
   private final Option<String> webhookBaseUrl;
   private final Clock clock;
 
@@ -36,12 +40,14 @@ final class Dispatcher {
       Requests requests,
       Reconciler reconciler,
       NotificationTokens tokens,
+      RequestEvents events,
       Option<String> webhookBaseUrl,
       Clock clock) {
     this.remote = remote;
     this.requests = requests;
     this.reconciler = reconciler;
     this.tokens = tokens;
+    this.events = events;
     this.webhookBaseUrl = webhookBaseUrl;
     this.clock = clock;
   }
@@ -115,7 +121,8 @@ final class Dispatcher {
   }
 
   /**
-   * A refusal on content or credit ends the request; anything else leaves it for the next attempt.
+   * A refusal on content or credit ends the request; anything else leaves it for the next attempt,
+   * and is reported.
    */
   private Either<UseCaseError, Stored<CertificateRequest>> refuseOrWait(
       Stored<CertificateRequest> stored, RemoteFailure failure) {
@@ -136,7 +143,16 @@ final class Dispatcher {
           case RemoteFailure.Malformed ignored -> Option.none();
         };
     return verdict.fold(
-        () -> Either.right(stored),
+        () -> {
+          // The request keeps its place for the next cycle; an operator still sees why it waits.
+          events.backgroundFailed(
+              new BackgroundFailure(
+                  Work.DISPATCH,
+                  Option.some(stored.value().id()),
+                  BackgroundFailure.Cause.UPSTREAM,
+                  Failures.described(Failures.of(failure))));
+          return Either.right(stored);
+        },
         refusal ->
             requests.modify(
                 stored, request -> request.reject(refusal, clock.instant()).mapLeft(Failures::of)));

@@ -37,7 +37,14 @@ public final class UseCases {
     Reconciler reconciler = new Reconciler(ports.events());
     NotificationTokens tokens = new NotificationTokens(settings.notificationSecret());
     Dispatcher dispatcher =
-        new Dispatcher(remote, store, reconciler, tokens, settings.webhookBaseUrl(), ports.clock());
+        new Dispatcher(
+            remote,
+            store,
+            reconciler,
+            tokens,
+            ports.events(),
+            settings.webhookBaseUrl(),
+            ports.clock());
     this.catalog =
         new CatalogService(remote, ports.snapshots(), ports.clock(), settings.catalogTtl());
     this.submissions =

@@ -134,6 +134,26 @@ class BackgroundFailuresTest {
     assertThat(failing.events().failures())
         .containsExactly(
             new BackgroundFailure(
+                Work.DISPATCH, Option.some(accepted.id()), Cause.UPSTREAM, "UpstreamUnavailable"),
+            new BackgroundFailure(
                 Work.DISPATCH, Option.some(accepted.id()), Cause.STORAGE, "disk full"));
+  }
+
+  @Test
+  void aCloseUpstreamCannotTakeNowIsReportedForItsRequestWhichWaitsForTheNextCycle() {
+    app.visengine().register(PLAIN);
+    app.visengine().failNext(RemoteCallKind.CLOSE, new RemoteFailure.OutcomeUnknown("timeout"));
+
+    CertificateRequest accepted =
+        right(
+            app.useCases()
+                .submitRequest()
+                .submit(TestData.order(PLAIN, "alice", "key-1", "Mario Rossi")));
+
+    assertThat(accepted.awaitsDispatch()).isTrue();
+    assertThat(app.events().failures())
+        .containsExactly(
+            new BackgroundFailure(
+                Work.DISPATCH, Option.some(accepted.id()), Cause.UPSTREAM, "UpstreamUnavailable"));
   }
 }
