@@ -63,7 +63,7 @@ final class PdfDocument {
   private PdfDocument() {}
 
   static byte[] render(String title, List<String> lines, Instant producedAt) {
-    Parts parts = render(title, lines, producedAt, 0);
+    Parts parts = layout(title, lines, producedAt, 0, false);
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     try {
       parts.writeTo(pdf);
@@ -73,8 +73,21 @@ final class PdfDocument {
     return pdf.toByteArray();
   }
 
-  /** The PDF with {@code padding} bytes of comment lines after its header. */
+  /**
+   * The PDF with {@code padding} bytes of comment lines after its header. Its size grows by exactly
+   * the padding, because every offset in it, {@code startxref}'s included, is written ten digits
+   * wide.
+   */
   static Parts render(String title, List<String> lines, Instant producedAt, long padding) {
+    return layout(title, lines, producedAt, padding, true);
+  }
+
+  private static Parts layout(
+      String title,
+      List<String> lines,
+      Instant producedAt,
+      long padding,
+      boolean fixedWidthStartxref) {
     StringBuilder content = new StringBuilder("BT\n/F1 16 Tf\n50 790 Td\n");
     content.append('(').append(escape(title)).append(") Tj\n/F1 11 Tf\n0 -28 Td\n");
     for (String line : lines) {
@@ -115,7 +128,7 @@ final class PdfDocument {
         .append("trailer\n<< /Size ")
         .append(objects.size() + 1)
         .append(" /Root 1 0 R /Info 6 0 R >>\nstartxref\n")
-        .append(xref)
+        .append(fixedWidthStartxref ? String.format(Locale.ROOT, "%010d", xref) : xref)
         .append("\n%%EOF\n");
     write(pdf, table.toString());
     return new Parts(head.toByteArray(), padding, pdf.toByteArray());

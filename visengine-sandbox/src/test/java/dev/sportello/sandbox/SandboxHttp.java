@@ -2,11 +2,13 @@ package dev.sportello.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -162,6 +164,17 @@ final class SandboxHttp implements AutoCloseable {
     return request(
         "{\"documentId\":\"%s\",\"state\":\"NEW\",\"search\":{\"field0\":\"%s\"}}"
             .formatted(documentId, COMPANY_VAT));
+  }
+
+  /** Makes a call with the wallet holding {@code balance}, then puts the balance back. */
+  Response withBalance(String balance, Supplier<Response> call) {
+    BigDecimal before = sandbox.balance();
+    sandbox.setBalance(new BigDecimal(balance));
+    try {
+      return call.get();
+    } finally {
+      sandbox.setBalance(before);
+    }
   }
 
   /** Runs every operator step the request has left. */
