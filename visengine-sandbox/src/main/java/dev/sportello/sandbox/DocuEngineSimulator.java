@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -356,9 +357,10 @@ final class DocuEngineSimulator {
     return accepted;
   }
 
-  private static List<String> optionNames(JsonNode node) {
+  /** The option names sent; {@code null} (none chosen) is echoed back as {@code null}. */
+  private static @Nullable List<String> optionNames(JsonNode node) {
     if (node.isNull()) {
-      return List.of();
+      return null;
     }
     if (!node.isArray()) {
       throw ApiError.NO_FIELDS_ACCEPTED.error("selectedOptions must be an array of option names");

@@ -94,7 +94,8 @@ public final class SandboxMain {
 
   private static void printBanner(
       PrintStream out, VisengineSandbox sandbox, SandboxSettings settings) {
-    out.printf(Locale.ROOT, "Visengine and DocuEngine sandbox: %s%n", sandbox.baseUrl());
+    out.printf(Locale.ROOT, "Visengine sandbox: %s%n", sandbox.baseUrl());
+    out.printf(Locale.ROOT, "DocuEngine sandbox: %s%n", sandbox.baseUrl());
     out.printf(Locale.ROOT, "Token:  %s%n", sandbox.token());
     out.printf(
         Locale.ROOT,
