@@ -92,7 +92,7 @@ final class ControlApi {
     HttpApi.write(ctx, HttpApi.handle(c -> Reply.ok(endpoint.handle(c)), call));
   }
 
-  /** {@code {route, type: fail|delay|drop, times?, status?, millis?}}. */
+  /** {@code {route, type: fail|delay|drop|corrupt|truncate, times?, status?, millis?}}. */
   private ObjectNode armFault(HttpApi.Call call) {
     ObjectNode body = call.body();
     String route = Json.text(body, "route").orElse(Faults.ANY_ROUTE).strip();
@@ -121,7 +121,16 @@ final class ControlApi {
             yield new Faults.Fault.Delay(Duration.ofMillis(millis));
           }
           case "drop" -> new Faults.Fault.Drop();
-          default -> throw ApiError.BAD_CONTROL_CALL.error("type must be fail, delay or drop");
+          case "corrupt", "truncate" -> {
+            if (!route.equals(DocuEngineApi.STORAGE_ROUTE)) {
+              throw ApiError.BAD_CONTROL_CALL.error(
+                  type + " damages downloaded files: route must be " + DocuEngineApi.STORAGE_ROUTE);
+            }
+            yield type.equals("corrupt") ? new Faults.Fault.Corrupt() : new Faults.Fault.Truncate();
+          }
+          default ->
+              throw ApiError.BAD_CONTROL_CALL.error(
+                  "type must be fail, delay, drop, corrupt or truncate");
         };
     faults.arm(route, fault, times);
     return Envelope.success(faults.toJson());

@@ -229,6 +229,8 @@ final class HttpApi {
       return;
     }
     boolean drop = false;
+    boolean corrupt = false;
+    boolean truncate = false;
     for (Faults.Fault fault : faults.take(route)) {
       switch (fault) {
         case Faults.Fault.Delay delay -> pause(delay);
@@ -242,18 +244,34 @@ final class HttpApi {
           return;
         }
         case Faults.Fault.Drop dropped -> drop = true;
+        case Faults.Fault.Corrupt corrupted -> corrupt = true;
+        case Faults.Fault.Truncate truncated -> truncate = true;
       }
     }
     Reply reply = handle(endpoint, Call.of(ctx));
     if (drop) {
       LOG.info("{} handled, response dropped (injected)", route);
-      ServletContextRequest.getServletContextRequest(ctx.req())
-          .getServletChannel()
-          .getEndPoint()
-          .close();
+      closeConnection(ctx);
       return;
     }
+    if (reply instanceof Reply.Raw file && file.status() == 200) {
+      Reply.Raw served = corrupt ? file.corrupted() : file;
+      if (truncate) {
+        LOG.info("{} handled, file cut short (injected)", route);
+        write(ctx, served.truncated());
+        closeConnection(ctx);
+        return;
+      }
+      reply = served;
+    }
     send(ctx, route, reply);
+  }
+
+  private static void closeConnection(Context ctx) {
+    ServletContextRequest.getServletContextRequest(ctx.req())
+        .getServletChannel()
+        .getEndPoint()
+        .close();
   }
 
   static Reply handle(Endpoint endpoint, Call call) {
@@ -283,7 +301,9 @@ final class HttpApi {
         ctx.status(raw.status()).contentType(raw.contentType());
         raw.headers().forEach(ctx::header);
         ctx.header("Content-Length", Long.toString(raw.length()));
-        OutputStream out = ctx.outputStream();
+        // The servlet's own stream: flushing it puts the bytes on the wire at once, which a file
+        // cut short by a fault needs before its connection is closed.
+        OutputStream out = ctx.res().getOutputStream();
         raw.content().writeTo(out);
         out.flush();
       }

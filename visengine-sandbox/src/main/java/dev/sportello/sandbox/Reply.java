@@ -3,6 +3,7 @@ package dev.sportello.sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What an endpoint answers, before the HTTP layer (and any injected fault) gets to it. */
@@ -24,6 +25,21 @@ sealed interface Reply {
 
     static Raw of(int status, String contentType, byte[] bytes) {
       return new Raw(status, contentType, Map.of(), bytes.length, out -> out.write(bytes));
+    }
+
+    /** The same bytes with the middle one changed: the length holds, a checksum does not. */
+    Raw corrupted() {
+      return writtenThrough(out -> DamagedStreams.flippingByte(out, length / 2));
+    }
+
+    /** The same headers (the full length announced) but only the first half of the bytes. */
+    Raw truncated() {
+      return writtenThrough(out -> DamagedStreams.cutAfter(out, length / 2));
+    }
+
+    private Raw writtenThrough(UnaryOperator<OutputStream> damage) {
+      return new Raw(
+          status, contentType, headers, length, out -> content.writeTo(damage.apply(out)));
     }
   }
 

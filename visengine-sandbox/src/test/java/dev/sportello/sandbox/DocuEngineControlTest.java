@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sportello.sandbox.SandboxHttp.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -79,6 +80,53 @@ class DocuEngineControlTest {
 
     assertThat(failed.statusCode()).isEqualTo(503);
     assertThat(served.statusCode()).isEqualTo(200);
+  }
+
+  /** A delivered Statuto's file entry from {@code GET /requests/{id}/documents}. */
+  private JsonNode deliveredFile() {
+    String id = api.request(DocuEngineErrorScenarios.closedStatuto());
+    api.finishAll();
+    return api.get("/requests/" + id + "/documents").data().get(0);
+  }
+
+  private HttpResponse<byte[]> download(JsonNode file) throws Exception {
+    return api.client()
+        .send(
+            HttpRequest.newBuilder(URI.create(file.path("downloadUrl").asString())).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void aCorruptedDownloadKeepsItsSizeButNotItsMd5() throws Exception {
+    JsonNode file = deliveredFile();
+    arm("{\"route\":\"" + DocuEngineApi.STORAGE_ROUTE + "\",\"type\":\"corrupt\"}");
+
+    byte[] corrupted = download(file).body();
+
+    assertThat(Long.toString(corrupted.length)).isEqualTo(file.path("fileSize").asString());
+    assertThat(
+            Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(corrupted)))
+        .isNotEqualTo(file.path("md5").asString());
+    byte[] intact = download(file).body();
+    assertThat(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(intact)))
+        .isEqualTo(file.path("md5").asString());
+  }
+
+  @Test
+  void aTruncatedDownloadEndsBeforeItsAnnouncedLength() {
+    JsonNode file = deliveredFile();
+    arm("{\"route\":\"" + DocuEngineApi.STORAGE_ROUTE + "\",\"type\":\"truncate\"}");
+
+    assertThatThrownBy(() -> download(file)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void damageFaultsArmOnlyForDownloads() {
+    Response refused =
+        api.post("/_sandbox/faults", "{\"route\":\"GET /requests/{id}\",\"type\":\"corrupt\"}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(api.get("/_sandbox/faults").data()).isEmpty();
   }
 
   @Test
