@@ -1,10 +1,10 @@
 package dev.sportello.sandbox;
 
 /**
- * Every failure the sandbox answers with: the rows of the vendor's error catalogue (HTTP status,
- * application code, message), plus a few sandbox-only rows for situations the vendor does not
- * document. Sandbox-only rows reuse the HTTP status as their code so they can never be mistaken for
- * a published Visengine code.
+ * Every failure the sandbox answers with: the rows of the vendors' error catalogues (HTTP status,
+ * application code, message) for Visengine and DocuEngine, plus a few sandbox-only rows for
+ * situations the vendor does not document. Sandbox-only rows reuse the HTTP status as their code so
+ * they can never be mistaken for a published code.
  */
 enum ApiError {
   // GET /visure/{hash}
@@ -44,7 +44,32 @@ enum ApiError {
   DOCUMENT_NOT_FOUND(404, 244, "no requests matches this id: "),
   DOCUMENT_NOT_READY(422, 247, "document not yet available"),
   DOCUMENT_ID_REQUIRED(428, 242, "id required"),
+  // DocuEngine: POST /requests
+  WRONG_DOCUMENT_ID(400, 202, "wrong documentId"),
+  BILLING_REFUSED(402, 610, "Billing error message: Insufficient Credit in Wallet: "),
+  SEARCH_NOT_KEY_VALUE(406, 205, "search must be a key value object"),
+  DOCUMENT_UNAVAILABLE(417, 208, "document {} not available at the moment, please try again later"),
+  NO_BALANCE_SHEET_YET(
+      422, 320, "the company was born this year, the first balance sheet is not yet available"),
+  CALLBACK_HEADERS_REQUIRED(428, 311, "object headers not set in 'callback', required"),
+  // DocuEngine: GET /requests, GET /requests/{id}, GET /requests/{id}/documents
+  NO_DOCUENGINE_REQUESTS(404, 221, "no requests related to your account"),
+  REQUEST_NOT_FOUND(404, 223, "no request matches this id: "),
+  REQUEST_ID_NOT_VALID(406, 222, "id not valid"),
+  FILES_NOT_READY(422, 225, "documents not yet available"),
+  // DocuEngine: PATCH /requests/{id} (402/610 shared with POST)
+  NO_FIELDS_ACCEPTED(400, 300, "no fields were accepted, check the search object"),
+  PATCH_ID_NOT_VALID(406, 210, "id not valid"),
+  DOCUMENT_UNAVAILABLE_ON_PATCH(
+      417, 316, "document {} not available at the moment, please try again later"),
+  NO_RESULTS_TO_CHOOSE(
+      422,
+      213,
+      "the request does not produce results to choose from, it is processed directly with the"
+          + " POST"),
+  PATCH_ID_REQUIRED(428, 209, "id required"),
   // Sandbox-only rows.
+  INVALID_CALLBACK(400, 400, "invalid callback: "),
   UNAUTHORIZED(401, 401, "unauthorized: send Authorization: Bearer <token>"),
   NO_SUCH_ROUTE(404, 404, "no such endpoint"),
   NOT_CANCELLABLE(409, 409, "the request has already been processed and cannot be cancelled"),
@@ -63,20 +88,24 @@ enum ApiError {
 
   /**
    * The vendor's messages that end in ": " are followed by a detail (an id, a balance, what is
-   * missing); the others are fixed, and a detail is added in parentheses.
+   * missing), those with a {@code {}} take it there (a document's name); the others are fixed, and
+   * a detail is added in parentheses.
    */
   String message(String detail) {
+    if (message.contains("{}")) {
+      return message.replace("{}", detail);
+    }
     if (detail.isEmpty()) {
       return message;
     }
     return message.endsWith(": ") ? message + detail : message + " (" + detail + ")";
   }
 
-  VisengineException error() {
-    return new VisengineException(this, "");
+  ApiRefusal error() {
+    return new ApiRefusal(this, "");
   }
 
-  VisengineException error(String detail) {
-    return new VisengineException(this, detail);
+  ApiRefusal error(String detail) {
+    return new ApiRefusal(this, detail);
   }
 }

@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Delivers callbacks: a POST of the request to its {@code callback_data.url} on every status
+ * Delivers callbacks of both engines: a POST of the request to its callback URL (Visengine's {@code
+ * callback_data.url}, DocuEngine's {@code callback.url}, with its custom headers) on every status
  * change, in order per request. A delivery that fails (no 2xx, or no connection) is retried with
  * exponential backoff on the sandbox clock (1 s, 2 s, 4 s, 8 s, 16 s) and given up after six
  * attempts; the next change of that request then goes out.
@@ -34,11 +35,9 @@ final class CallbackDispatcher implements AutoCloseable {
   private static final int LOG_LIMIT = 1000;
   private static final Logger LOG = LoggerFactory.getLogger(CallbackDispatcher.class);
 
-  private record Delivery(String requestId, CallbackTarget target, ObjectNode richiesta) {}
-
   /** The pending deliveries of one request; one in flight at a time keeps them in order. */
   private static final class Outbox {
-    final Deque<Delivery> queue = new ArrayDeque<>();
+    final Deque<StatusChange> queue = new ArrayDeque<>();
     boolean inFlight;
     int failedAttempts;
     Instant nextAttempt = Instant.MIN;
@@ -60,11 +59,8 @@ final class CallbackDispatcher implements AutoCloseable {
             .build();
   }
 
-  synchronized void enqueue(Simulator.StatusChange change) {
-    outboxes
-        .computeIfAbsent(change.requestId(), id -> new Outbox())
-        .queue
-        .add(new Delivery(change.requestId(), change.target(), change.richiesta()));
+  synchronized void enqueue(StatusChange change) {
+    outboxes.computeIfAbsent(change.requestId(), id -> new Outbox()).queue.add(change);
     pump();
   }
 
@@ -72,7 +68,7 @@ final class CallbackDispatcher implements AutoCloseable {
   synchronized void pump() {
     Instant now = clock.now();
     for (Outbox outbox : outboxes.values()) {
-      Delivery next = outbox.queue.peekFirst();
+      StatusChange next = outbox.queue.peekFirst();
       if (next != null && !outbox.inFlight && !outbox.nextAttempt.isAfter(now)) {
         outbox.inFlight = true;
         executor.execute(() -> deliver(outbox, next));
@@ -81,7 +77,7 @@ final class CallbackDispatcher implements AutoCloseable {
   }
 
   /** Runs on its own virtual thread, outside the lock. */
-  private void deliver(Outbox outbox, Delivery delivery) {
+  private void deliver(Outbox outbox, StatusChange delivery) {
     Integer status = null;
     try {
       status = http.send(request(delivery), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -101,7 +97,8 @@ final class CallbackDispatcher implements AutoCloseable {
     return list;
   }
 
-  private synchronized void completed(Outbox outbox, Delivery delivery, @Nullable Integer status) {
+  private synchronized void completed(
+      Outbox outbox, StatusChange delivery, @Nullable Integer status) {
     outbox.inFlight = false;
     boolean delivered = status != null && status >= 200 && status < 300;
     record(delivery, outbox.failedAttempts + 1, status, delivered);
@@ -126,10 +123,11 @@ final class CallbackDispatcher implements AutoCloseable {
     pump();
   }
 
-  private void record(Delivery delivery, int attempt, @Nullable Integer status, boolean delivered) {
+  private void record(
+      StatusChange delivery, int attempt, @Nullable Integer status, boolean delivered) {
     ObjectNode entry = Json.object();
     entry.put("request_id", delivery.requestId());
-    entry.put("stato_richiesta", delivery.richiesta().path("stato_richiesta").asString());
+    entry.put(delivery.stateField(), delivery.request().path(delivery.stateField()).asString());
     entry.put("url", delivery.target().url().toString());
     entry.put("attempt", attempt);
     entry.put("outcome", delivered ? "delivered" : "failed");
@@ -145,15 +143,14 @@ final class CallbackDispatcher implements AutoCloseable {
     }
   }
 
-  private static HttpRequest request(Delivery delivery) {
+  private static HttpRequest request(StatusChange delivery) {
     CallbackTarget target = delivery.target();
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(target.url())
-            .timeout(TIMEOUT)
-            .header("User-Agent", "Visengine-Sandbox");
-    if (target.asJson()) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(target.url()).timeout(TIMEOUT);
+    target.headers().forEach(builder::header);
+    builder.setHeader("User-Agent", "Openapi-Sandbox");
+    if (target.body() != CallbackTarget.Body.FORM_FIELD) {
       ObjectNode body = Json.object();
-      body.set("data", delivery.richiesta());
+      body.set(target.jsonProperty(), delivery.request());
       return builder
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
@@ -162,7 +159,7 @@ final class CallbackDispatcher implements AutoCloseable {
     String form =
         URLEncoder.encode(target.field(), StandardCharsets.UTF_8)
             + "="
-            + URLEncoder.encode(Json.write(delivery.richiesta()), StandardCharsets.UTF_8);
+            + URLEncoder.encode(Json.write(delivery.request()), StandardCharsets.UTF_8);
     return builder
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form))

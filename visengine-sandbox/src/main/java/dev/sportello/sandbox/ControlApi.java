@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sandbox's own control API under {@value #PREFIX}, present only when enabled: fault injection,
- * the wallet, the clock, scripted outcomes, document sizes, charge counts and callback attempts.
- * Same bearer tokens and envelope as the Visengine API.
+ * the wallet, the clock, scripted outcomes, document sizes, charge counts and callback attempts,
+ * for Visengine and DocuEngine requests alike (a request id says which engine it belongs to), and
+ * DocuEngine documents' availability. Same bearer tokens and envelope as the engines' APIs.
  */
 final class ControlApi {
 
@@ -24,11 +25,17 @@ final class ControlApi {
   private static final long MAX_DOCUMENT_BYTES = 2_000_000_000L;
 
   private final Simulator simulator;
+  private final DocuEngineSimulator docuEngine;
   private final Faults faults;
   private final CallbackDispatcher callbacks;
 
-  ControlApi(Simulator simulator, Faults faults, CallbackDispatcher callbacks) {
+  ControlApi(
+      Simulator simulator,
+      DocuEngineSimulator docuEngine,
+      Faults faults,
+      CallbackDispatcher callbacks) {
     this.simulator = simulator;
+    this.docuEngine = docuEngine;
     this.faults = faults;
     this.callbacks = callbacks;
   }
@@ -52,6 +59,7 @@ final class ControlApi {
     route(config, authorized, HandlerType.GET, "/requests/{id}/charges", this::charges);
     route(config, authorized, HandlerType.POST, "/requests/{id}/outcome", this::outcome);
     route(config, authorized, HandlerType.POST, "/requests/{id}/document", this::documentSize);
+    route(config, authorized, HandlerType.PUT, "/documents/{id}", this::documentAvailability);
     route(
         config,
         authorized,
@@ -80,11 +88,11 @@ final class ControlApi {
       HttpApi.write(ctx, Reply.error(ApiError.UNAUTHORIZED.error()));
       return;
     }
-    HttpApi.Call call = new HttpApi.Call(ctx.pathParamMap(), Json.parseBody(ctx.bodyAsBytes()));
+    HttpApi.Call call = HttpApi.Call.of(ctx);
     HttpApi.write(ctx, HttpApi.handle(c -> Reply.ok(endpoint.handle(c)), call));
   }
 
-  /** {@code {route, type: fail|delay|drop, times?, status?, millis?}}. */
+  /** {@code {route, type: fail|delay|drop|corrupt|truncate, times?, status?, millis?}}. */
   private ObjectNode armFault(HttpApi.Call call) {
     ObjectNode body = call.body();
     String route = Json.text(body, "route").orElse(Faults.ANY_ROUTE).strip();
@@ -113,7 +121,16 @@ final class ControlApi {
             yield new Faults.Fault.Delay(Duration.ofMillis(millis));
           }
           case "drop" -> new Faults.Fault.Drop();
-          default -> throw ApiError.BAD_CONTROL_CALL.error("type must be fail, delay or drop");
+          case "corrupt", "truncate" -> {
+            if (!route.equals(DocuEngineApi.STORAGE_ROUTE)) {
+              throw ApiError.BAD_CONTROL_CALL.error(
+                  type + " damages downloaded files: route must be " + DocuEngineApi.STORAGE_ROUTE);
+            }
+            yield type.equals("corrupt") ? new Faults.Fault.Corrupt() : new Faults.Fault.Truncate();
+          }
+          default ->
+              throw ApiError.BAD_CONTROL_CALL.error(
+                  "type must be fail, delay, drop, corrupt or truncate");
         };
     faults.arm(route, fault, times);
     return Envelope.success(faults.toJson());
@@ -140,6 +157,7 @@ final class ControlApi {
       throw ApiError.BAD_CONTROL_CALL.error("seconds must be >= 0");
     }
     simulator.advance(Duration.ofSeconds(seconds));
+    docuEngine.tick();
     callbacks.pump();
     ObjectNode now = Json.object();
     now.put("now", simulator.now().getEpochSecond());
@@ -163,10 +181,27 @@ final class ControlApi {
     return Envelope.success(json);
   }
 
-  /** {@code {outcome: "annullata", motivo?}} or {@code {outcome: "errore", codice?, info?}}. */
+  /**
+   * Visengine: {@code {outcome: "annullata", motivo?}} or {@code {outcome: "errore", codice?,
+   * info?}}; DocuEngine: {@code {outcome: "cancelled", reason?}}, {@code {outcome: "error"}} or
+   * {@code {outcome: "failed"}}.
+   */
   private ObjectNode outcome(HttpApi.Call call) {
     ObjectNode body = call.body();
     String outcome = Json.text(body, "outcome").orElse("").strip().toLowerCase(Locale.ROOT);
+    if (docuEngine.has(call.id())) {
+      DocuRequest.Fate fate =
+          switch (outcome) {
+            case "cancelled" ->
+                new DocuRequest.Fate.Cancelled(
+                    Json.text(body, "reason").orElse("Annullata dall'operatore"));
+            case "error" -> new DocuRequest.Fate.Failed(DocuState.ERROR);
+            case "failed" -> new DocuRequest.Fate.Failed(DocuState.FAILED);
+            default ->
+                throw ApiError.BAD_CONTROL_CALL.error("outcome must be cancelled, error or failed");
+          };
+      return Envelope.success(docuEngine.setFate(call.id(), fate));
+    }
     SandboxRequest.Fate fate =
         switch (outcome) {
           case "annullata" ->
@@ -183,16 +218,36 @@ final class ControlApi {
     return Envelope.success(simulator.setFate(call.id(), fate));
   }
 
-  /** {@code {size_bytes}}: the ZIP the request's download returns will be about this large. */
+  /**
+   * {@code {size_bytes}}: the ZIP a Visengine request's download returns, or the PDF a DocuEngine
+   * request delivers, will be about this large.
+   */
   private ObjectNode documentSize(HttpApi.Call call) {
     JsonNode size = call.body().path("size_bytes");
     if (!size.isIntegralNumber() || size.longValue() < 0 || size.longValue() > MAX_DOCUMENT_BYTES) {
       throw ApiError.BAD_CONTROL_CALL.error("size_bytes must be 0-" + MAX_DOCUMENT_BYTES);
     }
-    simulator.setDocumentSize(call.id(), size.longValue());
+    if (docuEngine.has(call.id())) {
+      docuEngine.setDocumentSize(call.id(), size.longValue());
+    } else {
+      simulator.setDocumentSize(call.id(), size.longValue());
+    }
     ObjectNode json = Json.object();
     json.put("request_id", call.id());
     json.put("size_bytes", size.longValue());
+    return Envelope.success(json);
+  }
+
+  /** {@code {available: false}}: new DocuEngine requests for the document answer 417 until true. */
+  private ObjectNode documentAvailability(HttpApi.Call call) {
+    JsonNode available = call.body().path("available");
+    if (!available.isBoolean()) {
+      throw ApiError.BAD_CONTROL_CALL.error("available must be true or false");
+    }
+    docuEngine.setAvailable(call.id(), available.booleanValue());
+    ObjectNode json = Json.object();
+    json.put("documentId", call.id());
+    json.put("available", available.booleanValue());
     return Envelope.success(json);
   }
 }

@@ -30,7 +30,7 @@ final class Envelope {
     return envelope;
   }
 
-  static ObjectNode failure(VisengineException error) {
+  static ObjectNode failure(ApiRefusal error) {
     return failure(error.text(), error.row().code);
   }
 }

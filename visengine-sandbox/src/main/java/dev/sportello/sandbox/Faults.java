@@ -26,6 +26,12 @@ final class Faults {
 
     /** Handle the call (state changes are committed), then close the connection unanswered. */
     record Drop() implements Fault {}
+
+    /** Serve a downloaded file with one byte changed: its size holds, its MD5 does not. */
+    record Corrupt() implements Fault {}
+
+    /** Serve the first half of a downloaded file, then close the connection. */
+    record Truncate() implements Fault {}
   }
 
   /** A fault waiting for calls; {@code remaining} 0 means every call until cleared. */
@@ -83,6 +89,8 @@ final class Faults {
           json.put("millis", delay.delay().toMillis());
         }
         case Fault.Drop drop -> json.put("type", "drop");
+        case Fault.Corrupt corrupt -> json.put("type", "corrupt");
+        case Fault.Truncate truncate -> json.put("type", "truncate");
       }
       json.put("times", fault.forever ? 0 : fault.remaining);
     }

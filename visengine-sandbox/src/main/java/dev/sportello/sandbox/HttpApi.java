@@ -8,10 +8,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson3;
 import io.javalin.router.EndpointNotFound;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
 
 /**
- * Visengine's HTTP surface on Javalin: the real paths and methods, bearer authentication, the
- * envelope on every answer (unknown routes included) and the faults armed through the control API.
- * The behaviour itself lives in {@link Simulator}.
+ * The sandbox's HTTP surface on Javalin: Visengine's paths and methods (DocuEngine's are added by
+ * {@link DocuEngineApi}; the two sets do not overlap), bearer authentication, the envelope on every
+ * answer (unknown routes included) and the faults armed through the control API. The behaviour
+ * itself lives in {@link Simulator} and {@link DocuEngineSimulator}.
  */
 final class HttpApi {
 
@@ -31,8 +35,33 @@ final class HttpApi {
   /** Inline files make bodies large; the vendor documents no limit. */
   private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
-  /** One API call: its path parameters and its body, read leniently as JSON. */
-  record Call(Map<String, String> pathParams, ObjectNode body) {
+  /**
+   * One API call: its path and query parameters, its body (read leniently as JSON), the origin it
+   * was addressed to ({@code http://host:port}) and whether it carried an {@code Authorization}
+   * header.
+   */
+  record Call(
+      Map<String, String> pathParams,
+      Map<String, String> query,
+      ObjectNode body,
+      String origin,
+      boolean carriesAuthorization) {
+
+    static Call of(Context ctx) {
+      Map<String, String> query = new LinkedHashMap<>();
+      ctx.queryParamMap()
+          .forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.getFirst()));
+      String host = ctx.host();
+      return new Call(
+          ctx.pathParamMap(),
+          query,
+          Json.parseBody(ctx.bodyAsBytes()),
+          ctx.scheme()
+              + "://"
+              + (host == null ? SandboxSettings.LOOPBACK + ":" + ctx.port() : host),
+          ctx.header("Authorization") != null);
+    }
+
     String id() {
       return param("id");
     }
@@ -47,8 +76,8 @@ final class HttpApi {
     Reply handle(Call call);
   }
 
-  /** The API routes, which are also the names faults are armed with. */
-  static final List<String> ROUTES =
+  /** Visengine's routes. */
+  private static final List<String> VISENGINE_ROUTES =
       List.of(
           "GET /visure",
           "GET /visure/{hash}",
@@ -62,6 +91,10 @@ final class HttpApi {
           "DELETE /richiesta/{id}",
           "GET /documento",
           "GET /documento/{id}");
+
+  /** The API routes of both engines, which are also the names faults are armed with. */
+  static final List<String> ROUTES =
+      Stream.concat(VISENGINE_ROUTES.stream(), DocuEngineApi.ROUTES.stream()).toList();
 
   private final Simulator simulator;
   private final Faults faults;
@@ -77,6 +110,7 @@ final class HttpApi {
 
   static Javalin create(
       Simulator simulator,
+      DocuEngineApi docuEngine,
       Faults faults,
       CallsInFlight inFlight,
       CallbackDispatcher callbacks,
@@ -91,8 +125,10 @@ final class HttpApi {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
       api.registerVisengine(config);
+      docuEngine.register(api, config);
       if (controlApi) {
-        new ControlApi(simulator, faults, callbacks).register(config, api::authorized);
+        new ControlApi(simulator, docuEngine.simulator(), faults, callbacks)
+            .register(config, api::authorized);
       }
       config.routes.exception(
           EndpointNotFound.class,
@@ -158,29 +194,43 @@ final class HttpApi {
     return envelope;
   }
 
-  private void route(JavalinConfig config, String route, Endpoint endpoint) {
+  /** An API route behind the bearer token. */
+  void route(JavalinConfig config, String route, Endpoint endpoint) {
+    addRoute(config, route, true, endpoint);
+  }
+
+  /** A route that takes no bearer token (signed storage URLs), faults applying all the same. */
+  void unauthenticatedRoute(JavalinConfig config, String route, Endpoint endpoint) {
+    addRoute(config, route, false, endpoint);
+  }
+
+  private void addRoute(JavalinConfig config, String route, boolean bearer, Endpoint endpoint) {
     String[] methodAndPath = route.split(" ", 2);
     config.routes.addHttpHandler(
         HandlerType.findOrCreate(methodAndPath[0]),
         methodAndPath[1],
-        ctx -> serveApiCall(ctx, route, endpoint));
+        ctx -> serveApiCall(ctx, route, bearer, endpoint));
   }
 
-  private void serveApiCall(Context ctx, String route, Endpoint endpoint) throws IOException {
+  private void serveApiCall(Context ctx, String route, boolean bearer, Endpoint endpoint)
+      throws IOException {
     inFlight.started();
     try {
-      serveFaultsAndCall(ctx, route, endpoint);
+      serveFaultsAndCall(ctx, route, bearer, endpoint);
     } finally {
       inFlight.ended();
     }
   }
 
-  private void serveFaultsAndCall(Context ctx, String route, Endpoint endpoint) throws IOException {
-    if (!authorized(ctx)) {
+  private void serveFaultsAndCall(Context ctx, String route, boolean bearer, Endpoint endpoint)
+      throws IOException {
+    if (bearer && !authorized(ctx)) {
       send(ctx, route, Reply.error(ApiError.UNAUTHORIZED.error()));
       return;
     }
     boolean drop = false;
+    boolean corrupt = false;
+    boolean truncate = false;
     for (Faults.Fault fault : faults.take(route)) {
       switch (fault) {
         case Faults.Fault.Delay delay -> pause(delay);
@@ -194,24 +244,40 @@ final class HttpApi {
           return;
         }
         case Faults.Fault.Drop dropped -> drop = true;
+        case Faults.Fault.Corrupt corrupted -> corrupt = true;
+        case Faults.Fault.Truncate truncated -> truncate = true;
       }
     }
-    Reply reply = handle(endpoint, new Call(ctx.pathParamMap(), Json.parseBody(ctx.bodyAsBytes())));
+    Reply reply = handle(endpoint, Call.of(ctx));
     if (drop) {
       LOG.info("{} handled, response dropped (injected)", route);
-      ServletContextRequest.getServletContextRequest(ctx.req())
-          .getServletChannel()
-          .getEndPoint()
-          .close();
+      closeConnection(ctx);
       return;
     }
+    if (reply instanceof Reply.Raw file && file.status() == 200) {
+      Reply.Raw served = corrupt ? file.corrupted() : file;
+      if (truncate) {
+        LOG.info("{} handled, file cut short (injected)", route);
+        write(ctx, served.truncated());
+        closeConnection(ctx);
+        return;
+      }
+      reply = served;
+    }
     send(ctx, route, reply);
+  }
+
+  private static void closeConnection(Context ctx) {
+    ServletContextRequest.getServletContextRequest(ctx.req())
+        .getServletChannel()
+        .getEndPoint()
+        .close();
   }
 
   static Reply handle(Endpoint endpoint, Call call) {
     try {
       return endpoint.handle(call);
-    } catch (VisengineException refused) {
+    } catch (ApiRefusal refused) {
       return Reply.error(refused);
     } catch (RuntimeException bug) {
       LOG.error("Sandbox failure", bug);
@@ -230,6 +296,16 @@ final class HttpApi {
       case Reply.Document document -> {
         ctx.status(200).contentType("application/json");
         document.archive().writeEnvelope(ctx.outputStream());
+      }
+      case Reply.Raw raw -> {
+        ctx.status(raw.status()).contentType(raw.contentType());
+        raw.headers().forEach(ctx::header);
+        ctx.header("Content-Length", Long.toString(raw.length()));
+        // The servlet's own stream: flushing it puts the bytes on the wire at once, which a file
+        // cut short by a fault needs before its connection is closed.
+        OutputStream out = ctx.res().getOutputStream();
+        raw.content().writeTo(out);
+        out.flush();
       }
     }
   }

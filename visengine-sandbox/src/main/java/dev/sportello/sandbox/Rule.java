@@ -8,12 +8,13 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A product's {@code validazione}: a boolean expression over field keys ({@code $n}), {@code &&},
- * {@code ||} and parentheses, where a key is true when a non-empty value was submitted for it.
+ * A product's {@code validazione} (Visengine) or a document's {@code validation} (DocuEngine): a
+ * boolean expression over field keys ({@code $n} or {@code fieldN}), {@code &&}, {@code ||} and
+ * parentheses, where a key is true when a non-empty value was submitted for it.
  *
  * <p>Grammar (the only one ever observed): {@code expr := term ('||' term)*; term := factor ('&&'
- * factor)*; factor := '$'digits | '(' expr ')'}. Text outside it makes the rule unsatisfiable
- * rather than silently true.
+ * factor)*; factor := ('$' | 'field')digits | '(' expr ')'}. Text outside it makes the rule
+ * unsatisfiable rather than silently true.
  */
 sealed interface Rule {
 
@@ -128,17 +129,27 @@ sealed interface Rule {
         }
         return inner;
       }
-      if (position < text.length() && text.charAt(position) == '$') {
-        int start = position++;
+      int prefix = keyPrefixLength();
+      if (prefix > 0) {
+        int start = position;
+        position += prefix;
         while (position < text.length() && Character.isDigit(text.charAt(position))) {
           position++;
         }
-        if (position == start + 1) {
+        if (position == start + prefix) {
           throw new IllegalArgumentException("a field key needs digits");
         }
         return new Field(text.substring(start, position));
       }
       throw new IllegalArgumentException("unexpected text at " + position);
+    }
+
+    /** The length of the key prefix ({@code $} or {@code field}) at the position, or 0. */
+    private int keyPrefixLength() {
+      if (text.startsWith("$", position)) {
+        return 1;
+      }
+      return text.startsWith("field", position) ? "field".length() : 0;
     }
 
     private boolean consume(String token) {

@@ -95,10 +95,16 @@ public final class SandboxMain {
   private static void printBanner(
       PrintStream out, VisengineSandbox sandbox, SandboxSettings settings) {
     out.printf(Locale.ROOT, "Visengine sandbox: %s%n", sandbox.baseUrl());
+    out.printf(Locale.ROOT, "DocuEngine sandbox: %s%n", sandbox.baseUrl());
     out.printf(Locale.ROOT, "Token:  %s%n", sandbox.token());
     out.printf(
         Locale.ROOT,
         "Try:    curl -H 'Authorization: Bearer %s' %s/visure%n",
+        sandbox.token(),
+        sandbox.baseUrl());
+    out.printf(
+        Locale.ROOT,
+        "        curl -H 'Authorization: Bearer %s' %s/documents%n",
         sandbox.token(),
         sandbox.baseUrl());
     if (settings.controlApiEnabled()) {

@@ -110,7 +110,7 @@ final class SandboxRequest {
     if (callback == null) {
       json.put("callback_data", false);
     } else {
-      json.set("callback_data", callback.toJson());
+      json.set("callback_data", callback.toVisengineJson());
     }
     List<Product.Extra> extras = chosenExtras();
     if (extras.isEmpty()) {

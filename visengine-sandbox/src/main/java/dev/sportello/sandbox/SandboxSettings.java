@@ -12,8 +12,9 @@ import java.util.List;
  * @param bindHost the address to listen on; loopback by default
  * @param tokens the bearer tokens accepted; when empty, one is generated at start
  * @param initialBalance the wallet's starting credit in euro
- * @param stepDelay how long each operator step takes on the sandbox clock (closed → data available
- *     → fulfilled)
+ * @param stepDelay how long each operator step takes on the sandbox clock, for both engines
+ *     (Visengine: closed → data available → fulfilled; DocuEngine: search → results, and waiting →
+ *     done)
  * @param controlApiEnabled whether the {@code /_sandbox} control API (faults, clock, wallet) is
  *     served
  */

@@ -41,9 +41,6 @@ final class Simulator {
   private static final Pattern FIELD_KEY = Pattern.compile("\\$\\d+");
   private static final String DOTTED_PREFIX = "json_visura.";
 
-  /** A status change a callback should report. */
-  record StatusChange(String requestId, CallbackTarget target, ObjectNode richiesta) {}
-
   /** A created request and the envelope message ({@code "Test Request, deleting"} for tests). */
   record Created(ObjectNode richiesta, String message) {}
 
@@ -184,7 +181,7 @@ final class Simulator {
         close(request, now, ApiError.INPUT_ERROR);
         notifyChange(request);
       }
-    } catch (VisengineException refused) {
+    } catch (ApiRefusal refused) {
       request.values.clear();
       request.values.putAll(savedValues);
       request.optionKeys.clear();
@@ -370,7 +367,8 @@ final class Simulator {
       request.emailTarget = email.isEmpty() ? null : email;
     }
     if (body.has("callback_data")) {
-      request.callback = CallbackTarget.parse(body.get("callback_data"), invalid).orElse(null);
+      request.callback =
+          CallbackTarget.parseVisengine(body.get("callback_data"), invalid).orElse(null);
     }
     if (body.has("opzioni")) {
       JsonNode options = body.get("opzioni");
@@ -570,7 +568,8 @@ final class Simulator {
   private void notifyChange(SandboxRequest request) {
     CallbackTarget target = request.callback;
     if (target != null) {
-      onStatusChange.accept(new StatusChange(request.id, target, request.toJson()));
+      onStatusChange.accept(
+          new StatusChange(request.id, target, request.toJson(), "stato_richiesta"));
     }
   }
 }

@@ -13,12 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Visengine sandbox: start it, point a client at {@link #baseUrl()} with {@link
- * #token()}, and drive time with {@link #advance(Duration)} instead of sleeping.
+ * A running sandbox of Openapi's two document engines, Visengine and DocuEngine, on one port: start
+ * it, point a client of either engine at {@link #baseUrl()} with {@link #token()}, and drive time
+ * with {@link #advance(Duration)} instead of sleeping. Both engines share one wallet, clock,
+ * operators' pace, fault injection and control API.
  *
  * <pre>{@code
  * try (VisengineSandbox sandbox = VisengineSandbox.start(SandboxSettings.defaults())) {
  *   // GET sandbox.baseUrl().resolve("/visure") with "Authorization: Bearer " + sandbox.token()
+ *   // GET sandbox.baseUrl().resolve("/documents") likewise for DocuEngine
  *   sandbox.advance(Duration.ofMinutes(1)); // every request moves on as far as it can
  * }
  * }</pre>
@@ -32,6 +35,7 @@ public final class VisengineSandbox implements AutoCloseable {
 
   private final Javalin server;
   private final Simulator simulator;
+  private final DocuEngineSimulator docuEngine;
   private final CallbackDispatcher callbacks;
   private final CallsInFlight inFlight;
   private final Thread ticker;
@@ -41,12 +45,14 @@ public final class VisengineSandbox implements AutoCloseable {
   private VisengineSandbox(
       Javalin server,
       Simulator simulator,
+      DocuEngineSimulator docuEngine,
       CallbackDispatcher callbacks,
       CallsInFlight inFlight,
       String token,
       String host) {
     this.server = server;
     this.simulator = simulator;
+    this.docuEngine = docuEngine;
     this.callbacks = callbacks;
     this.inFlight = inFlight;
     this.ticker =
@@ -64,26 +70,44 @@ public final class VisengineSandbox implements AutoCloseable {
         settings.tokens().isEmpty() ? List.of(newToken(random)) : settings.tokens();
     SandboxClock clock = new SandboxClock(Clock.systemUTC());
     CallbackDispatcher callbacks = new CallbackDispatcher(clock);
+    // One account: both engines draw on the same wallet, and their ids never collide.
+    Wallet wallet = new Wallet(settings.initialBalance());
+    ObjectIds ids = new ObjectIds(random);
     Simulator simulator =
         new Simulator(
             Catalogue.load(),
             CompanyRegistry.load(),
             clock,
             settings.stepDelay(),
-            new Wallet(settings.initialBalance()),
-            new ObjectIds(random),
+            wallet,
+            ids,
             callbacks::enqueue);
+    DocuEngineSimulator docuEngine =
+        new DocuEngineSimulator(
+            DocuCatalogue.load(), clock, settings.stepDelay(), wallet, ids, callbacks::enqueue);
     CallsInFlight inFlight = new CallsInFlight();
     Javalin server =
         HttpApi.create(
-                simulator, new Faults(), inFlight, callbacks, tokens, settings.controlApiEnabled())
+                simulator,
+                new DocuEngineApi(docuEngine, new SignedStorage(random)),
+                new Faults(),
+                inFlight,
+                callbacks,
+                tokens,
+                settings.controlApiEnabled())
             .start(settings.bindHost(), settings.port());
     VisengineSandbox sandbox =
         new VisengineSandbox(
-            server, simulator, callbacks, inFlight, tokens.getFirst(), settings.bindHost());
+            server,
+            simulator,
+            docuEngine,
+            callbacks,
+            inFlight,
+            tokens.getFirst(),
+            settings.bindHost());
     sandbox.ticker.start();
     LOG.info(
-        "Visengine sandbox listening on {} (control API {})",
+        "Visengine and DocuEngine sandbox listening on {} (control API {})",
         sandbox.baseUrl(),
         settings.controlApiEnabled() ? "enabled" : "disabled");
     return sandbox;
@@ -93,7 +117,10 @@ public final class VisengineSandbox implements AutoCloseable {
     return server.port();
   }
 
-  /** {@code http://host:port}, to which the Visengine paths ({@code /visure}, …) are appended. */
+  /**
+   * {@code http://host:port}, to which the Visengine paths ({@code /visure}, …) and the DocuEngine
+   * paths ({@code /documents}, {@code /requests}, …) are appended.
+   */
   public URI baseUrl() {
     String literal = host.contains(":") ? "[" + host + "]" : host;
     return URI.create("http://" + literal + ":" + port());
@@ -112,12 +139,13 @@ public final class VisengineSandbox implements AutoCloseable {
   /** Moves the sandbox clock forward: due lifecycle steps and callback retries happen at once. */
   public void advance(Duration amount) {
     simulator.advance(amount);
+    docuEngine.tick();
     callbacks.pump();
   }
 
   /**
-   * Waits until no Visengine API call is being served (one held by a delay fault included), at most
-   * the limit: a test meets the end of a slow call this way instead of sleeping.
+   * Waits until no API call of either engine is being served (one held by a delay fault included),
+   * at most the limit: a test meets the end of a slow call this way instead of sleeping.
    *
    * @return whether the sandbox became quiet within the limit
    */
@@ -125,7 +153,7 @@ public final class VisengineSandbox implements AutoCloseable {
     return inFlight.awaitNone(limit);
   }
 
-  /** How many calls charged the wallet for a request, and how much. */
+  /** How many calls charged the wallet for a request of either engine, and how much. */
   public SandboxCharges chargesFor(String requestId) {
     return simulator.chargesFor(requestId);
   }
@@ -154,6 +182,7 @@ public final class VisengineSandbox implements AutoCloseable {
       try {
         Thread.sleep(TICK);
         simulator.tick();
+        docuEngine.tick();
         callbacks.pump();
       } catch (InterruptedException closing) {
         Thread.currentThread().interrupt();

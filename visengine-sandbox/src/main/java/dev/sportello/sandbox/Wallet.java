@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The account's prepaid credit and the ledger of what each request was charged. Not thread-safe:
- * the {@link Simulator} guards it.
+ * The account's prepaid credit and the ledger of what each request was charged, shared by the
+ * Visengine and DocuEngine simulators as one Openapi account's wallet is. Each operation is atomic;
+ * a charge that finds the credit short changes nothing.
  */
 final class Wallet {
 
@@ -30,33 +31,34 @@ final class Wallet {
     this.balance = balance;
   }
 
-  BigDecimal balance() {
+  synchronized BigDecimal balance() {
     return balance;
   }
 
-  void setBalance(BigDecimal newBalance) {
+  synchronized void setBalance(BigDecimal newBalance) {
     balance = newBalance;
   }
 
   /** Charges the wallet, or answers {@code shortRow} ("Insufficient Credit in Wallet: …"). */
-  void charge(String requestId, ChargeKind kind, BigDecimal amount, Instant at, ApiError shortRow) {
+  synchronized void charge(
+      String requestId, ChargeKind kind, BigDecimal amount, Instant at, ApiError shortRow) {
     requireCover(amount, shortRow);
     balance = balance.subtract(amount);
     ledger.computeIfAbsent(requestId, id -> new ArrayList<>()).add(new Charge(kind, amount, at));
   }
 
   /** Fails like {@link #charge} would, without charging. */
-  void requireCover(BigDecimal amount, ApiError shortRow) {
+  synchronized void requireCover(BigDecimal amount, ApiError shortRow) {
     if (balance.compareTo(amount) < 0) {
       throw shortRow.error(balance.setScale(2, RoundingMode.HALF_UP).toPlainString());
     }
   }
 
-  List<Charge> chargesOf(String requestId) {
+  synchronized List<Charge> chargesOf(String requestId) {
     return List.copyOf(ledger.getOrDefault(requestId, List.of()));
   }
 
-  SandboxCharges summaryOf(String requestId) {
+  synchronized SandboxCharges summaryOf(String requestId) {
     List<Charge> charges = chargesOf(requestId);
     return new SandboxCharges(
         charges.size(),

@@ -31,6 +31,19 @@ class AuthenticationTest {
   }
 
   @Test
+  void docuEngineChecksTheSameBearerTokens() {
+    Response missing = API.send("GET", "/documents", null, null);
+    Response wrong = API.send("POST", "/requests", "{}", "not-a-token");
+
+    for (Response refused : java.util.List.of(missing, wrong)) {
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.json().path("success").asBoolean()).isFalse();
+      assertThat(refused.error()).isEqualTo(401);
+    }
+    assertThat(API.send("GET", "/documents", null, "second-token").status()).isEqualTo(200);
+  }
+
+  @Test
   void acceptsEveryConfiguredToken() {
     assertThat(API.sandbox.token()).isEqualTo("first-token");
     assertThat(API.send("GET", "/visure", null, "first-token").status()).isEqualTo(200);

@@ -2,18 +2,9 @@ package dev.sportello.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,56 +18,13 @@ class CallbackTest {
 
   private static final long WAIT_SECONDS = 20;
 
-  /** A delivery as the receiver saw it. */
-  record Received(String contentType, String body) {}
-
   private final SandboxHttp api = SandboxHttp.start();
-  private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-  private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
-  private final HttpServer receiver = startReceiver();
+  private final CallbackReceiver receiver = new CallbackReceiver();
 
   @AfterEach
   void stop() {
-    receiver.stop(0);
+    receiver.close();
     api.close();
-  }
-
-  private HttpServer startReceiver() {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext(
-          "/hook",
-          exchange -> {
-            String body =
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            Integer status;
-            synchronized (scriptedStatuses) {
-              status = scriptedStatuses.pollFirst();
-            }
-            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
-            exchange.close();
-          });
-      server.start();
-      return server;
-    } catch (IOException unavailable) {
-      throw new UncheckedIOException(unavailable);
-    }
-  }
-
-  private String hookUrl() {
-    return "http://"
-        + InetAddress.getLoopbackAddress().getHostAddress()
-        + ":"
-        + receiver.getAddress().getPort()
-        + "/hook";
-  }
-
-  private Received next() throws InterruptedException {
-    Received delivery = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-    assertThat(delivery).as("a callback delivery").isNotNull();
-    return delivery;
   }
 
   private String createWithCallback(String method) {
@@ -84,14 +32,14 @@ class CallbackTest {
         SandboxHttp.COMPANY_REPORT,
         SandboxHttp.COMPANY_FIELDS,
         "\"callback_data\":{\"url\":\"%s\",\"method\":\"%s\",\"field\":\"visengineData\",\"data\":{\"order\":7}}"
-            .formatted(hookUrl(), method));
+            .formatted(receiver.url(), method));
   }
 
   @Test
   void jsonCallbacksCarryTheRequestUnderDataOnEveryStatusChange() throws InterruptedException {
     String id = createWithCallback("JSON");
 
-    Received closed = next();
+    CallbackReceiver.Received closed = receiver.next();
     assertThat(closed.contentType()).startsWith("application/json");
     JsonNode first = Json.read(closed.body()).path("data");
     assertThat(first.path("_id").asString()).isEqualTo(id);
@@ -99,9 +47,9 @@ class CallbackTest {
     assertThat(first.at("/callback_data/data/order").asInt()).isEqualTo(7);
 
     api.finishAll();
-    assertThat(Json.read(next().body()).at("/data/stato_richiesta").asString())
+    assertThat(Json.read(receiver.next().body()).at("/data/stato_richiesta").asString())
         .isEqualTo("Dati disponibili");
-    assertThat(Json.read(next().body()).at("/data/stato_richiesta").asString())
+    assertThat(Json.read(receiver.next().body()).at("/data/stato_richiesta").asString())
         .isEqualTo("Visura evasa");
   }
 
@@ -109,7 +57,7 @@ class CallbackTest {
   void postCallbacksSendAFormFieldHoldingTheRequestJson() throws InterruptedException {
     String id = createWithCallback("POST");
 
-    Received delivery = next();
+    CallbackReceiver.Received delivery = receiver.next();
     assertThat(delivery.contentType()).startsWith("application/x-www-form-urlencoded");
     assertThat(delivery.body()).startsWith("visengineData=");
     String json =
@@ -120,21 +68,18 @@ class CallbackTest {
 
   @Test
   void aFailedDeliveryIsRetriedWithBackoffOnTheSandboxClock() throws InterruptedException {
-    synchronized (scriptedStatuses) {
-      scriptedStatuses.add(500);
-      scriptedStatuses.add(503);
-    }
+    receiver.script(500, 503);
     createWithCallback("JSON");
 
-    assertThat(Json.read(next().body()).at("/data/stato_richiesta").asString())
+    assertThat(Json.read(receiver.next().body()).at("/data/stato_richiesta").asString())
         .isEqualTo("In erogazione");
     awaitAttempts(1);
     api.sandbox.advance(Duration.ofSeconds(1));
-    assertThat(Json.read(next().body()).at("/data/stato_richiesta").asString())
+    assertThat(Json.read(receiver.next().body()).at("/data/stato_richiesta").asString())
         .isEqualTo("In erogazione");
     awaitAttempts(2);
     api.sandbox.advance(Duration.ofSeconds(2));
-    assertThat(Json.read(next().body()).at("/data/stato_richiesta").asString())
+    assertThat(Json.read(receiver.next().body()).at("/data/stato_richiesta").asString())
         .isEqualTo("In erogazione");
 
     JsonNode attempts = api.get("/_sandbox/callbacks").data();
@@ -145,7 +90,7 @@ class CallbackTest {
 
   @Test
   void anUnreachableReceiverIsGivenUpAfterSixAttempts() throws InterruptedException {
-    receiver.stop(0);
+    receiver.close();
     createWithCallback("JSON");
     for (int attempt = 1; attempt <= CallbackDispatcher.MAX_ATTEMPTS; attempt++) {
       awaitAttempts(attempt);

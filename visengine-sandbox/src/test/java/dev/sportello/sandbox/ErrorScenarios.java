@@ -1,12 +1,10 @@
 package dev.sportello.sandbox;
 
 import dev.sportello.sandbox.SandboxHttp.Response;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One way to provoke each documented error of the Visengine API, keyed like the vendor's
@@ -46,8 +44,7 @@ final class ErrorScenarios {
     all.put(
         "POST /richiesta 402",
         api ->
-            withBalance(
-                api,
+            api.withBalance(
                 "1",
                 () ->
                     api.post(
@@ -71,10 +68,8 @@ final class ErrorScenarios {
         "POST /richiesta/{_id} 402",
         api -> {
           String id = api.searchFor("alfa");
-          return withBalance(
-              api,
-              "0.10",
-              () -> api.post("/richiesta/" + id, "{\"json_visura\":{\"$0\":\"beta\"}}"));
+          return api.withBalance(
+              "0.10", () -> api.post("/richiesta/" + id, "{\"json_visura\":{\"$0\":\"beta\"}}"));
         });
     all.put(
         "POST /richiesta/{_id} 404",
@@ -116,7 +111,7 @@ final class ErrorScenarios {
         "PUT /richiesta/{_id}/ricerche 402",
         api -> {
           String id = api.searchFor("alfa");
-          return withBalance(api, "0", () -> choose(api, id, 0));
+          return api.withBalance("0", () -> choose(api, id, 0));
         });
     all.put(
         "PUT /richiesta/{_id}/ricerche 404",
@@ -145,15 +140,5 @@ final class ErrorScenarios {
     return api.put(
         "/richiesta/" + id + "/ricerche",
         "{\"id_ricerca\":\"" + id + "_0\",\"indice\":" + index + "}");
-  }
-
-  private static Response withBalance(SandboxHttp api, String balance, Supplier<Response> call) {
-    BigDecimal before = api.sandbox.balance();
-    api.sandbox.setBalance(new BigDecimal(balance));
-    try {
-      return call.get();
-    } finally {
-      api.sandbox.setBalance(before);
-    }
   }
 }

@@ -44,8 +44,19 @@ class RuleTest {
     assertThat(rule.isSatisfiedBy(Set.of("$1", "$2"))).isTrue();
   }
 
+  @Test
+  void readsDocuEnginesFieldKeys() {
+    Rule rule = Rule.parse("field0 || (field0 && (field1 || field10))");
+
+    assertThat(rule.isSatisfiedBy(Set.of("field0"))).isTrue();
+    assertThat(rule.isSatisfiedBy(Set.of("field1", "field10"))).isFalse();
+    assertThat(Rule.parse("field10 && field2").cheapestMissing(Set.of()))
+        .containsExactly("field2", "field10");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"", "$", "$0 &&", "($0", "$0 || !$1", "$0 and $1", "true"})
+  @ValueSource(
+      strings = {"", "$", "$0 &&", "($0", "$0 || !$1", "$0 and $1", "true", "field", "fields0"})
   void textOutsideTheGrammarIsNeverSatisfied(String text) {
     Rule rule = Rule.parse(text);
 

@@ -2,11 +2,13 @@ package dev.sportello.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +23,19 @@ final class SandboxHttp implements AutoCloseable {
   static final String A2_APPLICATION = "2631ec9b62135de4186f509fea7d954b";
   static final String RESIDENCE = "69663cda34a03ef7efc253262baea547";
   static final String VEHICLE_OWNERS = "89031e957e9cebc4f6e64948f2353727";
+
+  // DocuEngine documents: the vendor's example ids, and the sandbox's civil-registry certificates.
+  static final String VISURA_ORDINARIA = "663df75d19a52195e23e315c";
+  static final String BILANCIO_OTTICO = "667443c29e6f0e447bc265aa";
+  static final String STATUTO = "6687eed51a241a5d1be0f9fa";
+  static final String ATTO_OTTICO = "6687eea71a241a5d1be0f9f9";
+  static final String VISURA_INGLESE = "66840ce41a241a5d1be0f9e5";
+  static final String FAMILY_STATUS_STAMPED = "6751c0a41a241a5d1be0fa10";
+  static final String FAMILY_STATUS_EXEMPT = "6751c0a41a241a5d1be0fa11";
+  static final String MARRIAGE_EXTRACT = "6751c0a41a241a5d1be0fa16";
+
+  /** A valid partita IVA (check digit included). */
+  static final String COMPANY_VAT = "12345678903";
 
   /** A valid personal codice fiscale (check character included). */
   static final String PERSONAL_CF = "RSSMRA85T10A562S";
@@ -72,6 +87,10 @@ final class SandboxHttp implements AutoCloseable {
 
   Response put(String path, String body) {
     return send("PUT", path, body);
+  }
+
+  Response patch(String path, String body) {
+    return send("PATCH", path, body);
   }
 
   Response delete(String path, String body) {
@@ -129,6 +148,33 @@ final class SandboxHttp implements AutoCloseable {
   /** A closed company-search request waiting for a choice; returns its id. */
   String searchFor(String name) {
     return create(COMPANY_SEARCH, "{\"$0\":\"" + name + "\",\"$1\":\"\"}");
+  }
+
+  /** Creates a DocuEngine request from a {@code POST /requests} body and returns its id. */
+  String request(String body) {
+    Response created = post("/requests", body);
+    if (created.status() != 200) {
+      throw new AssertionError("creation failed: " + created.raw());
+    }
+    return created.data().path("id").asString();
+  }
+
+  /** A DocuEngine draft (state NEW) of a document with one tax-code field; returns its id. */
+  String draft(String documentId) {
+    return request(
+        "{\"documentId\":\"%s\",\"state\":\"NEW\",\"search\":{\"field0\":\"%s\"}}"
+            .formatted(documentId, COMPANY_VAT));
+  }
+
+  /** Makes a call with the wallet holding {@code balance}, then puts the balance back. */
+  Response withBalance(String balance, Supplier<Response> call) {
+    BigDecimal before = sandbox.balance();
+    sandbox.setBalance(new BigDecimal(balance));
+    try {
+      return call.get();
+    } finally {
+      sandbox.setBalance(before);
+    }
   }
 
   /** Runs every operator step the request has left. */

@@ -3,14 +3,14 @@ package dev.sportello.sandbox;
 /**
  * An answer with one of the {@link ApiError} rows; thrown by handlers, rendered by the HTTP layer.
  */
-final class VisengineException extends RuntimeException {
+final class ApiRefusal extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   private final ApiError row;
   private final String text;
 
-  VisengineException(ApiError row, String detail) {
+  ApiRefusal(ApiError row, String detail) {
     super(row.message(detail), null, false, false);
     this.row = row;
     this.text = row.message(detail);
