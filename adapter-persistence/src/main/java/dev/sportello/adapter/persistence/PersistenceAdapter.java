@@ -40,12 +40,13 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final FileDocumentStore documents;
   private final SyncLock syncLock;
   private final Retention retention;
+  private final Resealing resealing;
   private final Clock clock;
 
   private PersistenceAdapter(
       PersistenceSettings settings,
       Engine engine,
-      DataKeys keys,
+      LiveKeys keys,
       HikariDataSource pool,
       Clock clock) {
     this.settings = settings;
@@ -54,7 +55,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.clock = clock;
     this.database = new Database(Jdbi.create(pool), engine);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
-    this.requests = new JdbcRequestRepository(database, new RequestRows(json, keys));
+    RequestRows rows = new RequestRows(json, keys);
+    this.requests = new JdbcRequestRepository(database, rows);
     this.idempotency = new JdbcIdempotencyStore(database, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
@@ -62,7 +64,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         engine == Engine.POSTGRESQL
             ? new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password())
             : new InProcessSyncLock(settings.jdbcUrl());
-    this.retention = new Retention(database, documents, clock);
+    this.retention = new Retention(database, rows, documents, clock);
+    this.resealing = new Resealing(database, rows, documents, keys);
   }
 
   /** Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}. */
@@ -94,10 +97,12 @@ public final class PersistenceAdapter implements AutoCloseable {
           new StorageFailure.Unavailable(
               "cannot create the documents directory " + settings.documentsDirectory()));
     }
-    Either<String, DataKeys> keys =
+    Either<String, LiveKeys> keys =
         switch (settings.dataKey()) {
-          case PersistenceSettings.DataKey.KeptIn kept -> DataKeys.readOrCreate(kept.file());
-          case PersistenceSettings.DataKey.Given given -> DataKeys.fromJson(given.keys());
+          case PersistenceSettings.DataKey.KeptIn kept ->
+              DataKeys.readOrCreate(kept.file()).map(read -> LiveKeys.keptIn(kept.file(), read));
+          case PersistenceSettings.DataKey.Given given ->
+              DataKeys.fromJson(given.keys()).map(LiveKeys::fixed);
         };
     if (keys.isLeft()) {
       return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
@@ -181,6 +186,81 @@ public final class PersistenceAdapter implements AutoCloseable {
   public Either<StorageFailure, PurgeReport> purgeExpired() {
     return purgePersonalData(clock.instant().minus(settings.retention()));
   }
+
+  /**
+   * Adds a new primary key to the data keys, and keeps the older ones so that what they sealed
+   * still opens. Keys kept in a file are republished there, atomically and readable by its owner
+   * only, and a running service takes them up and seals its data again ({@link #resealStep()});
+   * keys given as text come back as the text to give instead. No key is ever dropped: backups taken
+   * before the rotation still need the older keys.
+   *
+   * @return the rotation, or why the keys cannot be read or kept
+   */
+  public static Either<StorageFailure, DataKeyRotation> rotateDataKey(
+      PersistenceSettings.DataKey keys) {
+    Objects.requireNonNull(keys, "keys");
+    Either<String, DataKeyRotation> rotated =
+        switch (keys) {
+          case PersistenceSettings.DataKey.KeptIn kept ->
+              DataKeys.rotate(kept.file())
+                  .map(now -> new DataKeyRotation.Republished(kept.file(), now.keyCount()));
+          case PersistenceSettings.DataKey.Given given ->
+              DataKeys.fromJson(given.keys())
+                  .map(DataKeys::rotated)
+                  .map(now -> new DataKeyRotation.ToGive(now.toJson(), now.keyCount()));
+        };
+    return rotated.mapLeft(StorageFailure.Unavailable::new);
+  }
+
+  /** A rotation of the data keys. */
+  public sealed interface DataKeyRotation {
+    /** How many keys each keyset holds now, the new primary one included. */
+    int keys();
+
+    /**
+     * The rotated keys were written to their file.
+     *
+     * @param file the key file
+     * @param keys how many keys each keyset holds now
+     */
+    record Republished(java.nio.file.Path file, int keys) implements DataKeyRotation {}
+
+    /**
+     * The rotated keys, to give as text in place of the old ones; secret.
+     *
+     * @param text the keys in the form a key file holds
+     * @param keys how many keys each keyset holds now
+     */
+    record ToGive(String text, int keys) implements DataKeyRotation {
+      @Override
+      public String toString() {
+        return "ToGive[text=(hidden), keys=" + keys + "]";
+      }
+    }
+  }
+
+  /**
+   * One step of sealing stored data again with the current data keys: takes up a key file that was
+   * replaced (by a rotation), then seals again a bounded batch of requests (and their documents)
+   * that an older key sealed, or that were stored before sealing. A pass over every request starts
+   * when the adapter opens and whenever the key file is replaced; between passes a step only looks
+   * at the key file. Safe while the service serves: a request written meanwhile keeps its write.
+   */
+  public Either<StorageFailure, ResealReport> resealStep() {
+    return resealing
+        .step()
+        .map(step -> new ResealReport(step.requests(), step.documents(), step.finished()));
+  }
+
+  /**
+   * What one step of {@link #resealStep()} did.
+   *
+   * @param requests requests sealed again
+   * @param documents documents sealed again
+   * @param finished whether every stored request is now sealed with the current keys (as far as
+   *     this instance wrote them: no pass is under way)
+   */
+  public record ResealReport(int requests, int documents, boolean finished) {}
 
   /** Whether the database answers, and what it is. */
   public Either<StorageFailure, Health> health() {
