@@ -92,6 +92,13 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
     try {
       OwnerOnly.createDirectories(settings.documentsDirectory());
+      if (engine.get() == Engine.H2) {
+        // H2 creates its file as the process's umask says (often readable by all); it uses an
+        // empty file it finds, so the file is made first, for its owner only.
+        for (java.nio.file.Path file : h2File(settings.jdbcUrl())) {
+          OwnerOnly.createIfMissing(file);
+        }
+      }
     } catch (java.io.IOException | RuntimeException failure) {
       return Either.left(
           new StorageFailure.Unavailable(
@@ -121,6 +128,16 @@ public final class PersistenceAdapter implements AutoCloseable {
     } catch (RuntimeException failure) {
       return Either.left(Database.translate("connect to the database", failure));
     }
+  }
+
+  /** The file of an H2 database kept in a file, from its URL. */
+  private static Option<java.nio.file.Path> h2File(String jdbcUrl) {
+    String prefix = "jdbc:h2:file:";
+    if (!jdbcUrl.startsWith(prefix)) {
+      return Option.none();
+    }
+    String name = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
+    return Option.some(java.nio.file.Path.of(name + ".mv.db"));
   }
 
   /**
