@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -96,6 +97,33 @@ class DataAtRestTest {
       }
     }
     assertThat(found).isEmpty();
+  }
+
+  @Test
+  void theRunningServiceTakesARotatedKeyUpAndSealsItsStoredDataAgain() throws Exception {
+    Path dataDir = base.resolve("data");
+    Map<String, String> environment = Harness.environment(dataDir, Map.of());
+    try (Harness app = Harness.start(environment)) {
+      String id = order(app, "rotate-1", FAMILY_STATUS, Harness.familyStatus("1985-12-10"));
+      app.syncUntil(id, "FULFILLED");
+      byte[] document = app.download(id, downloads);
+
+      assertThat(Cli.run(environment, "keys", "rotate-data-key").exitCode()).isZero();
+
+      Instant deadline = Instant.now().plus(Scheduler.RESEAL_IDLE.multipliedBy(4));
+      while (!resealed(app.text("/metrics"))) {
+        assertThat(Instant.now()).as("the service never sealed its data again").isBefore(deadline);
+        Thread.sleep(100);
+      }
+      assertThat(app.request(id).path("reference").asString()).isEqualTo(REFERENCE);
+      assertThat(app.download(id, downloads)).isEqualTo(document);
+    }
+  }
+
+  /** Whether the metrics count one request and one document sealed again. */
+  private static boolean resealed(String metrics) {
+    return metrics.contains("sportello_data_resealed_total{kind=\"requests\"} 1.0")
+        && metrics.contains("sportello_data_resealed_total{kind=\"documents\"} 1.0");
   }
 
   private static String order(
