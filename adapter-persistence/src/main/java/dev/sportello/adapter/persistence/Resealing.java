@@ -42,6 +42,7 @@ final class Resealing {
 
   private int requestsThisPass;
   private int documentsThisPass;
+  private int skippedThisPass;
 
   Resealing(Database database, RequestRows rows, FileDocumentStore documents, LiveKeys keys) {
     this.database = database;
@@ -69,6 +70,7 @@ final class Resealing {
       after = "";
       requestsThisPass = 0;
       documentsThisPass = 0;
+      skippedThisPass = 0;
     }
     @Nullable String from = after;
     if (from == null) {
@@ -103,19 +105,19 @@ final class Resealing {
     int requests = 0;
     int files = 0;
     for (Sealed row : batch.get()) {
-      if (!current(row)) {
-        Either<StorageFailure, Boolean> written = reseal(row);
-        if (written.isLeft()) {
-          return Either.left(written.getLeft());
-        }
-        requests += written.get() ? 1 : 0;
+      Either<StorageFailure, Boolean> written = resealUnlessCurrent(row);
+      if (written.isLeft()) {
+        // The batch is read again at the next step: the database may answer then.
+        return Either.left(written.getLeft());
       }
+      requests += written.get() ? 1 : 0;
       if (row.hasDocument()) {
         Either<StorageFailure, Boolean> document = documents.reseal(new RequestId(row.id()));
         if (document.isLeft()) {
-          return Either.left(document.getLeft());
+          skippedThisPass++;
+          LOG.warn("{}; left as it is", document.getLeft().message());
         }
-        files += document.get() ? 1 : 0;
+        files += document.getOrElse(false) ? 1 : 0;
       }
     }
     requestsThisPass += requests;
@@ -124,12 +126,32 @@ final class Resealing {
     after = finished ? null : batch.get().get(batch.get().size() - 1).id();
     if (finished) {
       LOG.info(
-          "stored data sealed with {}: {} requests and {} documents sealed again",
+          "stored data sealed with {}: {} requests and {} documents sealed again, {} left as they"
+              + " are",
           keys.current(),
           requestsThisPass,
-          documentsThisPass);
+          documentsThisPass,
+          skippedThisPass);
     }
     return Either.right(new Step(requests, files, finished));
+  }
+
+  /**
+   * Seals the row again when a column is not sealed with the current key. A row that does not open
+   * (altered, or sealed by a key no longer held) is left as it is, so that it cannot stop the pass.
+   */
+  private Either<StorageFailure, Boolean> resealUnlessCurrent(Sealed row) {
+    try {
+      return current(row) ? Either.right(false) : reseal(row);
+    } catch (RuntimeException unopened) {
+      skippedThisPass++;
+      // The type only: a message may quote what it could not read.
+      LOG.warn(
+          "request {} cannot be sealed again ({}); left as it is",
+          row.id(),
+          unopened.getClass().getSimpleName());
+      return Either.right(false);
+    }
   }
 
   /** Whether every sealed column of the row is sealed with the current key. */
@@ -150,24 +172,21 @@ final class Resealing {
 
   /** Writes the row's columns sealed again, if the row is still as it was read. */
   private Either<StorageFailure, Boolean> reseal(Sealed row) {
-    String id = row.id();
-    @Nullable String reference = row.reference();
-    @Nullable String values = row.values();
+    Sealed again = resealed(row);
+    @Nullable String values = again.values();
     return database.inTransaction(
-        "seal request " + id + " again",
+        "seal request " + row.id() + " again",
         handle -> {
           int changed =
               handle
                   .createUpdate(UPDATE_SQL)
-                  .bind("reference", again(reference, id, RequestRows.REFERENCE))
-                  .bind("notifyEmail", again(row.notifyEmail(), id, RequestRows.NOTIFY_EMAIL))
-                  .bind(
-                      "referenceLookup",
-                      reference == null ? null : rows.referenceLookup(row.caller(), reference, id))
-                  .bind("history", rows.resealed(row.history(), id, RequestRows.HISTORY))
-                  .bind("searches", rows.resealed(row.searches(), id, RequestRows.SEARCHES))
-                  .bind("outcome", again(row.outcome(), id, RequestRows.OUTCOME))
-                  .bind("id", id)
+                  .bind("reference", again.reference())
+                  .bind("notifyEmail", again.notifyEmail())
+                  .bind("referenceLookup", again.referenceLookup())
+                  .bind("history", again.history())
+                  .bind("searches", again.searches())
+                  .bind("outcome", again.outcome())
+                  .bind("id", row.id())
                   .bind("version", row.version())
                   .execute();
           if (changed == 1 && values != null) {
@@ -177,12 +196,30 @@ final class Resealing {
             handle
                 .createUpdate(
                     "UPDATE request_values SET values_json = :sealed WHERE request_id = :id")
-                .bind("sealed", rows.resealed(values, id, RequestRows.VALUES))
-                .bind("id", id)
+                .bind("sealed", values)
+                .bind("id", row.id())
                 .execute();
           }
           return Either.right(changed == 1);
         });
+  }
+
+  /** The row's columns sealed again with the current key; throws where one does not open. */
+  private Sealed resealed(Sealed row) {
+    String id = row.id();
+    @Nullable String reference = row.reference();
+    return new Sealed(
+        id,
+        row.caller(),
+        row.version(),
+        again(reference, id, RequestRows.REFERENCE),
+        again(row.notifyEmail(), id, RequestRows.NOTIFY_EMAIL),
+        reference == null ? null : rows.referenceLookup(row.caller(), reference, id),
+        rows.resealed(row.history(), id, RequestRows.HISTORY),
+        rows.resealed(row.searches(), id, RequestRows.SEARCHES),
+        again(row.outcome(), id, RequestRows.OUTCOME),
+        row.hasDocument(),
+        again(row.values(), id, RequestRows.VALUES));
   }
 
   private @Nullable String again(@Nullable String stored, String id, String column) {

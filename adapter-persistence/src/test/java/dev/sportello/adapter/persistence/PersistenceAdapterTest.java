@@ -215,9 +215,7 @@ abstract class PersistenceAdapterTest {
     Stored<CertificateRequest> written = writer.get();
 
     assertThat(right(adapter.requests().find(last.id()))).contains(written);
-    RequestRows withNewKeys =
-        new RequestRows(
-            org.mapstruct.factory.Mappers.getMapper(JsonMapping.class), LiveKeys.fixed(rotated));
+    RequestRows withNewKeys = rowsWithTheKeysKept();
     for (CertificateRequest request : stored.subList(0, count - 1)) {
       assertThat(right(adapter.requests().find(request.id())).get().value()).isEqualTo(request);
       assertThat(sealedColumnsOf(request.id().value()))
@@ -270,6 +268,34 @@ abstract class PersistenceAdapterTest {
         .allMatch(column -> column.startsWith("sealed:"));
     assertThat(right(adapter.requests().find(new RequestId("plain"))).get().value())
         .isEqualTo(plain);
+  }
+
+  @Test
+  void aRequestThatDoesNotOpenIsLeftAsItIsAndThePassGoesOn() {
+    right(adapter.requests().insert(accepted("broken")));
+    right(adapter.requests().insert(accepted("sound")));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request_values SET values_json = (SELECT values_json FROM request_values"
+                    + " WHERE request_id = 'sound') WHERE request_id = 'broken'"));
+    String broken = String.join(" ", sealedColumnsOf("broken"));
+
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    resealUntilFinished();
+
+    assertThat(String.join(" ", sealedColumnsOf("broken"))).isEqualTo(broken);
+    assertThat(sealedColumnsOf("sound")).allMatch(rowsWithTheKeysKept()::sealedWithCurrentKey);
+    assertThat(right(adapter.requests().find(new RequestId("sound"))).get().value())
+        .isEqualTo(accepted("sound"));
+  }
+
+  /** Rows read with the keys the key file holds now. */
+  RequestRows rowsWithTheKeysKept() {
+    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
+    return new RequestRows(
+        org.mapstruct.factory.Mappers.getMapper(JsonMapping.class),
+        LiveKeys.fixed(DataKeys.kept(keyFile).get()));
   }
 
   void resealUntilFinished() {
