@@ -163,6 +163,20 @@ final class DataKeys {
                 .mapLeft(invalid -> "the data key's keysets cannot be read"));
   }
 
+  /**
+   * Reads keys given as text, which nothing can complete: text written before lookups were keyed is
+   * refused, since a lookups key generated at each start would not find what the last one wrote.
+   */
+  static Either<String, DataKeys> given(String json) {
+    return fromJson(json)
+        .flatMap(keys ->
+            complete(json)
+                ? Either.right(keys)
+                : Either.left(
+                    "the data key has no lookups keyset: `sportello keys rotate-data-key` prints"
+                        + " one that has"));
+  }
+
   /** Whether the text holds every keyset, or lacks one {@link #fromJson} generated. */
   private static boolean complete(String json) {
     return Try.of(() -> JSON.readTree(json).has(LOOKUPS)).getOrElse(false);

@@ -109,7 +109,7 @@ public final class PersistenceAdapter implements AutoCloseable {
           case PersistenceSettings.DataKey.KeptIn kept ->
               DataKeys.readOrCreate(kept.file()).map(read -> LiveKeys.keptIn(kept.file(), read));
           case PersistenceSettings.DataKey.Given given ->
-              DataKeys.fromJson(given.keys()).map(LiveKeys::fixed);
+              DataKeys.given(given.keys()).map(LiveKeys::fixed);
         };
     if (keys.isLeft()) {
       return Either.left(new StorageFailure.Unavailable(keys.getLeft()));

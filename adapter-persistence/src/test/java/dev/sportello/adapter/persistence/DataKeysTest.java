@@ -138,6 +138,17 @@ class DataKeysTest {
   }
 
   @Test
+  void givenKeysWithoutLookupKeysAreRefusedAndTheirRotationHasThem() {
+    var tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(keys.toJson());
+    ((tools.jackson.databind.node.ObjectNode) tree).remove("lookups");
+
+    assertThat(DataKeys.given(tree.toString()).getLeft()).contains("rotate-data-key");
+    assertThat(DataKeys.given(DataKeys.fromJson(tree.toString()).get().rotated().toJson()))
+        .isNotEmpty();
+    assertThat(DataKeys.given(keys.toJson())).isNotEmpty();
+  }
+
+  @Test
   void aReplacedKeyFileIsTakenUpOnlyWhenItHoldsTheKeysInUse() throws IOException {
     Path file = dataDir.resolve("data.key");
     LiveKeys live = LiveKeys.keptIn(file, DataKeys.readOrCreate(file).get());
