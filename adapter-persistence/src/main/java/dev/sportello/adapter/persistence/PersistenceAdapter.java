@@ -57,7 +57,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
     RequestRows rows = new RequestRows(json, keys);
     this.requests = new JdbcRequestRepository(database, rows);
-    this.idempotency = new JdbcIdempotencyStore(database, clock);
+    this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
     this.syncLock =

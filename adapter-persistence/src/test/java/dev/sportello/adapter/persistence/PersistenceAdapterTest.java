@@ -326,6 +326,49 @@ abstract class PersistenceAdapterTest {
                 .toList());
   }
 
+  @Test
+  void theBodyHashOfAnIdempotencyKeyIsStoredKeyedAndStillMatchesAfterARotation() {
+    String bodyHash = "ab".repeat(32);
+    right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("r-1")));
+    String stored =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT body_hash FROM idempotency_key WHERE idem_key = 'key-1'")
+                    .mapTo(String.class)
+                    .one());
+
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(adapter.resealStep());
+
+    assertThat(stored).isNotEqualTo(bodyHash);
+    assertThat(
+            right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("x"))))
+        .isInstanceOf(Claim.Replay.class);
+    assertThat(
+            right(
+                adapter
+                    .idempotency()
+                    .claim("caller-a", "key-1", "cd".repeat(32), new RequestId("x"))))
+        .isInstanceOf(Claim.Mismatch.class);
+  }
+
+  @Test
+  void aBodyHashStoredBeforeKeyingStillMatches() {
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "INSERT INTO idempotency_key (caller, idem_key, body_hash, request_id, created_at)"
+                    + " VALUES ('caller-a', 'old-key', 'plain-hash', 'r-1', CURRENT_TIMESTAMP)"));
+
+    assertThat(
+            right(
+                adapter
+                    .idempotency()
+                    .claim("caller-a", "old-key", "plain-hash", new RequestId("x"))))
+        .isInstanceOf(Claim.Replay.class);
+  }
+
   /** Every column of a request's row and of its values, as text. */
   String everyColumnOf(String id) {
     return jdbi()
