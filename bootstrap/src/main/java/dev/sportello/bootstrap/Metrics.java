@@ -156,6 +156,28 @@ final class Metrics
         .increment();
   }
 
+  /**
+   * Counts requests and documents sealed again with the current data key, and the steps that did
+   * it; outcome is {@code ok} or {@code failed}.
+   */
+  void resealed(int requests, int documents, String outcome) {
+    Counter.builder("sportello.data.resealed.steps")
+        .description("Steps of sealing stored data with the current data key, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+    Counter.builder("sportello.data.resealed")
+        .description("Requests and documents sealed again with the current data key, by kind")
+        .tag("kind", "requests")
+        .register(registry)
+        .increment(requests);
+    Counter.builder("sportello.data.resealed")
+        .description("Requests and documents sealed again with the current data key, by kind")
+        .tag("kind", "documents")
+        .register(registry)
+        .increment(documents);
+  }
+
   /** The Prometheus text format. */
   String scrape() {
     bindJvmMetrics();

@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.persistence.PersistenceAdapter.ResealReport;
 import dev.sportello.application.port.in.SynchroniseUseCase;
 import dev.sportello.application.port.in.SynchroniseUseCase.SyncReport;
 import dev.sportello.application.port.in.UseCaseError;
@@ -18,27 +19,39 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the sync cycle (which also sends accepted requests and fetches available documents) every
  * interval plus a random fifth of it, so that instances sharing a database do not all wake at once,
- * and the retention purge every hour. One thread: a cycle never overlaps the next. Closing lets the
- * task in flight finish.
+ * the retention purge every hour, and the sealing of stored data with the current data key: a
+ * bounded batch at a time, back to back while a pass is under way, and a look at the key file every
+ * few seconds otherwise. One thread: a task never overlaps another. Closing lets the task in flight
+ * finish.
  */
 final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+
+  /** How often the key file is looked at when no data waits to be sealed again. */
+  static final Duration RESEAL_IDLE = Duration.ofSeconds(5);
+
+  /** The pause between two batches of a pass, so that sync cycles and purges go on. */
+  private static final Duration RESEAL_BUSY = Duration.ofMillis(50);
+
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
   private final ScheduledThreadPoolExecutor executor = executor();
   private final SynchroniseUseCase sync;
   private final Supplier<Either<StorageFailure, ?>> purge;
+  private final Supplier<Either<StorageFailure, ResealReport>> reseal;
   private final Metrics metrics;
   private final Duration interval;
 
   Scheduler(
       SynchroniseUseCase sync,
       Supplier<Either<StorageFailure, ?>> purge,
+      Supplier<Either<StorageFailure, ResealReport>> reseal,
       Metrics metrics,
       Duration interval) {
     this.sync = sync;
     this.purge = purge;
+    this.reseal = reseal;
     this.metrics = metrics;
     this.interval = interval;
   }
@@ -52,10 +65,14 @@ final class Scheduler implements AutoCloseable {
     return executor;
   }
 
-  /** Schedules the first sync cycle soon and the first purge after a minute. */
+  /**
+   * Schedules the first sync cycle soon, the first purge after a minute and the sealing of stored
+   * data with the current key after the first cycle.
+   */
   Scheduler start() {
     // The tasks catch and log their own failures, so their futures hold nothing to look at.
     var unusedSync = executor.schedule(this::syncAndReschedule, 1, TimeUnit.SECONDS);
+    var unusedReseal = executor.schedule(this::resealAndReschedule, 2, TimeUnit.SECONDS);
     var unusedPurge =
         executor.scheduleWithFixedDelay(
             this::purgeOnce, 60, PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
@@ -119,6 +136,31 @@ final class Scheduler implements AutoCloseable {
     } catch (RuntimeException unexpected) {
       metrics.purge("failed");
       LOG.error("retention purge failed unexpectedly: {}", unexpected.getClass().getName());
+    }
+  }
+
+  /** One batch of sealing stored data with the current key, then the next one when it is due. */
+  private void resealAndReschedule() {
+    Duration next = RESEAL_IDLE;
+    try {
+      Either<StorageFailure, ResealReport> step = reseal.get();
+      if (step.isLeft()) {
+        metrics.resealed(0, 0, "failed");
+        LOG.warn("sealing stored data with the current key failed: {}", step.getLeft().message());
+      } else {
+        metrics.resealed(step.get().requests(), step.get().documents(), "ok");
+        next = step.get().finished() ? RESEAL_IDLE : RESEAL_BUSY;
+      }
+    } catch (RuntimeException unexpected) {
+      metrics.resealed(0, 0, "failed");
+      LOG.error(
+          "sealing stored data with the current key failed unexpectedly: {}",
+          unexpected.getClass().getName());
+    } finally {
+      if (!executor.isShutdown()) {
+        var unused =
+            executor.schedule(this::resealAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 

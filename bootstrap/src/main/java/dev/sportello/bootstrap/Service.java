@@ -189,7 +189,11 @@ final class Service implements AutoCloseable {
     rest.start();
     Scheduler scheduler =
         new Scheduler(
-                useCases.synchronise(), persistence::purgeExpired, metrics, config.syncInterval())
+                useCases.synchronise(),
+                persistence::purgeExpired,
+                persistence::resealStep,
+                metrics,
+                config.syncInterval())
             .start();
     return new Service(
         config, sandbox, persistence, metrics, useCases, rest, scheduler, generatedKey);

@@ -126,6 +126,64 @@ class CommandLineTest {
   }
 
   @Test
+  void rotateDataKeyAddsAKeyToTheKeyFileAndPrintsNoKey() throws java.io.IOException {
+    Map<String, String> environment = Map.of("SPORTELLO_DATA_DIR", work.toString());
+    assertThat(Cli.run(environment, "migrate").exitCode()).isZero();
+    java.nio.file.Path keyFile = work.resolve("data.key");
+    String before = java.nio.file.Files.readString(keyFile);
+
+    Cli run = Cli.run(environment, "keys", "rotate-data-key");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("2 keys in all").doesNotContain("keyData");
+    assertThat(java.nio.file.Files.readString(keyFile)).isNotEqualTo(before);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(keyFile)))
+        .isEqualTo("rw-------");
+    assertThat(Cli.run(environment, "migrate").exitCode()).isZero();
+  }
+
+  @Test
+  void rotateDataKeyPrintsTheNewKeysToSetWhenTheyComeFromTheEnvironment() {
+    Map<String, String> environment = Map.of("SPORTELLO_DATA_DIR", work.toString());
+    assertThat(Cli.run(environment, "migrate").exitCode()).isZero();
+    String given = readKeyFile();
+    Map<String, String> withKey =
+        Map.of("SPORTELLO_DATA_DIR", work.toString(), "SPORTELLO_DATA_KEY", given);
+
+    Cli run = Cli.run(withKey, "keys", "rotate-data-key");
+
+    assertThat(run.exitCode()).isZero();
+    String rotated = run.out().lines().skip(1).findFirst().orElseThrow().strip();
+    assertThat(rotated).contains("keyData").isNotEqualTo(given);
+    assertThat(readKeyFile()).isEqualTo(given);
+    assertThat(
+            Cli.run(
+                    Map.of("SPORTELLO_DATA_DIR", work.toString(), "SPORTELLO_DATA_KEY", rotated),
+                    "migrate")
+                .exitCode())
+        .isZero();
+  }
+
+  @Test
+  void rotateDataKeyWithoutAKeyFileFailsWithoutCreatingOne() {
+    Cli run = Cli.run(Map.of("SPORTELLO_DATA_DIR", work.toString()), "keys", "rotate-data-key");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("data key file");
+    assertThat(work.resolve("data.key")).doesNotExist();
+  }
+
+  private String readKeyFile() {
+    try {
+      return java.nio.file.Files.readString(work.resolve("data.key"));
+    } catch (java.io.IOException unreadable) {
+      throw new java.io.UncheckedIOException(unreadable);
+    }
+  }
+
+  @Test
   void serveWithAnInvalidConfigurationPrintsEveryProblemAndExits2() {
     Map<String, String> environment = new HashMap<>();
     environment.put("SPORTELLO_HTTP_PORT", "eighty");

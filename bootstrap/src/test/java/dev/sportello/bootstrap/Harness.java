@@ -117,6 +117,11 @@ final class Harness implements AutoCloseable {
     body.put("certificateId", certificateId);
     body.put("values", values);
     body.put("extras", java.util.List.of(extras));
+    return submit(idempotencyKey, body);
+  }
+
+  /** Submits a request body as given, such as one with a reference and an email. */
+  Answer submit(String idempotencyKey, Map<String, Object> body) {
     return send(
         call("/api/v1/requests")
             .header("Content-Type", "application/json")

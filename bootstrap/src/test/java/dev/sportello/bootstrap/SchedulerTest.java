@@ -2,8 +2,10 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.adapter.persistence.PersistenceAdapter.ResealReport;
 import dev.sportello.application.port.in.SynchroniseUseCase;
 import dev.sportello.application.port.in.SynchroniseUseCase.SyncReport;
+import dev.sportello.application.port.out.StorageFailure;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -19,7 +21,12 @@ class SchedulerTest {
       new SyncReport(List.empty(), List.empty(), List.empty(), HashMap.empty());
 
   private static Scheduler scheduler(SynchroniseUseCase sync) {
-    return new Scheduler(sync, () -> Either.right(0), new Metrics(), Duration.ofMillis(20));
+    return new Scheduler(
+        sync,
+        () -> Either.right(0),
+        SchedulerTest::nothingToReseal,
+        new Metrics(),
+        Duration.ofMillis(20));
   }
 
   @Test
@@ -70,6 +77,7 @@ class SchedulerTest {
         new Scheduler(
                 () -> Either.right(NOTHING),
                 () -> Either.right(0),
+                SchedulerTest::nothingToReseal,
                 new Metrics(),
                 Duration.ofHours(1))
             .start();
@@ -78,5 +86,30 @@ class SchedulerTest {
     scheduler.close();
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void sealingAgainRunsBatchAfterBatchWhileAPassIsUnderWay() throws InterruptedException {
+    AtomicInteger steps = new AtomicInteger();
+    CountDownLatch fourth = new CountDownLatch(4);
+    try (Scheduler scheduler =
+        new Scheduler(
+            () -> Either.right(NOTHING),
+            () -> Either.right(0),
+            () -> {
+              fourth.countDown();
+              return Either.right(new ResealReport(1, 0, steps.incrementAndGet() >= 4));
+            },
+            new Metrics(),
+            Duration.ofHours(1))) {
+      scheduler.start();
+
+      // Four steps come before the first step and a single idle pause could have passed.
+      assertThat(fourth.await(2 + Scheduler.RESEAL_IDLE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  static Either<StorageFailure, ResealReport> nothingToReseal() {
+    return Either.right(new ResealReport(0, 0, true));
   }
 }

@@ -26,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issued documents as files in a directory, one per request, sealed with the data keys while they
@@ -47,9 +48,9 @@ final class FileDocumentStore implements DocumentStore {
   private static final byte[] SEALED = "SPD1".getBytes(StandardCharsets.US_ASCII);
 
   private final Path directory;
-  private final DataKeys keys;
+  private final LiveKeys keys;
 
-  FileDocumentStore(Path directory, DataKeys keys) {
+  FileDocumentStore(Path directory, LiveKeys keys) {
     this.directory = directory;
     this.keys = keys;
   }
@@ -74,7 +75,7 @@ final class FileDocumentStore implements DocumentStore {
       try {
         file.write(SEALED);
         return Either.right(
-            new FileUpload(id, name, partial, keys.sealing(file, context(id)), sha256()));
+            new FileUpload(id, name, partial, keys.current().sealing(file, context(id)), sha256()));
       } catch (IOException | RuntimeException unsealed) {
         file.close();
         throw unsealed;
@@ -105,7 +106,7 @@ final class FileDocumentStore implements DocumentStore {
     try {
       byte[] start = file.readNBytes(SEALED.length);
       if (Arrays.equals(start, SEALED)) {
-        return keys.opening(file, context(id));
+        return keys.current().opening(file, context(id));
       }
       return new SequenceInputStream(new ByteArrayInputStream(start), file);
     } catch (IOException | RuntimeException unreadable) {
@@ -119,8 +120,65 @@ final class FileDocumentStore implements DocumentStore {
     return ("document:" + id.value()).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Seals a request's document again with the current key when an older key sealed it, or none did.
+   * The document streams into a new file beside it, which takes its place only if the document was
+   * not replaced or deleted meanwhile: a document stored while this one was being sealed again is
+   * kept.
+   *
+   * @return whether the document was sealed again
+   */
+  Either<StorageFailure, Boolean> reseal(RequestId id) {
+    Path file = fileOf(id);
+    Path partial = directory.resolve(UUID.randomUUID() + PARTIAL);
+    try {
+      @Nullable Object before = FileIdentity.of(file);
+      if (before == null || sealedWithCurrentKey(file)) {
+        return Either.right(false);
+      }
+      try (InputStream in = opened(id, Files.newInputStream(file));
+          OutputStream out =
+              Files.newOutputStream(OwnerOnly.createFile(partial), StandardOpenOption.WRITE)) {
+        out.write(SEALED);
+        try (OutputStream sealing = keys.current().sealing(out, context(id))) {
+          in.transferTo(sealing);
+        }
+      }
+      sync(partial);
+      synchronized (this) {
+        if (!before.equals(FileIdentity.of(file))) {
+          return Either.right(false);
+        }
+        move(partial, file);
+      }
+      return Either.right(true);
+    } catch (IOException | RuntimeException failure) {
+      return Either.left(failure("seal again the document of request " + id, failure));
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // A leftover .part file is never read.
+      }
+    }
+  }
+
+  /** Whether the file starts as a document sealed with the current key does. */
+  private boolean sealedWithCurrentKey(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(SEALED.length), SEALED)
+          && DataKeys.keyOf(in) == keys.current().currentDocumentKey();
+    }
+  }
+
+  private static void sync(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
   @Override
-  public Either<StorageFailure, Boolean> delete(RequestId id) {
+  public synchronized Either<StorageFailure, Boolean> delete(RequestId id) {
     try {
       return Either.right(Files.deleteIfExists(fileOf(id)));
     } catch (IOException | RuntimeException failure) {
@@ -174,10 +232,10 @@ final class FileDocumentStore implements DocumentStore {
       finished = true;
       try {
         stream.closeFile();
-        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-          channel.force(true);
+        sync(partial);
+        synchronized (FileDocumentStore.this) {
+          move(partial, fileOf(id));
         }
-        move(partial, fileOf(id));
         return Either.right(
             new DocumentRef(name, stream.count(), HexFormat.of().formatHex(digest.digest())));
       } catch (IOException | RuntimeException failure) {

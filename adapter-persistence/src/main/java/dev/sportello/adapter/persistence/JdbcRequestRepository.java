@@ -57,12 +57,12 @@ final class JdbcRequestRepository implements RequestRepository {
 
   static final String INSERT =
       "INSERT INTO request (id, caller, certificate_id, certificate_name, status, dispatch_kind,"
-          + " close_attempts, upstream_id, reference, notify_email, extras_json, quote_json,"
-          + " total_cents, history_json, searches_json, selection_json, outcome_json,"
+          + " close_attempts, upstream_id, reference, notify_email, reference_lookup, extras_json,"
+          + " quote_json, total_cents, history_json, searches_json, selection_json, outcome_json,"
           + " document_name, document_size, document_sha256, has_document, upstream_updated_at,"
           + " created_at, updated_at, version) VALUES (:id, :caller, :certificateId,"
           + " :certificateName, :status, :dispatchKind, :closeAttempts, :upstreamId, :reference,"
-          + " :notifyEmail, :extrasJson, :quoteJson, :totalCents, :historyJson, :searchesJson,"
+          + " :notifyEmail, :referenceLookup, :extrasJson, :quoteJson, :totalCents, :historyJson, :searchesJson,"
           + " :selectionJson, :outcomeJson, :documentName, :documentSize, :documentSha256,"
           + " :hasDocument, :upstreamUpdatedAt, :createdAt, :updatedAt, :version)";
 
@@ -70,7 +70,7 @@ final class JdbcRequestRepository implements RequestRepository {
       "UPDATE request SET caller = :caller, certificate_id = :certificateId, certificate_name ="
           + " :certificateName, status = :status, dispatch_kind = :dispatchKind, close_attempts ="
           + " :closeAttempts, upstream_id = :upstreamId, reference = :reference, notify_email ="
-          + " :notifyEmail, extras_json = :extrasJson, quote_json = :quoteJson, total_cents ="
+          + " :notifyEmail, reference_lookup = :referenceLookup, extras_json = :extrasJson, quote_json = :quoteJson, total_cents ="
           + " :totalCents, history_json = :historyJson, searches_json = :searchesJson,"
           + " selection_json = :selectionJson, outcome_json = :outcomeJson, document_name ="
           + " :documentName, document_size = :documentSize, document_sha256 = :documentSha256,"
@@ -190,7 +190,19 @@ final class JdbcRequestRepository implements RequestRepository {
     return database
         .withHandle(
             "list requests",
-            handle -> many(bindList(handle.createQuery(listSql(filter, page)), filter, page)))
+            handle -> {
+              java.util.List<String> lookups =
+                  filter
+                      .reference()
+                      .map(reference -> rows.referenceLookups(filter.caller(), reference))
+                      .getOrElse(java.util.List.of());
+              return many(
+                  bindList(
+                      handle.createQuery(listSql(filter, page, lookups.size())),
+                      filter,
+                      page,
+                      lookups));
+            })
         .map(found -> {
           List<CertificateRequest> items = found.take(page.limit()).map(Stored::value);
           Option<PageRequest.Position> next =
@@ -202,12 +214,24 @@ final class JdbcRequestRepository implements RequestRepository {
         });
   }
 
-  /** The listing's query; every clause is a prefix of one of the caller indexes. */
-  static String listSql(RequestFilter filter, PageRequest page) {
+  /**
+   * The listing's query; every clause is a prefix of one of the caller indexes. The reference is
+   * sealed, so it is looked up by its keyed hash under each of the {@code lookups} keys, or as it
+   * is in a row written before sealing.
+   */
+  static String listSql(RequestFilter filter, PageRequest page, int lookups) {
     StringBuilder sql = new StringBuilder(SELECT).append(" WHERE r.caller = :caller");
     filter.status().forEach(status -> sql.append(" AND r.status = :status"));
     filter.certificateId().forEach(id -> sql.append(" AND r.certificate_id = :certificateId"));
-    filter.reference().forEach(reference -> sql.append(" AND r.reference = :reference"));
+    filter
+        .reference()
+        .forEach(reference -> {
+          sql.append(" AND (r.reference_lookup IN (");
+          for (int i = 0; i < lookups; i++) {
+            sql.append(i == 0 ? "" : ", ").append(":lookup").append(i);
+          }
+          sql.append(") OR (r.reference_lookup IS NULL AND r.reference = :reference))");
+        });
     page.after()
         .forEach(position -> sql.append(" AND (r.created_at, r.id) < (:afterCreatedAt, :afterId)"));
     return sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit").toString();
@@ -217,11 +241,15 @@ final class JdbcRequestRepository implements RequestRepository {
    * Binds {@link #listSql}'s parameters; one more row than the page is asked for, to tell whether
    * another page follows.
    */
-  static Query bindList(Query query, RequestFilter filter, PageRequest page) {
+  static Query bindList(
+      Query query, RequestFilter filter, PageRequest page, java.util.List<String> lookups) {
     query.bind("caller", filter.caller()).bind("limit", page.limit() + 1);
     filter.status().forEach(status -> query.bind("status", status.name()));
     filter.certificateId().forEach(id -> query.bind("certificateId", id.value()));
     filter.reference().forEach(reference -> query.bind("reference", reference));
+    for (int i = 0; i < lookups.size(); i++) {
+      query.bind("lookup" + i, lookups.get(i));
+    }
     page.after()
         .forEach(position ->
             query
@@ -294,6 +322,7 @@ final class JdbcRequestRepository implements RequestRepository {
         .bind("upstreamId", row.upstreamId())
         .bind("reference", row.reference())
         .bind("notifyEmail", row.notifyEmail())
+        .bind("referenceLookup", row.referenceLookup())
         .bind("extrasJson", row.extrasJson())
         .bind("quoteJson", row.quoteJson())
         .bind("totalCents", row.totalCents())

@@ -40,12 +40,13 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final FileDocumentStore documents;
   private final SyncLock syncLock;
   private final Retention retention;
+  private final Resealing resealing;
   private final Clock clock;
 
   private PersistenceAdapter(
       PersistenceSettings settings,
       Engine engine,
-      DataKeys keys,
+      LiveKeys keys,
       HikariDataSource pool,
       Clock clock) {
     this.settings = settings;
@@ -54,15 +55,17 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.clock = clock;
     this.database = new Database(Jdbi.create(pool), engine);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
-    this.requests = new JdbcRequestRepository(database, new RequestRows(json, keys));
-    this.idempotency = new JdbcIdempotencyStore(database, clock);
+    RequestRows rows = new RequestRows(json, keys);
+    this.requests = new JdbcRequestRepository(database, rows);
+    this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
     this.syncLock =
         engine == Engine.POSTGRESQL
             ? new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password())
             : new InProcessSyncLock(settings.jdbcUrl());
-    this.retention = new Retention(database, documents, clock);
+    this.retention = new Retention(database, rows, documents, clock);
+    this.resealing = new Resealing(database, rows, documents, keys);
   }
 
   /** Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}. */
@@ -89,15 +92,24 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
     try {
       OwnerOnly.createDirectories(settings.documentsDirectory());
+      if (engine.get() == Engine.H2) {
+        // H2 creates its file as the process's umask says (often readable by all); it uses an
+        // empty file it finds, so the file is made first, for its owner only.
+        for (java.nio.file.Path file : h2File(settings.jdbcUrl())) {
+          OwnerOnly.createIfMissing(file);
+        }
+      }
     } catch (java.io.IOException | RuntimeException failure) {
       return Either.left(
           new StorageFailure.Unavailable(
               "cannot create the documents directory " + settings.documentsDirectory()));
     }
-    Either<String, DataKeys> keys =
+    Either<String, LiveKeys> keys =
         switch (settings.dataKey()) {
-          case PersistenceSettings.DataKey.KeptIn kept -> DataKeys.readOrCreate(kept.file());
-          case PersistenceSettings.DataKey.Given given -> DataKeys.fromJson(given.keys());
+          case PersistenceSettings.DataKey.KeptIn kept ->
+              DataKeys.readOrCreate(kept.file()).map(read -> LiveKeys.keptIn(kept.file(), read));
+          case PersistenceSettings.DataKey.Given given ->
+              DataKeys.given(given.keys()).map(LiveKeys::fixed);
         };
     if (keys.isLeft()) {
       return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
@@ -116,6 +128,16 @@ public final class PersistenceAdapter implements AutoCloseable {
     } catch (RuntimeException failure) {
       return Either.left(Database.translate("connect to the database", failure));
     }
+  }
+
+  /** The file of an H2 database kept in a file, from its URL. */
+  private static Option<java.nio.file.Path> h2File(String jdbcUrl) {
+    String prefix = "jdbc:h2:file:";
+    if (!jdbcUrl.startsWith(prefix)) {
+      return Option.none();
+    }
+    String name = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
+    return Option.some(java.nio.file.Path.of(name + ".mv.db"));
   }
 
   /**
@@ -181,6 +203,81 @@ public final class PersistenceAdapter implements AutoCloseable {
   public Either<StorageFailure, PurgeReport> purgeExpired() {
     return purgePersonalData(clock.instant().minus(settings.retention()));
   }
+
+  /**
+   * Adds a new primary key to the data keys, and keeps the older ones so that what they sealed
+   * still opens. Keys kept in a file are republished there, atomically and readable by its owner
+   * only, and a running service takes them up and seals its data again ({@link #resealStep()});
+   * keys given as text come back as the text to give instead. No key is ever dropped: backups taken
+   * before the rotation still need the older keys.
+   *
+   * @return the rotation, or why the keys cannot be read or kept
+   */
+  public static Either<StorageFailure, DataKeyRotation> rotateDataKey(
+      PersistenceSettings.DataKey keys) {
+    Objects.requireNonNull(keys, "keys");
+    Either<String, DataKeyRotation> rotated =
+        switch (keys) {
+          case PersistenceSettings.DataKey.KeptIn kept ->
+              DataKeys.rotate(kept.file())
+                  .map(now -> new DataKeyRotation.Republished(kept.file(), now.keyCount()));
+          case PersistenceSettings.DataKey.Given given ->
+              DataKeys.fromJson(given.keys())
+                  .map(DataKeys::rotated)
+                  .map(now -> new DataKeyRotation.ToGive(now.toJson(), now.keyCount()));
+        };
+    return rotated.mapLeft(StorageFailure.Unavailable::new);
+  }
+
+  /** A rotation of the data keys. */
+  public sealed interface DataKeyRotation {
+    /** How many keys each keyset holds now, the new primary one included. */
+    int keys();
+
+    /**
+     * The rotated keys were written to their file.
+     *
+     * @param file the key file
+     * @param keys how many keys each keyset holds now
+     */
+    record Republished(java.nio.file.Path file, int keys) implements DataKeyRotation {}
+
+    /**
+     * The rotated keys, to give as text in place of the old ones; secret.
+     *
+     * @param text the keys in the form a key file holds
+     * @param keys how many keys each keyset holds now
+     */
+    record ToGive(String text, int keys) implements DataKeyRotation {
+      @Override
+      public String toString() {
+        return "ToGive[text=(hidden), keys=" + keys + "]";
+      }
+    }
+  }
+
+  /**
+   * One step of sealing stored data again with the current data keys: takes up a key file that was
+   * replaced (by a rotation), then seals again a bounded batch of requests (and their documents)
+   * that an older key sealed, or that were stored before sealing. A pass over every request starts
+   * when the adapter opens and whenever the key file is replaced; between passes a step only looks
+   * at the key file. Safe while the service serves: a request written meanwhile keeps its write.
+   */
+  public Either<StorageFailure, ResealReport> resealStep() {
+    return resealing
+        .step()
+        .map(step -> new ResealReport(step.requests(), step.documents(), step.finished()));
+  }
+
+  /**
+   * What one step of {@link #resealStep()} did.
+   *
+   * @param requests requests sealed again
+   * @param documents documents sealed again
+   * @param finished whether every stored request is now sealed with the current keys (as far as
+   *     this instance wrote them: no pass is under way)
+   */
+  public record ResealReport(int requests, int documents, boolean finished) {}
 
   /** Whether the database answers, and what it is. */
   public Either<StorageFailure, Health> health() {

@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code request} joined with its values, as stored. Nullable columns are nullable
- * components; the JSON columns hold {@link Json} forms.
+ * components; the JSON columns hold {@link Json} forms. Personal data (the reference, the email,
+ * the notes in the history, the upstream message, the search candidates and the values) is sealed,
+ * except in rows written before sealing.
  *
+ * @param referenceLookup the keyed hash a listing filters the reference by; null without a
+ *     reference, and in rows written before sealing
  * @param valuesJson the submitted values, or null once the retention job erased them
  */
 record RequestRow(
@@ -23,6 +27,7 @@ record RequestRow(
     @Nullable String upstreamId,
     @Nullable String reference,
     @Nullable String notifyEmail,
+    @Nullable String referenceLookup,
     String extrasJson,
     String quoteJson,
     long totalCents,
@@ -44,8 +49,8 @@ record RequestRow(
   /** The columns {@link #read} expects, from {@code request r} left-joined with {@code v}. */
   static final String COLUMNS =
       "r.id, r.caller, r.certificate_id, r.certificate_name, r.status, r.dispatch_kind,"
-          + " r.close_attempts, r.upstream_id, r.reference, r.notify_email, r.extras_json,"
-          + " r.quote_json, r.total_cents, r.history_json, r.searches_json, r.selection_json,"
+          + " r.close_attempts, r.upstream_id, r.reference, r.notify_email, r.reference_lookup,"
+          + " r.extras_json, r.quote_json, r.total_cents, r.history_json, r.searches_json, r.selection_json,"
           + " r.outcome_json, r.document_name, r.document_size, r.document_sha256,"
           + " r.has_document, r.upstream_updated_at, r.created_at, r.updated_at, r.purged_at,"
           + " r.version, v.values_json";
@@ -65,6 +70,7 @@ record RequestRow(
         optional(rs, "upstream_id"),
         optional(rs, "reference"),
         optional(rs, "notify_email"),
+        optional(rs, "reference_lookup"),
         required(rs, "extras_json"),
         required(rs, "quote_json"),
         rs.getLong("total_cents"),

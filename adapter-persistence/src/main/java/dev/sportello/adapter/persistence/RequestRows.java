@@ -46,10 +46,19 @@ final class RequestRows {
   /** What a sealed column starts with; rows written before sealing hold plain JSON. */
   private static final String SEALED = "sealed:";
 
-  private final JsonMapping json;
-  private final DataKeys keys;
+  /** The sealed columns, each the name its ciphertexts are bound to. */
+  static final String REFERENCE = "reference";
 
-  RequestRows(JsonMapping json, DataKeys keys) {
+  static final String NOTIFY_EMAIL = "notify_email";
+  static final String HISTORY = "history";
+  static final String SEARCHES = "searches";
+  static final String OUTCOME = "outcome";
+  static final String VALUES = "values";
+
+  private final JsonMapping json;
+  private final LiveKeys keys;
+
+  RequestRows(JsonMapping json, LiveKeys keys) {
     this.json = json;
     this.keys = keys;
   }
@@ -60,6 +69,7 @@ final class RequestRows {
     Map<String, String> values = new LinkedHashMap<>();
     submission.values().forEach((key, value) -> values.put(key.toString(), value));
     Option<DocumentRef> document = request.document();
+    RequestId id = request.id();
     return new RequestRow(
         request.id().value(),
         request.caller(),
@@ -69,15 +79,21 @@ final class RequestRows {
         dispatchKind(request.dispatch()),
         request.dispatch() instanceof Dispatch.Drafted drafted ? drafted.closeAttempts() : 0,
         request.upstreamId().map(UpstreamId::value).getOrNull(),
-        request.reference().getOrNull(),
-        request.notifyEmail().getOrNull(),
+        request.reference().map(reference -> sealed(reference, id, REFERENCE)).getOrNull(),
+        request.notifyEmail().map(email -> sealed(email, id, NOTIFY_EMAIL)).getOrNull(),
+        request.reference().map(reference -> lookup(request.caller(), reference)).getOrNull(),
         Json.write(json.extras(submission.extras())),
         Json.write(json.quote(submission.quote())),
         submission.quote().total().cents(),
-        Json.write(json.history(request.history())),
-        sealed(Json.write(json.searches(request.searches())), request.id(), "searches"),
+        sealed(Json.write(json.history(request.history())), id, HISTORY),
+        sealed(Json.write(json.searches(request.searches())), id, SEARCHES),
         request.selection().map(json::selection).map(Json::write).getOrNull(),
-        request.outcome().map(json::outcome).map(Json::write).getOrNull(),
+        request
+            .outcome()
+            .map(json::outcome)
+            .map(Json::write)
+            .map(o -> sealed(o, id, OUTCOME))
+            .getOrNull(),
         document.map(DocumentRef::name).getOrNull(),
         document.map(DocumentRef::sizeBytes).getOrNull(),
         document.map(DocumentRef::sha256).getOrNull(),
@@ -87,7 +103,24 @@ final class RequestRows {
         Database.stored(request.updatedAt()),
         null,
         version,
-        sealed(Json.write(values), request.id(), "values"));
+        sealed(Json.write(values), id, VALUES));
+  }
+
+  /**
+   * What a listing looks a caller's reference up by, under every key held: a row keeps the lookup
+   * of the key that sealed it until it is sealed again.
+   */
+  java.util.List<String> referenceLookups(String caller, String reference) {
+    return keys.current().lookups(lookupInput(caller, reference));
+  }
+
+  private String lookup(String caller, String reference) {
+    return keys.current().lookup(lookupInput(caller, reference));
+  }
+
+  /** Scoped by caller, so that equal references of two callers do not look alike. */
+  private static byte[] lookupInput(String caller, String reference) {
+    return (caller + "\n" + reference).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -95,22 +128,56 @@ final class RequestRows {
    * or column does not open there.
    */
   private String sealed(String plain, RequestId id, String column) {
+    return sealed(plain, id.value(), column);
+  }
+
+  /** Text sealed for a request's column with the current key. */
+  String sealed(String plain, String id, String column) {
     return SEALED
         + Base64.getEncoder()
             .encodeToString(
-                keys.seal(plain.getBytes(StandardCharsets.UTF_8), context(id.value(), column)));
+                keys.current().seal(plain.getBytes(StandardCharsets.UTF_8), context(id, column)));
   }
 
-  /** The plain JSON of a column: opened when sealed, as it is when written before sealing. */
+  /** The plain text of a column: opened when sealed, as it is when written before sealing. */
   private String opened(String stored, RequestRow row, String column) {
+    return opened(stored, row.id(), column);
+  }
+
+  /** A column's text as written: opened when sealed, as it is when written before sealing. */
+  String opened(String stored, String id, String column) {
     if (!stored.startsWith(SEALED)) {
       return stored;
     }
     byte[] sealed = Base64.getDecoder().decode(stored.substring(SEALED.length()));
     byte[] plain =
-        keys.open(sealed, context(row.id(), column))
+        keys.current()
+            .open(sealed, context(id, column))
             .getOrElseThrow(refusal -> new IllegalStateException(refusal));
     return new String(plain, StandardCharsets.UTF_8);
+  }
+
+  /** Whether a column's text is sealed with the current key; plain text is not. */
+  boolean sealedWithCurrentKey(String stored) {
+    if (!stored.startsWith(SEALED)) {
+      return false;
+    }
+    // Tink's five-byte prefix is in the first eight characters of the Base64 form.
+    byte[] prefix =
+        Base64.getDecoder()
+            .decode(
+                stored.substring(SEALED.length(), Math.min(stored.length(), SEALED.length() + 8)));
+    return DataKeys.keyOf(prefix) == keys.current().currentValueKey();
+  }
+
+  /** A column's text sealed again with the current key, for the same request and column. */
+  String resealed(String stored, String id, String column) {
+    return sealed(opened(stored, id, column), id, column);
+  }
+
+  /** The lookup of a stored reference, under the current key. */
+  String referenceLookup(String caller, String storedReference, String id) {
+    return lookup(caller, opened(storedReference, id, REFERENCE));
   }
 
   private static byte[] context(String id, String column) {
@@ -156,10 +223,11 @@ final class RequestRows {
         row.caller(),
         row.certificateName(),
         submission,
-        Option.of(row.reference()),
-        Option.of(row.notifyEmail()),
+        Option.of(row.reference()).map(reference -> opened(reference, row, REFERENCE)),
+        Option.of(row.notifyEmail()).map(email -> opened(email, row, NOTIFY_EMAIL)),
         state(row),
-        List.ofAll(Json.read(row.historyJson(), Json.HISTORY)).map(RequestRows::statusChange),
+        List.ofAll(Json.read(opened(row.historyJson(), row, HISTORY), Json.HISTORY))
+            .map(RequestRows::statusChange),
         Option.of(row.upstreamUpdatedAt()),
         row.createdAt(),
         row.updatedAt());
@@ -170,13 +238,13 @@ final class RequestRows {
     return RequestState.of(
             RequestStatus.valueOf(row.status()),
             dispatch(row),
-            List.ofAll(Json.read(opened(row.searchesJson(), row, "searches"), Json.SEARCHES))
+            List.ofAll(Json.read(opened(row.searchesJson(), row, SEARCHES), Json.SEARCHES))
                 .map(RequestRows::searchRound),
             Option.of(row.selectionJson())
                 .map(text -> Json.read(text, SelectionJson.class))
                 .map(s -> new Selection(s.searchId(), s.index(), s.at())),
             Option.of(row.outcomeJson())
-                .map(text -> Json.read(text, OutcomeJson.class))
+                .map(text -> Json.read(opened(text, row, OUTCOME), OutcomeJson.class))
                 .map(o -> new Outcome(o.code(), o.message())),
             document(row))
         .getOrElseThrow((String refusal) -> new IllegalStateException(refusal));
@@ -192,7 +260,7 @@ final class RequestRows {
     }
     SortedMap<FieldKey, String> values = TreeMap.empty();
     for (Map.Entry<String, String> entry :
-        Json.read(opened(text, row, "values"), Json.VALUES).entrySet()) {
+        Json.read(opened(text, row, VALUES), Json.VALUES).entrySet()) {
       var key = FieldKey.parse(entry.getKey());
       if (key.isInvalid()) {
         throw new IllegalStateException("it holds a malformed field key");

@@ -23,11 +23,13 @@ final class Retention {
   private static final int BATCH = 200;
 
   private final Database database;
+  private final RequestRows rows;
   private final FileDocumentStore documents;
   private final Clock clock;
 
-  Retention(Database database, FileDocumentStore documents, Clock clock) {
+  Retention(Database database, RequestRows rows, FileDocumentStore documents, Clock clock) {
     this.database = database;
+    this.rows = rows;
     this.documents = documents;
     this.clock = clock;
   }
@@ -98,11 +100,12 @@ final class Retention {
                 handle
                     .createUpdate(
                         "UPDATE request SET reference = NULL, notify_email = NULL,"
+                            + " reference_lookup = NULL,"
                             + " searches_json = '[]', history_json = :history,"
                             + " outcome_json = :outcome, purged_at = :now, version = version + 1"
                             + " WHERE id = :id AND version = :version AND purged_at IS NULL")
-                    .bind("history", withoutNotes(candidate.historyJson()))
-                    .bind("outcome", withoutMessage(candidate.outcomeJson()))
+                    .bind("history", withoutNotes(candidate))
+                    .bind("outcome", withoutMessage(candidate))
                     .bind("now", Database.timestamp(now))
                     .bind("id", candidate.id())
                     .bind("version", candidate.version())
@@ -119,19 +122,27 @@ final class Retention {
         });
   }
 
-  private static String withoutNotes(String historyJson) {
-    return Json.write(
-        List.ofAll(Json.read(historyJson, Json.HISTORY))
-            .map(change -> new StatusChangeJson(change.status(), change.at(), ""))
-            .toJavaList());
+  /** The history without its notes, sealed like any history. */
+  private String withoutNotes(Candidate candidate) {
+    String history = rows.opened(candidate.historyJson(), candidate.id(), RequestRows.HISTORY);
+    return rows.sealed(
+        Json.write(
+            List.ofAll(Json.read(history, Json.HISTORY))
+                .map(change -> new StatusChangeJson(change.status(), change.at(), ""))
+                .toJavaList()),
+        candidate.id(),
+        RequestRows.HISTORY);
   }
 
-  private static @Nullable String withoutMessage(@Nullable String outcomeJson) {
-    if (outcomeJson == null) {
+  private @Nullable String withoutMessage(Candidate candidate) {
+    @Nullable String stored = candidate.outcomeJson();
+    if (stored == null) {
       return null;
     }
-    OutcomeJson outcome = Json.read(outcomeJson, OutcomeJson.class);
-    return Json.write(new OutcomeJson(outcome.code(), ""));
+    OutcomeJson outcome =
+        Json.read(rows.opened(stored, candidate.id(), RequestRows.OUTCOME), OutcomeJson.class);
+    return rows.sealed(
+        Json.write(new OutcomeJson(outcome.code(), "")), candidate.id(), RequestRows.OUTCOME);
   }
 
   private record Candidate(

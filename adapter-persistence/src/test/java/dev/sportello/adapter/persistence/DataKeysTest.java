@@ -82,6 +82,90 @@ class DataKeysTest {
   }
 
   @Test
+  void rotatedKeysSealWithANewKeyAndStillOpenWhatTheOldOneSealed() {
+    byte[] sealedBefore = keys.seal(PLAIN, ROW);
+
+    DataKeys rotated = keys.rotated();
+
+    assertThat(rotated.currentValueKey()).isNotEqualTo(keys.currentValueKey());
+    assertThat(rotated.currentDocumentKey()).isNotEqualTo(keys.currentDocumentKey());
+    assertThat(DataKeys.keyOf(sealedBefore)).isEqualTo(keys.currentValueKey());
+    assertThat(DataKeys.keyOf(rotated.seal(PLAIN, ROW))).isEqualTo(rotated.currentValueKey());
+    assertThat(rotated.open(sealedBefore, ROW).get()).isEqualTo(PLAIN);
+    assertThat(rotated.keyCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aLookupIsTheSameForTheSameValueAndFoundUnderEveryKeyAfterARotation() {
+    String before = keys.lookup(PLAIN);
+
+    DataKeys rotated = keys.rotated();
+
+    assertThat(keys.lookup(PLAIN)).isEqualTo(before).doesNotContain("RSSMRA");
+    assertThat(keys.lookup("other".getBytes(StandardCharsets.UTF_8))).isNotEqualTo(before);
+    assertThat(rotated.lookups(PLAIN)).containsExactly(rotated.lookup(PLAIN), before);
+  }
+
+  @Test
+  void aKeyFileRotatedInPlaceKeepsItsOwnerOnlyPermissionsAndEveryKey() throws IOException {
+    Path file = dataDir.resolve("data.key");
+    DataKeys first = DataKeys.readOrCreate(file).get();
+    byte[] sealed = first.seal(PLAIN, ROW);
+
+    DataKeys rotated = DataKeys.rotate(file).get();
+
+    assertThat(DataKeys.kept(file).get().currentValueKey()).isEqualTo(rotated.currentValueKey());
+    assertThat(DataKeys.kept(file).get().open(sealed, ROW).get()).isEqualTo(PLAIN);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    try (var inFolder = Files.list(dataDir)) {
+      assertThat(inFolder).containsExactly(file);
+    }
+  }
+
+  @Test
+  void aKeyFileWrittenWithoutLookupKeysGainsThemOnce() throws IOException {
+    Path file = dataDir.resolve("data.key");
+    var tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(keys.toJson());
+    ((tools.jackson.databind.node.ObjectNode) tree).remove("lookups");
+    Files.writeString(file, tree.toString());
+
+    String lookup = DataKeys.readOrCreate(file).get().lookup(PLAIN);
+
+    assertThat(Files.readString(file)).contains("lookups");
+    assertThat(DataKeys.readOrCreate(file).get().lookup(PLAIN)).isEqualTo(lookup);
+    assertThat(DataKeys.kept(file).get().open(keys.seal(PLAIN, ROW), ROW).get()).isEqualTo(PLAIN);
+  }
+
+  @Test
+  void givenKeysWithoutLookupKeysAreRefusedAndTheirRotationHasThem() {
+    var tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(keys.toJson());
+    ((tools.jackson.databind.node.ObjectNode) tree).remove("lookups");
+
+    assertThat(DataKeys.given(tree.toString()).getLeft()).contains("rotate-data-key");
+    assertThat(DataKeys.given(DataKeys.fromJson(tree.toString()).get().rotated().toJson()))
+        .isNotEmpty();
+    assertThat(DataKeys.given(keys.toJson())).isNotEmpty();
+  }
+
+  @Test
+  void aReplacedKeyFileIsTakenUpOnlyWhenItHoldsTheKeysInUse() throws IOException {
+    Path file = dataDir.resolve("data.key");
+    LiveKeys live = LiveKeys.keptIn(file, DataKeys.readOrCreate(file).get());
+    int before = live.current().currentValueKey();
+
+    assertThat(live.refresh().get()).isFalse();
+    DataKeys.rotate(file);
+    assertThat(live.refresh().get()).isTrue();
+    assertThat(live.current().currentValueKey()).isNotEqualTo(before);
+
+    Files.delete(file);
+    DataKeys.readOrCreate(file);
+    assertThat(live.refresh().getLeft()).contains("lacks a key in use");
+    assertThat(live.current().keyCount()).isEqualTo(2);
+  }
+
+  @Test
   void keysAreNeverPrinted() {
     assertThat(secrets(keys)).isNotEmpty().noneMatch(keys.toString()::contains);
   }

@@ -71,7 +71,7 @@ abstract class PersistenceAdapterTest {
   void open() {
     settings = newDatabase(directory);
     adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
-    assertThat(adapter.migrate().get()).isEqualTo(3);
+    assertThat(adapter.migrate().get()).isEqualTo(5);
   }
 
   @AfterEach
@@ -120,6 +120,268 @@ abstract class PersistenceAdapterTest {
       assertThat(stored).doesNotContain(personal);
     }
     assertThat(stored).contains("sealed:");
+  }
+
+  @Test
+  void theReferenceEmailNotesAndUpstreamMessageAreStoredSealed() {
+    CertificateRequest request = rich("rich-1", 7);
+    right(
+        adapter
+            .requests()
+            .insert(request.cancel("Mario changed his mind", T0.plusSeconds(9)).get()));
+
+    String stored = everyColumnOf("rich-1");
+
+    for (String personal :
+        java.util.List.of("pratica-42", "mario.rossi@example.it", "Mario", "Ricerca evasa")) {
+      assertThat(stored).doesNotContain(personal);
+    }
+  }
+
+  @Test
+  void aListingFindsASealedReferenceOnlyForItsCaller() {
+    right(adapter.requests().insert(accepted("mine", "caller-a", T0)));
+    right(adapter.requests().insert(accepted("theirs", "caller-b", T0)));
+
+    assertThat(ids(withReference("caller-a", "pratica-42"))).containsExactly("mine");
+  }
+
+  Page<CertificateRequest> withReference(String caller, String reference) {
+    return right(
+        adapter
+            .requests()
+            .list(
+                new RequestFilter(caller, Option.none(), Option.none(), Option.some(reference)),
+                page(Option.none(), 10)));
+  }
+
+  @Test
+  void aReferenceAndEmailStoredBeforeSealingStillReadAndFilter() {
+    right(adapter.requests().insert(accepted("plain")));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request SET reference = 'pratica-7', notify_email = 'a@example.it',"
+                    + " reference_lookup = NULL WHERE id = 'plain'"));
+
+    CertificateRequest read = right(adapter.requests().find(new RequestId("plain"))).get().value();
+
+    assertThat(read.reference()).contains("pratica-7");
+    assertThat(read.notifyEmail()).contains("a@example.it");
+    assertThat(ids(withReference("caller-a", "pratica-7"))).containsExactly("plain");
+  }
+
+  @Test
+  void afterARotationEveryRequestAndDocumentIsSealedAgainWithTheNewKeyAndStillOpens()
+      throws Exception {
+    int count = Resealing.BATCH + 20;
+    var stored = new java.util.ArrayList<CertificateRequest>();
+    for (int i = 0; i < count; i++) {
+      stored.add(right(adapter.requests().insert(rich("r-" + i, i + 1))).value());
+    }
+    byte[] document = "%PDF RSSMRA80A01H501U".getBytes(StandardCharsets.UTF_8);
+    for (CertificateRequest request : stored.subList(0, 3)) {
+      DocumentStore.Upload upload = right(adapter.documents().begin(request.id(), "d.zip"));
+      upload.stream().write(document);
+      right(upload.commit());
+    }
+    resealUntilFinished();
+    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
+
+    var rotation = right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    DataKeys rotated = DataKeys.kept(keyFile).get();
+    assertThat(rotation.keys()).isEqualTo(2);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+        .isEqualTo("rw-------");
+
+    // The first step takes the new key up; a request is written on while the rest is sealed again.
+    right(adapter.resealStep());
+    CertificateRequest last = stored.get(count - 1);
+    var writer =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          Stored<CertificateRequest> current = right(adapter.requests().find(last.id())).get();
+          for (int i = 1; i <= 20; i++) {
+            current =
+                right(
+                    adapter
+                        .requests()
+                        .update(
+                            current.value().withUpstreamUpdatedAt(T0.plusSeconds(1000 + i)),
+                            current.version()));
+          }
+          return current;
+        });
+    resealUntilFinished();
+    Stored<CertificateRequest> written = writer.get();
+
+    assertThat(right(adapter.requests().find(last.id()))).contains(written);
+    RequestRows withNewKeys = rowsWithTheKeysKept();
+    for (CertificateRequest request : stored.subList(0, count - 1)) {
+      assertThat(right(adapter.requests().find(request.id())).get().value()).isEqualTo(request);
+      assertThat(sealedColumnsOf(request.id().value()))
+          .isNotEmpty()
+          .allMatch(withNewKeys::sealedWithCurrentKey);
+    }
+    for (CertificateRequest request : stored.subList(0, 3)) {
+      Path file = FileDocumentStore.fileOf(settings.documentsDirectory(), request.id());
+      try (var in = new java.io.DataInputStream(Files.newInputStream(file))) {
+        in.skipNBytes(4);
+        assertThat(in.readInt()).isEqualTo(rotated.currentDocumentKey());
+      }
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+      try (InputStream in = right(adapter.documents().open(request.id())).get()) {
+        assertThat(in.readAllBytes()).isEqualTo(document);
+      }
+    }
+    try (var inFolder = Files.list(settings.documentsDirectory())) {
+      assertThat(inFolder).hasSize(3);
+    }
+  }
+
+  @Test
+  void rowsStoredBeforeSealingAreSealedByTheFirstPass() {
+    CertificateRequest request = accepted("plain");
+    right(adapter.requests().insert(request));
+    String history =
+        Json.write(
+            org.mapstruct.factory.Mappers.getMapper(JsonMapping.class).history(request.history()));
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "UPDATE request SET reference = 'pratica-7', reference_lookup = NULL,"
+                        + " history_json = :history WHERE id = 'plain'")
+                .bind("history", history)
+                .execute());
+    CertificateRequest plain = right(adapter.requests().find(new RequestId("plain"))).get().value();
+
+    try (PersistenceAdapter reopened = PersistenceAdapter.create(settings).get()) {
+      while (!right(reopened.resealStep()).finished()) {
+        // one bounded batch per step
+      }
+    }
+
+    assertThat(everyColumnOf("plain")).doesNotContain("pratica-7");
+    assertThat(sealedColumnsOf("plain"))
+        .hasSize(5)
+        .allMatch(column -> column.startsWith("sealed:"));
+    assertThat(right(adapter.requests().find(new RequestId("plain"))).get().value())
+        .isEqualTo(plain);
+  }
+
+  @Test
+  void aRequestThatDoesNotOpenIsLeftAsItIsAndThePassGoesOn() {
+    right(adapter.requests().insert(accepted("broken")));
+    right(adapter.requests().insert(accepted("sound")));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request_values SET values_json = (SELECT values_json FROM request_values"
+                    + " WHERE request_id = 'sound') WHERE request_id = 'broken'"));
+    String broken = String.join(" ", sealedColumnsOf("broken"));
+
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    resealUntilFinished();
+
+    assertThat(String.join(" ", sealedColumnsOf("broken"))).isEqualTo(broken);
+    assertThat(sealedColumnsOf("sound")).allMatch(rowsWithTheKeysKept()::sealedWithCurrentKey);
+    assertThat(right(adapter.requests().find(new RequestId("sound"))).get().value())
+        .isEqualTo(accepted("sound"));
+  }
+
+  /** Rows read with the keys the key file holds now. */
+  RequestRows rowsWithTheKeysKept() {
+    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
+    return new RequestRows(
+        org.mapstruct.factory.Mappers.getMapper(JsonMapping.class),
+        LiveKeys.fixed(DataKeys.kept(keyFile).get()));
+  }
+
+  void resealUntilFinished() {
+    for (int step = 0; step < 100; step++) {
+      if (right(adapter.resealStep()).finished()) {
+        return;
+      }
+    }
+    throw new AssertionError("sealing again did not finish in 100 steps");
+  }
+
+  /** The sealed columns of a request's row and of its values, as stored. */
+  java.util.List<String> sealedColumnsOf(String id) {
+    return jdbi()
+        .withHandle(handle ->
+            handle
+                .createQuery(
+                    "SELECT r.reference, r.notify_email, r.history_json, r.searches_json,"
+                        + " r.outcome_json, v.values_json FROM request r"
+                        + " JOIN request_values v ON v.request_id = r.id WHERE r.id = :id")
+                .bind("id", id)
+                .mapToMap()
+                .one()
+                .values()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .map(String::valueOf)
+                .toList());
+  }
+
+  @Test
+  void theBodyHashOfAnIdempotencyKeyIsStoredKeyedAndStillMatchesAfterARotation() {
+    String bodyHash = "ab".repeat(32);
+    right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("r-1")));
+    String stored =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT body_hash FROM idempotency_key WHERE idem_key = 'key-1'")
+                    .mapTo(String.class)
+                    .one());
+
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(adapter.resealStep());
+
+    assertThat(stored).isNotEqualTo(bodyHash);
+    assertThat(
+            right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("x"))))
+        .isInstanceOf(Claim.Replay.class);
+    assertThat(
+            right(
+                adapter
+                    .idempotency()
+                    .claim("caller-a", "key-1", "cd".repeat(32), new RequestId("x"))))
+        .isInstanceOf(Claim.Mismatch.class);
+  }
+
+  @Test
+  void aBodyHashStoredBeforeKeyingStillMatches() {
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "INSERT INTO idempotency_key (caller, idem_key, body_hash, request_id, created_at)"
+                    + " VALUES ('caller-a', 'old-key', 'plain-hash', 'r-1', CURRENT_TIMESTAMP)"));
+
+    assertThat(
+            right(
+                adapter
+                    .idempotency()
+                    .claim("caller-a", "old-key", "plain-hash", new RequestId("x"))))
+        .isInstanceOf(Claim.Replay.class);
+  }
+
+  /** Every column of a request's row and of its values, as text. */
+  String everyColumnOf(String id) {
+    return jdbi()
+        .withHandle(handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM request r LEFT JOIN request_values v ON v.request_id = r.id"
+                        + " WHERE r.id = :id")
+                .bind("id", id)
+                .mapToMap()
+                .one()
+                .values()
+                .toString());
   }
 
   @Test

@@ -92,8 +92,15 @@ class PostgresScaleTest {
       jdbi()
           .useHandle(handle -> {
             handle
-                .createUpdate("UPDATE request SET searches_json = :searches WHERE id = :id")
+                .createUpdate(
+                    "UPDATE request SET searches_json = :searches, history_json = :history,"
+                        + " outcome_json = :outcome, reference = :reference,"
+                        + " notify_email = :email, reference_lookup = NULL WHERE id = :id")
                 .bind("searches", Json.write(json.searches(template.searches())))
+                .bind("history", Json.write(json.history(template.history())))
+                .bind("outcome", template.outcome().map(json::outcome).map(Json::write).getOrNull())
+                .bind("reference", template.reference().getOrNull())
+                .bind("email", template.notifyEmail().getOrNull())
                 .bind("id", template.id().value())
                 .execute();
             handle
@@ -289,8 +296,8 @@ class PostgresScaleTest {
 
   static String explainList(RequestFilter filter, PageRequest page) {
     return explain(
-        JdbcRequestRepository.listSql(filter, page),
-        query -> JdbcRequestRepository.bindList(query, filter, page));
+        JdbcRequestRepository.listSql(filter, page, 0),
+        query -> JdbcRequestRepository.bindList(query, filter, page, java.util.List.of()));
   }
 
   /** The plan PostgreSQL ran the query with; it never reads the whole request table. */
