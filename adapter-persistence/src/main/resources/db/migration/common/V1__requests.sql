@@ -1,7 +1,8 @@
 -- Requests: indexed columns for what is queried, the rest of the aggregate as JSON text.
 -- The submitted values live in their own table so that the retention job can erase them and keep
--- the request as an audit row. ${binary_collation} is COLLATE "C" on PostgreSQL and empty on H2, so
--- that ids sort by code point on both engines (the listing's tie-breaker).
+-- the request as an audit row. ${binary_collation} is COLLATE "C" on PostgreSQL and empty on SQLite
+-- and H2, whose default already compares by code point, so that ids sort alike on every engine (the
+-- listing's tie-breaker). SQLite keeps a TIMESTAMP WITH TIME ZONE as UTC text of fixed width.
 CREATE TABLE request (
     id                  VARCHAR(64) ${binary_collation} NOT NULL,
     caller              VARCHAR(255) NOT NULL,

@@ -46,6 +46,15 @@ final class OwnerOnly {
     return posix(file) ? Files.createFile(file, attribute(FILE)) : Files.createFile(file);
   }
 
+  /** Creates an empty file readable and writable by its owner only, unless the file exists. */
+  static Path createFileIfMissing(Path file) throws IOException {
+    try {
+      return posix(file) ? Files.createFile(file, attribute(FILE)) : Files.createFile(file);
+    } catch (FileAlreadyExistsException exists) {
+      return file;
+    }
+  }
+
   private static boolean posix(Path path) {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }

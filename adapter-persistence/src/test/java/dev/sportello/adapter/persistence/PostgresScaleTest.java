@@ -282,7 +282,7 @@ class PostgresScaleTest {
                 .bind("offset", COUNT / CALLERS / 2)
                 .map((rs, ctx) ->
                     new PageRequest.Position(
-                        RequestRow.requiredInstant(rs, "created_at"),
+                        Database.requiredInstant(rs, ctx, "created_at"),
                         new RequestId(RequestRow.required(rs, "id"))))
                 .one());
   }
@@ -328,7 +328,8 @@ class PostgresScaleTest {
   }
 
   static Jdbi jdbi() {
-    return Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
+    return Database.speaking(
+        Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()), Engine.POSTGRESQL);
   }
 
   static long millis(long nanos) {
