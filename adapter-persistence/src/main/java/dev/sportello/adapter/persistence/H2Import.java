@@ -28,11 +28,13 @@ final class H2Import {
   private H2Import() {}
 
   /** Rows copied per table, in the schema's order. */
-  static Either<StorageFailure, Map<String, Integer>> copy(Database sqlite, String h2Url) {
+  static Either<StorageFailure, Map<String, Integer>> copy(
+      Database sqlite, PersistenceSettings h2Store) {
     return sqlite.inTransaction(
         "import the H2 store",
         target -> {
-          try (Connection h2 = DriverManager.getConnection(h2Url, "sa", "")) {
+          try (Connection h2 =
+              DriverManager.getConnection(h2Store.jdbcUrl(), h2Store.user(), h2Store.password())) {
             Map<String, Integer> copied = LinkedHashMap.empty();
             for (String table : tables(target)) {
               if (count(target.getConnection(), table) > 0) {

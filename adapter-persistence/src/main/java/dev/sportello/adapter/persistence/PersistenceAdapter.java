@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.mapstruct.factory.Mappers;
 
@@ -205,7 +206,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     if (!Files.exists(h2File)) {
       return Either.left(new StorageFailure.Unavailable("no H2 store in " + dataDirectory));
     }
-    return H2Import.copy(database, PersistenceSettings.embeddedH2(dataDirectory).jdbcUrl())
+    PersistenceSettings h2 = PersistenceSettings.embeddedH2(dataDirectory);
+    // The H2 store first gets the migrations it lacks, so that it has every column this store has.
+    return migrate(Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()), Engine.H2)
+        .flatMap(ignored -> H2Import.copy(database, h2))
         .flatMap(rows -> {
           Path aside = h2File.resolveSibling(IMPORTED_H2_FILE);
           try {
@@ -227,10 +231,14 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @return how many migrations ran
    */
   public Either<StorageFailure, Integer> migrate() {
+    return migrate(Flyway.configure().dataSource(pool), engine);
+  }
+
+  private static Either<StorageFailure, Integer> migrate(
+      FluentConfiguration configuration, Engine engine) {
     try {
       Flyway flyway =
-          Flyway.configure()
-              .dataSource(pool)
+          configuration
               .locations(
                   "classpath:db/migration/common",
                   "classpath:db/migration/" + engine.migrationFolder())
