@@ -98,7 +98,10 @@ public record PersistenceSettings(
    * ({@code synchronous=FULL}), so a killed process, or a machine that loses power, keeps every
    * request it confirmed. Writers take the write lock when their transaction begins ({@code
    * transaction_mode=IMMEDIATE}) and wait for it up to {@code busy_timeout} milliseconds, so
-   * concurrent writers queue instead of failing when a reader would upgrade to a writer.
+   * concurrent writers queue instead of failing when a reader would upgrade to a writer. The pool
+   * keeps its usual size: in WAL mode readers never wait for the writer, so reads (listings, status
+   * polls) use the other connections, and a writer's turn lasts one synced commit, a few
+   * milliseconds, far inside the busy timeout even with every connection waiting to write.
    */
   public static PersistenceSettings embedded(Path dataDirectory) {
     Path base = dataDirectory.toAbsolutePath().normalize();

@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +54,31 @@ class SqliteStoreTest {
           .as(file)
           .isEqualTo("rw-------");
     }
+  }
+
+  @Test
+  void aWriteLockHeldPastTheBusyTimeoutLeavesTheStoreUnavailableForThatWrite() throws Exception {
+    PersistenceSettings embedded = PersistenceSettings.embedded(dataDir);
+    PersistenceSettings impatient =
+        new PersistenceSettings(
+            embedded.jdbcUrl().replace("busy_timeout=10000", "busy_timeout=50"),
+            "",
+            "",
+            2,
+            embedded.documentsDirectory(),
+            embedded.retention(),
+            embedded.dataKey());
+    PersistenceAdapter store = adapters.opened(impatient);
+
+    try (Connection other = DriverManager.getConnection(impatient.jdbcUrl())) {
+      other.createStatement().execute("BEGIN IMMEDIATE");
+      StorageFailure failure = left(store.requests().insert(accepted("waits")));
+
+      assertThat(failure).isInstanceOf(StorageFailure.Unavailable.class);
+      assertThat(failure.message()).contains("SQLITE_BUSY");
+      other.createStatement().execute("ROLLBACK");
+    }
+    assertThat(right(store.requests().insert(accepted("waits"))).version()).isZero();
   }
 
   @Test
