@@ -58,7 +58,8 @@ start_service() {
   mkdir -p "$work/$name"
   env SPORTELLO_DATA_DIR="$work/$name" SPORTELLO_HTTP_HOST=127.0.0.1 SPORTELLO_HTTP_PORT=0 \
     SPORTELLO_API_KEY="$api_key" SPORTELLO_SYNC_INTERVAL=1h SPORTELLO_SANDBOX_STEP_DELAY=1h "$@" \
-    "$java" "${jvm_opts[@]}" -jar "$service_jar" serve >"$work/$name.log" 2>&1 &
+    "$java" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED -jar "$service_jar" serve \
+    >"$work/$name.log" 2>&1 &
   service_pid=$!
   started_pids+=("$service_pid")
   wait_for_line "$work/$name.log" "Ready in" "$service_pid"

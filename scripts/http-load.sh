@@ -4,7 +4,7 @@
 #     run side by side with the same JVM options and are measured in turns, three rounds each, so
 #     that the machine's other load falls on both alike.
 #  2. POST /api/v1/requests end to end (validation, store, draft and close on the embedded sandbox
-#     over loopback), every call with a fresh Idempotency-Key (wrk/load.lua): on H2, then on PostgreSQL.
+#     over loopback), every call with a fresh Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
 # Usage: scripts/http-load.sh [seconds per measurement (20)] [connections (16)] [threads (2)]
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -65,7 +65,7 @@ post_load() {
   stop "$service_pid"
 }
 
-post_load H2
+post_load SQLite
 start_postgres
 post_load PostgreSQL SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres
 stop "$postgres_pid"

@@ -15,4 +15,4 @@ wrk -t2 -c16 -d30s -H "Authorization: Bearer $api_key" "$api/api/v1/requests/$id
 "$JAVA_HOME/bin/jcmd" "$service_pid" JFR.dump filename="$recording" >/dev/null
 stop "$service_pid"
 "$root/scripts/jfr-hot-methods.py" "$recording" 40 \
-  dev.sportello.,org.h2.,com.zaxxer.,tools.jackson.,org.jdbi.,io.javalin.,sun.security.provider.
+  dev.sportello.,org.sqlite.,com.zaxxer.,tools.jackson.,org.jdbi.,io.javalin.,sun.security.provider.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Soak: mixed load (orders, reads, listings, forms; see wrk/load.lua) on the service with H2, with
-# the Visengine sandbox's operators moving a step every 2 s, so that orders run through to their
-# documents while the sync cycle runs every 5 s. After each minute: that minute's throughput and
-# errors, the heap in use, and the live heap: what a full collection leaves (jcmd
+# Soak: mixed load (orders, reads, listings, forms; see wrk/load.lua) on the service with the
+# embedded store (SQLite), with the Visengine sandbox's operators moving a step every 2 s, so that
+# orders run through to their documents while the sync cycle runs every 5 s. After each minute: that
+# minute's throughput and errors, the heap in use, and the live heap: what a full collection leaves (jcmd
 # GC.class_histogram collects first, then sums what is left). Flat means nothing accumulates.
 # The sandbox runs as a process of its own, as Visengine would, so that the service's heap holds
 # only the service; SOAK_SANDBOX=embedded runs the built-in one instead, in the service's JVM,

@@ -11,11 +11,11 @@ import java.time.Duration;
  *
  * @param httpHost the interface the REST API listens on
  * @param httpPort the REST API's port
- * @param dataDir the H2 database, the documents and the generated webhook secret live here
+ * @param dataDir the embedded database, the documents and the generated webhook secret live here
  * @param apiKeys who may call the API: key hashes mapped to callers
  * @param sandboxApiKey sandbox mode only: a plain key to accept instead of a generated one
  * @param upstream the embedded sandbox or Openapi's Visengine
- * @param database the H2 file under the data dir, or PostgreSQL
+ * @param database the embedded (SQLite) file under the data dir, or PostgreSQL
  * @param poolSize the most database connections
  * @param publicUrl where Visengine reaches our webhook, when it can
  * @param webhookSecret the webhook token key; empty: generated once and kept in the data dir
@@ -65,8 +65,8 @@ record Config(
 
   /** Where requests are kept. */
   sealed interface Database {
-    /** An H2 file under the data dir: one instance. */
-    record H2() implements Database {}
+    /** The embedded store, a SQLite file under the data dir: one instance. */
+    record Embedded() implements Database {}
 
     /** PostgreSQL: several instances may share it. */
     record Postgres(String jdbcUrl, String user, String password) implements Database {

@@ -176,7 +176,7 @@ final class ConfigLoader {
               + " as well");
     }
     return url.<Config.Database>map(jdbc -> new Config.Database.Postgres(jdbc, user, password))
-        .getOrElse(new Config.Database.H2());
+        .getOrElse(new Config.Database.Embedded());
   }
 
   private static Validation<String, URI> visengineUrl(String text) {
@@ -191,7 +191,8 @@ final class ConfigLoader {
   private static Validation<String, String> jdbcUrl(String text) {
     return text.strip().startsWith("jdbc:postgresql:")
         ? Validation.valid(text.strip())
-        : Validation.invalid("must be a jdbc:postgresql: URL (leave it empty for H2)");
+        : Validation.invalid(
+            "must be a jdbc:postgresql: URL (leave it empty for the embedded store)");
   }
 
   private static Validation<String, Map<String, String>> readFile(Path file) {

@@ -12,7 +12,7 @@ enum Setting {
   HTTP_PORT("8080", "the REST API's port"),
   DATA_DIR(
       "./data",
-      "where the H2 database, the documents, the data key and the webhook secret are kept"),
+      "where the embedded database, the documents, the data key and the webhook secret are kept"),
   API_KEY("", "sandbox mode only: a plain API key accepted instead of a generated one"),
   API_KEY_HASHES(
       "",
@@ -23,7 +23,8 @@ enum Setting {
   VISENGINE_TOKEN("", "the Visengine bearer token; setting it leaves sandbox mode"),
   SANDBOX_PORT("0", "sandbox mode: the embedded sandbox's loopback port; 0 picks a free one"),
   SANDBOX_STEP_DELAY("3s", "sandbox mode: how long each of the sandbox operators' steps takes"),
-  JDBC_URL("", "a jdbc:postgresql: URL; empty keeps the H2 file database under the data dir"),
+  JDBC_URL(
+      "", "a jdbc:postgresql: URL; empty keeps the embedded SQLite database under the data dir"),
   JDBC_USER("", "the database user"),
   JDBC_PASSWORD("", "the database password"),
   DB_POOL_SIZE("10", "the most database connections kept open"),

@@ -43,11 +43,18 @@ final class Stores {
     }
   }
 
-  /** Which database, for people: the H2 file or the PostgreSQL URL (which holds no password). */
+  /**
+   * Which database, for people: the SQLite file or the PostgreSQL URL (which holds no password).
+   */
   static String describe(Config config) {
     return switch (config.database()) {
-      case Config.Database.H2 ignored ->
-          "H2 " + config.dataDir().toAbsolutePath().normalize().resolve("sportello.mv.db");
+      case Config.Database.Embedded ignored ->
+          "SQLite "
+              + config
+                  .dataDir()
+                  .toAbsolutePath()
+                  .normalize()
+                  .resolve(PersistenceSettings.EMBEDDED_DATABASE_FILE);
       case Config.Database.Postgres postgres -> "PostgreSQL " + postgres.jdbcUrl();
     };
   }
@@ -55,7 +62,7 @@ final class Stores {
   static PersistenceSettings settings(Config config, Path dataDir) {
     PersistenceSettings settings =
         switch (config.database()) {
-          case Config.Database.H2 h2 -> PersistenceSettings.embedded(dataDir);
+          case Config.Database.Embedded embedded -> PersistenceSettings.embedded(dataDir);
           case Config.Database.Postgres postgres ->
               PersistenceSettings.postgres(
                   postgres.jdbcUrl(),
@@ -71,8 +78,33 @@ final class Stores {
         .getOrElse(sized);
   }
 
-  /** The adapter, migrated; or why not, in one line. */
+  /**
+   * The adapter, migrated; or why not, in one line. A data dir that still holds the H2 store of an
+   * earlier version is not opened: {@code sportello migrate} imports it first, as a step of its own
+   * that the operator sees and can back up before, rather than a copy that a start makes silently.
+   */
   static Either<String, PersistenceAdapter> open(Config config, Path dataDir) {
+    if (holdsH2Store(config, dataDir)) {
+      return Either.left(
+          "the data directory "
+              + dataDir
+              + " holds the H2 store of an earlier version ("
+              + PersistenceSettings.H2_DATABASE_FILE
+              + "); run `sportello migrate` once to copy it into the SQLite store");
+    }
+    return openMigrated(config, dataDir);
+  }
+
+  /**
+   * Whether the configured store is the embedded one and the data dir holds an H2 store to import.
+   */
+  static boolean holdsH2Store(Config config, Path dataDir) {
+    return config.database() instanceof Config.Database.Embedded
+        && PersistenceAdapter.holdsH2Store(dataDir);
+  }
+
+  /** The adapter, migrated, whatever else the data dir holds. */
+  static Either<String, PersistenceAdapter> openMigrated(Config config, Path dataDir) {
     Either<String, PersistenceAdapter> opened =
         PersistenceAdapter.create(settings(config, dataDir))
             .mapLeft(failure -> "cannot open the database: " + failure.message());

@@ -2,6 +2,8 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.adapter.persistence.PersistenceAdapter;
+import dev.sportello.adapter.persistence.PersistenceSettings;
 import dev.sportello.adapter.rest.RestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,8 +123,45 @@ class CommandLineTest {
     Cli run = Cli.run(Map.of("SPORTELLO_DATA_DIR", work.toString()), "migrate");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("The schema is up to date (H2 ");
-    assertThat(work.resolve("sportello.mv.db")).exists();
+    assertThat(run.out()).startsWith("The schema is up to date (SQLite ");
+    assertThat(work.resolve("sportello.db")).exists();
+  }
+
+  @Test
+  void serveRefusesADataDirectoryThatHoldsAnH2StoreAndMigrateImportsIt() {
+    Path legacy = work.resolve("legacy");
+    PersistenceAdapter h2 =
+        PersistenceAdapter.create(
+                new PersistenceSettings(
+                    "jdbc:h2:file:"
+                        + legacy.resolve("sportello")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "sa",
+                    "",
+                    2,
+                    legacy.resolve("documents"),
+                    PersistenceSettings.DEFAULT_RETENTION,
+                    new PersistenceSettings.DataKey.KeptIn(legacy.resolve("data.key"))))
+            .get();
+    h2.migrate().get();
+    h2.close();
+    Map<String, String> environment =
+        Map.of("SPORTELLO_DATA_DIR", legacy.toString(), "SPORTELLO_HTTP_PORT", "0");
+
+    Cli refused = Cli.run(environment, "serve");
+    Cli migrated = Cli.run(environment, "migrate");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("holds the H2 store of an earlier version (sportello.mv.db)")
+        .contains("run `sportello migrate`");
+    assertThat(migrated.exitCode()).isZero();
+    assertThat(migrated.out())
+        .startsWith(
+            "Imported the H2 store: request 0, request_values 0, idempotency_key 0,"
+                + " catalogue_listing 0, catalogue_certificate 0 rows; the H2 file is now ");
+    assertThat(legacy.resolve("sportello-h2-imported.mv.db")).exists();
+    assertThat(legacy.resolve("sportello.mv.db")).doesNotExist();
   }
 
   @Test

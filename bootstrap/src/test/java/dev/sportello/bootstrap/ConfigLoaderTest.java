@@ -42,7 +42,7 @@ class ConfigLoaderTest {
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
     assertThat(config.upstream()).isEqualTo(new Config.Upstream.Sandbox(0, Duration.ofSeconds(3)));
-    assertThat(config.database()).isEqualTo(new Config.Database.H2());
+    assertThat(config.database()).isEqualTo(new Config.Database.Embedded());
     assertThat(config.syncInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.catalogTtl()).isEqualTo(Duration.ofHours(24));
     assertThat(config.retention()).isEqualTo(Duration.ofDays(365));
@@ -145,7 +145,7 @@ class ConfigLoaderTest {
                 + " 5m, 24h, 365d or PT30S",
             "SPORTELLO_LOG_FORMAT=xml (environment): must be one of text, json",
             "SPORTELLO_JDBC_URL=jdbc:mysql://db (environment): must be a jdbc:postgresql: URL"
-                + " (leave it empty for H2)");
+                + " (leave it empty for the embedded store)");
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole service on H2 with the embedded sandbox, driven over HTTP as a client would: every
- * adapter is the real one.
+ * The whole service on the embedded store with the embedded sandbox, driven over HTTP as a client
+ * would: every adapter is the real one.
  */
 class EndToEndTest {
   @TempDir static Path dataDir;

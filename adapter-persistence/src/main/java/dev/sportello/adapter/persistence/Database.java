@@ -3,17 +3,18 @@ package dev.sportello.adapter.persistence;
 import dev.sportello.application.port.out.StorageFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Jdbi with the adapter's one rule: nothing thrown by the driver, the pool or Jdbi crosses a port.
@@ -24,12 +25,20 @@ final class Database {
   /** SQL state of a unique or primary-key violation, on PostgreSQL and H2 alike. */
   static final String UNIQUE_VIOLATION = "23505";
 
+  /** The statement attribute that tells bindings and mappers which engine they speak to. */
+  private static final String ENGINE = "sportello.engine";
+
   private final Jdbi jdbi;
   private final Engine engine;
 
   Database(Jdbi jdbi, Engine engine) {
-    this.jdbi = jdbi;
+    this.jdbi = speaking(jdbi, engine);
     this.engine = engine;
+  }
+
+  /** Lets {@link #timestamp} and {@link #instant} on this Jdbi's statements find the engine. */
+  static Jdbi speaking(Jdbi jdbi, Engine engine) {
+    return jdbi.define(ENGINE, engine);
   }
 
   Engine engine() {
@@ -70,7 +79,7 @@ final class Database {
 
   /** Whether the failure, or one of its causes, is a unique-constraint violation. */
   static boolean isUniqueViolation(Throwable failure) {
-    return sqlState(failure).contains(UNIQUE_VIOLATION);
+    return sqlState(failure).contains(UNIQUE_VIOLATION) || sqlite(failure).exists(Database::unique);
   }
 
   /** Whether the failure names the given constraint (both engines put its name in the message). */
@@ -85,10 +94,15 @@ final class Database {
   }
 
   static StorageFailure translate(String operation, Throwable failure) {
-    Option<String> state = sqlState(failure);
-    if (state.contains(UNIQUE_VIOLATION)) {
+    if (isUniqueViolation(failure)) {
       return new StorageFailure.Duplicate(operation + ": a record with the same identity exists");
     }
+    Option<SQLiteException> sqlite = sqlite(failure);
+    if (sqlite.isDefined()) {
+      return new StorageFailure.Unavailable(
+          operation + " failed (SQLite " + sqlite.get().getResultCode().name() + ")");
+    }
+    Option<String> state = sqlState(failure);
     if (state.isDefined()) {
       String detail =
           state.get().startsWith("08") || state.get().startsWith("53")
@@ -110,6 +124,25 @@ final class Database {
     return message == null ? "" : ": " + message;
   }
 
+  /**
+   * SQLite reports no SQL state: its result code tells a unique or primary-key violation apart.
+   * Anything else it reports, such as a write lock still held past the busy timeout ({@code
+   * SQLITE_BUSY}), is the store being unavailable.
+   */
+  private static Option<SQLiteException> sqlite(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLiteException sqlite) {
+        return Option.some(sqlite);
+      }
+    }
+    return Option.none();
+  }
+
+  private static boolean unique(SQLiteException failure) {
+    return failure.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+        || failure.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
+  }
+
   static Option<String> sqlState(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
@@ -119,19 +152,37 @@ final class Database {
     return Option.none();
   }
 
-  /** Instants are kept to the microsecond, PostgreSQL's resolution, on both engines. */
+  /** Instants are kept to the microsecond, PostgreSQL's resolution, on every engine. */
   static Instant stored(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Binds an instant as a timestamp with time zone. */
+  /** Binds an instant in the form the engine keeps times in. */
   static Argument timestamp(@Nullable Instant instant) {
-    return (position, statement, context) -> {
-      if (instant == null) {
-        statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
-      } else {
-        statement.setObject(position, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-      }
-    };
+    return (position, statement, context) ->
+        engine(context).bindInstant(statement, position, instant);
+  }
+
+  /** Reads a time that {@link #timestamp} bound. */
+  static @Nullable Instant instant(ResultSet rs, StatementContext context, String column)
+      throws SQLException {
+    return engine(context).readInstant(rs, column);
+  }
+
+  /** Reads a time that is never null; a null there is a broken row. */
+  static Instant requiredInstant(ResultSet rs, StatementContext context, String column)
+      throws SQLException {
+    @Nullable Instant value = instant(rs, context, column);
+    if (value == null) {
+      throw new SQLException("column " + column + " is null", "22004");
+    }
+    return value;
+  }
+
+  private static Engine engine(StatementContext context) {
+    if (context.getAttribute(ENGINE) instanceof Engine engine) {
+      return engine;
+    }
+    throw new IllegalStateException("a statement on a Jdbi that does not name its engine");
   }
 }

@@ -1,11 +1,50 @@
 package dev.sportello.adapter.persistence;
 
 import io.vavr.control.Option;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
-/** The database engines the adapter speaks, told apart by the JDBC URL. */
+/**
+ * The database engines the adapter speaks, told apart by the JDBC URL, and the few things they do
+ * differently: where their own migrations live, how a column sorts by code point, and how an
+ * instant is stored.
+ */
 enum Engine {
   POSTGRESQL("postgresql", "COLLATE \"C\""),
-  H2("h2", "");
+  /** Read only to import a data directory written before SQLite became the embedded store. */
+  H2("h2", ""),
+  /**
+   * SQLite has no timestamp type: an instant is kept as fixed-width ISO-8601 text in UTC, to the
+   * microsecond, so that text order is time order and every query that compares or sorts times
+   * works unchanged.
+   */
+  SQLITE("sqlite", "") {
+    @Override
+    void bindInstant(PreparedStatement statement, int position, @Nullable Instant instant)
+        throws SQLException {
+      if (instant == null) {
+        statement.setNull(position, Types.VARCHAR);
+      } else {
+        statement.setString(position, SORTABLE_UTC.format(Database.stored(instant)));
+      }
+    }
+
+    @Override
+    @Nullable Instant readInstant(ResultSet rs, String column) throws SQLException {
+      @Nullable String value = rs.getString(column);
+      return value == null ? null : Instant.parse(value);
+    }
+  };
+
+  private static final DateTimeFormatter SORTABLE_UTC =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final String folder;
   private final String binaryCollation;
@@ -19,6 +58,9 @@ enum Engine {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return Option.some(POSTGRESQL);
     }
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return Option.some(SQLITE);
+    }
     if (jdbcUrl.startsWith("jdbc:h2:")) {
       return Option.some(H2);
     }
@@ -31,10 +73,26 @@ enum Engine {
   }
 
   /**
-   * How a column asks for code-point ordering, so that ids sort as Java sorts strings (H2 does by
-   * default).
+   * How a column asks for code-point ordering, so that ids sort as Java sorts strings (H2 and
+   * SQLite do by default: SQLite compares UTF-8 bytes, which is code-point order).
    */
   String binaryCollation() {
     return binaryCollation;
+  }
+
+  /** Binds an instant as a timestamp with time zone. */
+  void bindInstant(PreparedStatement statement, int position, @Nullable Instant instant)
+      throws SQLException {
+    if (instant == null) {
+      statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(position, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+  }
+
+  /** Reads a column that {@link #bindInstant} wrote. */
+  @Nullable Instant readInstant(ResultSet rs, String column) throws SQLException {
+    @Nullable OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 }

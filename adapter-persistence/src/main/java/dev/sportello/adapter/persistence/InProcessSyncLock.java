@@ -9,9 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The sync lock on H2. An H2 database file is opened by one process at a time, so one instance is
- * the only possible writer and a lock in this JVM, shared by every adapter opened on the same URL,
- * is enough. Several instances need PostgreSQL and its advisory lock.
+ * The sync lock on the embedded store. Its database file is opened by one process at a time (see
+ * {@link SingleProcess}), so one instance is the only possible writer and a lock in this JVM,
+ * shared by every adapter opened on the same URL, is enough. Several instances need PostgreSQL and
+ * its advisory lock.
  */
 final class InProcessSyncLock implements SyncLock {
   private static final ConcurrentHashMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();

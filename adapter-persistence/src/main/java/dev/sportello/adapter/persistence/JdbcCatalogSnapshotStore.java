@@ -48,7 +48,7 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
                         .map((rs, ctx) ->
                             new Cached(
                                 RequestRow.required(rs, "entries_json"),
-                                RequestRow.requiredInstant(rs, "fetched_at")))
+                                Database.requiredInstant(rs, ctx, "fetched_at")))
                         .findFirst()))
         .flatMap(found -> sequence(found, this::listing));
   }
@@ -80,7 +80,7 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
                         .map((rs, ctx) ->
                             new Cached(
                                 RequestRow.required(rs, "certificate_json"),
-                                RequestRow.requiredInstant(rs, "fetched_at")))
+                                Database.requiredInstant(rs, ctx, "fetched_at")))
                         .findFirst()))
         .flatMap(found -> sequence(found, this::certificate));
   }

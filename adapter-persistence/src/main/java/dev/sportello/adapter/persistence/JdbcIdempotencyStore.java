@@ -67,7 +67,8 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
                   .map((rs, ctx) -> {
                     RequestId id = new RequestId(RequestRow.required(rs, "request_id"));
                     return matches(RequestRow.required(rs, "body_hash"), bodyHash)
-                        ? (Claim) new Claim.Replay(id, RequestRow.requiredInstant(rs, "created_at"))
+                        ? (Claim)
+                            new Claim.Replay(id, Database.requiredInstant(rs, ctx, "created_at"))
                         : new Claim.Mismatch(id);
                   })
                   .findFirst();

@@ -17,6 +17,7 @@ import io.vavr.control.Option;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
@@ -273,13 +274,15 @@ final class JdbcRequestRepository implements RequestRepository {
         "list requests open upstream",
         handle -> {
           List<SyncView> views =
-              List.ofAll(handle.createQuery(OPEN_UPSTREAM).map((rs, ctx) -> syncView(rs)).list());
+              List.ofAll(
+                  handle.createQuery(OPEN_UPSTREAM).map(JdbcRequestRepository::syncView).list());
           return Either.right(views);
         });
   }
 
-  private static SyncView syncView(java.sql.ResultSet rs) throws SQLException {
-    @Nullable Instant upstreamUpdatedAt = RequestRow.instant(rs, "upstream_updated_at");
+  private static SyncView syncView(java.sql.ResultSet rs, StatementContext context)
+      throws SQLException {
+    @Nullable Instant upstreamUpdatedAt = Database.instant(rs, context, "upstream_updated_at");
     return new SyncView(
         new RequestId(RequestRow.required(rs, "id")),
         new UpstreamId(RequestRow.required(rs, "upstream_id")),
@@ -297,7 +300,7 @@ final class JdbcRequestRepository implements RequestRepository {
   }
 
   private Either<StorageFailure, Option<Stored<CertificateRequest>>> one(Query query) {
-    java.util.List<RequestRow> found = query.map((rs, ctx) -> RequestRow.read(rs)).list();
+    java.util.List<RequestRow> found = query.map((rs, ctx) -> RequestRow.read(rs, ctx)).list();
     if (found.isEmpty()) {
       return Either.right(Option.none());
     }
@@ -306,7 +309,7 @@ final class JdbcRequestRepository implements RequestRepository {
 
   private Either<StorageFailure, List<Stored<CertificateRequest>>> many(Query query) {
     return Either.sequenceRight(
-            List.ofAll(query.map((rs, ctx) -> RequestRow.read(rs)).list()).map(rows::toDomain))
+            List.ofAll(query.map((rs, ctx) -> RequestRow.read(rs, ctx)).list()).map(rows::toDomain))
         .map(io.vavr.collection.Seq::toList);
   }
 

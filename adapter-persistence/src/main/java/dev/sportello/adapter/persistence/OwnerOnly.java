@@ -46,8 +46,8 @@ final class OwnerOnly {
     return posix(file) ? Files.createFile(file, attribute(FILE)) : Files.createFile(file);
   }
 
-  /** Creates an empty file readable and writable by its owner only, unless one is there. */
-  static Path createIfMissing(Path file) throws IOException {
+  /** Creates an empty file readable and writable by its owner only, unless the file exists. */
+  static Path createFileIfMissing(Path file) throws IOException {
     try {
       return posix(file) ? Files.createFile(file, attribute(FILE)) : Files.createFile(file);
     } catch (FileAlreadyExistsException exists) {

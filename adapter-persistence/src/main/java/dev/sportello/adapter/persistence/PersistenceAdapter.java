@@ -10,6 +10,9 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.SyncLock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.mapstruct.factory.Mappers;
 
@@ -26,10 +30,16 @@ import org.mapstruct.factory.Mappers;
  * this module.
  *
  * <p>PostgreSQL is the production engine; several instances may share one database (and one
- * documents directory), and the sync cycle runs on one of them at a time under an advisory lock. H2
- * is the zero-configuration default for a single instance.
+ * documents directory), and the sync cycle runs on one of them at a time under an advisory lock.
+ * SQLite is the zero-configuration default for a single instance. H2, the embedded store of earlier
+ * versions, is opened only to import it ({@link #importH2Store}).
  */
 public final class PersistenceAdapter implements AutoCloseable {
+  /**
+   * The name an imported H2 file is given; H2 can still open it, as {@code sportello-h2-imported}.
+   */
+  private static final String IMPORTED_H2_FILE = "sportello-h2-imported.mv.db";
+
   private final PersistenceSettings settings;
   private final Engine engine;
   private final HikariDataSource pool;
@@ -41,6 +51,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final SyncLock syncLock;
   private final Retention retention;
   private final Resealing resealing;
+  private final Option<SingleProcess> owner;
   private final Clock clock;
 
   private PersistenceAdapter(
@@ -48,10 +59,12 @@ public final class PersistenceAdapter implements AutoCloseable {
       Engine engine,
       LiveKeys keys,
       HikariDataSource pool,
+      Option<SingleProcess> owner,
       Clock clock) {
     this.settings = settings;
     this.engine = engine;
     this.pool = pool;
+    this.owner = owner;
     this.clock = clock;
     this.database = new Database(Jdbi.create(pool), engine);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
@@ -88,18 +101,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     if (engine.isEmpty()) {
       return Either.left(
           new StorageFailure.Unavailable(
-              "unsupported JDBC URL: use jdbc:postgresql: or jdbc:h2: URLs"));
+              "unsupported JDBC URL: use jdbc:postgresql: or jdbc:sqlite: URLs"));
     }
     try {
       OwnerOnly.createDirectories(settings.documentsDirectory());
-      if (engine.get() == Engine.H2) {
-        // H2 creates its file as the process's umask says (often readable by all); it uses an
-        // empty file it finds, so the file is made first, for its owner only.
-        for (java.nio.file.Path file : h2File(settings.jdbcUrl())) {
-          OwnerOnly.createIfMissing(file);
-        }
-      }
-    } catch (java.io.IOException | RuntimeException failure) {
+    } catch (IOException | RuntimeException failure) {
       return Either.left(
           new StorageFailure.Unavailable(
               "cannot create the documents directory " + settings.documentsDirectory()));
@@ -114,6 +120,13 @@ public final class PersistenceAdapter implements AutoCloseable {
     if (keys.isLeft()) {
       return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
     }
+    Either<StorageFailure, Option<SingleProcess>> owner =
+        engine.get() == Engine.SQLITE
+            ? ownFile(databaseFile(settings.jdbcUrl())).map(Option::some)
+            : Either.right(Option.none());
+    if (owner.isLeft()) {
+      return Either.left(owner.getLeft());
+    }
     HikariConfig config = new HikariConfig();
     config.setPoolName("sportello-persistence");
     config.setJdbcUrl(settings.jdbcUrl());
@@ -124,20 +137,97 @@ public final class PersistenceAdapter implements AutoCloseable {
     try {
       return Either.right(
           new PersistenceAdapter(
-              settings, engine.get(), keys.get(), new HikariDataSource(config), clock));
+              settings,
+              engine.get(),
+              keys.get(),
+              new HikariDataSource(config),
+              owner.get(),
+              clock));
     } catch (RuntimeException failure) {
+      owner.get().forEach(SingleProcess::close);
       return Either.left(Database.translate("connect to the database", failure));
     }
   }
 
-  /** The file of an H2 database kept in a file, from its URL. */
-  private static Option<java.nio.file.Path> h2File(String jdbcUrl) {
-    String prefix = "jdbc:h2:file:";
-    if (!jdbcUrl.startsWith(prefix)) {
-      return Option.none();
+  /** The file a {@code jdbc:sqlite:} URL names, without its settings. */
+  private static Path databaseFile(String jdbcUrl) {
+    String path = jdbcUrl.substring("jdbc:sqlite:".length());
+    int settings = path.indexOf('?');
+    return Path.of(settings < 0 ? path : path.substring(0, settings)).toAbsolutePath();
+  }
+
+  /**
+   * Claims the database file for this process and creates it readable by its owner only before
+   * SQLite opens it; SQLite gives its write-ahead log and shared-memory files the database file's
+   * permissions.
+   */
+  private static Either<StorageFailure, SingleProcess> ownFile(Path databaseFile) {
+    Path name = databaseFile.getFileName();
+    Path directory = databaseFile.getParent();
+    if (name == null || directory == null) {
+      return Either.left(new StorageFailure.Unavailable("a SQLite URL must name a file"));
     }
-    String name = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
-    return Option.some(java.nio.file.Path.of(name + ".mv.db"));
+    try {
+      OwnerOnly.createDirectories(directory);
+    } catch (IOException | RuntimeException failure) {
+      return Either.left(
+          new StorageFailure.Unavailable("cannot create the directory " + directory));
+    }
+    return SingleProcess.claim(directory.resolve(name + ".lock"))
+        .flatMap(owner -> {
+          try {
+            OwnerOnly.createFileIfMissing(databaseFile);
+            return Either.right(owner);
+          } catch (IOException | RuntimeException failure) {
+            owner.close();
+            return Either.left(
+                new StorageFailure.Unavailable("cannot create the database file " + databaseFile));
+          }
+        });
+  }
+
+  /**
+   * Whether a data directory holds the H2 store of an earlier version, not imported yet: {@link
+   * #importH2Store} copies it into the embedded store.
+   */
+  public static boolean holdsH2Store(Path dataDirectory) {
+    return Files.exists(dataDirectory.resolve(PersistenceSettings.H2_DATABASE_FILE));
+  }
+
+  /**
+   * Copies the data directory's H2 store into this store, which must be the embedded (SQLite) store
+   * and empty: every row of every table in one transaction, with the counts checked before it
+   * commits. The H2 file is then renamed aside, never deleted. Documents and the data key stay
+   * where they are, in the same data directory.
+   *
+   * @return the rows copied per table, and where the H2 file now is
+   */
+  public Either<StorageFailure, ImportReport> importH2Store(Path dataDirectory) {
+    if (engine != Engine.SQLITE) {
+      return Either.left(
+          new StorageFailure.Unavailable("an H2 store is imported into the embedded store only"));
+    }
+    Path h2File = dataDirectory.resolve(PersistenceSettings.H2_DATABASE_FILE);
+    if (!Files.exists(h2File)) {
+      return Either.left(new StorageFailure.Unavailable("no H2 store in " + dataDirectory));
+    }
+    PersistenceSettings h2 = PersistenceSettings.embeddedH2(dataDirectory);
+    // The H2 store first gets the migrations it lacks, so that it has every column this store has.
+    return migrate(Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()), Engine.H2)
+        .flatMap(ignored -> H2Import.copy(database, h2))
+        .flatMap(rows -> {
+          Path aside = h2File.resolveSibling(IMPORTED_H2_FILE);
+          try {
+            Files.move(h2File, aside);
+            return Either.right(new ImportReport(rows, aside));
+          } catch (IOException failure) {
+            return Either.left(
+                new StorageFailure.Unavailable(
+                    "the H2 store was imported, but cannot be renamed to "
+                        + aside
+                        + "; move it aside before starting"));
+          }
+        });
   }
 
   /**
@@ -146,10 +236,14 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @return how many migrations ran
    */
   public Either<StorageFailure, Integer> migrate() {
+    return migrate(Flyway.configure().dataSource(pool), engine);
+  }
+
+  private static Either<StorageFailure, Integer> migrate(
+      FluentConfiguration configuration, Engine engine) {
     try {
       Flyway flyway =
-          Flyway.configure()
-              .dataSource(pool)
+          configuration
               .locations(
                   "classpath:db/migration/common",
                   "classpath:db/migration/" + engine.migrationFolder())
@@ -180,7 +274,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   /**
    * One sync cycle at a time: an advisory lock on PostgreSQL (across instances), a lock in this
-   * process on H2 (one instance only).
+   * process on the embedded store (one instance only).
    */
   public SyncLock syncLock() {
     return syncLock;
@@ -295,10 +389,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
   }
 
-  /** Closes the connection pool. */
+  /** Closes the connection pool, and lets another process open the embedded store. */
   @Override
   public void close() {
     pool.close();
+    owner.forEach(SingleProcess::close);
   }
 
   @Override
@@ -318,8 +413,16 @@ public final class PersistenceAdapter implements AutoCloseable {
   /**
    * The database as it answered.
    *
-   * @param engine {@code POSTGRESQL} or {@code H2}
+   * @param engine {@code POSTGRESQL} or {@code SQLITE}
    * @param product the product name and version the driver reports
    */
   public record Health(String engine, String product) {}
+
+  /**
+   * What an import of an H2 store copied.
+   *
+   * @param rows the rows copied per table, in the schema's order
+   * @param setAside where the H2 file was moved
+   */
+  public record ImportReport(io.vavr.collection.Map<String, Integer> rows, Path setAside) {}
 }

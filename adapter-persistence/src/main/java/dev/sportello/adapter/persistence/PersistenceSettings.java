@@ -8,8 +8,8 @@ import java.util.Objects;
  * How to reach the store.
  *
  * @param jdbcUrl a {@code jdbc:postgresql:} URL (production; several instances may share it) or a
- *     {@code jdbc:h2:} URL (the embedded default; one instance only, since H2 opens a database file
- *     in one process and the sync lock is then a lock in that process)
+ *     {@code jdbc:sqlite:} URL naming a database file (the embedded default; one instance only: the
+ *     adapter holds a lock file beside it, and the sync lock is then a lock in that process)
  * @param user the database user
  * @param password the database password, possibly empty; never printed
  * @param maxPoolSize the most connections kept open, 1 to 200
@@ -83,24 +83,55 @@ public record PersistenceSettings(
     }
   }
 
+  /** The embedded store's database file, under the data directory. */
+  public static final String EMBEDDED_DATABASE_FILE = "sportello.db";
+
   /**
-   * The zero-configuration default: an H2 database file and a documents folder under a data
-   * directory.
+   * The file of the H2 store that earlier versions kept under the data directory; {@link
+   * PersistenceAdapter#importH2Store} copies it into the embedded store.
+   */
+  public static final String H2_DATABASE_FILE = "sportello.mv.db";
+
+  /**
+   * The zero-configuration default: a SQLite database file and a documents folder under a data
+   * directory. A commit returns once it is in the write-ahead log and the log is synced to disk
+   * ({@code synchronous=FULL}), so a killed process, or a machine that loses power, keeps every
+   * request it confirmed. Writers take the write lock when their transaction begins ({@code
+   * transaction_mode=IMMEDIATE}) and wait for it up to {@code busy_timeout} milliseconds, so
+   * concurrent writers queue instead of failing when a reader would upgrade to a writer. The pool
+   * keeps its usual size: in WAL mode readers never wait for the writer, so reads (listings, status
+   * polls) use the other connections, and a writer's turn lasts one synced commit, a few
+   * milliseconds, far inside the busy timeout even with every connection waiting to write.
    */
   public static PersistenceSettings embedded(Path dataDirectory) {
     Path base = dataDirectory.toAbsolutePath().normalize();
     return new PersistenceSettings(
-        "jdbc:h2:file:"
-            + base.resolve("sportello")
-            // WRITE_DELAY=0: a commit reaches the file before it returns, so a killed process
-            // keeps every request it confirmed (H2 otherwise writes in the background).
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
-        "sa",
+        "jdbc:sqlite:"
+            + base.resolve(EMBEDDED_DATABASE_FILE)
+            + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true"
+            + "&transaction_mode=IMMEDIATE",
+        "",
         "",
         DEFAULT_POOL_SIZE,
         base.resolve("documents"),
         DEFAULT_RETENTION,
         new DataKey.KeptIn(base.resolve(DATA_KEY_FILE)));
+  }
+
+  /** The H2 store earlier versions kept under a data directory, as they opened it. */
+  static PersistenceSettings embeddedH2(Path dataDirectory) {
+    PersistenceSettings embedded = embedded(dataDirectory);
+    Path base = dataDirectory.toAbsolutePath().normalize();
+    return new PersistenceSettings(
+        "jdbc:h2:file:"
+            + base.resolve("sportello")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+        "sa",
+        "",
+        embedded.maxPoolSize(),
+        embedded.documentsDirectory(),
+        embedded.retention(),
+        embedded.dataKey());
   }
 
   /** A PostgreSQL database, with documents in a (shared) directory. */

@@ -3,7 +3,7 @@ package dev.sportello.adapter.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +56,7 @@ record RequestRow(
           + " r.version, v.values_json";
 
   /** Reads the current row; a NOT NULL column that comes back null is a broken row. */
-  static RequestRow read(ResultSet rs) throws SQLException {
+  static RequestRow read(ResultSet rs, StatementContext context) throws SQLException {
     long size = rs.getLong("document_size");
     @Nullable Long documentSize = rs.wasNull() ? null : size;
     return new RequestRow(
@@ -82,10 +82,10 @@ record RequestRow(
         documentSize,
         optional(rs, "document_sha256"),
         rs.getBoolean("has_document"),
-        instant(rs, "upstream_updated_at"),
-        requiredInstant(rs, "created_at"),
-        requiredInstant(rs, "updated_at"),
-        instant(rs, "purged_at"),
+        Database.instant(rs, context, "upstream_updated_at"),
+        Database.requiredInstant(rs, context, "created_at"),
+        Database.requiredInstant(rs, context, "updated_at"),
+        Database.instant(rs, context, "purged_at"),
         rs.getLong("version"),
         optional(rs, "values_json"));
   }
@@ -97,19 +97,6 @@ record RequestRow(
 
   static String required(ResultSet rs, String column) throws SQLException {
     @Nullable String value = rs.getString(column);
-    if (value == null) {
-      throw new SQLException("column " + column + " is null", "22004");
-    }
-    return value;
-  }
-
-  static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-    @Nullable OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
-    @Nullable Instant value = instant(rs, column);
     if (value == null) {
       throw new SQLException("column " + column + " is null", "22004");
     }

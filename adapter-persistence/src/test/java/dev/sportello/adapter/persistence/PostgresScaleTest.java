@@ -289,7 +289,7 @@ class PostgresScaleTest {
                 .bind("offset", COUNT / CALLERS / 2)
                 .map((rs, ctx) ->
                     new PageRequest.Position(
-                        RequestRow.requiredInstant(rs, "created_at"),
+                        Database.requiredInstant(rs, ctx, "created_at"),
                         new RequestId(RequestRow.required(rs, "id"))))
                 .one());
   }
@@ -335,7 +335,8 @@ class PostgresScaleTest {
   }
 
   static Jdbi jdbi() {
-    return Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
+    return Database.speaking(
+        Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()), Engine.POSTGRESQL);
   }
 
   static long millis(long nanos) {

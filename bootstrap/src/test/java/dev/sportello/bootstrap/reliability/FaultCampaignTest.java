@@ -1,6 +1,7 @@
 package dev.sportello.bootstrap.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.domain.fixtures.SeedCertificates;
@@ -31,14 +32,18 @@ import tools.jackson.databind.JsonNode;
  * every second. A client retries whatever got no answer with the same Idempotency-Key, as the API
  * asks. Afterwards every order must exist exactly once, end fulfilled, and be charged exactly once.
  *
- * <p>The default run orders {@value #DEFAULT_SUBMISSIONS} times and leaves out answers that come
- * after the service's 30-second read timeout. The campaign: {@code ./mvnw -o -pl bootstrap -am
- * verify -Dtest=FaultCampaignTest -Dsurefire.failIfNoSpecifiedTests=false
+ * <p>The default run orders {@value #DEFAULT_SUBMISSIONS} times on each store, the embedded one and
+ * PostgreSQL, kills the service in {@value #DEFAULT_KILL_PERCENT} % of orders, and leaves out
+ * answers that come after the service's 30-second read timeout. The campaign: {@code ./mvnw -o -pl
+ * bootstrap -am verify -Dtest=FaultCampaignTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dsportello.faults.submissions=1000 -Dsportello.faults.timeouts=true}; {@code
- * -Dsportello.faults.seed=N} repeats a run. The counts are printed at the end.
+ * -Dsportello.faults.engine=embedded} (or {@code postgres}) runs it on one store, {@code
+ * -Dsportello.faults.killPercent=N} kills in N % of orders, and {@code -Dsportello.faults.seed=N}
+ * repeats a run. The counts are printed at the end.
  */
 class FaultCampaignTest {
   private static final int DEFAULT_SUBMISSIONS = 60;
+  private static final int DEFAULT_KILL_PERCENT = 5;
   private static final String API_KEY = "fault-campaign-api-key";
   private static final String CALLER = "campaign";
   private static final String FAMILY_STATUS = "4c84e22bbabd5f25b0102bb3bfe82790";
@@ -65,11 +70,15 @@ class FaultCampaignTest {
   }
 
   @Test
-  void randomFaultsAndKillsNeitherChargeARequestTwiceNorLoseOne() throws Exception {
-    if (System.getProperty("sportello.faults.engine", "postgres").equals("h2")) {
-      campaign("h2", Map.of());
-      return;
-    }
+  void randomFaultsAndKillsNeitherChargeARequestTwiceNorLoseOneOnTheEmbeddedStore()
+      throws Exception {
+    assumeTrue(runsOn("embedded"), "the campaign runs on another store");
+    campaign("embedded", Map.of());
+  }
+
+  @Test
+  void randomFaultsAndKillsNeitherChargeARequestTwiceNorLoseOneOnPostgres() throws Exception {
+    assumeTrue(runsOn("postgres"), "the campaign runs on another store");
     try (EmbeddedPostgres postgres =
         EmbeddedPostgres.builder().setCleanDataDirectory(true).start()) {
       campaign(
@@ -82,11 +91,18 @@ class FaultCampaignTest {
     }
   }
 
+  /** Both stores unless {@code sportello.faults.engine} names one. */
+  private static boolean runsOn(String engine) {
+    String chosen = System.getProperty("sportello.faults.engine", "");
+    return chosen.isEmpty() || chosen.equals(engine);
+  }
+
   /** Runs the campaign with the given store settings, then checks what it left. */
   private void campaign(String engine, Map<String, String> store) throws Exception {
     int submissions = Integer.getInteger("sportello.faults.submissions", DEFAULT_SUBMISSIONS);
     long seed = Long.getLong("sportello.faults.seed", System.nanoTime());
     boolean timeouts = Boolean.getBoolean("sportello.faults.timeouts");
+    int killPercent = Integer.getInteger("sportello.faults.killPercent", DEFAULT_KILL_PERCENT);
     Random random = new Random(seed);
     Http http = new Http(Duration.ofSeconds(90));
     Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
@@ -115,7 +131,7 @@ class FaultCampaignTest {
           if (fault != Fault.NONE) {
             control(http, sandbox, "POST", "/_sandbox/faults", fault.rule);
           }
-          boolean kill = random.nextInt(100) < 5;
+          boolean kill = random.nextInt(100) < killPercent;
           URI target = service.baseUrl().resolve("/api/v1/requests");
           CompletableFuture<Http.Reply> order =
               CompletableFuture.supplyAsync(() -> {

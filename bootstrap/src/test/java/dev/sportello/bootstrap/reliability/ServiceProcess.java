@@ -48,6 +48,7 @@ final class ServiceProcess {
                 List.of(
                     java,
                     "-Xmx256m",
+                    "--enable-native-access=ALL-UNNAMED",
                     "-cp",
                     System.getProperty("java.class.path"),
                     "dev.sportello.bootstrap.Main",

@@ -2,7 +2,7 @@ package dev.sportello.adapter.persistence;
 
 import java.nio.file.Path;
 
-class H2PersistenceAdapterTest extends PersistenceAdapterTest {
+class SqliteConcurrencyTest extends ConcurrencyTest {
   @Override
   PersistenceSettings newDatabase(Path directory) {
     return PersistenceSettings.embedded(directory);

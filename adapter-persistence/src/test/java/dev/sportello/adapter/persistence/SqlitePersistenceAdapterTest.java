@@ -2,7 +2,7 @@ package dev.sportello.adapter.persistence;
 
 import java.nio.file.Path;
 
-class H2StorageContractTest extends StorageContracts {
+class SqlitePersistenceAdapterTest extends PersistenceAdapterTest {
   @Override
   PersistenceSettings newDatabase(Path directory) {
     return PersistenceSettings.embedded(directory);

@@ -2,7 +2,7 @@ package dev.sportello.adapter.persistence;
 
 import java.nio.file.Path;
 
-class H2ConcurrencyTest extends ConcurrencyTest {
+class SqliteStorageContractTest extends StorageContracts {
   @Override
   PersistenceSettings newDatabase(Path directory) {
     return PersistenceSettings.embedded(directory);

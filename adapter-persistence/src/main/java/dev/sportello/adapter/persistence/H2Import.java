@@ -1,0 +1,152 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.application.port.out.StorageFailure;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Either;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Copies an H2 store, as earlier versions kept it under the data directory, into an empty SQLite
+ * store: every row of every table of the schema, in one transaction, with the counts checked before
+ * it commits. Values are copied as stored (sealed values stay sealed with the same keys, bound to
+ * the same request ids); only times change form, from H2's timestamps to SQLite's text.
+ */
+final class H2Import {
+  private static final int BATCH = 500;
+
+  private H2Import() {}
+
+  /** Rows copied per table, in the schema's order. */
+  static Either<StorageFailure, Map<String, Integer>> copy(
+      Database sqlite, PersistenceSettings h2Store) {
+    return sqlite.inTransaction(
+        "import the H2 store",
+        target -> {
+          try (Connection h2 =
+              DriverManager.getConnection(h2Store.jdbcUrl(), h2Store.user(), h2Store.password())) {
+            Map<String, Integer> copied = LinkedHashMap.empty();
+            for (String table : tables(target)) {
+              if (count(target.getConnection(), table) > 0) {
+                return Either.left(
+                    new StorageFailure.Unavailable(
+                        "the SQLite store already holds rows in " + table + "; nothing imported"));
+              }
+              int rows = copyTable(h2, target.getConnection(), table, columns(target, table));
+              int source = count(h2, table);
+              int stored = count(target.getConnection(), table);
+              if (rows != source || stored != source) {
+                return Either.left(
+                    new StorageFailure.Unavailable(
+                        "the import of "
+                            + table
+                            + " stored "
+                            + stored
+                            + " of "
+                            + source
+                            + " rows; nothing imported"));
+              }
+              copied = copied.put(table, stored);
+            }
+            return Either.right(copied);
+          }
+        });
+  }
+
+  /** The schema's tables in the order they were created, so a row's parent comes first. */
+  private static List<String> tables(Handle target) {
+    return List.ofAll(
+        target
+            .createQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+                    + " AND name <> 'flyway_schema_history' ORDER BY rowid")
+            .mapTo(String.class)
+            .list());
+  }
+
+  private static List<String> columns(Handle target, String table) {
+    return List.ofAll(
+        target
+            .createQuery("SELECT name FROM pragma_table_info(:table) ORDER BY cid")
+            .bind("table", table)
+            .mapTo(String.class)
+            .list());
+  }
+
+  private static int count(Connection connection, String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private static int copyTable(Connection h2, Connection sqlite, String table, List<String> columns)
+      throws SQLException {
+    String names = columns.mkString(", ");
+    int copied = 0;
+    try (Statement read = h2.createStatement();
+        ResultSet rs = read.executeQuery("SELECT " + names + " FROM " + table);
+        PreparedStatement write =
+            sqlite.prepareStatement(
+                "INSERT INTO "
+                    + table
+                    + " ("
+                    + names
+                    + ") VALUES "
+                    + columns.map(column -> "?").mkString("(", ", ", ")"))) {
+      ResultSetMetaData meta = rs.getMetaData();
+      java.util.List<Integer> types = new ArrayList<>(columns.size());
+      for (int i = 1; i <= columns.size(); i++) {
+        types.add(meta.getColumnType(i));
+      }
+      while (rs.next()) {
+        for (int i = 1; i <= columns.size(); i++) {
+          copyValue(rs, write, i, columns.get(i - 1), types.get(i - 1));
+        }
+        write.addBatch();
+        if (++copied % BATCH == 0) {
+          write.executeBatch();
+        }
+      }
+      write.executeBatch();
+    }
+    return copied;
+  }
+
+  private static void copyValue(
+      ResultSet rs, PreparedStatement write, int column, String name, int type)
+      throws SQLException {
+    switch (type) {
+      case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
+          Engine.SQLITE.bindInstant(write, column, Engine.H2.readInstant(rs, name));
+      case Types.BOOLEAN -> {
+        boolean value = rs.getBoolean(column);
+        if (rs.wasNull()) {
+          write.setNull(column, Types.BOOLEAN);
+        } else {
+          write.setBoolean(column, value);
+        }
+      }
+      case Types.INTEGER, Types.BIGINT, Types.SMALLINT -> {
+        long value = rs.getLong(column);
+        if (rs.wasNull()) {
+          write.setNull(column, Types.BIGINT);
+        } else {
+          write.setLong(column, value);
+        }
+      }
+      default -> write.setString(column, rs.getString(column));
+    }
+  }
+}

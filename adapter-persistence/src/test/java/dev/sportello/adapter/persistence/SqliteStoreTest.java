@@ -1,0 +1,141 @@
+package dev.sportello.adapter.persistence;
+
+import static dev.sportello.adapter.persistence.Fixtures.T0;
+import static dev.sportello.adapter.persistence.Fixtures.accepted;
+import static dev.sportello.application.testing.TestData.left;
+import static dev.sportello.application.testing.TestData.right;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.port.out.CachedCertificate;
+import dev.sportello.application.port.out.CatalogSnapshot;
+import dev.sportello.application.port.out.IdempotencyStore.Claim;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.testing.TestData;
+import dev.sportello.domain.catalog.CatalogEntry;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.request.RequestStatus;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the embedded (SQLite) store promises beyond the contracts every engine passes. */
+class SqliteStoreTest {
+  @TempDir Path dataDir;
+
+  private final OpenAdapters adapters = new OpenAdapters();
+
+  @AfterEach
+  void close() {
+    adapters.close();
+  }
+
+  @Test
+  void theDatabaseItsLogAndItsLockAreReadableByTheirOwnerOnly() throws IOException {
+    PersistenceAdapter store = adapters.opened(PersistenceSettings.embedded(dataDir));
+    right(store.requests().insert(accepted("owned")));
+
+    for (String file :
+        java.util.List.of(
+            "sportello.db", "sportello.db-wal", "sportello.db-shm", "sportello.db.lock")) {
+      assertThat(
+              PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+          .as(file)
+          .isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void aWriteLockHeldPastTheBusyTimeoutLeavesTheStoreUnavailableForThatWrite() throws Exception {
+    PersistenceSettings embedded = PersistenceSettings.embedded(dataDir);
+    PersistenceSettings impatient =
+        new PersistenceSettings(
+            embedded.jdbcUrl().replace("busy_timeout=10000", "busy_timeout=50"),
+            "",
+            "",
+            2,
+            embedded.documentsDirectory(),
+            embedded.retention(),
+            embedded.dataKey());
+    PersistenceAdapter store = adapters.opened(impatient);
+
+    try (Connection other = DriverManager.getConnection(impatient.jdbcUrl())) {
+      other.createStatement().execute("BEGIN IMMEDIATE");
+      StorageFailure failure = left(store.requests().insert(accepted("waits")));
+
+      assertThat(failure).isInstanceOf(StorageFailure.Unavailable.class);
+      assertThat(failure.message()).contains("SQLITE_BUSY");
+      other.createStatement().execute("ROLLBACK");
+    }
+    assertThat(right(store.requests().insert(accepted("waits"))).version()).isZero();
+  }
+
+  @Test
+  void anH2DataDirectoryIsImportedWithEveryRowAndItsSealedValuesStillOpen() {
+    Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    PersistenceAdapter h2 = adapters.opened(PersistenceSettings.embeddedH2(dataDir), clock);
+    List<CertificateRequest> requests =
+        List.of(
+            PersistenceAdapterTest.rich("rich-1", 7),
+            accepted("accepted-1"),
+            accepted("ended-1")
+                .moveTo(RequestStatus.CANCELLED, T0.plusSeconds(5), "withdrawn")
+                .get());
+    requests.forEach(request -> right(h2.requests().insert(request)));
+    right(h2.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("accepted-1")));
+    CatalogSnapshot listing =
+        new CatalogSnapshot(
+            List.of(new CatalogEntry(Fixtures.CERTIFICATE, "Stato di famiglia", "Anagrafe")), T0);
+    right(h2.catalogue().saveListing(listing));
+    CachedCertificate certificate =
+        new CachedCertificate(TestData.certificate("Stato di famiglia", "Anagrafe", true), T0);
+    right(h2.catalogue().saveCertificate(certificate));
+    adapters.close();
+    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isTrue();
+
+    PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir), clock);
+    PersistenceAdapter.ImportReport report = right(sqlite.importH2Store(dataDir));
+
+    assertThat(report.rows())
+        .isEqualTo(
+            LinkedHashMap.of(
+                "request", 3,
+                "request_values", 3,
+                "idempotency_key", 1,
+                "catalogue_listing", 1,
+                "catalogue_certificate", 1));
+    for (CertificateRequest request : requests) {
+      assertThat(right(sqlite.requests().find(request.id())).get())
+          .isEqualTo(new Stored<>(request, 0));
+    }
+    assertThat(right(sqlite.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("x"))))
+        .isEqualTo(new Claim.Replay(new RequestId("accepted-1"), T0));
+    assertThat(right(sqlite.catalogue().loadListing())).contains(listing);
+    assertThat(right(sqlite.catalogue().loadCertificate(certificate.certificate().id())))
+        .contains(certificate);
+    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isFalse();
+    assertThat(report.setAside()).exists().hasFileName("sportello-h2-imported.mv.db");
+  }
+
+  @Test
+  void anImportIntoAStoreThatHoldsRequestsImportsNothing() {
+    adapters.opened(PersistenceSettings.embeddedH2(dataDir));
+    adapters.close();
+    PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir));
+    right(sqlite.requests().insert(accepted("already-here")));
+
+    assertThat(left(sqlite.importH2Store(dataDir))).isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isTrue();
+  }
+}
