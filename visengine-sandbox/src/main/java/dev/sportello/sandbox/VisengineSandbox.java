@@ -65,10 +65,17 @@ public final class VisengineSandbox implements AutoCloseable {
   }
 
   public static VisengineSandbox start(SandboxSettings settings) {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /**
+   * A sandbox whose clock starts from {@code wallClock}: a fixed one holds time still for tests.
+   */
+  static VisengineSandbox start(SandboxSettings settings, Clock wallClock) {
     SecureRandom random = new SecureRandom();
     List<String> tokens =
         settings.tokens().isEmpty() ? List.of(newToken(random)) : settings.tokens();
-    SandboxClock clock = new SandboxClock(Clock.systemUTC());
+    SandboxClock clock = new SandboxClock(wallClock);
     CallbackDispatcher callbacks = new CallbackDispatcher(clock);
     // One account: both engines draw on the same wallet, and their ids never collide.
     Wallet wallet = new Wallet(settings.initialBalance());

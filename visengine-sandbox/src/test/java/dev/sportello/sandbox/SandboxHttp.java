@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +78,17 @@ final class SandboxHttp implements AutoCloseable {
 
   static SandboxHttp start(SandboxSettings settings) {
     return new SandboxHttp(VisengineSandbox.start(settings));
+  }
+
+  /**
+   * Like {@link #start()}, on a clock that moves only when the test advances it: values derived
+   * from "now" can then be asserted exactly.
+   */
+  static SandboxHttp startWithTimeStill() {
+    return new SandboxHttp(
+        VisengineSandbox.start(
+            SandboxSettings.defaults().withStepDelay(Duration.ofMinutes(1)).withControlApi(true),
+            Clock.fixed(Instant.parse("2026-03-02T10:15:30.600Z"), ZoneOffset.UTC)));
   }
 
   Response get(String path) {

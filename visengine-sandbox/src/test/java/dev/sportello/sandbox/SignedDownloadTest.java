@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 class SignedDownloadTest {
 
-  private final SandboxHttp api = SandboxHttp.start();
+  private final SandboxHttp api = SandboxHttp.startWithTimeStill();
 
   @AfterEach
   void stop() {
