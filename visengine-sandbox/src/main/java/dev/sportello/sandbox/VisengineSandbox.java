@@ -34,6 +34,7 @@ public final class VisengineSandbox implements AutoCloseable {
   private static final Duration TICK = Duration.ofMillis(100);
 
   private final Javalin server;
+  private final Javalin storage;
   private final Simulator simulator;
   private final DocuEngineSimulator docuEngine;
   private final CallbackDispatcher callbacks;
@@ -44,6 +45,7 @@ public final class VisengineSandbox implements AutoCloseable {
 
   private VisengineSandbox(
       Javalin server,
+      Javalin storage,
       Simulator simulator,
       DocuEngineSimulator docuEngine,
       CallbackDispatcher callbacks,
@@ -51,6 +53,7 @@ public final class VisengineSandbox implements AutoCloseable {
       String token,
       String host) {
     this.server = server;
+    this.storage = storage;
     this.simulator = simulator;
     this.docuEngine = docuEngine;
     this.callbacks = callbacks;
@@ -93,19 +96,32 @@ public final class VisengineSandbox implements AutoCloseable {
         new DocuEngineSimulator(
             DocuCatalogue.load(), clock, settings.stepDelay(), wallet, ids, callbacks::enqueue);
     CallsInFlight inFlight = new CallsInFlight();
-    Javalin server =
-        HttpApi.create(
-                simulator,
-                new DocuEngineApi(docuEngine, new SignedStorage(random)),
-                new Faults(),
-                inFlight,
-                callbacks,
-                tokens,
-                settings.controlApiEnabled())
-            .start(settings.bindHost(), settings.port());
+    Faults faults = new Faults();
+    DocuEngineApi docuEngineApi = new DocuEngineApi(docuEngine, new SignedStorage(random));
+    Javalin storage =
+        HttpApi.createStorage(simulator, docuEngineApi, faults, inFlight)
+            .start(settings.bindHost(), 0);
+    Javalin server;
+    try {
+      server =
+          HttpApi.create(
+                  simulator,
+                  docuEngineApi,
+                  storage.port(),
+                  faults,
+                  inFlight,
+                  callbacks,
+                  tokens,
+                  settings.controlApiEnabled())
+              .start(settings.bindHost(), settings.port());
+    } catch (RuntimeException portTaken) {
+      storage.stop();
+      throw portTaken;
+    }
     VisengineSandbox sandbox =
         new VisengineSandbox(
             server,
+            storage,
             simulator,
             docuEngine,
             callbacks,
@@ -114,8 +130,10 @@ public final class VisengineSandbox implements AutoCloseable {
             settings.bindHost());
     sandbox.ticker.start();
     LOG.info(
-        "Visengine and DocuEngine sandbox listening on {} (control API {})",
+        "Visengine and DocuEngine sandbox listening on {}, DocuEngine's storage on {} (control API"
+            + " {})",
         sandbox.baseUrl(),
+        sandbox.storageBaseUrl(),
         settings.controlApiEnabled() ? "enabled" : "disabled");
     return sandbox;
   }
@@ -129,8 +147,20 @@ public final class VisengineSandbox implements AutoCloseable {
    * paths ({@code /documents}, {@code /requests}, …) are appended.
    */
   public URI baseUrl() {
+    return origin(port());
+  }
+
+  /**
+   * {@code http://host:port} of the storage DocuEngine's signed download URLs point at: another
+   * origin than {@link #baseUrl()}, as the vendor's cloud storage is, which takes no bearer token.
+   */
+  public URI storageBaseUrl() {
+    return origin(storage.port());
+  }
+
+  private URI origin(int listening) {
     String literal = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + literal + ":" + port());
+    return URI.create("http://" + literal + ":" + listening);
   }
 
   /** A token the sandbox accepts (the first configured one, or the generated one). */
@@ -180,6 +210,7 @@ public final class VisengineSandbox implements AutoCloseable {
   public void close() {
     ticker.interrupt();
     server.stop();
+    storage.stop();
     callbacks.close();
   }
 

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -62,24 +63,28 @@ class DocuEngineControlTest {
 
   @Test
   void faultsApplyToTheStorageToo() throws Exception {
-    String id = api.request(DocuEngineErrorScenarios.closedStatuto());
-    api.finishAll();
-    String url = api.get("/requests/" + id + "/documents").data().at("/0/downloadUrl").asString();
+    JsonNode file = deliveredFile();
     arm("{\"route\":\"" + DocuEngineApi.STORAGE_ROUTE + "\",\"type\":\"fail\",\"status\":503}");
 
-    HttpResponse<String> failed =
-        api.client()
-            .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> served =
-        api.client()
-            .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> failed = download(file);
+    HttpResponse<byte[]> served = download(file);
 
     assertThat(failed.statusCode()).isEqualTo(503);
     assertThat(served.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anInjectedStorageFailureIsAnsweredInTheStoragesXml() throws Exception {
+    JsonNode file = deliveredFile();
+    arm("{\"route\":\"" + DocuEngineApi.STORAGE_ROUTE + "\",\"type\":\"fail\",\"status\":503}");
+
+    HttpResponse<byte[]> failed = download(file);
+
+    assertThat(failed.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
+    assertThat(new String(failed.body(), StandardCharsets.UTF_8))
+        .contains("<Code>InternalError</Code>")
+        .doesNotContain("success");
   }
 
   /** A delivered Statuto's file entry from {@code GET /requests/{id}/documents}. */
