@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,7 @@ final class DocuEngineSimulator {
   private final Wallet wallet;
   private final ObjectIds ids;
   private final Consumer<StatusChange> onStatusChange;
+  private final Function<DocuFile.Spec, DocuFile> renderer;
   private final Map<String, DocuRequest> requests = new LinkedHashMap<>();
   private final Set<String> unavailable = new HashSet<>();
 
@@ -54,13 +56,15 @@ final class DocuEngineSimulator {
       Duration stepDelay,
       Wallet wallet,
       ObjectIds ids,
-      Consumer<StatusChange> onStatusChange) {
+      Consumer<StatusChange> onStatusChange,
+      Function<DocuFile.Spec, DocuFile> renderer) {
     this.catalogue = catalogue;
     this.clock = clock;
     this.stepDelay = stepDelay;
     this.wallet = wallet;
     this.ids = ids;
     this.onStatusChange = onStatusChange;
+    this.renderer = renderer;
   }
 
   Instant now() {
@@ -209,25 +213,55 @@ final class DocuEngineSimulator {
 
   // ---- GET /requests/{id}/documents and the storage behind it
 
-  synchronized List<DocuFile> files(String id) {
+  List<DocuFile> files(String id) {
+    return List.of(rendered(delivered(id)));
+  }
+
+  private synchronized DocuRequest delivered(String id) {
     tick();
     DocuRequest request = find(id, ApiError.REQUEST_ID_NOT_VALID, ApiError.REQUEST_NOT_FOUND);
     if (request.state != DocuState.DONE) {
       throw ApiError.FILES_NOT_READY.error();
     }
-    return request.deliveredFiles();
+    return request;
   }
 
   /** A delivered file by name, for the storage that serves the signed URLs. */
-  synchronized Optional<DocuFile> file(String fileName) {
+  Optional<DocuFile> file(String fileName) {
+    return deliveredAs(fileName).map(this::rendered);
+  }
+
+  private synchronized Optional<DocuRequest> deliveredAs(String fileName) {
     int separator = fileName.indexOf('_');
     DocuRequest request = separator < 0 ? null : requests.get(fileName.substring(0, separator));
-    if (request == null || request.state != DocuState.DONE) {
-      return Optional.empty();
+    return request == null
+            || request.state != DocuState.DONE
+            || !request.fileName().equals(fileName)
+        ? Optional.empty()
+        : Optional.of(request);
+  }
+
+  /**
+   * The request's file, rendered outside the lock (its MD5 reads every byte, seconds for the
+   * largest sizes, and no other call should wait for that) and kept under the lock for later calls
+   * while the request's spec stays the same. Two first calls at once may both render it.
+   */
+  private DocuFile rendered(DocuRequest request) {
+    DocuFile.Spec spec;
+    synchronized (this) {
+      spec = request.fileSpec();
+      DocuFile kept = request.rendered;
+      if (kept != null && kept.spec().equals(spec)) {
+        return kept;
+      }
     }
-    return request.deliveredFiles().stream()
-        .filter(file -> file.fileName().equals(fileName))
-        .findFirst();
+    DocuFile file = renderer.apply(spec);
+    synchronized (this) {
+      if (request.fileSpec().equals(spec)) {
+        request.rendered = file;
+      }
+    }
+    return file;
   }
 
   // ---- the operators: time-driven progress
@@ -270,7 +304,6 @@ final class DocuEngineSimulator {
   synchronized void setDocumentSize(String id, long bytes) {
     DocuRequest request = find(id, ApiError.REQUEST_ID_NOT_VALID, ApiError.REQUEST_NOT_FOUND);
     request.documentSize = bytes;
-    request.files = null;
   }
 
   /** Makes a document refuse new requests (417) until it is available again. */

@@ -75,8 +75,8 @@ final class DocuRequest {
   /** Requested size of each delivered PDF in bytes; 0 means "as small as it naturally is". */
   long documentSize;
 
-  /** The delivered files, rendered once on first request and then served unchanged. */
-  @Nullable List<DocuFile> files;
+  /** The delivered file as last rendered; served while its spec is still {@link #fileSpec()}. */
+  @Nullable DocuFile rendered;
 
   DocuRequest(String id, DocuDocument document, Instant created) {
     this.id = id;
@@ -213,21 +213,15 @@ final class DocuRequest {
     return timestamps;
   }
 
-  /** Files delivered for this request, in {@code documents} order. */
-  List<DocuFile> deliveredFiles() {
-    List<DocuFile> rendered = files;
-    if (rendered == null) {
-      List<String> lines = new ArrayList<>();
-      lines.add("Documento: " + document.name() + " (" + document.id() + ")");
-      lines.add("Richiesta: " + id);
-      result(resultId == null ? "" : resultId)
-          .ifPresent(result -> lines.add("Risultato scelto: " + result.id()));
-      lines.add("Documento generato dal sandbox DocuEngine: non ha valore legale.");
-      Instant producedAt = reached.getOrDefault(DocuState.DONE, lastUpdate);
-      rendered =
-          List.of(DocuFile.render(fileName(), document.name(), lines, producedAt, documentSize));
-      files = rendered;
-    }
-    return rendered;
+  /** What the file this request delivers is made of (its one {@code documents} entry). */
+  DocuFile.Spec fileSpec() {
+    List<String> lines = new ArrayList<>();
+    lines.add("Documento: " + document.name() + " (" + document.id() + ")");
+    lines.add("Richiesta: " + id);
+    result(resultId == null ? "" : resultId)
+        .ifPresent(result -> lines.add("Risultato scelto: " + result.id()));
+    lines.add("Documento generato dal sandbox DocuEngine: non ha valore legale.");
+    Instant producedAt = reached.getOrDefault(DocuState.DONE, lastUpdate);
+    return new DocuFile.Spec(fileName(), document.name(), lines, producedAt, documentSize);
   }
 }

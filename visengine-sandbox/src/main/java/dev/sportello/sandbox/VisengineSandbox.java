@@ -94,7 +94,13 @@ public final class VisengineSandbox implements AutoCloseable {
             callbacks::enqueue);
     DocuEngineSimulator docuEngine =
         new DocuEngineSimulator(
-            DocuCatalogue.load(), clock, settings.stepDelay(), wallet, ids, callbacks::enqueue);
+            DocuCatalogue.load(),
+            clock,
+            settings.stepDelay(),
+            wallet,
+            ids,
+            callbacks::enqueue,
+            DocuFile::render);
     CallsInFlight inFlight = new CallsInFlight();
     Faults faults = new Faults();
     DocuEngineApi docuEngineApi = new DocuEngineApi(docuEngine, new SignedStorage(random));
