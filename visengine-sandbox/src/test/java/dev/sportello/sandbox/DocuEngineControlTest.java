@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sportello.sandbox.SandboxHttp.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
@@ -170,38 +168,6 @@ class DocuEngineControlTest {
                     "{\"outcome\":\"annullata\"}")
                 .status())
         .isEqualTo(400);
-  }
-
-  @Test
-  void streamsALargeFileOfTheRequestedSizeWithItsMd5() throws Exception {
-    long size = 20L * 1024 * 1024 + 13;
-    String id = api.request(DocuEngineErrorScenarios.closedStatuto());
-    api.post("/_sandbox/requests/" + id + "/document", "{\"size_bytes\":" + size + "}");
-    api.finishAll();
-    JsonNode file = api.get("/requests/" + id + "/documents").data().get(0);
-
-    HttpResponse<InputStream> response =
-        api.client()
-            .send(
-                HttpRequest.newBuilder(URI.create(file.path("downloadUrl").asString())).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-    MessageDigest md5 = MessageDigest.getInstance("MD5");
-    long read = 0;
-    byte[] head = new byte[8];
-    try (DigestInputStream in = new DigestInputStream(response.body(), md5)) {
-      read += in.readNBytes(head, 0, head.length);
-      byte[] buffer = new byte[65_536];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        read += n;
-      }
-    }
-
-    assertThat(file.path("fileSize").asString()).isEqualTo(Long.toString(size));
-    assertThat(read).isEqualTo(size);
-    assertThat(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1))
-        .isEqualTo("%PDF-1.4");
-    assertThat(Base64.getEncoder().encodeToString(md5.digest()))
-        .isEqualTo(file.path("md5").asString());
   }
 
   @Test
