@@ -153,12 +153,11 @@ final class DocuEngineSimulator {
       boolean accepted = applyEdits(request, body);
       boolean close = false;
       if (body.has("state") && !body.get("state").isNull()) {
-        String state = Json.text(body, "state").orElse("").strip();
-        if (state.equals(DocuState.SEARCH.name())) {
-          close = true;
-        } else if (!state.equals(DocuState.NEW.name())) {
+        // PatchBody.state's enum is SEARCH alone: a PATCH closes a draft or leaves state out.
+        if (!Json.text(body, "state").orElse("").strip().equals(DocuState.SEARCH.name())) {
           throw ApiError.NO_FIELDS_ACCEPTED.error("state must be SEARCH");
         }
+        close = true;
         accepted = true;
       }
       if (!accepted) {
