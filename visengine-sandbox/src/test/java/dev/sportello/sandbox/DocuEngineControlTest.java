@@ -159,15 +159,28 @@ class DocuEngineControlTest {
 
     assertThat(failed.data().path("state").asString()).isEqualTo("FAILED");
     assertThat(api.get("/requests").data().get(0).path("state").asString()).isEqualTo("FAILED");
-    assertThat(
-            api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"error\"}").status())
-        .isEqualTo(400);
-    assertThat(
-            api.post(
-                    "/_sandbox/requests/" + api.draft(SandboxHttp.STATUTO) + "/outcome",
-                    "{\"outcome\":\"annullata\"}")
-                .status())
-        .isEqualTo(400);
+  }
+
+  @Test
+  void aRequestThatHasEndedTakesNoOtherOutcome() {
+    String id = api.draft(SandboxHttp.STATUTO);
+    api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"failed\"}");
+
+    Response refused = api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"error\"}");
+
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+    assertThat(api.get("/requests/" + id).data().path("state").asString()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void anOutcomeDocuEngineDoesNotKnowIsRefused() {
+    String id = api.draft(SandboxHttp.STATUTO);
+
+    Response refused =
+        api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"annullata\"}");
+
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+    assertThat(api.get("/requests/" + id).data().path("state").asString()).isEqualTo("NEW");
   }
 
   @Test
