@@ -114,7 +114,10 @@ record SchemaCheck(
     boolean fits =
         switch (type) {
           case "string" -> value.isString();
-          case "integer" -> value.isNumber(); // "integer" with format double for prices
+          // Visengine's prices are "integer" with format double: only those may have a fraction.
+          case "integer" ->
+              value.isIntegralNumber()
+                  || (value.isNumber() && resolved.path("format").asString("").equals("double"));
           case "number" -> value.isNumber();
           case "boolean" -> value.isBoolean();
           case "array" -> value.isArray();
