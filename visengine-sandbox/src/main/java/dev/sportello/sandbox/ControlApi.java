@@ -26,16 +26,19 @@ final class ControlApi {
 
   private final Simulator simulator;
   private final DocuEngineSimulator docuEngine;
+  private final Operators operators;
   private final Faults faults;
   private final CallbackDispatcher callbacks;
 
   ControlApi(
       Simulator simulator,
       DocuEngineSimulator docuEngine,
+      Operators operators,
       Faults faults,
       CallbackDispatcher callbacks) {
     this.simulator = simulator;
     this.docuEngine = docuEngine;
+    this.operators = operators;
     this.faults = faults;
     this.callbacks = callbacks;
   }
@@ -156,11 +159,9 @@ final class ControlApi {
     if (seconds < 0) {
       throw ApiError.BAD_CONTROL_CALL.error("seconds must be >= 0");
     }
-    simulator.advance(Duration.ofSeconds(seconds));
-    docuEngine.tick();
-    callbacks.pump();
+    operators.advance(Duration.ofSeconds(seconds));
     ObjectNode now = Json.object();
-    now.put("now", simulator.now().getEpochSecond());
+    now.put("now", operators.now().getEpochSecond());
     return Envelope.success(now);
   }
 

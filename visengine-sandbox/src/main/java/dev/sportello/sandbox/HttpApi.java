@@ -127,6 +127,7 @@ final class HttpApi {
       Simulator simulator,
       DocuEngineApi docuEngine,
       int storagePort,
+      Operators operators,
       Faults faults,
       CallsInFlight inFlight,
       CallbackDispatcher callbacks,
@@ -145,7 +146,7 @@ final class HttpApi {
       api.registerVisengine(config);
       docuEngine.register(api, config, storagePort);
       if (controlApi) {
-        new ControlApi(simulator, docuEngine.simulator(), faults, callbacks)
+        new ControlApi(simulator, docuEngine.simulator(), operators, faults, callbacks)
             .register(config, api::authorized);
       }
       config.routes.exception(

@@ -287,12 +287,6 @@ final class Simulator {
 
   // ---- control
 
-  /** Moves the sandbox clock forward and lets the operators catch up at once. */
-  void advance(Duration amount) {
-    clock.advance(amount);
-    tick();
-  }
-
   Instant now() {
     return clock.now();
   }

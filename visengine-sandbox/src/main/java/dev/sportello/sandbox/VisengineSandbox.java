@@ -36,7 +36,7 @@ public final class VisengineSandbox implements AutoCloseable {
   private final Javalin server;
   private final Javalin storage;
   private final Simulator simulator;
-  private final DocuEngineSimulator docuEngine;
+  private final Operators operators;
   private final CallbackDispatcher callbacks;
   private final CallsInFlight inFlight;
   private final Thread ticker;
@@ -47,7 +47,7 @@ public final class VisengineSandbox implements AutoCloseable {
       Javalin server,
       Javalin storage,
       Simulator simulator,
-      DocuEngineSimulator docuEngine,
+      Operators operators,
       CallbackDispatcher callbacks,
       CallsInFlight inFlight,
       String token,
@@ -55,7 +55,7 @@ public final class VisengineSandbox implements AutoCloseable {
     this.server = server;
     this.storage = storage;
     this.simulator = simulator;
-    this.docuEngine = docuEngine;
+    this.operators = operators;
     this.callbacks = callbacks;
     this.inFlight = inFlight;
     this.ticker =
@@ -101,6 +101,7 @@ public final class VisengineSandbox implements AutoCloseable {
             ids,
             callbacks::enqueue,
             DocuFile::render);
+    Operators operators = new Operators(clock, simulator, docuEngine, callbacks);
     CallsInFlight inFlight = new CallsInFlight();
     Faults faults = new Faults();
     DocuEngineApi docuEngineApi = new DocuEngineApi(docuEngine, new SignedStorage(random));
@@ -114,6 +115,7 @@ public final class VisengineSandbox implements AutoCloseable {
                   simulator,
                   docuEngineApi,
                   storage.port(),
+                  operators,
                   faults,
                   inFlight,
                   callbacks,
@@ -129,7 +131,7 @@ public final class VisengineSandbox implements AutoCloseable {
             server,
             storage,
             simulator,
-            docuEngine,
+            operators,
             callbacks,
             inFlight,
             tokens.getFirst(),
@@ -181,9 +183,7 @@ public final class VisengineSandbox implements AutoCloseable {
 
   /** Moves the sandbox clock forward: due lifecycle steps and callback retries happen at once. */
   public void advance(Duration amount) {
-    simulator.advance(amount);
-    docuEngine.tick();
-    callbacks.pump();
+    operators.advance(amount);
   }
 
   /**
@@ -225,9 +225,7 @@ public final class VisengineSandbox implements AutoCloseable {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(TICK);
-        simulator.tick();
-        docuEngine.tick();
-        callbacks.pump();
+        operators.catchUp();
       } catch (InterruptedException closing) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException unexpected) {
