@@ -1,7 +1,6 @@
 package dev.sportello.sandbox;
 
 import dev.sportello.sandbox.DocuRequest.Fate;
-import dev.sportello.sandbox.DocuRequest.Step;
 import dev.sportello.sandbox.DocuRequest.StepKind;
 import dev.sportello.sandbox.Wallet.ChargeKind;
 import java.math.BigDecimal;
@@ -48,6 +47,7 @@ final class DocuEngineSimulator {
   private final Consumer<StatusChange> onStatusChange;
   private final Function<DocuFile.Spec, DocuFile> renderer;
   private final Map<String, DocuRequest> requests = new LinkedHashMap<>();
+  private final OperatorSchedule<DocuRequest, StepKind> schedule = new OperatorSchedule<>();
   private final Set<String> unavailable = new HashSet<>();
 
   DocuEngineSimulator(
@@ -205,7 +205,7 @@ final class DocuEngineSimulator {
         ApiError.BILLING_REFUSED);
     request.resultId = resultId;
     request.enter(DocuState.WAIT, now);
-    request.pending.add(new Step(now.plus(stepDelay), StepKind.DONE));
+    schedule.add(request, now.plus(stepDelay), StepKind.DONE);
     notifyChange(request);
     return request.toJson();
   }
@@ -267,12 +267,12 @@ final class DocuEngineSimulator {
 
   synchronized void tick() {
     Instant now = clock.now();
-    for (DocuRequest request : requests.values()) {
-      while (!request.pending.isEmpty() && !request.pending.getFirst().due().isAfter(now)) {
-        Step step = request.pending.removeFirst();
-        reach(request, step);
-        notifyChange(request);
-      }
+    for (Optional<OperatorSchedule.Step<DocuRequest, StepKind>> step = schedule.takeDue(now);
+        step.isPresent();
+        step = schedule.takeDue(now)) {
+      DocuRequest request = step.get().request();
+      reach(request, step.get());
+      notifyChange(request);
     }
   }
 
@@ -293,7 +293,7 @@ final class DocuEngineSimulator {
       throw ApiError.BAD_CONTROL_CALL.error("the request has already ended");
     }
     request.fate = fate;
-    if (request.pending.isEmpty()) {
+    if (!schedule.hasPending(request)) {
       endAsFated(request, clock.now());
       notifyChange(request);
     }
@@ -431,7 +431,7 @@ final class DocuEngineSimulator {
     BigDecimal price = search ? request.searchPrice() : request.documentWithOptionsPrice();
     wallet.charge(request.id, ChargeKind.CLOSE, price, now, ApiError.BILLING_REFUSED);
     request.enter(search ? DocuState.SEARCH : DocuState.WAIT, now);
-    request.pending.add(new Step(now.plus(stepDelay), search ? StepKind.RESULTS : StepKind.DONE));
+    schedule.add(request, now.plus(stepDelay), search ? StepKind.RESULTS : StepKind.DONE);
   }
 
   /**
@@ -476,7 +476,7 @@ final class DocuEngineSimulator {
   }
 
   /** An operator step, unless the request's fate says it ends here instead. */
-  private void reach(DocuRequest request, Step step) {
+  private void reach(DocuRequest request, OperatorSchedule.Step<DocuRequest, StepKind> step) {
     if (!(request.fate instanceof Fate.Normal)) {
       endAsFated(request, step.due());
       return;
@@ -490,18 +490,18 @@ final class DocuEngineSimulator {
     }
   }
 
-  private static void endAsFated(DocuRequest request, Instant at) {
+  private void endAsFated(DocuRequest request, Instant at) {
     switch (request.fate) {
       case Fate.Normal normal -> {
         // nothing scripted: the request goes on
       }
       case Fate.Cancelled cancelled -> {
-        request.pending.clear();
+        schedule.clear(request);
         request.cancellationReason = cancelled.reason();
         request.enter(DocuState.CANCELLED, at);
       }
       case Fate.Failed failed -> {
-        request.pending.clear();
+        schedule.clear(request);
         request.enter(failed.state(), at);
       }
     }

@@ -2,9 +2,7 @@ package dev.sportello.sandbox;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  * touched while holding the {@link DocuEngineSimulator}'s lock.
  */
 final class DocuRequest {
-
-  /** An operator step due at a point in (sandbox) time. */
-  record Step(Instant due, StepKind kind) {}
 
   enum StepKind {
     /** The search ends: its results can be chosen from. */
@@ -55,7 +50,6 @@ final class DocuRequest {
   final Instant created;
   final Map<String, String> values = new LinkedHashMap<>();
   final EnumMap<DocuState, Instant> reached = new EnumMap<>(DocuState.class);
-  final Deque<Step> pending = new ArrayDeque<>();
 
   /** {@code null} until the client sends some, as the vendor's examples show. */
   @Nullable List<String> selectedOptions;

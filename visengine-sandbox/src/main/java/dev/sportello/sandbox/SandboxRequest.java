@@ -2,9 +2,7 @@ package dev.sportello.sandbox;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,9 +22,6 @@ final class SandboxRequest {
 
   /** The vendor's examples name the internal fulfilment channel here; the sandbox has one. */
   private static final String CHANNEL = "_sandbox";
-
-  /** An operator step due at a point in (sandbox) time. */
-  record Step(Instant due, Stato target) {}
 
   /** The result code and text of the request ({@code esito}). */
   record Esito(String code, String info) {
@@ -49,7 +44,6 @@ final class SandboxRequest {
   final Set<String> optionKeys = new LinkedHashSet<>();
   final EnumMap<Stato, Instant> reached = new EnumMap<>(Stato.class);
   final List<SearchRound> searches = new ArrayList<>();
-  final Deque<Step> pending = new ArrayDeque<>();
   final List<String> attachments = new ArrayList<>();
 
   boolean closed;

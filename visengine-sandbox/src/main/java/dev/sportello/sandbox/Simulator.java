@@ -2,7 +2,6 @@ package dev.sportello.sandbox;
 
 import dev.sportello.sandbox.SandboxRequest.Esito;
 import dev.sportello.sandbox.SandboxRequest.Fate;
-import dev.sportello.sandbox.SandboxRequest.Step;
 import dev.sportello.sandbox.Wallet.ChargeKind;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -52,6 +51,7 @@ final class Simulator {
   private final ObjectIds ids;
   private final Consumer<StatusChange> onStatusChange;
   private final Map<String, SandboxRequest> requests = new LinkedHashMap<>();
+  private final OperatorSchedule<SandboxRequest, Stato> schedule = new OperatorSchedule<>();
 
   Simulator(
       Catalogue catalogue,
@@ -276,12 +276,12 @@ final class Simulator {
   /** Applies every lifecycle step that is due on the sandbox clock. */
   synchronized void tick() {
     Instant now = clock.now();
-    for (SandboxRequest request : requests.values()) {
-      while (!request.pending.isEmpty() && !request.pending.getFirst().due().isAfter(now)) {
-        Step step = request.pending.removeFirst();
-        reach(request, step.target(), step.due());
-        notifyChange(request);
-      }
+    for (Optional<OperatorSchedule.Step<SandboxRequest, Stato>> step = schedule.takeDue(now);
+        step.isPresent();
+        step = schedule.takeDue(now)) {
+      SandboxRequest request = step.get().request();
+      reach(request, step.get().kind(), step.get().due());
+      notifyChange(request);
     }
   }
 
@@ -318,7 +318,7 @@ final class Simulator {
       throw ApiError.BAD_CONTROL_CALL.error("the request has already ended");
     }
     request.fate = fate;
-    if (request.pending.isEmpty()) {
+    if (!schedule.hasPending(request)) {
       reach(request, request.stato, clock.now());
       notifyChange(request);
     }
@@ -487,12 +487,12 @@ final class Simulator {
   }
 
   private void scheduleDelivery(SandboxRequest request, Instant from) {
-    request.pending.add(new Step(from.plus(stepDelay), Stato.DATI_DISPONIBILI));
-    request.pending.add(new Step(from.plus(stepDelay.multipliedBy(2)), Stato.VISURA_EVASA));
+    schedule.add(request, from.plus(stepDelay), Stato.DATI_DISPONIBILI);
+    schedule.add(request, from.plus(stepDelay.multipliedBy(2)), Stato.VISURA_EVASA);
   }
 
   /** An operator step, unless the request's fate says it ends here instead. */
-  private static void reach(SandboxRequest request, Stato target, Instant at) {
+  private void reach(SandboxRequest request, Stato target, Instant at) {
     switch (request.fate) {
       case Fate.Normal normal -> {
         request.enter(target, at);
@@ -505,7 +505,7 @@ final class Simulator {
       }
       case Fate.Cancelled cancelled -> cancelNow(request, cancelled.reason(), at);
       case Fate.Failed failed -> {
-        request.pending.clear();
+        schedule.clear(request);
         request.esito = failed.esito();
         request.attachments.clear();
         request.enter(Stato.VISURA_EVASA, at);
@@ -514,8 +514,8 @@ final class Simulator {
     request.fate = new Fate.Normal();
   }
 
-  private static void cancelNow(SandboxRequest request, String reason, Instant at) {
-    request.pending.clear();
+  private void cancelNow(SandboxRequest request, String reason, Instant at) {
+    schedule.clear(request);
     request.cancellationReason = reason;
     request.enter(Stato.ANNULLATA, at);
   }
