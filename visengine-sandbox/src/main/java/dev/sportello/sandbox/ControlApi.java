@@ -191,32 +191,32 @@ final class ControlApi {
     ObjectNode body = call.body();
     String outcome = Json.text(body, "outcome").orElse("").strip().toLowerCase(Locale.ROOT);
     if (docuEngine.has(call.id())) {
-      DocuRequest.Fate fate =
+      ScriptedEnd<DocuState> end =
           switch (outcome) {
             case "cancelled" ->
-                new DocuRequest.Fate.Cancelled(
+                new ScriptedEnd.Cancelled<>(
                     Json.text(body, "reason").orElse("Annullata dall'operatore"));
-            case "error" -> new DocuRequest.Fate.Failed(DocuState.ERROR);
-            case "failed" -> new DocuRequest.Fate.Failed(DocuState.FAILED);
+            case "error" -> new ScriptedEnd.Failed<>(DocuState.ERROR);
+            case "failed" -> new ScriptedEnd.Failed<>(DocuState.FAILED);
             default ->
                 throw ApiError.BAD_CONTROL_CALL.error("outcome must be cancelled, error or failed");
           };
-      return Envelope.success(docuEngine.setFate(call.id(), fate));
+      return Envelope.success(docuEngine.scriptEnd(call.id(), end));
     }
-    SandboxRequest.Fate fate =
+    ScriptedEnd<SandboxRequest.Esito> end =
         switch (outcome) {
           case "annullata" ->
-              new SandboxRequest.Fate.Cancelled(
+              new ScriptedEnd.Cancelled<>(
                   Json.text(body, "motivo").orElse("Annullata dall'operatore"));
           case "errore" ->
-              new SandboxRequest.Fate.Failed(
+              new ScriptedEnd.Failed<>(
                   new SandboxRequest.Esito(
                       Json.text(body, "codice").orElse("101"),
                       Json.text(body, "info")
                           .orElse("Errore parametro input: KO - dati non corrispondenti")));
           default -> throw ApiError.BAD_CONTROL_CALL.error("outcome must be annullata or errore");
         };
-    return Envelope.success(simulator.setFate(call.id(), fate));
+    return Envelope.success(simulator.scriptEnd(call.id(), end));
   }
 
   /**

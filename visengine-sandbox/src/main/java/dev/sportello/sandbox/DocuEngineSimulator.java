@@ -1,6 +1,5 @@
 package dev.sportello.sandbox;
 
-import dev.sportello.sandbox.DocuRequest.Fate;
 import dev.sportello.sandbox.DocuRequest.StepKind;
 import dev.sportello.sandbox.Wallet.ChargeKind;
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DocuEngineSimulator {
 
-  private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
   private static final String DOTTED_PREFIX = "search.";
 
   private final DocuCatalogue catalogue;
@@ -286,15 +283,15 @@ final class DocuEngineSimulator {
    * Makes a request end other than normally: at its next operator step, or at once when it has none
    * pending (a draft, or a search waiting for a choice).
    */
-  synchronized ObjectNode setFate(String id, Fate fate) {
+  synchronized ObjectNode scriptEnd(String id, ScriptedEnd<DocuState> end) {
     tick();
     DocuRequest request = find(id, ApiError.REQUEST_ID_NOT_VALID, ApiError.REQUEST_NOT_FOUND);
     if (request.state.terminal()) {
       throw ApiError.BAD_CONTROL_CALL.error("the request has already ended");
     }
-    request.fate = fate;
+    request.scriptedEnd = end;
     if (!schedule.hasPending(request)) {
-      endAsFated(request, clock.now());
+      endAsScripted(request, end, clock.now());
       notifyChange(request);
     }
     return request.toJson();
@@ -319,7 +316,7 @@ final class DocuEngineSimulator {
   // ---- internals
 
   private DocuRequest find(String id, ApiError invalid, ApiError notFound) {
-    if (!OBJECT_ID.matcher(id).matches()) {
+    if (!ObjectIds.SHAPE.matcher(id).matches()) {
       throw invalid.error();
     }
     DocuRequest request = requests.get(id);
@@ -428,7 +425,8 @@ final class DocuEngineSimulator {
       throw refusal.get();
     }
     boolean search = request.document.hasSearch();
-    BigDecimal price = search ? request.searchPrice() : request.documentWithOptionsPrice();
+    BigDecimal price =
+        Wallet.closingCharge(search, request.searchPrice(), request.documentWithOptionsPrice());
     wallet.charge(request.id, ChargeKind.CLOSE, price, now, ApiError.BILLING_REFUSED);
     request.enter(search ? DocuState.SEARCH : DocuState.WAIT, now);
     schedule.add(request, now.plus(stepDelay), search ? StepKind.RESULTS : StepKind.DONE);
@@ -475,10 +473,11 @@ final class DocuEngineSimulator {
     return problems;
   }
 
-  /** An operator step, unless the request's fate says it ends here instead. */
+  /** An operator step, unless the request is scripted to end here instead. */
   private void reach(DocuRequest request, OperatorSchedule.Step<DocuRequest, StepKind> step) {
-    if (!(request.fate instanceof Fate.Normal)) {
-      endAsFated(request, step.due());
+    ScriptedEnd<DocuState> end = request.scriptedEnd;
+    if (end != null) {
+      endAsScripted(request, end, step.due());
       return;
     }
     switch (step.kind()) {
@@ -490,22 +489,16 @@ final class DocuEngineSimulator {
     }
   }
 
-  private void endAsFated(DocuRequest request, Instant at) {
-    switch (request.fate) {
-      case Fate.Normal normal -> {
-        // nothing scripted: the request goes on
-      }
-      case Fate.Cancelled cancelled -> {
-        schedule.clear(request);
+  private void endAsScripted(DocuRequest request, ScriptedEnd<DocuState> end, Instant at) {
+    schedule.clear(request);
+    switch (end) {
+      case ScriptedEnd.Cancelled<DocuState> cancelled -> {
         request.cancellationReason = cancelled.reason();
         request.enter(DocuState.CANCELLED, at);
       }
-      case Fate.Failed failed -> {
-        schedule.clear(request);
-        request.enter(failed.state(), at);
-      }
+      case ScriptedEnd.Failed<DocuState> failed -> request.enter(failed.failure(), at);
     }
-    request.fate = new Fate.Normal();
+    request.scriptedEnd = null;
   }
 
   private void notifyChange(DocuRequest request) {

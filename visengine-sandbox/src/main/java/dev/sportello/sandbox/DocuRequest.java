@@ -28,16 +28,6 @@ final class DocuRequest {
   /** A search result: its id (32 hex digits, as in the vendor's example) and its data. */
   record Result(String id, ObjectNode data) {}
 
-  /** How a request will end, when the control API says it should not end normally. */
-  sealed interface Fate {
-    record Normal() implements Fate {}
-
-    record Cancelled(String reason) implements Fate {}
-
-    /** Ends in {@code ERROR} or {@code FAILED}. */
-    record Failed(DocuState state) implements Fate {}
-  }
-
   /** The fields a PATCH may change, kept to undo a PATCH that is refused. */
   record Editable(
       Map<String, String> values,
@@ -64,7 +54,9 @@ final class DocuRequest {
 
   @Nullable String resultId;
   @Nullable String cancellationReason;
-  Fate fate = new Fate.Normal();
+
+  /** {@code null} while the request is to go on normally. */
+  @Nullable ScriptedEnd<DocuState> scriptedEnd;
 
   /** Requested size of each delivered PDF in bytes; 0 means "as small as it naturally is". */
   long documentSize;

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * Request ids shaped like the vendor's MongoDB ObjectIds: 24 hex digits made of the creation time
  * in seconds, a per-process random part and a counter.
  */
 final class ObjectIds {
+
+  /** What a request id of either engine looks like; anything else is malformed. */
+  static final Pattern SHAPE = Pattern.compile("[0-9a-f]{24}");
 
   private final String processPart;
   private int counter;

@@ -28,15 +28,6 @@ final class SandboxRequest {
     static final Esito OK = new Esito("0", "OK");
   }
 
-  /** How a request will end, when the control API says it should not end normally. */
-  sealed interface Fate {
-    record Normal() implements Fate {}
-
-    record Cancelled(String reason) implements Fate {}
-
-    record Failed(Esito esito) implements Fate {}
-  }
-
   final String id;
   final Product product;
   final Instant created;
@@ -55,7 +46,9 @@ final class SandboxRequest {
   @Nullable Integer chosenIndex;
   Esito esito = Esito.OK;
   @Nullable String cancellationReason;
-  Fate fate = new Fate.Normal();
+
+  /** {@code null} while the request is to go on normally. */
+  @Nullable ScriptedEnd<Esito> scriptedEnd;
 
   /** Requested size of the delivered ZIP in bytes; 0 means "as small as it naturally is". */
   long documentSize;

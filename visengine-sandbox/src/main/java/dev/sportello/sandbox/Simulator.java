@@ -1,7 +1,6 @@
 package dev.sportello.sandbox;
 
 import dev.sportello.sandbox.SandboxRequest.Esito;
-import dev.sportello.sandbox.SandboxRequest.Fate;
 import dev.sportello.sandbox.Wallet.ChargeKind;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,7 +35,6 @@ final class Simulator {
 
   static final String OWNER = "sandbox@example.com";
 
-  private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
   private static final Pattern FIELD_KEY = Pattern.compile("\\$\\d+");
   private static final String DOTTED_PREFIX = "json_visura.";
 
@@ -311,15 +309,15 @@ final class Simulator {
    * Makes a request end other than normally: at its next operator step, or at once when it has none
    * pending (a draft, or a search waiting for a choice).
    */
-  synchronized ObjectNode setFate(String id, Fate fate) {
+  synchronized ObjectNode scriptEnd(String id, ScriptedEnd<Esito> end) {
     tick();
     SandboxRequest request = find(id, ApiError.INVALID_ID, ApiError.NOT_FOUND);
     if (request.stato == Stato.ANNULLATA || request.stato == Stato.VISURA_EVASA) {
       throw ApiError.BAD_CONTROL_CALL.error("the request has already ended");
     }
-    request.fate = fate;
+    request.scriptedEnd = end;
     if (!schedule.hasPending(request)) {
-      reach(request, request.stato, clock.now());
+      endAsScripted(request, end, clock.now());
       notifyChange(request);
     }
     return request.toJson();
@@ -332,7 +330,7 @@ final class Simulator {
   // ---- internals
 
   private SandboxRequest find(String id, ApiError invalid, ApiError notFound) {
-    if (!OBJECT_ID.matcher(id).matches()) {
+    if (!ObjectIds.SHAPE.matcher(id).matches()) {
       throw invalid == notFound ? notFound.error(id) : invalid.error();
     }
     SandboxRequest request = requests.get(id);
@@ -444,9 +442,10 @@ final class Simulator {
     requireValid(request, invalid);
     Product product = request.product;
     BigDecimal price =
-        product.searchable()
-            ? product.searchPrice()
-            : product.documentPrice().add(request.extrasPrice());
+        Wallet.closingCharge(
+            product.searchable(),
+            product.searchPrice(),
+            product.documentPrice().add(request.extrasPrice()));
     wallet.charge(request.id, ChargeKind.CLOSE, price, now, ApiError.CREDIT_SHORT_ON_CLOSE);
     request.closed = true;
     if (product.searchable()) {
@@ -491,27 +490,33 @@ final class Simulator {
     schedule.add(request, from.plus(stepDelay.multipliedBy(2)), Stato.VISURA_EVASA);
   }
 
-  /** An operator step, unless the request's fate says it ends here instead. */
+  /** An operator step, unless the request is scripted to end here instead. */
   private void reach(SandboxRequest request, Stato target, Instant at) {
-    switch (request.fate) {
-      case Fate.Normal normal -> {
-        request.enter(target, at);
-        if (target == Stato.DATI_DISPONIBILI) {
-          request.attachments.clear();
-          for (int i = 0; i < request.product.documentTitles().size(); i++) {
-            request.attachments.add(request.id + (i == 0 ? "" : "_" + i) + ".pdf");
-          }
-        }
+    ScriptedEnd<Esito> end = request.scriptedEnd;
+    if (end != null) {
+      endAsScripted(request, end, at);
+      return;
+    }
+    request.enter(target, at);
+    if (target == Stato.DATI_DISPONIBILI) {
+      request.attachments.clear();
+      for (int i = 0; i < request.product.documentTitles().size(); i++) {
+        request.attachments.add(request.id + (i == 0 ? "" : "_" + i) + ".pdf");
       }
-      case Fate.Cancelled cancelled -> cancelNow(request, cancelled.reason(), at);
-      case Fate.Failed failed -> {
+    }
+  }
+
+  private void endAsScripted(SandboxRequest request, ScriptedEnd<Esito> end, Instant at) {
+    switch (end) {
+      case ScriptedEnd.Cancelled<Esito> cancelled -> cancelNow(request, cancelled.reason(), at);
+      case ScriptedEnd.Failed<Esito> failed -> {
         schedule.clear(request);
-        request.esito = failed.esito();
+        request.esito = failed.failure();
         request.attachments.clear();
         request.enter(Stato.VISURA_EVASA, at);
       }
     }
-    request.fate = new Fate.Normal();
+    request.scriptedEnd = null;
   }
 
   private void cancelNow(SandboxRequest request, String reason, Instant at) {
