@@ -36,6 +36,15 @@ final class DocuEngineSimulator {
 
   private static final String DOTTED_PREFIX = "search.";
 
+  /**
+   * The vendor documents no limits; the sandbox sets some so that no body can make it hold or echo
+   * without bound: a value of a text field takes 1 KB, a file 8 MB of base64 (6 MB of content).
+   */
+  static final int MAX_VALUE_CHARACTERS = 1024;
+
+  static final int MAX_FILE_CHARACTERS = 8 * 1024 * 1024;
+  static final int MAX_SELECTED_OPTIONS = 32;
+
   private final DocuCatalogue catalogue;
   private final SandboxClock clock;
   private final Duration stepDelay;
@@ -191,7 +200,8 @@ final class DocuEngineSimulator {
               : "the request is " + request.state);
     }
     if (request.result(resultId).isEmpty()) {
-      throw ApiError.NO_FIELDS_ACCEPTED.error(resultId + " is not one of the request's results");
+      throw ApiError.NO_FIELDS_ACCEPTED.error(
+          Echo.of(resultId) + " is not one of the request's results");
     }
     Instant now = clock.now();
     wallet.charge(
@@ -344,13 +354,14 @@ final class DocuEngineSimulator {
       }
       Map<String, String> values = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> property : search.properties()) {
-        if (document.field(property.getKey()).isPresent()) {
-          values.put(property.getKey(), valueText(property.getValue()));
+        Optional<DocuDocument.Field> field = document.field(property.getKey());
+        if (field.isPresent()) {
+          values.put(property.getKey(), valueText(field.get(), property.getValue()));
         }
       }
       if (values.isEmpty() && !search.isEmpty()) {
         throw ApiError.NO_FIELDS_ACCEPTED.error(
-            "none of " + String.join(", ", search.propertyNames()) + " is a field of the document");
+            "none of " + Echo.of(search.propertyNames()) + " is a field of the document");
       }
       request.values.clear();
       request.values.putAll(values);
@@ -360,10 +371,13 @@ final class DocuEngineSimulator {
       String name = property.getKey();
       if (name.startsWith(DOTTED_PREFIX)) {
         String key = name.substring(DOTTED_PREFIX.length());
-        if (document.field(key).isEmpty()) {
-          throw ApiError.NO_FIELDS_ACCEPTED.error(name + " is not a field of the document");
-        }
-        request.values.put(key, valueText(property.getValue()));
+        DocuDocument.Field field =
+            document
+                .field(key)
+                .orElseThrow(() ->
+                    ApiError.NO_FIELDS_ACCEPTED.error(
+                        Echo.of(name) + " is not a field of the document"));
+        request.values.put(key, valueText(field, property.getValue()));
         accepted = true;
       }
     }
@@ -394,6 +408,10 @@ final class DocuEngineSimulator {
     if (!node.isArray()) {
       throw ApiError.NO_FIELDS_ACCEPTED.error("selectedOptions must be an array of option names");
     }
+    if (node.size() > MAX_SELECTED_OPTIONS) {
+      throw ApiError.NO_FIELDS_ACCEPTED.error(
+          "selectedOptions names at most " + MAX_SELECTED_OPTIONS + " options");
+    }
     List<String> names = new ArrayList<>();
     for (JsonNode name : node) {
       if (!name.isString()) {
@@ -404,14 +422,21 @@ final class DocuEngineSimulator {
     return names;
   }
 
-  private static String valueText(JsonNode value) {
+  /** A value as text, refused when it is an object or longer than its field takes. */
+  private static String valueText(DocuDocument.Field field, JsonNode value) {
     if (value.isNull()) {
       return "";
     }
     if (value.isContainer()) {
       throw ApiError.SEARCH_NOT_KEY_VALUE.error();
     }
-    return value.asString();
+    String text = value.asString();
+    int limit = field.type().equals("file") ? MAX_FILE_CHARACTERS : MAX_VALUE_CHARACTERS;
+    if (text.length() > limit) {
+      throw ApiError.NO_FIELDS_ACCEPTED.error(
+          field.key() + " (" + field.name() + ") takes at most " + limit + " characters");
+    }
+    return text;
   }
 
   /** Validates, refuses what the register would, charges, and passes the request on. */
@@ -466,9 +491,11 @@ final class DocuEngineSimulator {
     }
     List<String> options = request.selectedOptions;
     if (options != null) {
-      options.stream()
-          .filter(option -> document.option(option).isEmpty())
-          .forEach(option -> problems.add(option + " is not an option of this document"));
+      List<String> unknown =
+          options.stream().filter(option -> document.option(option).isEmpty()).toList();
+      if (!unknown.isEmpty()) {
+        problems.add(Echo.of(unknown) + " not an option of this document");
+      }
     }
     return problems;
   }
