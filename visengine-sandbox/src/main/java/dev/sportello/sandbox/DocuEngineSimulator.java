@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,6 +204,9 @@ final class DocuEngineSimulator {
       throw ApiError.NO_FIELDS_ACCEPTED.error(
           Echo.of(resultId) + " is not one of the request's results");
     }
+    if (unavailable.contains(request.document.id())) {
+      throw ApiError.DOCUMENT_UNAVAILABLE_ON_PATCH.error(request.document.name());
+    }
     Instant now = clock.now();
     wallet.charge(
         request.id,
@@ -339,8 +343,9 @@ final class DocuEngineSimulator {
   /**
    * The fields POST and PATCH both accept: {@code search} (whole, or one field as {@code
    * search.fieldN} on PATCH), {@code notifyEmail}, {@code callback} and {@code selectedOptions}.
-   * Keys that name no field of the document are dropped; a {@code search} of which none is kept is
-   * refused (400/300).
+   * One rule for the keys of {@code search} and of {@code search.fieldN} alike: those that name no
+   * field of the document are dropped, and a body whose every such key names none is refused
+   * (400/300).
    *
    * @return whether the body held anything to change
    */
@@ -360,26 +365,31 @@ final class DocuEngineSimulator {
         }
       }
       if (values.isEmpty() && !search.isEmpty()) {
-        throw ApiError.NO_FIELDS_ACCEPTED.error(
-            "none of " + Echo.of(search.propertyNames()) + " is a field of the document");
+        throw noneIsAField(search.propertyNames());
       }
       request.values.clear();
       request.values.putAll(values);
       accepted = true;
     }
+    Map<String, String> edited = new LinkedHashMap<>();
+    List<String> dotted = new ArrayList<>();
     for (Map.Entry<String, JsonNode> property : body.properties()) {
       String name = property.getKey();
       if (name.startsWith(DOTTED_PREFIX)) {
+        dotted.add(name);
         String key = name.substring(DOTTED_PREFIX.length());
-        DocuDocument.Field field =
-            document
-                .field(key)
-                .orElseThrow(() ->
-                    ApiError.NO_FIELDS_ACCEPTED.error(
-                        Echo.of(name) + " is not a field of the document"));
-        request.values.put(key, valueText(field, property.getValue()));
-        accepted = true;
+        Optional<DocuDocument.Field> field = document.field(key);
+        if (field.isPresent()) {
+          edited.put(key, valueText(field.get(), property.getValue()));
+        }
       }
+    }
+    if (!dotted.isEmpty()) {
+      if (edited.isEmpty()) {
+        throw noneIsAField(dotted);
+      }
+      request.values.putAll(edited);
+      accepted = true;
     }
     if (body.has("notifyEmail")) {
       String email = Json.text(body, "notifyEmail").orElse("").strip();
@@ -398,6 +408,11 @@ final class DocuEngineSimulator {
       accepted = true;
     }
     return accepted;
+  }
+
+  private static ApiRefusal noneIsAField(Collection<String> keys) {
+    return ApiError.NO_FIELDS_ACCEPTED.error(
+        "none of " + Echo.of(keys) + " is a field of the document");
   }
 
   /** The option names sent; {@code null} (none chosen) is echoed back as {@code null}. */

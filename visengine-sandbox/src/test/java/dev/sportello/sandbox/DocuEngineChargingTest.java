@@ -3,7 +3,6 @@ package dev.sportello.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.sandbox.SandboxHttp.Response;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,18 +20,6 @@ class DocuEngineChargingTest {
   @AfterEach
   void stop() {
     api.close();
-  }
-
-  /** A search document whose search has ended; returns its id. */
-  private String searchEnded() {
-    String id = api.draft(SandboxHttp.BILANCIO_OTTICO);
-    api.patch("/requests/" + id, "{\"state\":\"SEARCH\"}");
-    api.sandbox.advance(Duration.ofMinutes(1));
-    return id;
-  }
-
-  private String firstResult(String id) {
-    return api.get("/requests/" + id).data().at("/results/0/id").asString();
   }
 
   /**
@@ -68,9 +55,9 @@ class DocuEngineChargingTest {
 
   @Test
   void twoChoicesAtOnceChargeOnceAndTheOtherIsRefused() {
-    String id = searchEnded();
+    String id = api.searchEnded();
 
-    List<Response> answers = twiceAtOnce(id, "{\"resultId\":\"" + firstResult(id) + "\"}");
+    List<Response> answers = twiceAtOnce(id, "{\"resultId\":\"" + api.firstResult(id) + "\"}");
 
     assertThat(answers.get(0).status()).as(answers.get(0).raw()).isEqualTo(200);
     assertThat(answers.get(1).status()).as(answers.get(1).raw()).isEqualTo(422);
@@ -81,11 +68,12 @@ class DocuEngineChargingTest {
 
   @Test
   void aChoiceWithoutCreditIsRefusedAndTheRequestWaitsInSearch() {
-    String id = searchEnded();
+    String id = api.searchEnded();
 
     Response refused =
         api.withBalance(
-            "1", () -> api.patch("/requests/" + id, "{\"resultId\":\"" + firstResult(id) + "\"}"));
+            "1",
+            () -> api.patch("/requests/" + id, "{\"resultId\":\"" + api.firstResult(id) + "\"}"));
 
     assertThat(refused.status()).as(refused.raw()).isEqualTo(402);
     assertThat(refused.error()).isEqualTo(610);
@@ -96,8 +84,8 @@ class DocuEngineChargingTest {
 
   @Test
   void aChoiceRefusedForCreditCanBeMadeAfterToppingUp() {
-    String id = searchEnded();
-    String choice = "{\"resultId\":\"" + firstResult(id) + "\"}";
+    String id = api.searchEnded();
+    String choice = "{\"resultId\":\"" + api.firstResult(id) + "\"}";
     api.withBalance("1", () -> api.patch("/requests/" + id, choice));
 
     Response chosen = api.patch("/requests/" + id, choice);

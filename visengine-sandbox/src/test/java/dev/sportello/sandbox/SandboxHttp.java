@@ -180,6 +180,19 @@ final class SandboxHttp implements AutoCloseable {
             .formatted(documentId, COMPANY_VAT));
   }
 
+  /** A DocuEngine request for a Bilancio Ottico, closed, whose search has ended; returns its id. */
+  String searchEnded() {
+    String id = draft(BILANCIO_OTTICO);
+    patch("/requests/" + id, "{\"state\":\"SEARCH\"}");
+    sandbox.advance(Duration.ofMinutes(1));
+    return id;
+  }
+
+  /** The id of a DocuEngine request's first search result. */
+  String firstResult(String id) {
+    return get("/requests/" + id).data().at("/results/0/id").asString();
+  }
+
   /** Makes a call with the wallet holding {@code balance}, then puts the balance back. */
   Response withBalance(String balance, Supplier<Response> call) {
     BigDecimal before = sandbox.balance();
