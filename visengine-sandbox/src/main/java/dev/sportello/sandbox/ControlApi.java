@@ -27,6 +27,7 @@ final class ControlApi {
   private final Simulator simulator;
   private final DocuEngineSimulator docuEngine;
   private final Operators operators;
+  private final Wallet wallet;
   private final Faults faults;
   private final CallbackDispatcher callbacks;
 
@@ -34,11 +35,13 @@ final class ControlApi {
       Simulator simulator,
       DocuEngineSimulator docuEngine,
       Operators operators,
+      Wallet wallet,
       Faults faults,
       CallbackDispatcher callbacks) {
     this.simulator = simulator;
     this.docuEngine = docuEngine;
     this.operators = operators;
+    this.wallet = wallet;
     this.faults = faults;
     this.callbacks = callbacks;
   }
@@ -140,9 +143,9 @@ final class ControlApi {
   }
 
   private ObjectNode wallet() {
-    ObjectNode wallet = Json.object();
-    wallet.set("balance", Json.price(simulator.balance()));
-    return Envelope.success(wallet);
+    ObjectNode json = Json.object();
+    json.set("balance", Json.price(wallet.balance()));
+    return Envelope.success(json);
   }
 
   private ObjectNode setWallet(HttpApi.Call call) {
@@ -150,7 +153,7 @@ final class ControlApi {
     if (!balance.isNumber() || balance.decimalValue().signum() < 0) {
       throw ApiError.BAD_CONTROL_CALL.error("balance must be a number >= 0");
     }
-    simulator.setBalance(balance.decimalValue());
+    wallet.setBalance(balance.decimalValue());
     return wallet();
   }
 
@@ -167,13 +170,13 @@ final class ControlApi {
 
   private ObjectNode charges(HttpApi.Call call) {
     String id = call.id();
-    SandboxCharges summary = simulator.chargesFor(id);
+    SandboxCharges summary = wallet.summaryOf(id);
     ObjectNode json = Json.object();
     json.put("request_id", id);
     json.put("calls", summary.calls());
     json.set("amount", Json.price(summary.amount()));
     ArrayNode charges = json.putArray("charges");
-    for (Wallet.Charge charge : simulator.chargeLedger(id)) {
+    for (Wallet.Charge charge : wallet.chargesOf(id)) {
       ObjectNode entry = charges.addObject();
       entry.put("kind", charge.kind().name().toLowerCase(Locale.ROOT));
       entry.set("amount", Json.price(charge.amount()));

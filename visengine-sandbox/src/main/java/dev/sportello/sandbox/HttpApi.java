@@ -128,6 +128,7 @@ final class HttpApi {
       DocuEngineApi docuEngine,
       int storagePort,
       Operators operators,
+      Wallet wallet,
       Faults faults,
       CallsInFlight inFlight,
       CallbackDispatcher callbacks,
@@ -146,7 +147,7 @@ final class HttpApi {
       api.registerVisengine(config);
       docuEngine.register(api, config, storagePort);
       if (controlApi) {
-        new ControlApi(simulator, docuEngine.simulator(), operators, faults, callbacks)
+        new ControlApi(simulator, docuEngine.simulator(), operators, wallet, faults, callbacks)
             .register(config, api::authorized);
       }
       config.routes.exception(

@@ -289,22 +289,6 @@ final class Simulator {
     return clock.now();
   }
 
-  synchronized SandboxCharges chargesFor(String requestId) {
-    return wallet.summaryOf(requestId);
-  }
-
-  synchronized List<Wallet.Charge> chargeLedger(String requestId) {
-    return wallet.chargesOf(requestId);
-  }
-
-  synchronized BigDecimal balance() {
-    return wallet.balance();
-  }
-
-  synchronized void setBalance(BigDecimal balance) {
-    wallet.setBalance(balance);
-  }
-
   /**
    * Makes a request end other than normally: at its next operator step, or at once when it has none
    * pending (a draft, or a search waiting for a choice).

@@ -35,8 +35,8 @@ public final class VisengineSandbox implements AutoCloseable {
 
   private final Javalin server;
   private final Javalin storage;
-  private final Simulator simulator;
   private final Operators operators;
+  private final Wallet wallet;
   private final CallbackDispatcher callbacks;
   private final CallsInFlight inFlight;
   private final Thread ticker;
@@ -46,16 +46,16 @@ public final class VisengineSandbox implements AutoCloseable {
   private VisengineSandbox(
       Javalin server,
       Javalin storage,
-      Simulator simulator,
       Operators operators,
+      Wallet wallet,
       CallbackDispatcher callbacks,
       CallsInFlight inFlight,
       String token,
       String host) {
     this.server = server;
     this.storage = storage;
-    this.simulator = simulator;
     this.operators = operators;
+    this.wallet = wallet;
     this.callbacks = callbacks;
     this.inFlight = inFlight;
     this.ticker =
@@ -116,6 +116,7 @@ public final class VisengineSandbox implements AutoCloseable {
                   docuEngineApi,
                   storage.port(),
                   operators,
+                  wallet,
                   faults,
                   inFlight,
                   callbacks,
@@ -130,8 +131,8 @@ public final class VisengineSandbox implements AutoCloseable {
         new VisengineSandbox(
             server,
             storage,
-            simulator,
             operators,
+            wallet,
             callbacks,
             inFlight,
             tokens.getFirst(),
@@ -178,7 +179,7 @@ public final class VisengineSandbox implements AutoCloseable {
 
   /** The sandbox clock's current time. */
   public Instant now() {
-    return simulator.now();
+    return operators.now();
   }
 
   /** Moves the sandbox clock forward: due lifecycle steps and callback retries happen at once. */
@@ -198,18 +199,18 @@ public final class VisengineSandbox implements AutoCloseable {
 
   /** How many calls charged the wallet for a request of either engine, and how much. */
   public SandboxCharges chargesFor(String requestId) {
-    return simulator.chargesFor(requestId);
+    return wallet.summaryOf(requestId);
   }
 
   public BigDecimal balance() {
-    return simulator.balance();
+    return wallet.balance();
   }
 
   public void setBalance(BigDecimal balance) {
     if (balance.signum() < 0) {
       throw new IllegalArgumentException("balance must not be negative");
     }
-    simulator.setBalance(balance);
+    wallet.setBalance(balance);
   }
 
   @Override
