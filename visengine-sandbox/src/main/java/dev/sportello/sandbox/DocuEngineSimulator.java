@@ -194,7 +194,8 @@ final class DocuEngineSimulator {
     if (!request.document.hasSearch()) {
       throw ApiError.NO_RESULTS_TO_CHOOSE.error();
     }
-    if (request.state != DocuState.SEARCH || request.results == null) {
+    if (request.state != DocuState.SEARCH
+        || !(request.searchState instanceof DocuRequest.Search.Ended)) {
       throw ApiError.NO_RESULTS_TO_CHOOSE.error(
           request.state == DocuState.SEARCH
               ? "the search has not ended yet"
@@ -524,7 +525,8 @@ final class DocuEngineSimulator {
     }
     switch (step.kind()) {
       case RESULTS -> {
-        request.results = RegisterFilings.results(request, step.due());
+        request.searchState =
+            new DocuRequest.Search.Ended(RegisterFilings.results(request, step.due()));
         request.lastUpdate = step.due();
       }
       case DONE -> request.enter(DocuState.DONE, step.due());

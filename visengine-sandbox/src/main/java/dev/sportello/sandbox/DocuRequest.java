@@ -3,6 +3,7 @@ package dev.sportello.sandbox;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +29,32 @@ final class DocuRequest {
   /** A search result: its id (32 hex digits, as in the vendor's example) and its data. */
   record Result(String id, ObjectNode data) {}
 
-  /** The fields a PATCH may change, kept to undo a PATCH that is refused. */
+  /** Where the request's search is; a document without search never ends one. */
+  sealed interface Search {
+    /** Still searching, or no search at all: {@code results} is {@code null}. */
+    record NotEnded() implements Search {}
+
+    record Ended(List<Result> results) implements Search {
+      public Ended {
+        results = List.copyOf(results);
+      }
+    }
+  }
+
+  /**
+   * The fields a PATCH may change, kept to undo a PATCH that is refused: a copy, which later edits
+   * of the request do not reach.
+   */
   record Editable(
       Map<String, String> values,
       @Nullable List<String> selectedOptions,
       @Nullable String notifyEmail,
-      @Nullable CallbackTarget callback) {}
+      @Nullable CallbackTarget callback) {
+    Editable {
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      selectedOptions = selectedOptions == null ? null : List.copyOf(selectedOptions);
+    }
+  }
 
   final String id;
   final DocuDocument document;
@@ -49,8 +70,7 @@ final class DocuRequest {
   DocuState state = DocuState.NEW;
   Instant lastUpdate;
 
-  /** {@code null} until the search ends. */
-  @Nullable List<Result> results;
+  Search searchState = new Search.NotEnded();
 
   @Nullable String resultId;
   @Nullable String cancellationReason;
@@ -72,11 +92,7 @@ final class DocuRequest {
   }
 
   Editable editable() {
-    return new Editable(
-        new LinkedHashMap<>(values),
-        selectedOptions == null ? null : List.copyOf(selectedOptions),
-        notifyEmail,
-        callback);
+    return new Editable(values, selectedOptions, notifyEmail, callback);
   }
 
   void restore(Editable saved) {
@@ -120,10 +136,11 @@ final class DocuRequest {
   }
 
   Optional<Result> result(String wanted) {
-    List<Result> found = results;
-    return found == null
-        ? Optional.empty()
-        : found.stream().filter(result -> result.id().equals(wanted)).findFirst();
+    return switch (searchState) {
+      case Search.NotEnded notEnded -> Optional.empty();
+      case Search.Ended ended ->
+          ended.results().stream().filter(result -> result.id().equals(wanted)).findFirst();
+    };
   }
 
   /** The full {@code Request} object, in the vendor's property order. */
@@ -163,15 +180,15 @@ final class DocuRequest {
       json.putNull("documents");
     }
     json.put("resultId", resultId);
-    List<Result> found = results;
-    if (found == null) {
-      json.putNull("results");
-    } else {
-      ArrayNode array = json.putArray("results");
-      for (Result result : found) {
-        ObjectNode entry = array.addObject();
-        entry.put("id", result.id());
-        entry.set("data", result.data().deepCopy());
+    switch (searchState) {
+      case Search.NotEnded notEnded -> json.putNull("results");
+      case Search.Ended ended -> {
+        ArrayNode array = json.putArray("results");
+        for (Result result : ended.results()) {
+          ObjectNode entry = array.addObject();
+          entry.put("id", result.id());
+          entry.set("data", result.data().deepCopy());
+        }
       }
     }
     if (cancellationReason != null) {
