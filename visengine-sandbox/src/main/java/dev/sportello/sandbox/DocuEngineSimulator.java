@@ -546,9 +546,7 @@ final class DocuEngineSimulator {
   }
 
   private void notifyChange(DocuRequest request) {
-    CallbackTarget target = request.callback;
-    if (target != null) {
-      onStatusChange.accept(new StatusChange(request.id, target, request.toJson(), "state"));
-    }
+    StatusChange.of(request.id, request.callback, request::toJson, "state")
+        .ifPresent(onStatusChange);
   }
 }

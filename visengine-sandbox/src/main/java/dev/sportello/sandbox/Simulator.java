@@ -549,10 +549,7 @@ final class Simulator {
   }
 
   private void notifyChange(SandboxRequest request) {
-    CallbackTarget target = request.callback;
-    if (target != null) {
-      onStatusChange.accept(
-          new StatusChange(request.id, target, request.toJson(), "stato_richiesta"));
-    }
+    StatusChange.of(request.id, request.callback, request::toJson, "stato_richiesta")
+        .ifPresent(onStatusChange);
   }
 }
