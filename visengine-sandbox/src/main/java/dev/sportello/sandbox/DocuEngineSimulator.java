@@ -330,15 +330,13 @@ final class DocuEngineSimulator {
 
   // ---- internals
 
+  /** DocuEngine's "id not valid" rows name no id, its "not found" rows do. */
   private DocuRequest find(String id, ApiError invalid, ApiError notFound) {
-    if (!ObjectIds.SHAPE.matcher(id).matches()) {
-      throw invalid.error();
-    }
-    DocuRequest request = requests.get(id);
-    if (request == null) {
-      throw notFound == invalid ? notFound.error() : notFound.error(id);
-    }
-    return request;
+    return ObjectIds.find(
+        requests,
+        id,
+        invalid::error,
+        () -> notFound == invalid ? notFound.error() : notFound.error(id));
   }
 
   /**
