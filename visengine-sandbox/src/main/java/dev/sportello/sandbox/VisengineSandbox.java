@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * A running sandbox of Openapi's two document engines, Visengine and DocuEngine, on one port: start
  * it, point a client of either engine at {@link #baseUrl()} with {@link #token()}, and drive time
  * with {@link #advance(Duration)} instead of sleeping. Both engines share one wallet, clock,
- * operators' pace, fault injection and control API.
+ * operators' pace, fault injection and control API. DocuEngine's signed download URLs point at a
+ * second port, {@link #storageBaseUrl()}: another origin, which takes no bearer token.
  *
  * <pre>{@code
  * try (VisengineSandbox sandbox = VisengineSandbox.start(SandboxSettings.defaults())) {
