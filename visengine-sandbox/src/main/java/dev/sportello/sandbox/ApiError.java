@@ -69,7 +69,6 @@ enum ApiError {
           + " POST"),
   PATCH_ID_REQUIRED(428, 209, "id required"),
   // Sandbox-only rows.
-  INVALID_CALLBACK(400, 400, "invalid callback: "),
   UNAUTHORIZED(401, 401, "unauthorized: send Authorization: Bearer <token>"),
   NO_SUCH_ROUTE(404, 404, "no such endpoint"),
   NOT_CANCELLABLE(409, 409, "the request has already been processed and cannot be cancelled"),

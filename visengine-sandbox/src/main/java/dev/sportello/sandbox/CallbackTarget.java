@@ -41,6 +41,11 @@ record CallbackTarget(
   private static final Set<String> RESERVED_HEADERS =
       Set.of("connection", "content-length", "content-type", "expect", "host", "upgrade");
 
+  /** Limits of the sandbox's own (the vendor documents none) on the headers a callback carries. */
+  static final int MAX_HEADERS = 20;
+
+  static final int MAX_HEADER_CHARACTERS = 1024;
+
   /** An RFC 9110 token, the only thing a header name may be. */
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -72,7 +77,8 @@ record CallbackTarget(
     if (node == null || node.isNull()) {
       return Optional.empty();
     }
-    ApiError invalid = ApiError.INVALID_CALLBACK;
+    // DocuEngine's list has no code for a bad callback: "no fields were accepted" (400/300) it is.
+    ApiError invalid = ApiError.NO_FIELDS_ACCEPTED;
     if (!node.isObject()) {
       throw invalid.error("callback must be an object");
     }
@@ -82,6 +88,9 @@ record CallbackTarget(
     if (headerNode == null || !headerNode.isObject()) {
       throw ApiError.CALLBACK_HEADERS_REQUIRED.error();
     }
+    if (headerNode.size() > MAX_HEADERS) {
+      throw invalid.error("callback.headers takes at most " + MAX_HEADERS + " headers");
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> header : headerNode.properties()) {
       String name = header.getKey();
@@ -89,7 +98,15 @@ record CallbackTarget(
       if (!HEADER_NAME.matcher(name).matches()
           || RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))
           || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw invalid.error("callback.headers." + name + " cannot be sent as a header");
+        throw invalid.error("callback.headers." + Echo.of(name) + " cannot be sent as a header");
+      }
+      if (name.length() + value.length() > MAX_HEADER_CHARACTERS) {
+        throw invalid.error(
+            "callback.headers."
+                + Echo.of(name)
+                + " is longer than "
+                + MAX_HEADER_CHARACTERS
+                + " characters, name and value");
       }
       headers.put(name, value);
     }

@@ -26,16 +26,22 @@ final class ControlApi {
 
   private final Simulator simulator;
   private final DocuEngineSimulator docuEngine;
+  private final Operators operators;
+  private final Wallet wallet;
   private final Faults faults;
   private final CallbackDispatcher callbacks;
 
   ControlApi(
       Simulator simulator,
       DocuEngineSimulator docuEngine,
+      Operators operators,
+      Wallet wallet,
       Faults faults,
       CallbackDispatcher callbacks) {
     this.simulator = simulator;
     this.docuEngine = docuEngine;
+    this.operators = operators;
+    this.wallet = wallet;
     this.faults = faults;
     this.callbacks = callbacks;
   }
@@ -137,9 +143,9 @@ final class ControlApi {
   }
 
   private ObjectNode wallet() {
-    ObjectNode wallet = Json.object();
-    wallet.set("balance", Json.price(simulator.balance()));
-    return Envelope.success(wallet);
+    ObjectNode json = Json.object();
+    json.set("balance", Json.price(wallet.balance()));
+    return Envelope.success(json);
   }
 
   private ObjectNode setWallet(HttpApi.Call call) {
@@ -147,7 +153,7 @@ final class ControlApi {
     if (!balance.isNumber() || balance.decimalValue().signum() < 0) {
       throw ApiError.BAD_CONTROL_CALL.error("balance must be a number >= 0");
     }
-    simulator.setBalance(balance.decimalValue());
+    wallet.setBalance(balance.decimalValue());
     return wallet();
   }
 
@@ -156,23 +162,21 @@ final class ControlApi {
     if (seconds < 0) {
       throw ApiError.BAD_CONTROL_CALL.error("seconds must be >= 0");
     }
-    simulator.advance(Duration.ofSeconds(seconds));
-    docuEngine.tick();
-    callbacks.pump();
+    operators.advance(Duration.ofSeconds(seconds));
     ObjectNode now = Json.object();
-    now.put("now", simulator.now().getEpochSecond());
+    now.put("now", operators.now().getEpochSecond());
     return Envelope.success(now);
   }
 
   private ObjectNode charges(HttpApi.Call call) {
     String id = call.id();
-    SandboxCharges summary = simulator.chargesFor(id);
+    SandboxCharges summary = wallet.summaryOf(id);
     ObjectNode json = Json.object();
     json.put("request_id", id);
     json.put("calls", summary.calls());
     json.set("amount", Json.price(summary.amount()));
     ArrayNode charges = json.putArray("charges");
-    for (Wallet.Charge charge : simulator.chargeLedger(id)) {
+    for (Wallet.Charge charge : wallet.chargesOf(id)) {
       ObjectNode entry = charges.addObject();
       entry.put("kind", charge.kind().name().toLowerCase(Locale.ROOT));
       entry.set("amount", Json.price(charge.amount()));
@@ -190,32 +194,32 @@ final class ControlApi {
     ObjectNode body = call.body();
     String outcome = Json.text(body, "outcome").orElse("").strip().toLowerCase(Locale.ROOT);
     if (docuEngine.has(call.id())) {
-      DocuRequest.Fate fate =
+      ScriptedEnd<DocuState> end =
           switch (outcome) {
             case "cancelled" ->
-                new DocuRequest.Fate.Cancelled(
+                new ScriptedEnd.Cancelled<>(
                     Json.text(body, "reason").orElse("Annullata dall'operatore"));
-            case "error" -> new DocuRequest.Fate.Failed(DocuState.ERROR);
-            case "failed" -> new DocuRequest.Fate.Failed(DocuState.FAILED);
+            case "error" -> new ScriptedEnd.Failed<>(DocuState.ERROR);
+            case "failed" -> new ScriptedEnd.Failed<>(DocuState.FAILED);
             default ->
                 throw ApiError.BAD_CONTROL_CALL.error("outcome must be cancelled, error or failed");
           };
-      return Envelope.success(docuEngine.setFate(call.id(), fate));
+      return Envelope.success(docuEngine.scriptEnd(call.id(), end));
     }
-    SandboxRequest.Fate fate =
+    ScriptedEnd<SandboxRequest.Esito> end =
         switch (outcome) {
           case "annullata" ->
-              new SandboxRequest.Fate.Cancelled(
+              new ScriptedEnd.Cancelled<>(
                   Json.text(body, "motivo").orElse("Annullata dall'operatore"));
           case "errore" ->
-              new SandboxRequest.Fate.Failed(
+              new ScriptedEnd.Failed<>(
                   new SandboxRequest.Esito(
                       Json.text(body, "codice").orElse("101"),
                       Json.text(body, "info")
                           .orElse("Errore parametro input: KO - dati non corrispondenti")));
           default -> throw ApiError.BAD_CONTROL_CALL.error("outcome must be annullata or errore");
         };
-    return Envelope.success(simulator.setFate(call.id(), fate));
+    return Envelope.success(simulator.scriptEnd(call.id(), end));
   }
 
   /**

@@ -49,15 +49,20 @@ final class DocuCatalogue {
     List<DocuDocument.Field> fields = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : structure.path("fields").properties()) {
       JsonNode definition = field.getValue();
-      List<String> codes = new ArrayList<>();
-      definition.path("options").forEach(option -> codes.add(option.path("code").asString()));
+      List<DocuDocument.Choice> choices = new ArrayList<>();
+      definition
+          .path("options")
+          .forEach(option ->
+              choices.add(
+                  new DocuDocument.Choice(
+                      option.path("code").asString(), option.path("description").asString())));
       fields.add(
           new DocuDocument.Field(
               field.getKey(),
               definition.path("name").asString(),
               definition.path("type").asString(),
               definition.path("required").asBoolean(),
-              codes));
+              choices));
     }
     List<DocuDocument.Option> options = new ArrayList<>();
     entry

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,28 +38,36 @@ record DocuDocument(
   /** A priced extra ({@code options[]}). */
   record Option(String name, BigDecimal price) {}
 
+  /** One of the values a field with {@code options} allows: its code and what it means. */
+  record Choice(String code, String description) {}
+
   /**
    * A field of {@code requestStructure.fields}.
    *
    * @param key {@code field0}, {@code field1}, …
    * @param name the English name, which {@code readableSearch} keys the value by
-   * @param codes the allowed values when the field has {@code options}; empty when free
+   * @param choices the allowed values when the field has {@code options}; empty when free
    */
-  record Field(String key, String name, String type, boolean required, List<String> codes) {
+  record Field(String key, String name, String type, boolean required, List<Choice> choices) {
 
     private static final Pattern REA = Pattern.compile("[0-9]{1,8}");
 
     Field {
-      codes = List.copyOf(codes);
+      choices = List.copyOf(choices);
+    }
+
+    Optional<Choice> choice(String code) {
+      return choices.stream().filter(choice -> choice.code().equals(code)).findFirst();
     }
 
     /** Why a non-empty value does not fit this field, if it does not. */
     Optional<String> problem(String value) {
       String trimmed = value.strip();
-      if (!codes.isEmpty()) {
-        return codes.contains(trimmed)
+      if (!choices.isEmpty()) {
+        return choice(trimmed).isPresent()
             ? Optional.empty()
-            : Optional.of("one of " + String.join(", ", codes));
+            : Optional.of(
+                "one of " + choices.stream().map(Choice::code).collect(Collectors.joining(", ")));
       }
       return switch (type) {
         case "rea" ->
@@ -98,6 +107,11 @@ record DocuDocument(
 
   Optional<Field> field(String key) {
     return fields.stream().filter(field -> field.key().equals(key)).findFirst();
+  }
+
+  /** The field of the given English {@code name} ({@code taxCode}, {@code actGroupCode}, …). */
+  Optional<Field> fieldNamed(String fieldName) {
+    return fields.stream().filter(field -> field.name().equals(fieldName)).findFirst();
   }
 
   Optional<Option> option(String optionName) {

@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * DocuEngine's HTTP surface, served beside Visengine's on the same port: {@code /documents} and
- * {@code /requests…}, which no Visengine path shares, plus the signed-URL storage the files are
- * downloaded from ({@value SignedStorage#PATH}…, which takes no bearer token and refuses one).
+ * {@code /requests…}, which no Visengine path shares; and, on a listener of its own (another
+ * origin, as the vendor's cloud storage is), the signed-URL storage the files are downloaded from
+ * ({@value SignedStorage#PATH}…, which takes no bearer token and refuses one).
  */
 final class DocuEngineApi {
 
@@ -40,7 +41,8 @@ final class DocuEngineApi {
     return simulator;
   }
 
-  void register(HttpApi api, JavalinConfig config) {
+  /** The API routes; download URLs point at the storage on {@code storagePort}. */
+  void register(HttpApi api, JavalinConfig config, int storagePort) {
     api.route(config, "GET /documents", call -> Reply.ok(Envelope.success(simulator.documents())));
     api.route(config, "GET /requests", call -> Reply.ok(Envelope.success(simulator.list())));
     api.route(
@@ -57,16 +59,25 @@ final class DocuEngineApi {
     api.route(
         config,
         "GET /requests/{id}/documents",
-        call -> Reply.ok(Envelope.success(downloads(call))));
+        call -> Reply.ok(Envelope.success(downloads(call, storagePort))));
+  }
+
+  /** The storage's one route, on its own listener. */
+  void registerStorage(HttpApi api, JavalinConfig config) {
     api.unauthenticatedRoute(config, STORAGE_ROUTE, this::download);
   }
 
-  /** Each file with a URL signed now: every call hands out a fresh one. */
-  private ArrayNode downloads(HttpApi.Call call) {
+  /**
+   * Each file with a URL signed now (every call hands out a fresh one), on the storage's port of
+   * the host the API was called on.
+   */
+  private ArrayNode downloads(HttpApi.Call call, int storagePort) {
     List<DocuFile> files = simulator.files(call.id());
+    String storageHost = call.hostName() + ":" + storagePort;
     ArrayNode list = Json.NODES.arrayNode();
     for (DocuFile file : files) {
-      SignedStorage.SignedUrl url = storage.sign(call.origin(), file.fileName(), simulator.now());
+      SignedStorage.SignedUrl url =
+          storage.sign(call.scheme(), storageHost, file.fileName(), simulator.now());
       ObjectNode entry = list.addObject();
       entry.put("fileName", file.fileName());
       entry.put("mimeType", DocuFile.MIME_TYPE);
@@ -81,14 +92,14 @@ final class DocuEngineApi {
   private Reply download(HttpApi.Call call) {
     String fileName = call.param("file");
     Optional<SignedStorage.Refusal> refusal =
-        storage.refusal(fileName, call.query(), call.carriesAuthorization(), simulator.now());
+        storage.refusal(
+            fileName, call.rawQuery(), call.host(), call.carriesAuthorization(), simulator.now());
     Optional<DocuFile> file = simulator.file(fileName);
     if (refusal.isEmpty() && file.isEmpty()) {
       refusal = Optional.of(SignedStorage.noSuchKey());
     }
     if (refusal.isPresent()) {
-      SignedStorage.Refusal refused = refusal.get();
-      return Reply.Raw.of(refused.status(), "application/xml; charset=UTF-8", refused.xml());
+      return refusal.get().reply();
     }
     DocuFile found = file.orElseThrow();
     return new Reply.Raw(

@@ -1,13 +1,12 @@
 package dev.sportello.sandbox;
 
-import dev.sportello.sandbox.DocuRequest.Fate;
-import dev.sportello.sandbox.DocuRequest.Step;
 import dev.sportello.sandbox.DocuRequest.StepKind;
 import dev.sportello.sandbox.Wallet.ChargeKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +35,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DocuEngineSimulator {
 
-  private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
   private static final String DOTTED_PREFIX = "search.";
+
+  /**
+   * The vendor documents no limits; the sandbox sets some so that no body can make it hold or echo
+   * without bound: a value of a text field takes 1 KB, a file 8 MB of base64 (6 MB of content).
+   */
+  static final int MAX_VALUE_CHARACTERS = 1024;
+
+  static final int MAX_FILE_CHARACTERS = 8 * 1024 * 1024;
+  static final int MAX_SELECTED_OPTIONS = 32;
 
   private final DocuCatalogue catalogue;
   private final SandboxClock clock;
@@ -45,7 +52,9 @@ final class DocuEngineSimulator {
   private final Wallet wallet;
   private final ObjectIds ids;
   private final Consumer<StatusChange> onStatusChange;
+  private final Function<DocuFile.Spec, DocuFile> renderer;
   private final Map<String, DocuRequest> requests = new LinkedHashMap<>();
+  private final OperatorSchedule<DocuRequest, StepKind> schedule = new OperatorSchedule<>();
   private final Set<String> unavailable = new HashSet<>();
 
   DocuEngineSimulator(
@@ -54,13 +63,15 @@ final class DocuEngineSimulator {
       Duration stepDelay,
       Wallet wallet,
       ObjectIds ids,
-      Consumer<StatusChange> onStatusChange) {
+      Consumer<StatusChange> onStatusChange,
+      Function<DocuFile.Spec, DocuFile> renderer) {
     this.catalogue = catalogue;
     this.clock = clock;
     this.stepDelay = stepDelay;
     this.wallet = wallet;
     this.ids = ids;
     this.onStatusChange = onStatusChange;
+    this.renderer = renderer;
   }
 
   Instant now() {
@@ -149,12 +160,11 @@ final class DocuEngineSimulator {
       boolean accepted = applyEdits(request, body);
       boolean close = false;
       if (body.has("state") && !body.get("state").isNull()) {
-        String state = Json.text(body, "state").orElse("").strip();
-        if (state.equals(DocuState.SEARCH.name())) {
-          close = true;
-        } else if (!state.equals(DocuState.NEW.name())) {
+        // PatchBody.state's enum is SEARCH alone: a PATCH closes a draft or leaves state out.
+        if (!Json.text(body, "state").orElse("").strip().equals(DocuState.SEARCH.name())) {
           throw ApiError.NO_FIELDS_ACCEPTED.error("state must be SEARCH");
         }
+        close = true;
         accepted = true;
       }
       if (!accepted) {
@@ -184,14 +194,19 @@ final class DocuEngineSimulator {
     if (!request.document.hasSearch()) {
       throw ApiError.NO_RESULTS_TO_CHOOSE.error();
     }
-    if (request.state != DocuState.SEARCH || request.results == null) {
+    if (request.state != DocuState.SEARCH
+        || !(request.searchState instanceof DocuRequest.Search.Ended)) {
       throw ApiError.NO_RESULTS_TO_CHOOSE.error(
           request.state == DocuState.SEARCH
               ? "the search has not ended yet"
               : "the request is " + request.state);
     }
     if (request.result(resultId).isEmpty()) {
-      throw ApiError.NO_FIELDS_ACCEPTED.error(resultId + " is not one of the request's results");
+      throw ApiError.NO_FIELDS_ACCEPTED.error(
+          Echo.of(resultId) + " is not one of the request's results");
+    }
+    if (unavailable.contains(request.document.id())) {
+      throw ApiError.DOCUMENT_UNAVAILABLE_ON_PATCH.error(request.document.name());
     }
     Instant now = clock.now();
     wallet.charge(
@@ -202,44 +217,74 @@ final class DocuEngineSimulator {
         ApiError.BILLING_REFUSED);
     request.resultId = resultId;
     request.enter(DocuState.WAIT, now);
-    request.pending.add(new Step(now.plus(stepDelay), StepKind.DONE));
+    schedule.add(request, now.plus(stepDelay), StepKind.DONE);
     notifyChange(request);
     return request.toJson();
   }
 
   // ---- GET /requests/{id}/documents and the storage behind it
 
-  synchronized List<DocuFile> files(String id) {
+  List<DocuFile> files(String id) {
+    return List.of(rendered(delivered(id)));
+  }
+
+  private synchronized DocuRequest delivered(String id) {
     tick();
     DocuRequest request = find(id, ApiError.REQUEST_ID_NOT_VALID, ApiError.REQUEST_NOT_FOUND);
     if (request.state != DocuState.DONE) {
       throw ApiError.FILES_NOT_READY.error();
     }
-    return request.deliveredFiles();
+    return request;
   }
 
   /** A delivered file by name, for the storage that serves the signed URLs. */
-  synchronized Optional<DocuFile> file(String fileName) {
+  Optional<DocuFile> file(String fileName) {
+    return deliveredAs(fileName).map(this::rendered);
+  }
+
+  private synchronized Optional<DocuRequest> deliveredAs(String fileName) {
     int separator = fileName.indexOf('_');
     DocuRequest request = separator < 0 ? null : requests.get(fileName.substring(0, separator));
-    if (request == null || request.state != DocuState.DONE) {
-      return Optional.empty();
+    return request == null
+            || request.state != DocuState.DONE
+            || !request.fileName().equals(fileName)
+        ? Optional.empty()
+        : Optional.of(request);
+  }
+
+  /**
+   * The request's file, rendered outside the lock (its MD5 reads every byte, seconds for the
+   * largest sizes, and no other call should wait for that) and kept under the lock for later calls
+   * while the request's spec stays the same. Two first calls at once may both render it.
+   */
+  private DocuFile rendered(DocuRequest request) {
+    DocuFile.Spec spec;
+    synchronized (this) {
+      spec = request.fileSpec();
+      DocuFile kept = request.rendered;
+      if (kept != null && kept.spec().equals(spec)) {
+        return kept;
+      }
     }
-    return request.deliveredFiles().stream()
-        .filter(file -> file.fileName().equals(fileName))
-        .findFirst();
+    DocuFile file = renderer.apply(spec);
+    synchronized (this) {
+      if (request.fileSpec().equals(spec)) {
+        request.rendered = file;
+      }
+    }
+    return file;
   }
 
   // ---- the operators: time-driven progress
 
   synchronized void tick() {
     Instant now = clock.now();
-    for (DocuRequest request : requests.values()) {
-      while (!request.pending.isEmpty() && !request.pending.getFirst().due().isAfter(now)) {
-        Step step = request.pending.removeFirst();
-        reach(request, step);
-        notifyChange(request);
-      }
+    for (Optional<OperatorSchedule.Step<DocuRequest, StepKind>> step = schedule.takeDue(now);
+        step.isPresent();
+        step = schedule.takeDue(now)) {
+      DocuRequest request = step.get().request();
+      reach(request, step.get());
+      notifyChange(request);
     }
   }
 
@@ -253,15 +298,15 @@ final class DocuEngineSimulator {
    * Makes a request end other than normally: at its next operator step, or at once when it has none
    * pending (a draft, or a search waiting for a choice).
    */
-  synchronized ObjectNode setFate(String id, Fate fate) {
+  synchronized ObjectNode scriptEnd(String id, ScriptedEnd<DocuState> end) {
     tick();
     DocuRequest request = find(id, ApiError.REQUEST_ID_NOT_VALID, ApiError.REQUEST_NOT_FOUND);
     if (request.state.terminal()) {
       throw ApiError.BAD_CONTROL_CALL.error("the request has already ended");
     }
-    request.fate = fate;
-    if (request.pending.isEmpty()) {
-      endAsFated(request, clock.now());
+    request.scriptedEnd = end;
+    if (!schedule.hasPending(request)) {
+      endAsScripted(request, end, clock.now());
       notifyChange(request);
     }
     return request.toJson();
@@ -270,7 +315,6 @@ final class DocuEngineSimulator {
   synchronized void setDocumentSize(String id, long bytes) {
     DocuRequest request = find(id, ApiError.REQUEST_ID_NOT_VALID, ApiError.REQUEST_NOT_FOUND);
     request.documentSize = bytes;
-    request.files = null;
   }
 
   /** Makes a document refuse new requests (417) until it is available again. */
@@ -286,22 +330,21 @@ final class DocuEngineSimulator {
 
   // ---- internals
 
+  /** DocuEngine's "id not valid" rows name no id, its "not found" rows do. */
   private DocuRequest find(String id, ApiError invalid, ApiError notFound) {
-    if (!OBJECT_ID.matcher(id).matches()) {
-      throw invalid.error();
-    }
-    DocuRequest request = requests.get(id);
-    if (request == null) {
-      throw notFound == invalid ? notFound.error() : notFound.error(id);
-    }
-    return request;
+    return ObjectIds.find(
+        requests,
+        id,
+        invalid::error,
+        () -> notFound == invalid ? notFound.error() : notFound.error(id));
   }
 
   /**
    * The fields POST and PATCH both accept: {@code search} (whole, or one field as {@code
    * search.fieldN} on PATCH), {@code notifyEmail}, {@code callback} and {@code selectedOptions}.
-   * Keys that name no field of the document are dropped; a {@code search} of which none is kept is
-   * refused (400/300).
+   * One rule for the keys of {@code search} and of {@code search.fieldN} alike: those that name no
+   * field of the document are dropped, and a body whose every such key names none is refused
+   * (400/300).
    *
    * @return whether the body held anything to change
    */
@@ -315,28 +358,37 @@ final class DocuEngineSimulator {
       }
       Map<String, String> values = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> property : search.properties()) {
-        if (document.field(property.getKey()).isPresent()) {
-          values.put(property.getKey(), valueText(property.getValue()));
+        Optional<DocuDocument.Field> field = document.field(property.getKey());
+        if (field.isPresent()) {
+          values.put(property.getKey(), valueText(field.get(), property.getValue()));
         }
       }
       if (values.isEmpty() && !search.isEmpty()) {
-        throw ApiError.NO_FIELDS_ACCEPTED.error(
-            "none of " + String.join(", ", search.propertyNames()) + " is a field of the document");
+        throw noneIsAField(search.propertyNames());
       }
       request.values.clear();
       request.values.putAll(values);
       accepted = true;
     }
+    Map<String, String> edited = new LinkedHashMap<>();
+    List<String> dotted = new ArrayList<>();
     for (Map.Entry<String, JsonNode> property : body.properties()) {
       String name = property.getKey();
       if (name.startsWith(DOTTED_PREFIX)) {
+        dotted.add(name);
         String key = name.substring(DOTTED_PREFIX.length());
-        if (document.field(key).isEmpty()) {
-          throw ApiError.NO_FIELDS_ACCEPTED.error(name + " is not a field of the document");
+        Optional<DocuDocument.Field> field = document.field(key);
+        if (field.isPresent()) {
+          edited.put(key, valueText(field.get(), property.getValue()));
         }
-        request.values.put(key, valueText(property.getValue()));
-        accepted = true;
       }
+    }
+    if (!dotted.isEmpty()) {
+      if (edited.isEmpty()) {
+        throw noneIsAField(dotted);
+      }
+      request.values.putAll(edited);
+      accepted = true;
     }
     if (body.has("notifyEmail")) {
       String email = Json.text(body, "notifyEmail").orElse("").strip();
@@ -357,6 +409,11 @@ final class DocuEngineSimulator {
     return accepted;
   }
 
+  private static ApiRefusal noneIsAField(Collection<String> keys) {
+    return ApiError.NO_FIELDS_ACCEPTED.error(
+        "none of " + Echo.of(keys) + " is a field of the document");
+  }
+
   /** The option names sent; {@code null} (none chosen) is echoed back as {@code null}. */
   private static @Nullable List<String> optionNames(JsonNode node) {
     if (node.isNull()) {
@@ -364,6 +421,10 @@ final class DocuEngineSimulator {
     }
     if (!node.isArray()) {
       throw ApiError.NO_FIELDS_ACCEPTED.error("selectedOptions must be an array of option names");
+    }
+    if (node.size() > MAX_SELECTED_OPTIONS) {
+      throw ApiError.NO_FIELDS_ACCEPTED.error(
+          "selectedOptions names at most " + MAX_SELECTED_OPTIONS + " options");
     }
     List<String> names = new ArrayList<>();
     for (JsonNode name : node) {
@@ -375,14 +436,21 @@ final class DocuEngineSimulator {
     return names;
   }
 
-  private static String valueText(JsonNode value) {
+  /** A value as text, refused when it is an object or longer than its field takes. */
+  private static String valueText(DocuDocument.Field field, JsonNode value) {
     if (value.isNull()) {
       return "";
     }
     if (value.isContainer()) {
       throw ApiError.SEARCH_NOT_KEY_VALUE.error();
     }
-    return value.asString();
+    String text = value.asString();
+    int limit = field.type().equals("file") ? MAX_FILE_CHARACTERS : MAX_VALUE_CHARACTERS;
+    if (text.length() > limit) {
+      throw ApiError.NO_FIELDS_ACCEPTED.error(
+          field.key() + " (" + field.name() + ") takes at most " + limit + " characters");
+    }
+    return text;
   }
 
   /** Validates, refuses what the register would, charges, and passes the request on. */
@@ -396,10 +464,11 @@ final class DocuEngineSimulator {
       throw refusal.get();
     }
     boolean search = request.document.hasSearch();
-    BigDecimal price = search ? request.searchPrice() : request.documentWithOptionsPrice();
+    BigDecimal price =
+        Wallet.closingCharge(search, request.searchPrice(), request.documentWithOptionsPrice());
     wallet.charge(request.id, ChargeKind.CLOSE, price, now, ApiError.BILLING_REFUSED);
     request.enter(search ? DocuState.SEARCH : DocuState.WAIT, now);
-    request.pending.add(new Step(now.plus(stepDelay), search ? StepKind.RESULTS : StepKind.DONE));
+    schedule.add(request, now.plus(stepDelay), search ? StepKind.RESULTS : StepKind.DONE);
   }
 
   /**
@@ -436,50 +505,46 @@ final class DocuEngineSimulator {
     }
     List<String> options = request.selectedOptions;
     if (options != null) {
-      options.stream()
-          .filter(option -> document.option(option).isEmpty())
-          .forEach(option -> problems.add(option + " is not an option of this document"));
+      List<String> unknown =
+          options.stream().filter(option -> document.option(option).isEmpty()).toList();
+      if (!unknown.isEmpty()) {
+        problems.add(Echo.of(unknown) + " not an option of this document");
+      }
     }
     return problems;
   }
 
-  /** An operator step, unless the request's fate says it ends here instead. */
-  private void reach(DocuRequest request, Step step) {
-    if (!(request.fate instanceof Fate.Normal)) {
-      endAsFated(request, step.due());
+  /** An operator step, unless the request is scripted to end here instead. */
+  private void reach(DocuRequest request, OperatorSchedule.Step<DocuRequest, StepKind> step) {
+    ScriptedEnd<DocuState> end = request.scriptedEnd;
+    if (end != null) {
+      endAsScripted(request, end, step.due());
       return;
     }
     switch (step.kind()) {
       case RESULTS -> {
-        request.results = RegisterFilings.results(request, step.due());
+        request.searchState =
+            new DocuRequest.Search.Ended(RegisterFilings.results(request, step.due()));
         request.lastUpdate = step.due();
       }
       case DONE -> request.enter(DocuState.DONE, step.due());
     }
   }
 
-  private static void endAsFated(DocuRequest request, Instant at) {
-    switch (request.fate) {
-      case Fate.Normal normal -> {
-        // nothing scripted: the request goes on
-      }
-      case Fate.Cancelled cancelled -> {
-        request.pending.clear();
+  private void endAsScripted(DocuRequest request, ScriptedEnd<DocuState> end, Instant at) {
+    schedule.clear(request);
+    switch (end) {
+      case ScriptedEnd.Cancelled<DocuState> cancelled -> {
         request.cancellationReason = cancelled.reason();
         request.enter(DocuState.CANCELLED, at);
       }
-      case Fate.Failed failed -> {
-        request.pending.clear();
-        request.enter(failed.state(), at);
-      }
+      case ScriptedEnd.Failed<DocuState> failed -> request.enter(failed.failure(), at);
     }
-    request.fate = new Fate.Normal();
+    request.scriptedEnd = null;
   }
 
   private void notifyChange(DocuRequest request) {
-    CallbackTarget target = request.callback;
-    if (target != null) {
-      onStatusChange.accept(new StatusChange(request.id, target, request.toJson(), "state"));
-    }
+    StatusChange.of(request.id, request.callback, request::toJson, "state")
+        .ifPresent(onStatusChange);
   }
 }

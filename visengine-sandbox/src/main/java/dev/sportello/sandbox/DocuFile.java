@@ -19,26 +19,46 @@ final class DocuFile {
 
   static final String MIME_TYPE = "application/pdf";
 
-  private final String fileName;
+  /**
+   * What a file is made of: equal specs render equal bytes, so a rendered file can be kept for as
+   * long as its request's spec stays the same.
+   *
+   * @param targetSize the size wanted in bytes; a file is never smaller than it naturally is
+   */
+  record Spec(
+      String fileName, String title, List<String> lines, Instant producedAt, long targetSize) {
+    Spec {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  private final Spec spec;
   private final PdfDocument.Parts pdf;
   private final String md5;
 
-  private DocuFile(String fileName, PdfDocument.Parts pdf) {
-    this.fileName = fileName;
+  private DocuFile(Spec spec, PdfDocument.Parts pdf) {
+    this.spec = spec;
     this.pdf = pdf;
     this.md5 = md5Of(pdf);
   }
 
-  /** A PDF of its natural size, or of {@code targetSize} bytes when that is larger. */
-  static DocuFile render(
-      String fileName, String title, List<String> lines, Instant producedAt, long targetSize) {
-    long natural = PdfDocument.render(title, lines, producedAt, 0).size();
-    long padding = Math.max(0, targetSize - natural);
-    return new DocuFile(fileName, PdfDocument.render(title, lines, producedAt, padding));
+  /**
+   * A PDF of its natural size, or of the target size when that is larger. Reading every byte for
+   * the MD5 takes seconds for the largest files: call it without holding a lock others wait on.
+   */
+  static DocuFile render(Spec spec) {
+    long natural = PdfDocument.render(spec.title(), spec.lines(), spec.producedAt(), 0).size();
+    long padding = Math.max(0, spec.targetSize() - natural);
+    return new DocuFile(
+        spec, PdfDocument.render(spec.title(), spec.lines(), spec.producedAt(), padding));
+  }
+
+  Spec spec() {
+    return spec;
   }
 
   String fileName() {
-    return fileName;
+    return spec.fileName();
   }
 
   long size() {

@@ -2,9 +2,8 @@ package dev.sportello.sandbox;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DocuRequest {
 
-  /** An operator step due at a point in (sandbox) time. */
-  record Step(Instant due, StepKind kind) {}
-
   enum StepKind {
     /** The search ends: its results can be chosen from. */
     RESULTS,
@@ -33,29 +29,38 @@ final class DocuRequest {
   /** A search result: its id (32 hex digits, as in the vendor's example) and its data. */
   record Result(String id, ObjectNode data) {}
 
-  /** How a request will end, when the control API says it should not end normally. */
-  sealed interface Fate {
-    record Normal() implements Fate {}
+  /** Where the request's search is; a document without search never ends one. */
+  sealed interface Search {
+    /** Still searching, or no search at all: {@code results} is {@code null}. */
+    record NotEnded() implements Search {}
 
-    record Cancelled(String reason) implements Fate {}
-
-    /** Ends in {@code ERROR} or {@code FAILED}. */
-    record Failed(DocuState state) implements Fate {}
+    record Ended(List<Result> results) implements Search {
+      public Ended {
+        results = List.copyOf(results);
+      }
+    }
   }
 
-  /** The fields a PATCH may change, kept to undo a PATCH that is refused. */
+  /**
+   * The fields a PATCH may change, kept to undo a PATCH that is refused: a copy, which later edits
+   * of the request do not reach.
+   */
   record Editable(
       Map<String, String> values,
       @Nullable List<String> selectedOptions,
       @Nullable String notifyEmail,
-      @Nullable CallbackTarget callback) {}
+      @Nullable CallbackTarget callback) {
+    Editable {
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      selectedOptions = selectedOptions == null ? null : List.copyOf(selectedOptions);
+    }
+  }
 
   final String id;
   final DocuDocument document;
   final Instant created;
   final Map<String, String> values = new LinkedHashMap<>();
   final EnumMap<DocuState, Instant> reached = new EnumMap<>(DocuState.class);
-  final Deque<Step> pending = new ArrayDeque<>();
 
   /** {@code null} until the client sends some, as the vendor's examples show. */
   @Nullable List<String> selectedOptions;
@@ -65,18 +70,19 @@ final class DocuRequest {
   DocuState state = DocuState.NEW;
   Instant lastUpdate;
 
-  /** {@code null} until the search ends. */
-  @Nullable List<Result> results;
+  Search searchState = new Search.NotEnded();
 
   @Nullable String resultId;
   @Nullable String cancellationReason;
-  Fate fate = new Fate.Normal();
+
+  /** {@code null} while the request is to go on normally. */
+  @Nullable ScriptedEnd<DocuState> scriptedEnd;
 
   /** Requested size of each delivered PDF in bytes; 0 means "as small as it naturally is". */
   long documentSize;
 
-  /** The delivered files, rendered once on first request and then served unchanged. */
-  @Nullable List<DocuFile> files;
+  /** The delivered file as last rendered; served while its spec is still {@link #fileSpec()}. */
+  @Nullable DocuFile rendered;
 
   DocuRequest(String id, DocuDocument document, Instant created) {
     this.id = id;
@@ -86,11 +92,7 @@ final class DocuRequest {
   }
 
   Editable editable() {
-    return new Editable(
-        new LinkedHashMap<>(values),
-        selectedOptions == null ? null : List.copyOf(selectedOptions),
-        notifyEmail,
-        callback);
+    return new Editable(values, selectedOptions, notifyEmail, callback);
   }
 
   void restore(Editable saved) {
@@ -134,10 +136,11 @@ final class DocuRequest {
   }
 
   Optional<Result> result(String wanted) {
-    List<Result> found = results;
-    return found == null
-        ? Optional.empty()
-        : found.stream().filter(result -> result.id().equals(wanted)).findFirst();
+    return switch (searchState) {
+      case Search.NotEnded notEnded -> Optional.empty();
+      case Search.Ended ended ->
+          ended.results().stream().filter(result -> result.id().equals(wanted)).findFirst();
+    };
   }
 
   /** The full {@code Request} object, in the vendor's property order. */
@@ -177,15 +180,15 @@ final class DocuRequest {
       json.putNull("documents");
     }
     json.put("resultId", resultId);
-    List<Result> found = results;
-    if (found == null) {
-      json.putNull("results");
-    } else {
-      ArrayNode array = json.putArray("results");
-      for (Result result : found) {
-        ObjectNode entry = array.addObject();
-        entry.put("id", result.id());
-        entry.set("data", result.data().deepCopy());
+    switch (searchState) {
+      case Search.NotEnded notEnded -> json.putNull("results");
+      case Search.Ended ended -> {
+        ArrayNode array = json.putArray("results");
+        for (Result result : ended.results()) {
+          ObjectNode entry = array.addObject();
+          entry.put("id", result.id());
+          entry.set("data", result.data().deepCopy());
+        }
       }
     }
     if (cancellationReason != null) {
@@ -213,21 +216,15 @@ final class DocuRequest {
     return timestamps;
   }
 
-  /** Files delivered for this request, in {@code documents} order. */
-  List<DocuFile> deliveredFiles() {
-    List<DocuFile> rendered = files;
-    if (rendered == null) {
-      List<String> lines = new ArrayList<>();
-      lines.add("Documento: " + document.name() + " (" + document.id() + ")");
-      lines.add("Richiesta: " + id);
-      result(resultId == null ? "" : resultId)
-          .ifPresent(result -> lines.add("Risultato scelto: " + result.id()));
-      lines.add("Documento generato dal sandbox DocuEngine: non ha valore legale.");
-      Instant producedAt = reached.getOrDefault(DocuState.DONE, lastUpdate);
-      rendered =
-          List.of(DocuFile.render(fileName(), document.name(), lines, producedAt, documentSize));
-      files = rendered;
-    }
-    return rendered;
+  /** What the file this request delivers is made of (its one {@code documents} entry). */
+  DocuFile.Spec fileSpec() {
+    List<String> lines = new ArrayList<>();
+    lines.add("Documento: " + document.name() + " (" + document.id() + ")");
+    lines.add("Richiesta: " + id);
+    result(resultId == null ? "" : resultId)
+        .ifPresent(result -> lines.add("Risultato scelto: " + result.id()));
+    lines.add("Documento generato dal sandbox DocuEngine: non ha valore legale.");
+    Instant producedAt = reached.getOrDefault(DocuState.DONE, lastUpdate);
+    return new DocuFile.Spec(fileName(), document.name(), lines, producedAt, documentSize);
   }
 }

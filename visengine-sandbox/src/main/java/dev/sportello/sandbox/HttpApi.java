@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
@@ -36,30 +36,34 @@ final class HttpApi {
   private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
   /**
-   * One API call: its path and query parameters, its body (read leniently as JSON), the origin it
-   * was addressed to ({@code http://host:port}) and whether it carried an {@code Authorization}
-   * header.
+   * One API call: its path parameters, its query string as received (still percent-encoded), its
+   * body (read leniently as JSON), the scheme and host ({@code name:port}) it was addressed to and
+   * whether it carried an {@code Authorization} header.
    */
   record Call(
       Map<String, String> pathParams,
-      Map<String, String> query,
+      String rawQuery,
       ObjectNode body,
-      String origin,
+      String scheme,
+      String host,
       boolean carriesAuthorization) {
 
     static Call of(Context ctx) {
-      Map<String, String> query = new LinkedHashMap<>();
-      ctx.queryParamMap()
-          .forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.getFirst()));
       String host = ctx.host();
+      String rawQuery = ctx.queryString();
       return new Call(
           ctx.pathParamMap(),
-          query,
+          rawQuery == null ? "" : rawQuery,
           Json.parseBody(ctx.bodyAsBytes()),
-          ctx.scheme()
-              + "://"
-              + (host == null ? SandboxSettings.LOOPBACK + ":" + ctx.port() : host),
+          ctx.scheme(),
+          host == null ? SandboxSettings.LOOPBACK + ":" + ctx.port() : host,
           ctx.header("Authorization") != null);
+    }
+
+    /** The host name the call was addressed to, without its port. */
+    String hostName() {
+      int colon = host.lastIndexOf(':');
+      return colon > host.lastIndexOf(']') ? host.substring(0, colon) : host;
     }
 
     String id() {
@@ -100,40 +104,90 @@ final class HttpApi {
   private final Faults faults;
   private final CallsInFlight inFlight;
   private final List<byte[]> tokens;
+  private final IntFunction<Reply> injectedFailure;
 
-  private HttpApi(Simulator simulator, Faults faults, CallsInFlight inFlight, List<String> tokens) {
+  private HttpApi(
+      Simulator simulator,
+      Faults faults,
+      CallsInFlight inFlight,
+      List<String> tokens,
+      IntFunction<Reply> injectedFailure) {
     this.simulator = simulator;
     this.faults = faults;
     this.inFlight = inFlight;
     this.tokens = tokens.stream().map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
+    this.injectedFailure = injectedFailure;
   }
 
+  /**
+   * Both engines' APIs (and the control API when enabled); DocuEngine's download URLs point at the
+   * storage listening on {@code storagePort}.
+   */
   static Javalin create(
       Simulator simulator,
       DocuEngineApi docuEngine,
+      int storagePort,
+      Operators operators,
+      Wallet wallet,
       Faults faults,
       CallsInFlight inFlight,
       CallbackDispatcher callbacks,
       List<String> tokens,
       boolean controlApi) {
-    HttpApi api = new HttpApi(simulator, faults, inFlight, tokens);
+    HttpApi api =
+        new HttpApi(
+            simulator,
+            faults,
+            inFlight,
+            tokens,
+            status ->
+                new Reply.Body(status, Envelope.failure("sandbox: injected failure", status)));
     return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.concurrency.useVirtualThreads = true;
-      config.http.compressionStrategy = CompressionStrategy.NONE;
-      config.http.maxRequestSize = MAX_BODY_BYTES;
-      config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
+      configure(config);
       api.registerVisengine(config);
-      docuEngine.register(api, config);
+      docuEngine.register(api, config, storagePort);
       if (controlApi) {
-        new ControlApi(simulator, docuEngine.simulator(), faults, callbacks)
+        new ControlApi(simulator, docuEngine.simulator(), operators, wallet, faults, callbacks)
             .register(config, api::authorized);
       }
       config.routes.exception(
           EndpointNotFound.class,
           (notFound, ctx) -> writeBody(ctx, Reply.error(ApiError.NO_SUCH_ROUTE.error())));
     });
+  }
+
+  /**
+   * The storage DocuEngine's files are downloaded from, a separate origin that knows no bearer
+   * token and answers (injected failures included) in its own XML.
+   */
+  static Javalin createStorage(
+      Simulator simulator, DocuEngineApi docuEngine, Faults faults, CallsInFlight inFlight) {
+    HttpApi api =
+        new HttpApi(
+            simulator,
+            faults,
+            inFlight,
+            List.of(),
+            status -> SignedStorage.injectedFailure(status).reply());
+    return Javalin.create(config -> {
+      configure(config);
+      docuEngine.registerStorage(api, config);
+      config.routes.exception(
+          EndpointNotFound.class,
+          (notFound, ctx) -> {
+            SignedStorage.Refusal missing = SignedStorage.noSuchKey();
+            ctx.status(missing.status()).contentType(SignedStorage.XML).result(missing.xml());
+          });
+    });
+  }
+
+  private static void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.concurrency.useVirtualThreads = true;
+    config.http.compressionStrategy = CompressionStrategy.NONE;
+    config.http.maxRequestSize = MAX_BODY_BYTES;
+    config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
   }
 
   private void registerVisengine(JavalinConfig config) {
@@ -236,11 +290,7 @@ final class HttpApi {
         case Faults.Fault.Delay delay -> pause(delay);
         case Faults.Fault.Failure failure -> {
           LOG.info("{} -> {} (injected failure)", route, failure.status());
-          write(
-              ctx,
-              new Reply.Body(
-                  failure.status(),
-                  Envelope.failure("sandbox: injected failure", failure.status())));
+          write(ctx, injectedFailure.apply(failure.status()));
           return;
         }
         case Faults.Fault.Drop dropped -> drop = true;

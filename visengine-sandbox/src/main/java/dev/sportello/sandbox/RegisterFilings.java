@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
+import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,6 +26,16 @@ final class RegisterFilings {
   static final String COMPANY_FOUNDED_THIS_YEAR = "09999999999";
 
   private static final int BALANCE_SHEET_YEARS = 3;
+
+  /** The catalogue's balance-sheet documents: Bilancio Ottico, XBRL and Riclassificato. */
+  private static final Set<String> BALANCE_SHEET_DOCUMENTS =
+      Set.of("667443c29e6f0e447bc265aa", "667c131a9e6f0e447bc265c1", "669533fe6d4f51cbde8da353");
+
+  /** The groups an Atto Ottico search finds when the request names none. */
+  private static final List<String> USUAL_ACT_GROUPS = List.of("A01", "A06", "A99");
+
+  /** A group of filed acts, as the document's {@code actGroupCode} field describes it. */
+  private record ActGroup(String code, String description) {}
 
   private RegisterFilings() {}
 
@@ -53,14 +63,13 @@ final class RegisterFilings {
         found.add(sheet);
       }
     } else {
-      String wanted = request.values.getOrDefault("field1", "").strip();
-      for (String[] act : acts(request.document, wanted)) {
-        int daysAgo = number(taxCode + "/act/" + act[0], 30, 3000);
+      for (ActGroup act : actGroups(request)) {
+        int daysAgo = number(taxCode + "/act/" + act.code(), 30, 3000);
         LocalDate filed = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(daysAgo);
         ObjectNode filing = Json.object();
-        filing.put("actId", number(taxCode + "/act/" + act[0], 100_000_000, 800_000_000));
-        filing.put("actGroupCode", act[0]);
-        filing.put("actGroupDescription", act[1]);
+        filing.put("actId", number(taxCode + "/act/" + act.code(), 100_000_000, 800_000_000));
+        filing.put("actGroupCode", act.code());
+        filing.put("actGroupDescription", act.description());
         filing.put("requestDate", filed.toString());
         filing.put("documentDate", filed.minusDays(7).toString());
         found.add(filing);
@@ -74,34 +83,30 @@ final class RegisterFilings {
   }
 
   private static boolean balanceSheets(DocuDocument document) {
-    return document.name().startsWith("Bilancio");
+    return BALANCE_SHEET_DOCUMENTS.contains(document.id());
   }
 
-  /** The acts of the wanted group, or the usual three when no group was asked for. */
-  private static List<String[]> acts(DocuDocument document, String wantedGroup) {
-    List<String> groups =
-        wantedGroup.isEmpty() ? List.of("A01", "A06", "A99") : List.of(wantedGroup);
-    List<String[]> acts = new ArrayList<>();
-    for (String group : groups) {
-      acts.add(new String[] {group, groupDescription(document, group)});
-    }
-    return acts;
-  }
-
-  private static String groupDescription(DocuDocument document, String group) {
-    for (JsonNode option : document.served().at("/requestStructure/fields/field1/options")) {
-      if (option.path("code").asString().equals(group)) {
-        return option.path("description").asString();
-      }
-    }
-    return "ATTO";
+  /** The group the request asks for, or the usual three when it names none. */
+  private static List<ActGroup> actGroups(DocuRequest request) {
+    Optional<DocuDocument.Field> field = request.document.fieldNamed("actGroupCode");
+    String wanted =
+        field.map(groups -> request.values.getOrDefault(groups.key(), "")).orElse("").strip();
+    return (wanted.isEmpty() ? USUAL_ACT_GROUPS : List.of(wanted))
+        .stream()
+            .map(code ->
+                new ActGroup(
+                    code,
+                    field
+                        .flatMap(groups -> groups.choice(code))
+                        .map(DocuDocument.Choice::description)
+                        .orElse("ATTO")))
+            .toList();
   }
 
   private static String taxCode(DocuDocument document, Map<String, String> values) {
-    return document.fields().stream()
-        .filter(field -> field.name().equals("taxCode"))
+    return document
+        .fieldNamed("taxCode")
         .map(field -> values.getOrDefault(field.key(), ""))
-        .findFirst()
         .orElse("")
         .strip()
         .toUpperCase(Locale.ROOT);

@@ -96,6 +96,7 @@ public final class SandboxMain {
       PrintStream out, VisengineSandbox sandbox, SandboxSettings settings) {
     out.printf(Locale.ROOT, "Visengine sandbox: %s%n", sandbox.baseUrl());
     out.printf(Locale.ROOT, "DocuEngine sandbox: %s%n", sandbox.baseUrl());
+    out.printf(Locale.ROOT, "DocuEngine storage: %s%n", sandbox.storageBaseUrl());
     out.printf(Locale.ROOT, "Token:  %s%n", sandbox.token());
     out.printf(
         Locale.ROOT,

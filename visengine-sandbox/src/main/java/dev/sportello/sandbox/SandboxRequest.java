@@ -2,9 +2,7 @@ package dev.sportello.sandbox;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,21 +23,9 @@ final class SandboxRequest {
   /** The vendor's examples name the internal fulfilment channel here; the sandbox has one. */
   private static final String CHANNEL = "_sandbox";
 
-  /** An operator step due at a point in (sandbox) time. */
-  record Step(Instant due, Stato target) {}
-
   /** The result code and text of the request ({@code esito}). */
   record Esito(String code, String info) {
     static final Esito OK = new Esito("0", "OK");
-  }
-
-  /** How a request will end, when the control API says it should not end normally. */
-  sealed interface Fate {
-    record Normal() implements Fate {}
-
-    record Cancelled(String reason) implements Fate {}
-
-    record Failed(Esito esito) implements Fate {}
   }
 
   final String id;
@@ -49,7 +35,6 @@ final class SandboxRequest {
   final Set<String> optionKeys = new LinkedHashSet<>();
   final EnumMap<Stato, Instant> reached = new EnumMap<>(Stato.class);
   final List<SearchRound> searches = new ArrayList<>();
-  final Deque<Step> pending = new ArrayDeque<>();
   final List<String> attachments = new ArrayList<>();
 
   boolean closed;
@@ -61,7 +46,9 @@ final class SandboxRequest {
   @Nullable Integer chosenIndex;
   Esito esito = Esito.OK;
   @Nullable String cancellationReason;
-  Fate fate = new Fate.Normal();
+
+  /** {@code null} while the request is to go on normally. */
+  @Nullable ScriptedEnd<Esito> scriptedEnd;
 
   /** Requested size of the delivered ZIP in bytes; 0 means "as small as it naturally is". */
   long documentSize;

@@ -1,8 +1,6 @@
 package dev.sportello.sandbox;
 
 import dev.sportello.sandbox.SandboxRequest.Esito;
-import dev.sportello.sandbox.SandboxRequest.Fate;
-import dev.sportello.sandbox.SandboxRequest.Step;
 import dev.sportello.sandbox.Wallet.ChargeKind;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,7 +35,6 @@ final class Simulator {
 
   static final String OWNER = "sandbox@example.com";
 
-  private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
   private static final Pattern FIELD_KEY = Pattern.compile("\\$\\d+");
   private static final String DOTTED_PREFIX = "json_visura.";
 
@@ -52,6 +49,7 @@ final class Simulator {
   private final ObjectIds ids;
   private final Consumer<StatusChange> onStatusChange;
   private final Map<String, SandboxRequest> requests = new LinkedHashMap<>();
+  private final OperatorSchedule<SandboxRequest, Stato> schedule = new OperatorSchedule<>();
 
   Simulator(
       Catalogue catalogue,
@@ -276,56 +274,34 @@ final class Simulator {
   /** Applies every lifecycle step that is due on the sandbox clock. */
   synchronized void tick() {
     Instant now = clock.now();
-    for (SandboxRequest request : requests.values()) {
-      while (!request.pending.isEmpty() && !request.pending.getFirst().due().isAfter(now)) {
-        Step step = request.pending.removeFirst();
-        reach(request, step.target(), step.due());
-        notifyChange(request);
-      }
+    for (Optional<OperatorSchedule.Step<SandboxRequest, Stato>> step = schedule.takeDue(now);
+        step.isPresent();
+        step = schedule.takeDue(now)) {
+      SandboxRequest request = step.get().request();
+      reach(request, step.get().kind(), step.get().due());
+      notifyChange(request);
     }
   }
 
   // ---- control
 
-  /** Moves the sandbox clock forward and lets the operators catch up at once. */
-  void advance(Duration amount) {
-    clock.advance(amount);
-    tick();
-  }
-
   Instant now() {
     return clock.now();
-  }
-
-  synchronized SandboxCharges chargesFor(String requestId) {
-    return wallet.summaryOf(requestId);
-  }
-
-  synchronized List<Wallet.Charge> chargeLedger(String requestId) {
-    return wallet.chargesOf(requestId);
-  }
-
-  synchronized BigDecimal balance() {
-    return wallet.balance();
-  }
-
-  synchronized void setBalance(BigDecimal balance) {
-    wallet.setBalance(balance);
   }
 
   /**
    * Makes a request end other than normally: at its next operator step, or at once when it has none
    * pending (a draft, or a search waiting for a choice).
    */
-  synchronized ObjectNode setFate(String id, Fate fate) {
+  synchronized ObjectNode scriptEnd(String id, ScriptedEnd<Esito> end) {
     tick();
     SandboxRequest request = find(id, ApiError.INVALID_ID, ApiError.NOT_FOUND);
     if (request.stato == Stato.ANNULLATA || request.stato == Stato.VISURA_EVASA) {
       throw ApiError.BAD_CONTROL_CALL.error("the request has already ended");
     }
-    request.fate = fate;
-    if (request.pending.isEmpty()) {
-      reach(request, request.stato, clock.now());
+    request.scriptedEnd = end;
+    if (!schedule.hasPending(request)) {
+      endAsScripted(request, end, clock.now());
       notifyChange(request);
     }
     return request.toJson();
@@ -337,15 +313,13 @@ final class Simulator {
 
   // ---- internals
 
+  /** Visengine names the id in every "not found", and in a malformed id's shared row. */
   private SandboxRequest find(String id, ApiError invalid, ApiError notFound) {
-    if (!OBJECT_ID.matcher(id).matches()) {
-      throw invalid == notFound ? notFound.error(id) : invalid.error();
-    }
-    SandboxRequest request = requests.get(id);
-    if (request == null) {
-      throw notFound.error(id);
-    }
-    return request;
+    return ObjectIds.find(
+        requests,
+        id,
+        () -> invalid == notFound ? notFound.error(id) : invalid.error(),
+        () -> notFound.error(id));
   }
 
   /** The fields POST and PUT both accept: values, email, callback and options. */
@@ -450,9 +424,10 @@ final class Simulator {
     requireValid(request, invalid);
     Product product = request.product;
     BigDecimal price =
-        product.searchable()
-            ? product.searchPrice()
-            : product.documentPrice().add(request.extrasPrice());
+        Wallet.closingCharge(
+            product.searchable(),
+            product.searchPrice(),
+            product.documentPrice().add(request.extrasPrice()));
     wallet.charge(request.id, ChargeKind.CLOSE, price, now, ApiError.CREDIT_SHORT_ON_CLOSE);
     request.closed = true;
     if (product.searchable()) {
@@ -493,35 +468,41 @@ final class Simulator {
   }
 
   private void scheduleDelivery(SandboxRequest request, Instant from) {
-    request.pending.add(new Step(from.plus(stepDelay), Stato.DATI_DISPONIBILI));
-    request.pending.add(new Step(from.plus(stepDelay.multipliedBy(2)), Stato.VISURA_EVASA));
+    schedule.add(request, from.plus(stepDelay), Stato.DATI_DISPONIBILI);
+    schedule.add(request, from.plus(stepDelay.multipliedBy(2)), Stato.VISURA_EVASA);
   }
 
-  /** An operator step, unless the request's fate says it ends here instead. */
-  private static void reach(SandboxRequest request, Stato target, Instant at) {
-    switch (request.fate) {
-      case Fate.Normal normal -> {
-        request.enter(target, at);
-        if (target == Stato.DATI_DISPONIBILI) {
-          request.attachments.clear();
-          for (int i = 0; i < request.product.documentTitles().size(); i++) {
-            request.attachments.add(request.id + (i == 0 ? "" : "_" + i) + ".pdf");
-          }
-        }
+  /** An operator step, unless the request is scripted to end here instead. */
+  private void reach(SandboxRequest request, Stato target, Instant at) {
+    ScriptedEnd<Esito> end = request.scriptedEnd;
+    if (end != null) {
+      endAsScripted(request, end, at);
+      return;
+    }
+    request.enter(target, at);
+    if (target == Stato.DATI_DISPONIBILI) {
+      request.attachments.clear();
+      for (int i = 0; i < request.product.documentTitles().size(); i++) {
+        request.attachments.add(request.id + (i == 0 ? "" : "_" + i) + ".pdf");
       }
-      case Fate.Cancelled cancelled -> cancelNow(request, cancelled.reason(), at);
-      case Fate.Failed failed -> {
-        request.pending.clear();
-        request.esito = failed.esito();
+    }
+  }
+
+  private void endAsScripted(SandboxRequest request, ScriptedEnd<Esito> end, Instant at) {
+    switch (end) {
+      case ScriptedEnd.Cancelled<Esito> cancelled -> cancelNow(request, cancelled.reason(), at);
+      case ScriptedEnd.Failed<Esito> failed -> {
+        schedule.clear(request);
+        request.esito = failed.failure();
         request.attachments.clear();
         request.enter(Stato.VISURA_EVASA, at);
       }
     }
-    request.fate = new Fate.Normal();
+    request.scriptedEnd = null;
   }
 
-  private static void cancelNow(SandboxRequest request, String reason, Instant at) {
-    request.pending.clear();
+  private void cancelNow(SandboxRequest request, String reason, Instant at) {
+    schedule.clear(request);
     request.cancellationReason = reason;
     request.enter(Stato.ANNULLATA, at);
   }
@@ -566,10 +547,7 @@ final class Simulator {
   }
 
   private void notifyChange(SandboxRequest request) {
-    CallbackTarget target = request.callback;
-    if (target != null) {
-      onStatusChange.accept(
-          new StatusChange(request.id, target, request.toJson(), "stato_richiesta"));
-    }
+    StatusChange.of(request.id, request.callback, request::toJson, "stato_richiesta")
+        .ifPresent(onStatusChange);
   }
 }

@@ -1,5 +1,8 @@
 package dev.sportello.sandbox;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -10,4 +13,16 @@ import tools.jackson.databind.node.ObjectNode;
  *     or {@code state}), recorded with each delivery attempt
  */
 record StatusChange(
-    String requestId, CallbackTarget target, ObjectNode request, String stateField) {}
+    String requestId, CallbackTarget target, ObjectNode request, String stateField) {
+
+  /** The change to report for a request of either engine, if it asked for callbacks. */
+  static Optional<StatusChange> of(
+      String requestId,
+      @Nullable CallbackTarget target,
+      Supplier<ObjectNode> request,
+      String stateField) {
+    return target == null
+        ? Optional.empty()
+        : Optional.of(new StatusChange(requestId, target, request.get(), stateField));
+  }
+}

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * A running sandbox of Openapi's two document engines, Visengine and DocuEngine, on one port: start
  * it, point a client of either engine at {@link #baseUrl()} with {@link #token()}, and drive time
  * with {@link #advance(Duration)} instead of sleeping. Both engines share one wallet, clock,
- * operators' pace, fault injection and control API.
+ * operators' pace, fault injection and control API. DocuEngine's signed download URLs point at a
+ * second port, {@link #storageBaseUrl()}: another origin, which takes no bearer token.
  *
  * <pre>{@code
  * try (VisengineSandbox sandbox = VisengineSandbox.start(SandboxSettings.defaults())) {
@@ -34,8 +35,9 @@ public final class VisengineSandbox implements AutoCloseable {
   private static final Duration TICK = Duration.ofMillis(100);
 
   private final Javalin server;
-  private final Simulator simulator;
-  private final DocuEngineSimulator docuEngine;
+  private final Javalin storage;
+  private final Operators operators;
+  private final Wallet wallet;
   private final CallbackDispatcher callbacks;
   private final CallsInFlight inFlight;
   private final Thread ticker;
@@ -44,15 +46,17 @@ public final class VisengineSandbox implements AutoCloseable {
 
   private VisengineSandbox(
       Javalin server,
-      Simulator simulator,
-      DocuEngineSimulator docuEngine,
+      Javalin storage,
+      Operators operators,
+      Wallet wallet,
       CallbackDispatcher callbacks,
       CallsInFlight inFlight,
       String token,
       String host) {
     this.server = server;
-    this.simulator = simulator;
-    this.docuEngine = docuEngine;
+    this.storage = storage;
+    this.operators = operators;
+    this.wallet = wallet;
     this.callbacks = callbacks;
     this.inFlight = inFlight;
     this.ticker =
@@ -65,10 +69,17 @@ public final class VisengineSandbox implements AutoCloseable {
   }
 
   public static VisengineSandbox start(SandboxSettings settings) {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /**
+   * A sandbox whose clock starts from {@code wallClock}: a fixed one holds time still for tests.
+   */
+  static VisengineSandbox start(SandboxSettings settings, Clock wallClock) {
     SecureRandom random = new SecureRandom();
     List<String> tokens =
         settings.tokens().isEmpty() ? List.of(newToken(random)) : settings.tokens();
-    SandboxClock clock = new SandboxClock(Clock.systemUTC());
+    SandboxClock clock = new SandboxClock(wallClock);
     CallbackDispatcher callbacks = new CallbackDispatcher(clock);
     // One account: both engines draw on the same wallet, and their ids never collide.
     Wallet wallet = new Wallet(settings.initialBalance());
@@ -84,31 +95,55 @@ public final class VisengineSandbox implements AutoCloseable {
             callbacks::enqueue);
     DocuEngineSimulator docuEngine =
         new DocuEngineSimulator(
-            DocuCatalogue.load(), clock, settings.stepDelay(), wallet, ids, callbacks::enqueue);
+            DocuCatalogue.load(),
+            clock,
+            settings.stepDelay(),
+            wallet,
+            ids,
+            callbacks::enqueue,
+            DocuFile::render);
+    Operators operators = new Operators(clock, simulator, docuEngine, callbacks);
     CallsInFlight inFlight = new CallsInFlight();
-    Javalin server =
-        HttpApi.create(
-                simulator,
-                new DocuEngineApi(docuEngine, new SignedStorage(random)),
-                new Faults(),
-                inFlight,
-                callbacks,
-                tokens,
-                settings.controlApiEnabled())
-            .start(settings.bindHost(), settings.port());
+    Faults faults = new Faults();
+    DocuEngineApi docuEngineApi = new DocuEngineApi(docuEngine, new SignedStorage(random));
+    Javalin storage =
+        HttpApi.createStorage(simulator, docuEngineApi, faults, inFlight)
+            .start(settings.bindHost(), 0);
+    Javalin server;
+    try {
+      server =
+          HttpApi.create(
+                  simulator,
+                  docuEngineApi,
+                  storage.port(),
+                  operators,
+                  wallet,
+                  faults,
+                  inFlight,
+                  callbacks,
+                  tokens,
+                  settings.controlApiEnabled())
+              .start(settings.bindHost(), settings.port());
+    } catch (RuntimeException portTaken) {
+      storage.stop();
+      throw portTaken;
+    }
     VisengineSandbox sandbox =
         new VisengineSandbox(
             server,
-            simulator,
-            docuEngine,
+            storage,
+            operators,
+            wallet,
             callbacks,
             inFlight,
             tokens.getFirst(),
             settings.bindHost());
     sandbox.ticker.start();
     LOG.info(
-        "Visengine and DocuEngine sandbox listening on {} (control API {})",
+        "Visengine and DocuEngine sandbox listening on {}, DocuEngine's storage on {} (control API"
+            + " {})",
         sandbox.baseUrl(),
+        sandbox.storageBaseUrl(),
         settings.controlApiEnabled() ? "enabled" : "disabled");
     return sandbox;
   }
@@ -122,8 +157,20 @@ public final class VisengineSandbox implements AutoCloseable {
    * paths ({@code /documents}, {@code /requests}, …) are appended.
    */
   public URI baseUrl() {
+    return origin(port());
+  }
+
+  /**
+   * {@code http://host:port} of the storage DocuEngine's signed download URLs point at: another
+   * origin than {@link #baseUrl()}, as the vendor's cloud storage is, which takes no bearer token.
+   */
+  public URI storageBaseUrl() {
+    return origin(storage.port());
+  }
+
+  private URI origin(int listening) {
     String literal = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + literal + ":" + port());
+    return URI.create("http://" + literal + ":" + listening);
   }
 
   /** A token the sandbox accepts (the first configured one, or the generated one). */
@@ -133,14 +180,12 @@ public final class VisengineSandbox implements AutoCloseable {
 
   /** The sandbox clock's current time. */
   public Instant now() {
-    return simulator.now();
+    return operators.now();
   }
 
   /** Moves the sandbox clock forward: due lifecycle steps and callback retries happen at once. */
   public void advance(Duration amount) {
-    simulator.advance(amount);
-    docuEngine.tick();
-    callbacks.pump();
+    operators.advance(amount);
   }
 
   /**
@@ -155,24 +200,25 @@ public final class VisengineSandbox implements AutoCloseable {
 
   /** How many calls charged the wallet for a request of either engine, and how much. */
   public SandboxCharges chargesFor(String requestId) {
-    return simulator.chargesFor(requestId);
+    return wallet.summaryOf(requestId);
   }
 
   public BigDecimal balance() {
-    return simulator.balance();
+    return wallet.balance();
   }
 
   public void setBalance(BigDecimal balance) {
     if (balance.signum() < 0) {
       throw new IllegalArgumentException("balance must not be negative");
     }
-    simulator.setBalance(balance);
+    wallet.setBalance(balance);
   }
 
   @Override
   public void close() {
     ticker.interrupt();
     server.stop();
+    storage.stop();
     callbacks.close();
   }
 
@@ -181,9 +227,7 @@ public final class VisengineSandbox implements AutoCloseable {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(TICK);
-        simulator.tick();
-        docuEngine.tick();
-        callbacks.pump();
+        operators.catchUp();
       } catch (InterruptedException closing) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException unexpected) {

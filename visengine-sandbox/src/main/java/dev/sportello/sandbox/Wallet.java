@@ -31,6 +31,16 @@ final class Wallet {
     this.balance = balance;
   }
 
+  /**
+   * What closing a request charges on either engine: for a document with a search phase only the
+   * search (the document and its options are charged once a result is chosen), otherwise the
+   * document and its options.
+   */
+  static BigDecimal closingCharge(
+      boolean hasSearch, BigDecimal searchPrice, BigDecimal documentWithOptions) {
+    return hasSearch ? searchPrice : documentWithOptions;
+  }
+
   synchronized BigDecimal balance() {
     return balance;
   }

@@ -1,6 +1,6 @@
 /**
  * A standalone simulator of Openapi's two document engines, Visengine and DocuEngine, served over
- * real HTTP on one port.
+ * real HTTP on one port, with DocuEngine's download storage on a second.
  *
  * <p>Written only from the published API facts ({@code shared/reference/visengine-api.md} and the
  * vendors' OpenAPI descriptions), never from Sportello's own model, so that the adapter's tests and

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sportello.sandbox.SandboxHttp.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.DigestInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
@@ -62,24 +61,28 @@ class DocuEngineControlTest {
 
   @Test
   void faultsApplyToTheStorageToo() throws Exception {
-    String id = api.request(DocuEngineErrorScenarios.closedStatuto());
-    api.finishAll();
-    String url = api.get("/requests/" + id + "/documents").data().at("/0/downloadUrl").asString();
+    JsonNode file = deliveredFile();
     arm("{\"route\":\"" + DocuEngineApi.STORAGE_ROUTE + "\",\"type\":\"fail\",\"status\":503}");
 
-    HttpResponse<String> failed =
-        api.client()
-            .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> served =
-        api.client()
-            .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> failed = download(file);
+    HttpResponse<byte[]> served = download(file);
 
     assertThat(failed.statusCode()).isEqualTo(503);
     assertThat(served.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anInjectedStorageFailureIsAnsweredInTheStoragesXml() throws Exception {
+    JsonNode file = deliveredFile();
+    arm("{\"route\":\"" + DocuEngineApi.STORAGE_ROUTE + "\",\"type\":\"fail\",\"status\":503}");
+
+    HttpResponse<byte[]> failed = download(file);
+
+    assertThat(failed.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
+    assertThat(new String(failed.body(), StandardCharsets.UTF_8))
+        .contains("<Code>InternalError</Code>")
+        .doesNotContain("success");
   }
 
   /** A delivered Statuto's file entry from {@code GET /requests/{id}/documents}. */
@@ -156,47 +159,28 @@ class DocuEngineControlTest {
 
     assertThat(failed.data().path("state").asString()).isEqualTo("FAILED");
     assertThat(api.get("/requests").data().get(0).path("state").asString()).isEqualTo("FAILED");
-    assertThat(
-            api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"error\"}").status())
-        .isEqualTo(400);
-    assertThat(
-            api.post(
-                    "/_sandbox/requests/" + api.draft(SandboxHttp.STATUTO) + "/outcome",
-                    "{\"outcome\":\"annullata\"}")
-                .status())
-        .isEqualTo(400);
   }
 
   @Test
-  void streamsALargeFileOfTheRequestedSizeWithItsMd5() throws Exception {
-    long size = 20L * 1024 * 1024 + 13;
-    String id = api.request(DocuEngineErrorScenarios.closedStatuto());
-    api.post("/_sandbox/requests/" + id + "/document", "{\"size_bytes\":" + size + "}");
-    api.finishAll();
-    JsonNode file = api.get("/requests/" + id + "/documents").data().get(0);
+  void aRequestThatHasEndedTakesNoOtherOutcome() {
+    String id = api.draft(SandboxHttp.STATUTO);
+    api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"failed\"}");
 
-    HttpResponse<InputStream> response =
-        api.client()
-            .send(
-                HttpRequest.newBuilder(URI.create(file.path("downloadUrl").asString())).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-    MessageDigest md5 = MessageDigest.getInstance("MD5");
-    long read = 0;
-    byte[] head = new byte[8];
-    try (DigestInputStream in = new DigestInputStream(response.body(), md5)) {
-      read += in.readNBytes(head, 0, head.length);
-      byte[] buffer = new byte[65_536];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        read += n;
-      }
-    }
+    Response refused = api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"error\"}");
 
-    assertThat(file.path("fileSize").asString()).isEqualTo(Long.toString(size));
-    assertThat(read).isEqualTo(size);
-    assertThat(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1))
-        .isEqualTo("%PDF-1.4");
-    assertThat(Base64.getEncoder().encodeToString(md5.digest()))
-        .isEqualTo(file.path("md5").asString());
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+    assertThat(api.get("/requests/" + id).data().path("state").asString()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void anOutcomeDocuEngineDoesNotKnowIsRefused() {
+    String id = api.draft(SandboxHttp.STATUTO);
+
+    Response refused =
+        api.post("/_sandbox/requests/" + id + "/outcome", "{\"outcome\":\"annullata\"}");
+
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+    assertThat(api.get("/requests/" + id).data().path("state").asString()).isEqualTo("NEW");
   }
 
   @Test

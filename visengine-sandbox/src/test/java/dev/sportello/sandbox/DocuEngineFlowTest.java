@@ -29,8 +29,9 @@ class DocuEngineFlowTest {
   }
 
   @Test
-  void aDocumentWithoutSearchIsChargedOnceWhenItsDraftIsClosed() throws Exception {
+  void aDraftIsKeptUnchargedWithItsValues() {
     long start = API.sandbox.now().getEpochSecond();
+
     String id = API.draft(SandboxHttp.STATUTO);
 
     JsonNode draft = API.get("/requests/" + id).data();
@@ -39,18 +40,39 @@ class DocuEngineFlowTest {
     assertThat(draft.at("/timestamps/NEW").asLong()).isBetween(start, start + 5);
     assertThat(draft.at("/readableSearch/taxCode").asString()).isEqualTo(SandboxHttp.COMPANY_VAT);
     assertThat(API.sandbox.chargesFor(id).calls()).isZero();
+  }
+
+  @Test
+  void closingADraftOfADocumentWithoutSearchChargesTheDocumentOnce() {
+    String id = API.draft(SandboxHttp.STATUTO);
 
     JsonNode closed = API.patch("/requests/" + id, "{\"state\":\"SEARCH\"}").data();
+
     assertThat(closed.path("state").asString()).isEqualTo("WAIT");
     assertThat(closed.path("documents").isNull()).isTrue();
+    assertThat(API.sandbox.chargesFor(id).calls()).isEqualTo(1);
     assertThat(API.sandbox.chargesFor(id).amount()).isEqualByComparingTo("4.9");
+  }
+
+  @Test
+  void aClosedRequestIsDoneOneOperatorStepLaterWithItsDocument() {
+    String id = API.draft(SandboxHttp.STATUTO);
+    API.patch("/requests/" + id, "{\"state\":\"SEARCH\"}");
 
     API.sandbox.advance(Duration.ofMinutes(1));
+
     JsonNode done = API.get("/requests/" + id).data();
     assertThat(done.path("state").asString()).isEqualTo("DONE");
     assertThat(done.at("/documents/0").asString()).isEqualTo(id + "_0.pdf");
     assertThat(done.at("/timestamps/DONE").asLong())
         .isEqualTo(done.at("/timestamps/WAIT").asLong() + 60);
+  }
+
+  @Test
+  void aDoneRequestsFileIsItsPdfAndCostsNothingMore() throws Exception {
+    String id = API.draft(SandboxHttp.STATUTO);
+    API.patch("/requests/" + id, "{\"state\":\"SEARCH\"}");
+    API.sandbox.advance(Duration.ofMinutes(1));
 
     assertThat(Pdfs.assertValidPdf(downloadTheOnlyFile(id))).contains("Statuto");
     assertThat(API.sandbox.chargesFor(id).calls()).isEqualTo(1);

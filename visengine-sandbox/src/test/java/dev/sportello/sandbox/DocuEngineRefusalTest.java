@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.sandbox.SandboxHttp.Response;
 import java.math.BigDecimal;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +39,8 @@ class DocuEngineRefusalTest {
 
   @Test
   void aResultCanBeChosenOnlyOnceAndIsChargedOnlyOnce() {
-    String id = API.draft(SandboxHttp.BILANCIO_OTTICO);
-    API.patch("/requests/" + id, "{\"state\":\"SEARCH\"}");
-    API.sandbox.advance(Duration.ofMinutes(1));
-    String resultId = API.get("/requests/" + id).data().at("/results/0/id").asString();
+    String id = API.searchEnded();
+    String resultId = API.firstResult(id);
     API.patch("/requests/" + id, "{\"resultId\":\"" + resultId + "\"}");
 
     Response again = API.patch("/requests/" + id, "{\"resultId\":\"" + resultId + "\"}");
@@ -62,10 +59,44 @@ class DocuEngineRefusalTest {
   }
 
   @Test
+  void aChoiceWhileTheDocumentIsUnavailableIsRefusedAndNotCharged() {
+    String id = API.searchEnded();
+    String resultId = API.firstResult(id);
+    API.put("/_sandbox/documents/" + SandboxHttp.BILANCIO_OTTICO, "{\"available\":false}");
+    Response refused;
+    try {
+      refused = API.patch("/requests/" + id, "{\"resultId\":\"" + resultId + "\"}");
+    } finally {
+      API.put("/_sandbox/documents/" + SandboxHttp.BILANCIO_OTTICO, "{\"available\":true}");
+    }
+
+    assertRefused(refused, 417, 316);
+    assertThat(API.get("/requests/" + id).data().path("state").asString()).isEqualTo("SEARCH");
+    assertThat(API.sandbox.chargesFor(id).calls()).isEqualTo(1);
+  }
+
+  @Test
+  void aSingleFieldEditNamingNoFieldIsDroppedLikeAnUnknownSearchKey() {
+    String id = API.draft(SandboxHttp.STATUTO);
+
+    Response edited =
+        API.patch("/requests/" + id, "{\"search.field0\":\"01234567890\",\"search.other\":\"x\"}");
+
+    assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+    assertThat(edited.data().at("/search/field0").asString()).isEqualTo("01234567890");
+    assertThat(edited.data().path("search").has("other")).isFalse();
+  }
+
+  @Test
+  void singleFieldEditsNamingNoFieldAtAllAreRefused() {
+    String id = API.draft(SandboxHttp.STATUTO);
+
+    assertRefused(API.patch("/requests/" + id, "{\"search.other\":\"x\"}"), 400, 300);
+  }
+
+  @Test
   void aResultThatIsNotTheRequestsIsRefused() {
-    String id = API.draft(SandboxHttp.BILANCIO_OTTICO);
-    API.patch("/requests/" + id, "{\"state\":\"SEARCH\"}");
-    API.sandbox.advance(Duration.ofMinutes(1));
+    String id = API.searchEnded();
 
     assertRefused(
         API.patch("/requests/" + id, "{\"resultId\":\"ffffffffffffffffffffffffffffffff\"}"),

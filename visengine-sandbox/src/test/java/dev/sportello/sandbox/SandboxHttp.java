@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +78,17 @@ final class SandboxHttp implements AutoCloseable {
 
   static SandboxHttp start(SandboxSettings settings) {
     return new SandboxHttp(VisengineSandbox.start(settings));
+  }
+
+  /**
+   * Like {@link #start()}, on a clock that moves only when the test advances it: values derived
+   * from "now" can then be asserted exactly.
+   */
+  static SandboxHttp startWithTimeStill() {
+    return new SandboxHttp(
+        VisengineSandbox.start(
+            SandboxSettings.defaults().withStepDelay(Duration.ofMinutes(1)).withControlApi(true),
+            Clock.fixed(Instant.parse("2026-03-02T10:15:30.600Z"), ZoneOffset.UTC)));
   }
 
   Response get(String path) {
@@ -164,6 +178,19 @@ final class SandboxHttp implements AutoCloseable {
     return request(
         "{\"documentId\":\"%s\",\"state\":\"NEW\",\"search\":{\"field0\":\"%s\"}}"
             .formatted(documentId, COMPANY_VAT));
+  }
+
+  /** A DocuEngine request for a Bilancio Ottico, closed, whose search has ended; returns its id. */
+  String searchEnded() {
+    String id = draft(BILANCIO_OTTICO);
+    patch("/requests/" + id, "{\"state\":\"SEARCH\"}");
+    sandbox.advance(Duration.ofMinutes(1));
+    return id;
+  }
+
+  /** The id of a DocuEngine request's first search result. */
+  String firstResult(String id) {
+    return get("/requests/" + id).data().at("/results/0/id").asString();
   }
 
   /** Makes a call with the wallet holding {@code balance}, then puts the balance back. */

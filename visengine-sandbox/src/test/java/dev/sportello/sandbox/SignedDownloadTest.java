@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class SignedDownloadTest {
 
-  private final SandboxHttp api = SandboxHttp.start();
+  private final SandboxHttp api = SandboxHttp.startWithTimeStill();
 
   @AfterEach
   void stop() {
@@ -47,6 +49,53 @@ class SignedDownloadTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).startsWith("%PDF-1.4");
+  }
+
+  @Test
+  void aSignedUrlPointsAtTheStorageAnotherOriginThanTheApi() {
+    String url = deliveredFile().path("downloadUrl").asString();
+
+    assertThat(api.sandbox.storageBaseUrl()).isNotEqualTo(api.sandbox.baseUrl());
+    assertThat(url).startsWith(api.sandbox.storageBaseUrl() + SignedStorage.PATH);
+  }
+
+  @Test
+  void theApiOriginServesNoStoredFile() throws Exception {
+    String url = deliveredFile().path("downloadUrl").asString();
+    String onTheApi =
+        api.sandbox.baseUrl() + url.substring(api.sandbox.storageBaseUrl().toString().length());
+
+    assertThat(download(onTheApi, false).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theCredentialNamesAServiceAccountPercentEncoded() {
+    String url = deliveredFile().path("downloadUrl").asString();
+
+    assertThat(url)
+        .contains(
+            "X-Goog-Credential=docuengine-sandbox%40sportello-sandbox.iam.gserviceaccount.com"
+                + "%2F20260302%2Fauto%2Fstorage%2Fgoog4_request&");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    // re-encoded: the credential's @ encoded twice
+    "%40, %2540, 400, X-Goog-Credential",
+    "X-Goog-SignedHeaders=host, X-Goog-SignedHeaders=host%3Brange, 400, X-Goog-SignedHeaders",
+    "GOOG4-HMAC-SHA256, GOOG4-RSA-SHA256, 400, X-Goog-Algorithm",
+    // a parameter added to the signed query
+    "X-Goog-Signature=, response-content-type=text%2Fplain&X-Goog-Signature=, 403,"
+        + " SignatureDoesNotMatch",
+  })
+  void aUrlAlteredInItsQueryIsRefused(String signed, String altered, int status, String why)
+      throws Exception {
+    String url = deliveredFile().path("downloadUrl").asString();
+
+    HttpResponse<String> refused = download(url.replace(signed, altered), false);
+
+    assertThat(refused.statusCode()).isEqualTo(status);
+    assertThat(refused.body()).contains(why);
   }
 
   @Test
