@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.sandbox.SandboxHttp.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,16 +31,19 @@ record SchemaCheck(
     Predicate<String> placeholder,
     Set<String> mayBeFalse) {
 
-  /** A vendor's description, kept unchanged among the test resources ({@code oas/}). */
-  static JsonNode published(String fileName) {
-    try (InputStream in = SchemaCheck.class.getResourceAsStream("/oas/" + fileName)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource oas/" + fileName);
+  /** The description lives in {@code shared/reference/} next to (some ancestor of) the checkout. */
+  static Optional<JsonNode> locate(String fileName) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/reference/" + fileName);
+      if (Files.isRegularFile(candidate)) {
+        try {
+          return Optional.of(Json.read(Files.readString(candidate)));
+        } catch (IOException unreadable) {
+          throw new UncheckedIOException(unreadable);
+        }
       }
-      return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException(unreadable);
     }
+    return Optional.empty();
   }
 
   /**
