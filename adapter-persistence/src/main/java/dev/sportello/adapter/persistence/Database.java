@@ -82,17 +82,6 @@ final class Database {
     return sqlState(failure).contains(UNIQUE_VIOLATION) || sqlite(failure).exists(Database::unique);
   }
 
-  /** Whether the failure names the given constraint (both engines put its name in the message). */
-  static boolean names(Throwable failure, String constraint) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      String message = cause.getMessage();
-      if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(constraint)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static StorageFailure translate(String operation, Throwable failure) {
     if (isUniqueViolation(failure)) {
       return new StorageFailure.Duplicate(operation + ": a record with the same identity exists");
