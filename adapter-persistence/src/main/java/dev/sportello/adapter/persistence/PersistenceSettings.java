@@ -96,8 +96,8 @@ public record PersistenceSettings(
    * The zero-configuration default: a SQLite database file and a documents folder under a data
    * directory. A commit returns once it is in the write-ahead log and the log is synced to disk
    * ({@code synchronous=FULL}), so a killed process, or a machine that loses power, keeps every
-   * request it confirmed. Writers take the write lock when their transaction begins ({@code
-   * transaction_mode=IMMEDIATE}) and wait for it up to {@code busy_timeout} milliseconds, so
+   * request it confirmed. Writers take the write lock when their transaction begins (the adapter
+   * begins them {@code IMMEDIATE}) and wait for it up to {@code busy_timeout} milliseconds, so
    * concurrent writers queue instead of failing when a reader would upgrade to a writer. The pool
    * keeps its usual size: in WAL mode readers never wait for the writer, so reads (listings, status
    * polls) use the other connections, and a writer's turn lasts one synced commit, a few
@@ -108,8 +108,7 @@ public record PersistenceSettings(
     return new PersistenceSettings(
         "jdbc:sqlite:"
             + base.resolve(EMBEDDED_DATABASE_FILE)
-            + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true"
-            + "&transaction_mode=IMMEDIATE",
+            + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true",
         "",
         "",
         DEFAULT_POOL_SIZE,

@@ -18,6 +18,7 @@ import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
+import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteCommitListener;
+import org.sqlite.SQLiteConnection;
 
 /** What the embedded (SQLite) store promises beyond the contracts every engine passes. */
 class SqliteStoreTest {
@@ -79,6 +85,47 @@ class SqliteStoreTest {
       other.createStatement().execute("ROLLBACK");
     }
     assertThat(right(store.requests().insert(accepted("waits"))).version()).isZero();
+  }
+
+  @Test
+  void aTransactionTakesTheWriteLockOnceAndNoLockAfterItCommits() throws Exception {
+    String url = PersistenceSettings.embedded(dataDir).jdbcUrl();
+    try (Connection connection = DriverManager.getConnection(url)) {
+      connection.createStatement().execute("CREATE TABLE written (x)");
+      AtomicInteger writeTransactions = new AtomicInteger();
+      connection
+          .unwrap(SQLiteConnection.class)
+          .addCommitListener(
+              new SQLiteCommitListener() {
+                @Override
+                public void onCommit() {
+                  writeTransactions.incrementAndGet();
+                }
+
+                @Override
+                public void onRollback() {}
+              });
+      Database database = new Database(Jdbi.create(new Kept(connection)), Engine.SQLITE);
+
+      right(
+          database.inTransaction(
+              "write", handle -> Either.right(handle.execute("INSERT INTO written VALUES (1)"))));
+
+      // Each write transaction that ends commits once: a second one would be a write lock taken
+      // after the durable commit, and its busy timeout would report the committed write as failed.
+      assertThat(writeTransactions).hasValue(1);
+    }
+  }
+
+  /** Hands Jdbi one connection and leaves it open. */
+  private record Kept(Connection connection) implements ConnectionFactory {
+    @Override
+    public Connection openConnection() {
+      return connection;
+    }
+
+    @Override
+    public void closeConnection(Connection toClose) {}
   }
 
   @Test
