@@ -127,6 +127,18 @@ public final class PersistenceAdapter implements AutoCloseable {
     if (owner.isLeft()) {
       return Either.left(owner.getLeft());
     }
+    try {
+      return Either.right(
+          new PersistenceAdapter(
+              settings, engine.get(), keys.get(), pool(settings), owner.get(), clock));
+    } catch (RuntimeException failure) {
+      owner.get().forEach(SingleProcess::close);
+      return Either.left(Database.translate("connect to the database", failure));
+    }
+  }
+
+  /** The connection pool the settings describe; every connection has the URL's settings. */
+  static HikariDataSource pool(PersistenceSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("sportello-persistence");
     config.setJdbcUrl(settings.jdbcUrl());
@@ -134,19 +146,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
-    try {
-      return Either.right(
-          new PersistenceAdapter(
-              settings,
-              engine.get(),
-              keys.get(),
-              new HikariDataSource(config),
-              owner.get(),
-              clock));
-    } catch (RuntimeException failure) {
-      owner.get().forEach(SingleProcess::close);
-      return Either.left(Database.translate("connect to the database", failure));
-    }
+    return new HikariDataSource(config);
   }
 
   /** The file a {@code jdbc:sqlite:} URL names, without its settings. */

@@ -6,6 +6,7 @@ import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
@@ -25,6 +26,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +63,37 @@ class SqliteStoreTest {
               PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
           .as(file)
           .isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void everyPooledConnectionSyncsEachCommitWaitsForTheWriteLockAndChecksForeignKeys()
+      throws Exception {
+    PersistenceSettings embedded = PersistenceSettings.embedded(dataDir);
+    java.util.List<Connection> held = new java.util.ArrayList<>();
+    try (HikariDataSource pool = PersistenceAdapter.pool(embedded)) {
+      for (int i = 0; i < embedded.maxPoolSize(); i++) {
+        held.add(pool.getConnection());
+      }
+      for (Connection connection : held) {
+        assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
+        assertThat(pragma(connection, "synchronous")).as("FULL").isEqualTo("2");
+        assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
+        assertThat(pragma(connection, "busy_timeout")).isEqualTo("10000");
+      }
+    } finally {
+      for (Connection connection : held) {
+        connection.close();
+      }
+    }
+    assertThat(held).hasSize(PersistenceSettings.DEFAULT_POOL_SIZE);
+  }
+
+  private static String pragma(Connection connection, String name) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 
