@@ -74,9 +74,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
     this.syncLock =
-        engine == Engine.POSTGRESQL
-            ? new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password())
-            : new InProcessSyncLock(settings.jdbcUrl());
+        owner
+            .<SyncLock>map(InProcessSyncLock::new)
+            .getOrElse(() ->
+                new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password()));
     this.retention = new Retention(database, rows, documents, clock);
     this.resealing = new Resealing(database, rows, documents, keys);
   }
@@ -158,8 +159,8 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   /**
    * Claims the database file for this process and creates it readable by its owner only before
-   * SQLite opens it; SQLite gives its write-ahead log and shared-memory files the database file's
-   * permissions.
+   * SQLite opens it, or narrows it to its owner; SQLite gives its write-ahead log and shared-memory
+   * files the database file's permissions.
    */
   private static Either<StorageFailure, SingleProcess> ownFile(Path databaseFile) {
     Path name = databaseFile.getFileName();
@@ -177,6 +178,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         .flatMap(owner -> {
           try {
             OwnerOnly.createFileIfMissing(databaseFile);
+            // Files an earlier version left readable by others; SQLite keeps their permissions.
+            OwnerOnly.narrowIfPresent(directory.resolve(name + "-wal"));
+            OwnerOnly.narrowIfPresent(directory.resolve(name + "-shm"));
             return Either.right(owner);
           } catch (IOException | RuntimeException failure) {
             owner.close();

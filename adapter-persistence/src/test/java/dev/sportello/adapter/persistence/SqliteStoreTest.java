@@ -20,6 +20,7 @@ import dev.sportello.domain.request.RequestStatus;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
@@ -64,6 +66,44 @@ class SqliteStoreTest {
           .as(file)
           .isEqualTo("rw-------");
     }
+  }
+
+  @Test
+  void aDatabaseFileThatOthersCouldReadIsNarrowedToItsOwnerWithItsLog() throws IOException {
+    for (String file : java.util.List.of("sportello.db", "sportello.db-wal", "sportello.db-shm")) {
+      Files.createFile(
+          dataDir.resolve(file),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    }
+
+    PersistenceAdapter store = adapters.opened(PersistenceSettings.embedded(dataDir));
+    right(store.requests().insert(accepted("narrowed")));
+
+    for (String file : java.util.List.of("sportello.db", "sportello.db-wal", "sportello.db-shm")) {
+      assertThat(
+              PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+          .as(file)
+          .isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void aStoreOpenedThroughASymbolicLinkSharesItsProcessLockAndItsSyncLock() throws Exception {
+    Path real = Files.createDirectory(dataDir.resolve("real"));
+    Path link = Files.createSymbolicLink(dataDir.resolve("link"), real);
+    PersistenceAdapter direct = adapters.opened(PersistenceSettings.embedded(real));
+    PersistenceAdapter linked = adapters.opened(PersistenceSettings.embedded(link));
+
+    Option<Option<String>> inner =
+        right(
+            direct
+                .syncLock()
+                .runExclusively(() ->
+                    CompletableFuture.supplyAsync(
+                            () -> right(linked.syncLock().runExclusively(() -> "second")))
+                        .join()));
+
+    assertThat(inner).isEqualTo(Option.some(Option.none()));
   }
 
   @Test
