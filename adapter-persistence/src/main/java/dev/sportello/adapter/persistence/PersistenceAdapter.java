@@ -104,6 +104,25 @@ public final class PersistenceAdapter implements AutoCloseable {
           new StorageFailure.Unavailable(
               "unsupported JDBC URL: use jdbc:postgresql: or jdbc:sqlite: URLs"));
     }
+    if (engine.get() == Engine.H2) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "an H2 store is not opened, only imported into the SQLite store (sportello migrate)"));
+    }
+    return open(settings, engine.get(), clock);
+  }
+
+  /**
+   * The H2 store of an earlier version under a data directory, opened as that version opened it,
+   * and without the embedded store's lock: only to write one that an import then reads.
+   */
+  static Either<StorageFailure, PersistenceAdapter> earlierH2Store(
+      Path dataDirectory, Clock clock) {
+    return open(PersistenceSettings.embeddedH2(dataDirectory), Engine.H2, clock);
+  }
+
+  private static Either<StorageFailure, PersistenceAdapter> open(
+      PersistenceSettings settings, Engine engine, Clock clock) {
     try {
       OwnerOnly.createDirectories(settings.documentsDirectory());
     } catch (IOException | RuntimeException failure) {
@@ -122,7 +141,7 @@ public final class PersistenceAdapter implements AutoCloseable {
       return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
     }
     Either<StorageFailure, Option<SingleProcess>> owner =
-        engine.get() == Engine.SQLITE
+        engine == Engine.SQLITE
             ? ownFile(databaseFile(settings.jdbcUrl())).map(Option::some)
             : Either.right(Option.none());
     if (owner.isLeft()) {
@@ -130,8 +149,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
     try {
       return Either.right(
-          new PersistenceAdapter(
-              settings, engine.get(), keys.get(), pool(settings), owner.get(), clock));
+          new PersistenceAdapter(settings, engine, keys.get(), pool(settings), owner.get(), clock));
     } catch (RuntimeException failure) {
       owner.get().forEach(SingleProcess::close);
       return Either.left(Database.translate("connect to the database", failure));

@@ -204,9 +204,18 @@ class SqliteStoreTest {
   }
 
   @Test
+  void anH2StoreIsNeverOpenedAsTheStore() {
+    StorageFailure refused =
+        left(PersistenceAdapter.create(PersistenceSettings.embeddedH2(dataDir)));
+
+    assertThat(refused.message()).contains("only imported");
+    assertThat(dataDir.resolve(PersistenceSettings.H2_DATABASE_FILE)).doesNotExist();
+  }
+
+  @Test
   void anH2DataDirectoryIsImportedWithEveryRowAndItsSealedValuesStillOpen() {
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-    PersistenceAdapter h2 = adapters.opened(PersistenceSettings.embeddedH2(dataDir), clock);
+    PersistenceAdapter h2 = adapters.openedEarlierH2Store(dataDir, clock);
     List<CertificateRequest> requests =
         List.of(
             PersistenceAdapterTest.rich("rich-1", 7),
@@ -252,7 +261,7 @@ class SqliteStoreTest {
 
   @Test
   void anImportIntoAStoreThatHoldsRequestsImportsNothing() {
-    adapters.opened(PersistenceSettings.embeddedH2(dataDir));
+    adapters.openedEarlierH2Store(dataDir, Clock.systemUTC());
     adapters.close();
     PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir));
     right(sqlite.requests().insert(accepted("already-here")));
