@@ -5,6 +5,7 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,6 +25,12 @@ import org.jdbi.v3.core.Handle;
  */
 final class H2Import {
   private static final int BATCH = 500;
+
+  /**
+   * The SQLite header's user version once the import committed: set in the transaction that copies
+   * the rows, so that the store says it holds them exactly when it does.
+   */
+  private static final int IMPORTED = 1;
 
   private H2Import() {}
 
@@ -58,8 +65,28 @@ final class H2Import {
               }
               copied = copied.put(table, stored);
             }
+            target.execute("PRAGMA user_version = " + IMPORTED);
             return Either.right(copied);
           }
+        });
+  }
+
+  /**
+   * The rows an earlier import committed into this store, if one did: the process may have stopped
+   * after the commit and before it renamed the H2 file aside.
+   */
+  static Either<StorageFailure, Option<Map<String, Integer>>> committed(Database sqlite) {
+    return sqlite.withHandle(
+        "read whether the H2 store was imported",
+        target -> {
+          if (target.createQuery("PRAGMA user_version").mapTo(Integer.class).one() != IMPORTED) {
+            return Either.right(Option.none());
+          }
+          Map<String, Integer> stored = LinkedHashMap.empty();
+          for (String table : tables(target)) {
+            stored = stored.put(table, count(target.getConnection(), table));
+          }
+          return Either.right(Option.some(stored));
         });
   }
 

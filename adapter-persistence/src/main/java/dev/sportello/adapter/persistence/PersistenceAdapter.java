@@ -220,7 +220,8 @@ public final class PersistenceAdapter implements AutoCloseable {
    * Copies the data directory's H2 store into this store, which must be the embedded (SQLite) store
    * and empty: every row of every table in one transaction, with the counts checked before it
    * commits. The H2 file is then renamed aside, never deleted. Documents and the data key stay
-   * where they are, in the same data directory.
+   * where they are, in the same data directory. The store records the import in the transaction
+   * that copies the rows, so an import that stopped before the rename only renames when run again.
    *
    * @return the rows copied per table, and where the H2 file now is
    */
@@ -234,9 +235,16 @@ public final class PersistenceAdapter implements AutoCloseable {
       return Either.left(new StorageFailure.Unavailable("no H2 store in " + dataDirectory));
     }
     PersistenceSettings h2 = PersistenceSettings.embeddedH2(dataDirectory);
-    // The H2 store first gets the migrations it lacks, so that it has every column this store has.
-    return migrate(Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()), Engine.H2)
-        .flatMap(ignored -> H2Import.copy(database, h2))
+    return H2Import.committed(database)
+        .flatMap(earlier ->
+            earlier.isDefined()
+                ? Either.right(earlier.get())
+                // The H2 store first gets the migrations it lacks, so that it has every column this
+                // store has.
+                : migrate(
+                        Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()),
+                        Engine.H2)
+                    .flatMap(ignored -> H2Import.copy(database, h2)))
         .flatMap(rows -> {
           Path aside = h2File.resolveSibling(IMPORTED_H2_FILE);
           try {

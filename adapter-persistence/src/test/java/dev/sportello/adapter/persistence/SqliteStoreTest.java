@@ -260,6 +260,25 @@ class SqliteStoreTest {
   }
 
   @Test
+  void anImportStoppedBeforeItRenamedTheH2FileOnlyRenamesItWhenRunAgain() throws IOException {
+    Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    PersistenceAdapter h2 = adapters.openedEarlierH2Store(dataDir, clock);
+    right(h2.requests().insert(accepted("imported-once")));
+    adapters.close();
+    PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir), clock);
+    PersistenceAdapter.ImportReport first = right(sqlite.importH2Store(dataDir));
+    // As if the process had been killed after the import committed, before the rename.
+    Files.move(first.setAside(), dataDir.resolve(PersistenceSettings.H2_DATABASE_FILE));
+
+    PersistenceAdapter.ImportReport again = right(sqlite.importH2Store(dataDir));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(right(sqlite.requests().find(new RequestId("imported-once"))).get())
+        .isEqualTo(new Stored<>(accepted("imported-once"), 0));
+    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isFalse();
+  }
+
+  @Test
   void anImportIntoAStoreThatHoldsRequestsImportsNothing() {
     adapters.openedEarlierH2Store(dataDir, Clock.systemUTC());
     adapters.close();
