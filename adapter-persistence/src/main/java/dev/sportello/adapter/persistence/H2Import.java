@@ -24,8 +24,6 @@ import org.jdbi.v3.core.Handle;
  * the same request ids); only times change form, from H2's timestamps to SQLite's text.
  */
 final class H2Import {
-  private static final int BATCH = 500;
-
   /**
    * The SQLite header's user version once the import committed: set in the transaction that copies
    * the rows, so that the store says it holds them exactly when it does.
@@ -137,16 +135,14 @@ final class H2Import {
       for (int i = 1; i <= columns.size(); i++) {
         types.add(meta.getColumnType(i));
       }
+      // Row by row: a row's values carry its uploads inline, megabytes each. In one transaction,
+      // SQLite writes a row without a sync, so batches would save nothing.
       while (rs.next()) {
         for (int i = 1; i <= columns.size(); i++) {
           copyValue(rs, write, i, columns.get(i - 1), types.get(i - 1));
         }
-        write.addBatch();
-        if (++copied % BATCH == 0) {
-          write.executeBatch();
-        }
+        copied += write.executeUpdate();
       }
-      write.executeBatch();
     }
     return copied;
   }
