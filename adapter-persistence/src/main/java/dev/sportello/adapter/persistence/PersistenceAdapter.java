@@ -245,10 +245,19 @@ public final class PersistenceAdapter implements AutoCloseable {
                         Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()),
                         Engine.H2)
                     .flatMap(ignored -> H2Import.copy(database, h2)))
+        // What the copy wrote goes from the log into the database file, and the log is emptied.
+        .flatMap(rows ->
+            database
+                .withHandle(
+                    "checkpoint the imported rows",
+                    handle -> Either.right(handle.execute("PRAGMA wal_checkpoint(TRUNCATE)")))
+                .map(ignored -> rows))
         .flatMap(rows -> {
           Path aside = h2File.resolveSibling(IMPORTED_H2_FILE);
           try {
             Files.move(h2File, aside);
+            // It holds what the earlier version kept in clear text, until the operator deletes it.
+            OwnerOnly.narrowIfPresent(aside);
             return Either.right(new ImportReport(rows, aside));
           } catch (IOException failure) {
             return Either.left(

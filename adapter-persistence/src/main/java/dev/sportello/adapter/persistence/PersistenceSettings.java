@@ -101,14 +101,17 @@ public record PersistenceSettings(
    * concurrent writers queue instead of failing when a reader would upgrade to a writer. The pool
    * keeps its usual size: in WAL mode readers never wait for the writer, so reads (listings, status
    * polls) use the other connections, and a writer's turn lasts one synced commit, a few
-   * milliseconds, far inside the busy timeout even with every connection waiting to write.
+   * milliseconds, far inside the busy timeout even with every connection waiting to write. Deleted
+   * and overwritten content is zeroed ({@code secure_delete}), so that erased personal data, or a
+   * value before it was sealed, does not linger in free pages.
    */
   public static PersistenceSettings embedded(Path dataDirectory) {
     Path base = dataDirectory.toAbsolutePath().normalize();
     return new PersistenceSettings(
         "jdbc:sqlite:"
             + base.resolve(EMBEDDED_DATABASE_FILE)
-            + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true",
+            + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true"
+            + "&secure_delete=true",
         "",
         "",
         DEFAULT_POOL_SIZE,

@@ -107,7 +107,7 @@ class SqliteStoreTest {
   }
 
   @Test
-  void everyPooledConnectionSyncsEachCommitWaitsForTheWriteLockAndChecksForeignKeys()
+  void everyPooledConnectionSyncsEachCommitWaitsForTheWriteLockChecksForeignKeysAndZeroesDeletions()
       throws Exception {
     PersistenceSettings embedded = PersistenceSettings.embedded(dataDir);
     java.util.List<Connection> held = new java.util.ArrayList<>();
@@ -120,6 +120,7 @@ class SqliteStoreTest {
         assertThat(pragma(connection, "synchronous")).as("FULL").isEqualTo("2");
         assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
         assertThat(pragma(connection, "busy_timeout")).isEqualTo("10000");
+        assertThat(pragma(connection, "secure_delete")).isEqualTo("1");
       }
     } finally {
       for (Connection connection : held) {
@@ -213,7 +214,7 @@ class SqliteStoreTest {
   }
 
   @Test
-  void anH2DataDirectoryIsImportedWithEveryRowAndItsSealedValuesStillOpen() {
+  void anH2DataDirectoryIsImportedWithEveryRowAndItsSealedValuesStillOpen() throws IOException {
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     PersistenceAdapter h2 = adapters.openedEarlierH2Store(dataDir, clock);
     List<CertificateRequest> requests =
@@ -257,6 +258,9 @@ class SqliteStoreTest {
         .contains(certificate);
     assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isFalse();
     assertThat(report.setAside()).exists().hasFileName("sportello-h2-imported.mv.db");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report.setAside())))
+        .isEqualTo("rw-------");
+    assertThat(dataDir.resolve("sportello.db-wal")).isEmptyFile();
   }
 
   @Test
