@@ -1,6 +1,7 @@
 package dev.sportello.adapter.persistence;
 
 import dev.sportello.application.port.out.StorageFailure;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -16,12 +17,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Copies an H2 store, as earlier versions kept it under the data directory, into an empty SQLite
  * store: every row of every table of the schema, in one transaction, with the counts checked before
- * it commits. Values are copied as stored (sealed values stay sealed with the same keys, bound to
- * the same request ids); only times change form, from H2's timestamps to SQLite's text.
+ * it commits. Personal columns are sealed with the current key as they are copied (see {@link
+ * Personal}); times change form, from H2's timestamps to SQLite's text; the rest is copied as
+ * stored.
  */
 final class H2Import {
   /**
@@ -34,7 +37,7 @@ final class H2Import {
 
   /** Rows copied per table, in the schema's order. */
   static Either<StorageFailure, Map<String, Integer>> copy(
-      Database sqlite, PersistenceSettings h2Store) {
+      Database sqlite, PersistenceSettings h2Store, RequestRows rows) {
     return sqlite.inTransaction(
         "import the H2 store",
         target -> {
@@ -47,10 +50,11 @@ final class H2Import {
                     new StorageFailure.Unavailable(
                         "the SQLite store already holds rows in " + table + "; nothing imported"));
               }
-              int rows = copyTable(h2, target.getConnection(), table, columns(target, table));
+              int written =
+                  copyTable(h2, target.getConnection(), table, columns(target, table), rows);
               int source = count(h2, table);
               int stored = count(target.getConnection(), table);
-              if (rows != source || stored != source) {
+              if (written != source || stored != source) {
                 return Either.left(
                     new StorageFailure.Unavailable(
                         "the import of "
@@ -116,7 +120,8 @@ final class H2Import {
     }
   }
 
-  private static int copyTable(Connection h2, Connection sqlite, String table, List<String> columns)
+  private static int copyTable(
+      Connection h2, Connection sqlite, String table, List<String> columns, RequestRows rows)
       throws SQLException {
     String names = columns.mkString(", ");
     int copied = 0;
@@ -139,7 +144,7 @@ final class H2Import {
       // SQLite writes a row without a sync, so batches would save nothing.
       while (rs.next()) {
         for (int i = 1; i <= columns.size(); i++) {
-          copyValue(rs, write, i, columns.get(i - 1), types.get(i - 1));
+          copyValue(rs, write, i, columns.get(i - 1), types.get(i - 1), personal(table, rows));
         }
         copied += write.executeUpdate();
       }
@@ -148,7 +153,12 @@ final class H2Import {
   }
 
   private static void copyValue(
-      ResultSet rs, PreparedStatement write, int column, String name, int type)
+      ResultSet rs,
+      PreparedStatement write,
+      int column,
+      String name,
+      int type,
+      Option<Personal> personal)
       throws SQLException {
     switch (type) {
       case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
@@ -169,7 +179,54 @@ final class H2Import {
           write.setLong(column, value);
         }
       }
-      default -> write.setString(column, rs.getString(column));
+      default ->
+          write.setString(
+              column,
+              personal.isDefined() ? personal.get().stored(rs, name) : rs.getString(column));
+    }
+  }
+
+  private static Option<Personal> personal(String table, RequestRows rows) {
+    return switch (table) {
+      case "request" ->
+          Option.some(
+              new Personal(
+                  rows,
+                  "id",
+                  HashMap.of(
+                      "reference", RequestRows.REFERENCE,
+                      "notify_email", RequestRows.NOTIFY_EMAIL,
+                      "history_json", RequestRows.HISTORY,
+                      "searches_json", RequestRows.SEARCHES,
+                      "outcome_json", RequestRows.OUTCOME)));
+      case "request_values" ->
+          Option.some(
+              new Personal(rows, "request_id", HashMap.of("values_json", RequestRows.VALUES)));
+      default -> Option.none();
+    };
+  }
+
+  /**
+   * A table's personal columns, sealed as they are copied with the current key (opened first where
+   * an older key sealed them), so that no clear text of an earlier version reaches the store; and
+   * the reference's lookup, which an earlier version did not keep.
+   *
+   * @param id the column of the request id the values are sealed for
+   * @param sealed the columns sealed, with the name they are sealed under
+   */
+  private record Personal(RequestRows rows, String id, Map<String, String> sealed) {
+    @Nullable String stored(ResultSet rs, String column) throws SQLException {
+      if (column.equals("reference_lookup")) {
+        @Nullable String reference = rs.getString("reference");
+        return reference == null
+            ? null
+            : rows.referenceLookup(rs.getString("caller"), reference, rs.getString(id));
+      }
+      @Nullable String value = rs.getString(column);
+      Option<String> sealedAs = sealed.get(column);
+      return value == null || sealedAs.isEmpty()
+          ? value
+          : rows.resealed(value, rs.getString(id), sealedAs.get());
     }
   }
 }

@@ -44,6 +44,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final Engine engine;
   private final HikariDataSource pool;
   private final Database database;
+  private final RequestRows rows;
   private final JdbcRequestRepository requests;
   private final JdbcIdempotencyStore idempotency;
   private final CatalogSnapshotStore catalogue;
@@ -68,7 +69,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.clock = clock;
     this.database = new Database(Jdbi.create(pool), engine);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
-    RequestRows rows = new RequestRows(json, keys);
+    this.rows = new RequestRows(json, keys);
     this.requests = new JdbcRequestRepository(database, rows);
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
@@ -244,7 +245,7 @@ public final class PersistenceAdapter implements AutoCloseable {
                 : migrate(
                         Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()),
                         Engine.H2)
-                    .flatMap(ignored -> H2Import.copy(database, h2)))
+                    .flatMap(ignored -> H2Import.copy(database, h2, rows)))
         // What the copy wrote goes from the log into the database file, and the log is emptied.
         .flatMap(rows ->
             database

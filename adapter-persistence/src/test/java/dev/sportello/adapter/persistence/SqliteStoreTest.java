@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
+import dev.sportello.application.port.out.RequestFilter;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.testing.TestData;
@@ -22,6 +23,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -261,6 +263,54 @@ class SqliteStoreTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report.setAside())))
         .isEqualTo("rw-------");
     assertThat(dataDir.resolve("sportello.db-wal")).isEmptyFile();
+  }
+
+  @Test
+  void anImportSealsWhatAnEarlierVersionKeptInClearTextAndLeavesNoneOfItInTheStore()
+      throws Exception {
+    Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    PersistenceAdapter h2 = adapters.openedEarlierH2Store(dataDir, clock);
+    right(h2.requests().insert(accepted("clear-1")));
+    adapters.close();
+    PersistenceSettings earlier = PersistenceSettings.embeddedH2(dataDir);
+    try (Connection connection =
+            DriverManager.getConnection(earlier.jdbcUrl(), earlier.user(), earlier.password());
+        Statement statement = connection.createStatement()) {
+      // As versions before sealing wrote them: the reference, the e-mail and the values in clear.
+      statement.executeUpdate(
+          "UPDATE request SET reference = 'pratica-42', notify_email = 'mario.rossi@example.it',"
+              + " reference_lookup = NULL");
+      statement.executeUpdate(
+          "UPDATE request_values SET values_json ="
+              + " '{\"$0\":\"RSSMRA80A01H501U\",\"$1\":\"Mario\",\"$2\":\"Rossi\"}'");
+    }
+    PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir), clock);
+
+    right(sqlite.importH2Store(dataDir));
+
+    assertThat(right(sqlite.requests().find(new RequestId("clear-1"))).get())
+        .isEqualTo(new Stored<>(accepted("clear-1"), 0));
+    assertThat(
+            right(
+                    sqlite
+                        .requests()
+                        .list(
+                            new RequestFilter(
+                                "caller-a",
+                                Option.none(),
+                                Option.none(),
+                                Option.some("pratica-42")),
+                            PersistenceAdapterTest.page(Option.none(), 10)))
+                .items())
+        .extracting(request -> request.id().value())
+        .containsExactly("clear-1");
+    for (String file : java.util.List.of("sportello.db", "sportello.db-wal")) {
+      String bytes =
+          new String(Files.readAllBytes(dataDir.resolve(file)), StandardCharsets.ISO_8859_1);
+      assertThat(bytes)
+          .as(file)
+          .doesNotContain("pratica-42", "mario.rossi@example.it", "RSSMRA80A01H501U");
+    }
   }
 
   @Test
