@@ -143,7 +143,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
     Either<StorageFailure, Option<SingleProcess>> owner =
         engine == Engine.SQLITE
-            ? ownFile(databaseFile(settings.jdbcUrl())).map(Option::some)
+            ? ownFile(settings.sqliteFile().get()).map(Option::some)
             : Either.right(Option.none());
     if (owner.isLeft()) {
       return Either.left(owner.getLeft());
@@ -167,13 +167,6 @@ public final class PersistenceAdapter implements AutoCloseable {
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
     return new HikariDataSource(config);
-  }
-
-  /** The file a {@code jdbc:sqlite:} URL names, without its settings. */
-  private static Path databaseFile(String jdbcUrl) {
-    String path = jdbcUrl.substring("jdbc:sqlite:".length());
-    int settings = path.indexOf('?');
-    return Path.of(settings < 0 ? path : path.substring(0, settings)).toAbsolutePath();
   }
 
   /**
@@ -207,14 +200,6 @@ public final class PersistenceAdapter implements AutoCloseable {
                 new StorageFailure.Unavailable("cannot create the database file " + databaseFile));
           }
         });
-  }
-
-  /**
-   * Whether a data directory holds the H2 store of an earlier version, not imported yet: {@link
-   * #importH2Store} copies it into the embedded store.
-   */
-  public static boolean holdsH2Store(Path dataDirectory) {
-    return Files.exists(dataDirectory.resolve(PersistenceSettings.H2_DATABASE_FILE));
   }
 
   /**

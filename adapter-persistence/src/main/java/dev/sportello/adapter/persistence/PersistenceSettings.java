@@ -1,5 +1,7 @@
 package dev.sportello.adapter.persistence;
 
+import io.vavr.control.Option;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -118,6 +120,27 @@ public record PersistenceSettings(
         base.resolve("documents"),
         DEFAULT_RETENTION,
         new DataKey.KeptIn(base.resolve(DATA_KEY_FILE)));
+  }
+
+  /**
+   * Whether these settings name a SQLite file whose directory still holds the H2 store of an
+   * earlier version, not imported yet: {@link PersistenceAdapter#importH2Store} copies it.
+   */
+  public boolean holdsH2Store() {
+    return sqliteFile()
+        .flatMap(file -> Option.of(file.getParent()))
+        .exists(directory -> Files.exists(directory.resolve(H2_DATABASE_FILE)));
+  }
+
+  /** The file a {@code jdbc:sqlite:} URL names, without its settings. */
+  Option<Path> sqliteFile() {
+    String scheme = "jdbc:sqlite:";
+    if (!jdbcUrl.startsWith(scheme)) {
+      return Option.none();
+    }
+    String path = jdbcUrl.substring(scheme.length());
+    int settings = path.indexOf('?');
+    return Option.some(Path.of(settings < 0 ? path : path.substring(0, settings)).toAbsolutePath());
   }
 
   /** The H2 store earlier versions kept under a data directory, as they opened it. */

@@ -236,7 +236,7 @@ class SqliteStoreTest {
         new CachedCertificate(TestData.certificate("Stato di famiglia", "Anagrafe", true), T0);
     right(h2.catalogue().saveCertificate(certificate));
     adapters.close();
-    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isTrue();
+    assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isTrue();
 
     PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir), clock);
     PersistenceAdapter.ImportReport report = right(sqlite.importH2Store(dataDir));
@@ -258,7 +258,7 @@ class SqliteStoreTest {
     assertThat(right(sqlite.catalogue().loadListing())).contains(listing);
     assertThat(right(sqlite.catalogue().loadCertificate(certificate.certificate().id())))
         .contains(certificate);
-    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isFalse();
+    assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isFalse();
     assertThat(report.setAside()).exists().hasFileName("sportello-h2-imported.mv.db");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report.setAside())))
         .isEqualTo("rw-------");
@@ -329,7 +329,7 @@ class SqliteStoreTest {
     assertThat(again).isEqualTo(first);
     assertThat(right(sqlite.requests().find(new RequestId("imported-once"))).get())
         .isEqualTo(new Stored<>(accepted("imported-once"), 0));
-    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isFalse();
+    assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isFalse();
   }
 
   @Test
@@ -340,6 +340,6 @@ class SqliteStoreTest {
     right(sqlite.requests().insert(accepted("already-here")));
 
     assertThat(left(sqlite.importH2Store(dataDir))).isInstanceOf(StorageFailure.Unavailable.class);
-    assertThat(PersistenceAdapter.holdsH2Store(dataDir)).isTrue();
+    assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isTrue();
   }
 }
