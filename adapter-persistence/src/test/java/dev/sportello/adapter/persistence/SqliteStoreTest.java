@@ -29,20 +29,28 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapstruct.factory.Mappers;
 import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConnection;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What the embedded (SQLite) store promises beyond the contracts every engine passes. */
 class SqliteStoreTest {
@@ -290,18 +298,7 @@ class SqliteStoreTest {
 
     assertThat(right(sqlite.requests().find(new RequestId("clear-1"))).get())
         .isEqualTo(new Stored<>(accepted("clear-1"), 0));
-    assertThat(
-            right(
-                    sqlite
-                        .requests()
-                        .list(
-                            new RequestFilter(
-                                "caller-a",
-                                Option.none(),
-                                Option.none(),
-                                Option.some("pratica-42")),
-                            PersistenceAdapterTest.page(Option.none(), 10)))
-                .items())
+    assertThat(withReference(sqlite, "pratica-42"))
         .extracting(request -> request.id().value())
         .containsExactly("clear-1");
     for (String file : java.util.List.of("sportello.db", "sportello.db-wal")) {
@@ -310,6 +307,115 @@ class SqliteStoreTest {
       assertThat(bytes)
           .as(file)
           .doesNotContain("pratica-42", "mario.rossi@example.it", "RSSMRA80A01H501U");
+    }
+  }
+
+  @Test
+  void aStoreAsTheReleaseBeforeSealingEveryColumnWroteItIsImportedAndFullyReadable()
+      throws Exception {
+    // The key file of that release: values and documents, no lookups key yet.
+    DataKeys keys = DataKeys.generate();
+    ObjectNode keyFile = (ObjectNode) JsonMapper.builder().build().readTree(keys.toJson());
+    keyFile.remove("lookups");
+    Files.writeString(
+        OwnerOnly.createFile(dataDir.resolve(PersistenceSettings.DATA_KEY_FILE)),
+        keyFile.toString());
+    // Its H2 schema, at V3.
+    PersistenceSettings earlier = PersistenceSettings.embeddedH2(dataDir);
+    Flyway.configure()
+        .dataSource(earlier.jdbcUrl(), earlier.user(), earlier.password())
+        .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+        .placeholders(Map.of("binary_collation", ""))
+        .target("3")
+        .load()
+        .migrate();
+    // Its rows: the reference and the e-mail in clear, the values sealed, the body hash plain.
+    CertificateRequest request = accepted("earlier-1");
+    RequestRow row =
+        new RequestRows(Mappers.getMapper(JsonMapping.class), LiveKeys.fixed(keys))
+            .toRow(request, 0);
+    try (Connection h2 =
+        DriverManager.getConnection(earlier.jdbcUrl(), earlier.user(), earlier.password())) {
+      insert(
+          h2,
+          "INSERT INTO request (id, caller, certificate_id, certificate_name, status,"
+              + " dispatch_kind, close_attempts, upstream_id, reference, notify_email, extras_json,"
+              + " quote_json, total_cents, history_json, searches_json, selection_json,"
+              + " outcome_json, document_name, document_size, document_sha256, has_document,"
+              + " upstream_updated_at, created_at, updated_at, purged_at, version)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          row.id(),
+          row.caller(),
+          row.certificateId(),
+          row.certificateName(),
+          row.status(),
+          row.dispatchKind(),
+          row.closeAttempts(),
+          row.upstreamId(),
+          request.reference().get(),
+          request.notifyEmail().get(),
+          row.extrasJson(),
+          row.quoteJson(),
+          row.totalCents(),
+          row.historyJson(),
+          row.searchesJson(),
+          row.selectionJson(),
+          row.outcomeJson(),
+          row.documentName(),
+          row.documentSize(),
+          row.documentSha256(),
+          row.hasDocument(),
+          null,
+          OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC),
+          OffsetDateTime.ofInstant(row.updatedAt(), ZoneOffset.UTC),
+          null,
+          row.version());
+      insert(
+          h2,
+          "INSERT INTO request_values (request_id, values_json) VALUES (?, ?)",
+          row.id(),
+          row.valuesJson());
+      insert(
+          h2,
+          "INSERT INTO idempotency_key (caller, idem_key, body_hash, request_id, created_at)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          "caller-a",
+          "key-1",
+          "hash-1",
+          row.id(),
+          OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+    }
+    Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir), clock);
+
+    right(sqlite.importH2Store(dataDir));
+
+    assertThat(right(sqlite.requests().find(request.id())).get())
+        .isEqualTo(new Stored<>(request, 0));
+    assertThat(withReference(sqlite, "pratica-42")).containsExactly(request);
+    assertThat(right(sqlite.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("x"))))
+        .isEqualTo(new Claim.Replay(request.id(), T0));
+  }
+
+  private static List<CertificateRequest> withReference(
+      PersistenceAdapter store, String reference) {
+    return right(
+            store
+                .requests()
+                .list(
+                    new RequestFilter(
+                        "caller-a", Option.none(), Option.none(), Option.some(reference)),
+                    PersistenceAdapterTest.page(Option.none(), 10)))
+        .items();
+  }
+
+  private static void insert(Connection connection, String sql, @Nullable Object... values)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
     }
   }
 
