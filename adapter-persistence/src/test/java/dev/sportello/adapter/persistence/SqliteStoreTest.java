@@ -23,9 +23,12 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -114,6 +117,21 @@ class SqliteStoreTest {
                         .join()));
 
     assertThat(inner).isEqualTo(Option.some(Option.none()));
+  }
+
+  @Test
+  void aLockFileThisProcessAlreadyLocksOutsideTheStoreIsAClearFailure() throws Exception {
+    Path lockFile = dataDir.resolve("sportello.db.lock");
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      StorageFailure refused =
+          left(PersistenceAdapter.create(PersistenceSettings.embedded(dataDir)));
+
+      assertThat(refused.message()).contains("this process already locks");
+      assertThat(held.isValid()).isTrue();
+    }
+    assertThat(adapters.opened(PersistenceSettings.embedded(dataDir)).health().isRight()).isTrue();
   }
 
   @Test
