@@ -99,8 +99,7 @@ final class Stores {
    * Whether the configured store is the embedded one and the data dir holds an H2 store to import.
    */
   static boolean holdsH2Store(Config config, Path dataDir) {
-    return config.database() instanceof Config.Database.Embedded
-        && PersistenceAdapter.holdsH2Store(dataDir);
+    return settings(config, dataDir).holdsH2Store();
   }
 
   /** The adapter, migrated, whatever else the data dir holds. */

@@ -2,11 +2,11 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sportello.adapter.persistence.PersistenceAdapter;
-import dev.sportello.adapter.persistence.PersistenceSettings;
 import dev.sportello.adapter.rest.RestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -128,23 +128,16 @@ class CommandLineTest {
   }
 
   @Test
-  void serveRefusesADataDirectoryThatHoldsAnH2StoreAndMigrateImportsIt() {
+  void serveRefusesADataDirectoryThatHoldsAnH2StoreAndMigrateImportsIt() throws SQLException {
     Path legacy = work.resolve("legacy");
-    PersistenceAdapter h2 =
-        PersistenceAdapter.create(
-                new PersistenceSettings(
-                    "jdbc:h2:file:"
-                        + legacy.resolve("sportello")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                    "sa",
-                    "",
-                    2,
-                    legacy.resolve("documents"),
-                    PersistenceSettings.DEFAULT_RETENTION,
-                    new PersistenceSettings.DataKey.KeptIn(legacy.resolve("data.key"))))
-            .get();
-    h2.migrate().get();
-    h2.close();
+    // An empty H2 store, as an earlier version created it before its first migration.
+    DriverManager.getConnection(
+            "jdbc:h2:file:"
+                + legacy.resolve("sportello")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "sa",
+            "")
+        .close();
     Map<String, String> environment =
         Map.of("SPORTELLO_DATA_DIR", legacy.toString(), "SPORTELLO_HTTP_PORT", "0");
 

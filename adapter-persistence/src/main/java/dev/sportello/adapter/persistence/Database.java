@@ -54,20 +54,50 @@ final class Database {
     }
   }
 
-  /** Work in one read-committed transaction, rolled back when the work answers a failure. */
+  /**
+   * Work in one transaction, rolled back when the work answers a failure. PostgreSQL runs it at
+   * read committed; SQLite's transactions are serializable.
+   */
   <T> Either<StorageFailure, T> inTransaction(String operation, Work<T> work) {
     try {
-      return jdbi.inTransaction(
-          TransactionIsolationLevel.READ_COMMITTED,
-          handle -> {
-            Either<StorageFailure, T> result = work.run(handle);
-            if (result.isLeft()) {
-              handle.rollback();
-            }
-            return result;
-          });
+      return engine == Engine.SQLITE
+          ? jdbi.withHandle(handle -> immediately(handle, work))
+          : jdbi.inTransaction(
+              TransactionIsolationLevel.READ_COMMITTED,
+              handle -> {
+                Either<StorageFailure, T> result = work.run(handle);
+                if (result.isLeft()) {
+                  handle.rollback();
+                }
+                return result;
+              });
     } catch (RuntimeException | SQLException failure) {
       return Either.left(translate(operation, failure));
+    }
+  }
+
+  /**
+   * A SQLite transaction on a handle in autocommit mode. It takes the write lock as it begins, so
+   * that writers queue on the busy timeout rather than fail when a reader would turn writer, and
+   * takes nothing after COMMIT. The driver's own transactions begin the next one inside {@code
+   * commit()}: that second lock could time out after the write was durable, and a committed write
+   * would be reported as failed.
+   */
+  private static <T> Either<StorageFailure, T> immediately(Handle handle, Work<T> work)
+      throws SQLException {
+    handle.execute("BEGIN IMMEDIATE");
+    try {
+      Either<StorageFailure, T> result = work.run(handle);
+      handle.execute(result.isLeft() ? "ROLLBACK" : "COMMIT");
+      return result;
+    } catch (RuntimeException | SQLException failure) {
+      try {
+        handle.execute("ROLLBACK");
+      } catch (RuntimeException alreadyEnded) {
+        // SQLite rolls some failures back itself; the failure that ended the work is what counts.
+        failure.addSuppressed(alreadyEnded);
+      }
+      throw failure;
     }
   }
 
@@ -80,17 +110,6 @@ final class Database {
   /** Whether the failure, or one of its causes, is a unique-constraint violation. */
   static boolean isUniqueViolation(Throwable failure) {
     return sqlState(failure).contains(UNIQUE_VIOLATION) || sqlite(failure).exists(Database::unique);
-  }
-
-  /** Whether the failure names the given constraint (both engines put its name in the message). */
-  static boolean names(Throwable failure, String constraint) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      String message = cause.getMessage();
-      if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(constraint)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static StorageFailure translate(String operation, Throwable failure) {

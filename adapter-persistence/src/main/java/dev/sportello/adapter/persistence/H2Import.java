@@ -1,10 +1,12 @@
 package dev.sportello.adapter.persistence;
 
 import dev.sportello.application.port.out.StorageFailure;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,21 +17,27 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Copies an H2 store, as earlier versions kept it under the data directory, into an empty SQLite
  * store: every row of every table of the schema, in one transaction, with the counts checked before
- * it commits. Values are copied as stored (sealed values stay sealed with the same keys, bound to
- * the same request ids); only times change form, from H2's timestamps to SQLite's text.
+ * it commits. Personal columns are sealed with the current key as they are copied (see {@link
+ * Personal}); times change form, from H2's timestamps to SQLite's text; the rest is copied as
+ * stored.
  */
 final class H2Import {
-  private static final int BATCH = 500;
+  /**
+   * The SQLite header's user version once the import committed: set in the transaction that copies
+   * the rows, so that the store says it holds them exactly when it does.
+   */
+  private static final int IMPORTED = 1;
 
   private H2Import() {}
 
   /** Rows copied per table, in the schema's order. */
   static Either<StorageFailure, Map<String, Integer>> copy(
-      Database sqlite, PersistenceSettings h2Store) {
+      Database sqlite, PersistenceSettings h2Store, RequestRows rows) {
     return sqlite.inTransaction(
         "import the H2 store",
         target -> {
@@ -42,10 +50,11 @@ final class H2Import {
                     new StorageFailure.Unavailable(
                         "the SQLite store already holds rows in " + table + "; nothing imported"));
               }
-              int rows = copyTable(h2, target.getConnection(), table, columns(target, table));
+              int written =
+                  copyTable(h2, target.getConnection(), table, columns(target, table), rows);
               int source = count(h2, table);
               int stored = count(target.getConnection(), table);
-              if (rows != source || stored != source) {
+              if (written != source || stored != source) {
                 return Either.left(
                     new StorageFailure.Unavailable(
                         "the import of "
@@ -58,8 +67,28 @@ final class H2Import {
               }
               copied = copied.put(table, stored);
             }
+            target.execute("PRAGMA user_version = " + IMPORTED);
             return Either.right(copied);
           }
+        });
+  }
+
+  /**
+   * The rows an earlier import committed into this store, if one did: the process may have stopped
+   * after the commit and before it renamed the H2 file aside.
+   */
+  static Either<StorageFailure, Option<Map<String, Integer>>> committed(Database sqlite) {
+    return sqlite.withHandle(
+        "read whether the H2 store was imported",
+        target -> {
+          if (target.createQuery("PRAGMA user_version").mapTo(Integer.class).one() != IMPORTED) {
+            return Either.right(Option.none());
+          }
+          Map<String, Integer> stored = LinkedHashMap.empty();
+          for (String table : tables(target)) {
+            stored = stored.put(table, count(target.getConnection(), table));
+          }
+          return Either.right(Option.some(stored));
         });
   }
 
@@ -91,7 +120,8 @@ final class H2Import {
     }
   }
 
-  private static int copyTable(Connection h2, Connection sqlite, String table, List<String> columns)
+  private static int copyTable(
+      Connection h2, Connection sqlite, String table, List<String> columns, RequestRows rows)
       throws SQLException {
     String names = columns.mkString(", ");
     int copied = 0;
@@ -110,22 +140,25 @@ final class H2Import {
       for (int i = 1; i <= columns.size(); i++) {
         types.add(meta.getColumnType(i));
       }
+      // Row by row: a row's values carry its uploads inline, megabytes each. In one transaction,
+      // SQLite writes a row without a sync, so batches would save nothing.
       while (rs.next()) {
         for (int i = 1; i <= columns.size(); i++) {
-          copyValue(rs, write, i, columns.get(i - 1), types.get(i - 1));
+          copyValue(rs, write, i, columns.get(i - 1), types.get(i - 1), personal(table, rows));
         }
-        write.addBatch();
-        if (++copied % BATCH == 0) {
-          write.executeBatch();
-        }
+        copied += write.executeUpdate();
       }
-      write.executeBatch();
     }
     return copied;
   }
 
   private static void copyValue(
-      ResultSet rs, PreparedStatement write, int column, String name, int type)
+      ResultSet rs,
+      PreparedStatement write,
+      int column,
+      String name,
+      int type,
+      Option<Personal> personal)
       throws SQLException {
     switch (type) {
       case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
@@ -146,7 +179,54 @@ final class H2Import {
           write.setLong(column, value);
         }
       }
-      default -> write.setString(column, rs.getString(column));
+      default ->
+          write.setString(
+              column,
+              personal.isDefined() ? personal.get().stored(rs, name) : rs.getString(column));
+    }
+  }
+
+  private static Option<Personal> personal(String table, RequestRows rows) {
+    return switch (table) {
+      case "request" ->
+          Option.some(
+              new Personal(
+                  rows,
+                  "id",
+                  HashMap.of(
+                      "reference", RequestRows.REFERENCE,
+                      "notify_email", RequestRows.NOTIFY_EMAIL,
+                      "history_json", RequestRows.HISTORY,
+                      "searches_json", RequestRows.SEARCHES,
+                      "outcome_json", RequestRows.OUTCOME)));
+      case "request_values" ->
+          Option.some(
+              new Personal(rows, "request_id", HashMap.of("values_json", RequestRows.VALUES)));
+      default -> Option.none();
+    };
+  }
+
+  /**
+   * A table's personal columns, sealed as they are copied with the current key (opened first where
+   * an older key sealed them), so that no clear text of an earlier version reaches the store; and
+   * the reference's lookup, which an earlier version did not keep.
+   *
+   * @param id the column of the request id the values are sealed for
+   * @param sealed the columns sealed, with the name they are sealed under
+   */
+  private record Personal(RequestRows rows, String id, Map<String, String> sealed) {
+    @Nullable String stored(ResultSet rs, String column) throws SQLException {
+      if (column.equals("reference_lookup")) {
+        @Nullable String reference = rs.getString("reference");
+        return reference == null
+            ? null
+            : rows.referenceLookup(rs.getString("caller"), reference, rs.getString(id));
+      }
+      @Nullable String value = rs.getString(column);
+      Option<String> sealedAs = sealed.get(column);
+      return value == null || sealedAs.isEmpty()
+          ? value
+          : rows.resealed(value, rs.getString(id), sealedAs.get());
     }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -16,6 +17,11 @@ import java.util.Set;
  */
 final class OwnerOnly {
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER =
+      EnumSet.of(
+          PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_EXECUTE);
   private static final Set<PosixFilePermission> FOLDER =
       PosixFilePermissions.fromString("rwx------");
 
@@ -46,12 +52,27 @@ final class OwnerOnly {
     return posix(file) ? Files.createFile(file, attribute(FILE)) : Files.createFile(file);
   }
 
-  /** Creates an empty file readable and writable by its owner only, unless the file exists. */
+  /**
+   * Creates an empty file readable and writable by its owner only; a file already there, perhaps
+   * made by an earlier version, is narrowed to its owner instead.
+   */
   static Path createFileIfMissing(Path file) throws IOException {
     try {
       return posix(file) ? Files.createFile(file, attribute(FILE)) : Files.createFile(file);
     } catch (FileAlreadyExistsException exists) {
+      narrowIfPresent(file);
       return file;
+    }
+  }
+
+  /** Takes every permission of group and others away from a file, if it exists. */
+  static void narrowIfPresent(Path file) throws IOException {
+    if (!posix(file) || !Files.exists(file)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+    if (permissions.retainAll(OWNER)) {
+      Files.setPosixFilePermissions(file, permissions);
     }
   }
 

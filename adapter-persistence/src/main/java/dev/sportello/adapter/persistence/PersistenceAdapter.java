@@ -44,6 +44,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final Engine engine;
   private final HikariDataSource pool;
   private final Database database;
+  private final RequestRows rows;
   private final JdbcRequestRepository requests;
   private final JdbcIdempotencyStore idempotency;
   private final CatalogSnapshotStore catalogue;
@@ -68,15 +69,16 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.clock = clock;
     this.database = new Database(Jdbi.create(pool), engine);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
-    RequestRows rows = new RequestRows(json, keys);
+    this.rows = new RequestRows(json, keys);
     this.requests = new JdbcRequestRepository(database, rows);
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
     this.syncLock =
-        engine == Engine.POSTGRESQL
-            ? new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password())
-            : new InProcessSyncLock(settings.jdbcUrl());
+        owner
+            .<SyncLock>map(InProcessSyncLock::new)
+            .getOrElse(() ->
+                new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password()));
     this.retention = new Retention(database, rows, documents, clock);
     this.resealing = new Resealing(database, rows, documents, keys);
   }
@@ -103,6 +105,25 @@ public final class PersistenceAdapter implements AutoCloseable {
           new StorageFailure.Unavailable(
               "unsupported JDBC URL: use jdbc:postgresql: or jdbc:sqlite: URLs"));
     }
+    if (engine.get() == Engine.H2) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "an H2 store is not opened, only imported into the SQLite store (sportello migrate)"));
+    }
+    return open(settings, engine.get(), clock);
+  }
+
+  /**
+   * The H2 store of an earlier version under a data directory, opened as that version opened it,
+   * and without the embedded store's lock: only to write one that an import then reads.
+   */
+  static Either<StorageFailure, PersistenceAdapter> earlierH2Store(
+      Path dataDirectory, Clock clock) {
+    return open(PersistenceSettings.embeddedH2(dataDirectory), Engine.H2, clock);
+  }
+
+  private static Either<StorageFailure, PersistenceAdapter> open(
+      PersistenceSettings settings, Engine engine, Clock clock) {
     try {
       OwnerOnly.createDirectories(settings.documentsDirectory());
     } catch (IOException | RuntimeException failure) {
@@ -121,12 +142,23 @@ public final class PersistenceAdapter implements AutoCloseable {
       return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
     }
     Either<StorageFailure, Option<SingleProcess>> owner =
-        engine.get() == Engine.SQLITE
-            ? ownFile(databaseFile(settings.jdbcUrl())).map(Option::some)
+        engine == Engine.SQLITE
+            ? ownFile(settings.sqliteFile().get()).map(Option::some)
             : Either.right(Option.none());
     if (owner.isLeft()) {
       return Either.left(owner.getLeft());
     }
+    try {
+      return Either.right(
+          new PersistenceAdapter(settings, engine, keys.get(), pool(settings), owner.get(), clock));
+    } catch (RuntimeException failure) {
+      owner.get().forEach(SingleProcess::close);
+      return Either.left(Database.translate("connect to the database", failure));
+    }
+  }
+
+  /** The connection pool the settings describe; every connection has the URL's settings. */
+  static HikariDataSource pool(PersistenceSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("sportello-persistence");
     config.setJdbcUrl(settings.jdbcUrl());
@@ -134,32 +166,13 @@ public final class PersistenceAdapter implements AutoCloseable {
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
-    try {
-      return Either.right(
-          new PersistenceAdapter(
-              settings,
-              engine.get(),
-              keys.get(),
-              new HikariDataSource(config),
-              owner.get(),
-              clock));
-    } catch (RuntimeException failure) {
-      owner.get().forEach(SingleProcess::close);
-      return Either.left(Database.translate("connect to the database", failure));
-    }
-  }
-
-  /** The file a {@code jdbc:sqlite:} URL names, without its settings. */
-  private static Path databaseFile(String jdbcUrl) {
-    String path = jdbcUrl.substring("jdbc:sqlite:".length());
-    int settings = path.indexOf('?');
-    return Path.of(settings < 0 ? path : path.substring(0, settings)).toAbsolutePath();
+    return new HikariDataSource(config);
   }
 
   /**
    * Claims the database file for this process and creates it readable by its owner only before
-   * SQLite opens it; SQLite gives its write-ahead log and shared-memory files the database file's
-   * permissions.
+   * SQLite opens it, or narrows it to its owner; SQLite gives its write-ahead log and shared-memory
+   * files the database file's permissions.
    */
   private static Either<StorageFailure, SingleProcess> ownFile(Path databaseFile) {
     Path name = databaseFile.getFileName();
@@ -177,6 +190,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         .flatMap(owner -> {
           try {
             OwnerOnly.createFileIfMissing(databaseFile);
+            // Files an earlier version left readable by others; SQLite keeps their permissions.
+            OwnerOnly.narrowIfPresent(directory.resolve(name + "-wal"));
+            OwnerOnly.narrowIfPresent(directory.resolve(name + "-shm"));
             return Either.right(owner);
           } catch (IOException | RuntimeException failure) {
             owner.close();
@@ -187,18 +203,11 @@ public final class PersistenceAdapter implements AutoCloseable {
   }
 
   /**
-   * Whether a data directory holds the H2 store of an earlier version, not imported yet: {@link
-   * #importH2Store} copies it into the embedded store.
-   */
-  public static boolean holdsH2Store(Path dataDirectory) {
-    return Files.exists(dataDirectory.resolve(PersistenceSettings.H2_DATABASE_FILE));
-  }
-
-  /**
    * Copies the data directory's H2 store into this store, which must be the embedded (SQLite) store
    * and empty: every row of every table in one transaction, with the counts checked before it
    * commits. The H2 file is then renamed aside, never deleted. Documents and the data key stay
-   * where they are, in the same data directory.
+   * where they are, in the same data directory. The store records the import in the transaction
+   * that copies the rows, so an import that stopped before the rename only renames when run again.
    *
    * @return the rows copied per table, and where the H2 file now is
    */
@@ -212,13 +221,29 @@ public final class PersistenceAdapter implements AutoCloseable {
       return Either.left(new StorageFailure.Unavailable("no H2 store in " + dataDirectory));
     }
     PersistenceSettings h2 = PersistenceSettings.embeddedH2(dataDirectory);
-    // The H2 store first gets the migrations it lacks, so that it has every column this store has.
-    return migrate(Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()), Engine.H2)
-        .flatMap(ignored -> H2Import.copy(database, h2))
+    return H2Import.committed(database)
+        .flatMap(earlier ->
+            earlier.isDefined()
+                ? Either.right(earlier.get())
+                // The H2 store first gets the migrations it lacks, so that it has every column this
+                // store has.
+                : migrate(
+                        Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()),
+                        Engine.H2)
+                    .flatMap(ignored -> H2Import.copy(database, h2, rows)))
+        // What the copy wrote goes from the log into the database file, and the log is emptied.
+        .flatMap(rows ->
+            database
+                .withHandle(
+                    "checkpoint the imported rows",
+                    handle -> Either.right(handle.execute("PRAGMA wal_checkpoint(TRUNCATE)")))
+                .map(ignored -> rows))
         .flatMap(rows -> {
           Path aside = h2File.resolveSibling(IMPORTED_H2_FILE);
           try {
             Files.move(h2File, aside);
+            // It holds what the earlier version kept in clear text, until the operator deletes it.
+            OwnerOnly.narrowIfPresent(aside);
             return Either.right(new ImportReport(rows, aside));
           } catch (IOException failure) {
             return Either.left(

@@ -1,5 +1,7 @@
 package dev.sportello.adapter.persistence;
 
+import io.vavr.control.Option;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -96,12 +98,14 @@ public record PersistenceSettings(
    * The zero-configuration default: a SQLite database file and a documents folder under a data
    * directory. A commit returns once it is in the write-ahead log and the log is synced to disk
    * ({@code synchronous=FULL}), so a killed process, or a machine that loses power, keeps every
-   * request it confirmed. Writers take the write lock when their transaction begins ({@code
-   * transaction_mode=IMMEDIATE}) and wait for it up to {@code busy_timeout} milliseconds, so
+   * request it confirmed. Writers take the write lock when their transaction begins (the adapter
+   * begins them {@code IMMEDIATE}) and wait for it up to {@code busy_timeout} milliseconds, so
    * concurrent writers queue instead of failing when a reader would upgrade to a writer. The pool
    * keeps its usual size: in WAL mode readers never wait for the writer, so reads (listings, status
    * polls) use the other connections, and a writer's turn lasts one synced commit, a few
-   * milliseconds, far inside the busy timeout even with every connection waiting to write.
+   * milliseconds, far inside the busy timeout even with every connection waiting to write. Deleted
+   * and overwritten content is zeroed ({@code secure_delete}), so that erased personal data, or a
+   * value before it was sealed, does not linger in free pages.
    */
   public static PersistenceSettings embedded(Path dataDirectory) {
     Path base = dataDirectory.toAbsolutePath().normalize();
@@ -109,13 +113,34 @@ public record PersistenceSettings(
         "jdbc:sqlite:"
             + base.resolve(EMBEDDED_DATABASE_FILE)
             + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true"
-            + "&transaction_mode=IMMEDIATE",
+            + "&secure_delete=true",
         "",
         "",
         DEFAULT_POOL_SIZE,
         base.resolve("documents"),
         DEFAULT_RETENTION,
         new DataKey.KeptIn(base.resolve(DATA_KEY_FILE)));
+  }
+
+  /**
+   * Whether these settings name a SQLite file whose directory still holds the H2 store of an
+   * earlier version, not imported yet: {@link PersistenceAdapter#importH2Store} copies it.
+   */
+  public boolean holdsH2Store() {
+    return sqliteFile()
+        .flatMap(file -> Option.of(file.getParent()))
+        .exists(directory -> Files.exists(directory.resolve(H2_DATABASE_FILE)));
+  }
+
+  /** The file a {@code jdbc:sqlite:} URL names, without its settings. */
+  Option<Path> sqliteFile() {
+    String scheme = "jdbc:sqlite:";
+    if (!jdbcUrl.startsWith(scheme)) {
+      return Option.none();
+    }
+    String path = jdbcUrl.substring(scheme.length());
+    int settings = path.indexOf('?');
+    return Option.some(Path.of(settings < 0 ? path : path.substring(0, settings)).toAbsolutePath());
   }
 
   /** The H2 store earlier versions kept under a data directory, as they opened it. */

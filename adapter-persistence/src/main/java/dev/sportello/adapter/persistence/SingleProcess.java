@@ -2,9 +2,10 @@ package dev.sportello.adapter.persistence;
 
 import dev.sportello.application.port.out.StorageFailure;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -28,10 +29,20 @@ final class SingleProcess implements AutoCloseable {
     this.lockFile = lockFile;
   }
 
-  /** Takes the lock on the file, or joins this process's hold on it. */
+  /**
+   * Takes the lock on the file, or joins this process's hold on it. The hold is kept by the file's
+   * real path, so that two paths to one file (a symbolic link, a relative path) share it.
+   */
   static Either<StorageFailure, SingleProcess> claim(Path lockFile) {
-    Path key = lockFile.toAbsolutePath().normalize();
     synchronized (HELD) {
+      Path key;
+      try {
+        key = OwnerOnly.createFileIfMissing(lockFile.toAbsolutePath()).toRealPath();
+      } catch (IOException failure) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "cannot create " + lockFile + ": " + failure.getMessage()));
+      }
       Held held = HELD.get(key);
       if (held != null) {
         held.adapters++;
@@ -39,20 +50,11 @@ final class SingleProcess implements AutoCloseable {
       }
       try {
         FileChannel channel =
-            FileChannel.open(
-                OwnerOnly.createFileIfMissing(key),
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
+            FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Option<String> taken = lock(channel, key);
+        if (taken.isDefined()) {
           channel.close();
-          return Either.left(
-              new StorageFailure.Unavailable(
-                  "another process uses the store in "
-                      + key.getParent()
-                      + " (it holds "
-                      + key.getFileName()
-                      + "); the embedded store serves one instance at a time"));
+          return Either.left(new StorageFailure.Unavailable(taken.get()));
         }
         HELD.put(key, new Held(channel));
         return Either.right(new SingleProcess(key));
@@ -61,6 +63,28 @@ final class SingleProcess implements AutoCloseable {
             new StorageFailure.Unavailable("cannot lock " + key + ": " + failure.getMessage()));
       }
     }
+  }
+
+  /** Locks the channel's file; or says who holds it. */
+  private static Option<String> lock(FileChannel channel, Path key) throws IOException {
+    try {
+      return channel.tryLock() == null
+          ? Option.some(
+              "another process uses the store in "
+                  + key.getParent()
+                  + " (it holds "
+                  + key.getFileName()
+                  + "); the embedded store serves one instance at a time")
+          : Option.none();
+    } catch (OverlappingFileLockException sameProcess) {
+      return Option.some(
+          "this process already locks " + key + " outside the store; it cannot open the store");
+    }
+  }
+
+  /** The lock file's real path: it names the store for every lock the store has in this process. */
+  Path file() {
+    return lockFile;
   }
 
   /** Lets go of this adapter's share; the last one releases the lock. */

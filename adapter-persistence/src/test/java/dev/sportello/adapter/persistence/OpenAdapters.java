@@ -1,5 +1,8 @@
 package dev.sportello.adapter.persistence;
 
+import dev.sportello.application.port.out.StorageFailure;
+import io.vavr.control.Either;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +16,17 @@ final class OpenAdapters implements AutoCloseable {
   }
 
   PersistenceAdapter opened(PersistenceSettings settings, Clock clock) {
+    return migrated(PersistenceAdapter.create(settings, clock));
+  }
+
+  /** The H2 store an earlier version kept under the data directory, to import. */
+  PersistenceAdapter openedEarlierH2Store(Path dataDirectory, Clock clock) {
+    return migrated(PersistenceAdapter.earlierH2Store(dataDirectory, clock));
+  }
+
+  private PersistenceAdapter migrated(Either<StorageFailure, PersistenceAdapter> created) {
     PersistenceAdapter adapter =
-        PersistenceAdapter.create(settings, clock)
-            .getOrElseThrow(failure -> new IllegalStateException(failure.message()));
+        created.getOrElseThrow(failure -> new IllegalStateException(failure.message()));
     open.add(adapter);
     adapter.migrate().getOrElseThrow(failure -> new IllegalStateException(failure.message()));
     return adapter;
