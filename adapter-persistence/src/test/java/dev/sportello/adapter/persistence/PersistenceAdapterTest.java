@@ -598,6 +598,58 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
+  void aRequestThatDoesNotOpenIsLeftOutOfTheSyncCycleAndTheOthersGoOn() {
+    right(adapter.requests().insert(accepted("broken", "caller-a", T0)));
+    right(adapter.requests().insert(accepted("sound", "caller-a", T0.plusSeconds(1))));
+    sealedForAnotherRequest("broken", "sound");
+
+    assertThat(right(adapter.requests().awaitingDispatch(10)).map(r -> r.id().value()))
+        .containsExactly("sound");
+    assertThat(left(adapter.requests().find(new RequestId("broken"))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
+  void retentionLeavesARequestThatDoesNotOpenAndErasesTheOthers() {
+    right(
+        adapter
+            .requests()
+            .insert(
+                rich("broken", 1)
+                    .moveTo(RequestStatus.FULFILLED, T0.plusSeconds(100), "evasa")
+                    .get()));
+    right(
+        adapter
+            .requests()
+            .insert(
+                rich("sound", 2)
+                    .moveTo(RequestStatus.FULFILLED, T0.plusSeconds(101), "evasa")
+                    .get()));
+    sealedForAnotherRequest("broken", "sound");
+
+    PersistenceAdapter.PurgeReport report =
+        right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    assertThat(report.requests()).isEqualTo(1);
+    assertThat(right(adapter.requests().find(new RequestId("sound"))).get().value().reference())
+        .isEmpty();
+    assertThat(everyColumnOf("broken")).contains("sealed:");
+  }
+
+  /** Copies another request's sealed history over a request's: it does not open there. */
+  void sealedForAnotherRequest(String id, String other) {
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "UPDATE request SET history_json = (SELECT history_json FROM request"
+                        + " WHERE id = :other) WHERE id = :id")
+                .bind("id", id)
+                .bind("other", other)
+                .execute());
+  }
+
+  @Test
   void aRowHoldingAStateTheLifecycleNeverReachesIsUnavailable() {
     right(adapter.requests().insert(accepted("processing-unsent")));
     jdbi()
