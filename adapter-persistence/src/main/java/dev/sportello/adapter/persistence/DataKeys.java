@@ -16,6 +16,7 @@ import com.google.crypto.tink.prf.PrfSet;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -244,6 +245,17 @@ final class DataKeys {
       }
     }
     return found;
+  }
+
+  /** The id of the lookups key that computes {@link #lookup}s now. */
+  int currentLookupKey() {
+    return lookups.getPrimaryId();
+  }
+
+  /** The value's lookup under the lookups key with that id; none when no such key is held. */
+  Option<String> lookupUnder(int keyId, byte[] plain) {
+    return Option.of(unchecked(lookups::getPrfs).get(keyId))
+        .map(prf -> HexFormat.of().formatHex(unchecked(() -> prf.compute(plain, LOOKUP_BYTES))));
   }
 
   /** Seals a value for the place named by {@code context}. */

@@ -356,6 +356,44 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
+  void aBodyHashedWithAKeyAnotherInstanceTookUpFirstIsAReplayNotAnotherBody() {
+    String bodyHash = "ab".repeat(32);
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
+    right(
+        instanceHolding(DataKeys.kept(keyFile).get())
+            .claim("caller-a", "key-1", bodyHash, new RequestId("r-1")));
+
+    assertThat(
+            right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("x"))))
+        .isEqualTo(new Claim.Replay(new RequestId("r-1"), T0));
+  }
+
+  @Test
+  void aBodyHashedWithAKeyNotHeldHereIsARetryLaterNeverAnotherBody() {
+    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
+    DataKeys notPublished = DataKeys.kept(keyFile).get().rotated();
+    right(
+        instanceHolding(notPublished)
+            .claim("caller-a", "key-1", "ab".repeat(32), new RequestId("r-1")));
+
+    assertThat(
+            left(
+                adapter
+                    .idempotency()
+                    .claim("caller-a", "key-1", "cd".repeat(32), new RequestId("x"))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  /** The idempotency store of another instance on the same database, holding these keys. */
+  JdbcIdempotencyStore instanceHolding(DataKeys keys) {
+    return new JdbcIdempotencyStore(
+        new Database(jdbi(), Engine.of(settings.jdbcUrl()).get()),
+        LiveKeys.fixed(keys),
+        Clock.fixed(T0, ZoneOffset.UTC));
+  }
+
+  @Test
   void aBodyHashStoredBeforeKeyingStillMatches() {
     right(adapter.idempotency().claim("caller-a", "old-key", "plain-hash", new RequestId("r-1")));
     // As an earlier version stored it: the body hash itself.
