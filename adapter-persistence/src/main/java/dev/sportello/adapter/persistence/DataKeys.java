@@ -24,17 +24,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,6 +55,9 @@ final class DataKeys {
   private static final String VALUES = "values";
   private static final String DOCUMENTS = "documents";
   private static final String LOOKUPS = "lookups";
+
+  /** Keeps other threads of this process out, as the file lock keeps other processes out. */
+  private static final ReentrantLock KEY_FILES = new ReentrantLock();
 
   /** Tink's prefix on a value: a version byte, then the id of the key that sealed it. */
   private static final byte TINK_PREFIX = 1;
@@ -321,23 +324,26 @@ final class DataKeys {
 
   /**
    * Reads the keys kept in a file, or makes new ones and keeps them there when there is no file
-   * yet. The file is created readable by its owner only; when instances sharing the folder start
-   * together, the first to publish its keys wins and the others read them.
+   * yet. The file is created readable by its owner only; instances sharing the folder read, create
+   * and complete it one at a time, under the key file's lock, so they all use the keys kept.
    */
   static Either<String, DataKeys> readOrCreate(Path file) {
-    if (!Files.exists(file)) {
-      DataKeys created = generate();
-      Either<String, Boolean> published = created.publish(file);
-      if (published.isLeft() || published.get()) {
-        return published.map(won -> created);
-      }
-    }
-    Either<String, String> text = read(file);
-    Either<String, DataKeys> keys = text.flatMap(DataKeys::fromJson);
-    if (keys.isRight() && !complete(text.get())) {
-      return keys.get().replace(file).map(kept -> keys.get());
-    }
-    return keys;
+    return locked(
+        file,
+        () -> {
+          if (!Files.exists(file)) {
+            Either<String, Boolean> published = generate().publish(file);
+            if (published.isLeft()) {
+              return Either.left(published.getLeft());
+            }
+          }
+          Either<String, String> text = read(file);
+          Either<String, DataKeys> keys = text.flatMap(DataKeys::fromJson);
+          if (keys.isRight() && !complete(text.get())) {
+            return keys.get().replace(file).flatMap(kept -> kept(file));
+          }
+          return keys;
+        });
   }
 
   /** Reads the keys kept in an existing file, as another process may have rotated them. */
@@ -358,9 +364,41 @@ final class DataKeys {
    * @return the rotated keys, or why the file cannot be read or replaced
    */
   static Either<String, DataKeys> rotate(Path file) {
-    return kept(file)
-        .map(DataKeys::rotated)
-        .flatMap(rotated -> rotated.replace(file).map(kept -> rotated));
+    if (!Files.exists(file)) {
+      // Read first, so that a missing file leaves no lock file behind either.
+      return kept(file);
+    }
+    return locked(
+        file,
+        () ->
+            kept(file)
+                .map(DataKeys::rotated)
+                .flatMap(rotated -> rotated.replace(file))
+                .flatMap(replaced -> kept(file)));
+  }
+
+  /**
+   * Runs a read, change and replacement of a key file while holding the lock file beside it, so
+   * that two instances upgrading or rotating the keys at once do not drop a key the other kept.
+   */
+  private static <T> Either<String, T> locked(Path file, Supplier<Either<String, T>> work) {
+    Path absolute = file.toAbsolutePath();
+    Path directory = Objects.requireNonNull(absolute.getParent(), "a file has a folder");
+    Path lock = directory.resolve(absolute.getFileName() + ".lock");
+    KEY_FILES.lock();
+    try {
+      OwnerOnly.createDirectories(directory);
+      try (FileChannel channel =
+          FileChannel.open(OwnerOnly.createFileIfMissing(lock), StandardOpenOption.WRITE)) {
+        // Released when the channel closes.
+        channel.lock();
+        return work.get();
+      }
+    } catch (IOException failure) {
+      return Either.left("the data key lock " + lock + " cannot be taken");
+    } finally {
+      KEY_FILES.unlock();
+    }
   }
 
   /** Writes the keys beside {@code file} and moves them over it in one step. */
@@ -369,12 +407,7 @@ final class DataKeys {
     Path partial = partial(absolute);
     try {
       written(partial);
-      try {
-        Files.move(
-            partial, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException unsupported) {
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      DurableFiles.replace(partial, absolute);
       return Either.right(absolute);
     } catch (IOException | RuntimeException failure) {
       return Either.left("the data key file " + file + " cannot be written");
@@ -392,9 +425,7 @@ final class DataKeys {
   private void written(Path partial) throws IOException {
     OwnerOnly.createDirectories(Objects.requireNonNull(partial.getParent(), "a file has a folder"));
     Files.writeString(OwnerOnly.createFile(partial), toJson(), StandardOpenOption.WRITE);
-    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
+    DurableFiles.sync(partial);
   }
 
   private static void deleteQuietly(Path partial) {
@@ -421,6 +452,7 @@ final class DataKeys {
       } catch (UnsupportedOperationException noLinks) {
         Files.move(partial, absolute);
       }
+      DurableFiles.syncFolder(Objects.requireNonNull(absolute.getParent(), "a file has a folder"));
       return Either.right(true);
     } catch (FileAlreadyExistsException taken) {
       return Either.right(false);

@@ -12,13 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -144,12 +141,12 @@ final class FileDocumentStore implements DocumentStore {
           in.transferTo(sealing);
         }
       }
-      sync(partial);
+      DurableFiles.sync(partial);
       synchronized (this) {
         if (!before.equals(FileIdentity.of(file))) {
           return Either.right(false);
         }
-        move(partial, file);
+        DurableFiles.replace(partial, file);
       }
       return Either.right(true);
     } catch (IOException | RuntimeException failure) {
@@ -168,12 +165,6 @@ final class FileDocumentStore implements DocumentStore {
     try (InputStream in = Files.newInputStream(file)) {
       return Arrays.equals(in.readNBytes(SEALED.length), SEALED)
           && DataKeys.keyOf(in) == keys.current().currentDocumentKey();
-    }
-  }
-
-  private static void sync(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      channel.force(true);
     }
   }
 
@@ -232,9 +223,9 @@ final class FileDocumentStore implements DocumentStore {
       finished = true;
       try {
         stream.closeFile();
-        sync(partial);
+        DurableFiles.sync(partial);
         synchronized (FileDocumentStore.this) {
-          move(partial, fileOf(id));
+          DurableFiles.replace(partial, fileOf(id));
         }
         return Either.right(
             new DocumentRef(name, stream.count(), HexFormat.of().formatHex(digest.digest())));
@@ -263,14 +254,6 @@ final class FileDocumentStore implements DocumentStore {
       } catch (IOException ignored) {
         // A leftover .part file is harmless: it is never read, and the next start may remove it.
       }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException unsupported) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
