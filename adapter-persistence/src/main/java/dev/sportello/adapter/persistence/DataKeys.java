@@ -23,7 +23,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,9 +53,6 @@ final class DataKeys {
   private static final String VALUES = "values";
   private static final String DOCUMENTS = "documents";
   private static final String LOOKUPS = "lookups";
-
-  /** Keeps other threads of this process out, as the file lock keeps other processes out. */
-  private static final ReentrantLock KEY_FILES = new ReentrantLock();
 
   /** Tink's prefix on a value: a version byte, then the id of the key that sealed it. */
   private static final byte TINK_PREFIX = 1;
@@ -383,21 +378,11 @@ final class DataKeys {
    */
   private static <T> Either<String, T> locked(Path file, Supplier<Either<String, T>> work) {
     Path absolute = file.toAbsolutePath();
-    Path directory = Objects.requireNonNull(absolute.getParent(), "a file has a folder");
-    Path lock = directory.resolve(absolute.getFileName() + ".lock");
-    KEY_FILES.lock();
+    Path lock = absolute.resolveSibling(absolute.getFileName() + ".lock");
     try {
-      OwnerOnly.createDirectories(directory);
-      try (FileChannel channel =
-          FileChannel.open(OwnerOnly.createFileIfMissing(lock), StandardOpenOption.WRITE)) {
-        // Released when the channel closes.
-        channel.lock();
-        return work.get();
-      }
+      return DurableFiles.exclusively(lock, work::get);
     } catch (IOException failure) {
       return Either.left("the data key lock " + lock + " cannot be taken");
-    } finally {
-      KEY_FILES.unlock();
     }
   }
 

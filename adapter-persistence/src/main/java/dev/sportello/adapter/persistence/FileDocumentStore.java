@@ -62,6 +62,15 @@ final class FileDocumentStore implements DocumentStore {
     return fileOf(directory, id);
   }
 
+  /**
+   * The lock file that replacing or deleting a document takes, beside the folder so that the folder
+   * holds documents only.
+   */
+  private Path lock() {
+    Path absolute = directory.toAbsolutePath();
+    return absolute.resolveSibling(absolute.getFileName() + ".lock");
+  }
+
   @Override
   public Either<StorageFailure, Upload> begin(RequestId id, String name) {
     Path partial = directory.resolve(UUID.randomUUID() + PARTIAL);
@@ -121,7 +130,8 @@ final class FileDocumentStore implements DocumentStore {
    * Seals a request's document again with the current key when an older key sealed it, or none did.
    * The document streams into a new file beside it, which takes its place only if the document was
    * not replaced or deleted meanwhile: a document stored while this one was being sealed again is
-   * kept.
+   * kept. The check and the move happen under the folder's lock file, which every replacement and
+   * deletion takes, so this holds for instances sharing the folder too.
    *
    * @return whether the document was sealed again
    */
@@ -142,13 +152,16 @@ final class FileDocumentStore implements DocumentStore {
         }
       }
       DurableFiles.sync(partial);
-      synchronized (this) {
-        if (!before.equals(FileIdentity.of(file))) {
-          return Either.right(false);
-        }
-        DurableFiles.replace(partial, file);
-      }
-      return Either.right(true);
+      return Either.right(
+          DurableFiles.exclusively(
+              lock(),
+              () -> {
+                if (!before.equals(FileIdentity.of(file))) {
+                  return false;
+                }
+                DurableFiles.replace(partial, file);
+                return true;
+              }));
     } catch (IOException | RuntimeException failure) {
       return Either.left(failure("seal again the document of request " + id, failure));
     } finally {
@@ -169,9 +182,9 @@ final class FileDocumentStore implements DocumentStore {
   }
 
   @Override
-  public synchronized Either<StorageFailure, Boolean> delete(RequestId id) {
+  public Either<StorageFailure, Boolean> delete(RequestId id) {
     try {
-      return Either.right(Files.deleteIfExists(fileOf(id)));
+      return Either.right(DurableFiles.exclusively(lock(), () -> Files.deleteIfExists(fileOf(id))));
     } catch (IOException | RuntimeException failure) {
       return Either.left(failure("delete the document of request " + id, failure));
     }
@@ -224,9 +237,12 @@ final class FileDocumentStore implements DocumentStore {
       try {
         stream.closeFile();
         DurableFiles.sync(partial);
-        synchronized (FileDocumentStore.this) {
-          DurableFiles.replace(partial, fileOf(id));
-        }
+        DurableFiles.exclusively(
+            lock(),
+            () -> {
+              DurableFiles.replace(partial, fileOf(id));
+              return true;
+            });
         return Either.right(
             new DocumentRef(name, stream.count(), HexFormat.of().formatHex(digest.digest())));
       } catch (IOException | RuntimeException failure) {
