@@ -174,57 +174,52 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
-  void afterARotationEveryRequestAndDocumentIsSealedAgainWithTheNewKeyAndStillOpens()
-      throws Exception {
+  void aRotatedKeyFileHoldsTheNewKeyBesideTheOldAndStaysOwnerOnly() throws IOException {
+    var rotation = right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+
+    assertThat(rotation.keys()).isEqualTo(2);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile())))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void afterARotationEveryRequestIsSealedWithTheNewKeyAndStillOpens() {
     int count = Resealing.BATCH + 20;
     var stored = new java.util.ArrayList<CertificateRequest>();
     for (int i = 0; i < count; i++) {
       stored.add(right(adapter.requests().insert(rich("r-" + i, i + 1))).value());
     }
-    byte[] document = "%PDF RSSMRA80A01H501U".getBytes(StandardCharsets.UTF_8);
-    for (CertificateRequest request : stored.subList(0, 3)) {
-      DocumentStore.Upload upload = right(adapter.documents().begin(request.id(), "d.zip"));
-      upload.stream().write(document);
-      right(upload.commit());
-    }
     resealUntilFinished();
-    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
 
-    var rotation = right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
-    DataKeys rotated = DataKeys.kept(keyFile).get();
-    assertThat(rotation.keys()).isEqualTo(2);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
-        .isEqualTo("rw-------");
-
-    // The first step takes the new key up; a request is written on while the rest is sealed again.
-    right(adapter.resealStep());
-    CertificateRequest last = stored.get(count - 1);
-    var writer =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          Stored<CertificateRequest> current = right(adapter.requests().find(last.id())).get();
-          for (int i = 1; i <= 20; i++) {
-            current =
-                right(
-                    adapter
-                        .requests()
-                        .update(
-                            current.value().withUpstreamUpdatedAt(T0.plusSeconds(1000 + i)),
-                            current.version()));
-          }
-          return current;
-        });
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
     resealUntilFinished();
-    Stored<CertificateRequest> written = writer.get();
 
-    assertThat(right(adapter.requests().find(last.id()))).contains(written);
     RequestRows withNewKeys = rowsWithTheKeysKept();
-    for (CertificateRequest request : stored.subList(0, count - 1)) {
+    for (CertificateRequest request : stored) {
       assertThat(right(adapter.requests().find(request.id())).get().value()).isEqualTo(request);
       assertThat(sealedColumnsOf(request.id().value()))
           .isNotEmpty()
           .allMatch(withNewKeys::sealedWithCurrentKey);
     }
-    for (CertificateRequest request : stored.subList(0, 3)) {
+  }
+
+  @Test
+  void afterARotationEveryDocumentIsSealedWithTheNewKeyAndStillOpens() throws Exception {
+    byte[] document = "%PDF RSSMRA80A01H501U".getBytes(StandardCharsets.UTF_8);
+    var stored = new java.util.ArrayList<CertificateRequest>();
+    for (int i = 0; i < 3; i++) {
+      CertificateRequest request = right(adapter.requests().insert(rich("d-" + i, i + 1))).value();
+      DocumentStore.Upload upload = right(adapter.documents().begin(request.id(), "d.zip"));
+      upload.stream().write(document);
+      right(upload.commit());
+      stored.add(request);
+    }
+
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    resealUntilFinished();
+
+    DataKeys rotated = DataKeys.kept(keyFile()).get();
+    for (CertificateRequest request : stored) {
       Path file = FileDocumentStore.fileOf(settings.documentsDirectory(), request.id());
       try (var in = new java.io.DataInputStream(Files.newInputStream(file))) {
         in.skipNBytes(4);
@@ -239,6 +234,109 @@ abstract class PersistenceAdapterTest {
     try (var inFolder = Files.list(settings.documentsDirectory())) {
       assertThat(inFolder).hasSize(3);
     }
+  }
+
+  @Test
+  void aRequestWrittenWhileStoredDataIsSealedAgainKeepsEveryWrite() throws Exception {
+    int count = Resealing.BATCH + 20;
+    for (int i = 0; i < count; i++) {
+      right(adapter.requests().insert(rich("r-" + i, i + 1)));
+    }
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+
+    // The first step takes the new key up; a request is written on while the rest is sealed again.
+    right(adapter.resealStep());
+    RequestId last = new RequestId("r-" + (count - 1));
+    var writer =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          Stored<CertificateRequest> current = right(adapter.requests().find(last)).get();
+          for (int i = 1; i <= 20; i++) {
+            current =
+                right(
+                    adapter
+                        .requests()
+                        .update(
+                            current.value().withUpstreamUpdatedAt(T0.plusSeconds(1000 + i)),
+                            current.version()));
+          }
+          return current;
+        });
+    resealUntilFinished();
+    Stored<CertificateRequest> written = writer.get();
+
+    assertThat(right(adapter.requests().find(last))).contains(written);
+  }
+
+  @Test
+  void sealingARowAgainAtAVersionNowStaleLeavesTheRowAlone() {
+    right(adapter.requests().insert(rich("r-1", 1)));
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    var written = new java.util.concurrent.atomic.AtomicReference<Stored<CertificateRequest>>();
+    Resealing resealing =
+        resealingThatMeanwhile(() -> {
+          Stored<CertificateRequest> read =
+              right(adapter.requests().find(new RequestId("r-1"))).get();
+          written.set(
+              right(
+                  adapter
+                      .requests()
+                      .update(
+                          read.value().withUpstreamUpdatedAt(T0.plusSeconds(1000)),
+                          read.version())));
+        });
+
+    Resealing.Step step = right(resealing.step());
+
+    assertThat(step.requests()).isZero();
+    assertThat(written.get()).isNotNull();
+    assertThat(right(adapter.requests().find(new RequestId("r-1")))).contains(written.get());
+  }
+
+  @Test
+  void anUpdateAtTheVersionReadBeforeASealingAgainStillSucceeds() {
+    Stored<CertificateRequest> read = right(adapter.requests().insert(rich("r-1", 1)));
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    resealUntilFinished();
+
+    Stored<CertificateRequest> updated =
+        right(
+            adapter
+                .requests()
+                .update(read.value().withUpstreamUpdatedAt(T0.plusSeconds(1000)), read.version()));
+
+    assertThat(updated.version()).isEqualTo(read.version() + 1);
+    assertThat(right(adapter.requests().find(new RequestId("r-1")))).contains(updated);
+  }
+
+  /**
+   * A sealing of stored data with the keys the key file holds, on its own connections, that runs
+   * {@code meanwhile} once, right after it read its first batch and before it writes anything.
+   */
+  Resealing resealingThatMeanwhile(Runnable meanwhile) {
+    Jdbi jdbi = jdbi();
+    var ran = new java.util.concurrent.atomic.AtomicBoolean();
+    jdbi.addCustomizer(
+        new org.jdbi.v3.core.statement.StatementCustomizer() {
+          @Override
+          public void afterExecution(
+              java.sql.PreparedStatement statement,
+              org.jdbi.v3.core.statement.StatementContext context) {
+            if (context.getRawSql().startsWith("SELECT r.id, r.caller, r.version")
+                && ran.compareAndSet(false, true)) {
+              meanwhile.run();
+            }
+          }
+        });
+    LiveKeys keys = LiveKeys.keptIn(keyFile(), DataKeys.kept(keyFile()).get());
+    return new Resealing(
+        new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+        new RequestRows(org.mapstruct.factory.Mappers.getMapper(JsonMapping.class), keys),
+        new FileDocumentStore(settings.documentsDirectory(), keys),
+        keys);
+  }
+
+  Path keyFile() {
+    return ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
   }
 
   @Test
