@@ -41,6 +41,9 @@ final class Resealing {
   /** Where the pass under way goes on from; null when no pass is under way. */
   private @Nullable String after = "";
 
+  /** The keys the pass under way, or the last one, seals with. */
+  private DataKeys passKeys;
+
   private int requestsThisPass;
   private int documentsThisPass;
   private int skippedThisPass;
@@ -50,6 +53,7 @@ final class Resealing {
     this.rows = rows;
     this.documents = documents;
     this.keys = keys;
+    this.passKeys = keys.current();
   }
 
   /**
@@ -66,8 +70,12 @@ final class Resealing {
     Either<String, Boolean> refreshed = keys.refresh();
     if (refreshed.isLeft()) {
       LOG.warn("data key not taken up: {}", refreshed.getLeft());
-    } else if (refreshed.get()) {
-      LOG.info("data key file replaced: sealing stored data again with {}", keys.current());
+    }
+    // Compared with the keys of the last pass: another reader of the key file may have taken the
+    // new keys up first.
+    if (keys.current() != passKeys) {
+      passKeys = keys.current();
+      LOG.info("data key file replaced: sealing stored data again with {}", passKeys);
       after = "";
       requestsThisPass = 0;
       documentsThisPass = 0;

@@ -445,12 +445,7 @@ abstract class PersistenceAdapterTest {
     assertThat(
             right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("x"))))
         .isInstanceOf(Claim.Replay.class);
-    assertThat(
-            right(
-                adapter
-                    .idempotency()
-                    .claim("caller-a", "key-1", "cd".repeat(32), new RequestId("x"))))
-        .isInstanceOf(Claim.Mismatch.class);
+    assertThat(claimOfKey1WithAnotherBody()).isInstanceOf(Claim.Mismatch.class);
   }
 
   @Test
@@ -483,12 +478,32 @@ abstract class PersistenceAdapterTest {
         .isInstanceOf(StorageFailure.Unavailable.class);
   }
 
+  /** A claim of {@code key-1} for a body other than the one it came with. */
+  Claim claimOfKey1WithAnotherBody() {
+    return right(
+        adapter.idempotency().claim("caller-a", "key-1", "cd".repeat(32), new RequestId("x")));
+  }
+
   /** The idempotency store of another instance on the same database, holding these keys. */
   JdbcIdempotencyStore instanceHolding(DataKeys keys) {
     return new JdbcIdempotencyStore(
         new Database(jdbi(), Engine.of(settings.jdbcUrl()).get()),
         LiveKeys.fixed(keys),
         Clock.fixed(T0, ZoneOffset.UTC));
+  }
+
+  @Test
+  void aRotationAnIdempotencyRetryTookUpFirstStillStartsAPass() {
+    right(adapter.requests().insert(rich("r-1", 1)));
+    resealUntilFinished();
+    right(adapter.idempotency().claim("caller-a", "key-1", "ab".repeat(32), new RequestId("r-1")));
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+
+    // Another body: the store reads the key file again before it answers so.
+    assertThat(claimOfKey1WithAnotherBody()).isInstanceOf(Claim.Mismatch.class);
+    resealUntilFinished();
+
+    assertThat(sealedColumnsOf("r-1")).allMatch(rowsWithTheKeysKept()::sealedWithCurrentKey);
   }
 
   @Test
