@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the sync cycle (which also sends accepted requests and fetches available documents) every
  * interval plus a random fifth of it, so that instances sharing a database do not all wake at once,
- * the retention purge every hour, and the sealing of stored data with the current data key: a
- * bounded batch at a time, back to back while a pass is under way, and a look at the key file every
- * few seconds otherwise. One thread: a task never overlaps another. Closing lets the task in flight
+ * and the retention purge every hour, on one thread: neither overlaps the other. The sealing of
+ * stored data with the current data key runs on a thread of its own, a batch at a time, back to
+ * back while a pass is under way, and a look at the key file every few seconds otherwise: a batch
+ * that seals large documents again takes as long as their size needs, and the sync cycle does not
+ * wait for it (its writes are optimistic, like every writer's). Closing lets the tasks in flight
  * finish.
  */
 final class Scheduler implements AutoCloseable {
@@ -31,12 +33,13 @@ final class Scheduler implements AutoCloseable {
   /** How often the key file is looked at when no data waits to be sealed again. */
   static final Duration RESEAL_IDLE = Duration.ofSeconds(5);
 
-  /** The pause between two batches of a pass, so that sync cycles and purges go on. */
+  /** The pause between two batches of a pass, which leaves the store to the requests' work. */
   private static final Duration RESEAL_BUSY = Duration.ofMillis(50);
 
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
-  private final ScheduledThreadPoolExecutor executor = executor();
+  private final ScheduledThreadPoolExecutor executor = executor("sportello-scheduler");
+  private final ScheduledThreadPoolExecutor resealing = executor("sportello-resealing");
   private final SynchroniseUseCase sync;
   private final Supplier<Either<StorageFailure, ?>> purge;
   private final Supplier<Either<StorageFailure, ResealReport>> reseal;
@@ -56,10 +59,10 @@ final class Scheduler implements AutoCloseable {
     this.interval = interval;
   }
 
-  private static ScheduledThreadPoolExecutor executor() {
+  private static ScheduledThreadPoolExecutor executor(String name) {
     ScheduledThreadPoolExecutor executor =
         new ScheduledThreadPoolExecutor(
-            1, runnable -> Thread.ofPlatform().name("sportello-scheduler").unstarted(runnable));
+            1, runnable -> Thread.ofPlatform().name(name).unstarted(runnable));
     // On close, the next cycle is not waited for; only the one running is.
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     return executor;
@@ -72,7 +75,7 @@ final class Scheduler implements AutoCloseable {
   Scheduler start() {
     // The tasks catch and log their own failures, so their futures hold nothing to look at.
     var unusedSync = executor.schedule(this::syncAndReschedule, 1, TimeUnit.SECONDS);
-    var unusedReseal = executor.schedule(this::resealAndReschedule, 2, TimeUnit.SECONDS);
+    var unusedReseal = resealing.schedule(this::resealAndReschedule, 2, TimeUnit.SECONDS);
     var unusedPurge =
         executor.scheduleWithFixedDelay(
             this::purgeOnce, 60, PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
@@ -157,17 +160,23 @@ final class Scheduler implements AutoCloseable {
           "sealing stored data with the current key failed unexpectedly: {}",
           unexpected.getClass().getName());
     } finally {
-      if (!executor.isShutdown()) {
+      if (!resealing.isShutdown()) {
         var unused =
-            executor.schedule(this::resealAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+            resealing.schedule(this::resealAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
   }
 
-  /** Stops scheduling and waits for the task in flight to finish. */
+  /** Stops scheduling and waits for the tasks in flight to finish. */
   @Override
   public void close() {
     executor.shutdown();
+    resealing.shutdown();
+    stop(executor);
+    stop(resealing);
+  }
+
+  private static void stop(ScheduledThreadPoolExecutor executor) {
     try {
       if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
         LOG.warn("the task in flight did not finish within {}; stopping it", SHUTDOWN_WAIT);

@@ -109,6 +109,41 @@ class SchedulerTest {
     }
   }
 
+  @Test
+  void aLongBatchOfSealingAgainDoesNotHoldUpTheSyncCycle() throws InterruptedException {
+    CountDownLatch sealing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch cyclesWhileSealing = new CountDownLatch(2);
+    try (Scheduler scheduler =
+        new Scheduler(
+            () -> {
+              if (sealing.getCount() == 0) {
+                cyclesWhileSealing.countDown();
+              }
+              return Either.right(NOTHING);
+            },
+            () -> Either.right(0),
+            () -> {
+              sealing.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+              }
+              return Either.right(new ResealReport(100, 100, false));
+            },
+            new Metrics(),
+            Duration.ofMillis(20))) {
+      scheduler.start();
+
+      try {
+        assertThat(cyclesWhileSealing.await(5, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        release.countDown();
+      }
+    }
+  }
+
   static Either<StorageFailure, ResealReport> nothingToReseal() {
     return Either.right(new ResealReport(0, 0, true));
   }

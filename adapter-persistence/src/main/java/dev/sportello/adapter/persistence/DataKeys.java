@@ -16,24 +16,23 @@ import com.google.crypto.tink.prf.PrfSet;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -246,6 +245,17 @@ final class DataKeys {
     return found;
   }
 
+  /** The id of the lookups key that computes {@link #lookup}s now. */
+  int currentLookupKey() {
+    return lookups.getPrimaryId();
+  }
+
+  /** The value's lookup under the lookups key with that id; none when no such key is held. */
+  Option<String> lookupUnder(int keyId, byte[] plain) {
+    return Option.of(unchecked(lookups::getPrfs).get(keyId))
+        .map(prf -> HexFormat.of().formatHex(unchecked(() -> prf.compute(plain, LOOKUP_BYTES))));
+  }
+
   /** Seals a value for the place named by {@code context}. */
   byte[] seal(byte[] plain, byte[] context) {
     return unchecked(() -> values.encrypt(plain, context));
@@ -309,23 +319,26 @@ final class DataKeys {
 
   /**
    * Reads the keys kept in a file, or makes new ones and keeps them there when there is no file
-   * yet. The file is created readable by its owner only; when instances sharing the folder start
-   * together, the first to publish its keys wins and the others read them.
+   * yet. The file is created readable by its owner only; instances sharing the folder read, create
+   * and complete it one at a time, under the key file's lock, so they all use the keys kept.
    */
   static Either<String, DataKeys> readOrCreate(Path file) {
-    if (!Files.exists(file)) {
-      DataKeys created = generate();
-      Either<String, Boolean> published = created.publish(file);
-      if (published.isLeft() || published.get()) {
-        return published.map(won -> created);
-      }
-    }
-    Either<String, String> text = read(file);
-    Either<String, DataKeys> keys = text.flatMap(DataKeys::fromJson);
-    if (keys.isRight() && !complete(text.get())) {
-      return keys.get().replace(file).map(kept -> keys.get());
-    }
-    return keys;
+    return locked(
+        file,
+        () -> {
+          if (!Files.exists(file)) {
+            Either<String, Boolean> published = generate().publish(file);
+            if (published.isLeft()) {
+              return Either.left(published.getLeft());
+            }
+          }
+          Either<String, String> text = read(file);
+          Either<String, DataKeys> keys = text.flatMap(DataKeys::fromJson);
+          if (keys.isRight() && !complete(text.get())) {
+            return keys.get().replace(file).flatMap(kept -> kept(file));
+          }
+          return keys;
+        });
   }
 
   /** Reads the keys kept in an existing file, as another process may have rotated them. */
@@ -346,9 +359,31 @@ final class DataKeys {
    * @return the rotated keys, or why the file cannot be read or replaced
    */
   static Either<String, DataKeys> rotate(Path file) {
-    return kept(file)
-        .map(DataKeys::rotated)
-        .flatMap(rotated -> rotated.replace(file).map(kept -> rotated));
+    if (!Files.exists(file)) {
+      // Read first, so that a missing file leaves no lock file behind either.
+      return kept(file);
+    }
+    return locked(
+        file,
+        () ->
+            kept(file)
+                .map(DataKeys::rotated)
+                .flatMap(rotated -> rotated.replace(file))
+                .flatMap(replaced -> kept(file)));
+  }
+
+  /**
+   * Runs a read, change and replacement of a key file while holding the lock file beside it, so
+   * that two instances upgrading or rotating the keys at once do not drop a key the other kept.
+   */
+  private static <T> Either<String, T> locked(Path file, Supplier<Either<String, T>> work) {
+    Path absolute = file.toAbsolutePath();
+    Path lock = absolute.resolveSibling(absolute.getFileName() + ".lock");
+    try {
+      return DurableFiles.exclusively(lock, work::get);
+    } catch (IOException failure) {
+      return Either.left("the data key lock " + lock + " cannot be taken");
+    }
   }
 
   /** Writes the keys beside {@code file} and moves them over it in one step. */
@@ -357,12 +392,7 @@ final class DataKeys {
     Path partial = partial(absolute);
     try {
       written(partial);
-      try {
-        Files.move(
-            partial, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException unsupported) {
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      DurableFiles.replace(partial, absolute);
       return Either.right(absolute);
     } catch (IOException | RuntimeException failure) {
       return Either.left("the data key file " + file + " cannot be written");
@@ -380,9 +410,7 @@ final class DataKeys {
   private void written(Path partial) throws IOException {
     OwnerOnly.createDirectories(Objects.requireNonNull(partial.getParent(), "a file has a folder"));
     Files.writeString(OwnerOnly.createFile(partial), toJson(), StandardOpenOption.WRITE);
-    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
+    DurableFiles.sync(partial);
   }
 
   private static void deleteQuietly(Path partial) {
@@ -409,6 +437,7 @@ final class DataKeys {
       } catch (UnsupportedOperationException noLinks) {
         Files.move(partial, absolute);
       }
+      DurableFiles.syncFolder(Objects.requireNonNull(absolute.getParent(), "a file has a folder"));
       return Either.right(true);
     } catch (FileAlreadyExistsException taken) {
       return Either.right(false);

@@ -12,13 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -63,6 +60,15 @@ final class FileDocumentStore implements DocumentStore {
 
   private Path fileOf(RequestId id) {
     return fileOf(directory, id);
+  }
+
+  /**
+   * The lock file that replacing or deleting a document takes, beside the folder so that the folder
+   * holds documents only.
+   */
+  private Path lock() {
+    Path absolute = directory.toAbsolutePath();
+    return absolute.resolveSibling(absolute.getFileName() + ".lock");
   }
 
   @Override
@@ -124,7 +130,8 @@ final class FileDocumentStore implements DocumentStore {
    * Seals a request's document again with the current key when an older key sealed it, or none did.
    * The document streams into a new file beside it, which takes its place only if the document was
    * not replaced or deleted meanwhile: a document stored while this one was being sealed again is
-   * kept.
+   * kept. The check and the move happen under the folder's lock file, which every replacement and
+   * deletion takes, so this holds for instances sharing the folder too.
    *
    * @return whether the document was sealed again
    */
@@ -144,14 +151,17 @@ final class FileDocumentStore implements DocumentStore {
           in.transferTo(sealing);
         }
       }
-      sync(partial);
-      synchronized (this) {
-        if (!before.equals(FileIdentity.of(file))) {
-          return Either.right(false);
-        }
-        move(partial, file);
-      }
-      return Either.right(true);
+      DurableFiles.sync(partial);
+      return Either.right(
+          DurableFiles.exclusively(
+              lock(),
+              () -> {
+                if (!before.equals(FileIdentity.of(file))) {
+                  return false;
+                }
+                DurableFiles.replace(partial, file);
+                return true;
+              }));
     } catch (IOException | RuntimeException failure) {
       return Either.left(failure("seal again the document of request " + id, failure));
     } finally {
@@ -171,16 +181,10 @@ final class FileDocumentStore implements DocumentStore {
     }
   }
 
-  private static void sync(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
-  }
-
   @Override
-  public synchronized Either<StorageFailure, Boolean> delete(RequestId id) {
+  public Either<StorageFailure, Boolean> delete(RequestId id) {
     try {
-      return Either.right(Files.deleteIfExists(fileOf(id)));
+      return Either.right(DurableFiles.exclusively(lock(), () -> Files.deleteIfExists(fileOf(id))));
     } catch (IOException | RuntimeException failure) {
       return Either.left(failure("delete the document of request " + id, failure));
     }
@@ -232,10 +236,13 @@ final class FileDocumentStore implements DocumentStore {
       finished = true;
       try {
         stream.closeFile();
-        sync(partial);
-        synchronized (FileDocumentStore.this) {
-          move(partial, fileOf(id));
-        }
+        DurableFiles.sync(partial);
+        DurableFiles.exclusively(
+            lock(),
+            () -> {
+              DurableFiles.replace(partial, fileOf(id));
+              return true;
+            });
         return Either.right(
             new DocumentRef(name, stream.count(), HexFormat.of().formatHex(digest.digest())));
       } catch (IOException | RuntimeException failure) {
@@ -263,14 +270,6 @@ final class FileDocumentStore implements DocumentStore {
       } catch (IOException ignored) {
         // A leftover .part file is harmless: it is never read, and the next start may remove it.
       }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException unsupported) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -20,6 +20,8 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests in {@code request} and {@code request_values}. Writes are optimistic: an update names
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * primary key and the unique upstream id make concurrent writers safe without locks.
  */
 final class JdbcRequestRepository implements RequestRepository {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestRepository.class);
   private static final String SELECT =
       "SELECT "
           + RequestRow.COLUMNS
@@ -197,7 +200,7 @@ final class JdbcRequestRepository implements RequestRepository {
                       .reference()
                       .map(reference -> rows.referenceLookups(filter.caller(), reference))
                       .getOrElse(java.util.List.of());
-              return many(
+              return every(
                   bindList(
                       handle.createQuery(listSql(filter, page, lookups.size())),
                       filter,
@@ -264,7 +267,7 @@ final class JdbcRequestRepository implements RequestRepository {
     return database
         .withHandle(
             "list requests awaiting dispatch",
-            handle -> many(handle.createQuery(AWAITING_DISPATCH).bind("limit", limit)))
+            handle -> openable(handle.createQuery(AWAITING_DISPATCH).bind("limit", limit)))
         .map(found -> found.map(Stored::value));
   }
 
@@ -295,7 +298,7 @@ final class JdbcRequestRepository implements RequestRepository {
     return database
         .withHandle(
             "list requests awaiting their document",
-            handle -> many(handle.createQuery(AWAITING_DOCUMENT).bind("limit", limit)))
+            handle -> openable(handle.createQuery(AWAITING_DOCUMENT).bind("limit", limit)))
         .map(found -> found.map(Stored::value));
   }
 
@@ -307,10 +310,34 @@ final class JdbcRequestRepository implements RequestRepository {
     return rows.toDomain(found.get(0)).map(Option::some);
   }
 
-  private Either<StorageFailure, List<Stored<CertificateRequest>>> many(Query query) {
-    return Either.sequenceRight(
-            List.ofAll(query.map((rs, ctx) -> RequestRow.read(rs, ctx)).list()).map(rows::toDomain))
+  /**
+   * The requests the sync cycle works through. A row that does not open (altered, or sealed by a
+   * key not held) is left out and logged by its id, so that it cannot stop every order behind it.
+   */
+  private Either<StorageFailure, List<Stored<CertificateRequest>>> openable(Query query) {
+    return Either.right(
+        rowsOf(query)
+            .flatMap(row -> {
+              Either<StorageFailure, Stored<CertificateRequest>> request = rows.toDomain(row);
+              if (request.isLeft()) {
+                // The id only: the failure may quote what the row holds.
+                LOG.warn("stored request {} cannot be read; left out of this cycle", row.id());
+              }
+              return request.toOption();
+            }));
+  }
+
+  /**
+   * Every request a listing finds, or a failure: a caller is told the store cannot answer rather
+   * than shown a page that silently lacks a request.
+   */
+  private Either<StorageFailure, List<Stored<CertificateRequest>>> every(Query query) {
+    return Either.sequenceRight(rowsOf(query).map(rows::toDomain))
         .map(io.vavr.collection.Seq::toList);
+  }
+
+  private static List<RequestRow> rowsOf(Query query) {
+    return List.ofAll(query.map((rs, ctx) -> RequestRow.read(rs, ctx)).list());
   }
 
   static Update bindRow(Update update, RequestRow row) {

@@ -139,45 +139,59 @@ final class RequestRows {
                 keys.current().seal(plain.getBytes(StandardCharsets.UTF_8), context(id, column)));
   }
 
-  /** The plain text of a column: opened when sealed, as it is when written before sealing. */
+  /**
+   * The plain text of a column, for a row read through the domain's constructors: a column that
+   * does not open is refused like any other the row holds, and {@link #toDomain} reports it.
+   */
   private String opened(String stored, RequestRow row, String column) {
-    return opened(stored, row.id(), column);
+    return opened(stored, row.id(), column)
+        .getOrElseThrow((String refusal) -> new IllegalStateException(refusal));
   }
 
-  /** A column's text as written: opened when sealed, as it is when written before sealing. */
-  String opened(String stored, String id, String column) {
+  /**
+   * A column's text as written: opened when sealed, as it is when written before sealing.
+   *
+   * @return the text, or why it does not open (altered, or sealed by a key not held), naming the
+   *     request and column only
+   */
+  Either<String, String> opened(String stored, String id, String column) {
     if (!stored.startsWith(SEALED)) {
-      return stored;
+      return Either.right(stored);
     }
-    byte[] sealed = Base64.getDecoder().decode(stored.substring(SEALED.length()));
-    byte[] plain =
-        keys.current()
-            .open(sealed, context(id, column))
-            .getOrElseThrow(refusal -> new IllegalStateException(refusal));
-    return new String(plain, StandardCharsets.UTF_8);
+    return decoded(stored.substring(SEALED.length()))
+        .flatMap(sealed -> keys.current().open(sealed, context(id, column)))
+        .map(plain -> new String(plain, StandardCharsets.UTF_8))
+        .mapLeft(refusal -> "the " + column + " of request " + id + " does not open: " + refusal);
   }
 
-  /** Whether a column's text is sealed with the current key; plain text is not. */
+  private static Either<String, byte[]> decoded(String base64) {
+    try {
+      return Either.right(Base64.getDecoder().decode(base64));
+    } catch (IllegalArgumentException malformed) {
+      return Either.left("it is not Base64");
+    }
+  }
+
+  /** Whether a column's text is sealed with the current key; plain or malformed text is not. */
   boolean sealedWithCurrentKey(String stored) {
     if (!stored.startsWith(SEALED)) {
       return false;
     }
     // Tink's five-byte prefix is in the first eight characters of the Base64 form.
-    byte[] prefix =
-        Base64.getDecoder()
-            .decode(
-                stored.substring(SEALED.length(), Math.min(stored.length(), SEALED.length() + 8)));
-    return DataKeys.keyOf(prefix) == keys.current().currentValueKey();
+    return decoded(
+            stored.substring(SEALED.length(), Math.min(stored.length(), SEALED.length() + 8)))
+        .map(prefix -> DataKeys.keyOf(prefix) == keys.current().currentValueKey())
+        .getOrElse(false);
   }
 
   /** A column's text sealed again with the current key, for the same request and column. */
-  String resealed(String stored, String id, String column) {
-    return sealed(opened(stored, id, column), id, column);
+  Either<String, String> resealed(String stored, String id, String column) {
+    return opened(stored, id, column).map(plain -> sealed(plain, id, column));
   }
 
   /** The lookup of a stored reference, under the current key. */
-  String referenceLookup(String caller, String storedReference, String id) {
-    return lookup(caller, opened(storedReference, id, REFERENCE));
+  Either<String, String> referenceLookup(String caller, String storedReference, String id) {
+    return opened(storedReference, id, REFERENCE).map(reference -> lookup(caller, reference));
   }
 
   private static byte[] context(String id, String column) {

@@ -3,6 +3,7 @@ package dev.sportello.adapter.persistence;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.domain.request.RequestId;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ final class Resealing {
   /** Where the pass under way goes on from; null when no pass is under way. */
   private @Nullable String after = "";
 
+  /** The keys the pass under way, or the last one, seals with. */
+  private DataKeys passKeys;
+
   private int requestsThisPass;
   private int documentsThisPass;
   private int skippedThisPass;
@@ -49,6 +53,7 @@ final class Resealing {
     this.rows = rows;
     this.documents = documents;
     this.keys = keys;
+    this.passKeys = keys.current();
   }
 
   /**
@@ -65,8 +70,12 @@ final class Resealing {
     Either<String, Boolean> refreshed = keys.refresh();
     if (refreshed.isLeft()) {
       LOG.warn("data key not taken up: {}", refreshed.getLeft());
-    } else if (refreshed.get()) {
-      LOG.info("data key file replaced: sealing stored data again with {}", keys.current());
+    }
+    // Compared with the keys of the last pass: another reader of the key file may have taken the
+    // new keys up first.
+    if (keys.current() != passKeys) {
+      passKeys = keys.current();
+      LOG.info("data key file replaced: sealing stored data again with {}", passKeys);
       after = "";
       requestsThisPass = 0;
       documentsThisPass = 0;
@@ -141,17 +150,17 @@ final class Resealing {
    * (altered, or sealed by a key no longer held) is left as it is, so that it cannot stop the pass.
    */
   private Either<StorageFailure, Boolean> resealUnlessCurrent(Sealed row) {
-    try {
-      return current(row) ? Either.right(false) : reseal(row);
-    } catch (RuntimeException unopened) {
-      skippedThisPass++;
-      // The type only: a message may quote what it could not read.
-      LOG.warn(
-          "request {} cannot be sealed again ({}); left as it is",
-          row.id(),
-          unopened.getClass().getSimpleName());
+    if (current(row)) {
       return Either.right(false);
     }
+    Either<String, Sealed> again = resealed(row);
+    if (again.isLeft()) {
+      skippedThisPass++;
+      // The refusal names the request and column only, never what it could not read.
+      LOG.warn("{}; left as it is", again.getLeft());
+      return Either.right(false);
+    }
+    return reseal(row, again.get());
   }
 
   /** Whether every sealed column of the row is sealed with the current key. */
@@ -171,8 +180,7 @@ final class Resealing {
   }
 
   /** Writes the row's columns sealed again, if the row is still as it was read. */
-  private Either<StorageFailure, Boolean> reseal(Sealed row) {
-    Sealed again = resealed(row);
+  private Either<StorageFailure, Boolean> reseal(Sealed row, Sealed again) {
     @Nullable String values = again.values();
     return database.inTransaction(
         "seal request " + row.id() + " again",
@@ -204,26 +212,48 @@ final class Resealing {
         });
   }
 
-  /** The row's columns sealed again with the current key; throws where one does not open. */
-  private Sealed resealed(Sealed row) {
+  /** The row's columns sealed again with the current key, or why one does not open. */
+  private Either<String, Sealed> resealed(Sealed row) {
     String id = row.id();
-    @Nullable String reference = row.reference();
-    return new Sealed(
-        id,
-        row.caller(),
-        row.version(),
-        again(reference, id, RequestRows.REFERENCE),
-        again(row.notifyEmail(), id, RequestRows.NOTIFY_EMAIL),
-        reference == null ? null : rows.referenceLookup(row.caller(), reference, id),
-        rows.resealed(row.history(), id, RequestRows.HISTORY),
-        rows.resealed(row.searches(), id, RequestRows.SEARCHES),
-        again(row.outcome(), id, RequestRows.OUTCOME),
-        row.hasDocument(),
-        again(row.values(), id, RequestRows.VALUES));
+    return again(row.reference(), id, RequestRows.REFERENCE)
+        .flatMap(reference ->
+            again(row.notifyEmail(), id, RequestRows.NOTIFY_EMAIL)
+                .flatMap(email ->
+                    lookupAgain(row)
+                        .flatMap(lookup ->
+                            rows.resealed(row.history(), id, RequestRows.HISTORY)
+                                .flatMap(history ->
+                                    rows.resealed(row.searches(), id, RequestRows.SEARCHES)
+                                        .flatMap(searches ->
+                                            again(row.outcome(), id, RequestRows.OUTCOME)
+                                                .flatMap(outcome ->
+                                                    again(row.values(), id, RequestRows.VALUES)
+                                                        .map(values ->
+                                                            new Sealed(
+                                                                id,
+                                                                row.caller(),
+                                                                row.version(),
+                                                                reference.getOrNull(),
+                                                                email.getOrNull(),
+                                                                lookup.getOrNull(),
+                                                                history,
+                                                                searches,
+                                                                outcome.getOrNull(),
+                                                                row.hasDocument(),
+                                                                values.getOrNull()))))))));
   }
 
-  private @Nullable String again(@Nullable String stored, String id, String column) {
-    return stored == null ? null : rows.resealed(stored, id, column);
+  private Either<String, Option<String>> lookupAgain(Sealed row) {
+    @Nullable String reference = row.reference();
+    return reference == null
+        ? Either.right(Option.none())
+        : rows.referenceLookup(row.caller(), reference, row.id()).map(Option::some);
+  }
+
+  private Either<String, Option<String>> again(@Nullable String stored, String id, String column) {
+    return stored == null
+        ? Either.right(Option.none())
+        : rows.resealed(stored, id, column).map(Option::some);
   }
 
   /** The sealed columns of one request as read, with the version they belong to. */

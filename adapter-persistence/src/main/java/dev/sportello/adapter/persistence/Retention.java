@@ -6,9 +6,15 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.domain.request.RequestId;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
+import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Erases the personal data of requests that ended before a cut-off and keeps each as an audit row:
@@ -20,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * writing the values back.
  */
 final class Retention {
+  private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
   private static final int BATCH = 200;
 
   private final Database database;
@@ -40,22 +47,24 @@ final class Retention {
   Either<StorageFailure, Purged> purge(Instant olderThan) {
     int requests = 0;
     int files = 0;
+    Option<Position> after = Option.none();
     while (true) {
-      Either<StorageFailure, List<RequestId>> batch = purgeBatch(olderThan);
+      Either<StorageFailure, Batch> batch = purgeBatch(olderThan, after);
       if (batch.isLeft()) {
         return Either.left(batch.getLeft());
       }
-      for (RequestId id : batch.get()) {
+      for (RequestId id : batch.get().purged()) {
         Either<StorageFailure, Boolean> deleted = documents.delete(id);
         if (deleted.isLeft()) {
           return Either.left(deleted.getLeft());
         }
         files += deleted.get() ? 1 : 0;
       }
-      requests += batch.get().size();
-      if (batch.get().size() < BATCH) {
+      requests += batch.get().purged().size();
+      if (batch.get().last().isEmpty()) {
         break;
       }
+      after = batch.get().last();
     }
     int finalRequests = requests;
     int finalFiles = files;
@@ -71,30 +80,58 @@ final class Retention {
         .map(keys -> new Purged(finalRequests, finalFiles, keys));
   }
 
-  private Either<StorageFailure, List<RequestId>> purgeBatch(Instant olderThan) {
+  /**
+   * What one batch erased, and where the next batch goes on from: none when this one was the last.
+   * Going on from a position, rather than from the oldest row again, lets a row that is left as it
+   * is not hold back the rows after it.
+   */
+  private record Batch(List<RequestId> purged, Option<Position> last) {}
+
+  /** A candidate's place in the order batches walk. */
+  private record Position(Instant updatedAt, String id) {}
+
+  private Either<StorageFailure, Batch> purgeBatch(Instant olderThan, Option<Position> after) {
     Instant now = Database.stored(clock.instant());
     return database.inTransaction(
         "erase personal data",
         handle -> {
-          java.util.List<Candidate> candidates =
+          Query query =
               handle
                   .createQuery(
-                      "SELECT id, version, history_json, outcome_json FROM request"
+                      "SELECT id, version, updated_at, history_json, outcome_json FROM request"
                           + " WHERE purged_at IS NULL"
                           + " AND status IN "
                           + JdbcRequestRepository.TERMINAL
-                          + " AND updated_at < :cutoff ORDER BY updated_at LIMIT :limit")
+                          + " AND updated_at < :cutoff"
+                          + (after.isDefined()
+                              ? " AND (updated_at > :afterUpdatedAt"
+                                  + " OR (updated_at = :afterUpdatedAt AND id > :afterId))"
+                              : "")
+                          + " ORDER BY updated_at, id LIMIT :limit")
                   .bind("cutoff", Database.timestamp(olderThan))
-                  .bind("limit", BATCH)
+                  .bind("limit", BATCH);
+          after.forEach(position ->
+              query
+                  .bind("afterUpdatedAt", Database.timestamp(position.updatedAt()))
+                  .bind("afterId", position.id()));
+          java.util.List<Candidate> candidates =
+              query
                   .map((rs, ctx) ->
                       new Candidate(
                           RequestRow.required(rs, "id"),
                           rs.getLong("version"),
+                          Database.requiredInstant(rs, ctx, "updated_at"),
                           RequestRow.required(rs, "history_json"),
                           RequestRow.optional(rs, "outcome_json")))
                   .list();
-          List<RequestId> purged = List.empty();
+          var purged = new java.util.ArrayList<RequestId>(candidates.size());
           for (Candidate candidate : candidates) {
+            Either<String, Erased> erased = erased(candidate);
+            if (erased.isLeft()) {
+              // The refusal names the request and column only, never what it could not read.
+              LOG.warn("{}; its personal data is left as it is", erased.getLeft());
+              continue;
+            }
             // Erased only as read: a request written since keeps its newer state until next time.
             int changed =
                 handle
@@ -104,8 +141,8 @@ final class Retention {
                             + " searches_json = '[]', history_json = :history,"
                             + " outcome_json = :outcome, purged_at = :now, version = version + 1"
                             + " WHERE id = :id AND version = :version AND purged_at IS NULL")
-                    .bind("history", withoutNotes(candidate))
-                    .bind("outcome", withoutMessage(candidate))
+                    .bind("history", erased.get().history())
+                    .bind("outcome", erased.get().outcome())
                     .bind("now", Database.timestamp(now))
                     .bind("id", candidate.id())
                     .bind("version", candidate.version())
@@ -115,36 +152,74 @@ final class Retention {
                   .createUpdate("DELETE FROM request_values WHERE request_id = :id")
                   .bind("id", candidate.id())
                   .execute();
-              purged = purged.append(new RequestId(candidate.id()));
+              purged.add(new RequestId(candidate.id()));
             }
           }
-          return Either.right(purged);
+          Option<Position> last =
+              candidates.size() < BATCH
+                  ? Option.none()
+                  : Option.some(candidates.get(candidates.size() - 1).position());
+          return Either.right(new Batch(List.ofAll(purged), last));
         });
   }
 
-  /** The history without its notes, sealed like any history. */
-  private String withoutNotes(Candidate candidate) {
-    String history = rows.opened(candidate.historyJson(), candidate.id(), RequestRows.HISTORY);
-    return rows.sealed(
-        Json.write(
-            List.ofAll(Json.read(history, Json.HISTORY))
-                .map(change -> new StatusChangeJson(change.status(), change.at(), ""))
-                .toJavaList()),
-        candidate.id(),
-        RequestRows.HISTORY);
+  /** The history and outcome a candidate keeps, sealed again; or why one does not open. */
+  private Either<String, Erased> erased(Candidate candidate) {
+    return withoutNotes(candidate)
+        .flatMap(history ->
+            withoutMessage(candidate).map(outcome -> new Erased(history, outcome.getOrNull())));
   }
 
-  private @Nullable String withoutMessage(Candidate candidate) {
+  private record Erased(String history, @Nullable String outcome) {}
+
+  /** The history without its notes, sealed like any history. */
+  private Either<String, String> withoutNotes(Candidate candidate) {
+    return rows.opened(candidate.historyJson(), candidate.id(), RequestRows.HISTORY)
+        .flatMap(history -> readable(candidate, history, Json.HISTORY))
+        .map(history ->
+            rows.sealed(
+                Json.write(
+                    List.ofAll(history)
+                        .map(change -> new StatusChangeJson(change.status(), change.at(), ""))
+                        .toJavaList()),
+                candidate.id(),
+                RequestRows.HISTORY));
+  }
+
+  private Either<String, Option<String>> withoutMessage(Candidate candidate) {
     @Nullable String stored = candidate.outcomeJson();
     if (stored == null) {
-      return null;
+      return Either.right(Option.none());
     }
-    OutcomeJson outcome =
-        Json.read(rows.opened(stored, candidate.id(), RequestRows.OUTCOME), OutcomeJson.class);
-    return rows.sealed(
-        Json.write(new OutcomeJson(outcome.code(), "")), candidate.id(), RequestRows.OUTCOME);
+    return rows.opened(stored, candidate.id(), RequestRows.OUTCOME)
+        .flatMap(outcome -> readable(candidate, outcome, OUTCOME_JSON))
+        .map(outcome ->
+            Option.some(
+                rows.sealed(
+                    Json.write(new OutcomeJson(outcome.code(), "")),
+                    candidate.id(),
+                    RequestRows.OUTCOME)));
+  }
+
+  private static final TypeReference<OutcomeJson> OUTCOME_JSON = new TypeReference<>() {};
+
+  private static <T> Either<String, T> readable(
+      Candidate candidate, String text, TypeReference<T> type) {
+    try {
+      return Either.right(Json.read(text, type));
+    } catch (JacksonException malformed) {
+      return Either.left("request " + candidate.id() + " holds malformed JSON");
+    }
   }
 
   private record Candidate(
-      String id, long version, String historyJson, @Nullable String outcomeJson) {}
+      String id,
+      long version,
+      Instant updatedAt,
+      String historyJson,
+      @Nullable String outcomeJson) {
+    Position position() {
+      return new Position(updatedAt, id);
+    }
+  }
 }

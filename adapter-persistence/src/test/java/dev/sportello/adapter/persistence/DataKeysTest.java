@@ -119,16 +119,13 @@ class DataKeysTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     try (var inFolder = Files.list(dataDir)) {
-      assertThat(inFolder).containsExactly(file);
+      assertThat(inFolder).containsExactlyInAnyOrder(file, lockOf(file));
     }
   }
 
   @Test
   void aKeyFileWrittenWithoutLookupKeysGainsThemOnce() throws IOException {
-    Path file = dataDir.resolve("data.key");
-    var tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(keys.toJson());
-    ((tools.jackson.databind.node.ObjectNode) tree).remove("lookups");
-    Files.writeString(file, tree.toString());
+    Path file = keptWithoutLookups(dataDir.resolve("data.key"));
 
     String lookup = DataKeys.readOrCreate(file).get().lookup(PLAIN);
 
@@ -221,8 +218,10 @@ class DataKeysTest {
         .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
         .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lockOf(file))))
+        .isEqualTo("rw-------");
     try (var inFolder = Files.list(file.getParent())) {
-      assertThat(inFolder).containsExactly(file);
+      assertThat(inFolder).containsExactlyInAnyOrder(file, lockOf(file));
     }
   }
 
@@ -249,7 +248,70 @@ class DataKeysTest {
       pool.shutdownNow();
     }
     try (var inFolder = Files.list(dataDir)) {
-      assertThat(inFolder).containsExactly(file);
+      assertThat(inFolder).containsExactlyInAnyOrder(file, lockOf(file));
     }
+  }
+
+  @Test
+  void rotationsAtOnceKeepEveryKeyEitherMade() throws Exception {
+    Path file = dataDir.resolve("data.key");
+    byte[] sealed = DataKeys.readOrCreate(file).get().seal(PLAIN, ROW);
+    var made = new java.util.concurrent.ConcurrentLinkedQueue<DataKeys>();
+
+    together(() -> {
+      for (int i = 0; i < 10; i++) {
+        made.add(DataKeys.rotate(file).get());
+      }
+    });
+
+    DataKeys kept = DataKeys.kept(file).get();
+    assertThat(kept.keyCount()).isEqualTo(1 + 2 * 10);
+    assertThat(made).allMatch(kept::holdsEveryPrimaryOf);
+    assertThat(kept.open(sealed, ROW).get()).isEqualTo(PLAIN);
+  }
+
+  @Test
+  void instancesUpgradingAKeyFileAtOnceAllUseTheLookupsKeyKept() throws Exception {
+    Path file = keptWithoutLookups(dataDir.resolve("data.key"));
+    var lookups = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+
+    together(() -> lookups.add(DataKeys.readOrCreate(file).get().lookup(PLAIN)));
+
+    assertThat(lookups).hasSize(2).containsOnly(DataKeys.kept(file).get().lookup(PLAIN));
+  }
+
+  /** Runs the work on two threads that start together, as two instances would. */
+  private static void together(Runnable work) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int i = 0; i < 2; i++) {
+        done.add(
+            pool.submit(() -> {
+              start.await();
+              work.run();
+              return null;
+            }));
+      }
+      start.countDown();
+      for (var each : done) {
+        each.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A key file as written before lookups were keyed. */
+  private Path keptWithoutLookups(Path file) throws IOException {
+    var tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(keys.toJson());
+    ((tools.jackson.databind.node.ObjectNode) tree).remove("lookups");
+    Files.writeString(file, tree.toString());
+    return file;
+  }
+
+  private static Path lockOf(Path keyFile) {
+    return keyFile.resolveSibling(keyFile.getFileName() + ".lock");
   }
 }

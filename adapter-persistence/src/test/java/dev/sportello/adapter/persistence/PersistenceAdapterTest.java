@@ -174,57 +174,52 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
-  void afterARotationEveryRequestAndDocumentIsSealedAgainWithTheNewKeyAndStillOpens()
-      throws Exception {
+  void aRotatedKeyFileHoldsTheNewKeyBesideTheOldAndStaysOwnerOnly() throws IOException {
+    var rotation = right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+
+    assertThat(rotation.keys()).isEqualTo(2);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile())))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void afterARotationEveryRequestIsSealedWithTheNewKeyAndStillOpens() {
     int count = Resealing.BATCH + 20;
     var stored = new java.util.ArrayList<CertificateRequest>();
     for (int i = 0; i < count; i++) {
       stored.add(right(adapter.requests().insert(rich("r-" + i, i + 1))).value());
     }
-    byte[] document = "%PDF RSSMRA80A01H501U".getBytes(StandardCharsets.UTF_8);
-    for (CertificateRequest request : stored.subList(0, 3)) {
-      DocumentStore.Upload upload = right(adapter.documents().begin(request.id(), "d.zip"));
-      upload.stream().write(document);
-      right(upload.commit());
-    }
     resealUntilFinished();
-    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
 
-    var rotation = right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
-    DataKeys rotated = DataKeys.kept(keyFile).get();
-    assertThat(rotation.keys()).isEqualTo(2);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
-        .isEqualTo("rw-------");
-
-    // The first step takes the new key up; a request is written on while the rest is sealed again.
-    right(adapter.resealStep());
-    CertificateRequest last = stored.get(count - 1);
-    var writer =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          Stored<CertificateRequest> current = right(adapter.requests().find(last.id())).get();
-          for (int i = 1; i <= 20; i++) {
-            current =
-                right(
-                    adapter
-                        .requests()
-                        .update(
-                            current.value().withUpstreamUpdatedAt(T0.plusSeconds(1000 + i)),
-                            current.version()));
-          }
-          return current;
-        });
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
     resealUntilFinished();
-    Stored<CertificateRequest> written = writer.get();
 
-    assertThat(right(adapter.requests().find(last.id()))).contains(written);
     RequestRows withNewKeys = rowsWithTheKeysKept();
-    for (CertificateRequest request : stored.subList(0, count - 1)) {
+    for (CertificateRequest request : stored) {
       assertThat(right(adapter.requests().find(request.id())).get().value()).isEqualTo(request);
       assertThat(sealedColumnsOf(request.id().value()))
           .isNotEmpty()
           .allMatch(withNewKeys::sealedWithCurrentKey);
     }
-    for (CertificateRequest request : stored.subList(0, 3)) {
+  }
+
+  @Test
+  void afterARotationEveryDocumentIsSealedWithTheNewKeyAndStillOpens() throws Exception {
+    byte[] document = "%PDF RSSMRA80A01H501U".getBytes(StandardCharsets.UTF_8);
+    var stored = new java.util.ArrayList<CertificateRequest>();
+    for (int i = 0; i < 3; i++) {
+      CertificateRequest request = right(adapter.requests().insert(rich("d-" + i, i + 1))).value();
+      DocumentStore.Upload upload = right(adapter.documents().begin(request.id(), "d.zip"));
+      upload.stream().write(document);
+      right(upload.commit());
+      stored.add(request);
+    }
+
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    resealUntilFinished();
+
+    DataKeys rotated = DataKeys.kept(keyFile()).get();
+    for (CertificateRequest request : stored) {
       Path file = FileDocumentStore.fileOf(settings.documentsDirectory(), request.id());
       try (var in = new java.io.DataInputStream(Files.newInputStream(file))) {
         in.skipNBytes(4);
@@ -239,6 +234,109 @@ abstract class PersistenceAdapterTest {
     try (var inFolder = Files.list(settings.documentsDirectory())) {
       assertThat(inFolder).hasSize(3);
     }
+  }
+
+  @Test
+  void aRequestWrittenWhileStoredDataIsSealedAgainKeepsEveryWrite() throws Exception {
+    int count = Resealing.BATCH + 20;
+    for (int i = 0; i < count; i++) {
+      right(adapter.requests().insert(rich("r-" + i, i + 1)));
+    }
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+
+    // The first step takes the new key up; a request is written on while the rest is sealed again.
+    right(adapter.resealStep());
+    RequestId last = new RequestId("r-" + (count - 1));
+    var writer =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          Stored<CertificateRequest> current = right(adapter.requests().find(last)).get();
+          for (int i = 1; i <= 20; i++) {
+            current =
+                right(
+                    adapter
+                        .requests()
+                        .update(
+                            current.value().withUpstreamUpdatedAt(T0.plusSeconds(1000 + i)),
+                            current.version()));
+          }
+          return current;
+        });
+    resealUntilFinished();
+    Stored<CertificateRequest> written = writer.get();
+
+    assertThat(right(adapter.requests().find(last))).contains(written);
+  }
+
+  @Test
+  void sealingARowAgainAtAVersionNowStaleLeavesTheRowAlone() {
+    right(adapter.requests().insert(rich("r-1", 1)));
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    var written = new java.util.concurrent.atomic.AtomicReference<Stored<CertificateRequest>>();
+    Resealing resealing =
+        resealingThatMeanwhile(() -> {
+          Stored<CertificateRequest> read =
+              right(adapter.requests().find(new RequestId("r-1"))).get();
+          written.set(
+              right(
+                  adapter
+                      .requests()
+                      .update(
+                          read.value().withUpstreamUpdatedAt(T0.plusSeconds(1000)),
+                          read.version())));
+        });
+
+    Resealing.Step step = right(resealing.step());
+
+    assertThat(step.requests()).isZero();
+    assertThat(written.get()).isNotNull();
+    assertThat(right(adapter.requests().find(new RequestId("r-1")))).contains(written.get());
+  }
+
+  @Test
+  void anUpdateAtTheVersionReadBeforeASealingAgainStillSucceeds() {
+    Stored<CertificateRequest> read = right(adapter.requests().insert(rich("r-1", 1)));
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    resealUntilFinished();
+
+    Stored<CertificateRequest> updated =
+        right(
+            adapter
+                .requests()
+                .update(read.value().withUpstreamUpdatedAt(T0.plusSeconds(1000)), read.version()));
+
+    assertThat(updated.version()).isEqualTo(read.version() + 1);
+    assertThat(right(adapter.requests().find(new RequestId("r-1")))).contains(updated);
+  }
+
+  /**
+   * A sealing of stored data with the keys the key file holds, on its own connections, that runs
+   * {@code meanwhile} once, right after it read its first batch and before it writes anything.
+   */
+  Resealing resealingThatMeanwhile(Runnable meanwhile) {
+    Jdbi jdbi = jdbi();
+    var ran = new java.util.concurrent.atomic.AtomicBoolean();
+    jdbi.addCustomizer(
+        new org.jdbi.v3.core.statement.StatementCustomizer() {
+          @Override
+          public void afterExecution(
+              java.sql.PreparedStatement statement,
+              org.jdbi.v3.core.statement.StatementContext context) {
+            if (context.getRawSql().startsWith("SELECT r.id, r.caller, r.version")
+                && ran.compareAndSet(false, true)) {
+              meanwhile.run();
+            }
+          }
+        });
+    LiveKeys keys = LiveKeys.keptIn(keyFile(), DataKeys.kept(keyFile()).get());
+    return new Resealing(
+        new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+        new RequestRows(org.mapstruct.factory.Mappers.getMapper(JsonMapping.class), keys),
+        new FileDocumentStore(settings.documentsDirectory(), keys),
+        keys);
+  }
+
+  Path keyFile() {
+    return ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
   }
 
   @Test
@@ -347,12 +445,65 @@ abstract class PersistenceAdapterTest {
     assertThat(
             right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("x"))))
         .isInstanceOf(Claim.Replay.class);
+    assertThat(claimOfKey1WithAnotherBody()).isInstanceOf(Claim.Mismatch.class);
+  }
+
+  @Test
+  void aBodyHashedWithAKeyAnotherInstanceTookUpFirstIsAReplayNotAnotherBody() {
+    String bodyHash = "ab".repeat(32);
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
+    right(
+        instanceHolding(DataKeys.kept(keyFile).get())
+            .claim("caller-a", "key-1", bodyHash, new RequestId("r-1")));
+
     assertThat(
-            right(
+            right(adapter.idempotency().claim("caller-a", "key-1", bodyHash, new RequestId("x"))))
+        .isEqualTo(new Claim.Replay(new RequestId("r-1"), T0));
+  }
+
+  @Test
+  void aBodyHashedWithAKeyNotHeldHereIsARetryLaterNeverAnotherBody() {
+    Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
+    DataKeys notPublished = DataKeys.kept(keyFile).get().rotated();
+    right(
+        instanceHolding(notPublished)
+            .claim("caller-a", "key-1", "ab".repeat(32), new RequestId("r-1")));
+
+    assertThat(
+            left(
                 adapter
                     .idempotency()
                     .claim("caller-a", "key-1", "cd".repeat(32), new RequestId("x"))))
-        .isInstanceOf(Claim.Mismatch.class);
+        .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  /** A claim of {@code key-1} for a body other than the one it came with. */
+  Claim claimOfKey1WithAnotherBody() {
+    return right(
+        adapter.idempotency().claim("caller-a", "key-1", "cd".repeat(32), new RequestId("x")));
+  }
+
+  /** The idempotency store of another instance on the same database, holding these keys. */
+  JdbcIdempotencyStore instanceHolding(DataKeys keys) {
+    return new JdbcIdempotencyStore(
+        new Database(jdbi(), Engine.of(settings.jdbcUrl()).get()),
+        LiveKeys.fixed(keys),
+        Clock.fixed(T0, ZoneOffset.UTC));
+  }
+
+  @Test
+  void aRotationAnIdempotencyRetryTookUpFirstStillStartsAPass() {
+    right(adapter.requests().insert(rich("r-1", 1)));
+    resealUntilFinished();
+    right(adapter.idempotency().claim("caller-a", "key-1", "ab".repeat(32), new RequestId("r-1")));
+    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+
+    // Another body: the store reads the key file again before it answers so.
+    assertThat(claimOfKey1WithAnotherBody()).isInstanceOf(Claim.Mismatch.class);
+    resealUntilFinished();
+
+    assertThat(sealedColumnsOf("r-1")).allMatch(rowsWithTheKeysKept()::sealedWithCurrentKey);
   }
 
   @Test
@@ -595,6 +746,58 @@ abstract class PersistenceAdapterTest {
     assertThat(refused.message()).contains("bad-status").doesNotContain("RSSMRA");
     assertThat(left(adapter.requests().list(RequestFilter.all("caller-a"), page(Option.none(), 5))))
         .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
+  void aRequestThatDoesNotOpenIsLeftOutOfTheSyncCycleAndTheOthersGoOn() {
+    right(adapter.requests().insert(accepted("broken", "caller-a", T0)));
+    right(adapter.requests().insert(accepted("sound", "caller-a", T0.plusSeconds(1))));
+    sealedForAnotherRequest("broken", "sound");
+
+    assertThat(right(adapter.requests().awaitingDispatch(10)).map(r -> r.id().value()))
+        .containsExactly("sound");
+    assertThat(left(adapter.requests().find(new RequestId("broken"))))
+        .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
+  void retentionLeavesARequestThatDoesNotOpenAndErasesTheOthers() {
+    right(
+        adapter
+            .requests()
+            .insert(
+                rich("broken", 1)
+                    .moveTo(RequestStatus.FULFILLED, T0.plusSeconds(100), "evasa")
+                    .get()));
+    right(
+        adapter
+            .requests()
+            .insert(
+                rich("sound", 2)
+                    .moveTo(RequestStatus.FULFILLED, T0.plusSeconds(101), "evasa")
+                    .get()));
+    sealedForAnotherRequest("broken", "sound");
+
+    PersistenceAdapter.PurgeReport report =
+        right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    assertThat(report.requests()).isEqualTo(1);
+    assertThat(right(adapter.requests().find(new RequestId("sound"))).get().value().reference())
+        .isEmpty();
+    assertThat(everyColumnOf("broken")).contains("sealed:");
+  }
+
+  /** Copies another request's sealed history over a request's: it does not open there. */
+  void sealedForAnotherRequest(String id, String other) {
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "UPDATE request SET history_json = (SELECT history_json FROM request"
+                        + " WHERE id = :other) WHERE id = :id")
+                .bind("id", id)
+                .bind("other", other)
+                .execute());
   }
 
   @Test
