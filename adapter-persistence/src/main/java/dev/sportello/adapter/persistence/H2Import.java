@@ -218,15 +218,18 @@ final class H2Import {
     @Nullable String stored(ResultSet rs, String column) throws SQLException {
       if (column.equals("reference_lookup")) {
         @Nullable String reference = rs.getString("reference");
+        // A reference that does not open (its key is lost) cannot be looked up, here or before.
         return reference == null
             ? null
-            : rows.referenceLookup(rs.getString("caller"), reference, rs.getString(id));
+            : rows.referenceLookup(rs.getString("caller"), reference, rs.getString(id))
+                .getOrElse((String) null);
       }
       @Nullable String value = rs.getString(column);
       Option<String> sealedAs = sealed.get(column);
+      // A value that does not open is copied as it was: the import loses nothing it found.
       return value == null || sealedAs.isEmpty()
           ? value
-          : rows.resealed(value, rs.getString(id), sealedAs.get());
+          : rows.resealed(value, rs.getString(id), sealedAs.get()).getOrElse(value);
     }
   }
 }
