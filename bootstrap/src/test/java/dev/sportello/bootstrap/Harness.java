@@ -194,13 +194,16 @@ final class Harness implements AutoCloseable {
 
   /**
    * Runs sync cycles, moving the sandbox clock a step after each, until the request reaches the
-   * status; fails after twenty rounds.
+   * status (and, for {@code FULFILLED}, has its document stored); fails after twenty rounds. A
+   * cycle asked for while the scheduled one runs does nothing, and a notification can move a
+   * request on between cycles, so the status alone does not say the document is there.
    */
   JsonNode syncUntil(String id, String status, VisengineSandbox upstream) {
     for (int round = 0; round < 20; round++) {
       service.scheduler().syncOnce();
       JsonNode request = request(id);
-      if (request.path("status").asString().equals(status)) {
+      if (request.path("status").asString().equals(status)
+          && (!status.equals("FULFILLED") || request.path("document").isObject())) {
         return request;
       }
       upstream.advance(STEP);
