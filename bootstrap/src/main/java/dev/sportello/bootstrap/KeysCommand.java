@@ -1,7 +1,6 @@
 package dev.sportello.bootstrap;
 
-import dev.sportello.adapter.persistence.PersistenceAdapter;
-import dev.sportello.adapter.persistence.PersistenceAdapter.DataKeyRotation;
+import dev.sportello.adapter.persistence.PersistenceSettings.DataKey.Rotation;
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.application.port.out.StorageFailure;
 import io.vavr.control.Either;
@@ -109,18 +108,17 @@ final class KeysCommand {
       if (config.isEmpty()) {
         return ConfigOption.INVALID;
       }
-      Either<String, DataKeyRotation> rotated =
+      Either<String, Rotation> rotated =
           Stores.dataDir(config.get())
               .map(dataDir -> Stores.settings(config.get(), dataDir).dataKey())
-              .flatMap(dataKey ->
-                  PersistenceAdapter.rotateDataKey(dataKey).mapLeft(StorageFailure::message));
+              .flatMap(dataKey -> dataKey.rotate().mapLeft(StorageFailure::message));
       if (rotated.isLeft()) {
         err.println("error: " + rotated.getLeft());
         err.flush();
         return 1;
       }
       switch (rotated.get()) {
-        case DataKeyRotation.Republished file -> {
+        case Rotation.Republished file -> {
           out.println(
               "The data key file "
                   + file.file()
@@ -131,7 +129,7 @@ final class KeysCommand {
               "A running service takes it up within seconds and seals stored data again"
                   + " in the background. Keep the file: it holds every key.");
         }
-        case DataKeyRotation.ToGive text -> {
+        case Rotation.ToGive text -> {
           out.println(
               "Set SPORTELLO_DATA_KEY to (secret; shown only now; "
                   + text.keys()

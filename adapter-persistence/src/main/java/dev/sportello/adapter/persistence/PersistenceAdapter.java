@@ -324,58 +324,6 @@ public final class PersistenceAdapter implements AutoCloseable {
   }
 
   /**
-   * Adds a new primary key to the data keys, and keeps the older ones so that what they sealed
-   * still opens. Keys kept in a file are republished there, atomically and readable by its owner
-   * only, and a running service takes them up and seals its data again ({@link #resealStep()});
-   * keys given as text come back as the text to give instead. No key is ever dropped: backups taken
-   * before the rotation still need the older keys.
-   *
-   * @return the rotation, or why the keys cannot be read or kept
-   */
-  public static Either<StorageFailure, DataKeyRotation> rotateDataKey(
-      PersistenceSettings.DataKey keys) {
-    Objects.requireNonNull(keys, "keys");
-    Either<String, DataKeyRotation> rotated =
-        switch (keys) {
-          case PersistenceSettings.DataKey.KeptIn kept ->
-              DataKeys.rotate(kept.file())
-                  .map(now -> new DataKeyRotation.Republished(kept.file(), now.keyCount()));
-          case PersistenceSettings.DataKey.Given given ->
-              DataKeys.fromJson(given.keys())
-                  .map(DataKeys::rotated)
-                  .map(now -> new DataKeyRotation.ToGive(now.toJson(), now.keyCount()));
-        };
-    return rotated.mapLeft(StorageFailure.Unavailable::new);
-  }
-
-  /** A rotation of the data keys. */
-  public sealed interface DataKeyRotation {
-    /** How many keys each keyset holds now, the new primary one included. */
-    int keys();
-
-    /**
-     * The rotated keys were written to their file.
-     *
-     * @param file the key file
-     * @param keys how many keys each keyset holds now
-     */
-    record Republished(java.nio.file.Path file, int keys) implements DataKeyRotation {}
-
-    /**
-     * The rotated keys, to give as text in place of the old ones; secret.
-     *
-     * @param text the keys in the form a key file holds
-     * @param keys how many keys each keyset holds now
-     */
-    record ToGive(String text, int keys) implements DataKeyRotation {
-      @Override
-      public String toString() {
-        return "ToGive[text=(hidden), keys=" + keys + "]";
-      }
-    }
-  }
-
-  /**
    * One step of sealing stored data again with the current data keys: takes up a key file that was
    * replaced (by a rotation), then seals again a bounded batch of requests (and their documents)
    * that an older key sealed, or that were stored before sealing. A pass over every request starts

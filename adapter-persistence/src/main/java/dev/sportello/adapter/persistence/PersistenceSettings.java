@@ -1,5 +1,7 @@
 package dev.sportello.adapter.persistence;
 
+import dev.sportello.application.port.out.StorageFailure;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,56 @@ public record PersistenceSettings(
 
   /** Where the keys that seal personal data come from. */
   public sealed interface DataKey {
+    /**
+     * Adds a new primary key to these keys, and keeps the older ones so that what they sealed still
+     * opens. Keys kept in a file are republished there, atomically and readable by its owner only,
+     * and a running service takes them up and seals its data again; keys given as text come back as
+     * the text to give instead. No key is ever dropped: backups taken before the rotation still
+     * need the older keys. Needs no open store, so it runs beside a serving instance.
+     *
+     * @return the rotation, or why the keys cannot be read or kept
+     */
+    default Either<StorageFailure, Rotation> rotate() {
+      Either<String, Rotation> rotated =
+          switch (this) {
+            case KeptIn kept ->
+                DataKeys.rotate(kept.file())
+                    .map(now -> new Rotation.Republished(kept.file(), now.keyCount()));
+            case Given given ->
+                DataKeys.fromJson(given.keys())
+                    .map(DataKeys::rotated)
+                    .map(now -> new Rotation.ToGive(now.toJson(), now.keyCount()));
+          };
+      return rotated.mapLeft(StorageFailure.Unavailable::new);
+    }
+
+    /** A rotation of the data keys. */
+    sealed interface Rotation {
+      /** How many keys each keyset holds now, the new primary one included. */
+      int keys();
+
+      /**
+       * The rotated keys were written to their file.
+       *
+       * @param file the key file
+       * @param keys how many keys each keyset holds now
+       */
+      record Republished(Path file, int keys) implements Rotation {}
+
+      /**
+       * The rotated keys, to give as text in place of the old ones; secret.
+       *
+       * @param text the keys in the form a key file holds
+       * @param keys how many keys each keyset holds now
+       */
+      record ToGive(String text, int keys) implements Rotation {
+        @Override
+        public String toString() {
+          return "ToGive[text=(hidden), keys=" + keys + "]";
+        }
+      }
+    }
+
     /**
      * Keys kept in a file, generated there (readable by its owner only) when it does not exist.
      *

@@ -175,7 +175,7 @@ abstract class PersistenceAdapterTest {
 
   @Test
   void aRotatedKeyFileHoldsTheNewKeyBesideTheOldAndStaysOwnerOnly() throws IOException {
-    var rotation = right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    var rotation = right(settings.dataKey().rotate());
 
     assertThat(rotation.keys()).isEqualTo(2);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile())))
@@ -191,7 +191,7 @@ abstract class PersistenceAdapterTest {
     }
     resealUntilFinished();
 
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
     resealUntilFinished();
 
     RequestRows withNewKeys = rowsWithTheKeysKept();
@@ -215,7 +215,7 @@ abstract class PersistenceAdapterTest {
       stored.add(request);
     }
 
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
     resealUntilFinished();
 
     DataKeys rotated = DataKeys.kept(keyFile()).get();
@@ -242,7 +242,7 @@ abstract class PersistenceAdapterTest {
     for (int i = 0; i < count; i++) {
       right(adapter.requests().insert(rich("r-" + i, i + 1)));
     }
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
 
     // The first step takes the new key up; a request is written on while the rest is sealed again.
     right(adapter.resealStep());
@@ -270,7 +270,7 @@ abstract class PersistenceAdapterTest {
   @Test
   void sealingARowAgainAtAVersionNowStaleLeavesTheRowAlone() {
     right(adapter.requests().insert(rich("r-1", 1)));
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
     var written = new java.util.concurrent.atomic.AtomicReference<Stored<CertificateRequest>>();
     Resealing resealing =
         resealingThatMeanwhile(() -> {
@@ -295,7 +295,7 @@ abstract class PersistenceAdapterTest {
   @Test
   void anUpdateAtTheVersionReadBeforeASealingAgainStillSucceeds() {
     Stored<CertificateRequest> read = right(adapter.requests().insert(rich("r-1", 1)));
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
     resealUntilFinished();
 
     Stored<CertificateRequest> updated =
@@ -381,7 +381,7 @@ abstract class PersistenceAdapterTest {
                     + " WHERE request_id = 'sound') WHERE request_id = 'broken'"));
     String broken = String.join(" ", sealedColumnsOf("broken"));
 
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
     resealUntilFinished();
 
     assertThat(String.join(" ", sealedColumnsOf("broken"))).isEqualTo(broken);
@@ -438,7 +438,7 @@ abstract class PersistenceAdapterTest {
                     .mapTo(String.class)
                     .one());
 
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
     right(adapter.resealStep());
 
     assertThat(stored).isNotEqualTo(bodyHash);
@@ -451,7 +451,7 @@ abstract class PersistenceAdapterTest {
   @Test
   void aBodyHashedWithAKeyAnotherInstanceTookUpFirstIsAReplayNotAnotherBody() {
     String bodyHash = "ab".repeat(32);
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
     Path keyFile = ((PersistenceSettings.DataKey.KeptIn) settings.dataKey()).file();
     right(
         instanceHolding(DataKeys.kept(keyFile).get())
@@ -497,7 +497,7 @@ abstract class PersistenceAdapterTest {
     right(adapter.requests().insert(rich("r-1", 1)));
     resealUntilFinished();
     right(adapter.idempotency().claim("caller-a", "key-1", "ab".repeat(32), new RequestId("r-1")));
-    right(PersistenceAdapter.rotateDataKey(settings.dataKey()));
+    right(settings.dataKey().rotate());
 
     // Another body: the store reads the key file again before it answers so.
     assertThat(claimOfKey1WithAnotherBody()).isInstanceOf(Claim.Mismatch.class);
