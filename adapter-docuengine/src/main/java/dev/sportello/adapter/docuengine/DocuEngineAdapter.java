@@ -12,6 +12,7 @@ import dev.sportello.application.port.out.UpstreamQuote;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.UpstreamId;
 import feign.Feign;
@@ -52,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * tokens. The application counts calls itself; this adapter reports nothing to it.
  */
 public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, RemoteDocuments {
+  /** The engine this adapter speaks to, as its certificates and requests are marked. */
+  public static final Engine ENGINE = new Engine("docuengine");
+
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DocuEngineAdapter.class);
 
   /** What a request's state must be to close it: its draft state. */
@@ -113,7 +117,10 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
                 .map(certificates ->
                     certificates.map(certificate ->
                         new CatalogEntry(
-                            certificate.id(), certificate.name(), certificate.category()))));
+                            certificate.id(),
+                            certificate.engine(),
+                            certificate.name(),
+                            certificate.category()))));
   }
 
   /** Reads the catalogue: DocuEngine describes every document in its one list. */

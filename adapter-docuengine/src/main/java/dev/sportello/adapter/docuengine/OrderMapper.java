@@ -25,6 +25,9 @@ interface OrderMapper {
   /** Upstream posts {@code {"data": <request>}} as JSON. */
   String CALLBACK_METHOD = "JSON";
 
+  /** The header our webhook reads the request's token from. */
+  String TOKEN_HEADER = "X-Sportello-Token";
+
   String REFERENCE = "reference";
 
   @Mapping(target = "documentId", source = "certificateId.value")
@@ -51,12 +54,18 @@ interface OrderMapper {
     return email.map(String::strip).filter(address -> !address.isEmpty()).getOrNull();
   }
 
-  /** Our webhook, with our reference echoed in every notification's request. */
+  /**
+   * Our webhook: upstream posts {@code {"data": <request>}} to the URL with the headers we
+   * register, so the request's token travels in a header of ours and never in the URL.
+   */
   default Wire.@Nullable Callback callback(Option<RemoteOrder.Callback> callback) {
     return callback
         .map(hook ->
             new Wire.Callback(
-                hook.url(), CALLBACK_METHOD, Map.of(), Map.of(REFERENCE, hook.reference())))
+                hook.url(),
+                CALLBACK_METHOD,
+                Map.of(TOKEN_HEADER, hook.token()),
+                Map.of(REFERENCE, hook.reference())))
         .getOrNull();
   }
 }

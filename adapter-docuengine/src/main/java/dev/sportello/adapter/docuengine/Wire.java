@@ -114,7 +114,14 @@ final class Wire {
       @JsonProperty("url") String url,
       @JsonProperty("method") String method,
       @JsonProperty("headers") Map<String, String> headers,
-      @JsonProperty("data") Map<String, String> data) {}
+      @JsonProperty("data") Map<String, String> data) {
+
+    /** Never shows the headers: one carries the request's token. */
+    @Override
+    public String toString() {
+      return "Callback[url=" + url + ", method=" + method + "]";
+    }
+  }
 
   /** The body of {@code PATCH /requests/{id}} that closes a draft. */
   record Close(@JsonProperty("state") String state) {}

@@ -139,6 +139,7 @@ final class WireReader {
     return Either.right(
         new Certificate(
             id.get(),
+            DocuEngineAdapter.ENGINE,
             name,
             text(document.category()),
             price.get(),
