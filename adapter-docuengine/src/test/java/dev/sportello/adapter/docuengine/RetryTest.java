@@ -48,7 +48,7 @@ class RetryTest {
   @Test
   void aDraftIsNotRepeatedAfterAReadTimeout() {
     server.stubFor(
-        post("/requests").willReturn(Stub.ok(Stub.request("NEW", "")).withFixedDelay(1500)));
+        post("/requests").willReturn(Stub.ok(Stub.request("NEW", "")).withFixedDelay(3000)));
 
     RemoteFailure failure = adapter.createDraft(Stub.order()).getLeft();
 
