@@ -45,6 +45,12 @@ class SandboxContractTest extends RemotePortContract {
   /** Generous, so that a busy build machine does not turn ordinary calls into timeouts. */
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
+  /** The read timeout of the adapter that meets the slow answers. */
+  private static final Duration SHORT_READ_TIMEOUT = Duration.ofSeconds(1);
+
+  /** How long a slow answer takes: longer than the short read timeout. */
+  private static final Duration SLOW = SHORT_READ_TIMEOUT.plusSeconds(1);
+
   private static final DocuEngineSettings.RetryPolicy THREE_QUICK_ATTEMPTS =
       new DocuEngineSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
 
@@ -185,6 +191,23 @@ class SandboxContractTest extends RemotePortContract {
 
     assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
     assertThat(adapter.fetch(id).get().closed()).isTrue();
+    assertThat(charges(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aCloseSlowerThanTheReadTimeoutHasAnUnknownOutcomeThatALaterCloseResolvesWithOneCharge()
+      throws Exception {
+    UpstreamId id = draft(validOrder());
+    control.fault("PATCH /requests/{id}", "delay", 1, ",\"millis\":" + SLOW.toMillis());
+    DocuEngineAdapter impatient =
+        DocuEngineAdapter.create(
+            DocuEngineSettings.of(sandbox.baseUrl(), sandbox.token())
+                .withTimeouts(Duration.ofSeconds(2), SHORT_READ_TIMEOUT));
+
+    assertThat(impatient.close(id).getLeft()).isInstanceOf(RemoteFailure.OutcomeUnknown.class);
+    assertThat(sandbox.awaitQuiet(SLOW.plusSeconds(10))).as("the slow close was served").isTrue();
+
+    assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
     assertThat(charges(id)).isEqualTo(1);
   }
 
