@@ -8,9 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteOrder;
 import dev.sportello.application.port.out.RemoteRequest;
 import dev.sportello.application.port.out.RemoteSummary;
@@ -118,6 +120,46 @@ class RequestsTest {
     assertThat(chosen.selection()).contains(Tuple.of(Stub.ID, 1));
     server.verify(
         patchRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"resultId\":\"r1\"}")));
+  }
+
+  @Test
+  void aChoiceRefusedBecauseThisVeryResultWasChosenMeanwhileIsSuccess() {
+    chosenMeanwhile("r1");
+
+    assertThat(adapter.selectCandidate(ID, Stub.ID, 1).get().selection())
+        .contains(Tuple.of(Stub.ID, 1));
+  }
+
+  @Test
+  void aChoiceRefusedBecauseAnotherResultWasChosenMeanwhileIsAConflict() {
+    chosenMeanwhile("r0");
+
+    assertThat(adapter.selectCandidate(ID, Stub.ID, 1).getLeft())
+        .isInstanceOf(RemoteFailure.Conflict.class);
+  }
+
+  /** The first read offers a choice; the choice is refused, as a choice already made is. */
+  private static void chosenMeanwhile(String resultId) {
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .inScenario("race")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(Stub.ok(Stub.request("SEARCH", RESULTS)))
+            .willSetStateTo("chosen"));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .inScenario("race")
+            .whenScenarioStateIs("chosen")
+            .willReturn(
+                Stub.ok(Stub.request("WAIT", RESULTS + ",\"resultId\":\"" + resultId + "\""))));
+    server.stubFor(
+        patch(urlEqualTo(PATH))
+            .willReturn(
+                Stub.failure(
+                    422,
+                    213,
+                    "the request does not produce results to choose from, it is processed"
+                        + " directly with the POST")));
   }
 
   @Test
