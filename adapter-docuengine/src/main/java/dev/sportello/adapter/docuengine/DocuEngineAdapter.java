@@ -1,5 +1,8 @@
 package dev.sportello.adapter.docuengine;
 
+import dev.sportello.adapter.openapi.Failures;
+import dev.sportello.adapter.openapi.OpenapiClients;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
@@ -15,25 +18,14 @@ import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.UpstreamId;
-import feign.Feign;
-import feign.Logger;
-import feign.Request;
-import feign.RequestInterceptor;
-import feign.Retryer;
-import feign.http2client.Http2Client;
-import feign.jackson3.Jackson3Encoder;
-import feign.slf4j.Slf4jLogger;
 import io.vavr.collection.List;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * once; a lost answer is {@link RemoteFailure.OutcomeUnknown}, and a repeat after it is safe:
  * upstream refuses to close a request that is no longer NEW, which reads as {@link
  * RemoteFailure.AlreadyClosed}, and refuses a second choice, which reads as success when the choice
- * made is the one asked for. Reads are retried (see {@link DocuEngineSettings.RetryPolicy}).
+ * made is the one asked for. Reads are retried (see {@link RetryPolicy}).
  *
  * <p>Every failure is one of {@link RemoteFailure}'s types; no library exception leaves this class.
  * Calls are logged at DEBUG with their kind, outcome and latency, never with bodies, values or
@@ -58,7 +50,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   /** The engine this adapter speaks to, as its certificates and requests are marked. */
   public static final Engine ENGINE = new Engine("docuengine");
 
-  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DocuEngineAdapter.class);
+  private static final Failures FAILURES = new Failures(ENGINE.name(), new ErrorCodeTable());
 
   /** What a request's state must be to close it: its draft state. */
   private static final String CLOSE = "SEARCH";
@@ -80,37 +72,36 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   /** An adapter for the given settings. */
   public static DocuEngineAdapter create(DocuEngineSettings settings) {
-    return create(settings, Clock.systemUTC(), BackoffRetryer.Sleeper.REAL);
+    return create(settings, Clock.systemUTC(), OpenapiClients.Sleeper.REAL);
   }
 
   static DocuEngineAdapter create(
-      DocuEngineSettings settings, Clock clock, BackoffRetryer.Sleeper sleeper) {
+      DocuEngineSettings settings, Clock clock, OpenapiClients.Sleeper sleeper) {
     Objects.requireNonNull(settings, "settings");
     JsonMapper mapper =
         JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
-    AnswerDecoder answers = new AnswerDecoder(mapper, clock);
-    HttpClient api = client(settings);
-    String url = settings.baseUrl().toString().replaceAll("/+$", "");
-    ReadCalls reads =
-        builder(settings, mapper, answers, api)
-            .retryer(new BackoffRetryer(settings.retry(), clock, sleeper))
-            .target(ReadCalls.class, url);
-    ChangeCalls changes =
-        builder(settings, mapper, answers, api)
-            .retryer(Retryer.NEVER_RETRY)
-            .target(ChangeCalls.class, url);
+    OpenapiClients clients =
+        OpenapiClients.create(settings, mapper, clock, sleeper, DocuEngineAdapter.class);
     // Its own client: nothing configured for the API (its token above all) reaches the storage.
     DocumentFetcher documents =
-        new DocumentFetcher(client(settings), settings.readTimeout(), settings.userAgent(), clock);
-    return new DocuEngineAdapter(reads, changes, new WireReader(mapper), documents);
+        new DocumentFetcher(
+            OpenapiClients.httpClient(settings.connectTimeout()),
+            settings.readTimeout(),
+            settings.userAgent(),
+            clock);
+    return new DocuEngineAdapter(
+        clients.repeating(ReadCalls.class),
+        clients.once(ChangeCalls.class),
+        new WireReader(mapper),
+        documents);
   }
 
   @Override
   public Either<RemoteFailure, List<CatalogEntry>> listCertificates() {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.CATALOGUE,
         Failures.Effect.READ,
         () ->
@@ -128,7 +119,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   /** Reads the catalogue: DocuEngine describes every document in its one list. */
   @Override
   public Either<RemoteFailure, Certificate> describe(CertificateId id) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DESCRIBE,
         Failures.Effect.READ,
         () -> reader.certificate(id, reads.documents().data()));
@@ -144,7 +135,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   @Override
   public Either<RemoteFailure, RemoteRequest> createDraft(RemoteOrder order) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DRAFT,
         Failures.Effect.CHANGE,
         () -> reader.request(changes.create(orders.newRequest(order)).data()));
@@ -159,13 +150,13 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   @Override
   public Either<RemoteFailure, RemoteRequest> close(UpstreamId id) {
     Either<RemoteFailure, RemoteRequest> closed =
-        call(
+        FAILURES.call(
             RemoteCallKind.CLOSE,
             Failures.Effect.CHANGE,
             () -> reader.request(changes.close(id.value(), new Wire.Close(CLOSE)).data()));
     if (closed.isRight()
         || !(closed.getLeft() instanceof RemoteFailure.Rejected refused)
-        || !refused.code().equals(Failures.NO_FIELDS_ACCEPTED)) {
+        || !refused.code().equals(ErrorCodeTable.NO_FIELDS_ACCEPTED)) {
       return closed;
     }
     return fetch(id)
@@ -178,7 +169,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   @Override
   public Either<RemoteFailure, RemoteRequest> fetch(UpstreamId id) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.STATUS,
         Failures.Effect.READ,
         () -> reader.request(reads.request(id.value()).data()));
@@ -188,7 +179,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   @Override
   public Either<RemoteFailure, List<RemoteSummary>> listAll() {
     Either<RemoteFailure, List<RemoteSummary>> listed =
-        call(RemoteCallKind.LIST, Failures.Effect.READ, this::summaries);
+        FAILURES.call(RemoteCallKind.LIST, Failures.Effect.READ, this::summaries);
     return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
         ? Either.right(List.empty())
         : listed;
@@ -216,7 +207,8 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
       return Either.left(
           new RemoteFailure.Conflict("no_such_search", "the request has no search " + searchId));
     }
-    return call(
+    return FAILURES
+        .call(
             RemoteCallKind.SELECTION,
             Failures.Effect.READ,
             () -> Either.right(reads.request(id.value()).data()))
@@ -244,15 +236,16 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
       return sameChoice(id, read, resultId);
     }
     Either<RemoteFailure, RemoteRequest> chosen =
-        call(
+        FAILURES.call(
             RemoteCallKind.SELECTION,
             Failures.Effect.CHANGE,
             () -> reader.request(changes.choose(id.value(), new Wire.Choose(resultId)).data()));
     if (chosen.isLeft()
         && chosen.getLeft() instanceof RemoteFailure.Conflict conflict
-        && conflict.code().equals(Failures.NOTHING_TO_CHOOSE)) {
+        && conflict.code().equals(ErrorCodeTable.NOTHING_TO_CHOOSE)) {
       // Perhaps this very choice, made by a call whose answer was lost.
-      return call(
+      return FAILURES
+          .call(
               RemoteCallKind.SELECTION,
               Failures.Effect.READ,
               () -> Either.right(reads.request(id.value()).data()))
@@ -273,7 +266,8 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
     }
     return Either.left(
         new RemoteFailure.Conflict(
-            Failures.NOTHING_TO_CHOOSE, "another result of request " + id + " was chosen before"));
+            ErrorCodeTable.NOTHING_TO_CHOOSE,
+            "another result of request " + id + " was chosen before"));
   }
 
   /** DocuEngine has no call to cancel a request: nothing is called. */
@@ -285,7 +279,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   @Override
   public Either<RemoteFailure, String> download(UpstreamId id, OutputStream target) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DOCUMENT,
         Failures.Effect.READ,
         () -> documents.download(id, () -> reads.files(id.value()).data(), target));
@@ -305,60 +299,5 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
       summaries.add(summary.get());
     }
     return Either.right(List.ofAll(summaries));
-  }
-
-  private static <T> Either<RemoteFailure, T> call(
-      RemoteCallKind kind, Failures.Effect effect, Supplier<Either<RemoteFailure, T>> body) {
-    long started = System.nanoTime();
-    Either<RemoteFailure, T> result;
-    try {
-      result = body.get();
-    } catch (RuntimeException thrown) {
-      result = Either.left(Failures.of(thrown, effect));
-    }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "docuengine {} {} in {} ms",
-          kind,
-          result.isRight() ? "ok" : result.getLeft().getClass().getSimpleName(),
-          (System.nanoTime() - started) / 1_000_000);
-    }
-    return result;
-  }
-
-  private static HttpClient client(DocuEngineSettings settings) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
-  }
-
-  private static Feign.Builder builder(
-      DocuEngineSettings settings, JsonMapper mapper, AnswerDecoder answers, HttpClient http) {
-    RequestInterceptor credentials =
-        template -> {
-          String token;
-          try {
-            token = settings.token().get();
-          } catch (RuntimeException failed) {
-            throw new MissingToken(
-                "the token supplier failed: " + failed.getClass().getSimpleName());
-          }
-          if (token == null || token.isBlank()) {
-            throw new MissingToken("the token supplier gave no token");
-          }
-          template.header("Authorization", "Bearer " + token.strip());
-          template.header("User-Agent", settings.userAgent());
-        };
-    return Feign.builder()
-        .client(new Http2Client(http))
-        .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
-        .encoder(new Jackson3Encoder(mapper))
-        .decoder(new EnvelopeDecoder(mapper))
-        .errorDecoder(answers)
-        .requestInterceptor(credentials)
-        .logger(new Slf4jLogger(DocuEngineAdapter.class))
-        .logLevel(Logger.Level.BASIC);
   }
 }

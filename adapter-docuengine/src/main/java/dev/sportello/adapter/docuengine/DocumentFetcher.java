@@ -1,5 +1,6 @@
 package dev.sportello.adapter.docuengine;
 
+import dev.sportello.adapter.openapi.Failures;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.domain.request.UpstreamId;
 import io.vavr.control.Either;

@@ -3,6 +3,7 @@ package dev.sportello.adapter.docuengine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -51,8 +52,8 @@ class SandboxContractTest extends RemotePortContract {
   /** How long a slow answer takes: longer than the short read timeout. */
   private static final Duration SLOW = SHORT_READ_TIMEOUT.plusSeconds(1);
 
-  private static final DocuEngineSettings.RetryPolicy THREE_QUICK_ATTEMPTS =
-      new DocuEngineSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
+  private static final RetryPolicy THREE_QUICK_ATTEMPTS =
+      new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
 
   /** Visura Camerale Ordinaria - Società di capitale: no search phase. */
   private static final CertificateId COMPANY_REPORT = new CertificateId("663df75d19a52195e23e315c");

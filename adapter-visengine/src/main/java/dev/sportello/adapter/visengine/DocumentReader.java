@@ -1,5 +1,6 @@
 package dev.sportello.adapter.visengine;
 
+import dev.sportello.adapter.openapi.Failures;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.domain.request.UpstreamId;
 import feign.Response;
@@ -28,15 +29,17 @@ final class DocumentReader {
           Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
 
   private final JsonMapper mapper;
+  private final Failures failures;
 
-  DocumentReader(JsonMapper mapper) {
+  DocumentReader(JsonMapper mapper, Failures failures) {
     this.mapper = mapper;
+    this.failures = failures;
   }
 
   Either<RemoteFailure, String> read(UpstreamId id, Response response, OutputStream target) {
     if (response.body() == null) {
       return Either.left(
-          new RemoteFailure.Malformed(Bodies.describe(response.status(), new byte[0])));
+          new RemoteFailure.Malformed("HTTP " + response.status() + " with an empty body"));
     }
     Found found = new Found();
     StoreStream store = new StoreStream(target);
@@ -69,9 +72,7 @@ final class DocumentReader {
               ? "upstream said the call failed"
               : found.message.strip();
       String code = found.code == null || found.code.isBlank() ? null : found.code.strip();
-      return Either.left(
-          Failures.of(
-              new UpstreamAnswer(response.status(), code, message, true), Failures.Effect.READ));
+      return Either.left(failures.answered(response.status(), code, message, Failures.Effect.READ));
     }
     if (!found.file) {
       return Either.left(new RemoteFailure.Malformed("the document answer has no file"));
