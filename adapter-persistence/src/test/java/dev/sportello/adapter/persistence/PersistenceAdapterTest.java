@@ -82,7 +82,7 @@ abstract class PersistenceAdapterTest {
   Jdbi jdbi() {
     return Database.speaking(
         Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()),
-        Engine.of(settings.jdbcUrl()).get());
+        Dialect.of(settings.jdbcUrl()).get());
   }
 
   @Test
@@ -329,7 +329,7 @@ abstract class PersistenceAdapterTest {
         });
     LiveKeys keys = LiveKeys.keptIn(keyFile(), DataKeys.kept(keyFile()).get());
     return new Resealing(
-        new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+        new Database(jdbi, Dialect.of(settings.jdbcUrl()).get()),
         new RequestRows(org.mapstruct.factory.Mappers.getMapper(JsonMapping.class), keys),
         new FileDocumentStore(settings.documentsDirectory(), keys),
         keys);
@@ -487,7 +487,7 @@ abstract class PersistenceAdapterTest {
   /** The idempotency store of another instance on the same database, holding these keys. */
   JdbcIdempotencyStore instanceHolding(DataKeys keys) {
     return new JdbcIdempotencyStore(
-        new Database(jdbi(), Engine.of(settings.jdbcUrl()).get()),
+        new Database(jdbi(), Dialect.of(settings.jdbcUrl()).get()),
         LiveKeys.fixed(keys),
         Clock.fixed(T0, ZoneOffset.UTC));
   }

@@ -336,7 +336,7 @@ class PostgresScaleTest {
 
   static Jdbi jdbi() {
     return Database.speaking(
-        Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()), Engine.POSTGRESQL);
+        Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()), Dialect.POSTGRESQL);
   }
 
   static long millis(long nanos) {

@@ -209,7 +209,7 @@ class SqliteStoreTest {
                 @Override
                 public void onRollback() {}
               });
-      Database database = new Database(Jdbi.create(new Kept(connection)), Engine.SQLITE);
+      Database database = new Database(Jdbi.create(new Kept(connection)), Dialect.SQLITE);
 
       right(
           database.inTransaction(
