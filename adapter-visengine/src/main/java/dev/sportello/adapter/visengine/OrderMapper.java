@@ -53,14 +53,15 @@ interface OrderMapper {
   }
 
   /**
-   * Our webhook: upstream posts the request as JSON to the URL (which carries the request's token)
-   * and echoes our reference under {@code data}.
+   * Our webhook: upstream posts the request as JSON to the URL, which carries the request's token
+   * as its last path segment (Visengine sends no custom headers), and echoes our reference under
+   * {@code data}.
    */
   default Wire.@Nullable CallbackData callback(Option<RemoteOrder.Callback> callback) {
     return callback
         .map(hook ->
             new Wire.CallbackData(
-                hook.url(),
+                hook.url() + "/" + hook.token(),
                 CALLBACK_METHOD,
                 CALLBACK_FIELD,
                 Map.<String, Object>of(REFERENCE, hook.reference())))

@@ -12,6 +12,7 @@ import dev.sportello.application.port.out.UpstreamQuote;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.UpstreamId;
 import feign.Feign;
@@ -60,6 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * cancellation, count as the one call they serve.
  */
 public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, RemoteDocuments {
+  /** The engine this adapter speaks to, as its certificates and requests are marked. */
+  public static final Engine ENGINE = new Engine("visengine");
+
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(VisengineAdapter.class);
 
   private final ReadCalls reads;

@@ -67,7 +67,7 @@ final class WireReader {
     if (lines == null) {
       return malformed("the catalogue has no data");
     }
-    List<CatalogEntry> entries = List.empty();
+    java.util.List<CatalogEntry> entries = new java.util.ArrayList<>(lines.size());
     int position = 0;
     for (Wire.CatalogueLine line : lines) {
       position++;
@@ -82,9 +82,9 @@ final class WireReader {
       if (name.isEmpty()) {
         return malformed("catalogue line " + position + " has no name");
       }
-      entries = entries.append(new CatalogEntry(id.get(), name, text(line.category())));
+      entries.add(new CatalogEntry(id.get(), VisengineAdapter.ENGINE, name, text(line.category())));
     }
-    return Either.right(entries);
+    return Either.right(List.ofAll(entries));
   }
 
   Either<RemoteFailure, Certificate> certificate(
@@ -192,6 +192,7 @@ final class WireReader {
     return Either.right(
         new Certificate(
             id,
+            VisengineAdapter.ENGINE,
             name,
             text(visura.category()),
             price.get(),

@@ -63,6 +63,7 @@ class CatalogTest {
         .isEqualTo(
             new CatalogEntry(
                 new CertificateId(Stub.HASH),
+                VisengineAdapter.ENGINE,
                 "Visura Camerale Ordinaria - società di Capitale",
                 "Camerali"));
     assertThat(entries.map(entry -> entry.id().value()))

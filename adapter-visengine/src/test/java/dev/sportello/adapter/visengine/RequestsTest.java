@@ -62,7 +62,7 @@ class RequestsTest {
         Option.some("ufficio@example.org"),
         Option.some(
             new RemoteOrder.Callback(
-                "https://sportello.example.org/notifications/r-1.abc", "r-1")));
+                "https://sportello.example.org/notifications", "r-1.abc", "r-1")));
   }
 
   private static String request(String fields) {

@@ -4,22 +4,20 @@ import dev.sportello.application.port.out.CatalogSnapshotStore;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RemoteCallObserver;
-import dev.sportello.application.port.out.RemoteCatalog;
-import dev.sportello.application.port.out.RemoteDocuments;
-import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.application.port.out.RequestIds;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.SyncLock;
+import dev.sportello.application.port.out.Upstream;
+import io.vavr.collection.List;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * Every outbound port the use cases need.
  *
- * @param catalog the upstream catalogue
- * @param remoteRequests requests upstream
- * @param remoteDocuments documents upstream
+ * @param upstreams the enabled engines, at least one, each named once; the catalogue lists their
+ *     certificates in this order
  * @param requests where requests are kept
  * @param idempotency idempotency keys
  * @param snapshots the catalogue cache
@@ -31,9 +29,7 @@ import java.util.Objects;
  * @param clock the time
  */
 public record ApplicationPorts(
-    RemoteCatalog catalog,
-    RemoteRequests remoteRequests,
-    RemoteDocuments remoteDocuments,
+    List<Upstream> upstreams,
     RequestRepository requests,
     IdempotencyStore idempotency,
     CatalogSnapshotStore snapshots,
@@ -44,9 +40,13 @@ public record ApplicationPorts(
     RequestIds ids,
     Clock clock) {
   public ApplicationPorts {
-    Objects.requireNonNull(catalog, "catalog");
-    Objects.requireNonNull(remoteRequests, "remoteRequests");
-    Objects.requireNonNull(remoteDocuments, "remoteDocuments");
+    Objects.requireNonNull(upstreams, "upstreams");
+    if (upstreams.isEmpty()) {
+      throw new IllegalArgumentException("at least one engine is needed");
+    }
+    if (upstreams.map(Upstream::engine).distinct().size() != upstreams.size()) {
+      throw new IllegalArgumentException("each engine is given once");
+    }
     Objects.requireNonNull(requests, "requests");
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(snapshots, "snapshots");

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param valuePolicy how values are checked and normalised
  * @param catalogTtl how long a fetched catalogue or certificate description is used without asking
  *     again
- * @param webhookBaseUrl where upstream notifications reach us (the per-request token is appended),
- *     or empty for none
+ * @param webhookBaseUrl where upstream notifications reach us, or empty for none: each engine
+ *     notifies {@code <base>/<engine>}, carrying the per-request token as its adapter does
  * @param notificationSecret the key that makes webhook tokens unguessable; at least 32 characters
  * @param batchSize how many requests one sync cycle sends or fetches documents for at most
  * @param replayWait how long a repeated submission waits for an identical one, still being created

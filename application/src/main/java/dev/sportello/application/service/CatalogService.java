@@ -8,11 +8,11 @@ import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
 import dev.sportello.application.port.out.CatalogSnapshotStore;
-import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.submission.Quote;
 import io.vavr.collection.List;
@@ -27,18 +27,18 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The catalogue, cached: in the snapshot store (which may keep a bounded copy in memory), then
- * upstream. A copy younger than the TTL costs no call; when a refresh fails, the stale copy is
- * served.
+ * The catalogue of every enabled engine, merged and cached: in the snapshot store (which may keep a
+ * bounded copy in memory), then upstream. A copy younger than the TTL costs no call; when an
+ * engine's refresh fails, its entries of the stale copy are served.
  */
 final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateUseCase {
-  private final RemoteCatalog remote;
+  private final Engines engines;
   private final CatalogSnapshotStore store;
   private final Clock clock;
   private final Duration ttl;
 
-  CatalogService(RemoteCatalog remote, CatalogSnapshotStore store, Clock clock, Duration ttl) {
-    this.remote = remote;
+  CatalogService(Engines engines, CatalogSnapshotStore store, Clock clock, Duration ttl) {
+    this.engines = engines;
     this.store = store;
     this.clock = clock;
     this.ttl = ttl;
@@ -49,6 +49,7 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
     return listing()
         .map(entries ->
             entries
+                .filter(entry -> query.engine().forAll(entry.engine()::equals))
                 .filter(entry ->
                     query
                         .category()
@@ -72,7 +73,7 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
     if (cached.exists(copy -> isFresh(copy.fetchedAt(), now))) {
       return Either.right(cached.get().certificate());
     }
-    Either<RemoteFailure, Certificate> fetched = remote.describe(id);
+    Either<RemoteFailure, Certificate> fetched = describeUpstream(id, cached);
     if (fetched.isRight()) {
       CachedCertificate fresh = new CachedCertificate(fetched.get(), now);
       store.saveCertificate(fresh);
@@ -89,22 +90,75 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
         });
   }
 
+  /**
+   * Asks the engine that publishes the certificate, as the cached copy, the only engine or the
+   * listing tells; an id none of them knows is asked of each engine in turn until one knows it.
+   */
+  private Either<RemoteFailure, Certificate> describeUpstream(
+      CertificateId id, Option<CachedCertificate> cached) {
+    Option<Engine> known =
+        cached
+            .map(copy -> copy.certificate().engine())
+            .orElse(() -> engines.enabled().singleOption())
+            .orElse(() ->
+                listing()
+                    .toOption()
+                    .flatMap(entries -> entries.find(entry -> entry.id().equals(id)))
+                    .map(CatalogEntry::engine));
+    List<Engine> asked = known.map(List::of).getOrElse(engines::enabled);
+    Either<RemoteFailure, Certificate> answer =
+        Either.left(new RemoteFailure.NotFound("no certificate " + id + " in the catalogue"));
+    for (Engine engine : asked) {
+      var remote = engines.of(engine);
+      if (remote.isLeft()) {
+        return Either.left(new RemoteFailure.Unavailable(remote.getLeft().message()));
+      }
+      Either<RemoteFailure, Certificate> described = remote.get().describe(id);
+      if (described.isRight() || isTransient(described.getLeft())) {
+        return described;
+      }
+      answer = described;
+    }
+    return answer;
+  }
+
   private Either<UseCaseError, List<CatalogEntry>> listing() {
     Instant now = clock.instant();
     Option<CatalogSnapshot> cached = store.loadListing().getOrElse(Option.none());
     if (cached.exists(copy -> isFresh(copy.fetchedAt(), now))) {
       return Either.right(cached.get().entries());
     }
-    Either<RemoteFailure, List<CatalogEntry>> fetched = remote.listCertificates();
-    if (fetched.isRight()) {
-      CatalogSnapshot fresh = new CatalogSnapshot(fetched.get(), now);
+    List<Engine> enabled = engines.enabled();
+    List<Either<RemoteFailure, List<CatalogEntry>>> fetched = enabled.map(this::listingOf);
+    if (fetched.forAll(Either::isRight)) {
+      CatalogSnapshot fresh = new CatalogSnapshot(fetched.flatMap(Either::get), now);
       store.saveListing(fresh);
       return Either.right(fresh.entries());
     }
-    if (cached.isDefined()) {
-      return Either.right(cached.get().entries());
-    }
-    return Either.left(Failures.of(fetched.getLeft()));
+    // An engine that cannot answer now is served from the stale copy; one never listed fails it.
+    List<Either<RemoteFailure, List<CatalogEntry>>> served =
+        enabled
+            .zip(fetched)
+            .map(answer ->
+                answer._2.isRight() || cached.isEmpty()
+                    ? answer._2
+                    : staleEntries(cached.get(), answer._1).toEither(answer._2.getLeft()));
+    return served.forAll(Either::isRight)
+        ? Either.right(served.flatMap(Either::get))
+        : Either.left(Failures.of(served.find(Either::isLeft).get().getLeft()));
+  }
+
+  private Either<RemoteFailure, List<CatalogEntry>> listingOf(Engine engine) {
+    return engines
+        .of(engine)
+        .fold(
+            disabled -> Either.left(new RemoteFailure.Unavailable(disabled.message())),
+            CountedRemote::listCertificates);
+  }
+
+  private static Option<List<CatalogEntry>> staleEntries(CatalogSnapshot stale, Engine engine) {
+    List<CatalogEntry> entries = stale.entries().filter(entry -> entry.engine().equals(engine));
+    return entries.isEmpty() ? Option.none() : Option.some(entries);
   }
 
   private boolean isFresh(Instant fetchedAt, Instant now) {

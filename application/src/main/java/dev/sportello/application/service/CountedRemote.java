@@ -57,6 +57,12 @@ final class CountedRemote implements RemoteCatalog, RemoteRequests, RemoteDocume
         kind -> Option.of(counts.get(kind)).map(LongAdder::sum).getOrElse(0L));
   }
 
+  /** No calls of any kind. */
+  static Map<RemoteCallKind, Long> noCalls() {
+    return HashMap.ofAll(
+        java.util.Arrays.stream(RemoteCallKind.values()), kind -> kind, kind -> 0L);
+  }
+
   private <T> Either<RemoteFailure, T> counted(
       RemoteCallKind kind, Supplier<Either<RemoteFailure, T>> call) {
     long started = System.nanoTime();

@@ -27,7 +27,7 @@ import java.time.Clock;
  * that records it first sends the close and the other leaves it alone.
  */
 final class Dispatcher {
-  private final RemoteRequests remote;
+  private final Engines engines;
   private final Requests requests;
   private final Reconciler reconciler;
   private final NotificationTokens tokens;
@@ -36,14 +36,14 @@ final class Dispatcher {
   private final Clock clock;
 
   Dispatcher(
-      RemoteRequests remote,
+      Engines engines,
       Requests requests,
       Reconciler reconciler,
       NotificationTokens tokens,
       RequestEvents events,
       Option<String> webhookBaseUrl,
       Clock clock) {
-    this.remote = remote;
+    this.engines = engines;
     this.requests = requests;
     this.reconciler = reconciler;
     this.tokens = tokens;
@@ -59,17 +59,22 @@ final class Dispatcher {
   Either<UseCaseError, Stored<CertificateRequest>> dispatch(Stored<CertificateRequest> stored) {
     return switch (stored.value().state()) {
       case RequestState.Accepted accepted ->
-          switch (accepted.dispatch()) {
-            case Dispatch.NotSent notSent -> createDraft(stored);
-            case Dispatch.Drafted drafted -> close(stored, drafted.id());
-          };
+          engines
+              .of(stored.value().engine())
+              .fold(
+                  disabled -> waitFor(stored, disabled),
+                  remote ->
+                      switch (accepted.dispatch()) {
+                        case Dispatch.NotSent notSent -> createDraft(remote, stored);
+                        case Dispatch.Drafted drafted -> close(remote, stored, drafted.id());
+                      });
       case RequestState.ClosedUpstream closed -> Either.right(stored);
       case RequestState.Ended ended -> Either.right(stored);
     };
   }
 
   private Either<UseCaseError, Stored<CertificateRequest>> createDraft(
-      Stored<CertificateRequest> stored) {
+      RemoteRequests remote, Stored<CertificateRequest> stored) {
     return remote
         .createDraft(order(stored.value()))
         .fold(
@@ -82,20 +87,20 @@ final class Dispatcher {
                             request
                                 .recordDraft(draft.upstreamId(), clock.instant())
                                 .mapLeft(Failures::of))
-                    .flatMap(drafted -> close(drafted, draft.upstreamId())));
+                    .flatMap(drafted -> close(remote, drafted, draft.upstreamId())));
   }
 
   private Either<UseCaseError, Stored<CertificateRequest>> close(
-      Stored<CertificateRequest> stored, UpstreamId upstreamId) {
+      RemoteRequests remote, Stored<CertificateRequest> stored, UpstreamId upstreamId) {
     return requests
         .modifyIfUnchanged(
             stored, request -> request.recordCloseAttempt(clock.instant()).mapLeft(Failures::of))
         .flatMap(claimed ->
-            claimed.isDefined() ? sendClose(claimed.get(), upstreamId) : freshCopy(stored));
+            claimed.isDefined() ? sendClose(remote, claimed.get(), upstreamId) : freshCopy(stored));
   }
 
   private Either<UseCaseError, Stored<CertificateRequest>> sendClose(
-      Stored<CertificateRequest> attempt, UpstreamId upstreamId) {
+      RemoteRequests remote, Stored<CertificateRequest> attempt, UpstreamId upstreamId) {
     return remote
         .close(upstreamId)
         .fold(
@@ -143,19 +148,22 @@ final class Dispatcher {
           case RemoteFailure.Malformed ignored -> Option.none();
         };
     return verdict.fold(
-        () -> {
-          // The request keeps its place for the next cycle; an operator still sees why it waits.
-          events.backgroundFailed(
-              new BackgroundFailure(
-                  Work.DISPATCH,
-                  Option.some(stored.value().id()),
-                  BackgroundFailure.Cause.UPSTREAM,
-                  Failures.described(Failures.of(failure))));
-          return Either.right(stored);
-        },
+        () -> waitFor(stored, Failures.of(failure)),
         refusal ->
             requests.modify(
                 stored, request -> request.reject(refusal, clock.instant()).mapLeft(Failures::of)));
+  }
+
+  /** The request keeps its place for the next cycle; an operator still sees why it waits. */
+  private Either<UseCaseError, Stored<CertificateRequest>> waitFor(
+      Stored<CertificateRequest> stored, UseCaseError why) {
+    events.backgroundFailed(
+        new BackgroundFailure(
+            Work.DISPATCH,
+            Option.some(stored.value().id()),
+            BackgroundFailure.Cause.UPSTREAM,
+            Failures.described(why)));
+    return Either.right(stored);
   }
 
   private RemoteOrder order(CertificateRequest request) {
@@ -166,7 +174,8 @@ final class Dispatcher {
         request.notifyEmail(),
         webhookBaseUrl.map(base ->
             new RemoteOrder.Callback(
-                base.replaceAll("/+$", "") + "/" + tokens.tokenFor(request.id()),
+                base.replaceAll("/+$", "") + "/" + request.engine().name(),
+                tokens.tokenFor(request.id()),
                 request.id().value())));
   }
 }

@@ -4,7 +4,6 @@ import dev.sportello.application.port.in.RequestQuery;
 import dev.sportello.application.port.in.RetrieveDocumentUseCase;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.DocumentStore;
-import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
@@ -17,13 +16,13 @@ import java.time.Clock;
 /** Fetches each issued document once, streams it into the store, and serves it from there. */
 final class DocumentService implements RetrieveDocumentUseCase {
   private final Requests requests;
-  private final RemoteDocuments remote;
+  private final Engines engines;
   private final DocumentStore store;
   private final Clock clock;
 
-  DocumentService(Requests requests, RemoteDocuments remote, DocumentStore store, Clock clock) {
+  DocumentService(Requests requests, Engines engines, DocumentStore store, Clock clock) {
     this.requests = requests;
-    this.remote = remote;
+    this.engines = engines;
     this.store = store;
     this.clock = clock;
   }
@@ -59,12 +58,14 @@ final class DocumentService implements RetrieveDocumentUseCase {
         .begin(request.id(), upstreamId + ".zip")
         .mapLeft(Failures::of)
         .flatMap(upload ->
-            remote
-                .download(upstreamId, upload.stream())
+            engines
+                .of(request.engine())
+                .flatMap(
+                    remote -> remote.download(upstreamId, upload.stream()).mapLeft(Failures::of))
                 .fold(
                     failure -> {
                       upload.abort();
-                      return Either.left(Failures.of(failure));
+                      return Either.left(failure);
                     },
                     downloaded -> upload.commit().mapLeft(Failures::of)));
   }

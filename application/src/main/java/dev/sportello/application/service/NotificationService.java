@@ -2,7 +2,6 @@ package dev.sportello.application.service;
 
 import dev.sportello.application.port.in.HandleNotificationUseCase;
 import dev.sportello.application.port.in.UseCaseError;
-import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.request.CertificateRequest;
 import io.vavr.control.Either;
@@ -14,7 +13,7 @@ import java.time.Clock;
 final class NotificationService implements HandleNotificationUseCase {
   private final NotificationTokens tokens;
   private final Requests requests;
-  private final RemoteRequests remote;
+  private final Engines engines;
   private final Reconciler reconciler;
   private final DocumentService documents;
   private final Clock clock;
@@ -22,13 +21,13 @@ final class NotificationService implements HandleNotificationUseCase {
   NotificationService(
       NotificationTokens tokens,
       Requests requests,
-      RemoteRequests remote,
+      Engines engines,
       Reconciler reconciler,
       DocumentService documents,
       Clock clock) {
     this.tokens = tokens;
     this.requests = requests;
-    this.remote = remote;
+    this.engines = engines;
     this.reconciler = reconciler;
     this.documents = documents;
     this.clock = clock;
@@ -55,9 +54,9 @@ final class NotificationService implements HandleNotificationUseCase {
         .fold(
             () -> Either.right(stored.value()),
             upstreamId ->
-                remote
-                    .fetch(upstreamId)
-                    .mapLeft(Failures::of)
+                engines
+                    .of(stored.value().engine())
+                    .flatMap(remote -> remote.fetch(upstreamId).mapLeft(Failures::of))
                     .flatMap(detail ->
                         requests.modify(
                             stored,

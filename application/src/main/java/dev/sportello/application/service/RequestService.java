@@ -12,7 +12,6 @@ import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.PageRequest;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteRequest;
-import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.RequestFilter;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.Stored;
@@ -49,7 +48,7 @@ final class RequestService
 
   private final Requests requests;
   private final RequestRepository repository;
-  private final RemoteRequests remote;
+  private final Engines engines;
   private final Reconciler reconciler;
   private final CatalogService catalog;
   private final ValuePolicy policy;
@@ -58,14 +57,14 @@ final class RequestService
   RequestService(
       Requests requests,
       RequestRepository repository,
-      RemoteRequests remote,
+      Engines engines,
       Reconciler reconciler,
       CatalogService catalog,
       ValuePolicy policy,
       Clock clock) {
     this.requests = requests;
     this.repository = repository;
-    this.remote = remote;
+    this.engines = engines;
     this.reconciler = reconciler;
     this.catalog = catalog;
     this.policy = policy;
@@ -142,7 +141,9 @@ final class RequestService
                 .fold(
                     () -> Either.right(stored.value()),
                     upstreamId ->
-                        remoteThenApply(stored, remote.fetch(upstreamId), Either::right)));
+                        remoteOf(stored)
+                            .flatMap(remote ->
+                                remoteThenApply(stored, remote.fetch(upstreamId), Either::right))));
   }
 
   @Override
@@ -160,10 +161,12 @@ final class RequestService
                         .flatMap(upstreamId ->
                             searchValues(stored.value(), certificate, command)
                                 .flatMap(values ->
-                                    remoteThenApply(
-                                        stored,
-                                        remote.addSearch(upstreamId, values),
-                                        Either::right)))));
+                                    remoteOf(stored)
+                                        .flatMap(remote ->
+                                            remoteThenApply(
+                                                stored,
+                                                remote.addSearch(upstreamId, values),
+                                                Either::right))))));
   }
 
   /** The values of a new search, checked together with those of the request. */
@@ -194,9 +197,11 @@ final class RequestService
                 .selectionTarget(command.searchId(), command.index())
                 .mapLeft(Failures::of)
                 .flatMap(upstreamId ->
-                    remote
-                        .selectCandidate(upstreamId, command.searchId(), command.index())
-                        .mapLeft(Failures::of))
+                    remoteOf(stored)
+                        .flatMap(remote ->
+                            remote
+                                .selectCandidate(upstreamId, command.searchId(), command.index())
+                                .mapLeft(Failures::of)))
                 .flatMap(answer -> {
                   Instant now = clock.instant();
                   return requests
@@ -238,18 +243,29 @@ final class RequestService
                     switch (upstream) {
                       case Dispatch.NotSent notSent ->
                           requests.modify(stored, cancelLocally).map(Stored::value);
-                      case Dispatch.Drafted drafted -> {
-                        Either<RemoteFailure, RemoteRequest> cancelled =
-                            remote.cancel(drafted.id(), reason);
-                        // A draft upstream no longer knows cannot be charged any more.
-                        yield cancelled.swap().exists(RemoteFailure.NotFound.class::isInstance)
-                            ? requests.modify(stored, cancelLocally).map(Stored::value)
-                            : remoteThenApply(stored, cancelled, cancelLocally);
-                      }
+                      case Dispatch.Drafted drafted ->
+                          remoteOf(stored)
+                              .flatMap(remote -> {
+                                Either<RemoteFailure, RemoteRequest> cancelled =
+                                    remote.cancel(drafted.id(), reason);
+                                // A draft upstream no longer knows cannot be charged any more.
+                                return cancelled
+                                        .swap()
+                                        .exists(RemoteFailure.NotFound.class::isInstance)
+                                    ? requests.modify(stored, cancelLocally).map(Stored::value)
+                                    : remoteThenApply(stored, cancelled, cancelLocally);
+                              });
                       case Dispatch.Closed closed ->
-                          remoteThenApply(
-                              stored, remote.cancel(closed.id(), reason), cancelLocally);
+                          remoteOf(stored)
+                              .flatMap(remote ->
+                                  remoteThenApply(
+                                      stored, remote.cancel(closed.id(), reason), cancelLocally));
                     }));
+  }
+
+  /** The ports of the engine that processes the request. */
+  private Either<UseCaseError, CountedRemote> remoteOf(Stored<CertificateRequest> stored) {
+    return engines.of(stored.value().engine());
   }
 
   /** Applies upstream's answer to a call, then a local change, storing the result once. */

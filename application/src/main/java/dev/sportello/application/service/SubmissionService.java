@@ -11,9 +11,9 @@ import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteOrder;
-import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.RequestIds;
 import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.UpstreamQuote;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.field.ValuePolicy;
@@ -41,7 +41,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
   private static final Duration LONGEST_PAUSE = Duration.ofMillis(100);
 
   private final CatalogService catalog;
-  private final RemoteRequests remote;
+  private final Engines engines;
   private final Requests requests;
   private final IdempotencyStore idempotency;
   private final Dispatcher dispatcher;
@@ -52,7 +52,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
 
   SubmissionService(
       CatalogService catalog,
-      RemoteRequests remote,
+      Engines engines,
       Requests requests,
       IdempotencyStore idempotency,
       Dispatcher dispatcher,
@@ -61,7 +61,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
       Duration replayWait,
       Clock clock) {
     this.catalog = catalog;
-    this.remote = remote;
+    this.engines = engines;
     this.requests = requests;
     this.idempotency = idempotency;
     this.dispatcher = dispatcher;
@@ -88,14 +88,21 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
   }
 
   private ValidationReport upstreamVerdict(Submission submission, SubmissionInput input) {
+    RemoteOrder order =
+        new RemoteOrder(
+            submission.certificateId(),
+            submission.values(),
+            submission.extras().map(extra -> extra.key()),
+            input.notifyEmail(),
+            Option.none());
     var verdict =
-        remote.test(
-            new RemoteOrder(
-                submission.certificateId(),
-                submission.values(),
-                submission.extras().map(extra -> extra.key()),
-                input.notifyEmail(),
-                Option.none()));
+        engines
+            .of(submission.engine())
+            .fold(
+                disabled ->
+                    Either.<RemoteFailure, UpstreamQuote>left(
+                        new RemoteFailure.Unavailable(disabled.message())),
+                remote -> remote.test(order));
     if (verdict.isRight()) {
       return new ValidationReport(List.empty(), Option.some(submission.quote()), true);
     }

@@ -5,13 +5,13 @@ import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.BackgroundFailure.Work;
 import dev.sportello.application.port.out.RemoteCallKind;
-import dev.sportello.application.port.out.RemoteRequests;
 import dev.sportello.application.port.out.RemoteSummary;
 import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncLock;
 import dev.sportello.application.port.out.SyncView;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
@@ -33,11 +33,10 @@ import java.util.function.Function;
 final class SyncService implements SynchroniseUseCase {
   private final RequestRepository repository;
   private final Requests requests;
-  private final RemoteRequests remote;
+  private final Engines engines;
   private final Dispatcher dispatcher;
   private final Reconciler reconciler;
   private final DocumentService documents;
-  private final CountedRemote counter;
   private final SyncLock lock;
   private final RequestEvents events;
   private final Clock clock;
@@ -46,22 +45,20 @@ final class SyncService implements SynchroniseUseCase {
   SyncService(
       RequestRepository repository,
       Requests requests,
-      RemoteRequests remote,
+      Engines engines,
       Dispatcher dispatcher,
       Reconciler reconciler,
       DocumentService documents,
-      CountedRemote counter,
       SyncLock lock,
       RequestEvents events,
       Clock clock,
       int batchSize) {
     this.repository = repository;
     this.requests = requests;
-    this.remote = remote;
+    this.engines = engines;
     this.dispatcher = dispatcher;
     this.reconciler = reconciler;
     this.documents = documents;
-    this.counter = counter;
     this.lock = lock;
     this.events = events;
     this.clock = clock;
@@ -77,7 +74,7 @@ final class SyncService implements SynchroniseUseCase {
   }
 
   private Either<UseCaseError, SyncReport> cycle() {
-    Map<RemoteCallKind, Long> before = counter.counts();
+    Map<RemoteCallKind, Long> before = engines.counts();
     return repository
         .awaitingDispatch(batchSize)
         .mapLeft(Failures::of)
@@ -105,12 +102,25 @@ final class SyncService implements SynchroniseUseCase {
   }
 
   /**
-   * The open requests whose line in upstream's list changed and that were brought in line; none
-   * when the list cannot be read (reported; the next cycle reads it again).
+   * The open requests whose line in their engine's list changed and that were brought in line. Each
+   * engine with open requests is listed once; an engine whose list cannot be read is reported and
+   * left for the next cycle.
    */
   private Either<UseCaseError, List<RequestId>> refreshChanged() {
-    return remote
-        .listAll()
+    return repository
+        .openUpstream()
+        .mapLeft(Failures::of)
+        .map(open ->
+            open.groupBy(SyncView::engine)
+                .toList()
+                .sortBy(byEngine -> engines.enabled().indexOf(byEngine._1))
+                .flatMap(byEngine -> refreshChanged(byEngine._1, byEngine._2)));
+  }
+
+  private List<RequestId> refreshChanged(Engine engine, List<SyncView> open) {
+    return engines
+        .of(engine)
+        .flatMap(remote -> remote.listAll().mapLeft(Failures::of))
         .fold(
             unreadable -> {
               events.backgroundFailed(
@@ -118,21 +128,16 @@ final class SyncService implements SynchroniseUseCase {
                       Work.LIST,
                       Option.none(),
                       BackgroundFailure.Cause.UPSTREAM,
-                      Failures.described(Failures.of(unreadable))));
-              return Either.right(List.empty());
+                      Failures.described(unreadable)));
+              return List.empty();
             },
             summaries -> {
               Map<UpstreamId, RemoteSummary> byId =
                   HashMap.ofEntries(summaries.map(s -> io.vavr.Tuple.of(s.upstreamId(), s)));
-              return repository
-                  .openUpstream()
-                  .mapLeft(Failures::of)
-                  .map(open ->
-                      open.filter(view ->
-                              byId.get(view.upstreamId())
-                                  .exists(summary ->
-                                      hasChanged(view, summary) && refresh(view, summary)))
-                          .map(SyncView::id));
+              return open.filter(view ->
+                      byId.get(view.upstreamId())
+                          .exists(summary -> hasChanged(view, summary) && refresh(view, summary)))
+                  .map(SyncView::id);
             });
   }
 
@@ -151,7 +156,7 @@ final class SyncService implements SynchroniseUseCase {
   }
 
   private Map<String, Integer> callsSince(Map<RemoteCallKind, Long> before) {
-    return counter
+    return engines
         .counts()
         .filter((kind, count) -> count - before.get(kind).getOrElse(0L) > 0)
         .map((kind, count) ->
@@ -182,9 +187,9 @@ final class SyncService implements SynchroniseUseCase {
           stored,
           request -> Either.right(reconciler.applySummary(request, summary, clock.instant())));
     }
-    return remote
-        .fetch(view.upstreamId())
-        .mapLeft(Failures::of)
+    return engines
+        .of(view.engine())
+        .flatMap(remote -> remote.fetch(view.upstreamId()).mapLeft(Failures::of))
         .flatMap(detail ->
             requests.modify(
                 stored,

@@ -21,7 +21,7 @@ import io.vavr.collection.Map;
  * and embedding code see only the inbound ports it hands out.
  */
 public final class UseCases {
-  private final CountedRemote remote;
+  private final Engines engines;
   private final CatalogService catalog;
   private final SubmissionService submissions;
   private final RequestService requests;
@@ -30,15 +30,13 @@ public final class UseCases {
   private final DocumentService documents;
 
   private UseCases(ApplicationPorts ports, ApplicationSettings settings) {
-    this.remote =
-        new CountedRemote(
-            ports.catalog(), ports.remoteRequests(), ports.remoteDocuments(), ports.callObserver());
+    this.engines = new Engines(ports.upstreams(), ports.callObserver());
     Requests store = new Requests(ports.requests(), ports.events());
     Reconciler reconciler = new Reconciler(ports.events());
     NotificationTokens tokens = new NotificationTokens(settings.notificationSecret());
     Dispatcher dispatcher =
         new Dispatcher(
-            remote,
+            engines,
             store,
             reconciler,
             tokens,
@@ -46,11 +44,11 @@ public final class UseCases {
             settings.webhookBaseUrl(),
             ports.clock());
     this.catalog =
-        new CatalogService(remote, ports.snapshots(), ports.clock(), settings.catalogTtl());
+        new CatalogService(engines, ports.snapshots(), ports.clock(), settings.catalogTtl());
     this.submissions =
         new SubmissionService(
             catalog,
-            remote,
+            engines,
             store,
             ports.idempotency(),
             dispatcher,
@@ -62,27 +60,26 @@ public final class UseCases {
         new RequestService(
             store,
             ports.requests(),
-            remote,
+            engines,
             reconciler,
             catalog,
             settings.valuePolicy(),
             ports.clock());
-    this.documents = new DocumentService(store, remote, ports.documents(), ports.clock());
+    this.documents = new DocumentService(store, engines, ports.documents(), ports.clock());
     this.sync =
         new SyncService(
             ports.requests(),
             store,
-            remote,
+            engines,
             dispatcher,
             reconciler,
             documents,
-            remote,
             ports.syncLock(),
             ports.events(),
             ports.clock(),
             settings.batchSize());
     this.notifications =
-        new NotificationService(tokens, store, remote, reconciler, documents, ports.clock());
+        new NotificationService(tokens, store, engines, reconciler, documents, ports.clock());
   }
 
   public static UseCases create(ApplicationPorts ports, ApplicationSettings settings) {
@@ -143,6 +140,6 @@ public final class UseCases {
 
   /** Upstream calls made so far, by kind. */
   public Map<RemoteCallKind, Long> remoteCalls() {
-    return remote.counts();
+    return engines.counts();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.in.SubmissionInput;
 import dev.sportello.application.port.in.SubmitRequestCommand;
+import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
 import dev.sportello.application.service.UseCases;
@@ -16,6 +17,7 @@ import dev.sportello.application.testing.InMemoryRequestRepository;
 import dev.sportello.application.testing.RecordingRequestEvents;
 import dev.sportello.application.testing.SequentialRequestIds;
 import dev.sportello.application.testing.SingleInstanceSyncLock;
+import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.FieldDeclaration;
@@ -47,9 +49,7 @@ class EmbeddingExampleTest {
     UseCases useCases =
         UseCases.create(
             new ApplicationPorts(
-                visengine, // catalogue
-                visengine, // requests
-                visengine, // documents
+                List.of(Upstream.of(TestData.ENGINE, visengine)), // each engine's three ports
                 new InMemoryRequestRepository(),
                 new InMemoryIdempotencyStore(clock),
                 new InMemoryCatalogSnapshotStore(),
@@ -84,6 +84,7 @@ class EmbeddingExampleTest {
   private static Certificate companyReport() {
     return new Certificate(
         new CertificateId("eccbc87e4b5ce2fe28308fd9f2a7baf3"),
+        TestData.ENGINE,
         "Visura Camerale Ordinaria - società di Capitale",
         "Camerali",
         Money.ofCents(490),

@@ -35,6 +35,7 @@ class BackgroundFailuresTest {
 
   @Test
   void aListThatFailsIsReportedWithoutARequest() {
+    open(app, "r1", "alice", PLAIN);
     app.visengine().failNext(RemoteCallKind.LIST, new RemoteFailure.Unavailable("upstream down"));
 
     sync();

@@ -71,12 +71,16 @@ class CatalogServiceTest {
         right(
             app.useCases()
                 .browseCatalog()
-                .browse(new BrowseCatalogQuery(Option.some(" anagrafe "), Option.none())));
+                .browse(
+                    new BrowseCatalogQuery(
+                        Option.some(" anagrafe "), Option.none(), Option.none())));
     var residence =
         right(
             app.useCases()
                 .browseCatalog()
-                .browse(new BrowseCatalogQuery(Option.none(), Option.some("RESIDÈNZA"))));
+                .browse(
+                    new BrowseCatalogQuery(
+                        Option.none(), Option.some("RESIDÈNZA"), Option.none())));
 
     assertThat(anagrafe.map(CatalogEntry::name))
         .containsExactly("Certificato di Residenza", "Stato di famiglia");

@@ -124,14 +124,14 @@ class SubmissionServiceTest {
   }
 
   @Test
-  void theCallbackUrlCarriesTheRequestsToken() {
+  void theCallbackIsTheEnginesWebhookWithTheRequestsToken() {
     CertificateRequest request = submitted();
 
-    String url = app.visengine().order(request.upstreamId().get()).callback().get().url();
+    var callback = app.visengine().order(request.upstreamId().get()).callback().get();
 
-    assertThat(url)
-        .startsWith("https://hooks.example/notify/")
-        .endsWith(new NotificationTokens(TestApplication.SECRET).tokenFor(request.id()));
+    assertThat(callback.url()).isEqualTo("https://hooks.example/notify/visengine");
+    assertThat(callback.token())
+        .isEqualTo(new NotificationTokens(TestApplication.SECRET).tokenFor(request.id()));
   }
 
   @Test

@@ -38,7 +38,8 @@ public abstract class CatalogSnapshotStoreContract {
   @Test
   void theLatestListingIsKept() {
     CatalogEntry entry =
-        new CatalogEntry(CERTIFICATE.id(), CERTIFICATE.name(), CERTIFICATE.category());
+        new CatalogEntry(
+            CERTIFICATE.id(), CERTIFICATE.engine(), CERTIFICATE.name(), CERTIFICATE.category());
     right(store.saveListing(new CatalogSnapshot(List.empty(), T0)));
     CatalogSnapshot later = new CatalogSnapshot(List.of(entry), T0.plusSeconds(60));
     right(store.saveListing(later));

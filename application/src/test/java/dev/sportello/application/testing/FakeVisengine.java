@@ -238,7 +238,7 @@ public final class FakeVisengine implements RemoteCatalog, RemoteRequests, Remot
             Either.right(
                 catalogue
                     .values()
-                    .map(c -> new CatalogEntry(c.id(), c.name(), c.category()))
+                    .map(c -> new CatalogEntry(c.id(), c.engine(), c.name(), c.category()))
                     .toList()));
   }
 

@@ -131,6 +131,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
                     .map(upstreamId ->
                         new SyncView(
                             request.id(),
+                            request.engine(),
                             upstreamId,
                             request.status(),
                             request.upstreamUpdatedAt()))));

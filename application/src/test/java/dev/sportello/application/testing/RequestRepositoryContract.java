@@ -237,7 +237,11 @@ public abstract class RequestRepositoryContract {
     assertThat(right(repository.openUpstream()))
         .containsExactly(
             new SyncView(
-                new RequestId("open"), upstreamId(1), RequestStatus.PROCESSING, Option.none()));
+                new RequestId("open"),
+                TestData.ENGINE,
+                upstreamId(1),
+                RequestStatus.PROCESSING,
+                Option.none()));
   }
 
   @Test

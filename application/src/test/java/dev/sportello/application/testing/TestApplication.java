@@ -2,10 +2,12 @@ package dev.sportello.application.testing;
 
 import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
 import dev.sportello.application.service.UseCases;
 import dev.sportello.domain.field.ValuePolicy;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -103,9 +105,7 @@ public record TestApplication(
       CountingCallObserver calls = new CountingCallObserver();
       ApplicationPorts ports =
           new ApplicationPorts(
-              visengine,
-              visengine,
-              visengine,
+              List.of(Upstream.of(TestData.ENGINE, visengine)),
               wrapRepository.apply(repository),
               wrapIdempotency.apply(idempotency),
               snapshots,

@@ -6,6 +6,7 @@ import dev.sportello.application.port.in.SubmissionInput;
 import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
 import dev.sportello.domain.field.FieldKey;
@@ -31,11 +32,15 @@ import java.time.Instant;
 public final class TestData {
   private TestData() {}
 
+  /** The engine the test certificates are published by, unless a test names another. */
+  public static final Engine ENGINE = new Engine("visengine");
+
   /** A certificate with one required text field {@code $0}, priced 10.00 (+2.00 per search). */
   public static Certificate certificate(String name, String category, boolean searchPhase) {
     String seed = Integer.toHexString(name.hashCode() & 0x7fffffff);
     return new Certificate(
         new CertificateId((seed + "0".repeat(32)).substring(0, 32)),
+        ENGINE,
         name,
         category,
         Money.ofCents(1000),
@@ -76,6 +81,7 @@ public final class TestData {
     Submission submission =
         new Submission(
             certificate.id(),
+            certificate.engine(),
             TreeMap.of(new FieldKey("$0"), "x"),
             List.empty(),
             Quote.of(certificate, List.empty()));

@@ -6,12 +6,14 @@ import java.util.Objects;
  * One line of the catalogue listing: enough to find a certificate, not to order it.
  *
  * @param id the catalogue id
+ * @param engine the engine that publishes it
  * @param name the name, trimmed
  * @param category the category
  */
-public record CatalogEntry(CertificateId id, String name, String category) {
+public record CatalogEntry(CertificateId id, Engine engine, String name, String category) {
   public CatalogEntry {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(category, "category");
   }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * A kind of document that can be ordered.
  *
  * @param id the catalogue id
+ * @param engine the engine that publishes it and processes its requests
  * @param name the name, trimmed
  * @param category the category, such as {@code Camerali} or {@code Patronato}
  * @param documentPrice the net price of the document
@@ -22,6 +23,7 @@ import java.util.Objects;
  */
 public record Certificate(
     CertificateId id,
+    Engine engine,
     String name,
     String category,
     Money documentPrice,
@@ -34,6 +36,7 @@ public record Certificate(
     String searchInstructions) {
   public Certificate {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(documentPrice, "documentPrice");

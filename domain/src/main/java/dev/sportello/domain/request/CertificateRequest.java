@@ -2,6 +2,7 @@ package dev.sportello.domain.request;
 
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.request.RequestState.Accepted;
 import dev.sportello.domain.request.RequestState.Cancelled;
 import dev.sportello.domain.request.RequestState.Fulfilled;
@@ -91,6 +92,11 @@ public record CertificateRequest(
 
   public CertificateId certificateId() {
     return submission.certificateId();
+  }
+
+  /** The engine that processes the request: it is synchronised, fetched and cancelled there. */
+  public Engine engine() {
+    return submission.engine();
   }
 
   public RequestStatus status() {

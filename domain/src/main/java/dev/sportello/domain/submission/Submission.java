@@ -1,6 +1,7 @@
 package dev.sportello.domain.submission;
 
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.field.FieldKey;
 import io.vavr.collection.List;
@@ -12,17 +13,20 @@ import java.util.Objects;
  * and the price.
  *
  * @param certificateId the certificate it is for
+ * @param engine the engine that publishes the certificate and processes the request
  * @param values the normalised values; empty values are left out
  * @param extras the chosen extras
  * @param quote the price
  */
 public record Submission(
     CertificateId certificateId,
+    Engine engine,
     SortedMap<FieldKey, String> values,
     List<Extra> extras,
     Quote quote) {
   public Submission {
     Objects.requireNonNull(certificateId, "certificateId");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(extras, "extras");
     Objects.requireNonNull(quote, "quote");

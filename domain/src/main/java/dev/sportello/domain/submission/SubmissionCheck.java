@@ -108,7 +108,8 @@ public final class SubmissionCheck {
     }
     List<Extra> chosen = List.ofAll(extras);
     return Validation.valid(
-        new Submission(certificate.id(), values, chosen, Quote.of(certificate, chosen)));
+        new Submission(
+            certificate.id(), certificate.engine(), values, chosen, Quote.of(certificate, chosen)));
   }
 
   /**

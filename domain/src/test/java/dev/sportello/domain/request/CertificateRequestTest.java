@@ -32,6 +32,7 @@ class CertificateRequestTest {
   private static final Submission SUBMISSION =
       new Submission(
           FAMILY_STATUS.id(),
+          FAMILY_STATUS.engine(),
           TreeMap.of(new FieldKey("$0"), "Mario", new FieldKey("$7"), TaxCodes.MARIO_ROSSI),
           List.empty(),
           Quote.of(FAMILY_STATUS, List.empty()));
@@ -605,6 +606,7 @@ class CertificateRequestTest {
     private final Certificate withSearchPhase =
         new Certificate(
             FAMILY_STATUS.id(),
+            FAMILY_STATUS.engine(),
             FAMILY_STATUS.name(),
             FAMILY_STATUS.category(),
             FAMILY_STATUS.documentPrice(),

@@ -20,6 +20,7 @@ class QuoteTest {
   private static Certificate withSearchPhase(boolean hasSearchPhase, Money document) {
     return new Certificate(
         new CertificateId("7e4c6a1d2b3f405f8a9b0c1d2e3f4a5b"),
+        SeedCertificates.ENGINE,
         "Visura camerale con ricerca",
         "Camerali",
         document,

@@ -1,5 +1,6 @@
 package dev.sportello.application.port.in;
 
+import dev.sportello.domain.catalog.Engine;
 import io.vavr.control.Option;
 import java.util.Objects;
 
@@ -8,14 +9,17 @@ import java.util.Objects;
  *
  * @param category only this category (compared ignoring case), when given
  * @param nameContains only names containing this text (ignoring case and accents), when given
+ * @param engine only this engine's certificates, when given
  */
-public record BrowseCatalogQuery(Option<String> category, Option<String> nameContains) {
+public record BrowseCatalogQuery(
+    Option<String> category, Option<String> nameContains, Option<Engine> engine) {
   public BrowseCatalogQuery {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(nameContains, "nameContains");
+    Objects.requireNonNull(engine, "engine");
   }
 
   public static BrowseCatalogQuery everything() {
-    return new BrowseCatalogQuery(Option.none(), Option.none());
+    return new BrowseCatalogQuery(Option.none(), Option.none(), Option.none());
   }
 }

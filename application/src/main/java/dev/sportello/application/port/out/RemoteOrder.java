@@ -34,13 +34,22 @@ public record RemoteOrder(
   /**
    * A webhook for status changes.
    *
-   * @param url where to POST; carries an unguessable per-request token
+   * @param url our webhook for the engine, without the token
+   * @param token the unguessable per-request token that names the request to us; each engine's
+   *     adapter carries it where that engine lets it: a path segment, or a custom header where the
+   *     engine sends one
    * @param reference an opaque value echoed back with each notification (our request id)
    */
-  public record Callback(String url, String reference) {
+  public record Callback(String url, String token, String reference) {
     public Callback {
       Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(token, "token");
       Objects.requireNonNull(reference, "reference");
+    }
+
+    @Override
+    public String toString() {
+      return "Callback[url=" + url + "]";
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
@@ -12,14 +13,20 @@ import java.util.Objects;
  * projection, so that a cycle over many open requests reads little.
  *
  * @param id our id
+ * @param engine the engine that processes it
  * @param upstreamId upstream's id
  * @param status the stored status
  * @param upstreamUpdatedAt upstream's last-update time as last seen
  */
 public record SyncView(
-    RequestId id, UpstreamId upstreamId, RequestStatus status, Option<Instant> upstreamUpdatedAt) {
+    RequestId id,
+    Engine engine,
+    UpstreamId upstreamId,
+    RequestStatus status,
+    Option<Instant> upstreamUpdatedAt) {
   public SyncView {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(upstreamId, "upstreamId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(upstreamUpdatedAt, "upstreamUpdatedAt");

@@ -1,0 +1,29 @@
+package dev.sportello.application.port.out;
+
+import dev.sportello.domain.catalog.Engine;
+import java.util.Objects;
+
+/**
+ * One engine that sells documents, behind its ports: its certificates are published by it and its
+ * requests are processed, synchronised and fetched there.
+ *
+ * @param engine the engine's name, as each of its certificates and requests carries it
+ * @param catalog its catalogue
+ * @param requests its requests
+ * @param documents its documents
+ */
+public record Upstream(
+    Engine engine, RemoteCatalog catalog, RemoteRequests requests, RemoteDocuments documents) {
+  public Upstream {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(requests, "requests");
+    Objects.requireNonNull(documents, "documents");
+  }
+
+  /** An engine whose one adapter serves all three ports. */
+  public static <T extends RemoteCatalog & RemoteRequests & RemoteDocuments> Upstream of(
+      Engine engine, T adapter) {
+    return new Upstream(engine, adapter, adapter, adapter);
+  }
+}
