@@ -268,18 +268,19 @@ public final class PersistenceAdapter implements AutoCloseable {
   private static Either<StorageFailure, Integer> migrate(
       FluentConfiguration configuration, Dialect dialect) {
     try {
-      Flyway flyway =
-          configuration
-              .locations(
-                  "classpath:db/migration/common",
-                  "classpath:db/migration/" + dialect.migrationFolder())
-              .placeholders(Map.of("binary_collation", dialect.binaryCollation()))
-              .cleanDisabled(true)
-              .load();
-      return Either.right(flyway.migrate().migrationsExecuted);
+      return Either.right(schema(configuration, dialect).load().migrate().migrationsExecuted);
     } catch (RuntimeException failure) {
       return Either.left(Database.translate("migrate the schema", failure));
     }
+  }
+
+  /** The migrations of a database in this dialect: the common ones plus its own. */
+  static FluentConfiguration schema(FluentConfiguration configuration, Dialect dialect) {
+    return configuration
+        .locations(
+            "classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .placeholders(Map.of("binary_collation", dialect.binaryCollation()))
+        .cleanDisabled(true);
   }
 
   public RequestRepository requests() {
