@@ -993,16 +993,7 @@ abstract class PersistenceAdapterTest {
         "ruleText":"$0 && $6 && $7","instructions":"Istruzioni","searchInstructions":""}\
         """
             .formatted(Fixtures.CERTIFICATE.value());
-    jdbi()
-        .useHandle(handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO catalogue_certificate (certificate_id, certificate_json,"
-                        + " fetched_at) VALUES (:id, :json, :at)")
-                .bind("id", Fixtures.CERTIFICATE.value())
-                .bind("json", stored)
-                .bind("at", Database.timestamp(T0))
-                .execute());
+    cacheAsStored(stored);
 
     Certificate loaded =
         right(adapter.catalogue().loadCertificate(Fixtures.CERTIFICATE)).get().certificate();
@@ -1011,6 +1002,56 @@ abstract class PersistenceAdapterTest {
         .isEqualTo(FieldSchema.read(defectiveDeclarations(), "$0 && $6 && $7"));
     assertThat(loaded.extras())
         .containsExactly(new Extra("opzione_0", "urgenza", Money.ofCents(500)));
+  }
+
+  @Test
+  void aCatalogueCachedBeforeItNamedEnginesIsVisengines() {
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO catalogue_listing (id, entries_json, fetched_at)"
+                        + " VALUES (1, :json, :at)")
+                .bind(
+                    "json",
+                    """
+                    [{"id":"%s","name":"Stato di famiglia","category":"Anagrafe"}]\
+                    """
+                        .formatted(Fixtures.CERTIFICATE.value()))
+                .bind("at", Database.timestamp(T0))
+                .execute());
+    cacheAsStored(
+        """
+        {"id":"%s","name":"Stato di famiglia","category":"Anagrafe","documentPrice":1500,\
+        "searchPrice":0,"hasSearchPhase":false,"synchronous":true,"extras":[],\
+        "published":[{"key":"$0","label":"Nome","kind":"text","publishedType":"testo",\
+        "mayBeEmpty":false,"displayOrder":0,"instructions":""}],\
+        "ruleText":"$0","instructions":"","searchInstructions":""}\
+        """
+            .formatted(Fixtures.CERTIFICATE.value()));
+
+    assertThat(right(adapter.catalogue().loadListing()).get().entries().map(CatalogEntry::engine))
+        .containsExactly(VISENGINE);
+    assertThat(
+            right(adapter.catalogue().loadCertificate(Fixtures.CERTIFICATE))
+                .get()
+                .certificate()
+                .engine())
+        .isEqualTo(VISENGINE);
+  }
+
+  /** A certificate's row as an earlier version wrote it. */
+  void cacheAsStored(String certificateJson) {
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO catalogue_certificate (certificate_id, certificate_json,"
+                        + " fetched_at) VALUES (:id, :json, :at)")
+                .bind("id", Fixtures.CERTIFICATE.value())
+                .bind("json", certificateJson)
+                .bind("at", Database.timestamp(T0))
+                .execute());
   }
 
   @Test
