@@ -54,7 +54,7 @@ import org.sqlite.SQLiteConnection;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What the embedded (SQLite) store promises beyond the contracts every engine passes. */
+/** What the embedded (SQLite) store promises beyond the contracts every database passes. */
 class SqliteStoreTest {
   @TempDir Path dataDir;
 
