@@ -348,7 +348,8 @@ class SqliteStoreTest {
         .target("3")
         .load()
         .migrate();
-    // Its rows: the reference and the e-mail in clear, the values sealed, the body hash plain.
+    // Its rows: the reference and the e-mail in clear, the values sealed, the body hash plain, and
+    // no engine (every request was a Visengine one).
     CertificateRequest request = accepted("earlier-1");
     RequestRow row =
         new RequestRows(Mappers.getMapper(JsonMapping.class), LiveKeys.fixed(keys))
