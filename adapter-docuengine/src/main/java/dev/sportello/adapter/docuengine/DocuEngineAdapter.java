@@ -207,12 +207,13 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
       return Either.left(
           new RemoteFailure.Conflict("no_such_search", "the request has no search " + searchId));
     }
-    return FAILURES
-        .call(
-            RemoteCallKind.SELECTION,
-            Failures.Effect.READ,
-            () -> Either.right(reads.request(id.value()).data()))
-        .flatMap(read -> chosen(id, read, index));
+    return read(RemoteCallKind.SELECTION, id).flatMap(read -> chosen(id, read, index));
+  }
+
+  /** Reads a request (free) on behalf of another call, as part of it. */
+  private Either<RemoteFailure, Wire.@Nullable Request> read(RemoteCallKind kind, UpstreamId id) {
+    return FAILURES.call(
+        kind, Failures.Effect.READ, () -> Either.right(reads.request(id.value()).data()));
   }
 
   private Either<RemoteFailure, RemoteRequest> chosen(
@@ -244,11 +245,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
         && chosen.getLeft() instanceof RemoteFailure.Conflict conflict
         && conflict.code().equals(ErrorCodeTable.NOTHING_TO_CHOOSE)) {
       // Perhaps this very choice, made by a call whose answer was lost.
-      return FAILURES
-          .call(
-              RemoteCallKind.SELECTION,
-              Failures.Effect.READ,
-              () -> Either.right(reads.request(id.value()).data()))
+      return read(RemoteCallKind.SELECTION, id)
           .flatMap(again ->
               again != null && again.resultId() != null && !again.resultId().isBlank()
                   ? sameChoice(id, again, resultId)
@@ -270,11 +267,21 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
             "another result of request " + id + " was chosen before"));
   }
 
-  /** DocuEngine has no call to cancel a request: nothing is called. */
+  /**
+   * DocuEngine has no call to cancel a request, but an open draft needs none: one still NEW was
+   * never charged, and never will be unless it is closed, so it is abandoned as it is, and the
+   * request is read (free) to tell. A request submitted before cannot be cancelled.
+   */
   @Override
   public Either<RemoteFailure, RemoteRequest> cancel(UpstreamId id, String reason) {
-    return Either.left(
-        new RemoteFailure.Conflict("no_cancel", "DocuEngine offers no way to cancel a request"));
+    return read(RemoteCallKind.CANCEL, id)
+        .flatMap(reader::request)
+        .flatMap(request ->
+            request.closed()
+                ? Either.left(
+                    new RemoteFailure.Conflict(
+                        "no_cancel", "DocuEngine cannot cancel a request once it is submitted"))
+                : Either.right(request));
   }
 
   @Override

@@ -399,6 +399,29 @@ class SandboxContractTest extends RemotePortContract {
   }
 
   @Test
+  void aCancelledDraftStaysAnOpenDraftThatIsNeverCharged() {
+    UpstreamId id = draft(validOrder());
+
+    RemoteRequest abandoned = adapter.cancel(id, "no longer needed").get();
+
+    assertThat(abandoned.closed()).isFalse();
+    assertThat(adapter.fetch(id).get().status()).isEqualTo(RequestStatus.ACCEPTED);
+    assertThat(charges(id)).isZero();
+  }
+
+  @Test
+  void aSubmittedRequestCannotBeCancelledAndIsChargedOnce() {
+    UpstreamId id = draft(validOrder());
+    adapter.close(id).get();
+
+    assertThat(adapter.cancel(id, "no longer needed").getLeft())
+        .isInstanceOfSatisfying(
+            RemoteFailure.Conflict.class,
+            conflict -> assertThat(conflict.code()).isEqualTo("no_cancel"));
+    assertThat(charges(id)).isEqualTo(1);
+  }
+
+  @Test
   void aRequestCancelledUpstreamSaysWhy() throws Exception {
     UpstreamId id = draft(validOrder());
     adapter.close(id).get();
