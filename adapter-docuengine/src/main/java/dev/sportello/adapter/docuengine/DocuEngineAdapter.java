@@ -23,7 +23,6 @@ import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
@@ -178,11 +177,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   /** An account without requests answers 404 with code 221: that is an empty list. */
   @Override
   public Either<RemoteFailure, List<RemoteSummary>> listAll() {
-    Either<RemoteFailure, List<RemoteSummary>> listed =
-        FAILURES.call(RemoteCallKind.LIST, Failures.Effect.READ, this::summaries);
-    return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
-        ? Either.right(List.empty())
-        : listed;
+    return FAILURES.listing(RemoteCallKind.LIST, this::summaries);
   }
 
   /** DocuEngine has one search per request: nothing is called. */
@@ -294,17 +289,8 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   private Either<RemoteFailure, List<RemoteSummary>> summaries() {
     java.util.List<Wire.Request> lines = reads.requests().data();
-    if (lines == null) {
-      return Either.right(List.empty());
-    }
-    var summaries = new ArrayList<RemoteSummary>(lines.size());
-    for (Wire.Request line : lines) {
-      var summary = reader.summary(line);
-      if (summary.isLeft()) {
-        return Either.left(summary.getLeft());
-      }
-      summaries.add(summary.get());
-    }
-    return Either.right(List.ofAll(summaries));
+    return lines == null
+        ? Either.right(List.empty())
+        : Either.traverseRight(lines, reader::summary).map(List::ofAll);
   }
 }

@@ -3,6 +3,7 @@ package dev.sportello.adapter.openapi;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteFailure;
 import feign.FeignException;
+import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -70,6 +71,18 @@ public final class Failures {
           (System.nanoTime() - started) / 1_000_000);
     }
     return result;
+  }
+
+  /**
+   * Makes a call that lists what the account holds: Openapi's APIs answer "not found" for an
+   * account that holds nothing, which is an empty list.
+   */
+  public <T> Either<RemoteFailure, List<T>> listing(
+      RemoteCallKind kind, Supplier<Either<RemoteFailure, List<T>>> body) {
+    Either<RemoteFailure, List<T>> listed = call(kind, Effect.READ, body);
+    return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
+        ? Either.right(List.empty())
+        : listed;
   }
 
   /**

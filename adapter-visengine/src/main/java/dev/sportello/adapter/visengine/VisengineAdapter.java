@@ -174,11 +174,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
   /** An account without requests answers 404 with code 203: that is an empty list. */
   @Override
   public Either<RemoteFailure, List<RemoteSummary>> listAll() {
-    Either<RemoteFailure, List<RemoteSummary>> listed =
-        FAILURES.call(RemoteCallKind.LIST, Failures.Effect.READ, this::summaries);
-    return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
-        ? Either.right(List.empty())
-        : listed;
+    return FAILURES.listing(RemoteCallKind.LIST, this::summaries);
   }
 
   @Override
@@ -236,18 +232,9 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   private Either<RemoteFailure, List<RemoteSummary>> summaries() {
     java.util.List<Wire.Request> lines = reads.requests().data();
-    if (lines == null) {
-      return Either.right(List.empty());
-    }
-    List<RemoteSummary> summaries = List.empty();
-    for (Wire.Request line : lines) {
-      var summary = reader.summary(line);
-      if (summary.isLeft()) {
-        return Either.left(summary.getLeft());
-      }
-      summaries = summaries.append(summary.get());
-    }
-    return Either.right(summaries);
+    return lines == null
+        ? Either.right(List.empty())
+        : Either.traverseRight(lines, reader::summary).map(List::ofAll);
   }
 
   /** The mapper for Visengine's JSON: unknown fields ignored, trailing commas accepted. */
