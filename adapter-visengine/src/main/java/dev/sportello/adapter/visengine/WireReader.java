@@ -1,5 +1,14 @@
 package dev.sportello.adapter.visengine;
 
+import static dev.sportello.adapter.openapi.WireValues.attributes;
+import static dev.sportello.adapter.openapi.WireValues.malformed;
+import static dev.sportello.adapter.openapi.WireValues.money;
+import static dev.sportello.adapter.openapi.WireValues.orZero;
+import static dev.sportello.adapter.openapi.WireValues.shorten;
+import static dev.sportello.adapter.openapi.WireValues.text;
+import static dev.sportello.adapter.openapi.WireValues.upstreamId;
+
+import dev.sportello.adapter.openapi.WireValues;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteRequest;
 import dev.sportello.application.port.out.RemoteSummary;
@@ -14,16 +23,11 @@ import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
-import dev.sportello.domain.request.UpstreamId;
-import dev.sportello.domain.shared.Money;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
-import io.vavr.collection.SortedMap;
-import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -131,7 +135,7 @@ final class WireReader {
       return Option.some(Either.left(unreadable(unreadable)));
     }
     return Option.some(
-        (visura == null ? WireReader.<Certificate>malformed("data is empty") : stated(visura))
+        (visura == null ? WireValues.<Certificate>malformed("data is empty") : stated(visura))
             .mapLeft(RemoteFailure::message));
   }
 
@@ -209,7 +213,7 @@ final class WireReader {
     if (request == null) {
       return malformed("the answer has no request");
     }
-    var id = upstreamId(request.id());
+    var id = upstreamId(request.id(), "_id");
     if (id.isLeft()) {
       return Either.left(id.getLeft());
     }
@@ -273,7 +277,7 @@ final class WireReader {
     if (request == null) {
       return malformed("a line of the request list is empty");
     }
-    var id = upstreamId(request.id());
+    var id = upstreamId(request.id(), "_id");
     if (id.isLeft()) {
       return Either.left(id.getLeft());
     }
@@ -363,8 +367,7 @@ final class WireReader {
           candidates =
               candidates.append(
                   new SearchCandidate(
-                      Integer.parseInt(key.group(1)),
-                      flatten("", entry.getValue(), TreeMap.empty())));
+                      Integer.parseInt(key.group(1)), attributes(entry.getValue())));
         }
       }
     } else if (found != null && !found.isArray() && !found.isNull()) {
@@ -395,30 +398,6 @@ final class WireReader {
     } catch (JacksonException unreadable) {
       return malformed(what + " is not JSON: " + unreadable.getOriginalMessage());
     }
-  }
-
-  private static SortedMap<String, String> flatten(
-      String prefix, JsonNode node, SortedMap<String, String> into) {
-    if (node.isObject()) {
-      SortedMap<String, String> result = into;
-      for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        result = flatten(join(prefix, entry.getKey()), entry.getValue(), result);
-      }
-      return result;
-    }
-    if (node.isArray()) {
-      SortedMap<String, String> result = into;
-      for (int index = 0; index < node.size(); index++) {
-        result = flatten(join(prefix, Integer.toString(index)), node.get(index), result);
-      }
-      return result;
-    }
-    String name = prefix.isEmpty() ? "value" : prefix;
-    return into.put(name, node.isNull() ? "" : node.asString(""));
-  }
-
-  private static String join(String prefix, String name) {
-    return prefix.isEmpty() ? name : prefix + "." + name;
   }
 
   private static Either<RemoteFailure, RequestStatus> status(
@@ -533,36 +512,5 @@ final class WireReader {
     return HASH.matcher(id).matches()
         ? Either.right(new CertificateId(id))
         : malformed("a hash_visura is malformed: it is not 32 letters or digits");
-  }
-
-  private static Either<RemoteFailure, UpstreamId> upstreamId(@Nullable String id) {
-    if (id == null) {
-      return malformed("a request has no _id");
-    }
-    var parsed = UpstreamId.parse(id);
-    return parsed.isValid()
-        ? Either.right(parsed.get())
-        : malformed("a request _id is malformed: " + parsed.getError());
-  }
-
-  private static Either<RemoteFailure, Money> money(BigDecimal euros, String what) {
-    var money = Money.ofEuros(euros);
-    return money.isValid() ? Either.right(money.get()) : malformed(what + ": " + money.getError());
-  }
-
-  private static BigDecimal orZero(@Nullable BigDecimal amount) {
-    return amount == null ? BigDecimal.ZERO : amount;
-  }
-
-  private static String text(@Nullable String value) {
-    return value == null ? "" : value.strip();
-  }
-
-  private static String shorten(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-  }
-
-  private static <T> Either<RemoteFailure, T> malformed(String message) {
-    return Either.left(new RemoteFailure.Malformed(message));
   }
 }
