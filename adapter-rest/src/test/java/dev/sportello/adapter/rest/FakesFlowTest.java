@@ -29,7 +29,7 @@ class FakesFlowTest {
   private static final String BOB = "bob-secret-key-0002";
 
   private final TestApplication app =
-      TestApplication.builder().webhookBaseUrl("http://localhost:8080/webhooks/visengine").build();
+      TestApplication.builder().webhookBaseUrl("http://localhost:8080/webhooks").build();
   private final Certificate certificate = TestData.certificate();
   private final RestAdapter adapter;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -145,6 +145,7 @@ class FakesFlowTest {
     var list = call(ALICE, "GET", "/api/v1/certificates", "");
     assertThat(list.json().get("items").get(0).get("id").asString())
         .isEqualTo(certificate.id().value());
+    assertThat(list.json().get("items").get(0).get("engine").asString()).isEqualTo("visengine");
 
     var detail = call(ALICE, "GET", "/api/v1/certificates/" + certificate.id().value(), "");
     assertThat(detail.status()).isEqualTo(200);
@@ -169,6 +170,16 @@ class FakesFlowTest {
             "{\"values\": {\"$0\": \"Mario\"}}");
     assertThat(filled.json().get("valid").asBoolean()).as(filled.text()).isTrue();
     assertThat(filled.json().get("quote").get("total").get("euros").asString()).isEqualTo("12.20");
+  }
+
+  @Test
+  void theCatalogueListsNothingForAnEngineThatIsNotEnabled() {
+    var visengine = call(ALICE, "GET", "/api/v1/certificates?engine=visengine", "");
+    var notEnabled = call(ALICE, "GET", "/api/v1/certificates?engine=docuengine", "");
+
+    assertThat(visengine.json().get("items")).hasSize(1);
+    assertThat(notEnabled.status()).isEqualTo(200);
+    assertThat(notEnabled.json().get("items")).isEmpty();
   }
 
   @Test
@@ -312,8 +323,7 @@ class FakesFlowTest {
   void theWebhookRereadsTheRequestItsTokenNames() {
     String id = order(ALICE, "k-1", "Mario");
     UpstreamId upstream = app.visengine().requestIds().last();
-    String url = app.visengine().order(upstream).callback().get().url();
-    String token = url.substring(url.lastIndexOf('/') + 1);
+    String token = app.visengine().order(upstream).callback().get().token();
     app.visengine().advance(upstream, RequestStatus.FULFILLED);
 
     var forged =

@@ -129,6 +129,7 @@ class FuzzTest {
   private static final java.util.List<String> GETS =
       java.util.List.of(
           "/api/v1/certificates",
+          "/api/v1/certificates?engine=docuengine",
           "/api/v1/certificates/" + ID,
           "/api/v1/requests",
           "/api/v1/requests/req-1",
