@@ -39,7 +39,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
@@ -55,7 +54,7 @@ import org.sqlite.SQLiteConnection;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What the embedded (SQLite) store promises beyond the contracts every engine passes. */
+/** What the embedded (SQLite) store promises beyond the contracts every database passes. */
 class SqliteStoreTest {
   @TempDir Path dataDir;
 
@@ -209,7 +208,7 @@ class SqliteStoreTest {
                 @Override
                 public void onRollback() {}
               });
-      Database database = new Database(Jdbi.create(new Kept(connection)), Engine.SQLITE);
+      Database database = new Database(Jdbi.create(new Kept(connection)), Dialect.SQLITE);
 
       right(
           database.inTransaction(
@@ -256,7 +255,10 @@ class SqliteStoreTest {
     right(h2.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("accepted-1")));
     CatalogSnapshot listing =
         new CatalogSnapshot(
-            List.of(new CatalogEntry(Fixtures.CERTIFICATE, "Stato di famiglia", "Anagrafe")), T0);
+            List.of(
+                new CatalogEntry(
+                    Fixtures.CERTIFICATE, Fixtures.VISENGINE, "Stato di famiglia", "Anagrafe")),
+            T0);
     right(h2.catalogue().saveListing(listing));
     CachedCertificate certificate =
         new CachedCertificate(TestData.certificate("Stato di famiglia", "Anagrafe", true), T0);
@@ -340,14 +342,14 @@ class SqliteStoreTest {
         keyFile.toString());
     // Its H2 schema, at V3.
     PersistenceSettings earlier = PersistenceSettings.embeddedH2(dataDir);
-    Flyway.configure()
-        .dataSource(earlier.jdbcUrl(), earlier.user(), earlier.password())
-        .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-        .placeholders(Map.of("binary_collation", ""))
+    PersistenceAdapter.schema(
+            Flyway.configure().dataSource(earlier.jdbcUrl(), earlier.user(), earlier.password()),
+            Dialect.H2)
         .target("3")
         .load()
         .migrate();
-    // Its rows: the reference and the e-mail in clear, the values sealed, the body hash plain.
+    // Its rows: the reference and the e-mail in clear, the values sealed, the body hash plain, and
+    // no engine (every request was a Visengine one).
     CertificateRequest request = accepted("earlier-1");
     RequestRow row =
         new RequestRows(Mappers.getMapper(JsonMapping.class), LiveKeys.fixed(keys))

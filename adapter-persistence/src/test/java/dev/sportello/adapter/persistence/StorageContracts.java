@@ -21,7 +21,7 @@ import org.mapstruct.factory.Mappers;
 
 /**
  * The application's storage contracts and the sync lock's, each on a new, migrated database of one
- * engine: the same suites the in-memory fakes pass.
+ * database: the same suites the in-memory fakes pass.
  */
 abstract class StorageContracts {
   @TempDir Path directory;
@@ -76,7 +76,7 @@ abstract class StorageContracts {
       adapters.opened(settings);
       Jdbi jdbi = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
       return new JdbcCatalogSnapshotStore(
-          new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+          new Database(jdbi, Dialect.of(settings.jdbcUrl()).get()),
           Mappers.getMapper(JsonMapping.class));
     }
   }

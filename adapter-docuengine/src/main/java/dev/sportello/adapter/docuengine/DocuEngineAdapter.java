@@ -1,0 +1,364 @@
+package dev.sportello.adapter.docuengine;
+
+import dev.sportello.application.port.out.RemoteCallKind;
+import dev.sportello.application.port.out.RemoteCatalog;
+import dev.sportello.application.port.out.RemoteDocuments;
+import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.RemoteOrder;
+import dev.sportello.application.port.out.RemoteRequest;
+import dev.sportello.application.port.out.RemoteRequests;
+import dev.sportello.application.port.out.RemoteSummary;
+import dev.sportello.application.port.out.UpstreamQuote;
+import dev.sportello.domain.catalog.CatalogEntry;
+import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
+import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.request.UpstreamId;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.RequestInterceptor;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson3.Jackson3Encoder;
+import feign.slf4j.Slf4jLogger;
+import io.vavr.collection.List;
+import io.vavr.collection.SortedMap;
+import io.vavr.control.Either;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The remote ports over Openapi's DocuEngine API. Build one with {@link #create}; it is safe to
+ * share between threads.
+ *
+ * <p>What charges: {@code POST /requests} always carries {@code state: "NEW"}, so it only makes a
+ * draft, which costs nothing. {@code PATCH {"state": "SEARCH"}} closes the draft and charges it
+ * (the document and its options, or only the search for a document with a search phase); {@code
+ * PATCH {"resultId": …}} then charges the chosen document. Both charging calls are made exactly
+ * once; a lost answer is {@link RemoteFailure.OutcomeUnknown}, and a repeat after it is safe:
+ * upstream refuses to close a request that is no longer NEW, which reads as {@link
+ * RemoteFailure.AlreadyClosed}, and refuses a second choice, which reads as success when the choice
+ * made is the one asked for. Reads are retried (see {@link DocuEngineSettings.RetryPolicy}).
+ *
+ * <p>Every failure is one of {@link RemoteFailure}'s types; no library exception leaves this class.
+ * Calls are logged at DEBUG with their kind, outcome and latency, never with bodies, values or
+ * tokens. The application counts calls itself; this adapter reports nothing to it.
+ */
+public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, RemoteDocuments {
+  /** The engine this adapter speaks to, as its certificates and requests are marked. */
+  public static final Engine ENGINE = new Engine("docuengine");
+
+  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DocuEngineAdapter.class);
+
+  /** What a request's state must be to close it: its draft state. */
+  private static final String CLOSE = "SEARCH";
+
+  private final ReadCalls reads;
+  private final ChangeCalls changes;
+  private final WireReader reader;
+  private final DocumentFetcher documents;
+  private final OrderMapper orders;
+
+  private DocuEngineAdapter(
+      ReadCalls reads, ChangeCalls changes, WireReader reader, DocumentFetcher documents) {
+    this.reads = reads;
+    this.changes = changes;
+    this.reader = reader;
+    this.documents = documents;
+    this.orders = new OrderMapperImpl();
+  }
+
+  /** An adapter for the given settings. */
+  public static DocuEngineAdapter create(DocuEngineSettings settings) {
+    return create(settings, Clock.systemUTC(), BackoffRetryer.Sleeper.REAL);
+  }
+
+  static DocuEngineAdapter create(
+      DocuEngineSettings settings, Clock clock, BackoffRetryer.Sleeper sleeper) {
+    Objects.requireNonNull(settings, "settings");
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    AnswerDecoder answers = new AnswerDecoder(mapper, clock);
+    HttpClient api = client(settings);
+    String url = settings.baseUrl().toString().replaceAll("/+$", "");
+    ReadCalls reads =
+        builder(settings, mapper, answers, api)
+            .retryer(new BackoffRetryer(settings.retry(), clock, sleeper))
+            .target(ReadCalls.class, url);
+    ChangeCalls changes =
+        builder(settings, mapper, answers, api)
+            .retryer(Retryer.NEVER_RETRY)
+            .target(ChangeCalls.class, url);
+    // Its own client: nothing configured for the API (its token above all) reaches the storage.
+    DocumentFetcher documents =
+        new DocumentFetcher(client(settings), settings.readTimeout(), settings.userAgent(), clock);
+    return new DocuEngineAdapter(reads, changes, new WireReader(mapper), documents);
+  }
+
+  @Override
+  public Either<RemoteFailure, List<CatalogEntry>> listCertificates() {
+    return call(
+        RemoteCallKind.CATALOGUE,
+        Failures.Effect.READ,
+        () ->
+            reader
+                .certificates(reads.documents().data())
+                .map(certificates ->
+                    certificates.map(certificate ->
+                        new CatalogEntry(
+                            certificate.id(),
+                            certificate.engine(),
+                            certificate.name(),
+                            certificate.category()))));
+  }
+
+  /** Reads the catalogue: DocuEngine describes every document in its one list. */
+  @Override
+  public Either<RemoteFailure, Certificate> describe(CertificateId id) {
+    return call(
+        RemoteCallKind.DESCRIBE,
+        Failures.Effect.READ,
+        () -> reader.certificate(id, reads.documents().data()));
+  }
+
+  /** DocuEngine has no test mode: nothing is called. */
+  @Override
+  public Either<RemoteFailure, UpstreamQuote> test(RemoteOrder order) {
+    return Either.left(
+        new RemoteFailure.Conflict(
+            "no_test_mode", "DocuEngine has no test mode to price an order"));
+  }
+
+  @Override
+  public Either<RemoteFailure, RemoteRequest> createDraft(RemoteOrder order) {
+    return call(
+        RemoteCallKind.DRAFT,
+        Failures.Effect.CHANGE,
+        () -> reader.request(changes.create(orders.newRequest(order)).data()));
+  }
+
+  /**
+   * Closes a draft with {@code PATCH {"state": "SEARCH"}}, the charging call, made once. Upstream
+   * refuses it with "no fields were accepted" both for a draft it cannot process and for a request
+   * that is no longer a draft; the request is then read (free) to tell which: one no longer NEW was
+   * closed before, by this call's lost twin.
+   */
+  @Override
+  public Either<RemoteFailure, RemoteRequest> close(UpstreamId id) {
+    Either<RemoteFailure, RemoteRequest> closed =
+        call(
+            RemoteCallKind.CLOSE,
+            Failures.Effect.CHANGE,
+            () -> reader.request(changes.close(id.value(), new Wire.Close(CLOSE)).data()));
+    if (closed.isRight()
+        || !(closed.getLeft() instanceof RemoteFailure.Rejected refused)
+        || !refused.code().equals(Failures.NO_FIELDS_ACCEPTED)) {
+      return closed;
+    }
+    return fetch(id)
+        .flatMap(request ->
+            request.closed()
+                ? Either.left(
+                    new RemoteFailure.AlreadyClosed("the request was already closed upstream"))
+                : closed);
+  }
+
+  @Override
+  public Either<RemoteFailure, RemoteRequest> fetch(UpstreamId id) {
+    return call(
+        RemoteCallKind.STATUS,
+        Failures.Effect.READ,
+        () -> reader.request(reads.request(id.value()).data()));
+  }
+
+  /** An account without requests answers 404 with code 221: that is an empty list. */
+  @Override
+  public Either<RemoteFailure, List<RemoteSummary>> listAll() {
+    Either<RemoteFailure, List<RemoteSummary>> listed =
+        call(RemoteCallKind.LIST, Failures.Effect.READ, this::summaries);
+    return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
+        ? Either.right(List.empty())
+        : listed;
+  }
+
+  /** DocuEngine has one search per request: nothing is called. */
+  @Override
+  public Either<RemoteFailure, RemoteRequest> addSearch(
+      UpstreamId id, SortedMap<FieldKey, String> values) {
+    return Either.left(
+        new RemoteFailure.Conflict(
+            "no_search_rounds", "DocuEngine runs one search per request and takes no other"));
+  }
+
+  /**
+   * Chooses a result with {@code PATCH {"resultId": …}}, which charges the document, made once. The
+   * request is read first (free) for the result's id: the search's id is the request's own, and the
+   * index is the result's place in the list. A result already chosen is not chosen again: the same
+   * one is success, another a conflict.
+   */
+  @Override
+  public Either<RemoteFailure, RemoteRequest> selectCandidate(
+      UpstreamId id, String searchId, int index) {
+    if (!searchId.equals(id.value())) {
+      return Either.left(
+          new RemoteFailure.Conflict("no_such_search", "the request has no search " + searchId));
+    }
+    return call(
+            RemoteCallKind.SELECTION,
+            Failures.Effect.READ,
+            () -> Either.right(reads.request(id.value()).data()))
+        .flatMap(read -> chosen(id, read, index));
+  }
+
+  private Either<RemoteFailure, RemoteRequest> chosen(
+      UpstreamId id, Wire.@Nullable Request read, int index) {
+    if (read == null) {
+      return Either.left(new RemoteFailure.Malformed("the answer has no request"));
+    }
+    java.util.List<Wire.Result> results = read.results();
+    if (results == null || index < 0 || index >= results.size() || results.get(index) == null) {
+      return Either.left(
+          new RemoteFailure.Conflict(
+              "no_such_candidate", "the request offers no result " + index + " to choose"));
+    }
+    String published = results.get(index).id();
+    String resultId = published == null ? "" : published.strip();
+    if (resultId.isEmpty()) {
+      return Either.left(new RemoteFailure.Malformed("a search result has no id"));
+    }
+    String already = read.resultId() == null ? "" : read.resultId().strip();
+    if (!already.isEmpty()) {
+      return sameChoice(id, read, resultId);
+    }
+    Either<RemoteFailure, RemoteRequest> chosen =
+        call(
+            RemoteCallKind.SELECTION,
+            Failures.Effect.CHANGE,
+            () -> reader.request(changes.choose(id.value(), new Wire.Choose(resultId)).data()));
+    if (chosen.isLeft()
+        && chosen.getLeft() instanceof RemoteFailure.Conflict conflict
+        && conflict.code().equals(Failures.NOTHING_TO_CHOOSE)) {
+      // Perhaps this very choice, made by a call whose answer was lost.
+      return call(
+              RemoteCallKind.SELECTION,
+              Failures.Effect.READ,
+              () -> Either.right(reads.request(id.value()).data()))
+          .flatMap(again ->
+              again != null && again.resultId() != null && !again.resultId().isBlank()
+                  ? sameChoice(id, again, resultId)
+                  : chosen);
+    }
+    return chosen;
+  }
+
+  /** A request whose result is already chosen: success when it is the one wanted. */
+  private Either<RemoteFailure, RemoteRequest> sameChoice(
+      UpstreamId id, Wire.Request read, String wanted) {
+    String made = read.resultId() == null ? "" : read.resultId().strip();
+    if (made.equals(wanted)) {
+      return reader.request(read);
+    }
+    return Either.left(
+        new RemoteFailure.Conflict(
+            Failures.NOTHING_TO_CHOOSE, "another result of request " + id + " was chosen before"));
+  }
+
+  /** DocuEngine has no call to cancel a request: nothing is called. */
+  @Override
+  public Either<RemoteFailure, RemoteRequest> cancel(UpstreamId id, String reason) {
+    return Either.left(
+        new RemoteFailure.Conflict("no_cancel", "DocuEngine offers no way to cancel a request"));
+  }
+
+  @Override
+  public Either<RemoteFailure, String> download(UpstreamId id, OutputStream target) {
+    return call(
+        RemoteCallKind.DOCUMENT,
+        Failures.Effect.READ,
+        () -> documents.download(id, () -> reads.files(id.value()).data(), target));
+  }
+
+  private Either<RemoteFailure, List<RemoteSummary>> summaries() {
+    java.util.List<Wire.Request> lines = reads.requests().data();
+    if (lines == null) {
+      return Either.right(List.empty());
+    }
+    var summaries = new ArrayList<RemoteSummary>(lines.size());
+    for (Wire.Request line : lines) {
+      var summary = reader.summary(line);
+      if (summary.isLeft()) {
+        return Either.left(summary.getLeft());
+      }
+      summaries.add(summary.get());
+    }
+    return Either.right(List.ofAll(summaries));
+  }
+
+  private static <T> Either<RemoteFailure, T> call(
+      RemoteCallKind kind, Failures.Effect effect, Supplier<Either<RemoteFailure, T>> body) {
+    long started = System.nanoTime();
+    Either<RemoteFailure, T> result;
+    try {
+      result = body.get();
+    } catch (RuntimeException thrown) {
+      result = Either.left(Failures.of(thrown, effect));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "docuengine {} {} in {} ms",
+          kind,
+          result.isRight() ? "ok" : result.getLeft().getClass().getSimpleName(),
+          (System.nanoTime() - started) / 1_000_000);
+    }
+    return result;
+  }
+
+  private static HttpClient client(DocuEngineSettings settings) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+  }
+
+  private static Feign.Builder builder(
+      DocuEngineSettings settings, JsonMapper mapper, AnswerDecoder answers, HttpClient http) {
+    RequestInterceptor credentials =
+        template -> {
+          String token;
+          try {
+            token = settings.token().get();
+          } catch (RuntimeException failed) {
+            throw new MissingToken(
+                "the token supplier failed: " + failed.getClass().getSimpleName());
+          }
+          if (token == null || token.isBlank()) {
+            throw new MissingToken("the token supplier gave no token");
+          }
+          template.header("Authorization", "Bearer " + token.strip());
+          template.header("User-Agent", settings.userAgent());
+        };
+    return Feign.builder()
+        .client(new Http2Client(http))
+        .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
+        .encoder(new Jackson3Encoder(mapper))
+        .decoder(new EnvelopeDecoder(mapper))
+        .errorDecoder(answers)
+        .requestInterceptor(credentials)
+        .logger(new Slf4jLogger(DocuEngineAdapter.class))
+        .logLevel(Logger.Level.BASIC);
+  }
+}

@@ -1,0 +1,10 @@
+package dev.sportello.adapter.docuengine;
+
+/** No token to call with: nothing was sent. */
+final class MissingToken extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  MissingToken(String message) {
+    super(message, null, false, false);
+  }
+}
