@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -111,15 +112,15 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
    */
   public static Try<List<String>> zipEntryNames(InputStream zip) {
     return Try.of(() -> {
-      List<String> names = List.empty();
+      var names = new ArrayList<String>();
       ZipInputStream entries = new ZipInputStream(zip);
       for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-        names = names.append(entry.getName());
+        names.add(entry.getName());
       }
       if (names.isEmpty()) {
         throw new IOException("not a ZIP archive, or an empty one");
       }
-      return names;
+      return List.ofAll(names);
     });
   }
 

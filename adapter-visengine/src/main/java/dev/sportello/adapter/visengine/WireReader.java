@@ -33,6 +33,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -222,16 +223,17 @@ final class WireReader {
       return Either.left(lastUpdate.getLeft());
     }
     boolean hasSearchPhase = !Boolean.FALSE.equals(request.search());
-    List<SearchRound> searches = List.empty();
+    var rounds = new ArrayList<SearchRound>();
     if (hasSearchPhase && request.searches() != null) {
       for (Wire.Search search : request.searches()) {
         var round = round(search);
         if (round.isLeft()) {
           return Either.left(round.getLeft());
         }
-        searches = searches.append(round.get());
+        rounds.add(round.get());
       }
     }
+    List<SearchRound> searches = List.ofAll(rounds);
     boolean offersChoice =
         hasSearchPhase && searches.lastOption().exists(SearchRound::offersChoice);
     var status = status(request, offersChoice);
@@ -358,23 +360,22 @@ final class WireReader {
     if (results.isLeft()) {
       return Either.left(results.getLeft());
     }
-    List<SearchCandidate> candidates = List.empty();
+    var candidates = new ArrayList<SearchCandidate>();
     JsonNode found = results.get();
     if (found != null && found.isObject()) {
       for (Map.Entry<String, JsonNode> entry : found.properties()) {
         Matcher key = CANDIDATE_KEY.matcher(entry.getKey().strip());
         if (key.matches()) {
-          candidates =
-              candidates.append(
-                  new SearchCandidate(
-                      Integer.parseInt(key.group(1)), attributes(entry.getValue())));
+          candidates.add(
+              new SearchCandidate(Integer.parseInt(key.group(1)), attributes(entry.getValue())));
         }
       }
     } else if (found != null && !found.isArray() && !found.isNull()) {
       return malformed("the results of search " + search.id().strip() + " are not an object");
     }
     return Either.right(
-        new SearchRound(search.id().strip(), state, candidates.sortBy(SearchCandidate::index)));
+        new SearchRound(
+            search.id().strip(), state, List.ofAll(candidates).sortBy(SearchCandidate::index)));
   }
 
   /**
@@ -440,7 +441,7 @@ final class WireReader {
     if (!options.isArray() && !options.isObject()) {
       return malformed("the extras are neither a list nor an object");
     }
-    List<Extra> extras = List.empty();
+    var extras = new ArrayList<Extra>();
     int position = 0;
     for (Map.Entry<String, JsonNode> entry : entries(options)) {
       Wire.Option option;
@@ -461,10 +462,10 @@ final class WireReader {
       if (price.isLeft()) {
         return Either.left(price.getLeft());
       }
-      extras = extras.append(new Extra(key, text(option.kind()), price.get()));
+      extras.add(new Extra(key, text(option.kind()), price.get()));
       position++;
     }
-    return Either.right(extras);
+    return Either.right(List.ofAll(extras));
   }
 
   private static java.util.List<Map.Entry<String, JsonNode>> entries(JsonNode container) {
