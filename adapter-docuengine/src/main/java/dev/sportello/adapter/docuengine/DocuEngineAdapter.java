@@ -1,5 +1,8 @@
 package dev.sportello.adapter.docuengine;
 
+import dev.sportello.adapter.openapi.Failures;
+import dev.sportello.adapter.openapi.OpenapiClients;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
@@ -15,25 +18,13 @@ import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.UpstreamId;
-import feign.Feign;
-import feign.Logger;
-import feign.Request;
-import feign.RequestInterceptor;
-import feign.Retryer;
-import feign.http2client.Http2Client;
-import feign.jackson3.Jackson3Encoder;
-import feign.slf4j.Slf4jLogger;
 import io.vavr.collection.List;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * once; a lost answer is {@link RemoteFailure.OutcomeUnknown}, and a repeat after it is safe:
  * upstream refuses to close a request that is no longer NEW, which reads as {@link
  * RemoteFailure.AlreadyClosed}, and refuses a second choice, which reads as success when the choice
- * made is the one asked for. Reads are retried (see {@link DocuEngineSettings.RetryPolicy}).
+ * made is the one asked for. Reads are retried (see {@link RetryPolicy}).
  *
  * <p>Every failure is one of {@link RemoteFailure}'s types; no library exception leaves this class.
  * Calls are logged at DEBUG with their kind, outcome and latency, never with bodies, values or
@@ -58,7 +49,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   /** The engine this adapter speaks to, as its certificates and requests are marked. */
   public static final Engine ENGINE = new Engine("docuengine");
 
-  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(DocuEngineAdapter.class);
+  private static final Failures FAILURES = new Failures(ENGINE.name(), new ErrorCodeTable());
 
   /** What a request's state must be to close it: its draft state. */
   private static final String CLOSE = "SEARCH";
@@ -80,37 +71,36 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   /** An adapter for the given settings. */
   public static DocuEngineAdapter create(DocuEngineSettings settings) {
-    return create(settings, Clock.systemUTC(), BackoffRetryer.Sleeper.REAL);
+    return create(settings, Clock.systemUTC(), OpenapiClients.Sleeper.REAL);
   }
 
   static DocuEngineAdapter create(
-      DocuEngineSettings settings, Clock clock, BackoffRetryer.Sleeper sleeper) {
+      DocuEngineSettings settings, Clock clock, OpenapiClients.Sleeper sleeper) {
     Objects.requireNonNull(settings, "settings");
     JsonMapper mapper =
         JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
-    AnswerDecoder answers = new AnswerDecoder(mapper, clock);
-    HttpClient api = client(settings);
-    String url = settings.baseUrl().toString().replaceAll("/+$", "");
-    ReadCalls reads =
-        builder(settings, mapper, answers, api)
-            .retryer(new BackoffRetryer(settings.retry(), clock, sleeper))
-            .target(ReadCalls.class, url);
-    ChangeCalls changes =
-        builder(settings, mapper, answers, api)
-            .retryer(Retryer.NEVER_RETRY)
-            .target(ChangeCalls.class, url);
+    OpenapiClients clients =
+        OpenapiClients.create(settings, mapper, clock, sleeper, DocuEngineAdapter.class);
     // Its own client: nothing configured for the API (its token above all) reaches the storage.
     DocumentFetcher documents =
-        new DocumentFetcher(client(settings), settings.readTimeout(), settings.userAgent(), clock);
-    return new DocuEngineAdapter(reads, changes, new WireReader(mapper), documents);
+        new DocumentFetcher(
+            OpenapiClients.httpClient(settings.connectTimeout()),
+            settings.readTimeout(),
+            settings.userAgent(),
+            clock);
+    return new DocuEngineAdapter(
+        clients.repeating(ReadCalls.class),
+        clients.once(ChangeCalls.class),
+        new WireReader(mapper),
+        documents);
   }
 
   @Override
   public Either<RemoteFailure, List<CatalogEntry>> listCertificates() {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.CATALOGUE,
         Failures.Effect.READ,
         () ->
@@ -128,7 +118,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   /** Reads the catalogue: DocuEngine describes every document in its one list. */
   @Override
   public Either<RemoteFailure, Certificate> describe(CertificateId id) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DESCRIBE,
         Failures.Effect.READ,
         () -> reader.certificate(id, reads.documents().data()));
@@ -144,7 +134,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   @Override
   public Either<RemoteFailure, RemoteRequest> createDraft(RemoteOrder order) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DRAFT,
         Failures.Effect.CHANGE,
         () -> reader.request(changes.create(orders.newRequest(order)).data()));
@@ -159,13 +149,13 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   @Override
   public Either<RemoteFailure, RemoteRequest> close(UpstreamId id) {
     Either<RemoteFailure, RemoteRequest> closed =
-        call(
+        FAILURES.call(
             RemoteCallKind.CLOSE,
             Failures.Effect.CHANGE,
             () -> reader.request(changes.close(id.value(), new Wire.Close(CLOSE)).data()));
     if (closed.isRight()
         || !(closed.getLeft() instanceof RemoteFailure.Rejected refused)
-        || !refused.code().equals(Failures.NO_FIELDS_ACCEPTED)) {
+        || !refused.code().equals(ErrorCodeTable.NO_FIELDS_ACCEPTED)) {
       return closed;
     }
     return fetch(id)
@@ -178,7 +168,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   @Override
   public Either<RemoteFailure, RemoteRequest> fetch(UpstreamId id) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.STATUS,
         Failures.Effect.READ,
         () -> reader.request(reads.request(id.value()).data()));
@@ -187,11 +177,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   /** An account without requests answers 404 with code 221: that is an empty list. */
   @Override
   public Either<RemoteFailure, List<RemoteSummary>> listAll() {
-    Either<RemoteFailure, List<RemoteSummary>> listed =
-        call(RemoteCallKind.LIST, Failures.Effect.READ, this::summaries);
-    return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
-        ? Either.right(List.empty())
-        : listed;
+    return FAILURES.listing(RemoteCallKind.LIST, this::summaries);
   }
 
   /** DocuEngine has one search per request: nothing is called. */
@@ -216,11 +202,13 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
       return Either.left(
           new RemoteFailure.Conflict("no_such_search", "the request has no search " + searchId));
     }
-    return call(
-            RemoteCallKind.SELECTION,
-            Failures.Effect.READ,
-            () -> Either.right(reads.request(id.value()).data()))
-        .flatMap(read -> chosen(id, read, index));
+    return read(RemoteCallKind.SELECTION, id).flatMap(read -> chosen(id, read, index));
+  }
+
+  /** Reads a request (free) on behalf of another call, as part of it. */
+  private Either<RemoteFailure, Wire.@Nullable Request> read(RemoteCallKind kind, UpstreamId id) {
+    return FAILURES.call(
+        kind, Failures.Effect.READ, () -> Either.right(reads.request(id.value()).data()));
   }
 
   private Either<RemoteFailure, RemoteRequest> chosen(
@@ -244,18 +232,15 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
       return sameChoice(id, read, resultId);
     }
     Either<RemoteFailure, RemoteRequest> chosen =
-        call(
+        FAILURES.call(
             RemoteCallKind.SELECTION,
             Failures.Effect.CHANGE,
             () -> reader.request(changes.choose(id.value(), new Wire.Choose(resultId)).data()));
     if (chosen.isLeft()
         && chosen.getLeft() instanceof RemoteFailure.Conflict conflict
-        && conflict.code().equals(Failures.NOTHING_TO_CHOOSE)) {
+        && conflict.code().equals(ErrorCodeTable.NOTHING_TO_CHOOSE)) {
       // Perhaps this very choice, made by a call whose answer was lost.
-      return call(
-              RemoteCallKind.SELECTION,
-              Failures.Effect.READ,
-              () -> Either.right(reads.request(id.value()).data()))
+      return read(RemoteCallKind.SELECTION, id)
           .flatMap(again ->
               again != null && again.resultId() != null && !again.resultId().isBlank()
                   ? sameChoice(id, again, resultId)
@@ -273,19 +258,30 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
     }
     return Either.left(
         new RemoteFailure.Conflict(
-            Failures.NOTHING_TO_CHOOSE, "another result of request " + id + " was chosen before"));
+            ErrorCodeTable.NOTHING_TO_CHOOSE,
+            "another result of request " + id + " was chosen before"));
   }
 
-  /** DocuEngine has no call to cancel a request: nothing is called. */
+  /**
+   * DocuEngine has no call to cancel a request, but an open draft needs none: one still NEW was
+   * never charged, and never will be unless it is closed, so it is abandoned as it is, and the
+   * request is read (free) to tell. A request submitted before cannot be cancelled.
+   */
   @Override
   public Either<RemoteFailure, RemoteRequest> cancel(UpstreamId id, String reason) {
-    return Either.left(
-        new RemoteFailure.Conflict("no_cancel", "DocuEngine offers no way to cancel a request"));
+    return read(RemoteCallKind.CANCEL, id)
+        .flatMap(reader::request)
+        .flatMap(request ->
+            request.closed()
+                ? Either.left(
+                    new RemoteFailure.Conflict(
+                        "no_cancel", "DocuEngine cannot cancel a request once it is submitted"))
+                : Either.right(request));
   }
 
   @Override
   public Either<RemoteFailure, String> download(UpstreamId id, OutputStream target) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DOCUMENT,
         Failures.Effect.READ,
         () -> documents.download(id, () -> reads.files(id.value()).data(), target));
@@ -293,72 +289,8 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   private Either<RemoteFailure, List<RemoteSummary>> summaries() {
     java.util.List<Wire.Request> lines = reads.requests().data();
-    if (lines == null) {
-      return Either.right(List.empty());
-    }
-    var summaries = new ArrayList<RemoteSummary>(lines.size());
-    for (Wire.Request line : lines) {
-      var summary = reader.summary(line);
-      if (summary.isLeft()) {
-        return Either.left(summary.getLeft());
-      }
-      summaries.add(summary.get());
-    }
-    return Either.right(List.ofAll(summaries));
-  }
-
-  private static <T> Either<RemoteFailure, T> call(
-      RemoteCallKind kind, Failures.Effect effect, Supplier<Either<RemoteFailure, T>> body) {
-    long started = System.nanoTime();
-    Either<RemoteFailure, T> result;
-    try {
-      result = body.get();
-    } catch (RuntimeException thrown) {
-      result = Either.left(Failures.of(thrown, effect));
-    }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "docuengine {} {} in {} ms",
-          kind,
-          result.isRight() ? "ok" : result.getLeft().getClass().getSimpleName(),
-          (System.nanoTime() - started) / 1_000_000);
-    }
-    return result;
-  }
-
-  private static HttpClient client(DocuEngineSettings settings) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
-  }
-
-  private static Feign.Builder builder(
-      DocuEngineSettings settings, JsonMapper mapper, AnswerDecoder answers, HttpClient http) {
-    RequestInterceptor credentials =
-        template -> {
-          String token;
-          try {
-            token = settings.token().get();
-          } catch (RuntimeException failed) {
-            throw new MissingToken(
-                "the token supplier failed: " + failed.getClass().getSimpleName());
-          }
-          if (token == null || token.isBlank()) {
-            throw new MissingToken("the token supplier gave no token");
-          }
-          template.header("Authorization", "Bearer " + token.strip());
-          template.header("User-Agent", settings.userAgent());
-        };
-    return Feign.builder()
-        .client(new Http2Client(http))
-        .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
-        .encoder(new Jackson3Encoder(mapper))
-        .decoder(new EnvelopeDecoder(mapper))
-        .errorDecoder(answers)
-        .requestInterceptor(credentials)
-        .logger(new Slf4jLogger(DocuEngineAdapter.class))
-        .logLevel(Logger.Level.BASIC);
+    return lines == null
+        ? Either.right(List.empty())
+        : Either.traverseRight(lines, reader::summary).map(List::ofAll);
   }
 }

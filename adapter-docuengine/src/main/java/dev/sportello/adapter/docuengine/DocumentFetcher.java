@@ -1,9 +1,10 @@
 package dev.sportello.adapter.docuengine;
 
+import dev.sportello.adapter.openapi.Failures;
+import dev.sportello.adapter.openapi.StoreStream;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.domain.request.UpstreamId;
 import io.vavr.control.Either;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -105,12 +106,10 @@ final class DocumentFetcher {
       }
       zip.finish();
       zip.flush();
-    } catch (StoreFailure failed) {
-      return Either.left(
-          new RemoteFailure.Unavailable(
-              "the document could not be written to the store: " + failed.getMessage()));
     } catch (IOException failed) {
-      return Either.left(Failures.transport(failed, Failures.Effect.READ));
+      return Either.left(
+          StoreStream.failure(failed)
+              .getOrElse(() -> Failures.transport(failed, Failures.Effect.READ)));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return Either.left(new RemoteFailure.Unavailable("the download was interrupted"));
@@ -246,53 +245,5 @@ final class DocumentFetcher {
 
   private static <T> Either<RemoteFailure, T> malformed(String message) {
     return Either.left(new RemoteFailure.Malformed(message));
-  }
-
-  /** A write to the store that failed: told apart from a failed read from the storage. */
-  private static final class StoreFailure extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    StoreFailure(IOException cause) {
-      super(cause.getMessage(), cause);
-    }
-  }
-
-  /** The target, with its failures marked as the store's. Never closes it. */
-  private static final class StoreStream extends FilterOutputStream {
-    StoreStream(OutputStream target) {
-      super(target);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      try {
-        out.write(b);
-      } catch (IOException failed) {
-        throw new StoreFailure(failed);
-      }
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      try {
-        out.write(bytes, offset, length);
-      } catch (IOException failed) {
-        throw new StoreFailure(failed);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      try {
-        out.flush();
-      } catch (IOException failed) {
-        throw new StoreFailure(failed);
-      }
-    }
-
-    @Override
-    public void close() {
-      // The caller owns the target.
-    }
   }
 }

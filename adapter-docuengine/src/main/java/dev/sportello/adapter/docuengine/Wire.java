@@ -21,16 +21,8 @@ final class Wire {
       @JsonProperty("data") @Nullable T data,
       @JsonProperty("success") @Nullable Boolean success,
       @JsonProperty("message") @Nullable String message,
-      @JsonProperty("error") @Nullable String error) {
-
-    /** Whether upstream says the call failed; an answer without a verdict but with data is fine. */
-    boolean failed() {
-      if (success != null) {
-        return !success;
-      }
-      return data == null || (error != null && !error.isBlank());
-    }
-  }
+      @JsonProperty("error") @Nullable String error)
+      implements dev.sportello.adapter.openapi.Envelope<T> {}
 
   /** One element of {@code GET /documents}. */
   record Document(

@@ -1,5 +1,13 @@
 package dev.sportello.adapter.docuengine;
 
+import static dev.sportello.adapter.openapi.WireValues.attributes;
+import static dev.sportello.adapter.openapi.WireValues.malformed;
+import static dev.sportello.adapter.openapi.WireValues.money;
+import static dev.sportello.adapter.openapi.WireValues.orZero;
+import static dev.sportello.adapter.openapi.WireValues.shorten;
+import static dev.sportello.adapter.openapi.WireValues.text;
+import static dev.sportello.adapter.openapi.WireValues.upstreamId;
+
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteRequest;
 import dev.sportello.application.port.out.RemoteSummary;
@@ -13,15 +21,12 @@ import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
 import dev.sportello.domain.request.UpstreamId;
-import dev.sportello.domain.shared.Money;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
-import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -210,7 +215,7 @@ final class WireReader {
     if (request == null) {
       return malformed("the answer has no request");
     }
-    var id = upstreamId(request.id());
+    var id = upstreamId(request.id(), "id");
     if (id.isLeft()) {
       return Either.left(id.getLeft());
     }
@@ -274,7 +279,7 @@ final class WireReader {
     if (line == null) {
       return malformed("a line of the request list is empty");
     }
-    var id = upstreamId(line.id());
+    var id = upstreamId(line.id(), "id");
     if (id.isLeft()) {
       return Either.left(id.getLeft());
     }
@@ -302,8 +307,7 @@ final class WireReader {
       JsonNode data = result.data();
       candidates.add(
           new SearchCandidate(
-              candidates.size(),
-              data == null ? TreeMap.empty() : flatten("", data, TreeMap.empty())));
+              candidates.size(), data == null ? TreeMap.empty() : attributes(data)));
     }
     return Either.right(
         new SearchRound(id.value(), SearchRound.State.COMPLETED, List.ofAll(candidates)));
@@ -347,30 +351,6 @@ final class WireReader {
     return text(request.state()).toUpperCase(Locale.ROOT);
   }
 
-  private static SortedMap<String, String> flatten(
-      String prefix, JsonNode node, SortedMap<String, String> into) {
-    if (node.isObject()) {
-      SortedMap<String, String> result = into;
-      for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        result = flatten(join(prefix, entry.getKey()), entry.getValue(), result);
-      }
-      return result;
-    }
-    if (node.isArray()) {
-      SortedMap<String, String> result = into;
-      for (int index = 0; index < node.size(); index++) {
-        result = flatten(join(prefix, Integer.toString(index)), node.get(index), result);
-      }
-      return result;
-    }
-    String name = prefix.isEmpty() ? "value" : prefix;
-    return into.put(name, node.isNull() ? "" : node.asString(""));
-  }
-
-  private static String join(String prefix, String name) {
-    return prefix.isEmpty() ? name : prefix + "." + name;
-  }
-
   private static Either<RemoteFailure, Instant> lastUpdate(Wire.Request request) {
     Wire.Timestamps timestamps = request.timestamps();
     Long seconds =
@@ -381,36 +361,5 @@ final class WireReader {
       return malformed("the request has no update time");
     }
     return Either.right(Instant.ofEpochSecond(seconds));
-  }
-
-  private static Either<RemoteFailure, UpstreamId> upstreamId(@Nullable String id) {
-    if (id == null) {
-      return malformed("a request has no id");
-    }
-    var parsed = UpstreamId.parse(id);
-    return parsed.isValid()
-        ? Either.right(parsed.get())
-        : malformed("a request id is malformed: " + parsed.getError());
-  }
-
-  private static Either<RemoteFailure, Money> money(BigDecimal euros, String what) {
-    var money = Money.ofEuros(euros);
-    return money.isValid() ? Either.right(money.get()) : malformed(what + ": " + money.getError());
-  }
-
-  private static BigDecimal orZero(@Nullable BigDecimal amount) {
-    return amount == null ? BigDecimal.ZERO : amount;
-  }
-
-  private static String text(@Nullable String value) {
-    return value == null ? "" : value.strip();
-  }
-
-  private static String shorten(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-  }
-
-  private static <T> Either<RemoteFailure, T> malformed(String message) {
-    return Either.left(new RemoteFailure.Malformed(message));
   }
 }

@@ -220,10 +220,6 @@ class FailureMappingTest {
         .isInstanceOfSatisfying(
             RemoteFailure.Conflict.class,
             conflict -> assertThat(conflict.code()).isEqualTo("no_search_rounds"));
-    assertThat(adapter.cancel(ID, "x").getLeft())
-        .isInstanceOfSatisfying(
-            RemoteFailure.Conflict.class,
-            conflict -> assertThat(conflict.code()).isEqualTo("no_cancel"));
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
   }
 

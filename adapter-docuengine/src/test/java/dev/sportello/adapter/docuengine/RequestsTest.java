@@ -1,5 +1,7 @@
 package dev.sportello.adapter.docuengine;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -11,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteOrder;
@@ -205,6 +208,33 @@ class RequestsTest {
 
     assertThat(request.closed()).isEqualTo(closed);
     assertThat(request.status()).isEqualTo(status);
+  }
+
+  @Test
+  void anOpenDraftIsCancelledByLeavingItUnclosedAfterOneFreeRead() {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(Stub.ok(Stub.request("NEW", ""))));
+
+    RemoteRequest abandoned = adapter.cancel(ID, "changed my mind").get();
+
+    assertThat(abandoned.upstreamId()).isEqualTo(ID);
+    assertThat(abandoned.closed()).isFalse();
+    assertThat(abandoned.status()).isEqualTo(RequestStatus.ACCEPTED);
+    assertThat(server.findAll(anyRequestedFor(anyUrl())))
+        .singleElement()
+        .satisfies(read -> assertThat(read.getMethod()).isEqualTo(RequestMethod.GET));
+  }
+
+  @Test
+  void aSubmittedRequestCannotBeCancelledAndNothingIsChanged() {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(Stub.ok(Stub.request("WAIT", ""))));
+
+    assertThat(adapter.cancel(ID, "changed my mind").getLeft())
+        .isEqualTo(
+            new RemoteFailure.Conflict(
+                "no_cancel", "DocuEngine cannot cancel a request once it is submitted"));
+    assertThat(server.findAll(anyRequestedFor(anyUrl())))
+        .singleElement()
+        .satisfies(read -> assertThat(read.getMethod()).isEqualTo(RequestMethod.GET));
   }
 
   @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
@@ -142,9 +143,7 @@ class RetryTest {
   void retriesCanBeTurnedOff() {
     server.stubFor(get("/documents").willReturn(aResponse().withStatus(503)));
     DocuEngineAdapter once =
-        Stub.adapter(
-            Stub.settings(server.baseUrl()).withRetry(DocuEngineSettings.RetryPolicy.NONE),
-            sleeper);
+        Stub.adapter(Stub.settings(server.baseUrl()).withRetry(RetryPolicy.NONE), sleeper);
 
     assertThat(once.listCertificates().getLeft()).isInstanceOf(RemoteFailure.Unavailable.class);
     assertThat(calls()).isEqualTo(1);

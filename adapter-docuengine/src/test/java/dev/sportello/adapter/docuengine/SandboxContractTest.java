@@ -3,6 +3,7 @@ package dev.sportello.adapter.docuengine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -51,8 +52,8 @@ class SandboxContractTest extends RemotePortContract {
   /** How long a slow answer takes: longer than the short read timeout. */
   private static final Duration SLOW = SHORT_READ_TIMEOUT.plusSeconds(1);
 
-  private static final DocuEngineSettings.RetryPolicy THREE_QUICK_ATTEMPTS =
-      new DocuEngineSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
+  private static final RetryPolicy THREE_QUICK_ATTEMPTS =
+      new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
 
   /** Visura Camerale Ordinaria - Società di capitale: no search phase. */
   private static final CertificateId COMPANY_REPORT = new CertificateId("663df75d19a52195e23e315c");
@@ -395,6 +396,29 @@ class SandboxContractTest extends RemotePortContract {
     assertThat(adapter.download(id, new ByteArrayOutputStream()).getLeft())
         .isInstanceOf(RemoteFailure.Unavailable.class);
     assertThat(adapter.download(id, new ByteArrayOutputStream()).isRight()).isTrue();
+  }
+
+  @Test
+  void aCancelledDraftStaysAnOpenDraftThatIsNeverCharged() {
+    UpstreamId id = draft(validOrder());
+
+    RemoteRequest abandoned = adapter.cancel(id, "no longer needed").get();
+
+    assertThat(abandoned.closed()).isFalse();
+    assertThat(adapter.fetch(id).get().status()).isEqualTo(RequestStatus.ACCEPTED);
+    assertThat(charges(id)).isZero();
+  }
+
+  @Test
+  void aSubmittedRequestCannotBeCancelledAndIsChargedOnce() {
+    UpstreamId id = draft(validOrder());
+    adapter.close(id).get();
+
+    assertThat(adapter.cancel(id, "no longer needed").getLeft())
+        .isInstanceOfSatisfying(
+            RemoteFailure.Conflict.class,
+            conflict -> assertThat(conflict.code()).isEqualTo("no_cancel"));
+    assertThat(charges(id)).isEqualTo(1);
   }
 
   @Test

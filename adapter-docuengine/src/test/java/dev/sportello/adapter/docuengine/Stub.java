@@ -3,6 +3,8 @@ package dev.sportello.adapter.docuengine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.sportello.adapter.openapi.OpenapiClients;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteOrder;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.field.FieldKey;
@@ -68,8 +70,7 @@ final class Stub {
   static DocuEngineSettings settings(String baseUrl) {
     return DocuEngineSettings.of(URI.create(baseUrl), TOKEN)
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
-        .withRetry(
-            new DocuEngineSettings.RetryPolicy(3, Duration.ofMillis(5), Duration.ofSeconds(5)));
+        .withRetry(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofSeconds(5)));
   }
 
   static DocuEngineAdapter adapter(String baseUrl) {
@@ -81,7 +82,7 @@ final class Stub {
   }
 
   /** Records the waits instead of sleeping through them. */
-  static final class RecordingSleeper implements BackoffRetryer.Sleeper {
+  static final class RecordingSleeper implements OpenapiClients.Sleeper {
     final java.util.List<Long> waits = Collections.synchronizedList(new ArrayList<>());
 
     @Override

@@ -1,10 +1,12 @@
 package dev.sportello.adapter.visengine;
 
+import dev.sportello.adapter.openapi.Failures;
+import dev.sportello.adapter.openapi.StoreStream;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.domain.request.UpstreamId;
 import feign.Response;
 import io.vavr.control.Either;
-import java.io.FilterOutputStream;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,15 +30,17 @@ final class DocumentReader {
           Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
 
   private final JsonMapper mapper;
+  private final Failures failures;
 
-  DocumentReader(JsonMapper mapper) {
+  DocumentReader(JsonMapper mapper, Failures failures) {
     this.mapper = mapper;
+    this.failures = failures;
   }
 
   Either<RemoteFailure, String> read(UpstreamId id, Response response, OutputStream target) {
     if (response.body() == null) {
       return Either.left(
-          new RemoteFailure.Malformed(Bodies.describe(response.status(), new byte[0])));
+          new RemoteFailure.Malformed("HTTP " + response.status() + " with an empty body"));
     }
     Found found = new Found();
     StoreStream store = new StoreStream(target);
@@ -69,9 +73,7 @@ final class DocumentReader {
               ? "upstream said the call failed"
               : found.message.strip();
       String code = found.code == null || found.code.isBlank() ? null : found.code.strip();
-      return Either.left(
-          Failures.of(
-              new UpstreamAnswer(response.status(), code, message, true), Failures.Effect.READ));
+      return Either.left(failures.answered(response.status(), code, message, Failures.Effect.READ));
     }
     if (!found.file) {
       return Either.left(new RemoteFailure.Malformed("the document answer has no file"));
@@ -126,11 +128,9 @@ final class DocumentReader {
   }
 
   private static RemoteFailure failure(Exception failed) {
-    for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-      if (cause instanceof StoreFailure stored) {
-        return new RemoteFailure.Unavailable(
-            "the document could not be written to the store: " + stored.getMessage());
-      }
+    Option<RemoteFailure> stored = StoreStream.failure(failed);
+    if (stored.isDefined()) {
+      return stored.get();
     }
     for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException io) {
@@ -150,53 +150,5 @@ final class DocumentReader {
     @Nullable String message;
     @Nullable String name;
     boolean file;
-  }
-
-  /** A write to the store that failed: told apart from a failed read from upstream. */
-  private static final class StoreFailure extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    StoreFailure(IOException cause) {
-      super(cause.getMessage(), cause);
-    }
-  }
-
-  /** The target, with its failures marked as the store's. Never closes it. */
-  private static final class StoreStream extends FilterOutputStream {
-    StoreStream(OutputStream target) {
-      super(target);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      try {
-        out.write(b);
-      } catch (IOException failed) {
-        throw new StoreFailure(failed);
-      }
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      try {
-        out.write(bytes, offset, length);
-      } catch (IOException failed) {
-        throw new StoreFailure(failed);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      try {
-        out.flush();
-      } catch (IOException failed) {
-        throw new StoreFailure(failed);
-      }
-    }
-
-    @Override
-    public void close() {
-      // The caller owns the target.
-    }
   }
 }

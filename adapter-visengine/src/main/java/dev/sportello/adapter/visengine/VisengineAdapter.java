@@ -1,5 +1,8 @@
 package dev.sportello.adapter.visengine;
 
+import dev.sportello.adapter.openapi.Failures;
+import dev.sportello.adapter.openapi.OpenapiClients;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
@@ -15,16 +18,7 @@ import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.UpstreamId;
-import feign.Feign;
-import feign.Logger;
-import feign.Request;
-import feign.RequestInterceptor;
 import feign.Response;
-import feign.ResponseInterceptor;
-import feign.Retryer;
-import feign.http2client.Http2Client;
-import feign.jackson3.Jackson3Encoder;
-import feign.slf4j.Slf4jLogger;
 import io.vavr.collection.List;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
@@ -33,13 +27,11 @@ import io.vavr.control.Try;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -49,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The remote ports over Openapi's Visengine API. Build one with {@link #create}; it is safe to
  * share between threads.
  *
- * <p>Reads and the close of a draft are retried (see {@link VisengineSettings.RetryPolicy});
- * everything that could charge twice is made exactly once, and a lost answer to it is {@link
+ * <p>Reads and the close of a draft are retried (see {@link RetryPolicy}); everything that could
+ * charge twice is made exactly once, and a lost answer to it is {@link
  * RemoteFailure.OutcomeUnknown}. Every failure is one of {@link RemoteFailure}'s types; no library
  * exception leaves this class. Calls are logged at DEBUG with their kind, outcome and latency,
  * never with bodies, values or tokens.
@@ -64,7 +56,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
   /** The engine this adapter speaks to, as its certificates and requests are marked. */
   public static final Engine ENGINE = new Engine("visengine");
 
-  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(VisengineAdapter.class);
+  private static final Failures FAILURES = new Failures(ENGINE.name(), new ErrorCodeTable());
 
   private final ReadCalls reads;
   private final ChangeCalls changes;
@@ -83,30 +75,20 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   /** An adapter for the given settings. */
   public static VisengineAdapter create(VisengineSettings settings) {
-    return create(settings, Clock.systemUTC(), BackoffRetryer.Sleeper.REAL);
+    return create(settings, Clock.systemUTC(), OpenapiClients.Sleeper.REAL);
   }
 
   static VisengineAdapter create(
-      VisengineSettings settings, Clock clock, BackoffRetryer.Sleeper sleeper) {
+      VisengineSettings settings, Clock clock, OpenapiClients.Sleeper sleeper) {
     Objects.requireNonNull(settings, "settings");
     JsonMapper mapper = mapper();
-    AnswerDecoder answers = new AnswerDecoder(mapper, clock);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-    String url = settings.baseUrl().toString().replaceAll("/+$", "");
-    ReadCalls reads =
-        builder(settings, mapper, answers, http)
-            .retryer(new BackoffRetryer(settings.retry(), clock, sleeper))
-            .target(ReadCalls.class, url);
-    ChangeCalls changes =
-        builder(settings, mapper, answers, http)
-            .retryer(Retryer.NEVER_RETRY)
-            .target(ChangeCalls.class, url);
-    return new VisengineAdapter(reads, changes, new WireReader(mapper), new DocumentReader(mapper));
+    OpenapiClients clients =
+        OpenapiClients.create(settings, mapper, clock, sleeper, VisengineAdapter.class);
+    return new VisengineAdapter(
+        clients.repeating(ReadCalls.class),
+        clients.once(ChangeCalls.class),
+        new WireReader(mapper),
+        new DocumentReader(mapper, FAILURES));
   }
 
   /**
@@ -130,21 +112,21 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
    */
   public static Try<List<String>> zipEntryNames(InputStream zip) {
     return Try.of(() -> {
-      List<String> names = List.empty();
+      var names = new ArrayList<String>();
       ZipInputStream entries = new ZipInputStream(zip);
       for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-        names = names.append(entry.getName());
+        names.add(entry.getName());
       }
       if (names.isEmpty()) {
         throw new IOException("not a ZIP archive, or an empty one");
       }
-      return names;
+      return List.ofAll(names);
     });
   }
 
   @Override
   public Either<RemoteFailure, List<CatalogEntry>> listCertificates() {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.CATALOGUE,
         Failures.Effect.READ,
         () -> reader.catalogue(reads.catalogue().data()));
@@ -152,7 +134,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   @Override
   public Either<RemoteFailure, Certificate> describe(CertificateId id) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DESCRIBE,
         Failures.Effect.READ,
         () -> reader.certificate(id, reads.visura(id.value()).data()));
@@ -160,7 +142,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   @Override
   public Either<RemoteFailure, UpstreamQuote> test(RemoteOrder order) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.TEST,
         Failures.Effect.CHANGE,
         () -> reader.quote(changes.create(orders.newRequest(order, 1, Boolean.TRUE)).data()));
@@ -168,7 +150,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   @Override
   public Either<RemoteFailure, RemoteRequest> createDraft(RemoteOrder order) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DRAFT,
         Failures.Effect.CHANGE,
         () -> reader.request(changes.create(orders.newRequest(order, 0, null)).data()));
@@ -176,7 +158,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   @Override
   public Either<RemoteFailure, RemoteRequest> close(UpstreamId id) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.CLOSE,
         Failures.Effect.CHANGE,
         () -> reader.request(reads.close(id.value(), new Wire.Close(1)).data()));
@@ -184,7 +166,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   @Override
   public Either<RemoteFailure, RemoteRequest> fetch(UpstreamId id) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.STATUS,
         Failures.Effect.READ,
         () -> reader.request(reads.request(id.value()).data()));
@@ -193,17 +175,13 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
   /** An account without requests answers 404 with code 203: that is an empty list. */
   @Override
   public Either<RemoteFailure, List<RemoteSummary>> listAll() {
-    Either<RemoteFailure, List<RemoteSummary>> listed =
-        call(RemoteCallKind.LIST, Failures.Effect.READ, this::summaries);
-    return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
-        ? Either.right(List.empty())
-        : listed;
+    return FAILURES.listing(RemoteCallKind.LIST, this::summaries);
   }
 
   @Override
   public Either<RemoteFailure, RemoteRequest> addSearch(
       UpstreamId id, SortedMap<FieldKey, String> values) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.SEARCH,
         Failures.Effect.CHANGE,
         () -> reader.request(changes.search(id.value(), orders.newSearch(values)).data()));
@@ -212,7 +190,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
   @Override
   public Either<RemoteFailure, RemoteRequest> selectCandidate(
       UpstreamId id, String searchId, int index) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.SELECTION,
         Failures.Effect.CHANGE,
         () -> reader.request(changes.choose(id.value(), new Wire.Choice(searchId, index)).data()));
@@ -225,7 +203,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
   @Override
   public Either<RemoteFailure, RemoteRequest> cancel(UpstreamId id, String reason) {
     Either<RemoteFailure, Option<JsonNode>> cancelled =
-        call(
+        FAILURES.call(
             RemoteCallKind.CANCEL,
             Failures.Effect.CHANGE,
             () ->
@@ -243,7 +221,7 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   @Override
   public Either<RemoteFailure, String> download(UpstreamId id, OutputStream target) {
-    return call(
+    return FAILURES.call(
         RemoteCallKind.DOCUMENT,
         Failures.Effect.READ,
         () -> {
@@ -255,37 +233,9 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
 
   private Either<RemoteFailure, List<RemoteSummary>> summaries() {
     java.util.List<Wire.Request> lines = reads.requests().data();
-    if (lines == null) {
-      return Either.right(List.empty());
-    }
-    List<RemoteSummary> summaries = List.empty();
-    for (Wire.Request line : lines) {
-      var summary = reader.summary(line);
-      if (summary.isLeft()) {
-        return Either.left(summary.getLeft());
-      }
-      summaries = summaries.append(summary.get());
-    }
-    return Either.right(summaries);
-  }
-
-  private static <T> Either<RemoteFailure, T> call(
-      RemoteCallKind kind, Failures.Effect effect, Supplier<Either<RemoteFailure, T>> body) {
-    long started = System.nanoTime();
-    Either<RemoteFailure, T> result;
-    try {
-      result = body.get();
-    } catch (RuntimeException thrown) {
-      result = Either.left(Failures.of(thrown, effect));
-    }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "visengine {} {} in {} ms",
-          kind,
-          result.isRight() ? "ok" : result.getLeft().getClass().getSimpleName(),
-          (System.nanoTime() - started) / 1_000_000);
-    }
-    return result;
+    return lines == null
+        ? Either.right(List.empty())
+        : Either.traverseRight(lines, reader::summary).map(List::ofAll);
   }
 
   /** The mapper for Visengine's JSON: unknown fields ignored, trailing commas accepted. */
@@ -295,45 +245,5 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .build();
-  }
-
-  private static Feign.Builder builder(
-      VisengineSettings settings, JsonMapper mapper, AnswerDecoder answers, HttpClient http) {
-    RequestInterceptor credentials =
-        template -> {
-          String token;
-          try {
-            token = settings.token().get();
-          } catch (RuntimeException failed) {
-            throw new MissingToken(
-                "the token supplier failed: " + failed.getClass().getSimpleName());
-          }
-          if (token == null || token.isBlank()) {
-            throw new MissingToken("the token supplier gave no token");
-          }
-          template.header("Authorization", "Bearer " + token.strip());
-          template.header("User-Agent", settings.userAgent());
-        };
-    ResponseInterceptor streamedErrors =
-        (context, chain) -> {
-          Response response = context.response();
-          if (context.returnType() == Response.class
-              && (response.status() < 200 || response.status() >= 300)) {
-            try (response) {
-              throw answers.decode("document", response);
-            }
-          }
-          return chain.next(context);
-        };
-    return Feign.builder()
-        .client(new Http2Client(http))
-        .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
-        .encoder(new Jackson3Encoder(mapper))
-        .decoder(new EnvelopeDecoder(mapper))
-        .errorDecoder(answers)
-        .requestInterceptor(credentials)
-        .responseInterceptor(streamedErrors)
-        .logger(new Slf4jLogger(VisengineAdapter.class))
-        .logLevel(Logger.Level.BASIC);
   }
 }

@@ -1,8 +1,9 @@
 package dev.sportello.adapter.visengine;
 
+import dev.sportello.adapter.openapi.ApiSettings;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  *     restart
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer once the request is sent
- * @param retry how calls that are safe to repeat are repeated
+ * @param retry how calls that are safe to repeat (reads, and the close of a draft) are repeated
  * @param userAgent what the calls say they come from
  */
 public record VisengineSettings(
@@ -22,7 +23,8 @@ public record VisengineSettings(
     Duration connectTimeout,
     Duration readTimeout,
     RetryPolicy retry,
-    String userAgent) {
+    String userAgent)
+    implements ApiSettings {
 
   /** Openapi's production host. */
   public static final URI PRODUCTION = URI.create("https://visengine2.altravia.com");
@@ -30,39 +32,15 @@ public record VisengineSettings(
   /** Openapi's test host: free requests, illustrative answers. */
   public static final URI TEST = URI.create("https://test.visengine2.altravia.com");
 
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   public static final String DEFAULT_USER_AGENT = "sportello-visengine/0.1";
 
   public VisengineSettings {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(token, "token");
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    Objects.requireNonNull(readTimeout, "readTimeout");
-    Objects.requireNonNull(retry, "retry");
-    Objects.requireNonNull(userAgent, "userAgent");
-    String scheme = baseUrl.getScheme();
-    if (!"http".equals(scheme) && !"https".equals(scheme)) {
-      throw new IllegalArgumentException("the base URL must be http or https");
-    }
-    if (baseUrl.getHost() == null) {
-      throw new IllegalArgumentException("the base URL needs a host");
-    }
-    if (!isPositive(connectTimeout) || !isPositive(readTimeout)) {
-      throw new IllegalArgumentException("timeouts must be positive");
-    }
-    if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-      throw new IllegalArgumentException("the user agent must be printable ASCII");
-    }
+    ApiSettings.requireValid(baseUrl, token, connectTimeout, readTimeout, retry, userAgent);
   }
 
   /** Settings with a fixed token and the default timeouts, retry policy and user agent. */
   public static VisengineSettings of(URI baseUrl, String token) {
-    Objects.requireNonNull(token, "token");
-    if (token.isBlank()) {
-      throw new IllegalArgumentException("the token must not be blank");
-    }
-    return of(baseUrl, () -> token);
+    return of(baseUrl, ApiSettings.fixedToken(token));
   }
 
   /** Settings with a rotating token and the default timeouts, retry policy and user agent. */
@@ -91,50 +69,6 @@ public record VisengineSettings(
   /** Never shows the token. */
   @Override
   public String toString() {
-    return "VisengineSettings[baseUrl="
-        + baseUrl
-        + ", connectTimeout="
-        + connectTimeout
-        + ", readTimeout="
-        + readTimeout
-        + ", retry="
-        + retry
-        + ", userAgent="
-        + userAgent
-        + "]";
-  }
-
-  private static boolean isPositive(Duration duration) {
-    return !duration.isNegative() && !duration.isZero();
-  }
-
-  /**
-   * How calls that are safe to repeat (reads, and the close of a draft) are repeated after a
-   * transport error, a 429 or a 5xx. The wait doubles from {@code initialBackoff} up to {@code
-   * maxBackoff}; a {@code Retry-After} longer than the backoff is honoured, and one longer than
-   * {@code maxBackoff} ends the retries. Calls that could charge twice are never repeated.
-   *
-   * @param maxAttempts how many times a call is made at most, the first included
-   * @param initialBackoff the wait before the second attempt
-   * @param maxBackoff the longest wait between two attempts
-   */
-  public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-    /** Three attempts, 200 ms then 400 ms apart, never waiting more than 5 s. */
-    public static final RetryPolicy DEFAULT =
-        new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5));
-
-    /** Every call is made once. */
-    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
-
-    public RetryPolicy {
-      Objects.requireNonNull(initialBackoff, "initialBackoff");
-      Objects.requireNonNull(maxBackoff, "maxBackoff");
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("at least one attempt");
-      }
-      if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException("backoffs must be non-negative and ordered");
-      }
-    }
+    return ApiSettings.describe("VisengineSettings", this);
   }
 }

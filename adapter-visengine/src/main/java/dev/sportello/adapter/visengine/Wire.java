@@ -23,16 +23,8 @@ final class Wire {
           @Nullable Boolean success,
       @JsonProperty("message") @JsonDeserialize(using = Lenient.Text.class)
           @Nullable String message,
-      @JsonProperty("error") @JsonDeserialize(using = Lenient.Text.class) @Nullable String error) {
-
-    /** Whether upstream says the call failed; an answer without a verdict but with data is fine. */
-    boolean failed() {
-      if (success != null) {
-        return !success;
-      }
-      return data == null || (error != null && !error.isBlank());
-    }
-  }
+      @JsonProperty("error") @JsonDeserialize(using = Lenient.Text.class) @Nullable String error)
+      implements dev.sportello.adapter.openapi.Envelope<T> {}
 
   /** One line of {@code GET /visure}. */
   record CatalogueLine(

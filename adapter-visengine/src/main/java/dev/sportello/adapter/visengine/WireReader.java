@@ -1,5 +1,14 @@
 package dev.sportello.adapter.visengine;
 
+import static dev.sportello.adapter.openapi.WireValues.attributes;
+import static dev.sportello.adapter.openapi.WireValues.malformed;
+import static dev.sportello.adapter.openapi.WireValues.money;
+import static dev.sportello.adapter.openapi.WireValues.orZero;
+import static dev.sportello.adapter.openapi.WireValues.shorten;
+import static dev.sportello.adapter.openapi.WireValues.text;
+import static dev.sportello.adapter.openapi.WireValues.upstreamId;
+
+import dev.sportello.adapter.openapi.WireValues;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteRequest;
 import dev.sportello.application.port.out.RemoteSummary;
@@ -14,21 +23,17 @@ import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
-import dev.sportello.domain.request.UpstreamId;
-import dev.sportello.domain.shared.Money;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
-import io.vavr.collection.SortedMap;
-import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +136,7 @@ final class WireReader {
       return Option.some(Either.left(unreadable(unreadable)));
     }
     return Option.some(
-        (visura == null ? WireReader.<Certificate>malformed("data is empty") : stated(visura))
+        (visura == null ? WireValues.<Certificate>malformed("data is empty") : stated(visura))
             .mapLeft(RemoteFailure::message));
   }
 
@@ -209,7 +214,7 @@ final class WireReader {
     if (request == null) {
       return malformed("the answer has no request");
     }
-    var id = upstreamId(request.id());
+    var id = upstreamId(request.id(), "_id");
     if (id.isLeft()) {
       return Either.left(id.getLeft());
     }
@@ -218,16 +223,17 @@ final class WireReader {
       return Either.left(lastUpdate.getLeft());
     }
     boolean hasSearchPhase = !Boolean.FALSE.equals(request.search());
-    List<SearchRound> searches = List.empty();
+    var rounds = new ArrayList<SearchRound>();
     if (hasSearchPhase && request.searches() != null) {
       for (Wire.Search search : request.searches()) {
         var round = round(search);
         if (round.isLeft()) {
           return Either.left(round.getLeft());
         }
-        searches = searches.append(round.get());
+        rounds.add(round.get());
       }
     }
+    List<SearchRound> searches = List.ofAll(rounds);
     boolean offersChoice =
         hasSearchPhase && searches.lastOption().exists(SearchRound::offersChoice);
     var status = status(request, offersChoice);
@@ -273,7 +279,7 @@ final class WireReader {
     if (request == null) {
       return malformed("a line of the request list is empty");
     }
-    var id = upstreamId(request.id());
+    var id = upstreamId(request.id(), "_id");
     if (id.isLeft()) {
       return Either.left(id.getLeft());
     }
@@ -354,24 +360,22 @@ final class WireReader {
     if (results.isLeft()) {
       return Either.left(results.getLeft());
     }
-    List<SearchCandidate> candidates = List.empty();
+    var candidates = new ArrayList<SearchCandidate>();
     JsonNode found = results.get();
     if (found != null && found.isObject()) {
       for (Map.Entry<String, JsonNode> entry : found.properties()) {
         Matcher key = CANDIDATE_KEY.matcher(entry.getKey().strip());
         if (key.matches()) {
-          candidates =
-              candidates.append(
-                  new SearchCandidate(
-                      Integer.parseInt(key.group(1)),
-                      flatten("", entry.getValue(), TreeMap.empty())));
+          candidates.add(
+              new SearchCandidate(Integer.parseInt(key.group(1)), attributes(entry.getValue())));
         }
       }
     } else if (found != null && !found.isArray() && !found.isNull()) {
       return malformed("the results of search " + search.id().strip() + " are not an object");
     }
     return Either.right(
-        new SearchRound(search.id().strip(), state, candidates.sortBy(SearchCandidate::index)));
+        new SearchRound(
+            search.id().strip(), state, List.ofAll(candidates).sortBy(SearchCandidate::index)));
   }
 
   /**
@@ -395,30 +399,6 @@ final class WireReader {
     } catch (JacksonException unreadable) {
       return malformed(what + " is not JSON: " + unreadable.getOriginalMessage());
     }
-  }
-
-  private static SortedMap<String, String> flatten(
-      String prefix, JsonNode node, SortedMap<String, String> into) {
-    if (node.isObject()) {
-      SortedMap<String, String> result = into;
-      for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        result = flatten(join(prefix, entry.getKey()), entry.getValue(), result);
-      }
-      return result;
-    }
-    if (node.isArray()) {
-      SortedMap<String, String> result = into;
-      for (int index = 0; index < node.size(); index++) {
-        result = flatten(join(prefix, Integer.toString(index)), node.get(index), result);
-      }
-      return result;
-    }
-    String name = prefix.isEmpty() ? "value" : prefix;
-    return into.put(name, node.isNull() ? "" : node.asString(""));
-  }
-
-  private static String join(String prefix, String name) {
-    return prefix.isEmpty() ? name : prefix + "." + name;
   }
 
   private static Either<RemoteFailure, RequestStatus> status(
@@ -461,7 +441,7 @@ final class WireReader {
     if (!options.isArray() && !options.isObject()) {
       return malformed("the extras are neither a list nor an object");
     }
-    List<Extra> extras = List.empty();
+    var extras = new ArrayList<Extra>();
     int position = 0;
     for (Map.Entry<String, JsonNode> entry : entries(options)) {
       Wire.Option option;
@@ -482,10 +462,10 @@ final class WireReader {
       if (price.isLeft()) {
         return Either.left(price.getLeft());
       }
-      extras = extras.append(new Extra(key, text(option.kind()), price.get()));
+      extras.add(new Extra(key, text(option.kind()), price.get()));
       position++;
     }
-    return Either.right(extras);
+    return Either.right(List.ofAll(extras));
   }
 
   private static java.util.List<Map.Entry<String, JsonNode>> entries(JsonNode container) {
@@ -533,36 +513,5 @@ final class WireReader {
     return HASH.matcher(id).matches()
         ? Either.right(new CertificateId(id))
         : malformed("a hash_visura is malformed: it is not 32 letters or digits");
-  }
-
-  private static Either<RemoteFailure, UpstreamId> upstreamId(@Nullable String id) {
-    if (id == null) {
-      return malformed("a request has no _id");
-    }
-    var parsed = UpstreamId.parse(id);
-    return parsed.isValid()
-        ? Either.right(parsed.get())
-        : malformed("a request _id is malformed: " + parsed.getError());
-  }
-
-  private static Either<RemoteFailure, Money> money(BigDecimal euros, String what) {
-    var money = Money.ofEuros(euros);
-    return money.isValid() ? Either.right(money.get()) : malformed(what + ": " + money.getError());
-  }
-
-  private static BigDecimal orZero(@Nullable BigDecimal amount) {
-    return amount == null ? BigDecimal.ZERO : amount;
-  }
-
-  private static String text(@Nullable String value) {
-    return value == null ? "" : value.strip();
-  }
-
-  private static String shorten(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-  }
-
-  private static <T> Either<RemoteFailure, T> malformed(String message) {
-    return Either.left(new RemoteFailure.Malformed(message));
   }
 }

@@ -8,7 +8,9 @@
  * <p>Visengine's wire format lives here and nowhere else: its Italian member names, its {@code $n}
  * field keys and 32-character ids, and its field types ({@code tipo}), which {@code FieldTypes}
  * reads into the domain's English kinds. Dates go upstream as the domain normalises them,
- * yyyy-mm-dd.
+ * yyyy-mm-dd. What it shares with the other Openapi engine (the answer envelope, bearer tokens,
+ * repeats of safe calls, the failures answers mean) comes from {@code
+ * dev.sportello.adapter.openapi}; the meaning of Visengine's own error codes stays here.
  */
 @NullMarked
 package dev.sportello.adapter.visengine;

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RemoteOrder;
 import dev.sportello.domain.catalog.CertificateId;
@@ -217,8 +218,7 @@ class RetryTest {
   void retriesCanBeTurnedOff() {
     server.stubFor(get("/visure").willReturn(aResponse().withStatus(503)));
     VisengineAdapter once =
-        Stub.adapter(
-            Stub.settings(server.baseUrl()).withRetry(VisengineSettings.RetryPolicy.NONE), sleeper);
+        Stub.adapter(Stub.settings(server.baseUrl()).withRetry(RetryPolicy.NONE), sleeper);
 
     assertThat(once.listCertificates().getLeft()).isInstanceOf(RemoteFailure.Unavailable.class);
     assertThat(calls()).isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.sportello.adapter.visengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -45,8 +46,8 @@ class SandboxContractTest extends RemotePortContract {
   /** A bound on the wait for the slow answers still being served, not the expected wait. */
   private static final Duration QUIET_WITHIN = SLOW.plusSeconds(10);
 
-  private static final VisengineSettings.RetryPolicy THREE_QUICK_ATTEMPTS =
-      new VisengineSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
+  private static final RetryPolicy THREE_QUICK_ATTEMPTS =
+      new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
 
   @SuppressWarnings("NullAway.Init") // set by startUpstream, before each test
   private VisengineSandbox sandbox;

@@ -3,6 +3,8 @@ package dev.sportello.adapter.visengine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.sportello.adapter.openapi.OpenapiClients;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,8 +56,7 @@ final class Stub {
   static VisengineSettings settings(String baseUrl) {
     return VisengineSettings.of(URI.create(baseUrl), TOKEN)
         .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800))
-        .withRetry(
-            new VisengineSettings.RetryPolicy(3, Duration.ofMillis(5), Duration.ofSeconds(5)));
+        .withRetry(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofSeconds(5)));
   }
 
   static VisengineAdapter adapter(String baseUrl) {
@@ -67,7 +68,7 @@ final class Stub {
   }
 
   /** Records the waits instead of sleeping through them. */
-  static final class RecordingSleeper implements BackoffRetryer.Sleeper {
+  static final class RecordingSleeper implements OpenapiClients.Sleeper {
     final List<Long> waits = Collections.synchronizedList(new ArrayList<>());
 
     @Override

@@ -1,4 +1,4 @@
-package dev.sportello.adapter.docuengine;
+package dev.sportello.adapter.openapi;
 
 import feign.RetryableException;
 import feign.Retryer;
@@ -10,12 +10,12 @@ import java.time.Clock;
  * retries. Used only by the client of safe calls; the client of changing calls never retries.
  */
 final class BackoffRetryer implements Retryer {
-  private final DocuEngineSettings.RetryPolicy policy;
+  private final RetryPolicy policy;
   private final Clock clock;
-  private final Sleeper sleeper;
+  private final OpenapiClients.Sleeper sleeper;
   private int attempt = 1;
 
-  BackoffRetryer(DocuEngineSettings.RetryPolicy policy, Clock clock, Sleeper sleeper) {
+  BackoffRetryer(RetryPolicy policy, Clock clock, OpenapiClients.Sleeper sleeper) {
     this.policy = policy;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -49,12 +49,5 @@ final class BackoffRetryer implements Retryer {
   @SuppressWarnings("MethodDoesntCallSuperMethod") // a fresh retryer for each call
   public Retryer clone() {
     return new BackoffRetryer(policy, clock, sleeper);
-  }
-
-  /** Waits; replaced in tests. */
-  interface Sleeper {
-    Sleeper REAL = Thread::sleep;
-
-    void sleep(long millis) throws InterruptedException;
   }
 }

@@ -1,4 +1,4 @@
-package dev.sportello.adapter.visengine;
+package dev.sportello.adapter.openapi;
 
 import feign.Response;
 import feign.codec.Decoder;
@@ -12,9 +12,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decodes a 2xx answer into its {@link Wire.Envelope}. When upstream says the call failed ({@code
- * success:false} with HTTP 2xx) it throws an {@link UpstreamAnswer}; when the body is empty or not
- * the expected JSON it throws {@link Malformed}, quoting the trimmed body.
+ * Decodes a 2xx answer into its {@link Envelope}, an engine's own record of it. When upstream says
+ * the call failed ({@code success:false} with HTTP 2xx) it throws an {@link UpstreamAnswer}; when
+ * the body is empty or not the expected JSON it throws {@link Malformed}, quoting the trimmed body.
  */
 final class EnvelopeDecoder implements Decoder {
   private static final int QUOTED_HEAD = 1024;
@@ -48,7 +48,7 @@ final class EnvelopeDecoder implements Decoder {
     } finally {
       body.close();
     }
-    if (!(decoded instanceof Wire.Envelope<?> envelope)) {
+    if (!(decoded instanceof Envelope<?> envelope)) {
       throw new Malformed(Bodies.describe(response.status(), body.head()));
     }
     if (envelope.failed()) {

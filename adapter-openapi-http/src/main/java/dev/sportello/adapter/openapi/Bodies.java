@@ -1,4 +1,4 @@
-package dev.sportello.adapter.visengine;
+package dev.sportello.adapter.openapi;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sportello.adapter.docuengine;
+package dev.sportello.adapter.openapi;
 
 import feign.Request;
 import feign.RetryableException;
@@ -31,7 +31,7 @@ final class UpstreamAnswer extends RuntimeException {
     return code;
   }
 
-  /** Whether the answer was DocuEngine's own envelope rather than a proxy's page or nothing. */
+  /** Whether the answer was the API's own envelope rather than a proxy's page or nothing. */
   boolean enveloped() {
     return enveloped;
   }

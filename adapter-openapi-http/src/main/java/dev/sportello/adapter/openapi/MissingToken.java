@@ -1,4 +1,4 @@
-package dev.sportello.adapter.docuengine;
+package dev.sportello.adapter.openapi;
 
 /** No token to call with: nothing was sent. */
 final class MissingToken extends RuntimeException {

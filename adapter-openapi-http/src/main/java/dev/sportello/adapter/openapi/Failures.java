@@ -1,7 +1,11 @@
-package dev.sportello.adapter.visengine;
+package dev.sportello.adapter.openapi;
 
+import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteFailure;
 import feign.FeignException;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -10,7 +14,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,58 +22,90 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Translates what happened to a call into the port's typed failures. An answer's {@code error} code
- * decides first (visengine-api.md §6), then its HTTP status. Whether a failure that may have had an
- * effect is {@link RemoteFailure.OutcomeUnknown} depends on whether the call changes anything
- * upstream.
+ * decides first, as the engine's {@link ErrorCodes} read it, then its HTTP status, the same for
+ * every engine. Whether a failure that may have had an effect is {@link
+ * RemoteFailure.OutcomeUnknown} depends on whether the call changes anything upstream.
  */
-final class Failures {
+public final class Failures {
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
-  private static final Set<String> NO_CREDIT = Set.of("211", "225", "237");
-  private static final Set<String> NOT_FOUND = Set.of("202", "203", "228", "244");
-  private static final Set<String> CONFLICT = Set.of("221", "222", "230");
-  private static final Set<String> REJECTED =
-      Set.of(
-          "200", "201", "204", "209", "219", "224", "226", "229", "233", "234", "242", "243",
-          "250");
-  private static final String ALREADY_CLOSED = "239";
-  private static final String NOT_READY = "247";
 
-  private Failures() {}
+  private final String engine;
+  private final ErrorCodes codes;
+
+  /**
+   * @param engine the engine's name, as the log tells it
+   * @param codes what the engine's error codes mean
+   */
+  public Failures(String engine, ErrorCodes codes) {
+    this.engine = engine;
+    this.codes = codes;
+  }
 
   /** What a call does upstream. */
-  enum Effect {
+  public enum Effect {
     /** Reads; repeating it changes nothing. */
     READ,
     /** Creates, charges or cancels something. */
     CHANGE
   }
 
+  /**
+   * Makes one port call: whatever it throws becomes the failure it means, and it is logged at DEBUG
+   * with its kind, outcome and latency, never with bodies, values or tokens.
+   */
+  public <T> Either<RemoteFailure, T> call(
+      RemoteCallKind kind, Effect effect, Supplier<Either<RemoteFailure, T>> body) {
+    long started = System.nanoTime();
+    Either<RemoteFailure, T> result;
+    try {
+      result = body.get();
+    } catch (RuntimeException thrown) {
+      result = Either.left(of(thrown, effect));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} {} {} in {} ms",
+          engine,
+          kind,
+          result.isRight() ? "ok" : result.getLeft().getClass().getSimpleName(),
+          (System.nanoTime() - started) / 1_000_000);
+    }
+    return result;
+  }
+
+  /**
+   * Makes a call that lists what the account holds: Openapi's APIs answer "not found" for an
+   * account that holds nothing, which is an empty list.
+   */
+  public <T> Either<RemoteFailure, List<T>> listing(
+      RemoteCallKind kind, Supplier<Either<RemoteFailure, List<T>>> body) {
+    Either<RemoteFailure, List<T>> listed = call(kind, Effect.READ, body);
+    return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
+        ? Either.right(List.empty())
+        : listed;
+  }
+
+  /**
+   * The failure an answer in the envelope means that was read without Feign, such as a stream.
+   *
+   * @param code the envelope's {@code error} code, when it has one
+   */
+  public RemoteFailure answered(int status, @Nullable String code, String message, Effect effect) {
+    return of(new UpstreamAnswer(status, code, message, true), effect);
+  }
+
   /** The failure an answer means. */
-  static RemoteFailure of(UpstreamAnswer answer, Effect effect) {
+  RemoteFailure of(UpstreamAnswer answer, Effect effect) {
     int status = answer.status();
     String code = answer.code();
     String message = answer.text();
     // The port carries no HTTP status: an operator finds it here. Not at INFO: an empty list is a
     // 404 on every sync cycle of an idle account.
-    LOG.debug("visengine answered HTTP {} with error code {}", status, code == null ? "-" : code);
-    if (code != null) {
-      if (NO_CREDIT.contains(code)) {
-        return new RemoteFailure.InsufficientCredit(message);
-      }
-      if (NOT_FOUND.contains(code)) {
-        return new RemoteFailure.NotFound(message);
-      }
-      if (ALREADY_CLOSED.equals(code)) {
-        return new RemoteFailure.AlreadyClosed(message);
-      }
-      if (CONFLICT.contains(code)) {
-        return new RemoteFailure.Conflict(code, message);
-      }
-      if (NOT_READY.equals(code)) {
-        return new RemoteFailure.NotReady(message);
-      }
-      if (REJECTED.contains(code)) {
-        return new RemoteFailure.Rejected(refusal(status), code, message);
+    LOG.debug("{} answered HTTP {} with error code {}", engine, status, code == null ? "-" : code);
+    if (answer.enveloped()) {
+      Option<RemoteFailure> meant = codes.failure(status, code, message);
+      if (meant.isDefined()) {
+        return meant.get();
       }
     }
     if (status == 401 || status == 403) {
@@ -84,8 +120,8 @@ final class Failures {
       return uncertain(effect, message);
     }
     if (!answer.enveloped()) {
-      // Not Visengine speaking (a proxy's page, a wrong base URL, nothing): the call did not reach
-      // the API, so nothing happened.
+      // Not the API speaking (a proxy's page, a wrong base URL, nothing): the call did not reach
+      // it, so nothing happened.
       return new RemoteFailure.Unavailable(message);
     }
     String shownCode = code == null ? "http_" + status : code;
@@ -97,8 +133,8 @@ final class Failures {
     };
   }
 
-  /** What a refusal's HTTP status says about it; the status itself stays in this adapter. */
-  private static RemoteFailure.Refusal refusal(int status) {
+  /** What a refusal's HTTP status says about it; the status itself stays in the adapter. */
+  public static RemoteFailure.Refusal refusal(int status) {
     return switch (status) {
       case 400, 412, 422 -> RemoteFailure.Refusal.INVALID;
       case 428 -> RemoteFailure.Refusal.INCOMPLETE;
@@ -107,7 +143,7 @@ final class Failures {
   }
 
   /** The failure whatever was thrown by a call means. */
-  static RemoteFailure of(Throwable thrown, Effect effect) {
+  RemoteFailure of(Throwable thrown, Effect effect) {
     MissingToken noToken = find(thrown, MissingToken.class);
     if (noToken != null) {
       return new RemoteFailure.Unavailable("nothing was sent: " + noToken.getMessage());
@@ -145,7 +181,7 @@ final class Failures {
   }
 
   /** A transport error: before sending nothing happened; after sending, anything may have. */
-  static RemoteFailure transport(Throwable io, Effect effect) {
+  public static RemoteFailure transport(Throwable io, Effect effect) {
     if (connecting(io)) {
       return new RemoteFailure.Unavailable("could not connect to upstream: " + describe(io));
     }
@@ -160,7 +196,7 @@ final class Failures {
    * A 2xx answer that cannot be read: for a read, a malformed answer; for a change, upstream may
    * have done it, so the outcome is unknown.
    */
-  static RemoteFailure unreadable(Effect effect, String message) {
+  private static RemoteFailure unreadable(Effect effect, String message) {
     return effect == Effect.CHANGE
         ? new RemoteFailure.OutcomeUnknown("upstream answered unreadably: " + message)
         : new RemoteFailure.Malformed(message);

@@ -1,4 +1,4 @@
-package dev.sportello.adapter.visengine;
+package dev.sportello.adapter.openapi;
 
 import feign.Response;
 import feign.codec.ErrorDecoder;
@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every non-2xx answer into an {@link UpstreamAnswer}: the envelope's code and message when
- * the body is Visengine's envelope, the status and a trimmed body otherwise (a proxy's HTML page,
- * an empty body). A 429 or a 5xx is marked retryable, with its {@code Retry-After}; whether it is
+ * the body is Openapi's envelope, the status and a trimmed body otherwise (a proxy's HTML page, an
+ * empty body). A 429 or a 5xx is marked retryable, with its {@code Retry-After}; whether it is
  * retried is the client's retry policy's business.
  */
 final class AnswerDecoder implements ErrorDecoder {
