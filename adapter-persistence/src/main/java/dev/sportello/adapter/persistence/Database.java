@@ -25,24 +25,20 @@ final class Database {
   /** SQL state of a unique or primary-key violation, on PostgreSQL and H2 alike. */
   static final String UNIQUE_VIOLATION = "23505";
 
-  /** The statement attribute that tells bindings and mappers which engine they speak to. */
-  private static final String ENGINE = "sportello.engine";
+  /** The statement attribute that tells bindings and mappers which dialect they speak to. */
+  private static final String DIALECT = "sportello.dialect";
 
   private final Jdbi jdbi;
-  private final Engine engine;
+  private final Dialect dialect;
 
-  Database(Jdbi jdbi, Engine engine) {
-    this.jdbi = speaking(jdbi, engine);
-    this.engine = engine;
+  Database(Jdbi jdbi, Dialect dialect) {
+    this.jdbi = speaking(jdbi, dialect);
+    this.dialect = dialect;
   }
 
-  /** Lets {@link #timestamp} and {@link #instant} on this Jdbi's statements find the engine. */
-  static Jdbi speaking(Jdbi jdbi, Engine engine) {
-    return jdbi.define(ENGINE, engine);
-  }
-
-  Engine engine() {
-    return engine;
+  /** Lets {@link #timestamp} and {@link #instant} on this Jdbi's statements find the dialect. */
+  static Jdbi speaking(Jdbi jdbi, Dialect dialect) {
+    return jdbi.define(DIALECT, dialect);
   }
 
   /** Work on one handle in autocommit mode. */
@@ -60,7 +56,7 @@ final class Database {
    */
   <T> Either<StorageFailure, T> inTransaction(String operation, Work<T> work) {
     try {
-      return engine == Engine.SQLITE
+      return dialect == Dialect.SQLITE
           ? jdbi.withHandle(handle -> immediately(handle, work))
           : jdbi.inTransaction(
               TransactionIsolationLevel.READ_COMMITTED,
@@ -171,21 +167,21 @@ final class Database {
     return Option.none();
   }
 
-  /** Instants are kept to the microsecond, PostgreSQL's resolution, on every engine. */
+  /** Instants are kept to the microsecond, PostgreSQL's resolution, on every database. */
   static Instant stored(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Binds an instant in the form the engine keeps times in. */
+  /** Binds an instant in the form the database keeps times in. */
   static Argument timestamp(@Nullable Instant instant) {
     return (position, statement, context) ->
-        engine(context).bindInstant(statement, position, instant);
+        dialect(context).bindInstant(statement, position, instant);
   }
 
   /** Reads a time that {@link #timestamp} bound. */
   static @Nullable Instant instant(ResultSet rs, StatementContext context, String column)
       throws SQLException {
-    return engine(context).readInstant(rs, column);
+    return dialect(context).readInstant(rs, column);
   }
 
   /** Reads a time that is never null; a null there is a broken row. */
@@ -198,10 +194,10 @@ final class Database {
     return value;
   }
 
-  private static Engine engine(StatementContext context) {
-    if (context.getAttribute(ENGINE) instanceof Engine engine) {
-      return engine;
+  private static Dialect dialect(StatementContext context) {
+    if (context.getAttribute(DIALECT) instanceof Dialect dialect) {
+      return dialect;
     }
-    throw new IllegalStateException("a statement on a Jdbi that does not name its engine");
+    throw new IllegalStateException("a statement on a Jdbi that does not name its dialect");
   }
 }

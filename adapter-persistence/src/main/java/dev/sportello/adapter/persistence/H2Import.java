@@ -162,7 +162,7 @@ final class H2Import {
       throws SQLException {
     switch (type) {
       case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
-          Engine.SQLITE.bindInstant(write, column, Engine.H2.readInstant(rs, name));
+          Dialect.SQLITE.bindInstant(write, column, Dialect.H2.readInstant(rs, name));
       case Types.BOOLEAN -> {
         boolean value = rs.getBoolean(column);
         if (rs.wasNull()) {

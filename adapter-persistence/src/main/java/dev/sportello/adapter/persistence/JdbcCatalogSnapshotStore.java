@@ -9,6 +9,7 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldSchema;
 import dev.sportello.domain.shared.Money;
@@ -18,15 +19,20 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
  * The catalogue cache: the listing in a single row, each certificate description in its own. A form
  * is kept as declared (fields and rule text) and read again through {@link FieldSchema#read}, so
  * its warnings come back exactly as they were. Rows written before fields were kept by kind are
- * read too (see {@link StoredFields}).
+ * read too (see {@link StoredFields}), and so are those written before each entry and certificate
+ * named its engine.
  */
 final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
+  /** The engine of everything cached before engines were named: the only one there was. */
+  private static final Engine BEFORE_ENGINES = new Engine("visengine");
+
   private final Database database;
   private final JsonMapping json;
 
@@ -177,12 +183,14 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
   }
 
   private static CatalogEntry entry(CatalogEntryJson entry) {
-    return new CatalogEntry(new CertificateId(entry.id()), entry.name(), entry.category());
+    return new CatalogEntry(
+        new CertificateId(entry.id()), engine(entry.engine()), entry.name(), entry.category());
   }
 
   private static Certificate certificate(CertificateJson stored) {
     return new Certificate(
         new CertificateId(stored.id()),
+        engine(stored.engine()),
         stored.name(),
         stored.category(),
         Money.ofCents(stored.documentPrice()),
@@ -194,6 +202,10 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
         FieldSchema.read(StoredFields.declarations(stored.published()), stored.ruleText()),
         stored.instructions(),
         stored.searchInstructions());
+  }
+
+  private static Engine engine(@Nullable String stored) {
+    return stored == null ? BEFORE_ENGINES : RequestRows.engine(stored);
   }
 
   private static <T> Either<StorageFailure, T> readable(

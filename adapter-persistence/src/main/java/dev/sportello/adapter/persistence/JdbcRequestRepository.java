@@ -46,7 +46,7 @@ final class JdbcRequestRepository implements RequestRepository {
 
   /** Known upstream and not terminal: the small view the sync cycle compares. */
   static final String OPEN_UPSTREAM =
-      "SELECT id, upstream_id, status, upstream_updated_at FROM request"
+      "SELECT id, engine, upstream_id, status, upstream_updated_at FROM request"
           + " WHERE upstream_id IS NOT NULL AND status NOT IN "
           + TERMINAL
           + " ORDER BY id";
@@ -60,26 +60,29 @@ final class JdbcRequestRepository implements RequestRepository {
           + " ORDER BY r.created_at, r.id LIMIT :limit";
 
   static final String INSERT =
-      "INSERT INTO request (id, caller, certificate_id, certificate_name, status, dispatch_kind,"
-          + " close_attempts, upstream_id, reference, notify_email, reference_lookup, extras_json,"
-          + " quote_json, total_cents, history_json, searches_json, selection_json, outcome_json,"
-          + " document_name, document_size, document_sha256, has_document, upstream_updated_at,"
-          + " created_at, updated_at, version) VALUES (:id, :caller, :certificateId,"
-          + " :certificateName, :status, :dispatchKind, :closeAttempts, :upstreamId, :reference,"
-          + " :notifyEmail, :referenceLookup, :extrasJson, :quoteJson, :totalCents, :historyJson, :searchesJson,"
-          + " :selectionJson, :outcomeJson, :documentName, :documentSize, :documentSha256,"
-          + " :hasDocument, :upstreamUpdatedAt, :createdAt, :updatedAt, :version)";
+      "INSERT INTO request (id, caller, certificate_id, engine, certificate_name, status,"
+          + " dispatch_kind, close_attempts, upstream_id, reference, notify_email, reference_lookup,"
+          + " extras_json, quote_json, total_cents, history_json, searches_json, selection_json,"
+          + " outcome_json, document_name, document_size, document_sha256, has_document,"
+          + " upstream_updated_at, created_at, updated_at, version) VALUES (:id, :caller,"
+          + " :certificateId, :engine, :certificateName, :status, :dispatchKind, :closeAttempts,"
+          + " :upstreamId, :reference, :notifyEmail, :referenceLookup, :extrasJson, :quoteJson,"
+          + " :totalCents, :historyJson, :searchesJson, :selectionJson, :outcomeJson,"
+          + " :documentName, :documentSize, :documentSha256, :hasDocument, :upstreamUpdatedAt,"
+          + " :createdAt, :updatedAt, :version)";
 
   private static final String UPDATE =
-      "UPDATE request SET caller = :caller, certificate_id = :certificateId, certificate_name ="
-          + " :certificateName, status = :status, dispatch_kind = :dispatchKind, close_attempts ="
-          + " :closeAttempts, upstream_id = :upstreamId, reference = :reference, notify_email ="
-          + " :notifyEmail, reference_lookup = :referenceLookup, extras_json = :extrasJson, quote_json = :quoteJson, total_cents ="
-          + " :totalCents, history_json = :historyJson, searches_json = :searchesJson,"
-          + " selection_json = :selectionJson, outcome_json = :outcomeJson, document_name ="
-          + " :documentName, document_size = :documentSize, document_sha256 = :documentSha256,"
-          + " has_document = :hasDocument, upstream_updated_at = :upstreamUpdatedAt, created_at ="
-          + " :createdAt, updated_at = :updatedAt, version = :version"
+      "UPDATE request SET caller = :caller, certificate_id = :certificateId, engine = :engine,"
+          + " certificate_name = :certificateName, status = :status, dispatch_kind = :dispatchKind,"
+          + " close_attempts = :closeAttempts, upstream_id = :upstreamId, reference = :reference,"
+          + " notify_email = :notifyEmail, reference_lookup = :referenceLookup,"
+          + " extras_json = :extrasJson, quote_json = :quoteJson, total_cents = :totalCents,"
+          + " history_json = :historyJson, searches_json = :searchesJson,"
+          + " selection_json = :selectionJson, outcome_json = :outcomeJson,"
+          + " document_name = :documentName, document_size = :documentSize,"
+          + " document_sha256 = :documentSha256, has_document = :hasDocument,"
+          + " upstream_updated_at = :upstreamUpdatedAt, created_at = :createdAt,"
+          + " updated_at = :updatedAt, version = :version"
           + " WHERE id = :id AND version = :expectedVersion";
 
   private final Database database;
@@ -288,6 +291,7 @@ final class JdbcRequestRepository implements RequestRepository {
     @Nullable Instant upstreamUpdatedAt = Database.instant(rs, context, "upstream_updated_at");
     return new SyncView(
         new RequestId(RequestRow.required(rs, "id")),
+        RequestRows.engine(RequestRow.required(rs, "engine")),
         new UpstreamId(RequestRow.required(rs, "upstream_id")),
         RequestStatus.valueOf(RequestRow.required(rs, "status")),
         Option.of(upstreamUpdatedAt));
@@ -345,6 +349,7 @@ final class JdbcRequestRepository implements RequestRepository {
         .bind("id", row.id())
         .bind("caller", row.caller())
         .bind("certificateId", row.certificateId())
+        .bind("engine", row.engine())
         .bind("certificateName", row.certificateName())
         .bind("status", row.status())
         .bind("dispatchKind", row.dispatchKind())

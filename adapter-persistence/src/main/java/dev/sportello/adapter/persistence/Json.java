@@ -51,7 +51,11 @@ final class Json {
 
   record OutcomeJson(String code, String message) {}
 
-  record CatalogEntryJson(String id, String name, String category) {}
+  /**
+   * A listing's entry. Rows written before each certificate named its engine hold none: they were
+   * Visengine's, then the only engine.
+   */
+  record CatalogEntryJson(String id, @Nullable String engine, String name, String category) {}
 
   /**
    * A form's field as declared, in this model's terms: its kind and the type name its engine
@@ -70,8 +74,10 @@ final class Json {
       @Nullable String tipo,
       @Nullable String order) {}
 
+  /** A certificate; as for {@link CatalogEntryJson}, one written before engines has none. */
   record CertificateJson(
       String id,
+      @Nullable String engine,
       String name,
       String category,
       long documentPrice,

@@ -12,6 +12,7 @@ import dev.sportello.adapter.persistence.Json.StatusChangeJson;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.request.Outcome;
@@ -72,6 +73,10 @@ interface JsonMapping {
 
   default String certificateId(CertificateId id) {
     return id.value();
+  }
+
+  default String engineName(Engine engine) {
+    return engine.name();
   }
 
   default Map<String, String> attributes(SortedMap<String, String> attributes) {

@@ -41,7 +41,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private static final String IMPORTED_H2_FILE = "sportello-h2-imported.mv.db";
 
   private final PersistenceSettings settings;
-  private final Engine engine;
+  private final Dialect dialect;
   private final HikariDataSource pool;
   private final Database database;
   private final RequestRows rows;
@@ -57,17 +57,17 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   private PersistenceAdapter(
       PersistenceSettings settings,
-      Engine engine,
+      Dialect dialect,
       LiveKeys keys,
       HikariDataSource pool,
       Option<SingleProcess> owner,
       Clock clock) {
     this.settings = settings;
-    this.engine = engine;
+    this.dialect = dialect;
     this.pool = pool;
     this.owner = owner;
     this.clock = clock;
-    this.database = new Database(Jdbi.create(pool), engine);
+    this.database = new Database(Jdbi.create(pool), dialect);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
     this.rows = new RequestRows(json, keys);
     this.requests = new JdbcRequestRepository(database, rows);
@@ -99,18 +99,18 @@ public final class PersistenceAdapter implements AutoCloseable {
       PersistenceSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
-    Option<Engine> engine = Engine.of(settings.jdbcUrl());
-    if (engine.isEmpty()) {
+    Option<Dialect> dialect = Dialect.of(settings.jdbcUrl());
+    if (dialect.isEmpty()) {
       return Either.left(
           new StorageFailure.Unavailable(
               "unsupported JDBC URL: use jdbc:postgresql: or jdbc:sqlite: URLs"));
     }
-    if (engine.get() == Engine.H2) {
+    if (dialect.get() == Dialect.H2) {
       return Either.left(
           new StorageFailure.Unavailable(
               "an H2 store is not opened, only imported into the SQLite store (sportello migrate)"));
     }
-    return open(settings, engine.get(), clock);
+    return open(settings, dialect.get(), clock);
   }
 
   /**
@@ -119,11 +119,11 @@ public final class PersistenceAdapter implements AutoCloseable {
    */
   static Either<StorageFailure, PersistenceAdapter> earlierH2Store(
       Path dataDirectory, Clock clock) {
-    return open(PersistenceSettings.embeddedH2(dataDirectory), Engine.H2, clock);
+    return open(PersistenceSettings.embeddedH2(dataDirectory), Dialect.H2, clock);
   }
 
   private static Either<StorageFailure, PersistenceAdapter> open(
-      PersistenceSettings settings, Engine engine, Clock clock) {
+      PersistenceSettings settings, Dialect dialect, Clock clock) {
     try {
       OwnerOnly.createDirectories(settings.documentsDirectory());
     } catch (IOException | RuntimeException failure) {
@@ -142,7 +142,7 @@ public final class PersistenceAdapter implements AutoCloseable {
       return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
     }
     Either<StorageFailure, Option<SingleProcess>> owner =
-        engine == Engine.SQLITE
+        dialect == Dialect.SQLITE
             ? ownFile(settings.sqliteFile().get()).map(Option::some)
             : Either.right(Option.none());
     if (owner.isLeft()) {
@@ -150,7 +150,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
     try {
       return Either.right(
-          new PersistenceAdapter(settings, engine, keys.get(), pool(settings), owner.get(), clock));
+          new PersistenceAdapter(
+              settings, dialect, keys.get(), pool(settings), owner.get(), clock));
     } catch (RuntimeException failure) {
       owner.get().forEach(SingleProcess::close);
       return Either.left(Database.translate("connect to the database", failure));
@@ -212,7 +213,7 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @return the rows copied per table, and where the H2 file now is
    */
   public Either<StorageFailure, ImportReport> importH2Store(Path dataDirectory) {
-    if (engine != Engine.SQLITE) {
+    if (dialect != Dialect.SQLITE) {
       return Either.left(
           new StorageFailure.Unavailable("an H2 store is imported into the embedded store only"));
     }
@@ -229,7 +230,7 @@ public final class PersistenceAdapter implements AutoCloseable {
                 // store has.
                 : migrate(
                         Flyway.configure().dataSource(h2.jdbcUrl(), h2.user(), h2.password()),
-                        Engine.H2)
+                        Dialect.H2)
                     .flatMap(ignored -> H2Import.copy(database, h2, rows)))
         // What the copy wrote goes from the log into the database file, and the log is emptied.
         .flatMap(rows ->
@@ -256,29 +257,30 @@ public final class PersistenceAdapter implements AutoCloseable {
   }
 
   /**
-   * Brings the schema up to date: the common migrations plus this engine's own.
+   * Brings the schema up to date: the common migrations plus this database's own.
    *
    * @return how many migrations ran
    */
   public Either<StorageFailure, Integer> migrate() {
-    return migrate(Flyway.configure().dataSource(pool), engine);
+    return migrate(Flyway.configure().dataSource(pool), dialect);
   }
 
   private static Either<StorageFailure, Integer> migrate(
-      FluentConfiguration configuration, Engine engine) {
+      FluentConfiguration configuration, Dialect dialect) {
     try {
-      Flyway flyway =
-          configuration
-              .locations(
-                  "classpath:db/migration/common",
-                  "classpath:db/migration/" + engine.migrationFolder())
-              .placeholders(Map.of("binary_collation", engine.binaryCollation()))
-              .cleanDisabled(true)
-              .load();
-      return Either.right(flyway.migrate().migrationsExecuted);
+      return Either.right(schema(configuration, dialect).load().migrate().migrationsExecuted);
     } catch (RuntimeException failure) {
       return Either.left(Database.translate("migrate the schema", failure));
     }
+  }
+
+  /** The migrations of a database in this dialect: the common ones plus its own. */
+  static FluentConfiguration schema(FluentConfiguration configuration, Dialect dialect) {
+    return configuration
+        .locations(
+            "classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .placeholders(Map.of("binary_collation", dialect.binaryCollation()))
+        .cleanDisabled(true);
   }
 
   public RequestRepository requests() {
@@ -355,7 +357,7 @@ public final class PersistenceAdapter implements AutoCloseable {
       }
       return Either.right(
           new Health(
-              engine.name(),
+              dialect.name(),
               meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion()));
     } catch (java.sql.SQLException | RuntimeException failure) {
       return Either.left(Database.translate("check the database", failure));

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * the notes in the history, the upstream message, the search candidates and the values) is sealed,
  * except in rows written before sealing.
  *
+ * @param engine the name of the engine the request was ordered through
  * @param referenceLookup the keyed hash a listing filters the reference by; null without a
  *     reference, and in rows written before sealing
  * @param valuesJson the submitted values, or null once the retention job erased them
@@ -20,6 +21,7 @@ record RequestRow(
     String id,
     String caller,
     String certificateId,
+    String engine,
     String certificateName,
     String status,
     String dispatchKind,
@@ -48,12 +50,12 @@ record RequestRow(
 
   /** The columns {@link #read} expects, from {@code request r} left-joined with {@code v}. */
   static final String COLUMNS =
-      "r.id, r.caller, r.certificate_id, r.certificate_name, r.status, r.dispatch_kind,"
+      "r.id, r.caller, r.certificate_id, r.engine, r.certificate_name, r.status, r.dispatch_kind,"
           + " r.close_attempts, r.upstream_id, r.reference, r.notify_email, r.reference_lookup,"
-          + " r.extras_json, r.quote_json, r.total_cents, r.history_json, r.searches_json, r.selection_json,"
-          + " r.outcome_json, r.document_name, r.document_size, r.document_sha256,"
-          + " r.has_document, r.upstream_updated_at, r.created_at, r.updated_at, r.purged_at,"
-          + " r.version, v.values_json";
+          + " r.extras_json, r.quote_json, r.total_cents, r.history_json, r.searches_json,"
+          + " r.selection_json, r.outcome_json, r.document_name, r.document_size,"
+          + " r.document_sha256, r.has_document, r.upstream_updated_at, r.created_at,"
+          + " r.updated_at, r.purged_at, r.version, v.values_json";
 
   /** Reads the current row; a NOT NULL column that comes back null is a broken row. */
   static RequestRow read(ResultSet rs, StatementContext context) throws SQLException {
@@ -63,6 +65,7 @@ record RequestRow(
         required(rs, "id"),
         required(rs, "caller"),
         required(rs, "certificate_id"),
+        required(rs, "engine"),
         required(rs, "certificate_name"),
         required(rs, "status"),
         required(rs, "dispatch_kind"),

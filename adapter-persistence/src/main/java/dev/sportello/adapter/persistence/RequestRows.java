@@ -9,6 +9,7 @@ import dev.sportello.adapter.persistence.Json.StatusChangeJson;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.CertificateRequest;
@@ -74,6 +75,7 @@ final class RequestRows {
         request.id().value(),
         request.caller(),
         submission.certificateId().value(),
+        submission.engine().name(),
         request.certificateName(),
         request.status().name(),
         dispatchKind(request.dispatch()),
@@ -229,6 +231,7 @@ final class RequestRows {
     Submission submission =
         new Submission(
             new CertificateId(row.certificateId()),
+            engine(row.engine()),
             values(row),
             List.ofAll(Json.read(row.extrasJson(), Json.EXTRAS)).map(RequestRows::extra),
             quote(Json.read(row.quoteJson(), QuoteJson.class)));
@@ -245,6 +248,14 @@ final class RequestRows {
         Option.of(row.upstreamUpdatedAt()),
         row.createdAt(),
         row.updatedAt());
+  }
+
+  /** The engine a stored name names; a name the domain refuses makes the row unreadable. */
+  static Engine engine(String name) {
+    return Engine.parse(name)
+        .toEither()
+        .getOrElseThrow(
+            refusal -> new IllegalStateException("it names no engine: " + refusal.message()));
   }
 
   /** The state the columns describe; a combination the lifecycle never produces is refused. */

@@ -1,6 +1,7 @@
 package dev.sportello.adapter.persistence;
 
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.CertificateRequest;
@@ -19,6 +20,9 @@ final class Fixtures {
   static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
   static final CertificateId CERTIFICATE = new CertificateId("a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7");
 
+  /** The engine of these requests, and of every one stored before requests named theirs. */
+  static final Engine VISENGINE = new Engine("visengine");
+
   private Fixtures() {}
 
   static Submission submission() {
@@ -28,6 +32,7 @@ final class Fixtures {
     Money vat = net.percent(Quote.VAT_PERCENT);
     return new Submission(
         CERTIFICATE,
+        VISENGINE,
         TreeMap.of(
             new FieldKey("$0"), "RSSMRA80A01H501U",
             new FieldKey("$1"), "Mario",

@@ -1,6 +1,7 @@
 package dev.sportello.adapter.persistence;
 
 import static dev.sportello.adapter.persistence.Fixtures.T0;
+import static dev.sportello.adapter.persistence.Fixtures.VISENGINE;
 import static dev.sportello.adapter.persistence.Fixtures.accepted;
 import static dev.sportello.adapter.persistence.Fixtures.closedAs;
 import static dev.sportello.application.testing.TestData.left;
@@ -48,11 +49,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapstruct.factory.Mappers;
 
 /**
  * What the adapter promises beyond the ports' contracts, on each engine: the schema, the stored
@@ -71,7 +75,7 @@ abstract class PersistenceAdapterTest {
   void open() {
     settings = newDatabase(directory);
     adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
-    assertThat(adapter.migrate().get()).isEqualTo(5);
+    assertThat(adapter.migrate().get()).isEqualTo(6);
   }
 
   @AfterEach
@@ -82,13 +86,66 @@ abstract class PersistenceAdapterTest {
   Jdbi jdbi() {
     return Database.speaking(
         Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()),
-        Engine.of(settings.jdbcUrl()).get());
+        Dialect.of(settings.jdbcUrl()).get());
   }
 
   @Test
   void migrationsRunOnceFromEmpty() {
     assertThat(right(adapter.migrate())).isZero();
     assertThat(right(adapter.health()).product()).isNotBlank();
+  }
+
+  /** How version 5 of the schema stored a request: every column but the engine. */
+  private static final String INSERT_AT_V5 =
+      "INSERT INTO request (id, caller, certificate_id, certificate_name, status, dispatch_kind,"
+          + " close_attempts, upstream_id, reference, notify_email, reference_lookup, extras_json,"
+          + " quote_json, total_cents, history_json, searches_json, selection_json, outcome_json,"
+          + " document_name, document_size, document_sha256, has_document, upstream_updated_at,"
+          + " created_at, updated_at, version) VALUES (:id, :caller, :certificateId,"
+          + " :certificateName, :status, :dispatchKind, :closeAttempts, :upstreamId, :reference,"
+          + " :notifyEmail, :referenceLookup, :extrasJson, :quoteJson, :totalCents, :historyJson,"
+          + " :searchesJson, :selectionJson, :outcomeJson, :documentName, :documentSize,"
+          + " :documentSha256, :hasDocument, :upstreamUpdatedAt, :createdAt, :updatedAt, :version)";
+
+  @Test
+  void aRequestStoredBeforeRequestsNamedTheirEngineIsAVisengineRequest(@TempDir Path earlier) {
+    DataKeys keys = DataKeys.generate();
+    PersistenceSettings atV5 =
+        newDatabase(earlier).withDataKey(new PersistenceSettings.DataKey.Given(keys.toJson()));
+    Dialect dialect = Dialect.of(atV5.jdbcUrl()).get();
+    PersistenceAdapter.schema(
+            Flyway.configure().dataSource(atV5.jdbcUrl(), atV5.user(), atV5.password()), dialect)
+        .target("5")
+        .load()
+        .migrate();
+    CertificateRequest request = closedAs(accepted("earlier-1"), 9, RequestStatus.PROCESSING, T0);
+    RequestRow row =
+        new RequestRows(Mappers.getMapper(JsonMapping.class), LiveKeys.fixed(keys))
+            .toRow(request, 0);
+    Database.speaking(Jdbi.create(atV5.jdbcUrl(), atV5.user(), atV5.password()), dialect)
+        .useHandle(handle -> {
+          handle.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+          JdbcRequestRepository.bindRow(handle.createUpdate(INSERT_AT_V5), row).execute();
+          handle.execute(
+              "INSERT INTO request_values (request_id, values_json) VALUES (?, ?)",
+              row.id(),
+              row.valuesJson());
+        });
+
+    try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
+      assertThat(right(migrated.migrate())).isEqualTo(1);
+
+      assertThat(right(migrated.requests().find(request.id())).get().value().engine())
+          .isEqualTo(VISENGINE);
+      assertThat(right(migrated.requests().openUpstream()))
+          .containsExactly(
+              new SyncView(
+                  request.id(),
+                  VISENGINE,
+                  Fixtures.upstream(9),
+                  RequestStatus.PROCESSING,
+                  Option.none()));
+    }
   }
 
   @Test
@@ -329,7 +386,7 @@ abstract class PersistenceAdapterTest {
         });
     LiveKeys keys = LiveKeys.keptIn(keyFile(), DataKeys.kept(keyFile()).get());
     return new Resealing(
-        new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+        new Database(jdbi, Dialect.of(settings.jdbcUrl()).get()),
         new RequestRows(org.mapstruct.factory.Mappers.getMapper(JsonMapping.class), keys),
         new FileDocumentStore(settings.documentsDirectory(), keys),
         keys);
@@ -487,7 +544,7 @@ abstract class PersistenceAdapterTest {
   /** The idempotency store of another instance on the same database, holding these keys. */
   JdbcIdempotencyStore instanceHolding(DataKeys keys) {
     return new JdbcIdempotencyStore(
-        new Database(jdbi(), Engine.of(settings.jdbcUrl()).get()),
+        new Database(jdbi(), Dialect.of(settings.jdbcUrl()).get()),
         LiveKeys.fixed(keys),
         Clock.fixed(T0, ZoneOffset.UTC));
   }
@@ -709,16 +766,19 @@ abstract class PersistenceAdapterTest {
         .containsExactlyInAnyOrder(
             new SyncView(
                 new RequestId("available"),
+                VISENGINE,
                 Fixtures.upstream(5),
                 RequestStatus.DATA_AVAILABLE,
                 Option.none()),
             new SyncView(
                 new RequestId("drafted"),
+                VISENGINE,
                 Fixtures.upstream(3),
                 RequestStatus.ACCEPTED,
                 Option.none()),
             new SyncView(
                 new RequestId("processing"),
+                VISENGINE,
                 Fixtures.upstream(4),
                 RequestStatus.PROCESSING,
                 Option.some(T0.plusSeconds(30))));
@@ -746,6 +806,19 @@ abstract class PersistenceAdapterTest {
     assertThat(refused.message()).contains("bad-status").doesNotContain("RSSMRA");
     assertThat(left(adapter.requests().list(RequestFilter.all("caller-a"), page(Option.none(), 5))))
         .isInstanceOf(StorageFailure.Unavailable.class);
+  }
+
+  @Test
+  void aRowNamingNoEngineIsUnavailableAndSaysWhy() {
+    right(adapter.requests().insert(accepted("no-engine")));
+    jdbi()
+        .useHandle(handle ->
+            handle.execute("UPDATE request SET engine = 'Vis Engine' WHERE id = 'no-engine'"));
+
+    StorageFailure refused = left(adapter.requests().find(new RequestId("no-engine")));
+
+    assertThat(refused).isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(refused.message()).contains("no-engine", "names no engine");
   }
 
   @Test
@@ -847,7 +920,9 @@ abstract class PersistenceAdapterTest {
     assertThat(right(adapter.catalogue().loadListing())).isEmpty();
     CatalogSnapshot listing =
         new CatalogSnapshot(
-            List.of(new CatalogEntry(Fixtures.CERTIFICATE, "Stato di famiglia", "Anagrafe")), T0);
+            List.of(
+                new CatalogEntry(Fixtures.CERTIFICATE, VISENGINE, "Stato di famiglia", "Anagrafe")),
+            T0);
     right(adapter.catalogue().saveListing(listing));
     CatalogSnapshot newer = new CatalogSnapshot(List.empty(), T0.plusSeconds(60));
     right(adapter.catalogue().saveListing(newer));
@@ -856,6 +931,7 @@ abstract class PersistenceAdapterTest {
     Certificate certificate =
         new Certificate(
             Fixtures.CERTIFICATE,
+            VISENGINE,
             "Stato di famiglia",
             "Anagrafe",
             Money.ofCents(1500),
@@ -917,16 +993,7 @@ abstract class PersistenceAdapterTest {
         "ruleText":"$0 && $6 && $7","instructions":"Istruzioni","searchInstructions":""}\
         """
             .formatted(Fixtures.CERTIFICATE.value());
-    jdbi()
-        .useHandle(handle ->
-            handle
-                .createUpdate(
-                    "INSERT INTO catalogue_certificate (certificate_id, certificate_json,"
-                        + " fetched_at) VALUES (:id, :json, :at)")
-                .bind("id", Fixtures.CERTIFICATE.value())
-                .bind("json", stored)
-                .bind("at", Database.timestamp(T0))
-                .execute());
+    cacheAsStored(stored);
 
     Certificate loaded =
         right(adapter.catalogue().loadCertificate(Fixtures.CERTIFICATE)).get().certificate();
@@ -935,6 +1002,56 @@ abstract class PersistenceAdapterTest {
         .isEqualTo(FieldSchema.read(defectiveDeclarations(), "$0 && $6 && $7"));
     assertThat(loaded.extras())
         .containsExactly(new Extra("opzione_0", "urgenza", Money.ofCents(500)));
+  }
+
+  @Test
+  void aCatalogueCachedBeforeItNamedEnginesIsVisengines() {
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO catalogue_listing (id, entries_json, fetched_at)"
+                        + " VALUES (1, :json, :at)")
+                .bind(
+                    "json",
+                    """
+                    [{"id":"%s","name":"Stato di famiglia","category":"Anagrafe"}]\
+                    """
+                        .formatted(Fixtures.CERTIFICATE.value()))
+                .bind("at", Database.timestamp(T0))
+                .execute());
+    cacheAsStored(
+        """
+        {"id":"%s","name":"Stato di famiglia","category":"Anagrafe","documentPrice":1500,\
+        "searchPrice":0,"hasSearchPhase":false,"synchronous":true,"extras":[],\
+        "published":[{"key":"$0","label":"Nome","kind":"text","publishedType":"testo",\
+        "mayBeEmpty":false,"displayOrder":0,"instructions":""}],\
+        "ruleText":"$0","instructions":"","searchInstructions":""}\
+        """
+            .formatted(Fixtures.CERTIFICATE.value()));
+
+    assertThat(right(adapter.catalogue().loadListing()).get().entries().map(CatalogEntry::engine))
+        .containsExactly(VISENGINE);
+    assertThat(
+            right(adapter.catalogue().loadCertificate(Fixtures.CERTIFICATE))
+                .get()
+                .certificate()
+                .engine())
+        .isEqualTo(VISENGINE);
+  }
+
+  /** A certificate's row as an earlier version wrote it. */
+  void cacheAsStored(String certificateJson) {
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO catalogue_certificate (certificate_id, certificate_json,"
+                        + " fetched_at) VALUES (:id, :json, :at)")
+                .bind("id", Fixtures.CERTIFICATE.value())
+                .bind("json", certificateJson)
+                .bind("at", Database.timestamp(T0))
+                .execute());
   }
 
   @Test
@@ -948,6 +1065,7 @@ abstract class PersistenceAdapterTest {
     Certificate certificate =
         new Certificate(
             Fixtures.CERTIFICATE,
+            VISENGINE,
             "Statuto",
             "Camerali",
             Money.ofCents(490),

@@ -117,14 +117,15 @@ class PostgresScaleTest {
           int inserted =
               handle
                   .createUpdate(
-                      "INSERT INTO request (id, caller, certificate_id, certificate_name, status,"
-                          + " dispatch_kind, close_attempts, upstream_id, reference, notify_email,"
+                      "INSERT INTO request (id, caller, certificate_id, engine, certificate_name,"
+                          + " status, dispatch_kind, close_attempts, upstream_id, reference, notify_email,"
                           + " extras_json, quote_json, total_cents, history_json, searches_json,"
                           + " selection_json, outcome_json, document_name, document_size,"
                           + " document_sha256, has_document, upstream_updated_at, created_at,"
                           + " updated_at, version)"
                           + " SELECT 'scale-' || lpad(n::text, 7, '0'), 'caller-' || abs(hashint4(n)::bigint) % :callers,"
-                          + " t.certificate_id, t.certificate_name, t.status, t.dispatch_kind,"
+                          + " t.certificate_id, t.engine, t.certificate_name, t.status,"
+                          + " t.dispatch_kind,"
                           + " t.close_attempts, CASE WHEN t.upstream_id IS NULL THEN NULL"
                           + " ELSE lpad(to_hex(n), 24, '0') END, t.reference, t.notify_email,"
                           + " t.extras_json, t.quote_json, t.total_cents, t.history_json,"
@@ -210,7 +211,7 @@ class PostgresScaleTest {
   @Test
   void requestsOpenUpstreamComeFromTheirCoveringIndex() {
     assertThat(explain(JdbcRequestRepository.OPEN_UPSTREAM, UnaryOperator.identity()))
-        .contains("request_open_upstream_ix");
+        .contains("Index Only Scan using request_open_upstream_ix");
     var found = timed("openUpstream()", () -> right(adapter.requests().openUpstream()));
     assertThat(found).hasSize(inFlight(2, 15));
   }
@@ -336,7 +337,7 @@ class PostgresScaleTest {
 
   static Jdbi jdbi() {
     return Database.speaking(
-        Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()), Engine.POSTGRESQL);
+        Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()), Dialect.POSTGRESQL);
   }
 
   static long millis(long nanos) {

@@ -39,7 +39,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
@@ -209,7 +208,7 @@ class SqliteStoreTest {
                 @Override
                 public void onRollback() {}
               });
-      Database database = new Database(Jdbi.create(new Kept(connection)), Engine.SQLITE);
+      Database database = new Database(Jdbi.create(new Kept(connection)), Dialect.SQLITE);
 
       right(
           database.inTransaction(
@@ -256,7 +255,10 @@ class SqliteStoreTest {
     right(h2.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("accepted-1")));
     CatalogSnapshot listing =
         new CatalogSnapshot(
-            List.of(new CatalogEntry(Fixtures.CERTIFICATE, "Stato di famiglia", "Anagrafe")), T0);
+            List.of(
+                new CatalogEntry(
+                    Fixtures.CERTIFICATE, Fixtures.VISENGINE, "Stato di famiglia", "Anagrafe")),
+            T0);
     right(h2.catalogue().saveListing(listing));
     CachedCertificate certificate =
         new CachedCertificate(TestData.certificate("Stato di famiglia", "Anagrafe", true), T0);
@@ -340,10 +342,9 @@ class SqliteStoreTest {
         keyFile.toString());
     // Its H2 schema, at V3.
     PersistenceSettings earlier = PersistenceSettings.embeddedH2(dataDir);
-    Flyway.configure()
-        .dataSource(earlier.jdbcUrl(), earlier.user(), earlier.password())
-        .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-        .placeholders(Map.of("binary_collation", ""))
+    PersistenceAdapter.schema(
+            Flyway.configure().dataSource(earlier.jdbcUrl(), earlier.user(), earlier.password()),
+            Dialect.H2)
         .target("3")
         .load()
         .migrate();

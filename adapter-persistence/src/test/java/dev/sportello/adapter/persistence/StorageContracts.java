@@ -76,7 +76,7 @@ abstract class StorageContracts {
       adapters.opened(settings);
       Jdbi jdbi = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
       return new JdbcCatalogSnapshotStore(
-          new Database(jdbi, Engine.of(settings.jdbcUrl()).get()),
+          new Database(jdbi, Dialect.of(settings.jdbcUrl()).get()),
           Mappers.getMapper(JsonMapping.class));
     }
   }

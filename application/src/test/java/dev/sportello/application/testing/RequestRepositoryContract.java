@@ -16,6 +16,7 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncView;
 import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
@@ -32,6 +33,9 @@ public abstract class RequestRepositoryContract {
   private static final Certificate CERTIFICATE = certificate();
   private static final Certificate OTHER_CERTIFICATE =
       certificate("Certificato di residenza", "Anagrafe", false);
+  private static final Engine DOCUENGINE = new Engine("docuengine");
+  private static final Certificate DOCUENGINE_CERTIFICATE =
+      certificate("Certificato di Stato di Famiglia - con bollo", "Anagrafe", false, DOCUENGINE);
 
   private RequestRepository repository;
 
@@ -240,6 +244,37 @@ public abstract class RequestRepositoryContract {
                 new RequestId("open"),
                 TestData.ENGINE,
                 upstreamId(1),
+                RequestStatus.PROCESSING,
+                Option.none()));
+  }
+
+  @Test
+  void eachRequestKeepsItsEngineThroughWritesReadsAndTheSyncView() {
+    Stored<CertificateRequest> docu =
+        insert(
+            closed(
+                accepted("docu", "alice", DOCUENGINE_CERTIFICATE, T0),
+                upstreamId(1),
+                RequestStatus.PROCESSING,
+                T0));
+    insert(closed(request("vis", "alice", 1), upstreamId(2), RequestStatus.PROCESSING, T0));
+    Instant seen = T0.plusSeconds(60);
+    right(repository.update(docu.value().withUpstreamUpdatedAt(seen), docu.version()));
+
+    assertThat(right(repository.find(new RequestId("docu"))).get().value().engine())
+        .isEqualTo(DOCUENGINE);
+    assertThat(right(repository.openUpstream()))
+        .containsExactlyInAnyOrder(
+            new SyncView(
+                new RequestId("docu"),
+                DOCUENGINE,
+                upstreamId(1),
+                RequestStatus.PROCESSING,
+                Option.some(seen)),
+            new SyncView(
+                new RequestId("vis"),
+                TestData.ENGINE,
+                upstreamId(2),
                 RequestStatus.PROCESSING,
                 Option.none()));
   }

@@ -37,10 +37,16 @@ public final class TestData {
 
   /** A certificate with one required text field {@code $0}, priced 10.00 (+2.00 per search). */
   public static Certificate certificate(String name, String category, boolean searchPhase) {
+    return certificate(name, category, searchPhase, ENGINE);
+  }
+
+  /** As {@link #certificate(String, String, boolean)}, published by the given engine. */
+  public static Certificate certificate(
+      String name, String category, boolean searchPhase, Engine engine) {
     String seed = Integer.toHexString(name.hashCode() & 0x7fffffff);
     return new Certificate(
         new CertificateId((seed + "0".repeat(32)).substring(0, 32)),
-        ENGINE,
+        engine,
         name,
         category,
         Money.ofCents(1000),

@@ -12,11 +12,11 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database engines the adapter speaks, told apart by the JDBC URL, and the few things they do
- * differently: where their own migrations live, how a column sorts by code point, and how an
- * instant is stored.
+ * The SQL dialects the adapter speaks, one per database, told apart by the JDBC URL, and the few
+ * things the databases do differently: where their own migrations live, how a column sorts by code
+ * point, and how an instant is stored.
  */
-enum Engine {
+enum Dialect {
   POSTGRESQL("postgresql", "COLLATE \"C\""),
   /** Read only to import a data directory written before SQLite became the embedded store. */
   H2("h2", ""),
@@ -49,12 +49,12 @@ enum Engine {
   private final String folder;
   private final String binaryCollation;
 
-  Engine(String folder, String binaryCollation) {
+  Dialect(String folder, String binaryCollation) {
     this.folder = folder;
     this.binaryCollation = binaryCollation;
   }
 
-  static Option<Engine> of(String jdbcUrl) {
+  static Option<Dialect> of(String jdbcUrl) {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return Option.some(POSTGRESQL);
     }

@@ -1,0 +1,11 @@
+-- Each request names the engine it was ordered through. Every request stored before this version
+-- was ordered through Visengine, the only engine then. SQLite adds a NOT NULL column only with a
+-- default, and drops a default only by rebuilding the table, so the default stays; a new row always
+-- names its own engine.
+ALTER TABLE request ADD COLUMN engine VARCHAR(32) NOT NULL DEFAULT 'visengine';
+
+-- openUpstream reads the engine too: the covering index holds it, so the cycle still reads the
+-- index only.
+DROP INDEX request_open_upstream_ix;
+CREATE INDEX request_open_upstream_ix ON request (id, upstream_id, engine, status, upstream_updated_at)
+    WHERE upstream_id IS NOT NULL AND status NOT IN ('FULFILLED', 'REJECTED', 'CANCELLED');
