@@ -145,11 +145,11 @@ final class Service implements AutoCloseable {
       SortedMap<OpenapiEngine, Config.EngineAccess> engines) {
     List<Upstream> upstreams = engines.toList().map(engine -> upstream(engine._1, engine._2));
     Metrics metrics = new Metrics();
-    UpstreamHealth upstreamHealth = new UpstreamHealth();
+    UpstreamHealth upstreamHealth = new UpstreamHealth(upstreams.map(Upstream::engine));
     RemoteCallObserver observers =
-        (kind, failure, latency) -> {
-          metrics.called(kind, failure, latency);
-          upstreamHealth.called(kind, failure, latency);
+        (engine, kind, failure, latency) -> {
+          metrics.called(engine, kind, failure, latency);
+          upstreamHealth.called(engine, kind, failure, latency);
         };
     UseCases useCases =
         UseCases.create(

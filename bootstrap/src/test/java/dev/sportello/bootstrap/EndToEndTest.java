@@ -241,7 +241,9 @@ class EndToEndTest {
     String metrics = app.text("/metrics");
 
     assertThat(metrics)
-        .contains("sportello_upstream_calls_seconds_count{kind=\"close\",outcome=\"ok\"}")
+        .contains(
+            "sportello_upstream_calls_seconds_count{engine=\"visengine\",kind=\"close\","
+                + "outcome=\"ok\"}")
         .contains("sportello_requests_status_changes_total{status=\"FULFILLED\"}")
         .contains("sportello_sync_cycle_seconds_count{outcome=\"ok\"}");
   }
