@@ -44,7 +44,8 @@ class CommandLineTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines())
-        .contains(Harness.FAMILY_STATUS + "  Patronato   Certificato stato di famiglia");
+        .contains(
+            Harness.FAMILY_STATUS + "  visengine   Patronato   Certificato stato di famiglia");
   }
 
   @Test

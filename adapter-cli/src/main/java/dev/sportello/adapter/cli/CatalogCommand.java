@@ -2,6 +2,7 @@ package dev.sportello.adapter.cli;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,10 @@ final class CatalogCommand implements ClientCommand.Group {
     return settings;
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the certificates.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the certificates: id, engine, category and name.")
   static final class ListCertificates extends ClientCommand {
     @Option(names = "--category", description = "only this category")
     private @Nullable String category;
@@ -34,29 +38,34 @@ final class CatalogCommand implements ClientCommand.Group {
     @Option(names = "--name", description = "only names containing this text")
     private @Nullable String name;
 
+    @Option(names = "--engine", description = "only this engine's: visengine or docuengine")
+    private @Nullable String engine;
+
     @Override
     int run(ApiClient api) {
-      StringBuilder query = new StringBuilder("/api/v1/certificates?");
-      if (category != null) {
-        query
-            .append("category=")
-            .append(URLEncoder.encode(category, StandardCharsets.UTF_8))
-            .append('&');
-      }
-      if (name != null) {
-        query.append("name=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
-      }
+      StringJoiner query = new StringJoiner("&", "/api/v1/certificates?", "");
+      filter(query, "category", category);
+      filter(query, "name", name);
+      filter(query, "engine", engine);
       return print(
           expect(api.get(query.toString())),
           (out, page) -> {
             for (JsonNode item : page.path("items")) {
+              // Ids differ in length between engines; padding keeps the columns aligned.
               out.printf(
-                  "%s  %-10s  %s%n",
+                  "%-32s  %-10s  %-10s  %s%n",
                   item.path("id").asString(),
+                  item.path("engine").asString(),
                   item.path("category").asString(),
                   item.path("name").asString());
             }
           });
+    }
+
+    private static void filter(StringJoiner query, String parameter, @Nullable String value) {
+      if (value != null) {
+        query.add(parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+      }
     }
   }
 

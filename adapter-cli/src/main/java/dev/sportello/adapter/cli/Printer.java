@@ -21,6 +21,7 @@ final class Printer {
             + certificate.path("category").asString()
             + ")");
     out.println("id      " + certificate.path("id").asString());
+    out.println("engine  " + certificate.path("engine").asString());
     out.println("price   " + quote(certificate.path("quote")));
     out.println(
         "rule    "
@@ -50,7 +51,10 @@ final class Printer {
     }
   }
 
-  /** One line, then what a person needs next: candidates, the outcome, the document. */
+  /**
+   * One line, ending with the engine that processes the request, then what a person needs next:
+   * candidates, the outcome, the document.
+   */
   static void request(PrintWriter out, JsonNode request) {
     out.println(
         request.path("id").asString()
@@ -59,7 +63,9 @@ final class Printer {
             + "  "
             + request.path("certificateName").asString()
             + "  "
-            + quote(request.path("quote")));
+            + quote(request.path("quote"))
+            + "  on "
+            + request.path("engine").asString());
     JsonNode searches = request.path("searches");
     if (request.path("status").asString().equals(RequestStatus.AWAITING_SELECTION.name())
         && !searches.isEmpty()) {

@@ -37,7 +37,8 @@ class ClientCommandsTest {
         + id
         + "\", \"status\": \""
         + status
-        + "\", \"certificateName\": \"Certificato di residenza\", \"quote\": "
+        + "\", \"engine\": \"docuengine\", \"certificateName\": \"Certificato di residenza\","
+        + " \"quote\": "
         + QUOTE
         + more
         + "}";
@@ -107,15 +108,60 @@ class ClientCommandsTest {
   void catalogListSendsTheFiltersAndPrintsALinePerCertificate() {
     service.reply(
         200,
-        "{\"items\": [{\"id\": \"abc\", \"category\": \"Patronato\", \"name\": \"Stato di"
-            + " famiglia\"}]}");
+        "{\"items\": [{\"id\": \"abc\", \"engine\": \"visengine\", \"category\": \"Patronato\","
+            + " \"name\": \"Stato di famiglia\"}]}");
 
     StubService.Run run = service.run("catalog", "list", "--category", "Patronato", "--name", "è");
 
-    assertThat(run.out().lines()).containsExactly("abc  Patronato   Stato di famiglia");
+    assertThat(run.out().lines())
+        .containsExactly("abc" + " ".repeat(29) + "  visengine   Patronato   Stato di famiglia");
     assertThat(service.calls.get(0).uri().getRawQuery())
         .isEqualTo("category=Patronato&name=%C3%A8");
     assertThat(service.calls.get(0).authorization()).isEqualTo("Bearer " + StubService.API_KEY);
+  }
+
+  @Test
+  void catalogListShowsTheEngineOfEachCertificateInAColumn() {
+    service.reply(
+        200,
+        "{\"items\": ["
+            + "{\"id\": \"69663cda34a03ef7efc253262baea547\", \"engine\": \"visengine\","
+            + " \"category\": \"Anagrafe\", \"name\": \"Certificato di residenza\"},"
+            + "{\"id\": \"663df75d19a52195e23e315c\", \"engine\": \"docuengine\","
+            + " \"category\": \"Camerali\", \"name\": \"Visura Camerale Ordinaria\"}]}");
+
+    StubService.Run run = service.run("catalog", "list");
+
+    assertThat(run.out().lines())
+        .containsExactly(
+            "69663cda34a03ef7efc253262baea547  visengine   Anagrafe    Certificato di residenza",
+            "663df75d19a52195e23e315c          docuengine  Camerali    Visura Camerale Ordinaria");
+  }
+
+  @Test
+  void catalogListAsksForOneEngine() {
+    service.reply(200, "{\"items\": []}");
+
+    StubService.Run run = service.run("catalog", "list", "--engine", "docuengine");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(service.calls.get(0).uri().getRawQuery()).isEqualTo("engine=docuengine");
+  }
+
+  @Test
+  void catalogShowNamesTheEngine() {
+    service.reply(
+        200,
+        "{\"id\": \"663df75d19a52195e23e315c\", \"engine\": \"docuengine\", \"name\":"
+            + " \"Visura Camerale Ordinaria\", \"category\": \"Camerali\", \"quote\": "
+            + QUOTE
+            + ", \"rule\": \"$0\", \"fields\": []}");
+
+    StubService.Run run = service.run("catalog", "show", "663df75d19a52195e23e315c");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .containsSequence("id      663df75d19a52195e23e315c", "engine  docuengine");
   }
 
   @Test
@@ -128,7 +174,10 @@ class ClientCommandsTest {
     JsonNode sent = JSON.readTree(service.calls.get(0).body());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("r1  ACCEPTED  Certificato di residenza  total 12.20 EUR");
+    assertThat(run.out().lines().findFirst().get())
+        .isEqualTo(
+            "r1  ACCEPTED  Certificato di residenza  total 12.20 EUR (net 10.00 + VAT 2.20)  on"
+                + " docuengine");
     assertThat(sent.path("certificateId").asString()).isEqualTo("cert-1");
     assertThat(sent.path("values").path("$0").asString()).isEqualTo("Mario");
     assertThat(sent.path("values").path("$1").asInt()).isEqualTo(7);

@@ -15,6 +15,7 @@ import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.in.ValidateSubmissionCommand;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import io.javalin.http.Context;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -54,7 +55,7 @@ final class Api {
   }
 
   private void listCertificates(Context ctx, String caller) {
-    var query = new BrowseCatalogQuery(param(ctx, "category"), param(ctx, "name"));
+    var query = new BrowseCatalogQuery(param(ctx, "category"), param(ctx, "name"), engine(ctx));
     var entries = ok(useCases.browseCatalog().browse(query));
     ctx.json(new Page<>(entries.map(CertificateSummary::of).toJavaList(), null));
   }
@@ -210,6 +211,22 @@ final class Api {
           .raise();
     }
     return parsed.get();
+  }
+
+  /**
+   * The engine to list; a name no engine can have is refused, while a well-formed name of an engine
+   * that is not enabled simply matches nothing.
+   */
+  private static Option<Engine> engine(Context ctx) {
+    Option<String> given = param(ctx, "engine");
+    if (given.isEmpty()) {
+      return Option.none();
+    }
+    var parsed = Engine.parse(given.get());
+    if (parsed.isInvalid()) {
+      throw Problem.invalid(parsed.getError().message(), List.of(parsed.getError())).raise();
+    }
+    return Option.some(parsed.get());
   }
 
   /** A query parameter; an empty one counts as absent. */

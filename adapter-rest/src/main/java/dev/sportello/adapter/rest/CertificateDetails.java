@@ -2,6 +2,7 @@ package dev.sportello.adapter.rest;
 
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
@@ -21,6 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * shown still have.
  */
 final class CertificateDetails {
+  /**
+   * Descriptions saved before the API showed engines have no {@code engine}: Visengine was the only
+   * one then.
+   */
+  private static final Engine ENGINE_BEFORE_ENGINES_WERE_SHOWN = new Engine("visengine");
+
   /** Later versions may add members; they are not needed to check a submission. */
   private static final JsonMapper MAPPER =
       Json.MAPPER.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -40,7 +47,7 @@ final class CertificateDetails {
     }
     try {
       Views.CertificateDetail detail = MAPPER.treeToValue(root, Views.CertificateDetail.class);
-      return Option.some(certificate(detail));
+      return Option.some(engine(root).flatMap(engine -> certificate(engine, detail)));
     } catch (JacksonException unreadable) {
       return Option.some(Either.left(refused(unreadable.getOriginalMessage())));
     } catch (IllegalArgumentException | NullPointerException invalid) {
@@ -49,7 +56,21 @@ final class CertificateDetails {
     }
   }
 
-  private static Either<String, Certificate> certificate(Views.CertificateDetail detail) {
+  private static Either<String, Engine> engine(JsonNode root) {
+    JsonNode engine = root.path("engine");
+    if (engine.isMissingNode()) {
+      return Either.right(ENGINE_BEFORE_ENGINES_WERE_SHOWN);
+    }
+    if (!engine.isString()) {
+      return Either.left("engine: an engine is named by a string");
+    }
+    return Engine.parse(engine.asString())
+        .toEither()
+        .mapLeft(violation -> "engine: " + violation.message());
+  }
+
+  private static Either<String, Certificate> certificate(
+      Engine engine, Views.CertificateDetail detail) {
     var id = CertificateId.parse(detail.id());
     if (id.isInvalid()) {
       return Either.left("id: " + id.getError().message());
@@ -82,6 +103,7 @@ final class CertificateDetails {
     return Either.right(
         new Certificate(
             id.get(),
+            engine,
             detail.name(),
             detail.category(),
             document,

@@ -34,7 +34,18 @@ final class Operations {
   private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
   static final String OPENAPI_RESOURCE = "/dev/sportello/adapter/rest/openapi.yaml";
-  static final String WEBHOOK = "/webhooks/visengine/{token}";
+  static final String VISENGINE_WEBHOOK = "/webhooks/visengine/{token}";
+  static final String DOCUENGINE_WEBHOOK = "/webhooks/docuengine";
+
+  /** DocuEngine sends back the custom headers registered with a callback: this one holds ours. */
+  static final String TOKEN_HEADER = "X-Sportello-Token";
+
+  /** Every webhook route: an address under {@code /webhooks} may hold a token. */
+  static final List<String> WEBHOOKS = List.of(VISENGINE_WEBHOOK, DOCUENGINE_WEBHOOK);
+
+  /** Where every webhook lives; what a problem names when no webhook route matched. */
+  static final String WEBHOOKS_BASE = "/webhooks";
+
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   /**
@@ -59,7 +70,16 @@ final class Operations {
 
   List<Route> routes() {
     return List.of(
-        new Route("POST", WEBHOOK, false, this::notification),
+        new Route(
+            "POST",
+            VISENGINE_WEBHOOK,
+            false,
+            (ctx, caller) -> followUp(ctx, ctx.pathParam("token"))),
+        new Route(
+            "POST",
+            DOCUENGINE_WEBHOOK,
+            false,
+            (ctx, caller) -> followUp(ctx, Option.of(ctx.header(TOKEN_HEADER)).getOrElse(""))),
         new Route("GET", "/health/live", false, this::live),
         new Route("GET", "/health/ready", false, this::ready),
         new Route("GET", "/metrics", false, this::metrics),
@@ -68,12 +88,12 @@ final class Operations {
   }
 
   /**
-   * A notification is a hint: its body is never read. The token names a request, which the use case
-   * re-reads from upstream. A token that names nothing gets 404 and changes nothing; otherwise the
-   * answer is 202 as soon as the handling is done or the wait is over, whichever comes first.
+   * A notification is a hint, whichever engine sends it: its body is never read. The token, in the
+   * address (Visengine) or in a header (DocuEngine), names a request, which the use case re-reads
+   * from its engine. A token that names nothing gets 404 and changes nothing; otherwise the answer
+   * is 202 as soon as the handling is done or the wait is over, whichever comes first.
    */
-  private void notification(Context ctx, String caller) throws InterruptedException {
-    String token = ctx.pathParam("token");
+  private void followUp(Context ctx, String token) throws InterruptedException {
     if (!TOKEN_SHAPE.matcher(token).matches()) {
       throw unknownToken();
     }

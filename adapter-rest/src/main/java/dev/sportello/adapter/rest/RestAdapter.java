@@ -270,14 +270,18 @@ public final class RestAdapter implements AutoCloseable {
   }
 
   /**
-   * The address the problem is about. A webhook's address holds its token, so whatever the method
-   * or status, an address that names a webhook in any spelling is shown as the route's template.
+   * The address the problem is about. A webhook's address may hold its token, so whatever the
+   * method or status, a webhook route is shown as its template, and any other address that names a
+   * webhook in any spelling as the webhooks' base.
    */
   private static String instance(Context ctx) {
     String route = ctx.attribute(ROUTE_ATTRIBUTE);
     String path = ctx.path();
-    if (Operations.WEBHOOK.equals(route) || namesAWebhook(path)) {
-      return Operations.WEBHOOK;
+    if (route != null && Operations.WEBHOOKS.contains(route)) {
+      return route;
+    }
+    if (namesAWebhook(path)) {
+      return Operations.WEBHOOKS_BASE;
     }
     return path.length() > MAX_INSTANCE_LENGTH ? path.substring(0, MAX_INSTANCE_LENGTH) : path;
   }

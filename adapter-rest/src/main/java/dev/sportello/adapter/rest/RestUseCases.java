@@ -28,7 +28,8 @@ import dev.sportello.application.service.UseCases;
  * @param cancelRequest {@code POST /requests/{id}/cancellation}
  * @param refreshRequest {@code POST /requests/{id}/refresh}
  * @param retrieveDocument {@code GET /requests/{id}/document} and its files
- * @param handleNotification {@code POST /webhooks/visengine/{token}}
+ * @param handleNotification {@code POST /webhooks/visengine/{token}} and {@code POST
+ *     /webhooks/docuengine}
  */
 record RestUseCases(
     BrowseCatalogUseCase browseCatalog,

@@ -63,9 +63,15 @@ final class Views {
     }
   }
 
-  record CertificateSummary(String id, String name, String category) {
+  /**
+   * One line of the catalogue.
+   *
+   * @param engine the name of the engine that publishes the certificate, such as {@code visengine}
+   */
+  record CertificateSummary(String id, String engine, String name, String category) {
     static CertificateSummary of(CatalogEntry entry) {
-      return new CertificateSummary(entry.id().value(), entry.name(), entry.category());
+      return new CertificateSummary(
+          entry.id().value(), entry.engine().name(), entry.name(), entry.category());
     }
   }
 
@@ -119,6 +125,7 @@ final class Views {
 
   record CertificateDetail(
       String id,
+      String engine,
       String name,
       String category,
       boolean hasSearchPhase,
@@ -136,6 +143,7 @@ final class Views {
       Certificate certificate = description.certificate();
       return new CertificateDetail(
           certificate.id().value(),
+          certificate.engine().name(),
           certificate.name(),
           certificate.category(),
           certificate.hasSearchPhase(),
@@ -228,9 +236,12 @@ final class Views {
   /**
    * A request as its caller sees it. The submitted values are not echoed: they are personal data,
    * and the caller already has them.
+   *
+   * @param engine the name of the engine that processes the request
    */
   record RequestView(
       String id,
+      String engine,
       String certificateId,
       String certificateName,
       String status,
@@ -247,6 +258,7 @@ final class Views {
     static RequestView of(CertificateRequest request) {
       return new RequestView(
           request.id().value(),
+          request.engine().name(),
           request.certificateId().value(),
           request.certificateName(),
           request.status().name(),

@@ -10,6 +10,7 @@ import dev.sportello.application.port.in.BrowseCatalogQuery;
 import dev.sportello.application.port.in.ValidateSubmissionCommand;
 import dev.sportello.application.port.in.ValidationReport;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.shared.Violation;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -38,7 +39,47 @@ class CatalogRoutesTest {
     assertThat(reply.json().get("nextCursor").isNull()).isTrue();
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
     verify(api.browse)
-        .browse(new BrowseCatalogQuery(Option.some("Anagrafe"), Option.some("famiglia")));
+        .browse(
+            new BrowseCatalogQuery(
+                Option.some("Anagrafe"), Option.some("famiglia"), Option.none()));
+  }
+
+  @Test
+  void everyCertificateNamesItsEngine() {
+    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+    when(api.browse.browse(any()))
+        .thenReturn(Either.right(List.of(Fixtures.entry(), Fixtures.entry(docuEngine))));
+
+    var items = api.get("/api/v1/certificates").json().get("items");
+
+    assertThat(items.get(0).get("id").asString()).isEqualTo(Fixtures.CERTIFICATE_ID);
+    assertThat(items.get(0).get("engine").asString()).isEqualTo("visengine");
+    assertThat(items.get(1).get("id").asString()).isEqualTo(Fixtures.DOCUENGINE_CERTIFICATE_ID);
+    assertThat(items.get(1).get("engine").asString()).isEqualTo("docuengine");
+  }
+
+  @Test
+  void listsOneEngineWhenAsked() {
+    when(api.browse.browse(any())).thenReturn(Either.right(List.empty()));
+
+    assertThat(api.get("/api/v1/certificates?engine=docuengine").status()).isEqualTo(200);
+    verify(api.browse)
+        .browse(
+            new BrowseCatalogQuery(
+                Option.none(), Option.none(), Option.some(new Engine("docuengine"))));
+  }
+
+  @Test
+  void anEngineNoEngineCouldHaveIsRefused() {
+    for (String engine : new String[] {"DocuEngine", "docu-engine", "1engine", "x".repeat(33)}) {
+      var reply = api.get("/api/v1/certificates?engine=" + engine);
+
+      assertThat(reply.status()).as(engine).isEqualTo(400);
+      var violation = reply.json().get("violations").get(0);
+      assertThat(violation.get("field").asString()).isEqualTo("engine");
+      assertThat(violation.get("code").asString()).isEqualTo("malformed_engine");
+    }
+    verifyNoInteractions(api.browse);
   }
 
   @Test
@@ -58,6 +99,7 @@ class CatalogRoutesTest {
 
     assertThat(reply.status()).isEqualTo(200);
     var json = reply.json();
+    assertThat(json.get("engine").asString()).isEqualTo("visengine");
     assertThat(json.get("fields").get(0).get("key").asString()).isEqualTo("$0");
     assertThat(json.get("fields").get(0).get("type").asString())
         .isEqualTo("codice_fiscale_persona_fisica");
@@ -67,6 +109,19 @@ class CatalogRoutesTest {
     assertThat(json.get("extras").get(0).get("price").get("euros").asString()).isEqualTo("5.00");
     assertThat(json.get("quote").get("total").get("cents").asLong()).isEqualTo(1574);
     assertThat(json.get("quote").get("total").get("euros").asString()).isEqualTo("15.74");
+  }
+
+  @Test
+  void describesACertificateOfAnotherEngine() {
+    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+    when(api.describe.describe(docuEngine.id()))
+        .thenReturn(Either.right(Fixtures.description(docuEngine)));
+
+    var reply = api.get("/api/v1/certificates/" + Fixtures.DOCUENGINE_CERTIFICATE_ID);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("id").asString()).isEqualTo(Fixtures.DOCUENGINE_CERTIFICATE_ID);
+    assertThat(reply.json().get("engine").asString()).isEqualTo("docuengine");
   }
 
   @Test

@@ -22,9 +22,36 @@ class CertificateDetailsTest {
 
   @Test
   void membersAddedByLaterVersionsAreIgnored() {
-    String json = described().replaceFirst("\\{", "{\"engine\":\"visengine\",");
+    String json = described().replaceFirst("\\{", "{\"availability\":\"always\",");
 
     assertThat(RestAdapter.readCertificate(json).get().get()).isEqualTo(Fixtures.certificate());
+  }
+
+  @Test
+  void aDescriptionReadsBackWithItsEngine() {
+    Certificate docuEngine =
+        Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+    String json =
+        Json.MAPPER.writeValueAsString(
+            Views.CertificateDetail.of(Fixtures.description(docuEngine)));
+
+    assertThat(RestAdapter.readCertificate(json).get().get()).isEqualTo(docuEngine);
+  }
+
+  @Test
+  void aDescriptionSavedBeforeEnginesWereShownIsVisengines() {
+    String json = described().replace("\"engine\":\"visengine\",", "");
+
+    assertThat(json).doesNotContain("engine");
+    assertThat(RestAdapter.readCertificate(json).get().get()).isEqualTo(Fixtures.certificate());
+  }
+
+  @Test
+  void anEngineNoEngineCouldHaveIsRefused() {
+    String json = described().replace("\"engine\":\"visengine\"", "\"engine\":\"Visengine\"");
+
+    assertThat(RestAdapter.readCertificate(json).get().getLeft())
+        .startsWith("engine: an engine is named by 1 to 32 lower-case letters");
   }
 
   @ParameterizedTest

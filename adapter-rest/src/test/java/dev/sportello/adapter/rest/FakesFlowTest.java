@@ -8,14 +8,10 @@ import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
-import io.vavr.collection.HashMap;
 import io.vavr.control.Option;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.zip.ZipEntry;
@@ -25,74 +21,27 @@ import org.junit.jupiter.api.Test;
 
 /** Real flows through the adapter over the application wired to its in-memory fakes. */
 class FakesFlowTest {
-  private static final String ALICE = "alice-secret-key-0001";
-  private static final String BOB = "bob-secret-key-0002";
+  private static final String ALICE = Harness.ALICE_KEY;
+  private static final String BOB = Harness.BOB_KEY;
 
   private final TestApplication app =
-      TestApplication.builder().webhookBaseUrl("http://localhost:8080/webhooks/visengine").build();
+      TestApplication.builder().webhookBaseUrl("http://localhost:8080/webhooks").build();
   private final Certificate certificate = TestData.certificate();
-  private final RestAdapter adapter;
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final Harness.Served api;
 
   FakesFlowTest() {
     app.visengine().register(certificate);
-    adapter =
-        RestAdapter.create(
-                app.useCases(),
-                RestSettings.of(
-                        HashMap.of(
-                            RestSettings.hashApiKey(ALICE),
-                            "alice",
-                            RestSettings.hashApiKey(BOB),
-                            "bob"),
-                        () -> true,
-                        () -> true,
-                        () -> "")
-                    .withAddress("127.0.0.1", 0))
-            .start();
+    api = Harness.serve(app.useCases());
   }
 
   @AfterEach
   void stop() {
-    adapter.stop();
+    api.close();
   }
 
   private Harness.Reply call(
       String key, String method, String path, String body, String... headers) {
-    var builder =
-        HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + adapter.port() + path))
-            .timeout(Duration.ofSeconds(20))
-            .method(
-                method,
-                body.isEmpty()
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (!key.isEmpty()) {
-      builder.header("Authorization", "Bearer " + key);
-    }
-    if (!body.isEmpty()) {
-      builder.header("Content-Type", "application/json");
-    }
-    for (int i = 0; i < headers.length; i += 2) {
-      builder.header(headers[i], headers[i + 1]);
-    }
-    try {
-      HttpRequest request = builder.build();
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      var reply = new Harness.Reply(response.statusCode(), response.headers(), response.body());
-      OpenApiContract.INSTANCE.check(
-          method,
-          request.uri().getRawPath(),
-          reply.status(),
-          reply.header("Content-Type"),
-          reply.body());
-      return reply;
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(interrupted);
-    }
+    return api.call(key, method, path, body, headers);
   }
 
   /**
@@ -145,6 +94,7 @@ class FakesFlowTest {
     var list = call(ALICE, "GET", "/api/v1/certificates", "");
     assertThat(list.json().get("items").get(0).get("id").asString())
         .isEqualTo(certificate.id().value());
+    assertThat(list.json().get("items").get(0).get("engine").asString()).isEqualTo("visengine");
 
     var detail = call(ALICE, "GET", "/api/v1/certificates/" + certificate.id().value(), "");
     assertThat(detail.status()).isEqualTo(200);
@@ -169,6 +119,16 @@ class FakesFlowTest {
             "{\"values\": {\"$0\": \"Mario\"}}");
     assertThat(filled.json().get("valid").asBoolean()).as(filled.text()).isTrue();
     assertThat(filled.json().get("quote").get("total").get("euros").asString()).isEqualTo("12.20");
+  }
+
+  @Test
+  void theCatalogueListsNothingForAnEngineThatIsNotEnabled() {
+    var visengine = call(ALICE, "GET", "/api/v1/certificates?engine=visengine", "");
+    var notEnabled = call(ALICE, "GET", "/api/v1/certificates?engine=docuengine", "");
+
+    assertThat(visengine.json().get("items")).hasSize(1);
+    assertThat(notEnabled.status()).isEqualTo(200);
+    assertThat(notEnabled.json().get("items")).isEmpty();
   }
 
   @Test
@@ -312,8 +272,7 @@ class FakesFlowTest {
   void theWebhookRereadsTheRequestItsTokenNames() {
     String id = order(ALICE, "k-1", "Mario");
     UpstreamId upstream = app.visengine().requestIds().last();
-    String url = app.visengine().order(upstream).callback().get().url();
-    String token = url.substring(url.lastIndexOf('/') + 1);
+    String token = app.visengine().order(upstream).callback().get().token();
     app.visengine().advance(upstream, RequestStatus.FULFILLED);
 
     var forged =

@@ -4,6 +4,7 @@ import dev.sportello.application.port.in.CertificateDescription;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.catalog.FieldSchema;
@@ -29,12 +30,21 @@ import java.time.Instant;
 /** Domain values for the route tests. */
 final class Fixtures {
   static final String CERTIFICATE_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+  static final Engine VISENGINE = new Engine("visengine");
+  static final String DOCUENGINE_CERTIFICATE_ID = "663df75d19a52195e23e315c";
+  static final Engine DOCUENGINE = new Engine("docuengine");
   static final String TAX_CODE = "RSSMRA80A01H501U";
   static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
 
   private Fixtures() {}
 
+  /** Visengine's family-status certificate. */
   static Certificate certificate() {
+    return certificate(CERTIFICATE_ID, VISENGINE);
+  }
+
+  /** The same form, as another engine publishes it. */
+  static Certificate certificate(String id, Engine engine) {
     FieldSchema schema =
         FieldSchema.read(
             List.of(
@@ -49,7 +59,8 @@ final class Fixtures {
                 new FieldDeclaration("$1", "Cognome", new FieldType.Text(), "testo", false, 2, "")),
             "$0 && $1");
     return new Certificate(
-        new CertificateId(CERTIFICATE_ID),
+        new CertificateId(id),
+        engine,
         "Certificato di stato di famiglia",
         "Anagrafe",
         Money.ofCents(1290),
@@ -63,12 +74,19 @@ final class Fixtures {
   }
 
   static CatalogEntry entry() {
+    return entry(certificate());
+  }
+
+  static CatalogEntry entry(Certificate certificate) {
     return new CatalogEntry(
-        new CertificateId(CERTIFICATE_ID), "Certificato di stato di famiglia", "Anagrafe");
+        certificate.id(), certificate.engine(), certificate.name(), certificate.category());
   }
 
   static CertificateDescription description() {
-    Certificate certificate = certificate();
+    return description(certificate());
+  }
+
+  static CertificateDescription description(Certificate certificate) {
     return new CertificateDescription(
         certificate,
         certificate.schema().fields().map(spec -> new CertificateDescription.Field(spec, true)),
@@ -81,10 +99,14 @@ final class Fixtures {
   }
 
   static CertificateRequest request(String id, String caller) {
-    Certificate certificate = certificate();
+    return request(id, caller, certificate());
+  }
+
+  static CertificateRequest request(String id, String caller, Certificate certificate) {
     Submission submission =
         new Submission(
             certificate.id(),
+            certificate.engine(),
             TreeMap.of(new FieldKey("$0"), TAX_CODE, new FieldKey("$1"), "ROSSI"),
             certificate.extras(),
             Quote.of(certificate, certificate.extras()));

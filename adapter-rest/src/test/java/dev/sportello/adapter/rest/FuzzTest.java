@@ -124,11 +124,13 @@ class FuzzTest {
           "/api/v1/requests/req-1/selection",
           "/api/v1/requests/req-1/cancellation",
           "/api/v1/requests/req-1/refresh",
-          "/webhooks/visengine/req-1.abc");
+          "/webhooks/visengine/req-1.abc",
+          "/webhooks/docuengine");
 
   private static final java.util.List<String> GETS =
       java.util.List.of(
           "/api/v1/certificates",
+          "/api/v1/certificates?engine=docuengine",
           "/api/v1/certificates/" + ID,
           "/api/v1/requests",
           "/api/v1/requests/req-1",
@@ -208,6 +210,7 @@ class FuzzTest {
             api.as(Harness.ALICE_KEY, path)
                 .header("Content-Type", contentType)
                 .header("Idempotency-Key", "fuzz")
+                .header("X-Sportello-Token", "req-1.abc")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
     assertSafe(reply.status(), reply.header("Content-Type"), reply.text());

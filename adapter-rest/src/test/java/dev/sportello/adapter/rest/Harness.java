@@ -15,6 +15,7 @@ import dev.sportello.application.port.in.RetrieveDocumentUseCase;
 import dev.sportello.application.port.in.SelectCandidateUseCase;
 import dev.sportello.application.port.in.SubmitRequestUseCase;
 import dev.sportello.application.port.in.ValidateSubmissionUseCase;
+import dev.sportello.application.service.UseCases;
 import io.vavr.collection.HashMap;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,6 +67,23 @@ final class Harness implements AutoCloseable {
 
   Harness(UnaryOperator<RestSettings> tweak) {
     this.adapter = RestAdapter.create(useCases(), tweak.apply(settings())).start();
+  }
+
+  /** An adapter started over real use cases, for Alice's and Bob's keys, with every probe up. */
+  static Served serve(UseCases useCases) {
+    return new Served(
+        RestAdapter.create(
+            useCases,
+            RestSettings.of(
+                    HashMap.of(
+                        RestSettings.hashApiKey(ALICE_KEY),
+                        "alice",
+                        RestSettings.hashApiKey(BOB_KEY),
+                        "bob"),
+                    () -> true,
+                    () -> true,
+                    () -> "")
+                .withAddress("127.0.0.1", 0)));
   }
 
   RestSettings settings() {
@@ -123,7 +141,51 @@ final class Harness implements AutoCloseable {
 
   /** Sends, checks the reply against the contract, and returns it. */
   Reply send(HttpRequest.Builder builder) {
-    HttpRequest request = builder.build();
+    return exchange(client, builder.build());
+  }
+
+  /** A started adapter over real use cases, and a client that checks it against the contract. */
+  static final class Served implements AutoCloseable {
+    private final RestAdapter adapter;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private Served(RestAdapter adapter) {
+      this.adapter = adapter.start();
+    }
+
+    /**
+     * A call with the key as bearer unless it is empty, the body as JSON unless it is empty, and
+     * the headers given as name, value pairs.
+     */
+    Reply call(String key, String method, String path, String body, String... headers) {
+      var builder =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adapter.port() + path))
+              .timeout(Duration.ofSeconds(20))
+              .method(
+                  method,
+                  body.isEmpty()
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
+      if (!key.isEmpty()) {
+        builder.header("Authorization", "Bearer " + key);
+      }
+      if (!body.isEmpty()) {
+        builder.header("Content-Type", "application/json");
+      }
+      for (int i = 0; i < headers.length; i += 2) {
+        builder.header(headers[i], headers[i + 1]);
+      }
+      return exchange(client, builder.build());
+    }
+
+    @Override
+    public void close() {
+      adapter.stop();
+    }
+  }
+
+  /** Sends with the client, checks the reply against the contract, and returns it. */
+  static Reply exchange(HttpClient client, HttpRequest request) {
     try {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       Reply reply = new Reply(response.statusCode(), response.headers(), response.body());

@@ -59,6 +59,13 @@ class LogHygieneTest {
               .POST(
                   HttpRequest.BodyPublishers.ofString(
                       "{\"data\": {\"codice_fiscale\": \"" + Fixtures.TAX_CODE + "\"}}")));
+      api.send(
+          HttpRequest.newBuilder(api.uri("/webhooks/docuengine"))
+              .timeout(Duration.ofSeconds(10))
+              .header("X-Sportello-Token", TOKEN)
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"data\": {\"codiceFiscale\": \"" + Fixtures.TAX_CODE + "\"}}")));
       api.send(api.as("wrong-" + Harness.BOB_KEY, "/api/v1/requests").GET());
     } finally {
       root.setLevel(before);

@@ -59,6 +59,7 @@ class RequestRoutesTest {
     assertThat(json.get("id").asString()).isEqualTo("req-1");
     assertThat(json.get("status").asString()).isEqualTo("ACCEPTED");
     assertThat(json.get("certificateId").asString()).isEqualTo(Fixtures.CERTIFICATE_ID);
+    assertThat(json.get("engine").asString()).isEqualTo("visengine");
     assertThat(json.get("history").get(0).get("at").asString()).isEqualTo("2026-01-15T10:00:00Z");
     assertThat(json.get("quote").get("extras").get("cents").asLong()).isEqualTo(500);
     assertThat(reply.text()).doesNotContain(Fixtures.TAX_CODE);
@@ -143,6 +144,26 @@ class RequestRoutesTest {
                 Option.some("pratica-7"),
                 Option.some("abc"),
                 2));
+  }
+
+  @Test
+  void everyListedRequestNamesItsEngine() {
+    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+    when(api.list.list(any()))
+        .thenReturn(
+            Either.right(
+                new RequestListing(
+                    List.of(
+                        Fixtures.request("req-2", "alice", docuEngine),
+                        Fixtures.request("req-1", "alice")),
+                    Option.none())));
+
+    var items = api.get("/api/v1/requests").json().get("items");
+
+    assertThat(items.get(0).get("engine").asString()).isEqualTo("docuengine");
+    assertThat(items.get(0).get("certificateId").asString())
+        .isEqualTo(Fixtures.DOCUENGINE_CERTIFICATE_ID);
+    assertThat(items.get(1).get("engine").asString()).isEqualTo("visengine");
   }
 
   @Test

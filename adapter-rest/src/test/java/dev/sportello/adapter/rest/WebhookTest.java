@@ -34,6 +34,15 @@ class WebhookTest {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  private Harness.Reply notifyDocuEngine(Harness harness, String token, String body) {
+    return harness.send(
+        HttpRequest.newBuilder(harness.uri("/webhooks/docuengine"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("X-Sportello-Token", token)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   @Test
   void handsTheTokenToTheUseCase() {
     when(api.notifications.handle(TOKEN))
@@ -93,6 +102,18 @@ class WebhookTest {
   }
 
   @Test
+  void anAddressThatNamesAWebhookButNoRouteIsShownAsTheWebhooksBase() {
+    var reply =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/webhooks/docuengine/" + TOKEN))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().get("instance").asString()).isEqualTo("/webhooks");
+  }
+
+  @Test
   void aMalformedTokenNeverReachesTheUseCase() {
     for (String token : new String[] {"nodot", ".x", "a.", "a.b.c%20d", "x".repeat(300) + ".y"}) {
       assertThat(notify(token, "application/json", "{}").status()).as(token).isEqualTo(404);
@@ -140,5 +161,63 @@ class WebhookTest {
         .thenReturn(Either.right(Fixtures.request("req-1", "alice")));
 
     assertThat(notify(TOKEN, "text/plain", "").status()).isEqualTo(202);
+  }
+
+  @Test
+  void handsDocuEnginesHeaderTokenToTheUseCase() {
+    when(api.notifications.handle(TOKEN))
+        .thenReturn(Either.right(Fixtures.request("req-1", "alice")));
+
+    var reply = notifyDocuEngine(api, TOKEN, "{\"data\": {\"id\": \"663df75d19a52195e23e315c\"}}");
+
+    assertThat(reply.status()).isEqualTo(202);
+    assertThat(reply.body()).isEmpty();
+    verify(api.notifications).handle(TOKEN);
+  }
+
+  @Test
+  void aDocuEngineNotificationWithoutATokenIsNotFound() {
+    var reply =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/webhooks/docuengine"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\": {}}")));
+
+    assertThat(reply.status()).isEqualTo(404);
+    verifyNoInteractions(api.notifications);
+  }
+
+  @Test
+  void aDocuEngineTokenThatNamesNothingIsNotFound() {
+    when(api.notifications.handle(any()))
+        .thenReturn(Either.left(new UseCaseError.NotFound("no request for this notification")));
+
+    var reply = notifyDocuEngine(api, "req-1.forged", "{}");
+
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().get("instance").asString()).isEqualTo("/webhooks/docuengine");
+    assertThat(reply.text()).doesNotContain("forged");
+  }
+
+  @Test
+  void aMalformedDocuEngineTokenNeverReachesTheUseCase() {
+    for (String token : new String[] {"nodot", ".x", "a.", "a.b c", "x".repeat(300) + ".y"}) {
+      assertThat(notifyDocuEngine(api, token, "{}").status()).as(token).isEqualTo(404);
+    }
+    verifyNoInteractions(api.notifications);
+  }
+
+  @Test
+  void aDocuEngineBodyPastTheBodyLimitIsStillOnlyAHint() {
+    try (var small = new Harness(settings -> settings.withMaxBodyBytes(1024))) {
+      when(small.notifications.handle(TOKEN))
+          .thenReturn(Either.right(Fixtures.request("req-1", "alice")));
+
+      var reply = notifyDocuEngine(small, TOKEN, "{\"data\": " + "[".repeat(64 * 1024));
+
+      assertThat(reply.status()).isEqualTo(202);
+      verify(small.notifications).handle(TOKEN);
+    }
   }
 }
