@@ -48,6 +48,14 @@ final class Harness implements AutoCloseable {
   static final String DURC = "3cbbb9c833f1c94af35494820cda3370";
   static final String MARIO_ROSSI = "RSSMRA85T10A562S";
 
+  /** DocuEngine's "Certificato di Stato di Famiglia - con bollo", in the sandbox's catalogue. */
+  static final String DOCU_FAMILY_STATUS = "6751c0a41a241a5d1be0fa10";
+
+  /** DocuEngine's "Bilancio Ottico": a search for the company's balance sheets comes first. */
+  static final String BALANCE_SHEET = "667443c29e6f0e447bc265aa";
+
+  static final String COMPANY_TAX_CODE = "01500001019";
+
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   final Service service;
@@ -215,6 +223,25 @@ final class Harness implements AutoCloseable {
     return syncUntil(id, status, sandbox());
   }
 
+  /**
+   * Runs sync cycles until the request's search offers candidates, then chooses the first one of
+   * the last search.
+   *
+   * @return the search as it was when the choice was made
+   */
+  JsonNode chooseFirstCandidate(String id) {
+    JsonNode awaiting = syncUntil(id, "AWAITING_SELECTION");
+    JsonNode round = awaiting.path("searches").get(awaiting.path("searches").size() - 1);
+    assertThat(round.path("candidates").size()).as("candidates: %s", round).isPositive();
+    ok(
+        post(
+            "/api/v1/requests/" + id + "/selection",
+            Map.of(
+                "searchId", round.path("searchId").asString(),
+                "index", round.path("candidates").get(0).path("index").asInt())));
+    return round;
+  }
+
   /** Waits, without running a sync cycle, until the request reaches the status. */
   JsonNode awaitStatus(String id, String status) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(10);
@@ -274,6 +301,13 @@ final class Harness implements AutoCloseable {
     return body;
   }
 
+  /** Downloads the request's document and checks that it holds PDFs, and nothing else. */
+  void downloadsPdfs(String id, Path directory) throws IOException {
+    assertThat(zipEntries(download(id, directory)).values())
+        .isNotEmpty()
+        .allMatch(head -> head.startsWith("%PDF"));
+  }
+
   /** A small PDF as a file field value: {@code name|data:application/pdf;base64,…}. */
   static String pdfField(String name) {
     byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -290,6 +324,19 @@ final class Harness implements AutoCloseable {
     values.put("$5", "PI");
     values.put("$6", "G702");
     values.put("$7", MARIO_ROSSI);
+    return values;
+  }
+
+  /** DocuEngine's family-status form, for Mario Rossi. */
+  static Map<String, String> docuFamilyStatus() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("field0", "Mario");
+    values.put("field1", "Rossi");
+    values.put("field2", MARIO_ROSSI);
+    values.put("field3", "1985-12-10");
+    values.put("field4", "San Giuliano Terme");
+    values.put("field5", "Pisa");
+    values.put("field6", "PI");
     return values;
   }
 
