@@ -13,10 +13,14 @@ import static dev.sportello.bootstrap.Harness.FAMILY_STATUS;
 import static dev.sportello.bootstrap.Harness.RESIDENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vavr.collection.List;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +88,7 @@ class EndToEndTest {
   }
 
   private static String engineOf(JsonNode items, String certificateId) {
-    return io.vavr.collection.List.ofAll(items)
+    return List.ofAll(items)
         .find(item -> item.path("id").asString().equals(certificateId))
         .map(item -> item.path("engine").asString())
         .getOrElseThrow(() -> new AssertionError(certificateId + " is not listed: " + items));
@@ -158,6 +162,17 @@ class EndToEndTest {
 
     assertThat(before).isNotEqualTo("FULFILLED");
     app.awaitStatus(id, "FULFILLED");
+  }
+
+  @Test
+  void theBannerSaysTheEmbeddedSandboxPlaysBothEngines() {
+    StringWriter banner = new StringWriter();
+
+    Banner.print(new PrintWriter(banner), app.service, Duration.ZERO);
+
+    assertThat(banner.toString().lines())
+        .contains("  Visengine   the embedded sandbox", "  DocuEngine  the embedded sandbox");
+    assertThat(banner.toString()).contains("SPORTELLO — SANDBOX");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.application.port.in.RequestQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.domain.request.CertificateRequest;
@@ -87,6 +88,17 @@ final class Harness implements AutoCloseable {
     environment.put("SPORTELLO_SYNC_INTERVAL", "1h");
     environment.put("SPORTELLO_SANDBOX_STEP_DELAY", "1h");
     environment.putAll(more);
+    return environment;
+  }
+
+  /**
+   * The settings of a service that reaches the engines given in {@code engines} outside sandbox
+   * mode, where the test's API key is accepted only hashed.
+   */
+  static Map<String, String> outsideSandboxMode(Path dataDir, Map<String, String> engines) {
+    Map<String, String> environment = environment(dataDir, engines);
+    environment.remove("SPORTELLO_API_KEY");
+    environment.put("SPORTELLO_API_KEY_HASHES", CALLER + "=" + RestSettings.hashApiKey(API_KEY));
     return environment;
   }
 
