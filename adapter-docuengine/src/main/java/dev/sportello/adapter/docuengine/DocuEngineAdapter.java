@@ -26,11 +26,13 @@ import feign.slf4j.Slf4jLogger;
 import io.vavr.collection.List;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -222,7 +224,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   }
 
   private Either<RemoteFailure, RemoteRequest> chosen(
-      UpstreamId id, Wire.@org.jspecify.annotations.Nullable Request read, int index) {
+      UpstreamId id, Wire.@Nullable Request read, int index) {
     if (read == null) {
       return Either.left(new RemoteFailure.Malformed("the answer has no request"));
     }
@@ -232,7 +234,11 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
           new RemoteFailure.Conflict(
               "no_such_candidate", "the request offers no result " + index + " to choose"));
     }
-    String resultId = String.valueOf(results.get(index).id()).strip();
+    String published = results.get(index).id();
+    String resultId = published == null ? "" : published.strip();
+    if (resultId.isEmpty()) {
+      return Either.left(new RemoteFailure.Malformed("a search result has no id"));
+    }
     String already = read.resultId() == null ? "" : read.resultId().strip();
     if (!already.isEmpty()) {
       return sameChoice(id, read, resultId);
@@ -278,7 +284,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   }
 
   @Override
-  public Either<RemoteFailure, String> download(UpstreamId id, java.io.OutputStream target) {
+  public Either<RemoteFailure, String> download(UpstreamId id, OutputStream target) {
     return call(
         RemoteCallKind.DOCUMENT,
         Failures.Effect.READ,

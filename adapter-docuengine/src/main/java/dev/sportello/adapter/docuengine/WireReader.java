@@ -266,7 +266,10 @@ final class WireReader {
             lastUpdate.get()));
   }
 
-  /** A list line: its state cannot tell a search from the wait for a choice, nor a document's. */
+  /**
+   * A list line. It has neither results nor {@code hasSearch}, so SEARCH reads as searching for
+   * every document: the detail read tells a search from the wait for a choice or processing.
+   */
   Either<RemoteFailure, RemoteSummary> summary(Wire.@Nullable Request line) {
     if (line == null) {
       return malformed("a line of the request list is empty");

@@ -2,6 +2,7 @@ package dev.sportello.adapter.docuengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -24,7 +25,12 @@ import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +44,12 @@ import org.junit.jupiter.api.Test;
 class SandboxContractTest extends RemotePortContract {
   /** Generous, so that a busy build machine does not turn ordinary calls into timeouts. */
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The read timeout of the adapter that meets the slow answers. */
+  private static final Duration SHORT_READ_TIMEOUT = Duration.ofSeconds(1);
+
+  /** How long a slow answer takes: longer than the short read timeout. */
+  private static final Duration SLOW = SHORT_READ_TIMEOUT.plusSeconds(1);
 
   private static final DocuEngineSettings.RetryPolicy THREE_QUICK_ATTEMPTS =
       new DocuEngineSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1));
@@ -179,6 +191,23 @@ class SandboxContractTest extends RemotePortContract {
 
     assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
     assertThat(adapter.fetch(id).get().closed()).isTrue();
+    assertThat(charges(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aCloseSlowerThanTheReadTimeoutHasAnUnknownOutcomeThatALaterCloseResolvesWithOneCharge()
+      throws Exception {
+    UpstreamId id = draft(validOrder());
+    control.fault("PATCH /requests/{id}", "delay", 1, ",\"millis\":" + SLOW.toMillis());
+    DocuEngineAdapter impatient =
+        DocuEngineAdapter.create(
+            DocuEngineSettings.of(sandbox.baseUrl(), sandbox.token())
+                .withTimeouts(Duration.ofSeconds(2), SHORT_READ_TIMEOUT));
+
+    assertThat(impatient.close(id).getLeft()).isInstanceOf(RemoteFailure.OutcomeUnknown.class);
+    assertThat(sandbox.awaitQuiet(SLOW.plusSeconds(10))).as("the slow close was served").isTrue();
+
+    assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
     assertThat(charges(id)).isEqualTo(1);
   }
 
@@ -393,5 +422,41 @@ class SandboxContractTest extends RemotePortContract {
     assertThat(failed.status()).isEqualTo(RequestStatus.REJECTED);
     assertThat(failed.outcome().map(outcome -> outcome.code())).contains("FAILED");
     assertThat(adapter.listAll().get().head().status()).isEqualTo(RequestStatus.REJECTED);
+  }
+
+  @Test
+  void aClosedDraftNotifiesOurWebhookWithItsTokenInAHeaderAndNotInTheUrl() throws Exception {
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    HttpServer webhook =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    webhook.createContext(
+        "/",
+        exchange -> {
+          seen.add(
+              exchange.getRequestURI().getPath()
+                  + " "
+                  + exchange.getRequestHeaders().getFirst("X-Sportello-Token"));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    webhook.start();
+    try {
+      String url = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/webhooks/docuengine";
+      RemoteOrder order = validOrder();
+      RemoteOrder notified =
+          new RemoteOrder(
+              order.certificateId(),
+              order.values(),
+              order.extraKeys(),
+              Option.none(),
+              Option.some(new RemoteOrder.Callback(url, "t0k3n", "req-1")));
+      UpstreamId id = draft(notified);
+
+      adapter.close(id).get();
+
+      assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("/webhooks/docuengine t0k3n");
+    } finally {
+      webhook.stop(0);
+    }
   }
 }

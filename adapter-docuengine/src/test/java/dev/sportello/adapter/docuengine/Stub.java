@@ -64,9 +64,10 @@ final class Stub {
         Option.none());
   }
 
+  /** A read timeout generous enough for a busy build machine; {@link RetryTest} waits past it. */
   static DocuEngineSettings settings(String baseUrl) {
     return DocuEngineSettings.of(URI.create(baseUrl), TOKEN)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800))
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
         .withRetry(
             new DocuEngineSettings.RetryPolicy(3, Duration.ofMillis(5), Duration.ofSeconds(5)));
   }

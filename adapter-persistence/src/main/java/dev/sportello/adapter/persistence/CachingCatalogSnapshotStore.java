@@ -19,7 +19,9 @@ import java.time.Duration;
  * not saved (the database being down) is still served from memory until it expires.
  */
 final class CachingCatalogSnapshotStore implements CatalogSnapshotStore {
-  /** More certificates than Visengine publishes, far fewer than would matter for the heap. */
+  /**
+   * More certificates than the engines publish together, far fewer than would matter for the heap.
+   */
   static final long MAX_CERTIFICATES = 2_000;
 
   /** How long a copy stays in memory; other instances' refreshes are seen after at most this. */

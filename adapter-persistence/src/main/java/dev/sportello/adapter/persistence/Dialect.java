@@ -67,7 +67,7 @@ enum Dialect {
     return Option.none();
   }
 
-  /** The folder of this engine's own migrations, next to the common ones. */
+  /** The folder of this database's own migrations, next to the common ones. */
   String migrationFolder() {
     return folder;
   }

@@ -121,7 +121,7 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
   }
 
   /**
-   * Update, else insert: portable across both engines. A concurrent insert of the same key makes
+   * Update, else insert: portable across both databases. A concurrent insert of the same key makes
    * this one a duplicate, and {@link #retryOnce} then updates the row the other writer inserted.
    */
   private static Either<StorageFailure, Boolean> upsert(

@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * Idempotency keys in {@code idempotency_key}, scoped by caller. A claim is one insert: the primary
- * key on (caller, key) lets exactly one of concurrent claims win on either engine; the losers read
- * the winner's row, with the time the winner claimed the key.
+ * key on (caller, key) lets exactly one of concurrent claims win on either database; the losers
+ * read the winner's row, with the time the winner claimed the key.
  *
  * <p>The hash of the body is stored keyed with the data keys' lookups key, after that key's id: a
  * plain hash of a submission would confirm a guessed one. A stored hash is compared under the key

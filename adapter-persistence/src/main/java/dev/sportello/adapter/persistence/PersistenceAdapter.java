@@ -29,7 +29,7 @@ import org.mapstruct.factory.Mappers;
  * migrations, erases personal data past its retention, and closes the pool. The only entry point of
  * this module.
  *
- * <p>PostgreSQL is the production engine; several instances may share one database (and one
+ * <p>PostgreSQL is the production store; several instances may share one database (and one
  * documents directory), and the sync cycle runs on one of them at a time under an advisory lock.
  * SQLite is the zero-configuration default for a single instance. H2, the embedded store of earlier
  * versions, is opened only to import it ({@link #importH2Store}).

@@ -4,14 +4,14 @@
  * import it. {@link dev.sportello.adapter.persistence.PersistenceAdapter} builds everything from
  * {@link dev.sportello.adapter.persistence.PersistenceSettings}; every other type is internal.
  *
- * <p>Concurrent writers are safe on every engine without row locks: a request is written only over
- * the version it was read at (a stale write is a typed conflict), and unique constraints settle
- * idempotency keys and upstream ids. The sync cycle is claimed whole by one leader at a time rather
- * than request by request, because its list call covers the whole account: on PostgreSQL the leader
- * holds a session-level advisory lock, so several instances may share one database and documents
- * directory. On SQLite the lock lives in the process, which is enough because the adapter lets one
- * process open the database file at a time (a lock file beside it): SQLite serves a single
- * instance, and several instances need PostgreSQL.
+ * <p>Concurrent writers are safe on every database without row locks: a request is written only
+ * over the version it was read at (a stale write is a typed conflict), and unique constraints
+ * settle idempotency keys and upstream ids. The sync cycle is claimed whole by one leader at a time
+ * rather than request by request, because each engine's list call covers its whole account: on
+ * PostgreSQL the leader holds a session-level advisory lock, so several instances may share one
+ * database and documents directory. On SQLite the lock lives in the process, which is enough
+ * because the adapter lets one process open the database file at a time (a lock file beside it):
+ * SQLite serves a single instance, and several instances need PostgreSQL.
  */
 @NullMarked
 package dev.sportello.adapter.persistence;

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mapstruct.factory.Mappers;
 
 /**
- * What the adapter promises beyond the ports' contracts, on each engine: the schema, the stored
+ * What the adapter promises beyond the ports' contracts, on each database: the schema, the stored
  * form, erasure, failures as values.
  */
 abstract class PersistenceAdapterTest {

@@ -54,7 +54,7 @@ import org.sqlite.SQLiteConnection;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What the embedded (SQLite) store promises beyond the contracts every engine passes. */
+/** What the embedded (SQLite) store promises beyond the contracts every database passes. */
 class SqliteStoreTest {
   @TempDir Path dataDir;
 
@@ -348,7 +348,8 @@ class SqliteStoreTest {
         .target("3")
         .load()
         .migrate();
-    // Its rows: the reference and the e-mail in clear, the values sealed, the body hash plain.
+    // Its rows: the reference and the e-mail in clear, the values sealed, the body hash plain, and
+    // no engine (every request was a Visengine one).
     CertificateRequest request = accepted("earlier-1");
     RequestRow row =
         new RequestRows(Mappers.getMapper(JsonMapping.class), LiveKeys.fixed(keys))

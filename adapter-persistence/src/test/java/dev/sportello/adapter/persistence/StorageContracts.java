@@ -21,7 +21,7 @@ import org.mapstruct.factory.Mappers;
 
 /**
  * The application's storage contracts and the sync lock's, each on a new, migrated database of one
- * engine: the same suites the in-memory fakes pass.
+ * database: the same suites the in-memory fakes pass.
  */
 abstract class StorageContracts {
   @TempDir Path directory;
