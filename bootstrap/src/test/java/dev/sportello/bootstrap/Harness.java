@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.application.port.in.RequestQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
+import dev.sportello.bootstrap.reliability.DocuEngineForms;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.sandbox.SandboxCharges;
 import dev.sportello.sandbox.VisengineSandbox;
@@ -49,13 +50,9 @@ final class Harness implements AutoCloseable {
   static final String DURC = "3cbbb9c833f1c94af35494820cda3370";
   static final String MARIO_ROSSI = "RSSMRA85T10A562S";
 
-  /** DocuEngine's "Certificato di Stato di Famiglia - con bollo", in the sandbox's catalogue. */
-  static final String DOCU_FAMILY_STATUS = "6751c0a41a241a5d1be0fa10";
-
-  /** DocuEngine's "Bilancio Ottico": a search for the company's balance sheets comes first. */
-  static final String BALANCE_SHEET = "667443c29e6f0e447bc265aa";
-
-  static final String COMPANY_TAX_CODE = "01500001019";
+  static final String DOCU_FAMILY_STATUS = DocuEngineForms.FAMILY_STATUS;
+  static final String BALANCE_SHEET = DocuEngineForms.BALANCE_SHEET;
+  static final String COMPANY_TAX_CODE = DocuEngineForms.COMPANY_TAX_CODE;
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -341,15 +338,7 @@ final class Harness implements AutoCloseable {
 
   /** DocuEngine's family-status form, for Mario Rossi. */
   static Map<String, String> docuFamilyStatus() {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("field0", "Mario");
-    values.put("field1", "Rossi");
-    values.put("field2", MARIO_ROSSI);
-    values.put("field3", "1985-12-10");
-    values.put("field4", "San Giuliano Terme");
-    values.put("field5", "Pisa");
-    values.put("field6", "PI");
-    return values;
+    return DocuEngineForms.familyStatus();
   }
 
   static Map<String, String> residence() {

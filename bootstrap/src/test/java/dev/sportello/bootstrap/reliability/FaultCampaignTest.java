@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.domain.fixtures.SeedCertificates;
-import dev.sportello.domain.fixtures.TaxCodes;
 import dev.sportello.sandbox.SandboxSettings;
 import dev.sportello.sandbox.VisengineSandbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -49,9 +48,6 @@ class FaultCampaignTest {
   private static final String API_KEY = "fault-campaign-api-key";
   private static final String CALLER = "campaign";
   private static final String FAMILY_STATUS = "4c84e22bbabd5f25b0102bb3bfe82790";
-
-  /** DocuEngine's "Certificato di Stato di Famiglia - con bollo". */
-  private static final String DOCU_FAMILY_STATUS = "6751c0a41a241a5d1be0fa10";
 
   private static final Duration STEP = Duration.ofHours(1);
 
@@ -294,24 +290,11 @@ class FaultCampaignTest {
         body.put("extras", List.of("opzione_0"));
       }
       case DOCUENGINE -> {
-        body.put("certificateId", DOCU_FAMILY_STATUS);
-        body.put("values", docuFamilyStatusValues());
+        body.put("certificateId", DocuEngineForms.FAMILY_STATUS);
+        body.put("values", DocuEngineForms.familyStatus());
       }
     }
     return http.send("POST", target, API_KEY, Http.json(body), "Idempotency-Key", key);
-  }
-
-  /** DocuEngine's family-status form, for the person of the seed Visengine form. */
-  private static Map<String, String> docuFamilyStatusValues() {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("field0", "Mario");
-    values.put("field1", "Rossi");
-    values.put("field2", TaxCodes.MARIO_ROSSI);
-    values.put("field3", "1985-12-10");
-    values.put("field4", "San Giuliano Terme");
-    values.put("field5", "Pisa");
-    values.put("field6", "PI");
-    return values;
   }
 
   /** The same key and body again, until the service answers with the request. */
