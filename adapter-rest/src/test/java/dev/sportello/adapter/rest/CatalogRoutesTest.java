@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import dev.sportello.application.port.in.BrowseCatalogQuery;
 import dev.sportello.application.port.in.ValidateSubmissionCommand;
 import dev.sportello.application.port.in.ValidationReport;
+import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.shared.Violation;
@@ -46,7 +47,7 @@ class CatalogRoutesTest {
 
   @Test
   void everyCertificateNamesItsEngine() {
-    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, TestData.DOCUENGINE);
     when(api.browse.browse(any()))
         .thenReturn(Either.right(List.of(Fixtures.entry(), Fixtures.entry(docuEngine))));
 
@@ -113,7 +114,7 @@ class CatalogRoutesTest {
 
   @Test
   void describesACertificateOfAnotherEngine() {
-    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, TestData.DOCUENGINE);
     when(api.describe.describe(docuEngine.id()))
         .thenReturn(Either.right(Fixtures.description(docuEngine)));
 

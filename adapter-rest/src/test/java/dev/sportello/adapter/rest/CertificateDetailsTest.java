@@ -2,6 +2,7 @@ package dev.sportello.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class CertificateDetailsTest {
   @Test
   void aDescriptionReadsBackWithItsEngine() {
     Certificate docuEngine =
-        Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+        Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, TestData.DOCUENGINE);
     String json =
         Json.MAPPER.writeValueAsString(
             Views.CertificateDetail.of(Fixtures.description(docuEngine)));

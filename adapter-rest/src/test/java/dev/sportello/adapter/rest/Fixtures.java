@@ -32,7 +32,6 @@ final class Fixtures {
   static final String CERTIFICATE_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
   static final Engine VISENGINE = new Engine("visengine");
   static final String DOCUENGINE_CERTIFICATE_ID = "663df75d19a52195e23e315c";
-  static final Engine DOCUENGINE = new Engine("docuengine");
   static final String TAX_CODE = "RSSMRA80A01H501U";
   static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
 

@@ -14,6 +14,7 @@ import dev.sportello.application.port.in.RequestQuery;
 import dev.sportello.application.port.in.SelectCandidateUseCase.SelectCandidateCommand;
 import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.application.port.in.UseCaseError;
+import dev.sportello.application.testing.TestData;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -148,7 +149,7 @@ class RequestRoutesTest {
 
   @Test
   void everyListedRequestNamesItsEngine() {
-    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
+    var docuEngine = Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, TestData.DOCUENGINE);
     when(api.list.list(any()))
         .thenReturn(
             Either.right(

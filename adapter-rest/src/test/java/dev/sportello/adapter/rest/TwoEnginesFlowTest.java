@@ -3,28 +3,12 @@ package dev.sportello.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.out.RemoteOrder;
-import dev.sportello.application.port.out.Upstream;
-import dev.sportello.application.service.ApplicationPorts;
-import dev.sportello.application.service.ApplicationSettings;
-import dev.sportello.application.service.UseCases;
-import dev.sportello.application.testing.CountingCallObserver;
 import dev.sportello.application.testing.FakeVisengine;
-import dev.sportello.application.testing.InMemoryCatalogSnapshotStore;
-import dev.sportello.application.testing.InMemoryDocumentStore;
-import dev.sportello.application.testing.InMemoryIdempotencyStore;
-import dev.sportello.application.testing.InMemoryRequestRepository;
-import dev.sportello.application.testing.MutableClock;
-import dev.sportello.application.testing.RecordingRequestEvents;
-import dev.sportello.application.testing.SequentialRequestIds;
-import dev.sportello.application.testing.SingleInstanceSyncLock;
 import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
-import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
-import io.vavr.collection.List;
-import io.vavr.control.Option;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,38 +23,14 @@ class TwoEnginesFlowTest {
   private static final String ALICE = Harness.ALICE_KEY;
   private static final String WEBHOOKS = "http://localhost:8080/webhooks";
 
-  private final MutableClock clock = MutableClock.atTestEpoch();
   private final Certificate companyReport = TestData.certificate();
   private final Certificate familyStatus =
-      Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, Fixtures.DOCUENGINE);
-  private final FakeVisengine visengine = new FakeVisengine(clock).register(companyReport);
-  private final FakeVisengine docuengine = new FakeVisengine(clock).register(familyStatus);
-  private final Harness.Served api;
-
-  TwoEnginesFlowTest() {
-    UseCases useCases =
-        UseCases.create(
-            new ApplicationPorts(
-                List.of(
-                    Upstream.of(TestData.ENGINE, visengine),
-                    Upstream.of(Fixtures.DOCUENGINE, docuengine)),
-                new InMemoryRequestRepository(),
-                new InMemoryIdempotencyStore(clock),
-                new InMemoryCatalogSnapshotStore(),
-                new InMemoryDocumentStore(),
-                new RecordingRequestEvents(),
-                new CountingCallObserver(),
-                new SingleInstanceSyncLock(),
-                new SequentialRequestIds(),
-                clock),
-            new ApplicationSettings(
-                ValuePolicy.defaults(),
-                ApplicationSettings.DEFAULT_CATALOG_TTL,
-                Option.some(WEBHOOKS),
-                TestApplication.SECRET,
-                100));
-    api = Harness.serve(useCases);
-  }
+      Fixtures.certificate(Fixtures.DOCUENGINE_CERTIFICATE_ID, TestData.DOCUENGINE);
+  private final TestApplication app =
+      TestApplication.builder().twoEngines().webhookBaseUrl(WEBHOOKS).build();
+  private final FakeVisengine visengine = app.visengine().register(companyReport);
+  private final FakeVisengine docuengine = app.docuengine().register(familyStatus);
+  private final Harness.Served api = Harness.serve(app.useCases());
 
   @AfterEach
   void stop() {

@@ -9,22 +9,10 @@ import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.BackgroundFailure;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteFailure;
-import dev.sportello.application.port.out.Upstream;
-import dev.sportello.application.testing.CountingCallObserver;
-import dev.sportello.application.testing.FakeVisengine;
-import dev.sportello.application.testing.InMemoryCatalogSnapshotStore;
-import dev.sportello.application.testing.InMemoryDocumentStore;
-import dev.sportello.application.testing.InMemoryIdempotencyStore;
-import dev.sportello.application.testing.InMemoryRequestRepository;
-import dev.sportello.application.testing.MutableClock;
-import dev.sportello.application.testing.RecordingRequestEvents;
-import dev.sportello.application.testing.SequentialRequestIds;
-import dev.sportello.application.testing.SingleInstanceSyncLock;
+import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
-import dev.sportello.domain.catalog.Engine;
-import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestStatus;
 import io.vavr.collection.List;
@@ -35,46 +23,35 @@ import org.junit.jupiter.api.Test;
 
 /** One application over two engines: each certificate and request is served by its own. */
 class TwoEnginesTest {
-  private static final Engine DOCUENGINE = new Engine("docuengine");
   private static final Certificate COMPANY_REPORT = TestData.certificate();
   private static final Certificate FAMILY_STATUS =
-      onEngine(TestData.certificate("Stato di famiglia", "Anagrafe", false), DOCUENGINE);
+      TestData.certificate("Stato di famiglia", "Anagrafe", false, TestData.DOCUENGINE);
 
-  private final MutableClock clock = MutableClock.atTestEpoch();
-  private final FakeVisengine visengine = new FakeVisengine(clock).register(COMPANY_REPORT);
-  private final FakeVisengine docuengine = new FakeVisengine(clock).register(FAMILY_STATUS);
-  private final RecordingRequestEvents events = new RecordingRequestEvents();
-  private final InMemoryRequestRepository repository = new InMemoryRequestRepository();
+  private final TestApplication app =
+      TestApplication.builder()
+          .twoEngines()
+          .webhookBaseUrl("https://hooks.example/webhooks")
+          .build();
 
-  private UseCases useCases(List<Upstream> upstreams) {
-    return UseCases.create(
-        new ApplicationPorts(
-            upstreams,
-            repository,
-            new InMemoryIdempotencyStore(clock),
-            new InMemoryCatalogSnapshotStore(),
-            new InMemoryDocumentStore(),
-            events,
-            new CountingCallObserver(),
-            new SingleInstanceSyncLock(),
-            new SequentialRequestIds(),
-            clock),
-        new ApplicationSettings(
-            ValuePolicy.defaults(),
-            ApplicationSettings.DEFAULT_CATALOG_TTL,
-            Option.some("https://hooks.example/webhooks"),
-            "a secret of at least thirty-two characters",
-            100));
+  TwoEnginesTest() {
+    app.visengine().register(COMPANY_REPORT);
+    app.docuengine().register(FAMILY_STATUS);
   }
 
-  private final UseCases both =
-      useCases(
-          List.of(Upstream.of(TestData.ENGINE, visengine), Upstream.of(DOCUENGINE, docuengine)));
+  private CertificateRequest ordered() {
+    return right(
+        app.useCases().submitRequest().submit(TestData.order(FAMILY_STATUS, "alice", "k1", "x")));
+  }
+
+  private void sync() {
+    app.clock().advance(Duration.ofMinutes(1));
+    right(app.useCases().synchronise().synchronise());
+  }
 
   @Test
   void theCatalogueListsTheCertificatesOfBothEnginesEachWithItsEngine() {
     List<CatalogEntry> entries =
-        right(both.browseCatalog().browse(BrowseCatalogQuery.everything()));
+        right(app.useCases().browseCatalog().browse(BrowseCatalogQuery.everything()));
 
     assertThat(entries.map(entry -> entry.name() + "@" + entry.engine()))
         .containsExactlyInAnyOrder(
@@ -85,9 +62,11 @@ class TwoEnginesTest {
   void theCatalogueFiltersByEngine() {
     List<CatalogEntry> entries =
         right(
-            both.browseCatalog()
+            app.useCases()
+                .browseCatalog()
                 .browse(
-                    new BrowseCatalogQuery(Option.none(), Option.none(), Option.some(DOCUENGINE))));
+                    new BrowseCatalogQuery(
+                        Option.none(), Option.none(), Option.some(TestData.DOCUENGINE))));
 
     assertThat(entries.map(CatalogEntry::id)).containsExactly(FAMILY_STATUS.id());
   }
@@ -95,88 +74,70 @@ class TwoEnginesTest {
   @Test
   void aCertificateIsDescribedByItsOwnEngine() {
     assertThat(
-            right(both.describeCertificate().describe(FAMILY_STATUS.id())).certificate().engine())
-        .isEqualTo(DOCUENGINE);
+            right(app.useCases().describeCertificate().describe(FAMILY_STATUS.id()))
+                .certificate()
+                .engine())
+        .isEqualTo(TestData.DOCUENGINE);
   }
 
   @Test
   void anOrderIsDraftedAndChargedOnItsCertificatesEngineOnly() {
-    CertificateRequest request =
-        right(both.submitRequest().submit(TestData.order(FAMILY_STATUS, "alice", "k1", "x")));
+    CertificateRequest request = ordered();
 
-    assertThat(request.engine()).isEqualTo(DOCUENGINE);
-    assertThat(docuengine.totalCharges()).isEqualTo(1);
-    assertThat(visengine.totalCharges()).isZero();
-    assertThat(visengine.requestIds()).isEmpty();
+    assertThat(request.engine()).isEqualTo(TestData.DOCUENGINE);
+    assertThat(app.docuengine().totalCharges()).isEqualTo(1);
+    assertThat(app.visengine().totalCharges()).isZero();
+    assertThat(app.visengine().requestIds()).isEmpty();
   }
 
   @Test
   void theCallbackIsTheWebhookOfTheRequestsEngine() {
-    CertificateRequest request =
-        right(both.submitRequest().submit(TestData.order(FAMILY_STATUS, "alice", "k1", "x")));
+    CertificateRequest request = ordered();
 
-    assertThat(docuengine.order(request.upstreamId().get()).callback().get().url())
+    assertThat(app.docuengine().order(request.upstreamId().get()).callback().get().url())
         .isEqualTo("https://hooks.example/webhooks/docuengine");
   }
 
   @Test
   void aRequestSyncsAndFetchesItsDocumentOnItsOwnEngine() {
-    CertificateRequest request =
-        right(both.submitRequest().submit(TestData.order(FAMILY_STATUS, "alice", "k1", "x")));
-    docuengine.attachDocument(
-        request.upstreamId().get(), "certificate".getBytes(StandardCharsets.UTF_8));
-    docuengine.advance(request.upstreamId().get(), RequestStatus.FULFILLED);
+    CertificateRequest request = ordered();
+    app.docuengine()
+        .attachDocument(request.upstreamId().get(), "certificate".getBytes(StandardCharsets.UTF_8));
+    app.docuengine().advance(request.upstreamId().get(), RequestStatus.FULFILLED);
 
-    clock.advance(Duration.ofMinutes(1));
-    right(both.synchronise().synchronise());
+    sync();
 
     CertificateRequest synced =
-        right(both.getRequest().get(new RequestQuery("alice", request.id().value())));
+        right(app.useCases().getRequest().get(new RequestQuery("alice", request.id().value())));
     assertThat(synced.status()).isEqualTo(RequestStatus.FULFILLED);
     assertThat(synced.document().isDefined()).isTrue();
   }
 
   @Test
   void anEngineWithoutOpenRequestsIsNotListed() {
-    right(both.submitRequest().submit(TestData.order(FAMILY_STATUS, "alice", "k1", "x")));
-    visengine.failUntilRestored(RemoteCallKind.LIST, new RemoteFailure.Unavailable("down"));
+    ordered();
+    app.visengine().failUntilRestored(RemoteCallKind.LIST, new RemoteFailure.Unavailable("down"));
 
-    clock.advance(Duration.ofMinutes(1));
-    right(both.synchronise().synchronise());
+    sync();
 
-    assertThat(events.failures().map(BackgroundFailure::work))
+    assertThat(app.events().failures().map(BackgroundFailure::work))
         .doesNotContain(BackgroundFailure.Work.LIST);
   }
 
   @Test
   void aRequestWhoseEngineIsNotEnabledWaitsAndSaysWhy() {
-    CertificateRequest request =
-        right(both.submitRequest().submit(TestData.order(FAMILY_STATUS, "alice", "k1", "x")));
-    UseCases visengineOnly = useCases(List.of(Upstream.of(TestData.ENGINE, visengine)));
+    CertificateRequest request = ordered();
+    TestApplication visengineOnly =
+        TestApplication.builder().wrapRepository(unused -> app.repository()).build();
 
     UseCaseError refused =
         visengineOnly
+            .useCases()
             .refreshRequest()
             .refresh(new RequestQuery("alice", request.id().value()))
             .getLeft();
 
     assertThat(refused).isInstanceOf(UseCaseError.UpstreamUnavailable.class);
     assertThat(refused.message()).contains("docuengine engine is not enabled");
-  }
-
-  private static Certificate onEngine(Certificate certificate, Engine engine) {
-    return new Certificate(
-        certificate.id(),
-        engine,
-        certificate.name(),
-        certificate.category(),
-        certificate.documentPrice(),
-        certificate.searchPrice(),
-        certificate.hasSearchPhase(),
-        certificate.synchronous(),
-        certificate.extras(),
-        certificate.schema(),
-        certificate.instructions(),
-        certificate.searchInstructions());
   }
 }

@@ -16,7 +16,9 @@ import java.util.function.UnaryOperator;
  * The use cases wired to the in-memory fakes, with every fake at hand for arranging and asserting.
  *
  * @param useCases the application under test
- * @param visengine the simulated upstream
+ * @param visengine the simulated upstream, engine {@link TestData#ENGINE}
+ * @param docuengine the second engine's simulated upstream, reached only with {@link
+ *     Builder#twoEngines()}
  * @param repository the request store
  * @param idempotency the idempotency keys
  * @param snapshots the catalogue cache
@@ -28,6 +30,7 @@ import java.util.function.UnaryOperator;
 public record TestApplication(
     UseCases useCases,
     FakeVisengine visengine,
+    FakeVisengine docuengine,
     InMemoryRequestRepository repository,
     InMemoryIdempotencyStore idempotency,
     InMemoryCatalogSnapshotStore snapshots,
@@ -56,8 +59,18 @@ public record TestApplication(
     private Duration replayWait = ApplicationSettings.DEFAULT_REPLAY_WAIT;
     private UnaryOperator<RequestRepository> wrapRepository = UnaryOperator.identity();
     private UnaryOperator<IdempotencyStore> wrapIdempotency = UnaryOperator.identity();
+    private boolean twoEngines = false;
 
     private Builder() {}
+
+    /**
+     * Enables a second engine, {@link TestData#DOCUENGINE}, served by its own fake ({@link
+     * TestApplication#docuengine()}), after {@link TestData#ENGINE}.
+     */
+    public Builder twoEngines() {
+      this.twoEngines = true;
+      return this;
+    }
 
     public Builder webhookBaseUrl(String url) {
       this.webhookBaseUrl = Option.some(url);
@@ -97,6 +110,7 @@ public record TestApplication(
     public TestApplication build() {
       MutableClock clock = MutableClock.atTestEpoch();
       FakeVisengine visengine = new FakeVisengine(clock);
+      FakeVisengine docuengine = new FakeVisengine(clock);
       InMemoryRequestRepository repository = new InMemoryRequestRepository();
       InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
       InMemoryCatalogSnapshotStore snapshots = new InMemoryCatalogSnapshotStore();
@@ -105,7 +119,11 @@ public record TestApplication(
       CountingCallObserver calls = new CountingCallObserver();
       ApplicationPorts ports =
           new ApplicationPorts(
-              List.of(Upstream.of(TestData.ENGINE, visengine)),
+              twoEngines
+                  ? List.of(
+                      Upstream.of(TestData.ENGINE, visengine),
+                      Upstream.of(TestData.DOCUENGINE, docuengine))
+                  : List.of(Upstream.of(TestData.ENGINE, visengine)),
               wrapRepository.apply(repository),
               wrapIdempotency.apply(idempotency),
               snapshots,
@@ -121,6 +139,7 @@ public record TestApplication(
       return new TestApplication(
           UseCases.create(ports, settings),
           visengine,
+          docuengine,
           repository,
           idempotency,
           snapshots,

@@ -35,6 +35,9 @@ public final class TestData {
   /** The engine the test certificates are published by, unless a test names another. */
   public static final Engine ENGINE = new Engine("visengine");
 
+  /** A second engine, for the tests of an application over two. */
+  public static final Engine DOCUENGINE = new Engine("docuengine");
+
   /** A certificate with one required text field {@code $0}, priced 10.00 (+2.00 per search). */
   public static Certificate certificate(String name, String category, boolean searchPhase) {
     return certificate(name, category, searchPhase, ENGINE);
