@@ -4,6 +4,7 @@ import dev.sportello.adapter.persistence.PersistenceAdapter;
 import dev.sportello.adapter.persistence.PersistenceSettings;
 import dev.sportello.application.port.in.SynchroniseUseCase.SyncReport;
 import dev.sportello.application.port.out.RemoteOrder;
+import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
 import dev.sportello.application.service.UseCases;
@@ -103,9 +104,7 @@ public final class SyncCycleScale {
       UseCases useCases =
           UseCases.create(
               new ApplicationPorts(
-                  upstream,
-                  upstream,
-                  upstream,
+                  List.of(Upstream.of(certificate.engine(), upstream)),
                   store.requests(),
                   store.idempotency(),
                   store.catalogue(),

@@ -1,9 +1,10 @@
 package dev.sportello.bootstrap;
 
-import dev.sportello.adapter.visengine.VisengineSettings;
+import io.vavr.control.Option;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 /** What {@code serve} prints once it is ready: where everything is, and which mode it runs in. */
 final class Banner {
@@ -14,15 +15,26 @@ final class Banner {
     URI api = service.baseUrl();
     out.println();
     switch (config.upstream()) {
-      case Config.Upstream.Sandbox ignored ->
+      case Config.Upstream.Sandbox ignored -> {
+        out.println(
+            "  SPORTELLO — SANDBOX: requests go to the embedded simulator of Visengine and"
+                + " DocuEngine; nothing real is ordered or paid for.");
+        out.println();
+        for (OpenapiEngine engine : OpenapiEngine.values()) {
+          out.println("  " + padded(engine.displayName()) + "the embedded sandbox");
+        }
+      }
+      case Config.Upstream.Openapi openapi -> {
+        out.println("  SPORTELLO — OPENAPI: requests go to the engines below.");
+        out.println();
+        for (OpenapiEngine engine : OpenapiEngine.values()) {
           out.println(
-              "  SPORTELLO — SANDBOX: requests go to the embedded Visengine simulator;"
-                  + " nothing real is ordered or paid for.");
-      case Config.Upstream.Visengine remote ->
-          out.println(
-              "  SPORTELLO — VISENGINE at " + remote.baseUrl() + hostNote(remote.baseUrl()));
+              "  "
+                  + padded(engine.displayName())
+                  + describe(engine, openapi.engines().get(engine)));
+        }
+      }
     }
-    out.println();
     out.println("  API         " + api + "/api/v1   (docs " + api + "/docs)");
     service
         .generatedApiKey()
@@ -42,7 +54,7 @@ final class Banner {
                     + sandbox.baseUrl()
                     + "   token "
                     + sandbox.token()
-                    + "   (control API under /_sandbox)"));
+                    + "   (Visengine and DocuEngine; control API under /_sandbox)"));
     out.println("  Database    " + Stores.describe(config));
     out.println("  Data        " + config.dataDir().toAbsolutePath().normalize());
     out.println(
@@ -58,13 +70,22 @@ final class Banner {
     out.flush();
   }
 
-  private static String hostNote(URI baseUrl) {
-    if (baseUrl.equals(VisengineSettings.PRODUCTION)) {
-      return " (Openapi production: requests are real and charged)";
+  /** The name in the banner's first column. */
+  private static String padded(String name) {
+    return String.format(Locale.ROOT, "%-12s", name);
+  }
+
+  private static String describe(OpenapiEngine engine, Option<Config.EngineAccess> access) {
+    if (access.isEmpty()) {
+      return "off (set " + engine.token().variable() + " to use it)";
     }
-    if (baseUrl.equals(VisengineSettings.TEST)) {
-      return " (Openapi test host)";
+    URI baseUrl = access.get().baseUrl();
+    if (baseUrl.equals(engine.productionHost())) {
+      return baseUrl + " (Openapi production: requests are real and charged)";
     }
-    return "";
+    if (baseUrl.equals(engine.testHost())) {
+      return baseUrl + " (Openapi test host)";
+    }
+    return baseUrl.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.sportello.bootstrap;
 
 import io.vavr.collection.Map;
+import io.vavr.collection.SortedMap;
 import io.vavr.control.Option;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,10 +15,10 @@ import java.time.Duration;
  * @param dataDir the embedded database, the documents and the generated webhook secret live here
  * @param apiKeys who may call the API: key hashes mapped to callers
  * @param sandboxApiKey sandbox mode only: a plain key to accept instead of a generated one
- * @param upstream the embedded sandbox or Openapi's Visengine
+ * @param upstream the embedded sandbox or Openapi's engines
  * @param database the embedded (SQLite) file under the data dir, or PostgreSQL
  * @param poolSize the most database connections
- * @param publicUrl where Visengine reaches our webhook, when it can
+ * @param publicUrl where the engines reach our webhooks, when they can
  * @param webhookSecret the webhook token key; empty: generated once and kept in the data dir
  * @param dataKey the keys that seal personal data; empty: generated once and kept in the data dir
  * @param syncInterval how often the sync cycle runs (before jitter)
@@ -50,16 +51,28 @@ record Config(
 
   /** Where requests go. */
   sealed interface Upstream {
-    /** The Visengine sandbox, started in-process on a loopback port. */
+    /** The sandbox of both engines, started in-process on a loopback port. */
     record Sandbox(int port, Duration stepDelay) implements Upstream {}
 
-    /** Openapi's Visengine (or any server that speaks its API). */
-    record Visengine(URI baseUrl, String token) implements Upstream {
-      /** Leaves the token out. */
-      @Override
-      public String toString() {
-        return "Visengine[baseUrl=" + baseUrl + "]";
+    /**
+     * Openapi's engines (or servers that speak their APIs): those given a token, at least one, in
+     * the order the catalogue lists them; an engine without a token is not used.
+     */
+    record Openapi(SortedMap<OpenapiEngine, EngineAccess> engines) implements Upstream {
+      public Openapi {
+        if (engines.isEmpty()) {
+          throw new IllegalArgumentException("at least one engine");
+        }
       }
+    }
+  }
+
+  /** Where one engine is and the bearer token it takes. */
+  record EngineAccess(URI baseUrl, String token) {
+    /** Leaves the token out. */
+    @Override
+    public String toString() {
+      return "EngineAccess[baseUrl=" + baseUrl + "]";
     }
   }
 

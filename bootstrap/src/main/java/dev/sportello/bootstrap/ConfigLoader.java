@@ -1,9 +1,11 @@
 package dev.sportello.bootstrap;
 
-import dev.sportello.adapter.visengine.VisengineSettings;
+import io.vavr.Tuple;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.io.IOException;
@@ -110,7 +112,7 @@ final class ConfigLoader {
     if (!sandbox && !in.isSet(Setting.API_KEY_HASHES)) {
       in.problem(
           Setting.API_KEY_HASHES.variable()
-              + ": required with a Visengine token, so that the API is not open to anyone");
+              + ": required with an engine's token, so that the API is not open to anyone");
     }
     if (maxBody < maxFile + maxFile / 3) {
       in.problem(
@@ -144,22 +146,36 @@ final class ConfigLoader {
             logLevel));
   }
 
+  /**
+   * The engines given a token; with none, the embedded sandbox, which plays both. A URL without a
+   * token is refused rather than silently leaving its engine out or running the sandbox.
+   */
   private static Config.Upstream upstream(Sources in) {
-    Option<String> token = in.optional(Setting.VISENGINE_TOKEN, Validation::valid);
-    URI url = in.get(Setting.VISENGINE_URL, ConfigLoader::visengineUrl, VisengineSettings.TEST);
+    SortedMap<OpenapiEngine, Config.EngineAccess> engines =
+        TreeMap.ofEntries(
+            List.of(OpenapiEngine.values())
+                .flatMap(engine -> engine(in, engine).map(access -> Tuple.of(engine, access))));
     Duration stepDelay = in.get(Setting.SANDBOX_STEP_DELAY, Values::duration, Duration.ZERO);
     int sandboxPort = in.get(Setting.SANDBOX_PORT, text -> Values.integer(text, 0, 65_535), 0);
-    if (token.isEmpty()) {
-      if (in.isSet(Setting.VISENGINE_URL)) {
-        in.problem(
-            Setting.VISENGINE_URL.variable()
-                + ": needs "
-                + Setting.VISENGINE_TOKEN.variable()
-                + " as well; without a token Sportello runs the embedded sandbox");
-      }
+    if (engines.isEmpty()) {
       return new Config.Upstream.Sandbox(sandboxPort, stepDelay);
     }
-    return new Config.Upstream.Visengine(url, token.get().strip());
+    return new Config.Upstream.Openapi(engines);
+  }
+
+  private static Option<Config.EngineAccess> engine(Sources in, OpenapiEngine engine) {
+    Option<String> token = in.optional(engine.token(), Validation::valid);
+    URI url = in.get(engine.url(), text -> engineUrl(text, engine), engine.testHost());
+    if (token.isEmpty() && in.isSet(engine.url())) {
+      in.problem(
+          engine.url().variable()
+              + ": needs "
+              + engine.token().variable()
+              + " as well; without a token Sportello does not use "
+              + engine.displayName()
+              + ", and with no engine's token it runs the embedded sandbox");
+    }
+    return token.map(given -> new Config.EngineAccess(url, given.strip()));
   }
 
   private static Config.Database database(Sources in) {
@@ -179,10 +195,10 @@ final class ConfigLoader {
         .getOrElse(new Config.Database.Embedded());
   }
 
-  private static Validation<String, URI> visengineUrl(String text) {
+  private static Validation<String, URI> engineUrl(String text, OpenapiEngine engine) {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
-      case "test" -> Validation.valid(VisengineSettings.TEST);
-      case "production" -> Validation.valid(VisengineSettings.PRODUCTION);
+      case "test" -> Validation.valid(engine.testHost());
+      case "production" -> Validation.valid(engine.productionHost());
       default ->
           Values.httpUrl(text).mapError(ignored -> "must be test, production or an http(s) URL");
     };

@@ -6,6 +6,7 @@ import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RequestEvents;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import io.micrometer.core.instrument.Counter;
@@ -27,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's metrics in a Prometheus registry: upstream calls by kind and outcome, request
- * status changes, sync cycles, HTTP requests served, and the JVM. Told of calls and changes through
- * the application's outbound ports and of HTTP requests by the REST adapter, which serves {@link
- * #scrape()} at {@code /metrics}.
+ * The service's metrics in a Prometheus registry: upstream calls by engine, kind and outcome,
+ * request status changes, sync cycles, HTTP requests served, and the JVM. Told of calls and changes
+ * through the application's outbound ports and of HTTP requests by the REST adapter, which serves
+ * {@link #scrape()} at {@code /metrics}.
  */
 final class Metrics
     implements RemoteCallObserver, RequestEvents, RestSettings.HttpObserver, AutoCloseable {
@@ -62,9 +63,11 @@ final class Metrics
   }
 
   @Override
-  public void called(RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency) {
+  public void called(
+      Engine engine, RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency) {
     Timer.builder("sportello.upstream.calls")
-        .description("Calls to Visengine, by kind and outcome")
+        .description("Calls to the engines, by engine, kind and outcome")
+        .tag("engine", engine.name())
         .tag("kind", kind.name().toLowerCase(Locale.ROOT))
         .tag("outcome", failure.map(Metrics::outcome).getOrElse("ok"))
         .register(registry)

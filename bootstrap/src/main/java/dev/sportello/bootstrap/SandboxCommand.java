@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** Runs the sandbox of both engines alone, with the sandbox's own options. */
@@ -12,14 +14,25 @@ import picocli.CommandLine.Unmatched;
     name = "sandbox",
     description = {
       "Runs the sandbox alone until stopped: the simulator of Openapi's Visengine and DocuEngine"
-          + " APIs, on one port, that `serve` embeds. Options are the sandbox's own: --port N (default 8089), --host H,"
-          + " --token T, --speed X, --balance E, --control; `sportello sandbox --help` lists them."
+          + " APIs that `serve` embeds, both on one port with one token, wallet and clock"
+          + " (Visengine under /visure and /richiesta, DocuEngine under /documents and /requests)."
+          + " Options are the sandbox's own: --port N (default 8089), --host H, --token T,"
+          + " --speed X, --balance E, --control; `sportello sandbox --help` lists them."
     })
 final class SandboxCommand implements Callable<Integer> {
   @Unmatched private List<String> options = new ArrayList<>();
 
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  private CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (options.contains("--help")) {
+      // What the sandbox is comes first; its own help then lists its options.
+      spec.commandLine().usage(spec.commandLine().getOut());
+      spec.commandLine().getOut().flush();
+    }
     SandboxMain.main(options.toArray(String[]::new));
     return 0;
   }

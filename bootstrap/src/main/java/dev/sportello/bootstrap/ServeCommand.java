@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description = {
-      "Runs the REST API, the sync cycle and, without a Visengine token, the embedded Visengine"
-          + " sandbox. Settings come from SPORTELLO_* variables and --config (see README)."
+      "Runs the REST API, the sync cycle and, without an engine's token, the embedded sandbox of"
+          + " Visengine and DocuEngine. Settings come from SPORTELLO_* variables and --config (see"
+          + " README)."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {

@@ -1,19 +1,26 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.docuengine.DocuEngineAdapter;
+import dev.sportello.adapter.docuengine.DocuEngineSettings;
 import dev.sportello.adapter.persistence.PersistenceAdapter;
 import dev.sportello.adapter.rest.RestAdapter;
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.adapter.visengine.VisengineSettings;
 import dev.sportello.application.port.out.RemoteCallObserver;
+import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
 import dev.sportello.application.service.UseCases;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.sandbox.SandboxSettings;
 import dev.sportello.sandbox.VisengineSandbox;
+import io.vavr.Tuple;
 import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.SortedMap;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -27,13 +34,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service, wired by hand: the store, the upstream (the embedded sandbox unless a
- * Visengine token is configured), the use cases, the REST API and the scheduler. {@link #close()}
- * stops them in the reverse order, letting work in flight finish.
+ * The running service, wired by hand: the store, the engines (both played by the embedded sandbox
+ * unless an engine's token is configured), the use cases, the REST API and the scheduler. {@link
+ * #close()} stops them in the reverse order, letting work in flight finish.
  */
 final class Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
-  static final String WEBHOOK_PATH = "/webhooks/visengine";
+
+  /** Each engine's notifications arrive under it, at {@code /webhooks/<engine>}. */
+  static final String WEBHOOK_PATH = "/webhooks";
+
   static final String SANDBOX_CALLER = "sandbox";
 
   private final Config config;
@@ -91,7 +101,7 @@ final class Service implements AutoCloseable {
     Option<VisengineSandbox> sandbox = Option.none();
     Option<PersistenceAdapter> opened = Option.none();
     try {
-      VisengineSettings upstream;
+      SortedMap<OpenapiEngine, Config.EngineAccess> engines;
       switch (config.upstream()) {
         case Config.Upstream.Sandbox embedded -> {
           VisengineSandbox started =
@@ -101,10 +111,13 @@ final class Service implements AutoCloseable {
                       .withStepDelay(embedded.stepDelay())
                       .withControlApi(true));
           sandbox = Option.some(started);
-          upstream = VisengineSettings.of(started.baseUrl(), started.token());
+          // The sandbox plays both engines at one address, with one token.
+          Config.EngineAccess access = new Config.EngineAccess(started.baseUrl(), started.token());
+          engines =
+              TreeMap.ofEntries(
+                  List.of(OpenapiEngine.values()).map(engine -> Tuple.of(engine, access)));
         }
-        case Config.Upstream.Visengine remote ->
-            upstream = VisengineSettings.of(remote.baseUrl(), remote.token());
+        case Config.Upstream.Openapi openapi -> engines = openapi.engines();
       }
       Either<String, PersistenceAdapter> persistence = store.join();
       if (persistence.isLeft()) {
@@ -113,7 +126,7 @@ final class Service implements AutoCloseable {
       }
       opened = persistence.toOption();
       return Either.right(
-          wire(config, port.get(), secret.get(), persistence.get(), sandbox, upstream));
+          wire(config, port.get(), secret.get(), persistence.get(), sandbox, engines));
     } catch (RuntimeException failure) {
       opened
           .orElse(() -> store.exceptionally(thrown -> Either.left("")).join().toOption())
@@ -129,21 +142,19 @@ final class Service implements AutoCloseable {
       String secret,
       PersistenceAdapter persistence,
       Option<VisengineSandbox> sandbox,
-      VisengineSettings upstreamSettings) {
-    VisengineAdapter visengine = VisengineAdapter.create(upstreamSettings);
+      SortedMap<OpenapiEngine, Config.EngineAccess> engines) {
+    List<Upstream> upstreams = engines.toList().map(engine -> upstream(engine._1, engine._2));
     Metrics metrics = new Metrics();
-    UpstreamHealth upstreamHealth = new UpstreamHealth();
+    UpstreamHealth upstreamHealth = new UpstreamHealth(upstreams.map(Upstream::engine));
     RemoteCallObserver observers =
-        (kind, failure, latency) -> {
-          metrics.called(kind, failure, latency);
-          upstreamHealth.called(kind, failure, latency);
+        (engine, kind, failure, latency) -> {
+          metrics.called(engine, kind, failure, latency);
+          upstreamHealth.called(engine, kind, failure, latency);
         };
     UseCases useCases =
         UseCases.create(
             new ApplicationPorts(
-                visengine,
-                visengine,
-                visengine,
+                upstreams,
                 persistence.requests(),
                 persistence.idempotency(),
                 persistence.catalogue(),
@@ -199,10 +210,25 @@ final class Service implements AutoCloseable {
         config, sandbox, persistence, metrics, useCases, rest, scheduler, generatedKey);
   }
 
+  /** The engine's adapter, behind the ports the application calls. */
+  private static Upstream upstream(OpenapiEngine engine, Config.EngineAccess access) {
+    return switch (engine) {
+      case VISENGINE ->
+          Upstream.of(
+              VisengineAdapter.ENGINE,
+              VisengineAdapter.create(VisengineSettings.of(access.baseUrl(), access.token())));
+      case DOCUENGINE ->
+          Upstream.of(
+              DocuEngineAdapter.ENGINE,
+              DocuEngineAdapter.create(DocuEngineSettings.of(access.baseUrl(), access.token())));
+    };
+  }
+
   /**
-   * Where Visengine posts notifications: under the public URL, or, in sandbox mode, on loopback
-   * (the sandbox runs in this process). Outside sandbox mode without a public URL there are none,
-   * and the sync cycle alone follows the requests.
+   * The base under which each engine posts its notifications, at {@code /<engine>}: under the
+   * public URL, or, in sandbox mode, on loopback (the sandbox runs in this process). Outside
+   * sandbox mode without a public URL there are none, and the sync cycle alone follows the
+   * requests.
    */
   private static Option<String> webhookBase(Config config, int port) {
     Option<URI> base =

@@ -20,7 +20,16 @@ enum Setting {
           + " create`); required outside sandbox mode"),
   VISENGINE_URL(
       "test", "Openapi's Visengine host: test, production or a URL; used only with a token"),
-  VISENGINE_TOKEN("", "the Visengine bearer token; setting it leaves sandbox mode"),
+  VISENGINE_TOKEN(
+      "",
+      "the Visengine bearer token; setting it leaves sandbox mode, and outside sandbox mode"
+          + " Visengine is used only with it"),
+  DOCUENGINE_URL(
+      "test", "Openapi's DocuEngine host: test, production or a URL; used only with a token"),
+  DOCUENGINE_TOKEN(
+      "",
+      "the DocuEngine bearer token; setting it leaves sandbox mode, and outside sandbox mode"
+          + " DocuEngine is used only with it"),
   SANDBOX_PORT("0", "sandbox mode: the embedded sandbox's loopback port; 0 picks a free one"),
   SANDBOX_STEP_DELAY("3s", "sandbox mode: how long each of the sandbox operators' steps takes"),
   JDBC_URL(
@@ -30,7 +39,7 @@ enum Setting {
   DB_POOL_SIZE("10", "the most database connections kept open"),
   PUBLIC_URL(
       "",
-      "the address at which Visengine reaches this service's webhook (such as"
+      "the address at which the engines reach this service's webhooks (such as"
           + " https://sportello.example.com); empty: no webhooks outside sandbox mode"),
   WEBHOOK_SECRET(
       "",
@@ -84,6 +93,7 @@ enum Setting {
   boolean secret() {
     return this == API_KEY
         || this == VISENGINE_TOKEN
+        || this == DOCUENGINE_TOKEN
         || this == JDBC_PASSWORD
         || this == WEBHOOK_SECRET
         || this == DATA_KEY;

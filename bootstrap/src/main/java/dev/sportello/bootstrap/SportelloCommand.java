@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     name = "sportello",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
-    description = "Sportello: requesting Italian official documents through Openapi's Visengine.")
+    description =
+        "Sportello: requesting Italian official documents through Openapi's Visengine and"
+            + " DocuEngine.")
 final class SportelloCommand {
   private final Map<String, String> environment;
 

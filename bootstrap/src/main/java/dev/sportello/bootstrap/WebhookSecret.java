@@ -12,8 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The key behind the webhook tokens, generated once and kept in the data dir: tokens handed to
- * Visengine must still be recognised after a restart, and by every instance that shares the dir.
+ * The key behind the webhook tokens, generated once and kept in the data dir: tokens handed to the
+ * engines must still be recognised after a restart, and by every instance that shares the dir.
  */
 final class WebhookSecret {
   static final String FILE = "webhook.secret";

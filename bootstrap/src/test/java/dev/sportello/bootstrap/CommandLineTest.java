@@ -107,6 +107,17 @@ class CommandLineTest {
   }
 
   @Test
+  void sandboxHelpSaysOnePortServesBothEngines() {
+    Cli run = Cli.run(Map.of(), "sandbox", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("Openapi's Visengine and DocuEngine APIs")
+        .contains("both on one port with one token")
+        .contains("--port N (default 8089)");
+  }
+
+  @Test
   void keysCreatePrintsAKeyAndTheHashTheServiceAcceptsItBy() {
     Cli run = Cli.run(Map.of(), "keys", "create", "--caller", "payroll");
 

@@ -2,8 +2,10 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.adapter.docuengine.DocuEngineSettings;
 import dev.sportello.adapter.visengine.VisengineSettings;
 import io.vavr.collection.List;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.io.IOException;
@@ -34,6 +36,13 @@ class ConfigLoaderTest {
     return loaded.getError();
   }
 
+  private static Option<URI> engineHost(Config config, OpenapiEngine engine) {
+    return ((Config.Upstream.Openapi) config.upstream())
+        .engines()
+        .get(engine)
+        .map(Config.EngineAccess::baseUrl);
+  }
+
   @Test
   void noConfigurationMeansTheSandboxOnLocalhost8080WithH2UnderData() {
     Config config = valid(Map.of());
@@ -59,8 +68,86 @@ class ConfigLoaderTest {
                 "SPORTELLO_VISENGINE_TOKEN", "t0ken", "SPORTELLO_API_KEY_HASHES", "ops=" + HASH));
 
     assertThat(config.upstream())
-        .isEqualTo(new Config.Upstream.Visengine(VisengineSettings.TEST, "t0ken"));
+        .isEqualTo(
+            new Config.Upstream.Openapi(
+                TreeMap.of(
+                    OpenapiEngine.VISENGINE,
+                    new Config.EngineAccess(VisengineSettings.TEST, "t0ken"))));
     assertThat(config.sandboxMode()).isFalse();
+  }
+
+  @Test
+  void aDocuEngineTokenAloneUsesDocuEnginesTestHostAndLeavesVisengineOff() {
+    Config config =
+        valid(
+            Map.of(
+                "SPORTELLO_DOCUENGINE_TOKEN", "d0cu", "SPORTELLO_API_KEY_HASHES", "ops=" + HASH));
+
+    assertThat(config.upstream())
+        .isEqualTo(
+            new Config.Upstream.Openapi(
+                TreeMap.of(
+                    OpenapiEngine.DOCUENGINE,
+                    new Config.EngineAccess(DocuEngineSettings.TEST, "d0cu"))));
+    assertThat(config.sandboxMode()).isFalse();
+  }
+
+  @Test
+  void bothEnginesCanBeUsedTogetherEachOnItsOwnHost() {
+    Config config =
+        valid(
+            Map.of(
+                "SPORTELLO_VISENGINE_TOKEN", "t0ken",
+                "SPORTELLO_DOCUENGINE_TOKEN", "d0cu",
+                "SPORTELLO_DOCUENGINE_URL", "production",
+                "SPORTELLO_API_KEY_HASHES", "ops=" + HASH));
+
+    assertThat(config.upstream())
+        .isEqualTo(
+            new Config.Upstream.Openapi(
+                TreeMap.of(
+                    OpenapiEngine.VISENGINE,
+                    new Config.EngineAccess(VisengineSettings.TEST, "t0ken"),
+                    OpenapiEngine.DOCUENGINE,
+                    new Config.EngineAccess(DocuEngineSettings.PRODUCTION, "d0cu"))));
+  }
+
+  @Test
+  void aDocuEngineUrlMayNameAnyHttpServer() {
+    Config config =
+        valid(
+            Map.of(
+                "SPORTELLO_DOCUENGINE_TOKEN", "d0cu",
+                "SPORTELLO_DOCUENGINE_URL", "http://127.0.0.1:8089",
+                "SPORTELLO_API_KEY_HASHES", "ops=" + HASH));
+
+    assertThat(engineHost(config, OpenapiEngine.DOCUENGINE))
+        .contains(URI.create("http://127.0.0.1:8089"));
+    assertThat(
+            problems(
+                Map.of(
+                    "SPORTELLO_DOCUENGINE_TOKEN", "d0cu",
+                    "SPORTELLO_DOCUENGINE_URL", "ftp://docs.example.com",
+                    "SPORTELLO_API_KEY_HASHES", "ops=" + HASH)))
+        .containsExactly(
+            "SPORTELLO_DOCUENGINE_URL=ftp://docs.example.com (environment): must be test,"
+                + " production or an http(s) URL");
+  }
+
+  @Test
+  void noEnginesTokenIsEverPrinted() {
+    Config config =
+        valid(
+            Map.of(
+                "SPORTELLO_VISENGINE_TOKEN", "visengine-secret-token",
+                "SPORTELLO_DOCUENGINE_TOKEN", "docuengine-secret-token",
+                "SPORTELLO_API_KEY_HASHES", "ops=" + HASH));
+
+    assertThat(config.toString())
+        .contains(DocuEngineSettings.TEST.toString(), VisengineSettings.TEST.toString())
+        .doesNotContain("visengine-secret-token", "docuengine-secret-token");
+    assertThat(Setting.DOCUENGINE_TOKEN.secret()).isTrue();
+    assertThat(Setting.VISENGINE_TOKEN.secret()).isTrue();
   }
 
   @Test
@@ -72,8 +159,7 @@ class ConfigLoaderTest {
                 "SPORTELLO_VISENGINE_URL", "production",
                 "SPORTELLO_API_KEY_HASHES", "ops=" + HASH));
 
-    assertThat(((Config.Upstream.Visengine) config.upstream()).baseUrl())
-        .isEqualTo(VisengineSettings.PRODUCTION);
+    assertThat(engineHost(config, OpenapiEngine.VISENGINE)).contains(VisengineSettings.PRODUCTION);
   }
 
   @Test
@@ -202,7 +288,22 @@ class ConfigLoaderTest {
     assertThat(problems(Map.of("SPORTELLO_VISENGINE_URL", "production")))
         .containsExactly(
             "SPORTELLO_VISENGINE_URL: needs SPORTELLO_VISENGINE_TOKEN as well; without a token"
-                + " Sportello runs the embedded sandbox");
+                + " Sportello does not use Visengine, and with no engine's token it runs the"
+                + " embedded sandbox");
+  }
+
+  @Test
+  void aDocuEngineUrlWithoutATokenIsRefusedRatherThanSilentlyLeavingDocuEngineOff() {
+    assertThat(
+            problems(
+                Map.of(
+                    "SPORTELLO_VISENGINE_TOKEN", "t0ken",
+                    "SPORTELLO_DOCUENGINE_URL", "production",
+                    "SPORTELLO_API_KEY_HASHES", "ops=" + HASH)))
+        .containsExactly(
+            "SPORTELLO_DOCUENGINE_URL: needs SPORTELLO_DOCUENGINE_TOKEN as well; without a token"
+                + " Sportello does not use DocuEngine, and with no engine's token it runs the"
+                + " embedded sandbox");
   }
 
   @Test
@@ -215,7 +316,15 @@ class ConfigLoaderTest {
         .containsExactly(
             "SPORTELLO_API_KEY: a plain key is accepted in sandbox mode only; configure"
                 + " SPORTELLO_API_KEY_HASHES (see `sportello keys create`)",
-            "SPORTELLO_API_KEY_HASHES: required with a Visengine token, so that the API is not"
+            "SPORTELLO_API_KEY_HASHES: required with an engine's token, so that the API is not"
+                + " open to anyone");
+  }
+
+  @Test
+  void aDocuEngineTokenAloneAlsoRequiresApiKeyHashes() {
+    assertThat(problems(Map.of("SPORTELLO_DOCUENGINE_TOKEN", "d0cu")))
+        .containsExactly(
+            "SPORTELLO_API_KEY_HASHES: required with an engine's token, so that the API is not"
                 + " open to anyone");
   }
 
@@ -279,7 +388,12 @@ class ConfigLoaderTest {
   @Test
   void emptyValuesCountAsUnset() {
     assertThat(
-            valid(Map.of("SPORTELLO_HTTP_PORT", "", "SPORTELLO_VISENGINE_TOKEN", " ")).httpPort())
+            valid(
+                    Map.of(
+                        "SPORTELLO_HTTP_PORT", "",
+                        "SPORTELLO_VISENGINE_TOKEN", " ",
+                        "SPORTELLO_DOCUENGINE_TOKEN", ""))
+                .httpPort())
         .isEqualTo(8080);
   }
 }

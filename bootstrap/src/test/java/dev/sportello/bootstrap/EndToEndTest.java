@@ -5,16 +5,22 @@ import static dev.sportello.application.port.out.RemoteCallKind.DESCRIBE;
 import static dev.sportello.application.port.out.RemoteCallKind.DRAFT;
 import static dev.sportello.application.port.out.RemoteCallKind.TEST;
 import static dev.sportello.bootstrap.Harness.A2_EXAM;
+import static dev.sportello.bootstrap.Harness.BALANCE_SHEET;
 import static dev.sportello.bootstrap.Harness.COMPANY_SEARCH;
+import static dev.sportello.bootstrap.Harness.DOCU_FAMILY_STATUS;
 import static dev.sportello.bootstrap.Harness.DURC;
 import static dev.sportello.bootstrap.Harness.FAMILY_STATUS;
 import static dev.sportello.bootstrap.Harness.RESIDENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vavr.collection.List;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +66,113 @@ class EndToEndTest {
     assertThat(Harness.zipEntries(app.download(id, downloads)).values())
         .isNotEmpty()
         .allMatch(head -> head.startsWith("%PDF"));
+  }
+
+  @Test
+  void withNoConfigurationTheCatalogueListsBothEnginesEachCertificateWithItsEngine() {
+    JsonNode items = app.ok(app.get("/api/v1/certificates")).path("items");
+
+    assertThat(Harness.texts(items, "engine").distinct())
+        .containsExactlyInAnyOrder("visengine", "docuengine");
+    assertThat(engineOf(items, FAMILY_STATUS)).isEqualTo("visengine");
+    assertThat(engineOf(items, DOCU_FAMILY_STATUS)).isEqualTo("docuengine");
+    assertThat(engineOf(items, BALANCE_SHEET)).isEqualTo("docuengine");
+  }
+
+  @Test
+  void theCatalogueAskedForOneEngineListsOnlyThatEnginesCertificates() {
+    JsonNode items = app.ok(app.get("/api/v1/certificates?engine=docuengine")).path("items");
+
+    assertThat(Harness.texts(items, "id")).contains(DOCU_FAMILY_STATUS, BALANCE_SHEET);
+    assertThat(Harness.texts(items, "engine").distinct()).containsExactly("docuengine");
+  }
+
+  private static String engineOf(JsonNode items, String certificateId) {
+    return List.ofAll(items)
+        .find(item -> item.path("id").asString().equals(certificateId))
+        .map(item -> item.path("engine").asString())
+        .getOrElseThrow(() -> new AssertionError(certificateId + " is not listed: " + items));
+  }
+
+  @Test
+  void aDocuEngineFamilyStatusCertificateGoesFromSubmissionToAPdfChargedOnce() throws IOException {
+    JsonNode form = app.ok(app.get("/api/v1/certificates/" + DOCU_FAMILY_STATUS));
+    assertThat(form.path("engine").asString()).isEqualTo("docuengine");
+
+    JsonNode accepted =
+        app.ok(app.submit("docu-family-1", DOCU_FAMILY_STATUS, Harness.docuFamilyStatus()));
+    String id = accepted.path("id").asString();
+    JsonNode fulfilled = app.syncUntil(id, "FULFILLED");
+
+    assertThat(accepted.path("engine").asString()).isEqualTo("docuengine");
+    assertThat(fulfilled.path("engine").asString()).isEqualTo("docuengine");
+    app.downloadsPdfs(id, downloads);
+    assertThat(app.charges(id, app.sandbox()).calls()).isEqualTo(1);
+    assertThat(app.charges(id, app.sandbox()).amount()).isEqualByComparingTo("9.90");
+  }
+
+  @Test
+  void aDocuEngineSearchGoesThroughTheChosenResultToAPdfChargingEachStepOnce() throws IOException {
+    String id =
+        app.ok(
+                app.submit(
+                    "docu-balance-1", BALANCE_SHEET, Map.of("field0", Harness.COMPANY_TAX_CODE)))
+            .path("id")
+            .asString();
+
+    app.syncUntil(id, "AWAITING_SELECTION");
+    assertThat(app.charges(id, app.sandbox()).amount())
+        .as("the search alone is charged before a result is chosen")
+        .isEqualByComparingTo("0.10");
+    app.chooseFirstCandidate(id);
+    app.syncUntil(id, "FULFILLED");
+
+    app.downloadsPdfs(id, downloads);
+    assertThat(app.charges(id, app.sandbox()).calls()).isEqualTo(2);
+    assertThat(app.charges(id, app.sandbox()).amount()).isEqualByComparingTo("4.50");
+  }
+
+  @Test
+  void aVisengineOrderAndADocuEngineOrderAreFulfilledSideBySideEachOnItsEngine() {
+    String visengine =
+        app.ok(app.submit("side-by-side-v", RESIDENCE, Harness.residence())).path("id").asString();
+    String docuEngine =
+        app.ok(app.submit("side-by-side-d", DOCU_FAMILY_STATUS, Harness.docuFamilyStatus()))
+            .path("id")
+            .asString();
+
+    assertThat(app.syncUntil(visengine, "FULFILLED").path("engine").asString())
+        .isEqualTo("visengine");
+    assertThat(app.syncUntil(docuEngine, "FULFILLED").path("engine").asString())
+        .isEqualTo("docuengine");
+    assertThat(app.charges(visengine, app.sandbox()).calls()).isEqualTo(1);
+    assertThat(app.charges(docuEngine, app.sandbox()).calls()).isEqualTo(1);
+  }
+
+  @Test
+  void theSandboxsDocuEngineCallbackMakesTheServiceReadTheRequestAgain()
+      throws InterruptedException {
+    String id =
+        app.ok(app.submit("docu-webhook-1", DOCU_FAMILY_STATUS, Harness.docuFamilyStatus()))
+            .path("id")
+            .asString();
+    String before = app.request(id).path("status").asString();
+
+    app.sandbox().advance(Harness.STEP.multipliedBy(3));
+
+    assertThat(before).isNotEqualTo("FULFILLED");
+    app.awaitStatus(id, "FULFILLED");
+  }
+
+  @Test
+  void theBannerSaysTheEmbeddedSandboxPlaysBothEngines() {
+    StringWriter banner = new StringWriter();
+
+    Banner.print(new PrintWriter(banner), app.service, Duration.ZERO);
+
+    assertThat(banner.toString().lines())
+        .contains("  Visengine   the embedded sandbox", "  DocuEngine  the embedded sandbox");
+    assertThat(banner.toString()).contains("SPORTELLO — SANDBOX");
   }
 
   @Test
@@ -121,15 +234,7 @@ class EndToEndTest {
     String id =
         app.ok(app.submit("search-1", COMPANY_SEARCH, Map.of("$0", "alfa"))).path("id").asString();
 
-    JsonNode awaiting = app.syncUntil(id, "AWAITING_SELECTION");
-    JsonNode round = awaiting.path("searches").get(awaiting.path("searches").size() - 1);
-    assertThat(round.path("candidates").size()).isPositive();
-    app.ok(
-        app.post(
-            "/api/v1/requests/" + id + "/selection",
-            Map.of(
-                "searchId", round.path("searchId").asString(),
-                "index", round.path("candidates").get(0).path("index").asInt())));
+    JsonNode round = app.chooseFirstCandidate(id);
 
     assertThat(app.syncUntil(id, "FULFILLED").path("selection").path("index").asInt())
         .isEqualTo(round.path("candidates").get(0).path("index").asInt());
@@ -241,9 +346,30 @@ class EndToEndTest {
     String metrics = app.text("/metrics");
 
     assertThat(metrics)
-        .contains("sportello_upstream_calls_seconds_count{kind=\"close\",outcome=\"ok\"}")
+        .contains(
+            "sportello_upstream_calls_seconds_count{engine=\"visengine\",kind=\"close\","
+                + "outcome=\"ok\"}")
         .contains("sportello_requests_status_changes_total{status=\"FULFILLED\"}")
         .contains("sportello_sync_cycle_seconds_count{outcome=\"ok\"}");
+  }
+
+  @Test
+  void metricsNameTheEngineEachUpstreamCallWentTo() throws Exception {
+    String id =
+        app.ok(app.submit("metrics-docu-1", DOCU_FAMILY_STATUS, Harness.docuFamilyStatus()))
+            .path("id")
+            .asString();
+    app.syncUntil(id, "FULFILLED");
+
+    String metrics = app.text("/metrics");
+
+    assertThat(metrics)
+        .contains(
+            "sportello_upstream_calls_seconds_count{engine=\"docuengine\",kind=\"close\","
+                + "outcome=\"ok\"}")
+        .contains(
+            "sportello_upstream_calls_seconds_count{engine=\"docuengine\",kind=\"document\","
+                + "outcome=\"ok\"}");
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.application.port.in.RequestQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
+import dev.sportello.bootstrap.reliability.DocuEngineForms;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.sandbox.SandboxCharges;
 import dev.sportello.sandbox.VisengineSandbox;
@@ -48,6 +50,10 @@ final class Harness implements AutoCloseable {
   static final String DURC = "3cbbb9c833f1c94af35494820cda3370";
   static final String MARIO_ROSSI = "RSSMRA85T10A562S";
 
+  static final String DOCU_FAMILY_STATUS = DocuEngineForms.FAMILY_STATUS;
+  static final String BALANCE_SHEET = DocuEngineForms.BALANCE_SHEET;
+  static final String COMPANY_TAX_CODE = DocuEngineForms.COMPANY_TAX_CODE;
+
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   final Service service;
@@ -79,6 +85,17 @@ final class Harness implements AutoCloseable {
     environment.put("SPORTELLO_SYNC_INTERVAL", "1h");
     environment.put("SPORTELLO_SANDBOX_STEP_DELAY", "1h");
     environment.putAll(more);
+    return environment;
+  }
+
+  /**
+   * The settings of a service that reaches the engines given in {@code engines} outside sandbox
+   * mode, where the test's API key is accepted only hashed.
+   */
+  static Map<String, String> outsideSandboxMode(Path dataDir, Map<String, String> engines) {
+    Map<String, String> environment = environment(dataDir, engines);
+    environment.remove("SPORTELLO_API_KEY");
+    environment.put("SPORTELLO_API_KEY_HASHES", CALLER + "=" + RestSettings.hashApiKey(API_KEY));
     return environment;
   }
 
@@ -215,6 +232,25 @@ final class Harness implements AutoCloseable {
     return syncUntil(id, status, sandbox());
   }
 
+  /**
+   * Runs sync cycles until the request's search offers candidates, then chooses the first one of
+   * the last search.
+   *
+   * @return the search as it was when the choice was made
+   */
+  JsonNode chooseFirstCandidate(String id) {
+    JsonNode awaiting = syncUntil(id, "AWAITING_SELECTION");
+    JsonNode round = awaiting.path("searches").get(awaiting.path("searches").size() - 1);
+    assertThat(round.path("candidates").size()).as("candidates: %s", round).isPositive();
+    ok(
+        post(
+            "/api/v1/requests/" + id + "/selection",
+            Map.of(
+                "searchId", round.path("searchId").asString(),
+                "index", round.path("candidates").get(0).path("index").asInt())));
+    return round;
+  }
+
   /** Waits, without running a sync cycle, until the request reaches the status. */
   JsonNode awaitStatus(String id, String status) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(10);
@@ -274,6 +310,13 @@ final class Harness implements AutoCloseable {
     return body;
   }
 
+  /** Downloads the request's document and checks that it holds PDFs, and nothing else. */
+  void downloadsPdfs(String id, Path directory) throws IOException {
+    assertThat(zipEntries(download(id, directory)).values())
+        .isNotEmpty()
+        .allMatch(head -> head.startsWith("%PDF"));
+  }
+
   /** A small PDF as a file field value: {@code name|data:application/pdf;base64,…}. */
   static String pdfField(String name) {
     byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -291,6 +334,11 @@ final class Harness implements AutoCloseable {
     values.put("$6", "G702");
     values.put("$7", MARIO_ROSSI);
     return values;
+  }
+
+  /** DocuEngine's family-status form, for Mario Rossi. */
+  static Map<String, String> docuFamilyStatus() {
+    return DocuEngineForms.familyStatus();
   }
 
   static Map<String, String> residence() {

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main flow on a real PostgreSQL, and the sync lock that several instances share there. */
+/**
+ * The main flows of both engines on a real PostgreSQL, and the sync lock that several instances
+ * share there.
+ */
 class PostgresEndToEndTest {
   /** The advisory lock key the persistence adapter takes for a sync cycle ("SPORTELL"). */
   private static final long SYNC_LOCK = 0x53504f5254454c4cL;
@@ -70,6 +73,39 @@ class PostgresEndToEndTest {
     assertThat(Harness.zipEntries(app.download(id, downloads)).values())
         .isNotEmpty()
         .allMatch(head -> head.startsWith("%PDF"));
+  }
+
+  @Test
+  void aDocuEngineFamilyStatusCertificateGoesFromSubmissionToAPdfChargedOnce() throws IOException {
+    String id =
+        app.ok(
+                app.submit(
+                    "pg-docu-family-1", Harness.DOCU_FAMILY_STATUS, Harness.docuFamilyStatus()))
+            .path("id")
+            .asString();
+
+    assertThat(app.syncUntil(id, "FULFILLED").path("engine").asString()).isEqualTo("docuengine");
+    app.downloadsPdfs(id, downloads);
+    assertThat(app.charges(id, app.sandbox()).calls()).isEqualTo(1);
+  }
+
+  @Test
+  void aDocuEngineSearchGoesThroughTheChosenResultToAPdfChargingEachStepOnce() throws IOException {
+    String id =
+        app.ok(
+                app.submit(
+                    "pg-docu-balance-1",
+                    Harness.BALANCE_SHEET,
+                    Map.of("field0", Harness.COMPANY_TAX_CODE)))
+            .path("id")
+            .asString();
+
+    app.chooseFirstCandidate(id);
+    app.syncUntil(id, "FULFILLED");
+
+    app.downloadsPdfs(id, downloads);
+    assertThat(app.charges(id, app.sandbox()).calls()).isEqualTo(2);
+    assertThat(app.charges(id, app.sandbox()).amount()).isEqualByComparingTo("4.50");
   }
 
   @Test

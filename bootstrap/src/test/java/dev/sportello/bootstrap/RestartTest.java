@@ -2,12 +2,10 @@ package dev.sportello.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.sandbox.SandboxSettings;
 import dev.sportello.sandbox.VisengineSandbox;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +24,11 @@ class RestartTest {
         VisengineSandbox.start(
             SandboxSettings.defaults().withStepDelay(Harness.STEP).withControlApi(true))) {
       Map<String, String> environment =
-          new HashMap<>(
-              Harness.environment(
-                  dataDir,
-                  Map.of(
-                      "SPORTELLO_VISENGINE_URL", sandbox.baseUrl().toString(),
-                      "SPORTELLO_VISENGINE_TOKEN", sandbox.token(),
-                      "SPORTELLO_API_KEY_HASHES",
-                          Harness.CALLER + "=" + RestSettings.hashApiKey(Harness.API_KEY))));
-      environment.remove("SPORTELLO_API_KEY");
+          Harness.outsideSandboxMode(
+              dataDir,
+              Map.of(
+                  "SPORTELLO_VISENGINE_URL", sandbox.baseUrl().toString(),
+                  "SPORTELLO_VISENGINE_TOKEN", sandbox.token()));
       // Upstream fails every close until the service has stopped: the draft exists, unpaid.
       Harness.control(
           sandbox,

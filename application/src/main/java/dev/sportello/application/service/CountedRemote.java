@@ -13,6 +13,7 @@ import dev.sportello.application.port.out.UpstreamQuote;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.CertificateId;
+import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.request.UpstreamId;
 import io.vavr.collection.HashMap;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  * the observer.
  */
 final class CountedRemote implements RemoteCatalog, RemoteRequests, RemoteDocuments {
+  private final Engine engine;
   private final RemoteCatalog catalog;
   private final RemoteRequests requests;
   private final RemoteDocuments documents;
@@ -39,10 +41,12 @@ final class CountedRemote implements RemoteCatalog, RemoteRequests, RemoteDocume
   private final ConcurrentHashMap<RemoteCallKind, LongAdder> counts = new ConcurrentHashMap<>();
 
   CountedRemote(
+      Engine engine,
       RemoteCatalog catalog,
       RemoteRequests requests,
       RemoteDocuments documents,
       RemoteCallObserver observer) {
+    this.engine = engine;
     this.catalog = catalog;
     this.requests = requests;
     this.documents = documents;
@@ -68,7 +72,8 @@ final class CountedRemote implements RemoteCatalog, RemoteRequests, RemoteDocume
     long started = System.nanoTime();
     Either<RemoteFailure, T> result = call.get();
     counts.computeIfAbsent(kind, unused -> new LongAdder()).increment();
-    observer.called(kind, result.swap().toOption(), Duration.ofNanos(System.nanoTime() - started));
+    observer.called(
+        engine, kind, result.swap().toOption(), Duration.ofNanos(System.nanoTime() - started));
     return result;
   }
 

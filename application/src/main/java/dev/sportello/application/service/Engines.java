@@ -25,7 +25,11 @@ final class Engines {
                 Tuple.of(
                     upstream.engine(),
                     new CountedRemote(
-                        upstream.catalog(), upstream.requests(), upstream.documents(), observer))));
+                        upstream.engine(),
+                        upstream.catalog(),
+                        upstream.requests(),
+                        upstream.documents(),
+                        observer))));
   }
 
   /** The enabled engines, in the configured order. */

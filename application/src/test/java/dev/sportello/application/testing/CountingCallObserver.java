@@ -3,6 +3,7 @@ package dev.sportello.application.testing;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.domain.catalog.Engine;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -15,7 +16,7 @@ public final class CountingCallObserver implements RemoteCallObserver {
 
   @Override
   public synchronized void called(
-      RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency) {
+      Engine engine, RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency) {
     calls.merge(kind, 1L, Long::sum);
     if (failure.isDefined()) {
       failures.merge(kind, 1L, Long::sum);

@@ -22,6 +22,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.Slice;
 import dev.sportello.application.service.UseCases;
 import java.io.File;
 import java.io.FileInputStream;
@@ -30,6 +31,7 @@ import java.io.FileReader;
 import java.io.FileWriter;
 import java.io.RandomAccessFile;
 import java.time.InstantSource;
+import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -321,6 +323,24 @@ class HexagonalArchitectureTest {
           .because(
               "each adapter can be swapped without touching the others; the engine adapters share"
                   + " Openapi's HTTP conventions, which see no adapter")
+          .allowEmptyShould(false);
+
+  /** The adapters of Openapi's two engines, by the name of their package under {@code adapter}. */
+  private static final DescribedPredicate<Slice> ENGINE_ADAPTERS =
+      DescribedPredicate.describe(
+          "are the adapters of the Visengine and DocuEngine engines",
+          slice -> Set.of("visengine", "docuengine").contains(slice.getNamePart(1)));
+
+  @ArchTest
+  static final ArchRule the_engine_adapters_do_not_see_each_other =
+      slices()
+          .matching(ROOT + ".adapter.(*)..")
+          .that(ENGINE_ADAPTERS)
+          .should()
+          .notDependOnEachOther()
+          .because(
+              "each engine's wire format lives in its own adapter, and either engine can be"
+                  + " enabled without the other")
           .allowEmptyShould(false);
 
   @ArchTest

@@ -7,8 +7,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.sportello.adapter.docuengine.planted.PlantedInTheDocuEngineAdapter;
 import dev.sportello.adapter.planted.PlantedInAnAdapter;
 import dev.sportello.adapter.plantedother.PlantedInAnotherAdapter;
+import dev.sportello.adapter.visengine.planted.PlantedInTheVisengineAdapter;
 import dev.sportello.application.planted.PlantedInTheApplication;
 import dev.sportello.application.port.in.planted.PlantedInTheInboundPorts;
 import dev.sportello.application.port.out.planted.PlantedInTheOutboundPorts;
@@ -112,6 +114,14 @@ class PlantedViolationsTest {
             "adapters_do_not_see_each_other",
             PlantedInAnAdapter.SeesAnotherAdapter.class,
             PlantedInAnotherAdapter.class),
+        planted(
+            "the_engine_adapters_do_not_see_each_other",
+            PlantedInTheVisengineAdapter.SeesTheDocuEngineAdapter.class,
+            PlantedInTheDocuEngineAdapter.class),
+        planted(
+            "the_engine_adapters_do_not_see_each_other",
+            PlantedInTheDocuEngineAdapter.SeesTheVisengineAdapter.class,
+            PlantedInTheVisengineAdapter.class),
         planted("the_sandbox_sees_no_sportello_module", PlantedInTheSandbox.SeesTheDomain.class),
         planted("only_bootstrap_builds_the_use_cases", PlantedInAnAdapter.BuildsTheUseCases.class),
         planted("the_command_line_is_reached_only_through_main", PublicCommand.class),

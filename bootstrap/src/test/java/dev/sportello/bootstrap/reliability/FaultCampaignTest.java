@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,9 @@ import tools.jackson.databind.JsonNode;
  * Orders against a sandbox that fails, stalls and drops answers at random, with the service killed
  * (SIGKILL) in the middle of orders and started again on the same store, while the sync cycle runs
  * every second. A client retries whatever got no answer with the same Idempotency-Key, as the API
- * asks. Afterwards every order must exist exactly once, end fulfilled, and be charged exactly once.
+ * asks. Orders alternate between the two engines, Visengine and DocuEngine, each faulted on its own
+ * calls. Afterwards every order must exist exactly once, end fulfilled, and be charged exactly
+ * once.
  *
  * <p>The default run orders {@value #DEFAULT_SUBMISSIONS} times on each store, the embedded one and
  * PostgreSQL, kills the service in {@value #DEFAULT_KILL_PERCENT} % of orders, and leaves out
@@ -47,25 +48,59 @@ class FaultCampaignTest {
   private static final String API_KEY = "fault-campaign-api-key";
   private static final String CALLER = "campaign";
   private static final String FAMILY_STATUS = "4c84e22bbabd5f25b0102bb3bfe82790";
+
   private static final Duration STEP = Duration.ofHours(1);
 
   @TempDir Path dataDir;
 
+  /** The engine an order goes to, and the routes of its API that the faults hit. */
+  enum Engine {
+    VISENGINE("/richiesta", "PUT", "_id"),
+    DOCUENGINE("/requests", "PATCH", "id");
+
+    /** Lists the requests; a draft is posted here, and a request is closed under its id. */
+    private final String requests;
+
+    private final String draft;
+    private final String close;
+    private final String list;
+    private final String idField;
+
+    Engine(String requests, String closeMethod, String idField) {
+      this.requests = requests;
+      this.draft = "POST " + requests;
+      this.close = closeMethod + " " + requests + "/{id}";
+      this.list = "GET " + requests;
+      this.idField = idField;
+    }
+  }
+
   /** What happens to one order. */
   enum Fault {
-    NONE(""),
-    DRAFT_FAILS("{\"route\": \"POST /richiesta\", \"type\": \"fail\", \"status\": 503}"),
-    CLOSE_FAILS("{\"route\": \"PUT /richiesta/{id}\", \"type\": \"fail\", \"status\": 500}"),
-    DRAFT_ANSWER_DROPPED("{\"route\": \"POST /richiesta\", \"type\": \"drop\"}"),
-    CLOSE_ANSWER_DROPPED("{\"route\": \"PUT /richiesta/{id}\", \"type\": \"drop\"}"),
-    LIST_FAILS("{\"route\": \"GET /richiesta\", \"type\": \"fail\", \"status\": 502}"),
-    CLOSE_PAST_TIMEOUT(
-        "{\"route\": \"PUT /richiesta/{id}\", \"type\": \"delay\", \"millis\": 31000}");
+    NONE,
+    DRAFT_FAILS,
+    CLOSE_FAILS,
+    DRAFT_ANSWER_DROPPED,
+    CLOSE_ANSWER_DROPPED,
+    LIST_FAILS,
+    CLOSE_PAST_TIMEOUT;
 
-    private final String rule;
+    /** The sandbox's fault rule for an order to the engine. */
+    String rule(Engine engine) {
+      return switch (this) {
+        case NONE -> "";
+        case DRAFT_FAILS -> fail(engine.draft, 503);
+        case CLOSE_FAILS -> fail(engine.close, 500);
+        case DRAFT_ANSWER_DROPPED -> "{\"route\": \"" + engine.draft + "\", \"type\": \"drop\"}";
+        case CLOSE_ANSWER_DROPPED -> "{\"route\": \"" + engine.close + "\", \"type\": \"drop\"}";
+        case LIST_FAILS -> fail(engine.list, 502);
+        case CLOSE_PAST_TIMEOUT ->
+            "{\"route\": \"" + engine.close + "\", \"type\": \"delay\", \"millis\": 31000}";
+      };
+    }
 
-    Fault(String rule) {
-      this.rule = rule;
+    private static String fail(String route, int status) {
+      return "{\"route\": \"" + route + "\", \"type\": \"fail\", \"status\": " + status + "}";
     }
   }
 
@@ -106,6 +141,7 @@ class FaultCampaignTest {
     Random random = new Random(seed);
     Http http = new Http(Duration.ofSeconds(90));
     Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
+    Map<Engine, Integer> ordered = new EnumMap<>(Engine.class);
     int kills = 0;
     int unanswered = 0;
     Instant began = Instant.now();
@@ -123,20 +159,22 @@ class FaultCampaignTest {
       ServiceProcess service = ServiceProcess.start(environment, log);
       try {
         Map<String, String> acknowledged = new LinkedHashMap<>();
-        List<String> toRetry = new ArrayList<>();
+        Map<String, Engine> toRetry = new LinkedHashMap<>();
         for (int n = 0; n < submissions; n++) {
           String key = "campaign-" + n;
+          Engine orderedFrom = Engine.values()[n % Engine.values().length];
+          ordered.merge(orderedFrom, 1, Integer::sum);
           Fault fault = pick(random, timeouts);
           injected.merge(fault, 1, Integer::sum);
           if (fault != Fault.NONE) {
-            control(http, sandbox, "POST", "/_sandbox/faults", fault.rule);
+            control(http, sandbox, "POST", "/_sandbox/faults", fault.rule(orderedFrom));
           }
           boolean kill = random.nextInt(100) < killPercent;
           URI target = service.baseUrl().resolve("/api/v1/requests");
           CompletableFuture<Http.Reply> order =
               CompletableFuture.supplyAsync(() -> {
                 try {
-                  return submit(http, target, key);
+                  return submit(http, target, key, orderedFrom);
                 } catch (IOException | InterruptedException unanswer) {
                   return new Http.Reply(0, "");
                 }
@@ -156,12 +194,14 @@ class FaultCampaignTest {
                 .as("order %s: %s", key, reply.text())
                 .isIn(0, 500, 502, 503, 504);
             unanswered++;
-            toRetry.add(key);
+            toRetry.put(key, orderedFrom);
           }
         }
 
-        for (String key : toRetry) {
-          acknowledged.put(key, retryUntilAnswered(http, service.baseUrl(), key));
+        for (Map.Entry<String, Engine> order : toRetry.entrySet()) {
+          acknowledged.put(
+              order.getKey(),
+              retryUntilAnswered(http, service.baseUrl(), order.getKey(), order.getValue()));
         }
         Map<String, String> statuses = syncUntilFulfilled(http, service.baseUrl(), sandbox);
         Map<String, Integer> chargesPerUpstream = chargesPerUpstreamRequest(http, sandbox);
@@ -171,12 +211,13 @@ class FaultCampaignTest {
         long charged = chargesPerUpstream.values().stream().filter(calls -> calls > 0).count();
         long chargedTwice = chargesPerUpstream.values().stream().filter(calls -> calls > 1).count();
         System.out.printf(
-            "fault campaign on %s: seed %d, %d orders, faults %s, %d kills (SIGKILL), %d orders"
+            "fault campaign on %s: seed %d, %d orders %s, faults %s, %d kills (SIGKILL), %d orders"
                 + " retried after no answer, %d requests stored %s, %d upstream requests"
                 + " (drafts included), %d charged, %d charged more than once, %d s%n",
             engine,
             seed,
             submissions,
+            ordered,
             injected,
             kills,
             unanswered,
@@ -229,27 +270,39 @@ class FaultCampaignTest {
         sandbox.baseUrl().toString(),
         "SPORTELLO_VISENGINE_TOKEN",
         sandbox.token(),
+        "SPORTELLO_DOCUENGINE_URL",
+        sandbox.baseUrl().toString(),
+        "SPORTELLO_DOCUENGINE_TOKEN",
+        sandbox.token(),
         "SPORTELLO_API_KEY_HASHES",
         CALLER + "=" + RestSettings.hashApiKey(API_KEY),
         "SPORTELLO_SYNC_INTERVAL",
         "1s");
   }
 
-  private static Http.Reply submit(Http http, URI target, String key)
+  private static Http.Reply submit(Http http, URI target, String key, Engine engine)
       throws IOException, InterruptedException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("certificateId", FAMILY_STATUS);
-    body.put("values", SeedCertificates.familyStatusValues().toJavaMap());
-    body.put("extras", List.of("opzione_0"));
+    switch (engine) {
+      case VISENGINE -> {
+        body.put("certificateId", FAMILY_STATUS);
+        body.put("values", SeedCertificates.familyStatusValues().toJavaMap());
+        body.put("extras", List.of("opzione_0"));
+      }
+      case DOCUENGINE -> {
+        body.put("certificateId", DocuEngineForms.FAMILY_STATUS);
+        body.put("values", DocuEngineForms.familyStatus());
+      }
+    }
     return http.send("POST", target, API_KEY, Http.json(body), "Idempotency-Key", key);
   }
 
   /** The same key and body again, until the service answers with the request. */
-  private static String retryUntilAnswered(Http http, URI baseUrl, String key)
+  private static String retryUntilAnswered(Http http, URI baseUrl, String key, Engine engine)
       throws InterruptedException {
     for (int attempt = 0; attempt < 50; attempt++) {
       try {
-        Http.Reply reply = submit(http, baseUrl.resolve("/api/v1/requests"), key);
+        Http.Reply reply = submit(http, baseUrl.resolve("/api/v1/requests"), key, engine);
         if (reply.ok()) {
           return reply.json().path("id").asString();
         }
@@ -301,15 +354,20 @@ class FaultCampaignTest {
     return statuses;
   }
 
-  /** Every request the sandbox holds, drafts included, with how many times it was charged. */
+  /**
+   * Every request the sandbox holds for either engine, drafts included, with how many times it was
+   * charged.
+   */
   private static Map<String, Integer> chargesPerUpstreamRequest(Http http, VisengineSandbox sandbox)
       throws IOException, InterruptedException {
-    Http.Reply listing =
-        http.send("GET", sandbox.baseUrl().resolve("/richiesta"), sandbox.token(), "");
     Map<String, Integer> charges = new LinkedHashMap<>();
-    for (JsonNode request : listing.json().path("data")) {
-      String id = request.path("_id").asString();
-      charges.put(id, sandbox.chargesFor(id).calls());
+    for (Engine engine : Engine.values()) {
+      Http.Reply listed =
+          http.send("GET", sandbox.baseUrl().resolve(engine.requests), sandbox.token(), "");
+      for (JsonNode request : listed.json().path("data")) {
+        String id = request.path(engine.idField).asString();
+        charges.put(id, sandbox.chargesFor(id).calls());
+      }
     }
     return charges;
   }

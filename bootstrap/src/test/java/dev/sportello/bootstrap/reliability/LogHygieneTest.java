@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The service at DEBUG, in sandbox mode, taken through every flow a client drives (forms, a refused
- * validation, orders with and without files, a search and its selection, a cancellation, document
- * downloads, the sandbox's callbacks and a wrong API key), then its console read line by line: no
- * personal value, file content or secret may appear in it.
+ * The service at DEBUG, in sandbox mode, taken through every flow a client drives on both engines
+ * (forms, a refused validation, orders with and without files, a search and its selection on each
+ * engine, a cancellation, document downloads, the sandbox's callbacks and a wrong API key), then
+ * its console read line by line: no personal value, file content or secret may appear in it.
  *
  * <p>The start-up banner is left out of the scan: it shows the embedded sandbox's token on purpose,
  * once, to the person who started the service.
@@ -60,6 +60,10 @@ class LogHygieneTest {
   /** A webhook address carries the request's unguessable token after its id. */
   private static final Pattern WEBHOOK_TOKEN =
       Pattern.compile("webhooks/visengine/[^\\s\"/]+\\.[A-Za-z0-9_-]{16,}");
+
+  /** DocuEngine's callbacks carry the same token in a header of ours. */
+  private static final Pattern WEBHOOK_TOKEN_HEADER =
+      Pattern.compile("(?i)x-sportello-token\\W+[A-Za-z0-9_.-]{16,}");
 
   @TempDir static Path dir;
   private static ServiceProcess service;
@@ -113,20 +117,33 @@ class LogHygieneTest {
         Map.of("reason", "ordered by mistake"),
         "");
 
-    JsonNode awaiting = until(search, "AWAITING_SELECTION");
-    JsonNode round = awaiting.path("searches").get(awaiting.path("searches").size() - 1);
-    post(
-        "/api/v1/requests/" + search + "/selection",
-        Map.of(
-            "searchId", round.path("searchId").asString(),
-            "index", round.path("candidates").get(0).path("index").asInt()),
-        "");
-    for (String id : List.of(family, application, durc, search)) {
+    String docuFamily =
+        order("docu-family", DocuEngineForms.FAMILY_STATUS, DocuEngineForms.familyStatus());
+    String docuSearch =
+        order(
+            "docu-search",
+            DocuEngineForms.BALANCE_SHEET,
+            Map.of("field0", DocuEngineForms.COMPANY_TAX_CODE));
+
+    chooseTheFirstCandidate(search);
+    chooseTheFirstCandidate(docuSearch);
+    for (String id : List.of(family, application, durc, search, docuFamily, docuSearch)) {
       until(id, "FULFILLED");
       until(id + "/document", "");
       get("/api/v1/requests/" + id + "/document/files");
     }
     HTTP.send("GET", service.baseUrl().resolve("/api/v1/requests"), WRONG_KEY, "");
+  }
+
+  private static void chooseTheFirstCandidate(String id) throws Exception {
+    JsonNode awaiting = until(id, "AWAITING_SELECTION");
+    JsonNode round = awaiting.path("searches").get(awaiting.path("searches").size() - 1);
+    post(
+        "/api/v1/requests/" + id + "/selection",
+        Map.of(
+            "searchId", round.path("searchId").asString(),
+            "index", round.path("candidates").get(0).path("index").asInt()),
+        "");
   }
 
   @AfterAll
@@ -146,7 +163,9 @@ class LogHygieneTest {
   /** Without this, an empty console would pass every check below. */
   @Test
   void theRunLoggedEveryUpstreamCallAtDebug() throws IOException {
-    assertThat(logLines()).contains("DEBUG", "---> POST", "---> PUT", "<--- HTTP/1.1 200");
+    assertThat(logLines())
+        .contains("DEBUG", "---> POST", "---> PUT", "<--- HTTP/1.1 200")
+        .contains("docuengine DRAFT ok", "docuengine CLOSE ok", "docuengine SELECTION ok");
   }
 
   @Test
@@ -168,6 +187,7 @@ class LogHygieneTest {
   @Test
   void noWebhookTokenIsLogged() throws IOException {
     assertThat(WEBHOOK_TOKEN.matcher(logLines()).find()).isFalse();
+    assertThat(WEBHOOK_TOKEN_HEADER.matcher(logLines()).find()).isFalse();
   }
 
   /** The seed family-status values, for Mario Rossi, with the given birth date. */

@@ -1,5 +1,6 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.catalog.Engine;
 import io.vavr.control.Option;
 import java.time.Duration;
 
@@ -9,9 +10,10 @@ public interface RemoteCallObserver {
   /**
    * One call.
    *
+   * @param engine the engine it went to
    * @param kind what was called
    * @param failure why it failed, or empty when it succeeded
    * @param latency how long it took
    */
-  void called(RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency);
+  void called(Engine engine, RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency);
 }

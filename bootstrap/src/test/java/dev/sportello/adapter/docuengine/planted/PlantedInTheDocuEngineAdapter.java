@@ -1,0 +1,18 @@
+package dev.sportello.adapter.docuengine.planted;
+
+import dev.sportello.adapter.visengine.planted.PlantedInTheVisengineAdapter;
+
+/** Planted in DocuEngine's adapter, where Visengine's must never be seen. Test classes only. */
+public final class PlantedInTheDocuEngineAdapter {
+  private PlantedInTheDocuEngineAdapter() {}
+
+  public static String name() {
+    return "docuengine";
+  }
+
+  public static final class SeesTheVisengineAdapter {
+    public static String other() {
+      return PlantedInTheVisengineAdapter.name();
+    }
+  }
+}
