@@ -15,6 +15,7 @@ import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.submission.Quote;
+import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeSet;
@@ -66,10 +67,17 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
     return certificate(id).map(CatalogService::description);
   }
 
-  /** The certificate, from the freshest copy available. */
+  /**
+   * The certificate, from the freshest copy available. A certificate of an engine that is not
+   * enabled here is not in the catalogue, even where a copy of it was kept.
+   */
   Either<UseCaseError, Certificate> certificate(CertificateId id) {
     Instant now = clock.instant();
-    Option<CachedCertificate> cached = store.loadCertificate(id).getOrElse(Option.none());
+    Option<CachedCertificate> cached =
+        store
+            .loadCertificate(id)
+            .getOrElse(Option.none())
+            .filter(copy -> engines.isEnabled(copy.certificate().engine()));
     if (cached.exists(copy -> isFresh(copy.fetchedAt(), now))) {
       return Either.right(cached.get().certificate());
     }
@@ -92,7 +100,9 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
 
   /**
    * Asks the engine that publishes the certificate, as the cached copy, the only engine or the
-   * listing tells; an id none of them knows is asked of each engine in turn until one knows it.
+   * listing tells; an id none of them knows is asked of each engine in turn until one describes it.
+   * An engine that cannot answer now does not stop the others from being asked; its failure is the
+   * answer when none knows the certificate.
    */
   private Either<RemoteFailure, Certificate> describeUpstream(
       CertificateId id, Option<CachedCertificate> cached) {
@@ -105,55 +115,53 @@ final class CatalogService implements BrowseCatalogUseCase, DescribeCertificateU
                     .toOption()
                     .flatMap(entries -> entries.find(entry -> entry.id().equals(id)))
                     .map(CatalogEntry::engine));
-    List<Engine> asked = known.map(List::of).getOrElse(engines::enabled);
-    Either<RemoteFailure, Certificate> answer =
-        Either.left(new RemoteFailure.NotFound("no certificate " + id + " in the catalogue"));
-    for (Engine engine : asked) {
-      var remote = engines.of(engine);
-      if (remote.isLeft()) {
-        return Either.left(new RemoteFailure.Unavailable(remote.getLeft().message()));
+    Option<RemoteFailure> transientFailure = Option.none();
+    RemoteFailure refusal =
+        new RemoteFailure.NotFound("no certificate " + id + " in the catalogue");
+    for (Tuple2<Engine, CountedRemote> engine : engines.each()) {
+      if (known.exists(only -> !only.equals(engine._1))) {
+        continue;
       }
-      Either<RemoteFailure, Certificate> described = remote.get().describe(id);
-      if (described.isRight() || isTransient(described.getLeft())) {
+      Either<RemoteFailure, Certificate> described = engine._2.describe(id);
+      if (described.isRight()) {
         return described;
       }
-      answer = described;
+      if (isTransient(described.getLeft())) {
+        transientFailure = transientFailure.orElse(Option.some(described.getLeft()));
+      } else {
+        refusal = described.getLeft();
+      }
     }
-    return answer;
+    return Either.left(transientFailure.getOrElse(refusal));
   }
 
+  /**
+   * The enabled engines' entries: a fresh copy, or each engine's own answer. An engine that cannot
+   * answer now is served from its part of the stale copy, or left out while another engine answers;
+   * a listing with any engine left out or stale is served but not kept as fresh.
+   */
   private Either<UseCaseError, List<CatalogEntry>> listing() {
     Instant now = clock.instant();
     Option<CatalogSnapshot> cached = store.loadListing().getOrElse(Option.none());
     if (cached.exists(copy -> isFresh(copy.fetchedAt(), now))) {
-      return Either.right(cached.get().entries());
+      return Either.right(
+          cached.get().entries().filter(entry -> engines.isEnabled(entry.engine())));
     }
-    List<Engine> enabled = engines.enabled();
-    List<Either<RemoteFailure, List<CatalogEntry>>> fetched = enabled.map(this::listingOf);
-    if (fetched.forAll(Either::isRight)) {
-      CatalogSnapshot fresh = new CatalogSnapshot(fetched.flatMap(Either::get), now);
+    List<Tuple2<Engine, Either<RemoteFailure, List<CatalogEntry>>>> fetched =
+        engines.each().map(engine -> engine.map2(CountedRemote::listCertificates));
+    if (fetched.forAll(answer -> answer._2.isRight())) {
+      CatalogSnapshot fresh = new CatalogSnapshot(fetched.flatMap(answer -> answer._2.get()), now);
       store.saveListing(fresh);
       return Either.right(fresh.entries());
     }
-    // An engine that cannot answer now is served from the stale copy; one never listed fails it.
     List<Either<RemoteFailure, List<CatalogEntry>>> served =
-        enabled
-            .zip(fetched)
-            .map(answer ->
-                answer._2.isRight() || cached.isEmpty()
-                    ? answer._2
-                    : staleEntries(cached.get(), answer._1).toEither(answer._2.getLeft()));
-    return served.forAll(Either::isRight)
-        ? Either.right(served.flatMap(Either::get))
-        : Either.left(Failures.of(served.find(Either::isLeft).get().getLeft()));
-  }
-
-  private Either<RemoteFailure, List<CatalogEntry>> listingOf(Engine engine) {
-    return engines
-        .of(engine)
-        .fold(
-            disabled -> Either.left(new RemoteFailure.Unavailable(disabled.message())),
-            CountedRemote::listCertificates);
+        fetched.map(answer ->
+            answer._2.isRight() || cached.isEmpty()
+                ? answer._2
+                : staleEntries(cached.get(), answer._1).toEither(answer._2.getLeft()));
+    return served.exists(Either::isRight)
+        ? Either.right(served.filter(Either::isRight).flatMap(Either::get))
+        : Either.left(Failures.of(served.head().getLeft()));
   }
 
   private static Option<List<CatalogEntry>> staleEntries(CatalogSnapshot stale, Engine engine) {

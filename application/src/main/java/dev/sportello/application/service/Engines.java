@@ -6,6 +6,7 @@ import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.Upstream;
 import dev.sportello.domain.catalog.Engine;
 import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -35,6 +36,16 @@ final class Engines {
   /** The enabled engines, in the configured order. */
   List<Engine> enabled() {
     return byEngine.keySet().toList();
+  }
+
+  /** Whether the engine is enabled here. */
+  boolean isEnabled(Engine engine) {
+    return byEngine.containsKey(engine);
+  }
+
+  /** Each enabled engine with its ports, in the configured order. */
+  List<Tuple2<Engine, CountedRemote>> each() {
+    return byEngine.toList();
   }
 
   /** The engine's ports; an engine that is not enabled here cannot be reached. */

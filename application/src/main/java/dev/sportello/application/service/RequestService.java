@@ -243,6 +243,13 @@ final class RequestService
                     switch (upstream) {
                       case Dispatch.NotSent notSent ->
                           requests.modify(stored, cancelLocally).map(Stored::value);
+                      // A close already sent may still take effect upstream, where cancelling
+                      // the draft might not stop it: the request would be paid and forgotten.
+                      case Dispatch.Drafted drafted when drafted.closeAttempts() > 0 ->
+                          Either.left(
+                              new UseCaseError.UpstreamConflict(
+                                  "the request was sent to be processed and upstream has not said"
+                                      + " yet whether it took it; try again after the next sync"));
                       case Dispatch.Drafted drafted ->
                           remoteOf(stored)
                               .flatMap(remote -> {

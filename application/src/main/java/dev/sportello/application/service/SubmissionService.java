@@ -106,6 +106,10 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
     if (verdict.isRight()) {
       return new ValidationReport(List.empty(), Option.some(submission.quote()), true);
     }
+    if (verdict.getLeft() instanceof RemoteFailure.Conflict) {
+      // The engine offers no dry run: the form passed every local check, and nothing more is known.
+      return new ValidationReport(List.empty(), Option.some(submission.quote()), false);
+    }
     Violation problem =
         switch (verdict.getLeft()) {
           case RemoteFailure.Rejected rejected ->

@@ -164,13 +164,16 @@ final class SyncService implements SynchroniseUseCase {
   }
 
   /**
-   * Whether upstream's line differs from what we stored: a status we do not have, or a newer
-   * update.
+   * Whether upstream's line differs from what we stored: a status the request can move to, or a
+   * newer update. A list line can say less than the detail (a search with or without candidates, a
+   * closing request that is already processing), so a status the request cannot move to is no
+   * change by itself.
    */
   private static boolean hasChanged(SyncView view, RemoteSummary summary) {
     RequestStatus coarse =
         view.status() == RequestStatus.AWAITING_SELECTION ? RequestStatus.SEARCHING : view.status();
-    boolean statusDiffers = summary.closed() && coarse != summary.status();
+    boolean statusDiffers =
+        summary.closed() && coarse != summary.status() && view.status().canMoveTo(summary.status());
     return statusDiffers || !view.upstreamUpdatedAt().contains(summary.lastUpdate());
   }
 

@@ -132,6 +132,24 @@ class RequestServiceTest {
   }
 
   @Test
+  void aDraftWhoseCloseMayHaveTakenEffectIsNotCancelledUntilSyncSettlesIt() {
+    app.visengine().loseNextAnswer(RemoteCallKind.CLOSE);
+    CertificateRequest request =
+        right(app.useCases().submitRequest().submit(TestData.order(PLAIN, "alice", "k1", "x")));
+
+    UseCaseError refused =
+        left(
+            app.useCases()
+                .cancelRequest()
+                .cancel(new CancelRequestCommand(query(request), "ordered by mistake")));
+
+    assertThat(refused).isInstanceOf(UseCaseError.UpstreamConflict.class);
+    assertThat(calls(RemoteCallKind.CANCEL)).isZero();
+    assertThat(right(app.useCases().getRequest().get(query(request))).status())
+        .isEqualTo(RequestStatus.ACCEPTED);
+  }
+
+  @Test
   void aFinishedRequestCannotBeCancelledAndNoCallIsMade() {
     CertificateRequest request = open(app, "r1", "alice", PLAIN);
     app.visengine().advance(upstreamId(request), RequestStatus.FULFILLED);

@@ -106,6 +106,20 @@ class SyncServiceTest {
   }
 
   @Test
+  void aListLineThatWouldMoveARequestBackIsNotReadInDetailEveryCycle() {
+    CertificateRequest request = open(app, "r1", "alice", SEARCHED);
+    app.visengine().advance(upstreamId(request), RequestStatus.PROCESSING);
+    sync();
+    app.visengine().advance(upstreamId(request), RequestStatus.SEARCHING);
+    sync();
+    long readsSoFar = calls(RemoteCallKind.STATUS);
+
+    sync();
+
+    assertThat(calls(RemoteCallKind.STATUS)).isEqualTo(readsSoFar);
+  }
+
+  @Test
   void aRequestUpstreamDoesNotMatchAnyStoredOneIsIgnored() {
     CertificateRequest ours = open(app, "r1", "alice", PLAIN);
     var foreign = right(app.visengine().createDraft(app.visengine().order(upstreamId(ours))));

@@ -81,6 +81,68 @@ class TwoEnginesTest {
   }
 
   @Test
+  void theListingServesTheEnginesThatAnswerWhenOneCannotAndKeepsNoPartialCopy() {
+    app.docuengine()
+        .failUntilRestored(RemoteCallKind.CATALOGUE, new RemoteFailure.Unavailable("down"));
+
+    List<CatalogEntry> whileDown =
+        right(app.useCases().browseCatalog().browse(BrowseCatalogQuery.everything()));
+    app.docuengine().restore(RemoteCallKind.CATALOGUE);
+    List<CatalogEntry> onceBack =
+        right(app.useCases().browseCatalog().browse(BrowseCatalogQuery.everything()));
+
+    assertThat(whileDown.map(CatalogEntry::id)).containsExactly(COMPANY_REPORT.id());
+    assertThat(onceBack.map(CatalogEntry::id))
+        .containsExactlyInAnyOrder(COMPANY_REPORT.id(), FAMILY_STATUS.id());
+  }
+
+  @Test
+  void anEngineThatCannotAnswerLeavesItsPartOfTheStaleListingInPlace() {
+    right(app.useCases().browseCatalog().browse(BrowseCatalogQuery.everything()));
+    app.clock().advance(ApplicationSettings.DEFAULT_CATALOG_TTL.plusMinutes(1));
+    app.docuengine()
+        .failUntilRestored(RemoteCallKind.CATALOGUE, new RemoteFailure.Unavailable("down"));
+
+    List<CatalogEntry> entries =
+        right(app.useCases().browseCatalog().browse(BrowseCatalogQuery.everything()));
+
+    assertThat(entries.map(CatalogEntry::id))
+        .containsExactlyInAnyOrder(COMPANY_REPORT.id(), FAMILY_STATUS.id());
+  }
+
+  @Test
+  void aCertificateIsDescribedByItsEngineWhileTheOtherCannotAnswer() {
+    app.visengine()
+        .failUntilRestored(RemoteCallKind.CATALOGUE, new RemoteFailure.Unavailable("down"));
+    app.visengine()
+        .failUntilRestored(RemoteCallKind.DESCRIBE, new RemoteFailure.Unavailable("down"));
+    app.docuengine()
+        .failUntilRestored(RemoteCallKind.CATALOGUE, new RemoteFailure.Unavailable("down"));
+
+    assertThat(
+            right(app.useCases().describeCertificate().describe(FAMILY_STATUS.id()))
+                .certificate()
+                .id())
+        .isEqualTo(FAMILY_STATUS.id());
+  }
+
+  @Test
+  void aCertificateOfAnEngineNoLongerEnabledIsNotInTheCatalogueEvenWhenKept() {
+    right(app.useCases().browseCatalog().browse(BrowseCatalogQuery.everything()));
+    right(app.useCases().describeCertificate().describe(FAMILY_STATUS.id()));
+    TestApplication visengineOnly = TestApplication.builder().snapshots(app.snapshots()).build();
+    visengineOnly.visengine().register(COMPANY_REPORT);
+
+    assertThat(
+            right(visengineOnly.useCases().browseCatalog().browse(BrowseCatalogQuery.everything()))
+                .map(CatalogEntry::id))
+        .containsExactly(COMPANY_REPORT.id());
+    assertThat(
+            visengineOnly.useCases().describeCertificate().describe(FAMILY_STATUS.id()).getLeft())
+        .isInstanceOf(UseCaseError.NotFound.class);
+  }
+
+  @Test
   void anOrderIsDraftedAndChargedOnItsCertificatesEngineOnly() {
     CertificateRequest request = ordered();
 

@@ -47,6 +47,20 @@ class ValidateSubmissionTest {
   }
 
   @Test
+  void anEngineWithoutATestModeLeavesAValidSubmissionValidAndUncheckedUpstream() {
+    app.visengine()
+        .failNext(
+            RemoteCallKind.TEST, new RemoteFailure.Conflict("no_test_mode", "no dry run here"));
+
+    ValidationReport report =
+        right(validate(CERTIFICATE.id().value(), HashMap.of("$0", "Mario"), true));
+
+    assertThat(report.valid()).isTrue();
+    assertThat(report.violations()).isEmpty();
+    assertThat(report.upstreamChecked()).isFalse();
+  }
+
+  @Test
   void aValidSubmissionIsPricedWithoutAskingUpstreamToOrder() {
     ValidationReport report =
         right(validate(CERTIFICATE.id().value(), HashMap.of("$0", "Mario"), false));

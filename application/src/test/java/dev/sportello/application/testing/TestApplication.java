@@ -60,6 +60,7 @@ public record TestApplication(
     private UnaryOperator<RequestRepository> wrapRepository = UnaryOperator.identity();
     private UnaryOperator<IdempotencyStore> wrapIdempotency = UnaryOperator.identity();
     private boolean twoEngines = false;
+    private Option<InMemoryCatalogSnapshotStore> sharedSnapshots = Option.none();
 
     private Builder() {}
 
@@ -69,6 +70,12 @@ public record TestApplication(
      */
     public Builder twoEngines() {
       this.twoEngines = true;
+      return this;
+    }
+
+    /** Keeps the catalogue in another application's store, as two deployments of one would. */
+    public Builder snapshots(InMemoryCatalogSnapshotStore store) {
+      this.sharedSnapshots = Option.some(store);
       return this;
     }
 
@@ -113,7 +120,8 @@ public record TestApplication(
       FakeVisengine docuengine = new FakeVisengine(clock);
       InMemoryRequestRepository repository = new InMemoryRequestRepository();
       InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
-      InMemoryCatalogSnapshotStore snapshots = new InMemoryCatalogSnapshotStore();
+      InMemoryCatalogSnapshotStore snapshots =
+          sharedSnapshots.getOrElse(InMemoryCatalogSnapshotStore::new);
       InMemoryDocumentStore documents = new InMemoryDocumentStore();
       RecordingRequestEvents events = new RecordingRequestEvents();
       CountingCallObserver calls = new CountingCallObserver();

@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * @param violations every problem found; empty when the submission is valid
  * @param quote the price of the submission as filled in, when the certificate could be priced
- * @param upstreamChecked whether upstream's test mode also accepted it (false when not asked or
- *     when local checks already failed)
+ * @param upstreamChecked whether upstream's test mode also accepted it (false when not asked, when
+ *     local checks already failed, or when the certificate's engine has no test mode)
  */
 public record ValidationReport(
     List<Violation> violations, Option<Quote> quote, boolean upstreamChecked) {
