@@ -29,9 +29,11 @@ import tools.jackson.databind.JsonNode;
  * Orders against a sandbox that fails, stalls and drops answers at random, with the service killed
  * (SIGKILL) in the middle of orders and started again on the same store, while the sync cycle runs
  * every second. A client retries whatever got no answer with the same Idempotency-Key, as the API
- * asks. Orders alternate between the two engines, Visengine and DocuEngine, each faulted on its own
- * calls. Afterwards every order must exist exactly once, end fulfilled, and be charged exactly
- * once.
+ * asks. Orders take turns: a family-status certificate on Visengine, the same on DocuEngine, and a
+ * DocuEngine balance sheet whose search result the client chooses (the choice, which charges the
+ * document, faulted at random as well); each order is faulted on its own engine's calls. Afterwards
+ * every order must exist exactly once and end fulfilled, and each charging step of each order must
+ * have been charged exactly once.
  *
  * <p>The default run orders {@value #DEFAULT_SUBMISSIONS} times on each store, the embedded one and
  * PostgreSQL, kills the service in {@value #DEFAULT_KILL_PERCENT} % of orders, and leaves out
@@ -58,6 +60,9 @@ class FaultCampaignTest {
     VISENGINE("/richiesta", "PUT", "_id"),
     DOCUENGINE("/requests", "PATCH", "id");
 
+    /** The route of a choice of search result, the call that charges a searched document. */
+    static final String CHOICE = "PATCH /requests/{id}";
+
     /** Lists the requests; a draft is posted here, and a request is closed under its id. */
     private final String requests;
 
@@ -72,6 +77,33 @@ class FaultCampaignTest {
       this.close = closeMethod + " " + requests + "/{id}";
       this.list = "GET " + requests;
       this.idField = idField;
+    }
+  }
+
+  /** What is ordered: a family-status certificate on either engine, or a DocuEngine search. */
+  enum Order {
+    VISENGINE_FAMILY_STATUS(Engine.VISENGINE),
+    DOCUENGINE_FAMILY_STATUS(Engine.DOCUENGINE),
+    DOCUENGINE_BALANCE_SHEET(Engine.DOCUENGINE);
+
+    private final Engine engine;
+
+    Order(Engine engine) {
+      this.engine = engine;
+    }
+  }
+
+  /** What happens to a choice of search result. */
+  enum ChoiceFault {
+    NONE(""),
+    FAILS("{\"route\": \"" + Engine.CHOICE + "\", \"type\": \"fail\", \"status\": 500}"),
+    ANSWER_DROPPED("{\"route\": \"" + Engine.CHOICE + "\", \"type\": \"drop\"}"),
+    PAST_TIMEOUT("{\"route\": \"" + Engine.CHOICE + "\", \"type\": \"delay\", \"millis\": 31000}");
+
+    private final String rule;
+
+    ChoiceFault(String rule) {
+      this.rule = rule;
     }
   }
 
@@ -141,7 +173,8 @@ class FaultCampaignTest {
     Random random = new Random(seed);
     Http http = new Http(Duration.ofSeconds(90));
     Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
-    Map<Engine, Integer> ordered = new EnumMap<>(Engine.class);
+    Map<Order, Integer> ordered = new EnumMap<>(Order.class);
+    Map<ChoiceFault, Integer> choiceFaults = new EnumMap<>(ChoiceFault.class);
     int kills = 0;
     int unanswered = 0;
     Instant began = Instant.now();
@@ -159,11 +192,12 @@ class FaultCampaignTest {
       ServiceProcess service = ServiceProcess.start(environment, log);
       try {
         Map<String, String> acknowledged = new LinkedHashMap<>();
-        Map<String, Engine> toRetry = new LinkedHashMap<>();
+        Map<String, Order> toRetry = new LinkedHashMap<>();
         for (int n = 0; n < submissions; n++) {
           String key = "campaign-" + n;
-          Engine orderedFrom = Engine.values()[n % Engine.values().length];
-          ordered.merge(orderedFrom, 1, Integer::sum);
+          Order kind = Order.values()[n % Order.values().length];
+          Engine orderedFrom = kind.engine;
+          ordered.merge(kind, 1, Integer::sum);
           Fault fault = pick(random, timeouts);
           injected.merge(fault, 1, Integer::sum);
           if (fault != Fault.NONE) {
@@ -174,7 +208,7 @@ class FaultCampaignTest {
           CompletableFuture<Http.Reply> order =
               CompletableFuture.supplyAsync(() -> {
                 try {
-                  return submit(http, target, key, orderedFrom);
+                  return submit(http, target, key, kind);
                 } catch (IOException | InterruptedException unanswer) {
                   return new Http.Reply(0, "");
                 }
@@ -194,31 +228,38 @@ class FaultCampaignTest {
                 .as("order %s: %s", key, reply.text())
                 .isIn(0, 500, 502, 503, 504);
             unanswered++;
-            toRetry.put(key, orderedFrom);
+            toRetry.put(key, kind);
           }
         }
 
-        for (Map.Entry<String, Engine> order : toRetry.entrySet()) {
+        for (Map.Entry<String, Order> order : toRetry.entrySet()) {
           acknowledged.put(
               order.getKey(),
               retryUntilAnswered(http, service.baseUrl(), order.getKey(), order.getValue()));
         }
-        Map<String, String> statuses = syncUntilFulfilled(http, service.baseUrl(), sandbox);
+        Map<String, String> statuses =
+            syncUntilFulfilled(http, service.baseUrl(), sandbox, random, timeouts, choiceFaults);
         Map<String, Integer> chargesPerUpstream = chargesPerUpstreamRequest(http, sandbox);
+        Map<String, Integer> expectedCharges = expectedChargesPerUpstreamRequest(http, sandbox);
 
         Map<String, Integer> byStatus = new TreeMap<>();
         statuses.values().forEach(status -> byStatus.merge(status, 1, Integer::sum));
         long charged = chargesPerUpstream.values().stream().filter(calls -> calls > 0).count();
-        long chargedTwice = chargesPerUpstream.values().stream().filter(calls -> calls > 1).count();
+        long chargedTwice =
+            chargesPerUpstream.entrySet().stream()
+                .filter(calls -> calls.getValue() > expectedCharges.get(calls.getKey()))
+                .count();
         System.out.printf(
-            "fault campaign on %s: seed %d, %d orders %s, faults %s, %d kills (SIGKILL), %d orders"
-                + " retried after no answer, %d requests stored %s, %d upstream requests"
-                + " (drafts included), %d charged, %d charged more than once, %d s%n",
+            "fault campaign on %s: seed %d, %d orders %s, faults %s, choices of a search result %s,"
+                + " %d kills (SIGKILL), %d orders retried after no answer, %d requests stored %s,"
+                + " %d upstream requests (drafts included), %d charged, %d charged more than once"
+                + " for a step, %d s%n",
             engine,
             seed,
             submissions,
             ordered,
             injected,
+            choiceFaults,
             kills,
             unanswered,
             statuses.size(),
@@ -280,29 +321,33 @@ class FaultCampaignTest {
         "1s");
   }
 
-  private static Http.Reply submit(Http http, URI target, String key, Engine engine)
+  private static Http.Reply submit(Http http, URI target, String key, Order order)
       throws IOException, InterruptedException {
     Map<String, Object> body = new LinkedHashMap<>();
-    switch (engine) {
-      case VISENGINE -> {
+    switch (order) {
+      case VISENGINE_FAMILY_STATUS -> {
         body.put("certificateId", FAMILY_STATUS);
         body.put("values", SeedCertificates.familyStatusValues().toJavaMap());
         body.put("extras", List.of("opzione_0"));
       }
-      case DOCUENGINE -> {
+      case DOCUENGINE_FAMILY_STATUS -> {
         body.put("certificateId", DocuEngineForms.FAMILY_STATUS);
         body.put("values", DocuEngineForms.familyStatus());
+      }
+      case DOCUENGINE_BALANCE_SHEET -> {
+        body.put("certificateId", DocuEngineForms.BALANCE_SHEET);
+        body.put("values", Map.of("field0", DocuEngineForms.COMPANY_TAX_CODE));
       }
     }
     return http.send("POST", target, API_KEY, Http.json(body), "Idempotency-Key", key);
   }
 
   /** The same key and body again, until the service answers with the request. */
-  private static String retryUntilAnswered(Http http, URI baseUrl, String key, Engine engine)
+  private static String retryUntilAnswered(Http http, URI baseUrl, String key, Order order)
       throws InterruptedException {
     for (int attempt = 0; attempt < 50; attempt++) {
       try {
-        Http.Reply reply = submit(http, baseUrl.resolve("/api/v1/requests"), key, engine);
+        Http.Reply reply = submit(http, baseUrl.resolve("/api/v1/requests"), key, order);
         if (reply.ok()) {
           return reply.json().path("id").asString();
         }
@@ -316,21 +361,74 @@ class FaultCampaignTest {
 
   /**
    * Moves the sandbox's operators on an hour at a time while the service's sync cycle runs every
-   * second, until every stored request is fulfilled or time is up; gives each request's status.
+   * second, choosing the first result of every search that offers some (the choice itself faulted
+   * at random, and made again when it got no answer, as a client would), until every stored request
+   * is fulfilled or time is up; gives each request's status.
    */
   private static Map<String, String> syncUntilFulfilled(
-      Http http, URI baseUrl, VisengineSandbox sandbox) throws Exception {
+      Http http,
+      URI baseUrl,
+      VisengineSandbox sandbox,
+      Random random,
+      boolean timeouts,
+      Map<ChoiceFault, Integer> choiceFaults)
+      throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
     Map<String, String> statuses = Map.of();
     while (Instant.now().isBefore(deadline)) {
       sandbox.advance(STEP);
       Thread.sleep(1_500);
       statuses = statuses(http, baseUrl);
+      for (Map.Entry<String, String> awaiting : statuses.entrySet()) {
+        if (awaiting.getValue().equals("AWAITING_SELECTION")) {
+          ChoiceFault fault = pickChoiceFault(random, timeouts);
+          choiceFaults.merge(fault, 1, Integer::sum);
+          if (fault != ChoiceFault.NONE) {
+            control(http, sandbox, "POST", "/_sandbox/faults", fault.rule);
+          }
+          chooseTheFirstResult(http, baseUrl, awaiting.getKey());
+          control(http, sandbox, "DELETE", "/_sandbox/faults", "");
+        }
+      }
       if (!statuses.isEmpty() && statuses.values().stream().allMatch("FULFILLED"::equals)) {
         return statuses;
       }
     }
     return statuses;
+  }
+
+  private static ChoiceFault pickChoiceFault(Random random, boolean timeouts) {
+    int roll = random.nextInt(100);
+    if (roll < 40) {
+      return ChoiceFault.NONE;
+    }
+    if (timeouts && roll < 41) {
+      return ChoiceFault.PAST_TIMEOUT;
+    }
+    return roll < 70 ? ChoiceFault.FAILS : ChoiceFault.ANSWER_DROPPED;
+  }
+
+  /** Chooses a search's first result; an unanswered choice is left for the next round. */
+  private static void chooseTheFirstResult(Http http, URI baseUrl, String id) throws Exception {
+    try {
+      JsonNode request =
+          http.send("GET", baseUrl.resolve("/api/v1/requests/" + id), API_KEY, "").json();
+      JsonNode round = request.path("searches").get(request.path("searches").size() - 1);
+      Http.Reply reply =
+          http.send(
+              "POST",
+              baseUrl.resolve("/api/v1/requests/" + id + "/selection"),
+              API_KEY,
+              Http.json(
+                  Map.of(
+                      "searchId", round.path("searchId").asString(),
+                      "index", round.path("candidates").get(0).path("index").asInt())));
+      assertThat(reply.status())
+          .as("choice for %s: %s", id, reply.text())
+          .isIn(200, 202, 409, 502, 503, 504);
+    } catch (IOException unanswered) {
+      // Chosen again in the next round if the request still waits for a choice.
+    }
   }
 
   private static Map<String, String> statuses(Http http, URI baseUrl)
@@ -370,6 +468,24 @@ class FaultCampaignTest {
       }
     }
     return charges;
+  }
+
+  /**
+   * How many charging calls each upstream request should have had: one (its close), or two for a
+   * search (the search's close, then the choice of a result); drafts never closed, none.
+   */
+  private static Map<String, Integer> expectedChargesPerUpstreamRequest(
+      Http http, VisengineSandbox sandbox) throws IOException, InterruptedException {
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    for (Engine engine : Engine.values()) {
+      Http.Reply listed =
+          http.send("GET", sandbox.baseUrl().resolve(engine.requests), sandbox.token(), "");
+      for (JsonNode request : listed.json().path("data")) {
+        boolean searched = request.path("name").asString("").equals("Bilancio Ottico");
+        expected.put(request.path(engine.idField).asString(), searched ? 2 : 1);
+      }
+    }
+    return expected;
   }
 
   private static void control(
