@@ -77,8 +77,8 @@ class FailureMappingTest {
             417,
             208,
             "document not available at the moment, please try again later",
-            new RemoteFailure.Unavailable(
-                "document not available at the moment, please try again later")),
+            new RemoteFailure.Conflict(
+                "208", "document not available at the moment, please try again later")),
         row(
             Call.CREATE,
             422,
@@ -121,8 +121,8 @@ class FailureMappingTest {
             417,
             316,
             "document not available at the moment, please try again later",
-            new RemoteFailure.Unavailable(
-                "document not available at the moment, please try again later")),
+            new RemoteFailure.Conflict(
+                "316", "document not available at the moment, please try again later")),
         refused(Call.CLOSE, 428, 209, "id required", Refusal.INCOMPLETE));
   }
 

@@ -266,11 +266,13 @@ class SandboxContractTest extends RemotePortContract {
   }
 
   @Test
-  void aDocumentNotAvailableNowIsUnavailableAndCostsNothing() throws Exception {
+  void aDocumentNotAvailableNowIsAConflictToWaitOnAndCostsNothing() throws Exception {
     UpstreamId id = draft(validOrder());
     control.available(COMPANY_REPORT.value(), false);
 
-    assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.Unavailable.class);
+    assertThat(adapter.close(id).getLeft())
+        .isInstanceOfSatisfying(
+            RemoteFailure.Conflict.class, conflict -> assertThat(conflict.code()).isEqualTo("316"));
     assertThat(charges(id)).isZero();
   }
 
