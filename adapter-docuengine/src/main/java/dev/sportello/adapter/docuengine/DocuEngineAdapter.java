@@ -51,7 +51,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   private static final Failures FAILURES = new Failures(ENGINE.name(), new ErrorCodeTable());
 
-  /** What a request's state must be to close it: its draft state. */
+  /** The state a close moves a draft (NEW) to. */
   private static final String CLOSE = "SEARCH";
 
   private final ReadCalls reads;
