@@ -14,8 +14,8 @@ final class ErrorCodeTable implements ErrorCodes {
   /** No results to choose from, or one was already chosen. */
   static final String NOTHING_TO_CHOOSE = "213";
 
-  /** "No fields were accepted": also what a close of a request that is no longer NEW gets. */
-  static final String NO_FIELDS_ACCEPTED = "300";
+  /** "No fields were accepted". */
+  private static final String NO_FIELDS_ACCEPTED = "300";
 
   @Override
   public Option<RemoteFailure> failure(int status, @Nullable String code, String message) {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -141,6 +143,28 @@ class RequestsTest {
 
     assertThat(adapter.selectCandidate(ID, Stub.ID, 1).getLeft())
         .isInstanceOf(RemoteFailure.Conflict.class);
+  }
+
+  @ParameterizedTest(name = "{0}/{1}")
+  @CsvSource({"406,210", "400,300", "417,316", "404,223"})
+  void aChoiceRefusedWithAnyOtherCodeIsSuccessWhenUpstreamShowsThisVeryChoice(
+      int status, int code) {
+    chosenMeanwhile("r1");
+    server.stubFor(patch(urlEqualTo(PATH)).willReturn(Stub.failure(status, code, "refused")));
+
+    assertThat(adapter.selectCandidate(ID, Stub.ID, 1).get().selection())
+        .contains(Tuple.of(Stub.ID, 1));
+  }
+
+  @Test
+  void aChoiceRefusedForLackOfCreditIsNotReadBack() {
+    chosenMeanwhile("r1");
+    server.stubFor(
+        patch(urlEqualTo(PATH)).willReturn(Stub.failure(402, 610, "Insufficient Credit")));
+
+    assertThat(adapter.selectCandidate(ID, Stub.ID, 1).getLeft())
+        .isEqualTo(new RemoteFailure.InsufficientCredit("Insufficient Credit"));
+    server.verify(1, getRequestedFor(urlEqualTo(PATH)));
   }
 
   /** The first read offers a choice; the choice is refused, as a choice already made is. */
