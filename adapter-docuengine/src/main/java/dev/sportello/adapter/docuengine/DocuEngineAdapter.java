@@ -37,9 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (the document and its options, or only the search for a document with a search phase); {@code
  * PATCH {"resultId": …}} then charges the chosen document. Both charging calls are made exactly
  * once; a lost answer is {@link RemoteFailure.OutcomeUnknown}, and a repeat after it is safe:
- * upstream refuses to close a request that is no longer NEW, which reads as {@link
- * RemoteFailure.AlreadyClosed}, and refuses a second choice, which reads as success when the choice
- * made is the one asked for. Reads are retried (see {@link RetryPolicy}).
+ * upstream refuses to close a request that is no longer NEW, and after a refusal the request is
+ * read (free): one upstream shows closed reads as {@link RemoteFailure.AlreadyClosed}. A refused
+ * choice is read back the same way, and is success when the choice made is the one asked for. Reads
+ * are retried (see {@link RetryPolicy}).
  *
  * <p>Every failure is one of {@link RemoteFailure}'s types; no library exception leaves this class.
  * Calls are logged at DEBUG with their kind, outcome and latency, never with bodies, values or
@@ -51,7 +52,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
 
   private static final Failures FAILURES = new Failures(ENGINE.name(), new ErrorCodeTable());
 
-  /** What a request's state must be to close it: its draft state. */
+  /** The state a close moves a draft (NEW) to. */
   private static final String CLOSE = "SEARCH";
 
   private final ReadCalls reads;
@@ -141,9 +142,9 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
   }
 
   /**
-   * Closes a draft with {@code PATCH {"state": "SEARCH"}}, the charging call, made once. Upstream
-   * refuses it with "no fields were accepted" both for a draft it cannot process and for a request
-   * that is no longer a draft; the request is then read (free) to tell which: one no longer NEW was
+   * Closes a draft with {@code PATCH {"state": "SEARCH"}}, the charging call, made once. The OAS
+   * does not say how upstream refuses to close a request that is no longer a draft, so after any
+   * refusal that may be that one the request is read (free) to tell: one upstream shows closed was
    * closed before, by this call's lost twin.
    */
   @Override
@@ -153,9 +154,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
             RemoteCallKind.CLOSE,
             Failures.Effect.CHANGE,
             () -> reader.request(changes.close(id.value(), new Wire.Close(CLOSE)).data()));
-    if (closed.isRight()
-        || !(closed.getLeft() instanceof RemoteFailure.Rejected refused)
-        || !refused.code().equals(ErrorCodeTable.NO_FIELDS_ACCEPTED)) {
+    if (closed.isRight() || !mayBeDoneBefore(closed.getLeft())) {
       return closed;
     }
     return fetch(id)
@@ -236,9 +235,7 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
             RemoteCallKind.SELECTION,
             Failures.Effect.CHANGE,
             () -> reader.request(changes.choose(id.value(), new Wire.Choose(resultId)).data()));
-    if (chosen.isLeft()
-        && chosen.getLeft() instanceof RemoteFailure.Conflict conflict
-        && conflict.code().equals(ErrorCodeTable.NOTHING_TO_CHOOSE)) {
+    if (chosen.isLeft() && mayBeDoneBefore(chosen.getLeft())) {
       // Perhaps this very choice, made by a call whose answer was lost.
       return read(RemoteCallKind.SELECTION, id)
           .flatMap(again ->
@@ -247,6 +244,25 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
                   : chosen);
     }
     return chosen;
+  }
+
+  /**
+   * Whether a refused change may be refused because it was made before (the request is then read to
+   * tell): any refusal but those that say nothing about the request, which are left as they are.
+   */
+  private static boolean mayBeDoneBefore(RemoteFailure refusal) {
+    return switch (refusal) {
+      case RemoteFailure.Rejected ignored -> true;
+      case RemoteFailure.NotFound ignored -> true;
+      case RemoteFailure.Conflict ignored -> true;
+      case RemoteFailure.NotReady ignored -> true;
+      case RemoteFailure.AlreadyClosed ignored -> true;
+      case RemoteFailure.Malformed ignored -> true;
+      case RemoteFailure.OutcomeUnknown ignored -> false;
+      case RemoteFailure.Unavailable ignored -> false;
+      case RemoteFailure.AccessDenied ignored -> false;
+      case RemoteFailure.InsufficientCredit ignored -> false;
+    };
   }
 
   /** A request whose result is already chosen: success when it is the one wanted. */

@@ -18,9 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
@@ -65,16 +68,20 @@ final class DocumentFetcher {
     if (listed.isLeft()) {
       return Either.left(listed.getLeft());
     }
-    boolean refreshed = false;
-    List<File> current = listed.get();
-    ZipOutputStream zip = new ZipOutputStream(new StoreStream(target));
+    List<File> original = listed.get();
     Set<String> names = new HashSet<>();
+    for (File file : original) {
+      if (!names.add(file.name())) {
+        return malformed("two files are named alike");
+      }
+    }
+    boolean refreshed = false;
+    // The files are written in the order first listed; a list read again only gives fresh URLs.
+    List<File> current = original;
+    ZipOutputStream zip = new ZipOutputStream(new StoreStream(target));
     try {
-      for (int position = 0; position < current.size(); position++) {
+      for (int position = 0; position < original.size(); position++) {
         File file = current.get(position);
-        if (!names.add(file.name())) {
-          return malformed("two files are named alike");
-        }
         HttpResponse<InputStream> response =
             file.expires() <= clock.instant().getEpochSecond() ? null : send(file.url());
         if (response == null || refusedSignature(response.statusCode())) {
@@ -87,17 +94,13 @@ final class DocumentFetcher {
                     "the storage refused a fresh download URL of the document"));
           }
           refreshed = true;
-          var fresh = checked(files.get());
+          var fresh = checked(files.get()).flatMap(again -> inOrderOf(original, names, again));
           if (fresh.isLeft()) {
             return Either.left(fresh.getLeft());
           }
           current = fresh.get();
-          File same = find(current, file.name());
-          if (same == null) {
-            return malformed("a file is gone from the list read again");
-          }
-          response = send(same.url());
-          file = same;
+          file = current.get(position);
+          response = send(file.url());
         }
         var written = write(zip, file, response);
         if (written.isLeft()) {
@@ -165,8 +168,23 @@ final class DocumentFetcher {
     return status == 400 || status == 403;
   }
 
-  private static @Nullable File find(List<File> files, String name) {
-    return files.stream().filter(file -> file.name().equals(name)).findFirst().orElse(null);
+  /** The list read again, in the order of the first one: it must name the same files, each once. */
+  private static Either<RemoteFailure, List<File>> inOrderOf(
+      List<File> original, Set<String> names, List<File> again) {
+    Map<String, File> byName = new HashMap<>();
+    for (File file : again) {
+      if (byName.put(file.name(), file) != null) {
+        return malformed("two files of the list read again are named alike");
+      }
+    }
+    if (!byName.keySet().equals(names)) {
+      return malformed("the list read again names other files");
+    }
+    List<File> ordered = new ArrayList<>(original.size());
+    for (File file : original) {
+      ordered.add(Objects.requireNonNull(byName.get(file.name()), "the same names"));
+    }
+    return Either.right(ordered);
   }
 
   private static Either<RemoteFailure, List<File>> checked(

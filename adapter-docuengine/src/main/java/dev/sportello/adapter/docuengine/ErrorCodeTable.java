@@ -14,8 +14,8 @@ final class ErrorCodeTable implements ErrorCodes {
   /** No results to choose from, or one was already chosen. */
   static final String NOTHING_TO_CHOOSE = "213";
 
-  /** "No fields were accepted": also what a close of a request that is no longer NEW gets. */
-  static final String NO_FIELDS_ACCEPTED = "300";
+  /** "No fields were accepted". */
+  private static final String NO_FIELDS_ACCEPTED = "300";
 
   @Override
   public Option<RemoteFailure> failure(int status, @Nullable String code, String message) {
@@ -41,7 +41,8 @@ final class ErrorCodeTable implements ErrorCodes {
       case NOTHING_TO_CHOOSE -> Option.some(new RemoteFailure.Conflict(code, message));
       case "225" -> Option.some(new RemoteFailure.NotReady(message));
       // The document cannot be ordered now; nothing was created or charged, so later may work.
-      case "208", "316" -> Option.some(new RemoteFailure.Unavailable(message));
+      // It says nothing about the engine being down: a conflict, waited on as an outage is.
+      case "208", "316" -> Option.some(new RemoteFailure.Conflict(code, message));
       case "202", "205", NO_FIELDS_ACCEPTED, "320" ->
           Option.some(new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, code, message));
       case "209", "311" ->

@@ -73,9 +73,12 @@ final class Wire {
       @JsonProperty("cancellationReason") @Nullable String cancellationReason,
       @JsonProperty("timestamps") @Nullable Timestamps timestamps) {}
 
-  /** {@code timestamps}, in unix seconds. */
+  /** {@code timestamps}, in unix seconds: when the request was made, reached a state, changed. */
   record Timestamps(
       @JsonProperty("creation") @Nullable Long creation,
+      @JsonProperty("SEARCH") @Nullable Long search,
+      @JsonProperty("WAIT") @Nullable Long waiting,
+      @JsonProperty("DONE") @Nullable Long done,
       @JsonProperty("lastUpdate") @Nullable Long lastUpdate) {}
 
   /** One search result. */

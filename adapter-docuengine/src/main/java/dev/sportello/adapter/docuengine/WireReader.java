@@ -245,12 +245,11 @@ final class WireReader {
       return Either.left(status.getLeft());
     }
     Option<Outcome> outcome =
-        switch (status.get()) {
-          case FULFILLED -> Option.some(new Outcome(FULFILLED, "the documents are available"));
-          case REJECTED ->
-              Option.some(new Outcome(state, "upstream reported the request as " + state));
-          default -> Option.none();
-        };
+        ended(state)
+            ? Option.some(new Outcome(state, "upstream ended the request with the state " + state))
+            : status.get() == RequestStatus.FULFILLED
+                ? Option.some(new Outcome(FULFILLED, "the documents are available"))
+                : Option.none();
     List<String> attachments =
         request.documents() == null
             ? List.empty()
@@ -261,7 +260,7 @@ final class WireReader {
     return Either.right(
         new RemoteRequest(
             id.get(),
-            !state.equals("NEW"),
+            closed(state, request),
             status.get(),
             searches,
             selection,
@@ -293,7 +292,7 @@ final class WireReader {
             ? Either.<RemoteFailure, RequestStatus>right(RequestStatus.SEARCHING)
             : status(state, line);
     return status.map(
-        known -> new RemoteSummary(id.get(), !state.equals("NEW"), known, lastUpdate.get()));
+        known -> new RemoteSummary(id.get(), closed(state, line), known, lastUpdate.get()));
   }
 
   /** The one search a request has: its results in list order, its id the request's own. */
@@ -317,8 +316,9 @@ final class WireReader {
    * NEW is an open draft. SEARCH is a search under way until results come, then the wait for a
    * choice; on a document without a search, or once a result is chosen, it is processing, as WAIT
    * is. ERROR and FAILED, which clients in the wild report beyond the published states, end the
-   * request as rejected; any other unknown state is read as still processing, so that nothing a
-   * paid request may still deliver is given up.
+   * request: they read as cancelled with a failed outcome, which the request takes as its
+   * rejection. Any other unknown state is read as still processing, so that nothing a paid request
+   * may still deliver is given up.
    */
   private static Either<RemoteFailure, RequestStatus> status(String state, Wire.Request request) {
     return switch (state) {
@@ -326,13 +326,33 @@ final class WireReader {
       case "SEARCH" -> Either.right(searchStatus(request));
       case "WAIT" -> Either.right(RequestStatus.PROCESSING);
       case "DONE" -> Either.right(RequestStatus.FULFILLED);
-      case "CANCELLED" -> Either.right(RequestStatus.CANCELLED);
-      case "ERROR", "FAILED" -> Either.right(RequestStatus.REJECTED);
+      case "CANCELLED", "ERROR", "FAILED" -> Either.right(RequestStatus.CANCELLED);
       case "" -> malformed("the request has no state");
       default -> {
         LOG.warn("docuengine reported the unknown state '{}': read as processing", shorten(state));
         yield Either.right(RequestStatus.PROCESSING);
       }
+    };
+  }
+
+  /** ERROR and FAILED: upstream ended the request without its documents. */
+  private static boolean ended(String state) {
+    return state.equals("ERROR") || state.equals("FAILED");
+  }
+
+  /**
+   * Whether the request was closed (and charged): every state past NEW is, but a cancelled one only
+   * when it reached a state past NEW before; a draft cancelled upstream never was. A document
+   * without a search may go from NEW straight to WAIT, so WAIT and DONE count as SEARCH does.
+   */
+  private static boolean closed(String state, Wire.Request request) {
+    Wire.Timestamps reached = request.timestamps();
+    return switch (state) {
+      case "NEW" -> false;
+      case "CANCELLED" ->
+          reached != null
+              && (reached.search() != null || reached.waiting() != null || reached.done() != null);
+      default -> true;
     };
   }
 

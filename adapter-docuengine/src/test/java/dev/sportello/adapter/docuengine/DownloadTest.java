@@ -46,6 +46,8 @@ class DownloadTest {
   private static final UpstreamId ID = new UpstreamId(Stub.ID);
   private static final String FILES = "/requests/" + Stub.ID + "/documents";
   private static final byte[] PDF = "%PDF-1.4 a certificate".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SECOND = "%PDF-1.4 a second file".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] THIRD = "%PDF-1.4 a third file".getBytes(StandardCharsets.US_ASCII);
 
   /** Percent-encoded as a signer would; a client that re-encodes it breaks the signature. */
   private static final String SIGNED =
@@ -177,6 +179,61 @@ class DownloadTest {
 
     assertThat(adapter.download(ID, new ByteArrayOutputStream()).isRight()).isTrue();
     api.verify(2, getRequestedFor(urlEqualTo(FILES)));
+  }
+
+  /** The first list, with b's URL expired; the list read again gives its files in another order. */
+  private static void reListed(String... again) {
+    api.stubFor(
+        get(urlEqualTo(FILES))
+            .inScenario("reordered")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                Stub.ok(
+                    "["
+                        + file("a.pdf", PDF, "/bucket/a.pdf", FUTURE)
+                        + ","
+                        + file("b.pdf", SECOND, "/bucket/old-b.pdf", 1)
+                        + ","
+                        + file("c.pdf", THIRD, "/bucket/c.pdf", FUTURE)
+                        + "]"))
+            .willSetStateTo("fresh"));
+    api.stubFor(
+        get(urlEqualTo(FILES))
+            .inScenario("reordered")
+            .whenScenarioStateIs("fresh")
+            .willReturn(Stub.ok("[" + String.join(",", again) + "]")));
+    stored("/bucket/a.pdf", PDF);
+    stored("/bucket/new-a.pdf", PDF);
+    stored("/bucket/new-b.pdf", SECOND);
+    stored("/bucket/c.pdf", THIRD);
+    stored("/bucket/new-c.pdf", THIRD);
+  }
+
+  @Test
+  void aListReadAgainInAnotherOrderStillGivesEveryFileOnceInTheFirstOrder() throws IOException {
+    reListed(
+        file("c.pdf", THIRD, "/bucket/new-c.pdf", FUTURE),
+        file("a.pdf", PDF, "/bucket/new-a.pdf", FUTURE),
+        file("b.pdf", SECOND, "/bucket/new-b.pdf", FUTURE));
+    ByteArrayOutputStream target = new ByteArrayOutputStream();
+
+    assertThat(adapter.download(ID, target).isRight()).isTrue();
+
+    assertThat(entries(target)).containsExactly("a.pdf", "b.pdf", "c.pdf");
+    storage.verify(1, getRequestedFor(urlPathEqualTo("/bucket/new-b.pdf")));
+    storage.verify(1, getRequestedFor(urlPathEqualTo("/bucket/new-c.pdf")));
+    storage.verify(0, getRequestedFor(urlPathEqualTo("/bucket/old-b.pdf")));
+  }
+
+  @Test
+  void aListReadAgainThatNamesOtherFilesIsMalformed() {
+    reListed(
+        file("a.pdf", PDF, "/bucket/new-a.pdf", FUTURE),
+        file("b.pdf", SECOND, "/bucket/new-b.pdf", FUTURE),
+        file("d.pdf", THIRD, "/bucket/new-c.pdf", FUTURE));
+
+    assertThat(adapter.download(ID, new ByteArrayOutputStream()).getLeft())
+        .isEqualTo(new RemoteFailure.Malformed("the list read again names other files"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every error row of DocuEngine's OAS (visengine-api.md §11), and answers it does not mention. */
@@ -77,8 +79,8 @@ class FailureMappingTest {
             417,
             208,
             "document not available at the moment, please try again later",
-            new RemoteFailure.Unavailable(
-                "document not available at the moment, please try again later")),
+            new RemoteFailure.Conflict(
+                "208", "document not available at the moment, please try again later")),
         row(
             Call.CREATE,
             422,
@@ -121,8 +123,8 @@ class FailureMappingTest {
             417,
             316,
             "document not available at the moment, please try again later",
-            new RemoteFailure.Unavailable(
-                "document not available at the moment, please try again later")),
+            new RemoteFailure.Conflict(
+                "316", "document not available at the moment, please try again later")),
         refused(Call.CLOSE, 428, 209, "id required", Refusal.INCOMPLETE));
   }
 
@@ -184,6 +186,56 @@ class FailureMappingTest {
         get(urlEqualTo("/requests/" + Stub.ID)).willReturn(Stub.ok(Stub.request("WAIT", ""))));
 
     assertThat(adapter.close(ID).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
+  }
+
+  /** A close refused with the given status and code, on a request that reads as shown. */
+  private static void closeRefusedOn(int status, int code, String shown) {
+    server.stubFor(
+        patch(urlEqualTo("/requests/" + Stub.ID))
+            .willReturn(Stub.failure(status, code, "refused")));
+    server.stubFor(get(urlEqualTo("/requests/" + Stub.ID)).willReturn(Stub.ok(shown)));
+  }
+
+  @ParameterizedTest(name = "{0}/{1}")
+  @CsvSource({"406,210", "422,213", "417,316", "404,223", "400,202"})
+  void aRepeatedCloseRefusedWithAnyCodeIsAlreadyClosedWhenUpstreamShowsItWaiting(
+      int status, int code) {
+    closeRefusedOn(status, code, Stub.request("WAIT", ""));
+
+    assertThat(adapter.close(ID).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
+  }
+
+  @Test
+  void aCloseRefusedOnARequestCancelledAfterItReachedSearchIsAlreadyClosed() {
+    closeRefusedOn(406, 210, Stub.request("CANCELLED", ",\"SEARCH\":1700000050", ""));
+
+    assertThat(adapter.close(ID).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
+  }
+
+  @Test
+  void aCloseRefusedOnADraftCancelledBeforeItWasClosedIsThatRefusal() {
+    closeRefusedOn(406, 210, Stub.request("CANCELLED", ",\"NEW\":1700000000", ""));
+
+    assertThat(adapter.close(ID).getLeft()).isEqualTo(new RemoteFailure.NotFound("refused"));
+  }
+
+  static Stream<Arguments> refusalsThatSayNothingAboutTheRequest() {
+    return Stream.of(
+        Arguments.of(402, 610, new RemoteFailure.InsufficientCredit("refused")),
+        Arguments.of(
+            401,
+            401,
+            new RemoteFailure.AccessDenied(RemoteFailure.Denial.UNAUTHENTICATED, "refused")));
+  }
+
+  @ParameterizedTest(name = "{0}/{1}")
+  @MethodSource("refusalsThatSayNothingAboutTheRequest")
+  void aCloseRefusedForCreditOrCredentialsIsNotReadBack(
+      int status, int code, RemoteFailure expected) {
+    closeRefusedOn(status, code, Stub.request("WAIT", ""));
+
+    assertThat(adapter.close(ID).getLeft()).isEqualTo(expected);
+    server.verify(0, getRequestedFor(urlEqualTo("/requests/" + Stub.ID)));
   }
 
   @Test

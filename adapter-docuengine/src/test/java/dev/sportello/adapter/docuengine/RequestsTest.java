@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -21,6 +22,7 @@ import dev.sportello.application.port.out.RemoteRequest;
 import dev.sportello.application.port.out.RemoteSummary;
 import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
 import io.vavr.Tuple;
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What is sent for each call, and how DocuEngine's requests read in our terms. */
 class RequestsTest {
@@ -141,6 +145,28 @@ class RequestsTest {
         .isInstanceOf(RemoteFailure.Conflict.class);
   }
 
+  @ParameterizedTest(name = "{0}/{1}")
+  @CsvSource({"406,210", "400,300", "417,316", "404,223"})
+  void aChoiceRefusedWithAnyOtherCodeIsSuccessWhenUpstreamShowsThisVeryChoice(
+      int status, int code) {
+    chosenMeanwhile("r1");
+    server.stubFor(patch(urlEqualTo(PATH)).willReturn(Stub.failure(status, code, "refused")));
+
+    assertThat(adapter.selectCandidate(ID, Stub.ID, 1).get().selection())
+        .contains(Tuple.of(Stub.ID, 1));
+  }
+
+  @Test
+  void aChoiceRefusedForLackOfCreditIsNotReadBack() {
+    chosenMeanwhile("r1");
+    server.stubFor(
+        patch(urlEqualTo(PATH)).willReturn(Stub.failure(402, 610, "Insufficient Credit")));
+
+    assertThat(adapter.selectCandidate(ID, Stub.ID, 1).getLeft())
+        .isEqualTo(new RemoteFailure.InsufficientCredit("Insufficient Credit"));
+    server.verify(1, getRequestedFor(urlEqualTo(PATH)));
+  }
+
   /** The first read offers a choice; the choice is refused, as a choice already made is. */
   private static void chosenMeanwhile(String resultId) {
     server.stubFor(
@@ -193,9 +219,9 @@ class RequestsTest {
         Arguments.of("WAIT", "", true, RequestStatus.PROCESSING),
         Arguments.of("DONE", ",\"documents\":[\"a_0.pdf\"]", true, RequestStatus.FULFILLED),
         Arguments.of(
-            "CANCELLED", ",\"cancellationReason\":\"dati errati\"", true, RequestStatus.CANCELLED),
-        Arguments.of("ERROR", "", true, RequestStatus.REJECTED),
-        Arguments.of("failed", "", true, RequestStatus.REJECTED),
+            "CANCELLED", ",\"cancellationReason\":\"dati errati\"", false, RequestStatus.CANCELLED),
+        Arguments.of("ERROR", "", true, RequestStatus.CANCELLED),
+        Arguments.of("failed", "", true, RequestStatus.CANCELLED),
         Arguments.of("ON_HOLD", "", true, RequestStatus.PROCESSING));
   }
 
@@ -208,6 +234,18 @@ class RequestsTest {
 
     assertThat(request.closed()).isEqualTo(closed);
     assertThat(request.status()).isEqualTo(status);
+  }
+
+  @Test
+  void aRequestCancelledAfterItReachedSearchWasClosed() {
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(Stub.ok(Stub.request("CANCELLED", ",\"SEARCH\":1700000050", ""))));
+
+    RemoteRequest cancelled = adapter.fetch(ID).get();
+
+    assertThat(cancelled.closed()).isTrue();
+    assertThat(cancelled.status()).isEqualTo(RequestStatus.CANCELLED);
   }
 
   @Test
@@ -249,11 +287,29 @@ class RequestsTest {
     assertThat(done.attachments()).containsExactly("a_0.pdf");
   }
 
-  @Test
-  void aRequestThatFailedUpstreamIsRejectedWithTheStateAsItsOutcome() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(Stub.ok(Stub.request("ERROR", ""))));
+  /** A closed request cancelled with a failed outcome is one the request takes as rejected. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ERROR", "FAILED"})
+  void aRequestThatFailedUpstreamIsEndedWithAFailedOutcomeNamingTheState(String state) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(Stub.ok(Stub.request(state, ""))));
 
-    assertThat(adapter.fetch(ID).get().outcome().map(outcome -> outcome.code())).contains("ERROR");
+    RemoteRequest failed = adapter.fetch(ID).get();
+
+    assertThat(failed.closed()).isTrue();
+    assertThat(failed.status()).isEqualTo(RequestStatus.CANCELLED);
+    assertThat(failed.outcome())
+        .contains(new Outcome(state, "upstream ended the request with the state " + state));
+  }
+
+  @Test
+  void aListLineOfARequestThatFailedUpstreamEndsIt() {
+    server.stubFor(
+        get(urlEqualTo("/requests")).willReturn(Stub.ok("[" + Stub.request("FAILED", "") + "]")));
+
+    RemoteSummary line = adapter.listAll().get().head();
+
+    assertThat(line.closed()).isTrue();
+    assertThat(line.status()).isEqualTo(RequestStatus.CANCELLED);
   }
 
   @Test

@@ -266,11 +266,13 @@ class SandboxContractTest extends RemotePortContract {
   }
 
   @Test
-  void aDocumentNotAvailableNowIsUnavailableAndCostsNothing() throws Exception {
+  void aDocumentNotAvailableNowIsAConflictToWaitOnAndCostsNothing() throws Exception {
     UpstreamId id = draft(validOrder());
     control.available(COMPANY_REPORT.value(), false);
 
-    assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.Unavailable.class);
+    assertThat(adapter.close(id).getLeft())
+        .isInstanceOfSatisfying(
+            RemoteFailure.Conflict.class, conflict -> assertThat(conflict.code()).isEqualTo("316"));
     assertThat(charges(id)).isZero();
   }
 
@@ -430,22 +432,28 @@ class SandboxContractTest extends RemotePortContract {
 
     RemoteRequest cancelled = adapter.fetch(id).get();
 
+    assertThat(cancelled.closed()).as("it was closed before it was cancelled").isTrue();
     assertThat(cancelled.status()).isEqualTo(RequestStatus.CANCELLED);
     assertThat(cancelled.cancellationReason()).contains("richiesta annullata dall'operatore");
   }
 
   @Test
-  void aRequestInAStateBeyondThePublishedOnesIsRejectedWithThatState() throws Exception {
+  void aRequestInAStateBeyondThePublishedOnesEndsClosedWithAFailedOutcomeNamingThatState()
+      throws Exception {
     UpstreamId id = draft(validOrder());
     adapter.close(id).get();
     control.outcome(id.value(), "failed");
-    moveForward(id, RequestStatus.REJECTED);
+    moveForward(id, RequestStatus.CANCELLED);
 
     RemoteRequest failed = adapter.fetch(id).get();
 
-    assertThat(failed.status()).isEqualTo(RequestStatus.REJECTED);
+    assertThat(failed.closed()).isTrue();
+    assertThat(failed.status()).isEqualTo(RequestStatus.CANCELLED);
     assertThat(failed.outcome().map(outcome -> outcome.code())).contains("FAILED");
-    assertThat(adapter.listAll().get().head().status()).isEqualTo(RequestStatus.REJECTED);
+    assertThat(failed.outcome().map(outcome -> outcome.isSuccess())).contains(false);
+    assertThat(adapter.listAll().get().head())
+        .satisfies(line -> assertThat(line.closed()).isTrue())
+        .satisfies(line -> assertThat(line.status()).isEqualTo(RequestStatus.CANCELLED));
   }
 
   @Test

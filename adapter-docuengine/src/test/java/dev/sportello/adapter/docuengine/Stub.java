@@ -46,13 +46,20 @@ final class Stub {
 
   /** A request in the given state, updated at the given second. */
   static String request(String state, String more) {
+    return request(state, "", more);
+  }
+
+  /** A request in the given state with more {@code timestamps} (such as {@code ,"SEARCH":1}). */
+  static String request(String state, String reached, String more) {
     return "{\"id\":\""
         + ID
         + "\",\"documentId\":\""
         + DOCUMENT
         + "\",\"state\":\""
         + state
-        + "\",\"timestamps\":{\"creation\":1700000000,\"lastUpdate\":1700000100}"
+        + "\",\"timestamps\":{\"creation\":1700000000"
+        + reached
+        + ",\"lastUpdate\":1700000100}"
         + more
         + "}";
   }

@@ -1,5 +1,6 @@
 package dev.sportello.adapter.planted;
 
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.adapter.plantedother.PlantedInAnotherAdapter;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
@@ -34,6 +35,13 @@ public final class PlantedInAnAdapter {
   public static final class SeesAnotherAdapter {
     public static String other() {
       return PlantedInAnotherAdapter.name();
+    }
+  }
+
+  /** Openapi's HTTP conventions are the engine adapters' own. */
+  public static final class SeesOpenapisHttpConventions {
+    public static int attempts(RetryPolicy retry) {
+      return retry.maxAttempts();
     }
   }
 }

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.sportello.adapter.docuengine.planted.PlantedInTheDocuEngineAdapter;
+import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.adapter.planted.PlantedInAnAdapter;
 import dev.sportello.adapter.plantedother.PlantedInAnotherAdapter;
 import dev.sportello.adapter.visengine.planted.PlantedInTheVisengineAdapter;
@@ -114,6 +115,10 @@ class PlantedViolationsTest {
             "adapters_do_not_see_each_other",
             PlantedInAnAdapter.SeesAnotherAdapter.class,
             PlantedInAnotherAdapter.class),
+        planted(
+            "adapters_do_not_see_each_other",
+            PlantedInAnAdapter.SeesOpenapisHttpConventions.class,
+            RetryPolicy.class),
         planted(
             "the_engine_adapters_do_not_see_each_other",
             PlantedInTheVisengineAdapter.SeesTheDocuEngineAdapter.class,
