@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sportello.adapter.openapi.RetryPolicy;
+import dev.sportello.adapter.openapi.testing.StaleUntilRefused;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -209,6 +210,18 @@ class SandboxContractTest extends RemotePortContract {
     assertThat(sandbox.awaitQuiet(SLOW.plusSeconds(10))).as("the slow close was served").isTrue();
 
     assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
+    assertThat(charges(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aCloseWhoseTokenIsRefusedOnceIsMadeWithTheReplacementAndChargedOnce() {
+    UpstreamId id = draft(validOrder());
+    StaleUntilRefused token = new StaleUntilRefused(sandbox.token());
+    DocuEngineAdapter replacing =
+        DocuEngineAdapter.create(DocuEngineSettings.of(sandbox.baseUrl(), token));
+
+    assertThat(replacing.close(id).get().closed()).isTrue();
+    assertThat(token.refusals()).isEqualTo(1);
     assertThat(charges(id)).isEqualTo(1);
   }
 

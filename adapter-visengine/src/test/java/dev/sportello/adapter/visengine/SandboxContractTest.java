@@ -3,6 +3,7 @@ package dev.sportello.adapter.visengine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.adapter.openapi.RetryPolicy;
+import dev.sportello.adapter.openapi.testing.StaleUntilRefused;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -192,6 +193,19 @@ class SandboxContractTest extends RemotePortContract {
         .isTrue();
     assertThat(sandbox.awaitQuiet(QUIET_WITHIN)).as("the slow close has been served").isTrue();
     assertThat(charges(id)).as("charges once the slow close has finished").isEqualTo(1);
+  }
+
+  @Test
+  void aCloseWhoseTokenIsRefusedOnceIsMadeWithTheReplacementAndChargedOnce() {
+    UpstreamId id = draft();
+    StaleUntilRefused token = new StaleUntilRefused(sandbox.token());
+    VisengineAdapter replacing =
+        VisengineAdapter.create(
+            VisengineSettings.of(sandbox.baseUrl(), token).withRetry(THREE_QUICK_ATTEMPTS));
+
+    assertThat(replacing.close(id).get().closed()).isTrue();
+    assertThat(token.refusals()).isEqualTo(1);
+    assertThat(charges(id)).isEqualTo(1);
   }
 
   private UpstreamId draft() {
