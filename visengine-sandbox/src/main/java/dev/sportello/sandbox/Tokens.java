@@ -41,6 +41,12 @@ final class Tokens {
       return !now.isBefore(expireAt);
     }
 
+    /** Without the token and its refresh token, which are secrets. */
+    @Override
+    public String toString() {
+      return "Minted[owner=" + owner + ", name=" + name + ", expireAt=" + expireAt + "]";
+    }
+
     ObjectNode toJson() {
       ObjectNode json = Json.object();
       json.put("token", token);
