@@ -51,35 +51,34 @@ final class ControlApi {
     this.tokens = tokens;
   }
 
-  void register(JavalinConfig config, Function<Context, Optional<ApiRefusal>> authorized) {
-    route(
-        config, authorized, HandlerType.GET, "/faults", call -> Envelope.success(faults.toJson()));
-    route(config, authorized, HandlerType.POST, "/faults", this::armFault);
+  void register(JavalinConfig config, Function<Context, Optional<ApiRefusal>> refusalOf) {
+    route(config, refusalOf, HandlerType.GET, "/faults", call -> Envelope.success(faults.toJson()));
+    route(config, refusalOf, HandlerType.POST, "/faults", this::armFault);
     route(
         config,
-        authorized,
+        refusalOf,
         HandlerType.DELETE,
         "/faults",
         call -> {
           faults.clear();
           return Envelope.success(faults.toJson());
         });
-    route(config, authorized, HandlerType.GET, "/wallet", call -> wallet());
-    route(config, authorized, HandlerType.PUT, "/wallet", this::setWallet);
-    route(config, authorized, HandlerType.POST, "/clock/advance", this::advanceClock);
-    route(config, authorized, HandlerType.GET, "/requests/{id}/charges", this::charges);
-    route(config, authorized, HandlerType.POST, "/requests/{id}/outcome", this::outcome);
-    route(config, authorized, HandlerType.POST, "/requests/{id}/document", this::documentSize);
-    route(config, authorized, HandlerType.PUT, "/documents/{id}", this::documentAvailability);
+    route(config, refusalOf, HandlerType.GET, "/wallet", call -> wallet());
+    route(config, refusalOf, HandlerType.PUT, "/wallet", this::setWallet);
+    route(config, refusalOf, HandlerType.POST, "/clock/advance", this::advanceClock);
+    route(config, refusalOf, HandlerType.GET, "/requests/{id}/charges", this::charges);
+    route(config, refusalOf, HandlerType.POST, "/requests/{id}/outcome", this::outcome);
+    route(config, refusalOf, HandlerType.POST, "/requests/{id}/document", this::documentSize);
+    route(config, refusalOf, HandlerType.PUT, "/documents/{id}", this::documentAvailability);
     route(
         config,
-        authorized,
+        refusalOf,
         HandlerType.GET,
         "/callbacks",
         call -> Envelope.success(callbacks.attemptsJson()));
     route(
         config,
-        authorized,
+        refusalOf,
         HandlerType.POST,
         "/tokens/{token}/expire",
         call -> Envelope.success(tokens.expireNow(call.param("token")).toJson()));
@@ -92,17 +91,17 @@ final class ControlApi {
 
   private static void route(
       JavalinConfig config,
-      Function<Context, Optional<ApiRefusal>> authorized,
+      Function<Context, Optional<ApiRefusal>> refusalOf,
       HandlerType method,
       String path,
       ControlEndpoint endpoint) {
-    config.routes.addHttpHandler(method, PREFIX + path, ctx -> serve(ctx, authorized, endpoint));
+    config.routes.addHttpHandler(method, PREFIX + path, ctx -> serve(ctx, refusalOf, endpoint));
   }
 
   private static void serve(
-      Context ctx, Function<Context, Optional<ApiRefusal>> authorized, ControlEndpoint endpoint)
+      Context ctx, Function<Context, Optional<ApiRefusal>> refusalOf, ControlEndpoint endpoint)
       throws IOException {
-    Optional<ApiRefusal> refusal = authorized.apply(ctx);
+    Optional<ApiRefusal> refusal = refusalOf.apply(ctx);
     if (refusal.isPresent()) {
       HttpApi.write(ctx, Reply.error(refusal.get()));
       return;
