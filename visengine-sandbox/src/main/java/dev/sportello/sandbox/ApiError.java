@@ -68,8 +68,24 @@ enum ApiError {
       "the request does not produce results to choose from, it is processed directly with the"
           + " POST"),
   PATCH_ID_REQUIRED(428, 209, "id required"),
+  // OAuth v2: POST /tokens
+  MISSING_SCOPES(422, 70, "missing scopes array"),
+  INVALID_SCOPES_FORMAT(422, 80, "invalid scopes format"),
+  SCOPES_NOT_ENABLED(422, 90, "Invalid scopes specified or API not enabled"),
+  // OAuth v2: GET /tokens/{token}
+  INVALID_TOKEN_FORMAT(422, 60, "Invalid Token Format"),
+  TOKEN_NOT_FOUND(404, 120, "Not Found"),
+  // OAuth v2: DELETE /tokens/{token}
+  TOKEN_ID_REQUIRED(400, 170, "Token ID is required"),
+  TOKEN_NOT_FOUND_ON_DELETE(404, 180, "Not Found"),
   // Sandbox-only rows.
   UNAUTHORIZED(401, 401, "unauthorized: send Authorization: Bearer <token>"),
+  TOKEN_EXPIRED(401, 401, "token expired"),
+  SCOPE_MISSING(403, 403, "the token lacks the scope: "),
+  BASIC_UNAUTHORIZED(
+      401, 401, "Unauthorized: send Authorization: Basic with the account's e-mail and API key"),
+  NO_SUCH_TOKEN(404, 404, "no token minted through POST /tokens has this id"),
+  TOKEN_NEVER_EXPIRES(409, 409, "a token given with --token never expires"),
   NO_SUCH_ROUTE(404, 404, "no such endpoint"),
   NOT_CANCELLABLE(409, 409, "the request has already been processed and cannot be cancelled"),
   BAD_CONTROL_CALL(400, 400, "invalid control call: "),

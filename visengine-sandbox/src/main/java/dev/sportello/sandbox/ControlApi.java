@@ -6,7 +6,8 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The sandbox's own control API under {@value #PREFIX}, present only when enabled: fault injection,
  * the wallet, the clock, scripted outcomes, document sizes, charge counts and callback attempts,
  * for Visengine and DocuEngine requests alike (a request id says which engine it belongs to), and
- * DocuEngine documents' availability. Same bearer tokens and envelope as the engines' APIs.
+ * DocuEngine documents' availability, and minted tokens' expiry. The engines' bearer tokens, any
+ * scopes, and the same envelope.
  */
 final class ControlApi {
 
@@ -30,6 +32,7 @@ final class ControlApi {
   private final Wallet wallet;
   private final Faults faults;
   private final CallbackDispatcher callbacks;
+  private final Tokens tokens;
 
   ControlApi(
       Simulator simulator,
@@ -37,41 +40,48 @@ final class ControlApi {
       Operators operators,
       Wallet wallet,
       Faults faults,
-      CallbackDispatcher callbacks) {
+      CallbackDispatcher callbacks,
+      Tokens tokens) {
     this.simulator = simulator;
     this.docuEngine = docuEngine;
     this.operators = operators;
     this.wallet = wallet;
     this.faults = faults;
     this.callbacks = callbacks;
+    this.tokens = tokens;
   }
 
-  void register(JavalinConfig config, Predicate<Context> authorized) {
-    route(
-        config, authorized, HandlerType.GET, "/faults", call -> Envelope.success(faults.toJson()));
-    route(config, authorized, HandlerType.POST, "/faults", this::armFault);
+  void register(JavalinConfig config, Function<Context, Optional<ApiRefusal>> refusalOf) {
+    route(config, refusalOf, HandlerType.GET, "/faults", call -> Envelope.success(faults.toJson()));
+    route(config, refusalOf, HandlerType.POST, "/faults", this::armFault);
     route(
         config,
-        authorized,
+        refusalOf,
         HandlerType.DELETE,
         "/faults",
         call -> {
           faults.clear();
           return Envelope.success(faults.toJson());
         });
-    route(config, authorized, HandlerType.GET, "/wallet", call -> wallet());
-    route(config, authorized, HandlerType.PUT, "/wallet", this::setWallet);
-    route(config, authorized, HandlerType.POST, "/clock/advance", this::advanceClock);
-    route(config, authorized, HandlerType.GET, "/requests/{id}/charges", this::charges);
-    route(config, authorized, HandlerType.POST, "/requests/{id}/outcome", this::outcome);
-    route(config, authorized, HandlerType.POST, "/requests/{id}/document", this::documentSize);
-    route(config, authorized, HandlerType.PUT, "/documents/{id}", this::documentAvailability);
+    route(config, refusalOf, HandlerType.GET, "/wallet", call -> wallet());
+    route(config, refusalOf, HandlerType.PUT, "/wallet", this::setWallet);
+    route(config, refusalOf, HandlerType.POST, "/clock/advance", this::advanceClock);
+    route(config, refusalOf, HandlerType.GET, "/requests/{id}/charges", this::charges);
+    route(config, refusalOf, HandlerType.POST, "/requests/{id}/outcome", this::outcome);
+    route(config, refusalOf, HandlerType.POST, "/requests/{id}/document", this::documentSize);
+    route(config, refusalOf, HandlerType.PUT, "/documents/{id}", this::documentAvailability);
     route(
         config,
-        authorized,
+        refusalOf,
         HandlerType.GET,
         "/callbacks",
         call -> Envelope.success(callbacks.attemptsJson()));
+    route(
+        config,
+        refusalOf,
+        HandlerType.POST,
+        "/tokens/{token}/expire",
+        call -> Envelope.success(tokens.expireNow(call.param("token")).toJson()));
   }
 
   @FunctionalInterface
@@ -81,17 +91,19 @@ final class ControlApi {
 
   private static void route(
       JavalinConfig config,
-      Predicate<Context> authorized,
+      Function<Context, Optional<ApiRefusal>> refusalOf,
       HandlerType method,
       String path,
       ControlEndpoint endpoint) {
-    config.routes.addHttpHandler(method, PREFIX + path, ctx -> serve(ctx, authorized, endpoint));
+    config.routes.addHttpHandler(method, PREFIX + path, ctx -> serve(ctx, refusalOf, endpoint));
   }
 
-  private static void serve(Context ctx, Predicate<Context> authorized, ControlEndpoint endpoint)
+  private static void serve(
+      Context ctx, Function<Context, Optional<ApiRefusal>> refusalOf, ControlEndpoint endpoint)
       throws IOException {
-    if (!authorized.test(ctx)) {
-      HttpApi.write(ctx, Reply.error(ApiError.UNAUTHORIZED.error()));
+    Optional<ApiRefusal> refusal = refusalOf.apply(ctx);
+    if (refusal.isPresent()) {
+      HttpApi.write(ctx, Reply.error(refusal.get()));
       return;
     }
     HttpApi.Call call = HttpApi.Call.of(ctx);
@@ -153,7 +165,7 @@ final class ControlApi {
     if (!balance.isNumber() || balance.decimalValue().signum() < 0) {
       throw ApiError.BAD_CONTROL_CALL.error("balance must be a number >= 0");
     }
-    wallet.setBalance(balance.decimalValue());
+    wallet.setBalance(balance.decimalValue(), operators.now());
     return wallet();
   }
 

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,8 +18,11 @@ final class DocuEngineApi {
 
   static final String STORAGE_ROUTE = "GET " + SignedStorage.PATH + "{file}";
 
-  /** DocuEngine's routes and the storage's, which are also the names faults are armed with. */
-  static final List<String> ROUTES =
+  /** The host of DocuEngine's test environment, which the sandbox plays, in scopes. */
+  static final String HOST = "test.docuengine.openapi.com";
+
+  /** DocuEngine's API routes, behind bearer tokens with their scopes. */
+  static final List<String> API_ROUTES =
       List.of(
           "GET /documents",
           "GET /requests",
@@ -26,8 +30,11 @@ final class DocuEngineApi {
           "GET /requests/{id}",
           "PATCH /requests",
           "PATCH /requests/{id}",
-          "GET /requests/{id}/documents",
-          STORAGE_ROUTE);
+          "GET /requests/{id}/documents");
+
+  /** DocuEngine's routes and the storage's, which are also the names faults are armed with. */
+  static final List<String> ROUTES =
+      Stream.concat(API_ROUTES.stream(), Stream.of(STORAGE_ROUTE)).toList();
 
   private final DocuEngineSimulator simulator;
   private final SignedStorage storage;

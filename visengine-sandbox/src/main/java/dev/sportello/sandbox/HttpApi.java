@@ -10,12 +10,14 @@ import io.javalin.router.EndpointNotFound;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,13 +26,16 @@ import tools.jackson.databind.util.RawValue;
 
 /**
  * The sandbox's HTTP surface on Javalin: Visengine's paths and methods (DocuEngine's are added by
- * {@link DocuEngineApi}; the two sets do not overlap), bearer authentication, the envelope on every
- * answer (unknown routes included) and the faults armed through the control API. The behaviour
- * itself lives in {@link Simulator} and {@link DocuEngineSimulator}.
+ * {@link DocuEngineApi}, the OAuth service's by {@link OAuthApi}; the sets do not overlap), bearer
+ * tokens and their scopes, the envelope on every answer (unknown routes included) and the faults
+ * armed through the control API. The behaviour itself lives in {@link Simulator} and {@link
+ * DocuEngineSimulator}.
  */
 final class HttpApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+  static final String AUTHORIZATION = "Authorization";
 
   /** Inline files make bodies large; the vendor documents no limit. */
   private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
@@ -57,7 +62,7 @@ final class HttpApi {
           Json.parseBody(ctx.bodyAsBytes()),
           ctx.scheme(),
           host == null ? SandboxSettings.LOOPBACK + ":" + ctx.port() : host,
-          ctx.header("Authorization") != null);
+          ctx.header(AUTHORIZATION) != null);
     }
 
     /** The host name the call was addressed to, without its port. */
@@ -80,6 +85,9 @@ final class HttpApi {
     Reply handle(Call call);
   }
 
+  /** The host of Visengine's test environment, which the sandbox plays, in scopes. */
+  static final String VISENGINE_HOST = "test.visengine2.altravia.com";
+
   /** Visengine's routes. */
   private static final List<String> VISENGINE_ROUTES =
       List.of(
@@ -100,28 +108,42 @@ final class HttpApi {
   static final List<String> ROUTES =
       Stream.concat(VISENGINE_ROUTES.stream(), DocuEngineApi.ROUTES.stream()).toList();
 
+  /** The scope each API route of either engine needs: one per method and first path segment. */
+  private static final Map<String, Scope> SCOPE_OF_ROUTE = scopesOfRoutes();
+
+  /** Every scope the engines' routes need, which the OAuth service offers. */
+  static final List<Scope> SCOPES = SCOPE_OF_ROUTE.values().stream().distinct().toList();
+
   private final Simulator simulator;
   private final Faults faults;
   private final CallsInFlight inFlight;
-  private final List<byte[]> tokens;
+  private final Tokens tokens;
   private final IntFunction<Reply> injectedFailure;
 
   private HttpApi(
       Simulator simulator,
       Faults faults,
       CallsInFlight inFlight,
-      List<String> tokens,
+      Tokens tokens,
       IntFunction<Reply> injectedFailure) {
     this.simulator = simulator;
     this.faults = faults;
     this.inFlight = inFlight;
-    this.tokens = tokens.stream().map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
+    this.tokens = tokens;
     this.injectedFailure = injectedFailure;
   }
 
+  private static Map<String, Scope> scopesOfRoutes() {
+    Map<String, Scope> scopes = new LinkedHashMap<>();
+    VISENGINE_ROUTES.forEach(route -> scopes.put(route, Scope.ofRoute(VISENGINE_HOST, route)));
+    DocuEngineApi.API_ROUTES.forEach(
+        route -> scopes.put(route, Scope.ofRoute(DocuEngineApi.HOST, route)));
+    return scopes;
+  }
+
   /**
-   * Both engines' APIs (and the control API when enabled); DocuEngine's download URLs point at the
-   * storage listening on {@code storagePort}.
+   * Both engines' APIs, the OAuth service (and the control API when enabled); DocuEngine's download
+   * URLs point at the storage listening on {@code storagePort}.
    */
   static Javalin create(
       Simulator simulator,
@@ -132,7 +154,8 @@ final class HttpApi {
       Faults faults,
       CallsInFlight inFlight,
       CallbackDispatcher callbacks,
-      List<String> tokens,
+      Tokens tokens,
+      OAuthApi oauth,
       boolean controlApi) {
     HttpApi api =
         new HttpApi(
@@ -146,9 +169,11 @@ final class HttpApi {
       configure(config);
       api.registerVisengine(config);
       docuEngine.register(api, config, storagePort);
+      oauth.register(config);
       if (controlApi) {
-        new ControlApi(simulator, docuEngine.simulator(), operators, wallet, faults, callbacks)
-            .register(config, api::authorized);
+        new ControlApi(
+                simulator, docuEngine.simulator(), operators, wallet, faults, callbacks, tokens)
+            .register(config, ctx -> tokens.refusalForControl(ctx.header(AUTHORIZATION)));
       }
       config.routes.exception(
           EndpointNotFound.class,
@@ -161,13 +186,17 @@ final class HttpApi {
    * token and answers (injected failures included) in its own XML.
    */
   static Javalin createStorage(
-      Simulator simulator, DocuEngineApi docuEngine, Faults faults, CallsInFlight inFlight) {
+      Simulator simulator,
+      DocuEngineApi docuEngine,
+      Faults faults,
+      CallsInFlight inFlight,
+      Tokens tokens) {
     HttpApi api =
         new HttpApi(
             simulator,
             faults,
             inFlight,
-            List.of(),
+            tokens,
             status -> SignedStorage.injectedFailure(status).reply());
     return Javalin.create(config -> {
       configure(config);
@@ -248,39 +277,47 @@ final class HttpApi {
     return envelope;
   }
 
-  /** An API route behind the bearer token. */
+  /** An API route behind a bearer token that has the route's scope. */
   void route(JavalinConfig config, String route, Endpoint endpoint) {
-    addRoute(config, route, true, endpoint);
+    Scope needed = SCOPE_OF_ROUTE.get(route);
+    if (needed == null) {
+      throw new IllegalStateException("no scope for the route " + route);
+    }
+    addRoute(config, route, needed, endpoint);
   }
 
   /** A route that takes no bearer token (signed storage URLs), faults applying all the same. */
   void unauthenticatedRoute(JavalinConfig config, String route, Endpoint endpoint) {
-    addRoute(config, route, false, endpoint);
+    addRoute(config, route, null, endpoint);
   }
 
-  private void addRoute(JavalinConfig config, String route, boolean bearer, Endpoint endpoint) {
+  private void addRoute(
+      JavalinConfig config, String route, @Nullable Scope needed, Endpoint endpoint) {
     String[] methodAndPath = route.split(" ", 2);
     config.routes.addHttpHandler(
         HandlerType.findOrCreate(methodAndPath[0]),
         methodAndPath[1],
-        ctx -> serveApiCall(ctx, route, bearer, endpoint));
+        ctx -> serveApiCall(ctx, route, needed, endpoint));
   }
 
-  private void serveApiCall(Context ctx, String route, boolean bearer, Endpoint endpoint)
+  private void serveApiCall(Context ctx, String route, @Nullable Scope needed, Endpoint endpoint)
       throws IOException {
     inFlight.started();
     try {
-      serveFaultsAndCall(ctx, route, bearer, endpoint);
+      serveFaultsAndCall(ctx, route, needed, endpoint);
     } finally {
       inFlight.ended();
     }
   }
 
-  private void serveFaultsAndCall(Context ctx, String route, boolean bearer, Endpoint endpoint)
-      throws IOException {
-    if (bearer && !authorized(ctx)) {
-      send(ctx, route, Reply.error(ApiError.UNAUTHORIZED.error()));
-      return;
+  private void serveFaultsAndCall(
+      Context ctx, String route, @Nullable Scope needed, Endpoint endpoint) throws IOException {
+    if (needed != null) {
+      Optional<ApiRefusal> refusal = tokens.refusalFor(ctx.header(AUTHORIZATION), needed);
+      if (refusal.isPresent()) {
+        send(ctx, route, Reply.error(refusal.get()));
+        return;
+      }
     }
     boolean drop = false;
     boolean corrupt = false;
@@ -364,15 +401,6 @@ final class HttpApi {
     ctx.status(body.status())
         .contentType("application/json")
         .result(Json.write(body.envelope()).getBytes(StandardCharsets.UTF_8));
-  }
-
-  boolean authorized(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
-    }
-    byte[] presented = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-    return tokens.stream().anyMatch(token -> MessageDigest.isEqual(token, presented));
   }
 
   private static void pause(Faults.Fault.Delay delay) {

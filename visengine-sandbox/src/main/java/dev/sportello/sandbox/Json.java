@@ -1,6 +1,8 @@
 package dev.sportello.sandbox;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalInt;
 import tools.jackson.core.JacksonException;
@@ -58,6 +60,13 @@ final class Json {
     return stripped.scale() <= 0
         ? NODES.numberNode(stripped.longValueExact())
         : NODES.numberNode(stripped.doubleValue());
+  }
+
+  /**
+   * ISO-8601 in UTC to the second, as the OAuth service writes times: {@code 2026-12-06T10:00:00Z}.
+   */
+  static String timestamp(Instant at) {
+    return at.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   /** Present, non-null scalar as text (numbers and booleans included). */

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar visengine-sandbox.jar [--port 8089] [--token T]... [--speed X] [--balance E]
- * [--host H] [--control]}: runs the sandbox until the process is stopped.
+ * {@code java -jar visengine-sandbox.jar [--port 8089] [--token T]... [--account EMAIL:APIKEY]...
+ * [--speed X] [--balance E] [--host H] [--control]}: runs the sandbox until the process is stopped.
  */
 public final class SandboxMain {
 
@@ -18,7 +18,11 @@ public final class SandboxMain {
       Usage: java -jar visengine-sandbox.jar [options]
         --port N        TCP port (default 8089; 0 picks a free one)
         --host H        address to bind (default 127.0.0.1)
-        --token T       accepted bearer token; repeatable (default: one generated and printed)
+        --token T       accepted bearer token, every scope, never expires; repeatable
+                        (default: one generated and printed)
+        --account EMAIL:APIKEY
+                        a user who mints tokens on the OAuth service (POST /tokens, HTTP Basic);
+                        repeatable (default: none)
         --speed X       operator speed factor: 2 halves the 3 s per lifecycle step (default 1)
         --balance E     starting wallet credit in euro (default 10000)
         --control       serve the /_sandbox control API (faults, clock, wallet)
@@ -62,6 +66,7 @@ public final class SandboxMain {
   static SandboxSettings parse(String[] args) {
     SandboxSettings settings = SandboxSettings.defaults().withPort(DEFAULT_PORT);
     List<String> tokens = new ArrayList<>();
+    List<SandboxSettings.Account> accounts = new ArrayList<>();
     double speed = 1;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
@@ -78,6 +83,7 @@ public final class SandboxMain {
           case "--port" -> settings = settings.withPort(Integer.parseInt(value));
           case "--host" -> settings = settings.withBindHost(value);
           case "--token" -> tokens.add(value);
+          case "--account" -> accounts.add(account(value));
           case "--speed" -> speed = Double.parseDouble(value);
           case "--balance" -> settings = settings.withInitialBalance(new BigDecimal(value));
           default -> throw new IllegalArgumentException("Unknown option: " + option);
@@ -89,7 +95,17 @@ public final class SandboxMain {
     if (!tokens.isEmpty()) {
       settings = settings.withTokens(tokens.toArray(String[]::new));
     }
-    return settings.withSpeed(speed);
+    return settings.withAccounts(accounts.toArray(SandboxSettings.Account[]::new)).withSpeed(speed);
+  }
+
+  /** {@code EMAIL:APIKEY}, split at the first colon; the key never appears in an error. */
+  private static SandboxSettings.Account account(String value) {
+    int colon = value.indexOf(':');
+    if (colon <= 0 || colon == value.length() - 1) {
+      throw new IllegalArgumentException(
+          "--account takes EMAIL:APIKEY, e.g. --account dev@example.com:my-api-key");
+    }
+    return new SandboxSettings.Account(value.substring(0, colon), value.substring(colon + 1));
   }
 
   private static void printBanner(
@@ -108,6 +124,13 @@ public final class SandboxMain {
         "        curl -H 'Authorization: Bearer %s' %s/documents%n",
         sandbox.token(),
         sandbox.baseUrl());
+    if (!settings.accounts().isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "OAuth v2: %s/tokens (%d account(s), HTTP Basic EMAIL:APIKEY)%n",
+          sandbox.baseUrl(),
+          settings.accounts().size());
+    }
     if (settings.controlApiEnabled()) {
       out.printf(Locale.ROOT, "Control API: %s%s%n", sandbox.baseUrl(), ControlApi.PREFIX);
     }

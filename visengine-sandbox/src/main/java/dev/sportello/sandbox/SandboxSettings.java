@@ -3,6 +3,7 @@ package dev.sportello.sandbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
  *     done)
  * @param controlApiEnabled whether the {@code /_sandbox} control API (faults, clock, wallet) is
  *     served
+ * @param accounts the users of the sandbox's one Openapi account who may mint tokens on its OAuth
+ *     service ({@code POST /tokens}, HTTP Basic with e-mail and API key); none by default
  */
 public record SandboxSettings(
     int port,
@@ -24,7 +27,8 @@ public record SandboxSettings(
     List<String> tokens,
     BigDecimal initialBalance,
     Duration stepDelay,
-    boolean controlApiEnabled) {
+    boolean controlApiEnabled,
+    List<Account> accounts) {
 
   public static final String LOOPBACK = "127.0.0.1";
   public static final BigDecimal DEFAULT_BALANCE = new BigDecimal("10000.00");
@@ -48,35 +52,71 @@ public record SandboxSettings(
     if (stepDelay.isNegative()) {
       throw new IllegalArgumentException("stepDelay must not be negative");
     }
+    accounts = List.copyOf(accounts);
+    if (new HashSet<>(accounts.stream().map(Account::email).toList()).size() < accounts.size()) {
+      throw new IllegalArgumentException("accounts must have distinct e-mails");
+    }
   }
 
-  /** Random loopback port, a generated token, €10 000, 3 s per step, no control API. */
+  /**
+   * A user who authenticates to the OAuth service with HTTP Basic {@code email:apiKey}. The e-mail
+   * cannot hold a colon (Basic splits there); the key is never printed.
+   */
+  public record Account(String email, String apiKey) {
+    public Account {
+      if (email.isBlank() || email.contains(":") || email.strip().length() != email.length()) {
+        throw new IllegalArgumentException(
+            "an account's e-mail must be non-blank, without colons or surrounding spaces");
+      }
+      if (apiKey.isBlank() || apiKey.strip().length() != apiKey.length()) {
+        throw new IllegalArgumentException(
+            "an account's API key must be non-blank, without surrounding spaces");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Account[email=" + email + ", apiKey=***]";
+    }
+  }
+
+  /**
+   * Random loopback port, a generated token, €10 000, 3 s per step, no control API, no accounts.
+   */
   public static SandboxSettings defaults() {
-    return new SandboxSettings(0, LOOPBACK, List.of(), DEFAULT_BALANCE, DEFAULT_STEP_DELAY, false);
+    return new SandboxSettings(
+        0, LOOPBACK, List.of(), DEFAULT_BALANCE, DEFAULT_STEP_DELAY, false, List.of());
   }
 
   public SandboxSettings withPort(int newPort) {
     return new SandboxSettings(
-        newPort, bindHost, tokens, initialBalance, stepDelay, controlApiEnabled);
+        newPort, bindHost, tokens, initialBalance, stepDelay, controlApiEnabled, accounts);
   }
 
   public SandboxSettings withBindHost(String newBindHost) {
     return new SandboxSettings(
-        port, newBindHost, tokens, initialBalance, stepDelay, controlApiEnabled);
+        port, newBindHost, tokens, initialBalance, stepDelay, controlApiEnabled, accounts);
   }
 
   public SandboxSettings withTokens(String... newTokens) {
     return new SandboxSettings(
-        port, bindHost, Arrays.asList(newTokens), initialBalance, stepDelay, controlApiEnabled);
+        port,
+        bindHost,
+        Arrays.asList(newTokens),
+        initialBalance,
+        stepDelay,
+        controlApiEnabled,
+        accounts);
   }
 
   public SandboxSettings withInitialBalance(BigDecimal newBalance) {
-    return new SandboxSettings(port, bindHost, tokens, newBalance, stepDelay, controlApiEnabled);
+    return new SandboxSettings(
+        port, bindHost, tokens, newBalance, stepDelay, controlApiEnabled, accounts);
   }
 
   public SandboxSettings withStepDelay(Duration newStepDelay) {
     return new SandboxSettings(
-        port, bindHost, tokens, initialBalance, newStepDelay, controlApiEnabled);
+        port, bindHost, tokens, initialBalance, newStepDelay, controlApiEnabled, accounts);
   }
 
   /** Divides the step delay: speed 2 makes the operators twice as fast. */
@@ -88,6 +128,18 @@ public record SandboxSettings(
   }
 
   public SandboxSettings withControlApi(boolean enabled) {
-    return new SandboxSettings(port, bindHost, tokens, initialBalance, stepDelay, enabled);
+    return new SandboxSettings(
+        port, bindHost, tokens, initialBalance, stepDelay, enabled, accounts);
+  }
+
+  public SandboxSettings withAccounts(Account... newAccounts) {
+    return new SandboxSettings(
+        port,
+        bindHost,
+        tokens,
+        initialBalance,
+        stepDelay,
+        controlApiEnabled,
+        Arrays.asList(newAccounts));
   }
 }

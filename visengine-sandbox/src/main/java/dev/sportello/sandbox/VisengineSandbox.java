@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * A running sandbox of Openapi's two document engines, Visengine and DocuEngine, on one port: start
  * it, point a client of either engine at {@link #baseUrl()} with {@link #token()}, and drive time
  * with {@link #advance(Duration)} instead of sleeping. Both engines share one wallet, clock,
- * operators' pace, fault injection and control API. DocuEngine's signed download URLs point at a
- * second port, {@link #storageBaseUrl()}: another origin, which takes no bearer token.
+ * operators' pace, fault injection and control API. The same port plays Openapi's OAuth v2 service,
+ * where the settings' accounts mint tokens whose scopes every engine route checks. DocuEngine's
+ * signed download URLs point at a second port, {@link #storageBaseUrl()}: another origin, which
+ * takes no bearer token.
  *
  * <pre>{@code
  * try (VisengineSandbox sandbox = VisengineSandbox.start(SandboxSettings.defaults())) {
@@ -41,6 +42,7 @@ public final class VisengineSandbox implements AutoCloseable {
   private final CallbackDispatcher callbacks;
   private final CallsInFlight inFlight;
   private final Thread ticker;
+  private final Tokens tokens;
   private final String token;
   private final String host;
 
@@ -51,6 +53,7 @@ public final class VisengineSandbox implements AutoCloseable {
       Wallet wallet,
       CallbackDispatcher callbacks,
       CallsInFlight inFlight,
+      Tokens tokens,
       String token,
       String host) {
     this.server = server;
@@ -64,6 +67,7 @@ public final class VisengineSandbox implements AutoCloseable {
             .daemon()
             .name("visengine-sandbox-ticker")
             .unstarted(this::tickUntilClosed);
+    this.tokens = tokens;
     this.token = token;
     this.host = host;
   }
@@ -77,12 +81,15 @@ public final class VisengineSandbox implements AutoCloseable {
    */
   static VisengineSandbox start(SandboxSettings settings, Clock wallClock) {
     SecureRandom random = new SecureRandom();
-    List<String> tokens =
-        settings.tokens().isEmpty() ? List.of(newToken(random)) : settings.tokens();
+    List<String> everlasting =
+        settings.tokens().isEmpty() ? List.of(Tokens.newToken(random)) : settings.tokens();
     SandboxClock clock = new SandboxClock(wallClock);
+    Tokens tokens = new Tokens(everlasting, clock, random);
     CallbackDispatcher callbacks = new CallbackDispatcher(clock);
-    // One account: both engines draw on the same wallet, and their ids never collide.
+    // One account: both engines draw on the same wallet, and their ids never collide; each of the
+    // account's users mints tokens of its own.
     Wallet wallet = new Wallet(settings.initialBalance());
+    OAuthApi oauth = new OAuthApi(new Accounts(settings.accounts()), tokens, wallet, clock.now());
     ObjectIds ids = new ObjectIds(random);
     Simulator simulator =
         new Simulator(
@@ -107,7 +114,7 @@ public final class VisengineSandbox implements AutoCloseable {
     Faults faults = new Faults();
     DocuEngineApi docuEngineApi = new DocuEngineApi(docuEngine, new SignedStorage(random));
     Javalin storage =
-        HttpApi.createStorage(simulator, docuEngineApi, faults, inFlight)
+        HttpApi.createStorage(simulator, docuEngineApi, faults, inFlight, tokens)
             .start(settings.bindHost(), 0);
     Javalin server;
     try {
@@ -122,6 +129,7 @@ public final class VisengineSandbox implements AutoCloseable {
                   inFlight,
                   callbacks,
                   tokens,
+                  oauth,
                   settings.controlApiEnabled())
               .start(settings.bindHost(), settings.port());
     } catch (RuntimeException portTaken) {
@@ -136,7 +144,8 @@ public final class VisengineSandbox implements AutoCloseable {
             wallet,
             callbacks,
             inFlight,
-            tokens.getFirst(),
+            tokens,
+            everlasting.getFirst(),
             settings.bindHost());
     sandbox.ticker.start();
     LOG.info(
@@ -153,8 +162,9 @@ public final class VisengineSandbox implements AutoCloseable {
   }
 
   /**
-   * {@code http://host:port}, to which the Visengine paths ({@code /visure}, …) and the DocuEngine
-   * paths ({@code /documents}, {@code /requests}, …) are appended.
+   * {@code http://host:port}, to which the Visengine paths ({@code /visure}, …), the DocuEngine
+   * paths ({@code /documents}, {@code /requests}, …) and the OAuth service's ({@code /tokens},
+   * {@code /scopes}, {@code /wallet}) are appended.
    */
   public URI baseUrl() {
     return origin(port());
@@ -173,9 +183,27 @@ public final class VisengineSandbox implements AutoCloseable {
     return URI.create("http://" + literal + ":" + listening);
   }
 
-  /** A token the sandbox accepts (the first configured one, or the generated one). */
+  /**
+   * A token the sandbox accepts (the first configured one, or the generated one): it carries every
+   * scope and never expires.
+   */
   public String token() {
     return token;
+  }
+
+  /**
+   * Makes a token minted through the OAuth service ({@code POST /tokens}) expire now, as the
+   * control API's {@code POST /_sandbox/tokens/{token}/expire} does.
+   *
+   * @throws IllegalArgumentException when no minted token has that value (tokens given in the
+   *     settings never expire)
+   */
+  public void expireToken(String mintedToken) {
+    try {
+      tokens.expireNow(mintedToken);
+    } catch (ApiRefusal refused) {
+      throw new IllegalArgumentException(refused.text(), refused);
+    }
   }
 
   /** The sandbox clock's current time. */
@@ -211,7 +239,7 @@ public final class VisengineSandbox implements AutoCloseable {
     if (balance.signum() < 0) {
       throw new IllegalArgumentException("balance must not be negative");
     }
-    wallet.setBalance(balance);
+    wallet.setBalance(balance, operators.now());
   }
 
   @Override
@@ -235,12 +263,5 @@ public final class VisengineSandbox implements AutoCloseable {
         LOG.error("Sandbox tick failed", unexpected);
       }
     }
-  }
-
-  /** Tokens look like the vendor's: 24 hex digits. */
-  private static String newToken(SecureRandom random) {
-    byte[] bytes = new byte[12];
-    random.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }

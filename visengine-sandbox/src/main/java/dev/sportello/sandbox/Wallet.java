@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account's prepaid credit and the ledger of what each request was charged, shared by the
@@ -26,6 +28,7 @@ final class Wallet {
 
   private final Map<String, List<Charge>> ledger = new HashMap<>();
   private BigDecimal balance;
+  private @Nullable Instant lastChange;
 
   Wallet(BigDecimal balance) {
     this.balance = balance;
@@ -45,8 +48,14 @@ final class Wallet {
     return balance;
   }
 
-  synchronized void setBalance(BigDecimal newBalance) {
+  synchronized void setBalance(BigDecimal newBalance, Instant at) {
     balance = newBalance;
+    lastChange = at;
+  }
+
+  /** When a charge or a new balance last changed the credit; empty while it never has. */
+  synchronized Optional<Instant> lastChange() {
+    return Optional.ofNullable(lastChange);
   }
 
   /** Charges the wallet, or answers {@code shortRow} ("Insufficient Credit in Wallet: …"). */
@@ -54,6 +63,7 @@ final class Wallet {
       String requestId, ChargeKind kind, BigDecimal amount, Instant at, ApiError shortRow) {
     requireCover(amount, shortRow);
     balance = balance.subtract(amount);
+    lastChange = at;
     ledger.computeIfAbsent(requestId, id -> new ArrayList<>()).add(new Charge(kind, amount, at));
   }
 

@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +51,9 @@ final class SandboxHttp implements AutoCloseable {
   /** Company report fields that always validate. */
   static final String COMPANY_FIELDS = "{\"$0\":\"1378273\",\"$1\":\"RM\"}";
 
+  /** Where the clock of {@link #startWithTimeStill} stands until the test advances it. */
+  static final Instant STILL_AT = Instant.parse("2026-03-02T10:15:30.600Z");
+
   /** An answer: status, parsed body and the raw text. */
   record Response(int status, JsonNode json, String raw) {
     JsonNode data() {
@@ -84,11 +90,14 @@ final class SandboxHttp implements AutoCloseable {
    * Like {@link #start()}, on a clock that moves only when the test advances it: values derived
    * from "now" can then be asserted exactly.
    */
-  static SandboxHttp startWithTimeStill() {
+  static SandboxHttp startWithTimeStill(SandboxSettings.Account... accounts) {
     return new SandboxHttp(
         VisengineSandbox.start(
-            SandboxSettings.defaults().withStepDelay(Duration.ofMinutes(1)).withControlApi(true),
-            Clock.fixed(Instant.parse("2026-03-02T10:15:30.600Z"), ZoneOffset.UTC)));
+            SandboxSettings.defaults()
+                .withStepDelay(Duration.ofMinutes(1))
+                .withControlApi(true)
+                .withAccounts(accounts),
+            Clock.fixed(STILL_AT, ZoneOffset.UTC)));
   }
 
   Response get(String path) {
@@ -116,9 +125,23 @@ final class SandboxHttp implements AutoCloseable {
   }
 
   Response send(String method, String path, @Nullable String body, @Nullable String token) {
+    return sendAuthorized(method, path, body, token == null ? null : "Bearer " + token);
+  }
+
+  /** A call to the OAuth service with HTTP Basic {@code email:apiKey}. */
+  Response sendBasic(
+      String method, String path, @Nullable String body, String email, String apiKey) {
+    String credentials =
+        Base64.getEncoder().encodeToString((email + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
+    return sendAuthorized(method, path, body, "Basic " + credentials);
+  }
+
+  /** A call with exactly this {@code Authorization} header, or none. */
+  Response sendAuthorized(
+      String method, String path, @Nullable String body, @Nullable String authorization) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     request.method(
         method,
@@ -162,6 +185,30 @@ final class SandboxHttp implements AutoCloseable {
   /** A closed company-search request waiting for a choice; returns its id. */
   String searchFor(String name) {
     return create(COMPANY_SEARCH, "{\"$0\":\"" + name + "\",\"$1\":\"\"}");
+  }
+
+  /** A call to the OAuth service as {@code account}. */
+  Response oauth(
+      SandboxSettings.Account account, String method, String path, @Nullable String body) {
+    return sendBasic(method, path, body, account.email(), account.apiKey());
+  }
+
+  /** Mints a token with these scopes (and any extra body fields) for {@code account}. */
+  Response mint(SandboxSettings.Account account, List<String> scopes, String... extraFields) {
+    StringBuilder body = new StringBuilder("{\"scopes\":" + Json.MAPPER.writeValueAsString(scopes));
+    for (String field : extraFields) {
+      body.append(',').append(field);
+    }
+    return oauth(account, "POST", "/tokens", body.append('}').toString());
+  }
+
+  /** A new token with these scopes for {@code account}. */
+  String tokenWith(SandboxSettings.Account account, String... scopes) {
+    Response minted = mint(account, List.of(scopes));
+    if (minted.status() != 200) {
+      throw new AssertionError("minting failed: " + minted.raw());
+    }
+    return minted.data().path("token").asString();
   }
 
   /** Creates a DocuEngine request from a {@code POST /requests} body and returns its id. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SandboxMainTest {
@@ -68,5 +69,56 @@ class SandboxMainTest {
     assertThatThrownBy(() -> defaults.withTokens(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withInitialBalance(new BigDecimal("-1")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readsRepeatedAccountsSplitAtTheFirstColon() {
+    SandboxSettings settings =
+        SandboxMain.parse(
+            new String[] {
+              "--account", "dev@example.com:key:with:colons", "--account", "ops@example.com:k2"
+            });
+
+    assertThat(settings.accounts())
+        .containsExactly(
+            new SandboxSettings.Account("dev@example.com", "key:with:colons"),
+            new SandboxSettings.Account("ops@example.com", "k2"));
+    assertThat(SandboxMain.parse(new String[0]).accounts()).isEmpty();
+  }
+
+  @Test
+  void refusesAMalformedAccountWithoutRepeatingIt() {
+    for (String malformed : List.of("no-colon-secret", ":secret", "dev@example.com:")) {
+      assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--account", malformed}))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--account takes EMAIL:APIKEY")
+          .hasMessageNotContaining("secret");
+    }
+  }
+
+  @Test
+  void listsTheAccountOptionInItsUsage() {
+    assertThat(SandboxMain.USAGE).contains("--account EMAIL:APIKEY");
+  }
+
+  @Test
+  void anAccountNeverPrintsItsApiKey() {
+    SandboxSettings.Account account = new SandboxSettings.Account("dev@example.com", "s3cr3t-key");
+
+    assertThat(account.toString()).contains("dev@example.com").doesNotContain("s3cr3t-key");
+    assertThat(SandboxSettings.defaults().withAccounts(account).toString())
+        .doesNotContain("s3cr3t-key");
+  }
+
+  @Test
+  void settingsRejectTwoAccountsWithOneEMail() {
+    assertThatThrownBy(() ->
+            SandboxSettings.defaults()
+                .withAccounts(
+                    new SandboxSettings.Account("dev@example.com", "a"),
+                    new SandboxSettings.Account("dev@example.com", "b")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("a\"")
+        .hasMessageContaining("distinct");
   }
 }
