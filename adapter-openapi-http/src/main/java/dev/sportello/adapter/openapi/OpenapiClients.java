@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OpenapiClients {
   private final ApiSettings settings;
   private final UnaryOperator<Client> authorizing;
+  private final Logger.Level logLevel;
   private final JsonMapper mapper;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -45,12 +46,14 @@ public final class OpenapiClients {
   private OpenapiClients(
       ApiSettings settings,
       UnaryOperator<Client> authorizing,
+      Logger.Level logLevel,
       JsonMapper mapper,
       Clock clock,
       Sleeper sleeper,
       Class<?> logged) {
     this.settings = settings;
     this.authorizing = authorizing;
+    this.logLevel = logLevel;
     this.mapper = mapper;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -79,12 +82,19 @@ public final class OpenapiClients {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(token, "token");
     return new OpenapiClients(
-        settings, client -> new BearerClient(client, token), mapper, clock, sleeper, logged);
+        settings,
+        client -> new BearerClient(client, token),
+        Logger.Level.BASIC,
+        mapper,
+        clock,
+        sleeper,
+        logged);
   }
 
   /**
    * Clients sharing one connection pool, calling with HTTP Basic credentials, as Openapi's OAuth
-   * service takes them: a 401 is the answer, never repeated.
+   * service takes them: a 401 is the answer, never repeated. Feign logs none of their calls: the
+   * service's paths carry tokens.
    *
    * @param user the account's e-mail address
    * @param password the account's API key
@@ -105,6 +115,7 @@ public final class OpenapiClients {
     return new OpenapiClients(
         settings,
         client -> (request, options) -> client.execute(authorized(request, credentials), options),
+        Logger.Level.NONE,
         mapper,
         clock,
         sleeper,
@@ -161,7 +172,7 @@ public final class OpenapiClients {
         .requestInterceptor(userAgent)
         .responseInterceptor(streamedErrors)
         .logger(new Slf4jLogger(logged))
-        .logLevel(Logger.Level.BASIC);
+        .logLevel(logLevel);
   }
 
   /**
