@@ -5,6 +5,8 @@ import feign.Request;
 import feign.Response;
 import io.vavr.control.Either;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each request with the token its {@link BearerToken} gives now. When upstream answers 401,
@@ -15,6 +17,7 @@ import java.io.IOException;
  */
 final class BearerClient implements Client {
   private static final int UNAUTHORIZED = 401;
+  private static final Logger LOG = LoggerFactory.getLogger(BearerClient.class);
 
   private final Client delegate;
   private final BearerToken token;
@@ -29,11 +32,24 @@ final class BearerClient implements Client {
     String sent = tokenNow();
     Response response =
         delegate.execute(OpenapiClients.authorized(request, "Bearer " + sent), options);
-    if (response.status() != UNAUTHORIZED || !token.refused(sent)) {
+    if (response.status() != UNAUTHORIZED || !replaced(sent)) {
       return response;
     }
     response.close();
     return delegate.execute(OpenapiClients.authorized(request, "Bearer " + tokenNow()), options);
+  }
+
+  /**
+   * Whether the source has another token. A source that fails here leaves the 401 as the answer,
+   * which tells the truth: the call was not processed.
+   */
+  private boolean replaced(String sent) {
+    try {
+      return token.refused(sent);
+    } catch (RuntimeException failed) {
+      LOG.warn("The token source failed when told of a refusal: {}", failed.getClass().getName());
+      return false;
+    }
   }
 
   private String tokenNow() {

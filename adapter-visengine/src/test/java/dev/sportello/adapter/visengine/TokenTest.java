@@ -3,6 +3,8 @@ package dev.sportello.adapter.visengine;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +13,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sportello.adapter.openapi.BearerToken;
 import dev.sportello.adapter.openapi.testing.StaleUntilRefused;
 import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.domain.request.UpstreamId;
+import io.vavr.control.Either;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +73,28 @@ class TokenTest {
     assertThat(adapter(BearerToken.fixed(OLD)).listCertificates().getLeft())
         .isInstanceOf(RemoteFailure.AccessDenied.class);
     server.verify(1, getRequestedFor(urlEqualTo("/visure")));
+  }
+
+  @Test
+  void aSourceThatFailsWhenToldOfARefusalLeavesTheRefusalAsTheAnswerOfACharge() {
+    server.stubFor(put("/richiesta/" + Stub.ID).willReturn(Stub.failure(401, 401, "Unauthorized")));
+    BearerToken failing =
+        new BearerToken() {
+          @Override
+          public Either<String, String> current() {
+            return Either.right(OLD);
+          }
+
+          @Override
+          public boolean refused(String token) {
+            throw new IllegalStateException("the store is down");
+          }
+        };
+
+    assertThat(adapter(failing).close(new UpstreamId(Stub.ID)).getLeft())
+        .isEqualTo(
+            new RemoteFailure.AccessDenied(RemoteFailure.Denial.UNAUTHENTICATED, "Unauthorized"));
+    server.verify(1, putRequestedFor(urlEqualTo("/richiesta/" + Stub.ID)));
   }
 
   @Test
