@@ -132,6 +132,9 @@ final class ManagedToken implements BearerToken {
     if (inUse != null && usable(inUse, now, refused)) {
       return Either.right(inUse.secret()); // another thread obtained it while this one waited
     }
+    if (paused(now) && inUse != null && working(inUse, now, refused)) {
+      return Either.right(inUse.secret()); // the store is read again once the pause is over
+    }
     Either<StorageFailure, Option<StoredCredential>> found = store.find(STORE_NAME);
     if (found.isLeft()) {
       problem = "the credential store could not be read: " + found.getLeft().message();
@@ -145,7 +148,7 @@ final class ManagedToken implements BearerToken {
         return Either.right(kept.get().secret());
       }
     }
-    if (pausedUntil != null && now.isBefore(pausedUntil)) {
+    if (paused(now)) {
       return fallback(now, refused);
     }
     Either<StorageFailure, Replacement> replaced =
@@ -227,6 +230,10 @@ final class ManagedToken implements BearerToken {
     }
     String why = problem;
     return Either.left(why == null ? "no Openapi token is available" : why);
+  }
+
+  private boolean paused(Instant now) {
+    return pausedUntil != null && now.isBefore(pausedUntil);
   }
 
   private void fail(Instant now, String why) {
