@@ -85,9 +85,9 @@ final class JdbcCredentialStore implements CredentialStore {
    * only if it still holds what was read, so a credential saved meanwhile keeps its save; one that
    * does not open is left as it is.
    *
-   * @return how many credentials were sealed again
+   * @return how many credentials were sealed again, and how many were left as they are
    */
-  Either<StorageFailure, Integer> sealAgain() {
+  Either<StorageFailure, SealedAgain> sealAgain() {
     Either<StorageFailure, java.util.List<Kept>> kept =
         database.withHandle(
             "read the credentials to seal again",
@@ -104,6 +104,7 @@ final class JdbcCredentialStore implements CredentialStore {
       return Either.left(kept.getLeft());
     }
     int sealed = 0;
+    int left = 0;
     for (Kept row : kept.get()) {
       if (text.sealedWithCurrentKey(row.payload())) {
         continue;
@@ -113,6 +114,7 @@ final class JdbcCredentialStore implements CredentialStore {
               .map(plain -> text.sealed(plain, place(row.name())));
       if (again.isLeft()) {
         LOG.warn("the credential {} does not open: {}; left as it is", row.name(), again.getLeft());
+        left++;
         continue;
       }
       Either<StorageFailure, Integer> written = writeOver(row, again.get());
@@ -121,8 +123,16 @@ final class JdbcCredentialStore implements CredentialStore {
       }
       sealed += written.get();
     }
-    return Either.right(sealed);
+    return Either.right(new SealedAgain(sealed, left));
   }
+
+  /**
+   * What {@link #sealAgain} did.
+   *
+   * @param sealed credentials sealed again
+   * @param left credentials that do not open, left as they are
+   */
+  record SealedAgain(int sealed, int left) {}
 
   private Either<StorageFailure, Integer> writeOver(Kept row, String payload) {
     return database.withHandle(

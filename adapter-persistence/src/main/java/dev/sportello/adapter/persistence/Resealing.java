@@ -99,12 +99,13 @@ final class Resealing {
       return Either.right(new Step(0, 0, true));
     }
     if (from.isEmpty()) {
-      // Until they are sealed again, the pass starts over at each step.
-      Either<StorageFailure, Integer> sealed = credentials.sealAgain();
+      // A failure leaves the pass at its start: the next step seals the credentials again.
+      Either<StorageFailure, JdbcCredentialStore.SealedAgain> sealed = credentials.sealAgain();
       if (sealed.isLeft()) {
         return Either.left(sealed.getLeft());
       }
-      credentialsThisPass = sealed.get();
+      credentialsThisPass = sealed.get().sealed();
+      skippedThisPass = sealed.get().left();
     }
     Either<StorageFailure, java.util.List<Sealed>> batch =
         database.withHandle(
