@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,13 @@ final class PostgresCredentialLocks implements CredentialLocks {
   private final String user;
   private final String password;
 
+  /**
+   * The second keys of the locks each thread holds through these locks. A holder that takes its
+   * lock again within its work (its name, or one with the same hash) goes on under the hold it has:
+   * its own session would otherwise wait for it forever.
+   */
+  private final ThreadLocal<Set<Integer>> held = ThreadLocal.withInitial(HashSet::new);
+
   PostgresCredentialLocks(String jdbcUrl, String user, String password) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
@@ -36,6 +45,9 @@ final class PostgresCredentialLocks implements CredentialLocks {
 
   @Override
   public <T> Either<StorageFailure, T> whileHolding(String name, Supplier<T> work) {
+    if (held.get().contains(name.hashCode())) {
+      return Either.right(work.get());
+    }
     Connection connection;
     try {
       connection = DriverManager.getConnection(jdbcUrl, user, password);
@@ -48,9 +60,11 @@ final class PostgresCredentialLocks implements CredentialLocks {
       } catch (SQLException failure) {
         return Either.left(Database.translate("take the credential lock " + name, failure));
       }
+      held.get().add(name.hashCode());
       try {
         return Either.right(work.get());
       } finally {
+        held.get().remove(name.hashCode());
         try {
           call(connection, "SELECT pg_advisory_unlock(?, ?)", name);
         } catch (SQLException ignored) {

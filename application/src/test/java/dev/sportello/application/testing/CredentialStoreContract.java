@@ -148,6 +148,15 @@ public abstract class CredentialStoreContract {
   }
 
   @Test
+  void theWorkMayHoldItsNameAgainWithoutWaitingForItself() throws Exception {
+    String nested =
+        onAnotherThread(() ->
+            right(store.whileHolding(NAME, () -> right(store.whileHolding(NAME, () -> "nested")))));
+
+    assertThat(nested).isEqualTo("nested");
+  }
+
+  @Test
   void theLockIsReleasedWhenTheWorkThrows() throws Exception {
     assertThatThrownBy(() ->
             store.whileHolding(
