@@ -97,6 +97,69 @@ final class Database {
     }
   }
 
+  /**
+   * Writes a row under its key, in place of the row kept there: update, else insert, which every
+   * database speaks alike. A concurrent insert of the same key makes this one a duplicate; the
+   * write is then tried once more, and updates the row the other writer inserted.
+   */
+  Either<StorageFailure, Boolean> upsert(String operation, KeyedRow row) {
+    Either<StorageFailure, Boolean> first = inTransaction(operation, row::write);
+    return first.isLeft() && first.getLeft() instanceof StorageFailure.Duplicate
+        ? inTransaction(operation, row::write)
+        : first;
+  }
+
+  /**
+   * A row of a table that keeps one body per key, with the time it was written.
+   *
+   * @param table the table, and its key, body and time columns
+   */
+  record KeyedRow(
+      String table,
+      String keyColumn,
+      Object key,
+      String bodyColumn,
+      String body,
+      String timeColumn,
+      Instant at) {
+    private Either<StorageFailure, Boolean> write(Handle handle) {
+      int updated =
+          handle
+              .createUpdate(
+                  "UPDATE "
+                      + table
+                      + " SET "
+                      + bodyColumn
+                      + " = :body, "
+                      + timeColumn
+                      + " = :at WHERE "
+                      + keyColumn
+                      + " = :key")
+              .bind("body", body)
+              .bind("at", timestamp(at))
+              .bind("key", key)
+              .execute();
+      if (updated == 0) {
+        handle
+            .createUpdate(
+                "INSERT INTO "
+                    + table
+                    + " ("
+                    + keyColumn
+                    + ", "
+                    + bodyColumn
+                    + ", "
+                    + timeColumn
+                    + ") VALUES (:key, :body, :at)")
+            .bind("body", body)
+            .bind("at", timestamp(at))
+            .bind("key", key)
+            .execute();
+      }
+      return Either.right(true);
+    }
+  }
+
   /** A unit of database work that answers a failure as a value or throws. */
   @FunctionalInterface
   interface Work<T> {

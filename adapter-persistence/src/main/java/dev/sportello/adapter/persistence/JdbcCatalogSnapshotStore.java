@@ -18,7 +18,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
@@ -63,11 +62,11 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
   public Either<StorageFailure, CatalogSnapshot> saveListing(CatalogSnapshot snapshot) {
     String entries = Json.write(json.catalogEntries(snapshot.entries()));
     Instant at = Database.stored(snapshot.fetchedAt());
-    return retryOnce(() ->
-            database.inTransaction(
-                "save the catalogue listing",
-                handle ->
-                    upsert(handle, "catalogue_listing", "id", 1, "entries_json", entries, at)))
+    return database
+        .upsert(
+            "save the catalogue listing",
+            new Database.KeyedRow(
+                "catalogue_listing", "id", 1, "entries_json", entries, "fetched_at", at))
         .flatMap(saved -> listing(new Cached(entries, at)));
   }
 
@@ -96,72 +95,18 @@ final class JdbcCatalogSnapshotStore implements CatalogSnapshotStore {
     String body = Json.write(json.certificate(certificate.certificate()));
     Instant at = Database.stored(certificate.fetchedAt());
     String id = certificate.certificate().id().value();
-    return retryOnce(() ->
-            database.inTransaction(
-                "save certificate " + id,
-                handle ->
-                    upsert(
-                        handle,
-                        "catalogue_certificate",
-                        "certificate_id",
-                        id,
-                        "certificate_json",
-                        body,
-                        at)))
+    return database
+        .upsert(
+            "save certificate " + id,
+            new Database.KeyedRow(
+                "catalogue_certificate",
+                "certificate_id",
+                id,
+                "certificate_json",
+                body,
+                "fetched_at",
+                at))
         .flatMap(saved -> certificate(new Cached(body, at)));
-  }
-
-  /** A save that lost an insert race to another writer finds the row the second time. */
-  private static Either<StorageFailure, Boolean> retryOnce(
-      java.util.function.Supplier<Either<StorageFailure, Boolean>> save) {
-    Either<StorageFailure, Boolean> first = save.get();
-    return first.isLeft() && first.getLeft() instanceof StorageFailure.Duplicate
-        ? save.get()
-        : first;
-  }
-
-  /**
-   * Update, else insert: portable across both databases. A concurrent insert of the same key makes
-   * this one a duplicate, and {@link #retryOnce} then updates the row the other writer inserted.
-   */
-  private static Either<StorageFailure, Boolean> upsert(
-      Handle handle,
-      String table,
-      String keyColumn,
-      Object key,
-      String bodyColumn,
-      String body,
-      Instant at) {
-    int updated =
-        handle
-            .createUpdate(
-                "UPDATE "
-                    + table
-                    + " SET "
-                    + bodyColumn
-                    + " = :body, fetched_at = :at WHERE "
-                    + keyColumn
-                    + " = :key")
-            .bind("body", body)
-            .bind("at", Database.timestamp(at))
-            .bind("key", key)
-            .execute();
-    if (updated == 0) {
-      handle
-          .createUpdate(
-              "INSERT INTO "
-                  + table
-                  + " ("
-                  + keyColumn
-                  + ", "
-                  + bodyColumn
-                  + ", fetched_at) VALUES (:key, :body, :at)")
-          .bind("body", body)
-          .bind("at", Database.timestamp(at))
-          .bind("key", key)
-          .execute();
-    }
-    return Either.right(true);
   }
 
   private Either<StorageFailure, CatalogSnapshot> listing(Cached cached) {

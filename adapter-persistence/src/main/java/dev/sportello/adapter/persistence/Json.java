@@ -74,6 +74,9 @@ final class Json {
       @Nullable String tipo,
       @Nullable String order) {}
 
+  /** A credential, kept sealed whole under its name. */
+  record CredentialJson(String secret, String label, List<String> scopes, Instant expiresAt) {}
+
   /** A certificate; as for {@link CatalogEntryJson}, one written before engines has none. */
   record CertificateJson(
       String id,

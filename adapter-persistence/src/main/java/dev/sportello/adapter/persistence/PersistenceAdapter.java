@@ -3,6 +3,7 @@ package dev.sportello.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sportello.application.port.out.CatalogSnapshotStore;
+import dev.sportello.application.port.out.CredentialStore;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
@@ -49,6 +50,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final JdbcIdempotencyStore idempotency;
   private final CatalogSnapshotStore catalogue;
   private final FileDocumentStore documents;
+  private final JdbcCredentialStore credentials;
   private final SyncLock syncLock;
   private final Retention retention;
   private final Resealing resealing;
@@ -74,13 +76,30 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
+    this.credentials =
+        new JdbcCredentialStore(database, keys, credentialLocks(settings, dialect, owner), clock);
     this.syncLock =
         owner
             .<SyncLock>map(InProcessSyncLock::new)
             .getOrElse(() ->
                 new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password()));
     this.retention = new Retention(database, rows, documents, clock);
-    this.resealing = new Resealing(database, rows, documents, keys);
+    this.resealing = new Resealing(database, rows, documents, credentials, keys);
+  }
+
+  /**
+   * Advisory locks on PostgreSQL (across instances); locks in this process on a store that one
+   * process opens, named by its lock file or, for an H2 store, by its URL.
+   */
+  private static CredentialLocks credentialLocks(
+      PersistenceSettings settings, Dialect dialect, Option<SingleProcess> owner) {
+    return switch (dialect) {
+      case POSTGRESQL ->
+          new PostgresCredentialLocks(settings.jdbcUrl(), settings.user(), settings.password());
+      case SQLITE, H2 ->
+          new InProcessCredentialLocks(
+              owner.map(store -> store.file().toString()).getOrElse(settings.jdbcUrl()));
+    };
   }
 
   /** Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}. */
@@ -297,6 +316,15 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   public DocumentStore documents() {
     return documents;
+  }
+
+  /**
+   * The credentials the service calls its upstream with, sealed like personal data; one instance at
+   * a time replaces a credential, under its name's lock: an advisory lock on PostgreSQL (across
+   * instances), a lock in this process on the embedded store (one instance only).
+   */
+  public CredentialStore credentials() {
+    return credentials;
   }
 
   /**

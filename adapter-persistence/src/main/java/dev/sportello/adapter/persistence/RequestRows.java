@@ -33,7 +33,6 @@ import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -44,9 +43,6 @@ import tools.jackson.core.JacksonException;
  * a row they refuse is reported as {@link StorageFailure.Unavailable}, never thrown.
  */
 final class RequestRows {
-  /** What a sealed column starts with; rows written before sealing hold plain JSON. */
-  private static final String SEALED = "sealed:";
-
   /** The sealed columns, each the name its ciphertexts are bound to. */
   static final String REFERENCE = "reference";
 
@@ -58,10 +54,12 @@ final class RequestRows {
 
   private final JsonMapping json;
   private final LiveKeys keys;
+  private final SealedText text;
 
   RequestRows(JsonMapping json, LiveKeys keys) {
     this.json = json;
     this.keys = keys;
+    this.text = new SealedText(keys);
   }
 
   /** The row a request is stored as; instants in columns keep microseconds. */
@@ -135,10 +133,7 @@ final class RequestRows {
 
   /** Text sealed for a request's column with the current key. */
   String sealed(String plain, String id, String column) {
-    return SEALED
-        + Base64.getEncoder()
-            .encodeToString(
-                keys.current().seal(plain.getBytes(StandardCharsets.UTF_8), context(id, column)));
+    return text.sealed(plain, context(id, column));
   }
 
   /**
@@ -151,39 +146,23 @@ final class RequestRows {
   }
 
   /**
-   * A column's text as written: opened when sealed, as it is when written before sealing.
+   * A column's text as written: opened when sealed, as it is when written before sealing (rows
+   * written then hold plain JSON).
    *
    * @return the text, or why it does not open (altered, or sealed by a key not held), naming the
    *     request and column only
    */
   Either<String, String> opened(String stored, String id, String column) {
-    if (!stored.startsWith(SEALED)) {
+    if (!SealedText.isSealed(stored)) {
       return Either.right(stored);
     }
-    return decoded(stored.substring(SEALED.length()))
-        .flatMap(sealed -> keys.current().open(sealed, context(id, column)))
-        .map(plain -> new String(plain, StandardCharsets.UTF_8))
+    return text.opened(stored, context(id, column))
         .mapLeft(refusal -> "the " + column + " of request " + id + " does not open: " + refusal);
-  }
-
-  private static Either<String, byte[]> decoded(String base64) {
-    try {
-      return Either.right(Base64.getDecoder().decode(base64));
-    } catch (IllegalArgumentException malformed) {
-      return Either.left("it is not Base64");
-    }
   }
 
   /** Whether a column's text is sealed with the current key; plain or malformed text is not. */
   boolean sealedWithCurrentKey(String stored) {
-    if (!stored.startsWith(SEALED)) {
-      return false;
-    }
-    // Tink's five-byte prefix is in the first eight characters of the Base64 form.
-    return decoded(
-            stored.substring(SEALED.length(), Math.min(stored.length(), SEALED.length() + 8)))
-        .map(prefix -> DataKeys.keyOf(prefix) == keys.current().currentValueKey())
-        .getOrElse(false);
+    return text.sealedWithCurrentKey(stored);
   }
 
   /** A column's text sealed again with the current key, for the same request and column. */

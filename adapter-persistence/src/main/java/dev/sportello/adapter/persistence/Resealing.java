@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seals again, with the current keys, what older keys sealed (or what was stored before sealing):
- * after a rotation the running service walks every request in id order, a bounded batch per step,
- * and its document. A pass starts when the service starts and whenever the key file is replaced.
+ * after a rotation the running service seals the few stored credentials again in its first step,
+ * then walks every request in id order, a bounded batch per step, and its document. A pass starts
+ * when the service starts and whenever the key file is replaced.
  *
  * <p>A row is written back only if it is still at the version that was read, and without moving it
  * to a new version: a writer that read the row before keeps its write, which seals what it writes
@@ -36,6 +37,7 @@ final class Resealing {
   private final Database database;
   private final RequestRows rows;
   private final FileDocumentStore documents;
+  private final JdbcCredentialStore credentials;
   private final LiveKeys keys;
 
   /** Where the pass under way goes on from; null when no pass is under way. */
@@ -44,14 +46,21 @@ final class Resealing {
   /** The keys the pass under way, or the last one, seals with. */
   private DataKeys passKeys;
 
+  private int credentialsThisPass;
   private int requestsThisPass;
   private int documentsThisPass;
   private int skippedThisPass;
 
-  Resealing(Database database, RequestRows rows, FileDocumentStore documents, LiveKeys keys) {
+  Resealing(
+      Database database,
+      RequestRows rows,
+      FileDocumentStore documents,
+      JdbcCredentialStore credentials,
+      LiveKeys keys) {
     this.database = database;
     this.rows = rows;
     this.documents = documents;
+    this.credentials = credentials;
     this.keys = keys;
     this.passKeys = keys.current();
   }
@@ -65,7 +74,10 @@ final class Resealing {
    */
   record Step(int requests, int documents, boolean finished) {}
 
-  /** Takes up a replaced key file, then seals one batch of requests and their documents again. */
+  /**
+   * Takes up a replaced key file, then seals one batch of requests and their documents again; the
+   * first step of a pass seals the credentials again before its batch.
+   */
   synchronized Either<StorageFailure, Step> step() {
     Either<String, Boolean> refreshed = keys.refresh();
     if (refreshed.isLeft()) {
@@ -77,6 +89,7 @@ final class Resealing {
       passKeys = keys.current();
       LOG.info("data key file replaced: sealing stored data again with {}", passKeys);
       after = "";
+      credentialsThisPass = 0;
       requestsThisPass = 0;
       documentsThisPass = 0;
       skippedThisPass = 0;
@@ -84,6 +97,15 @@ final class Resealing {
     @Nullable String from = after;
     if (from == null) {
       return Either.right(new Step(0, 0, true));
+    }
+    if (from.isEmpty()) {
+      // A failure leaves the pass at its start: the next step seals the credentials again.
+      Either<StorageFailure, JdbcCredentialStore.SealedAgain> sealed = credentials.sealAgain();
+      if (sealed.isLeft()) {
+        return Either.left(sealed.getLeft());
+      }
+      credentialsThisPass = sealed.get().sealed();
+      skippedThisPass = sealed.get().left();
     }
     Either<StorageFailure, java.util.List<Sealed>> batch =
         database.withHandle(
@@ -135,9 +157,10 @@ final class Resealing {
     after = finished ? null : batch.get().get(batch.get().size() - 1).id();
     if (finished) {
       LOG.info(
-          "stored data sealed with {}: {} requests and {} documents sealed again, {} left as they"
-              + " are",
+          "stored data sealed with {}: {} credentials, {} requests and {} documents sealed again,"
+              + " {} left as they are",
           keys.current(),
+          credentialsThisPass,
           requestsThisPass,
           documentsThisPass,
           skippedThisPass);

@@ -11,7 +11,8 @@
  * PostgreSQL the leader holds a session-level advisory lock, so several instances may share one
  * database and documents directory. On SQLite the lock lives in the process, which is enough
  * because the adapter lets one process open the database file at a time (a lock file beside it):
- * SQLite serves a single instance, and several instances need PostgreSQL.
+ * SQLite serves a single instance, and several instances need PostgreSQL. The upstream credentials
+ * are replaced under a lock per name of the same two kinds, waited for rather than tried.
  */
 @NullMarked
 package dev.sportello.adapter.persistence;

@@ -18,6 +18,7 @@ import dev.sportello.application.port.out.PageRequest;
 import dev.sportello.application.port.out.RequestFilter;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.StoredCredential;
 import dev.sportello.application.port.out.SyncView;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
@@ -75,7 +76,7 @@ abstract class PersistenceAdapterTest {
   void open() {
     settings = newDatabase(directory);
     adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
-    assertThat(adapter.migrate().get()).isEqualTo(6);
+    assertThat(adapter.migrate().get()).isEqualTo(7);
   }
 
   @AfterEach
@@ -133,7 +134,7 @@ abstract class PersistenceAdapterTest {
         });
 
     try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
-      assertThat(right(migrated.migrate())).isEqualTo(1);
+      assertThat(right(migrated.migrate())).isEqualTo(2);
 
       assertThat(right(migrated.requests().find(request.id())).get().value().engine())
           .isEqualTo(VISENGINE);
@@ -370,6 +371,14 @@ abstract class PersistenceAdapterTest {
    * {@code meanwhile} once, right after it read its first batch and before it writes anything.
    */
   Resealing resealingThatMeanwhile(Runnable meanwhile) {
+    return resealingThatMeanwhile("SELECT r.id, r.caller, r.version", meanwhile);
+  }
+
+  /**
+   * A sealing of stored data as {@link #resealingThatMeanwhile(Runnable)}, that runs {@code
+   * meanwhile} right after the first query that starts as given.
+   */
+  Resealing resealingThatMeanwhile(String afterQuery, Runnable meanwhile) {
     Jdbi jdbi = jdbi();
     var ran = new java.util.concurrent.atomic.AtomicBoolean();
     jdbi.addCustomizer(
@@ -378,17 +387,19 @@ abstract class PersistenceAdapterTest {
           public void afterExecution(
               java.sql.PreparedStatement statement,
               org.jdbi.v3.core.statement.StatementContext context) {
-            if (context.getRawSql().startsWith("SELECT r.id, r.caller, r.version")
-                && ran.compareAndSet(false, true)) {
+            if (context.getRawSql().startsWith(afterQuery) && ran.compareAndSet(false, true)) {
               meanwhile.run();
             }
           }
         });
     LiveKeys keys = LiveKeys.keptIn(keyFile(), DataKeys.kept(keyFile()).get());
+    Database database = new Database(jdbi, Dialect.of(settings.jdbcUrl()).get());
     return new Resealing(
-        new Database(jdbi, Dialect.of(settings.jdbcUrl()).get()),
+        database,
         new RequestRows(org.mapstruct.factory.Mappers.getMapper(JsonMapping.class), keys),
         new FileDocumentStore(settings.documentsDirectory(), keys),
+        new JdbcCredentialStore(
+            database, keys, new InProcessCredentialLocks(settings.jdbcUrl()), Clock.systemUTC()),
         keys);
   }
 
@@ -593,6 +604,122 @@ abstract class PersistenceAdapterTest {
                 .one()
                 .values()
                 .toString());
+  }
+
+  static StoredCredential credential(String name, String secret) {
+    return new StoredCredential(
+        name,
+        secret,
+        "Sportello di Rossi & Figli",
+        List.of("POST:test.visengine2.altravia.com/richiesta"),
+        T0.plus(Duration.ofDays(30)));
+  }
+
+  @Test
+  void aCredentialIsStoredSealedWithNeitherItsTokenNorItsLabelInClear() {
+    right(adapter.credentials().save(credential("openapi", "tok-0123456789abcdef")));
+
+    String stored =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT * FROM credentials")
+                    .mapToMap()
+                    .one()
+                    .values()
+                    .toString());
+
+    assertThat(stored)
+        .contains("openapi", "sealed:")
+        .doesNotContain("tok-0123456789abcdef")
+        .doesNotContain("Rossi")
+        .doesNotContain("richiesta");
+  }
+
+  @Test
+  void aCredentialCopiedUnderAnotherNameDoesNotOpenThereAndTheRefusalShowsNoneOfIt() {
+    right(adapter.credentials().save(credential("openapi", "tok-0123456789abcdef")));
+    right(adapter.credentials().save(credential("other", "tok-other")));
+    copyCredential("openapi", "other");
+
+    StorageFailure refused = left(adapter.credentials().find("other"));
+
+    assertThat(refused).isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(refused.message())
+        .contains("credential other")
+        .doesNotContain("tok-")
+        .doesNotContain("Rossi");
+  }
+
+  @Test
+  void afterARotationEveryCredentialIsSealedWithTheNewKeyAndStillOpens() {
+    StoredCredential openapi =
+        right(adapter.credentials().save(credential("openapi", "tok-0123456789abcdef")));
+    StoredCredential other = right(adapter.credentials().save(credential("other", "tok-other")));
+    resealUntilFinished();
+
+    right(settings.dataKey().rotate());
+    resealUntilFinished();
+
+    SealedText withNewKeys = new SealedText(LiveKeys.fixed(DataKeys.kept(keyFile()).get()));
+    assertThat(credentialPayloads()).hasSize(2).allMatch(withNewKeys::sealedWithCurrentKey);
+    assertThat(right(adapter.credentials().find("openapi"))).contains(openapi);
+    assertThat(right(adapter.credentials().find("other"))).contains(other);
+  }
+
+  @Test
+  void aCredentialSavedWhileCredentialsAreSealedAgainKeepsItsSave() {
+    right(adapter.credentials().save(credential("openapi", "tok-1")));
+    right(settings.dataKey().rotate());
+    StoredCredential replacement = credential("openapi", "tok-2");
+    Resealing resealing =
+        resealingThatMeanwhile(
+            "SELECT name, payload FROM credentials",
+            () -> right(adapter.credentials().save(replacement)));
+
+    right(resealing.step());
+
+    assertThat(right(adapter.credentials().find("openapi"))).contains(replacement);
+  }
+
+  @Test
+  void aCredentialThatDoesNotOpenIsLeftAsItIsAndThePassGoesOn() {
+    StoredCredential openapi =
+        right(adapter.credentials().save(credential("openapi", "tok-0123456789abcdef")));
+    right(adapter.credentials().save(credential("other", "tok-other")));
+    copyCredential("openapi", "other");
+    java.util.List<String> before = credentialPayloads();
+
+    right(settings.dataKey().rotate());
+    resealUntilFinished();
+
+    java.util.List<String> after = credentialPayloads();
+    assertThat(after.get(0)).isNotEqualTo(before.get(0));
+    assertThat(after.get(1)).isEqualTo(before.get(1));
+    assertThat(right(adapter.credentials().find("openapi"))).contains(openapi);
+  }
+
+  /** Copies a stored credential, as it is kept, over the one kept under another name. */
+  void copyCredential(String from, String to) {
+    jdbi()
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "UPDATE credentials SET payload = (SELECT payload FROM credentials"
+                        + " WHERE name = :from) WHERE name = :to")
+                .bind("from", from)
+                .bind("to", to)
+                .execute());
+  }
+
+  /** The stored credentials as they are kept, in the order of their names. */
+  java.util.List<String> credentialPayloads() {
+    return jdbi()
+        .withHandle(handle ->
+            handle
+                .createQuery("SELECT payload FROM credentials ORDER BY name")
+                .mapTo(String.class)
+                .list());
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.RequestFilter;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.StoredCredential;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.request.CertificateRequest;
@@ -263,6 +264,8 @@ class SqliteStoreTest {
     CachedCertificate certificate =
         new CachedCertificate(TestData.certificate("Stato di famiglia", "Anagrafe", true), T0);
     right(h2.catalogue().saveCertificate(certificate));
+    StoredCredential credential = PersistenceAdapterTest.credential("openapi", "tok-1");
+    right(h2.credentials().save(credential));
     adapters.close();
     assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isTrue();
 
@@ -276,7 +279,8 @@ class SqliteStoreTest {
                 "request_values", 3,
                 "idempotency_key", 1,
                 "catalogue_listing", 1,
-                "catalogue_certificate", 1));
+                "catalogue_certificate", 1,
+                "credentials", 1));
     for (CertificateRequest request : requests) {
       assertThat(right(sqlite.requests().find(request.id())).get())
           .isEqualTo(new Stored<>(request, 0));
@@ -286,6 +290,7 @@ class SqliteStoreTest {
     assertThat(right(sqlite.catalogue().loadListing())).contains(listing);
     assertThat(right(sqlite.catalogue().loadCertificate(certificate.certificate().id())))
         .contains(certificate);
+    assertThat(right(sqlite.credentials().find("openapi"))).contains(credential);
     assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isFalse();
     assertThat(report.setAside()).exists().hasFileName("sportello-h2-imported.mv.db");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report.setAside())))

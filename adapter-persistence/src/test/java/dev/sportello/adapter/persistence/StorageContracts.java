@@ -1,11 +1,13 @@
 package dev.sportello.adapter.persistence;
 
 import dev.sportello.application.port.out.CatalogSnapshotStore;
+import dev.sportello.application.port.out.CredentialStore;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.SyncLock;
 import dev.sportello.application.testing.CatalogSnapshotStoreContract;
+import dev.sportello.application.testing.CredentialStoreContract;
 import dev.sportello.application.testing.DocumentStoreContract;
 import dev.sportello.application.testing.IdempotencyStoreContract;
 import dev.sportello.application.testing.RequestRepositoryContract;
@@ -21,7 +23,8 @@ import org.mapstruct.factory.Mappers;
 
 /**
  * The application's storage contracts and the sync lock's, each on a new, migrated database of one
- * database: the same suites the in-memory fakes pass.
+ * database: the same suites the in-memory fakes pass. The contracts of what instances share (the
+ * credentials, the sync lock) reach the database through two adapters, as two instances would.
  */
 abstract class StorageContracts {
   @TempDir Path directory;
@@ -86,6 +89,16 @@ abstract class StorageContracts {
     @Override
     protected DocumentStore newStore() {
       return adapter().documents();
+    }
+  }
+
+  @Nested
+  class Credentials extends CredentialStoreContract {
+    /** Each handle comes from another adapter on the same database, as another instance's. */
+    @Override
+    protected Supplier<CredentialStore> newStoreSharedByInstances() {
+      PersistenceSettings database = newDatabase(directory);
+      return () -> adapters.opened(database).credentials();
     }
   }
 
