@@ -153,6 +153,29 @@ class ManagedTokenTest {
   }
 
   @Test
+  void whileARenewalFailsTheWorkingTokenIsUsedAndTheStoreReadAgainOnlyAfterAMinute() {
+    AccountSettings hourly = hourly();
+    try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
+      token(account);
+      upstream.sandbox.advance(Duration.ofMinutes(55));
+      AccountSettings wrongKey = withApiKey(hourly, "an-old-revoked-key");
+      try (OpenapiAccount other = upstream.account(wrongKey, store, upstream.oauth(wrongKey))) {
+        token(other);
+        int finds = store.finds.get();
+
+        for (int call = 0; call < 5; call++) {
+          token(other);
+        }
+        assertThat(store.finds).hasValue(finds);
+
+        upstream.sandbox.advance(ManagedToken.MINT_PAUSE.plusSeconds(1));
+        token(other);
+        assertThat(store.finds.get()).isGreaterThan(finds);
+      }
+    }
+  }
+
+  @Test
   void aTokenUpstreamRefusesIsReplacedOnceAndDeleted() throws Exception {
     try (OpenapiAccount account = upstream.account(store)) {
       String expired = token(account);

@@ -7,6 +7,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -15,8 +16,12 @@ final class MemoryCredentialStore implements CredentialStore {
   private final Map<String, StoredCredential> kept = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock(true);
 
+  /** How many times a credential was looked for. */
+  final AtomicInteger finds = new AtomicInteger();
+
   @Override
   public Either<StorageFailure, Option<StoredCredential>> find(String name) {
+    finds.incrementAndGet();
     return Either.right(Option.of(kept.get(name)));
   }
 
