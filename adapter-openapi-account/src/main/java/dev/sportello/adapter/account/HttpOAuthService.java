@@ -47,13 +47,7 @@ final class HttpOAuthService implements OAuthService {
             .build();
     OpenapiClients clients =
         OpenapiClients.withBasicAuth(
-            settings,
-            settings.email(),
-            settings.apiKey(),
-            mapper,
-            clock,
-            sleeper,
-            HttpOAuthService.class);
+            settings, settings.email(), settings.apiKey(), mapper, clock, sleeper);
     return new HttpOAuthService(
         clients.repeating(ReadCalls.class), clients.once(ChangeCalls.class));
   }

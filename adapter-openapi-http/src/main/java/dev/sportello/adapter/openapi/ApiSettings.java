@@ -1,12 +1,13 @@
 package dev.sportello.adapter.openapi;
 
+import io.vavr.collection.List;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to reach one of Openapi's APIs: what every engine's settings record says, and the rules its
- * values follow.
+ * How to reach one of Openapi's APIs: what the settings record of every engine, and of the OAuth
+ * service, says, and the rules its values follow.
  */
 public interface ApiSettings {
   Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -68,8 +69,8 @@ public interface ApiSettings {
    * @param calls the calls as {@code METHOD /path}, such as {@code GET /richiesta/{id}}
    * @throws IllegalArgumentException when a call is not a method and an absolute path
    */
-  static io.vavr.collection.List<String> scopes(String host, String... calls) {
-    return io.vavr.collection.List.of(calls).map(call -> scope(host, call)).distinct();
+  static List<String> scopes(String host, String... calls) {
+    return List.of(calls).map(call -> scope(host, call)).distinct();
   }
 
   private static String scope(String host, String call) {

@@ -105,8 +105,7 @@ public final class OpenapiClients {
       String password,
       JsonMapper mapper,
       Clock clock,
-      Sleeper sleeper,
-      Class<?> logged) {
+      Sleeper sleeper) {
     Objects.requireNonNull(settings, "settings");
     String credentials =
         "Basic "
@@ -119,7 +118,7 @@ public final class OpenapiClients {
         mapper,
         clock,
         sleeper,
-        logged);
+        OpenapiClients.class);
   }
 
   /** A client whose calls are repeated as the settings' {@link RetryPolicy} says. */
