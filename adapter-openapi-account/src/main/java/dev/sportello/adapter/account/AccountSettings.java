@@ -244,9 +244,10 @@ public record AccountSettings(
   /** Never shows the e-mail address nor the API key. */
   @Override
   public String toString() {
-    return ApiSettings.describe("AccountSettings", this)
-        + "[scopes="
-        + scopes.mkString(", ")
+    String reach = ApiSettings.describe("AccountSettings", this);
+    return reach.substring(0, reach.length() - 1)
+        + ", scopes="
+        + scopes.mkString("[", ", ", "]")
         + ", tokenName="
         + tokenName
         + ", tokenTtl="
