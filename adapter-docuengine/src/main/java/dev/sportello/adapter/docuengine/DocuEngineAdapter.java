@@ -84,7 +84,8 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     OpenapiClients clients =
-        OpenapiClients.create(settings, mapper, clock, sleeper, DocuEngineAdapter.class);
+        OpenapiClients.create(
+            settings, settings.token(), mapper, clock, sleeper, DocuEngineAdapter.class);
     // Its own client: nothing configured for the API (its token above all) reaches the storage.
     DocumentFetcher documents =
         new DocumentFetcher(

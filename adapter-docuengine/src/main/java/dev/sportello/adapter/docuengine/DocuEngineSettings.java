@@ -1,17 +1,20 @@
 package dev.sportello.adapter.docuengine;
 
 import dev.sportello.adapter.openapi.ApiSettings;
+import dev.sportello.adapter.openapi.BearerToken;
 import dev.sportello.adapter.openapi.RetryPolicy;
+import io.vavr.collection.List;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * How to reach DocuEngine.
  *
  * @param baseUrl the API's root, such as {@link #PRODUCTION}, {@link #TEST} or a local sandbox
- * @param token the bearer token, asked for on every call so that it can be rotated without a
- *     restart; it is sent to the API only, never to the host the documents are downloaded from
+ * @param token where the bearer token comes from, asked on every call and told when upstream
+ *     refuses it; it is sent to the API only, never to the host the documents are downloaded from
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer once the request is sent
  * @param retry how reads are repeated; calls that change anything upstream (creating a draft,
@@ -20,7 +23,7 @@ import java.util.function.Supplier;
  */
 public record DocuEngineSettings(
     URI baseUrl,
-    Supplier<String> token,
+    BearerToken token,
     Duration connectTimeout,
     Duration readTimeout,
     RetryPolicy retry,
@@ -36,16 +39,28 @@ public record DocuEngineSettings(
   public static final String DEFAULT_USER_AGENT = "sportello-docuengine/0.1";
 
   public DocuEngineSettings {
-    ApiSettings.requireValid(baseUrl, token, connectTimeout, readTimeout, retry, userAgent);
+    Objects.requireNonNull(token, "token");
+    ApiSettings.requireValid(baseUrl, connectTimeout, readTimeout, retry, userAgent);
   }
 
   /** Settings with a fixed token and the default timeouts, retry policy and user agent. */
   public static DocuEngineSettings of(URI baseUrl, String token) {
-    return of(baseUrl, ApiSettings.fixedToken(token));
+    return of(baseUrl, BearerToken.fixed(token));
   }
 
-  /** Settings with a rotating token and the default timeouts, retry policy and user agent. */
+  /**
+   * Settings with a token read from {@code token} on every call, so that it can be rotated without
+   * a restart, and the default timeouts, retry policy and user agent.
+   */
   public static DocuEngineSettings of(URI baseUrl, Supplier<String> token) {
+    return of(baseUrl, BearerToken.supplied(token));
+  }
+
+  /**
+   * Settings with a token from its source, such as one managed on Openapi's OAuth service, and the
+   * default timeouts, retry policy and user agent.
+   */
+  public static DocuEngineSettings of(URI baseUrl, BearerToken token) {
     return new DocuEngineSettings(
         baseUrl,
         token,
@@ -65,6 +80,19 @@ public record DocuEngineSettings(
 
   public DocuEngineSettings withUserAgent(String agent) {
     return new DocuEngineSettings(baseUrl, token, connectTimeout, readTimeout, retry, agent);
+  }
+
+  /**
+   * The OAuth scopes a token needs for every call this adapter makes, one per method and first path
+   * segment, on the test host or the production one.
+   */
+  public static List<String> scopes(boolean testEnvironment) {
+    return ApiSettings.scopes(
+        (testEnvironment ? TEST : PRODUCTION).getHost(),
+        "GET /documents",
+        "GET /requests",
+        "POST /requests",
+        "PATCH /requests");
   }
 
   /** Never shows the token. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sportello.adapter.openapi.RetryPolicy;
+import dev.sportello.adapter.openapi.testing.MintedTokens;
+import dev.sportello.adapter.openapi.testing.StaleUntilRefused;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -64,6 +66,10 @@ class SandboxContractTest extends RemotePortContract {
   @SuppressWarnings("NullAway.Init") // set by startUpstream, before each test
   private VisengineSandbox sandbox;
 
+  /** Minted with exactly the scopes the adapter says it needs: a call beyond them is refused. */
+  @SuppressWarnings("NullAway.Init") // set by startUpstream, before each test
+  private String token;
+
   @SuppressWarnings("NullAway.Init") // set by startUpstream, before each test
   private SandboxControl control;
 
@@ -72,11 +78,18 @@ class SandboxContractTest extends RemotePortContract {
 
   @Override
   protected void startUpstream() {
-    sandbox = VisengineSandbox.start(SandboxSettings.defaults().withPort(0).withControlApi(true));
+    sandbox =
+        VisengineSandbox.start(
+            SandboxSettings.defaults()
+                .withPort(0)
+                .withControlApi(true)
+                .withAccounts(
+                    new SandboxSettings.Account(MintedTokens.EMAIL, MintedTokens.API_KEY)));
+    token = MintedTokens.mint(sandbox.baseUrl(), DocuEngineSettings.scopes(true));
     control = new SandboxControl(sandbox);
     adapter =
         DocuEngineAdapter.create(
-            DocuEngineSettings.of(sandbox.baseUrl(), sandbox.token())
+            DocuEngineSettings.of(sandbox.baseUrl(), token)
                 .withTimeouts(Duration.ofSeconds(2), READ_TIMEOUT)
                 .withRetry(THREE_QUICK_ATTEMPTS));
   }
@@ -202,13 +215,25 @@ class SandboxContractTest extends RemotePortContract {
     control.fault("PATCH /requests/{id}", "delay", 1, ",\"millis\":" + SLOW.toMillis());
     DocuEngineAdapter impatient =
         DocuEngineAdapter.create(
-            DocuEngineSettings.of(sandbox.baseUrl(), sandbox.token())
+            DocuEngineSettings.of(sandbox.baseUrl(), token)
                 .withTimeouts(Duration.ofSeconds(2), SHORT_READ_TIMEOUT));
 
     assertThat(impatient.close(id).getLeft()).isInstanceOf(RemoteFailure.OutcomeUnknown.class);
     assertThat(sandbox.awaitQuiet(SLOW.plusSeconds(10))).as("the slow close was served").isTrue();
 
     assertThat(adapter.close(id).getLeft()).isInstanceOf(RemoteFailure.AlreadyClosed.class);
+    assertThat(charges(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aCloseWhoseTokenIsRefusedOnceIsMadeWithTheReplacementAndChargedOnce() {
+    UpstreamId id = draft(validOrder());
+    StaleUntilRefused source = new StaleUntilRefused(token);
+    DocuEngineAdapter replacing =
+        DocuEngineAdapter.create(DocuEngineSettings.of(sandbox.baseUrl(), source));
+
+    assertThat(replacing.close(id).get().closed()).isTrue();
+    assertThat(source.refusals()).isEqualTo(1);
     assertThat(charges(id)).isEqualTo(1);
   }
 

@@ -1,13 +1,13 @@
 package dev.sportello.adapter.openapi;
 
+import io.vavr.collection.List;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
- * How to reach one of Openapi's APIs: what every engine's settings record says, and the rules its
- * values follow.
+ * How to reach one of Openapi's APIs: what the settings record of every engine, and of the OAuth
+ * service, says, and the rules its values follow.
  */
 public interface ApiSettings {
   Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -15,9 +15,6 @@ public interface ApiSettings {
 
   /** The API's root. */
   URI baseUrl();
-
-  /** The bearer token, asked for on every call so that it can be rotated without a restart. */
-  Supplier<String> token();
 
   /** How long to wait for a connection. */
   Duration connectTimeout();
@@ -39,13 +36,11 @@ public interface ApiSettings {
    */
   static void requireValid(
       URI baseUrl,
-      Supplier<String> token,
       Duration connectTimeout,
       Duration readTimeout,
       RetryPolicy retry,
       String userAgent) {
     Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(token, "token");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retry, "retry");
@@ -66,16 +61,27 @@ public interface ApiSettings {
   }
 
   /**
-   * A token that never changes.
+   * The OAuth scopes that let a token make the given calls on an API's host: {@code
+   * METHOD:host/first-segment}, each once, in the order first named. A scope covers every path
+   * under its first segment.
    *
-   * @throws IllegalArgumentException when it is blank
+   * @param host the API's host, such as {@code test.visengine2.altravia.com}
+   * @param calls the calls as {@code METHOD /path}, such as {@code GET /richiesta/{id}}
+   * @throws IllegalArgumentException when a call is not a method and an absolute path
    */
-  static Supplier<String> fixedToken(String token) {
-    Objects.requireNonNull(token, "token");
-    if (token.isBlank()) {
-      throw new IllegalArgumentException("the token must not be blank");
+  static List<String> scopes(String host, String... calls) {
+    return List.of(calls).map(call -> scope(host, call)).distinct();
+  }
+
+  private static String scope(String host, String call) {
+    String[] methodAndPath = call.split(" ", 2);
+    if (methodAndPath.length != 2
+        || !methodAndPath[0].matches("[A-Z]+")
+        || !methodAndPath[1].matches("/[^/*{}\\s]+(/.*)?")) {
+      throw new IllegalArgumentException("not a call on a path: " + call);
     }
-    return () -> token;
+    String segment = methodAndPath[1].substring(1).split("/", 2)[0];
+    return methodAndPath[0] + ":" + host + "/" + segment;
   }
 
   /** Settings as text for logs, under the record's name; never with the token. */

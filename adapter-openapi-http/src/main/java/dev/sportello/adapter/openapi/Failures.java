@@ -55,6 +55,17 @@ public final class Failures {
    */
   public <T> Either<RemoteFailure, T> call(
       RemoteCallKind kind, Effect effect, Supplier<Either<RemoteFailure, T>> body) {
+    return call(kind.name(), effect, body);
+  }
+
+  /**
+   * Makes one call that is none of the engines' port calls, such as one to the OAuth service, as
+   * {@link #call(RemoteCallKind, Effect, Supplier)} does.
+   *
+   * @param what what the call does, as the log tells it
+   */
+  public <T> Either<RemoteFailure, T> call(
+      String what, Effect effect, Supplier<Either<RemoteFailure, T>> body) {
     long started = System.nanoTime();
     Either<RemoteFailure, T> result;
     try {
@@ -66,7 +77,7 @@ public final class Failures {
       LOG.debug(
           "{} {} {} in {} ms",
           engine,
-          kind,
+          what,
           result.isRight() ? "ok" : result.getLeft().getClass().getSimpleName(),
           (System.nanoTime() - started) / 1_000_000);
     }
@@ -79,7 +90,18 @@ public final class Failures {
    */
   public <T> Either<RemoteFailure, List<T>> listing(
       RemoteCallKind kind, Supplier<Either<RemoteFailure, List<T>>> body) {
-    Either<RemoteFailure, List<T>> listed = call(kind, Effect.READ, body);
+    return listing(kind.name(), body);
+  }
+
+  /**
+   * Makes a listing call that is none of the engines' port calls, as {@link
+   * #listing(RemoteCallKind, Supplier)} does.
+   *
+   * @param what what the call does, as the log tells it
+   */
+  public <T> Either<RemoteFailure, List<T>> listing(
+      String what, Supplier<Either<RemoteFailure, List<T>>> body) {
+    Either<RemoteFailure, List<T>> listed = call(what, Effect.READ, body);
     return listed.isLeft() && listed.getLeft() instanceof RemoteFailure.NotFound
         ? Either.right(List.empty())
         : listed;

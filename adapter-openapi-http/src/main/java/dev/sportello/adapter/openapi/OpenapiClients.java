@@ -1,5 +1,6 @@
 package dev.sportello.adapter.openapi;
 
+import feign.Client;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -11,20 +12,29 @@ import feign.http2client.Http2Client;
 import feign.jackson3.Jackson3Encoder;
 import feign.slf4j.Slf4jLogger;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feign clients of one of Openapi's APIs, speaking its common conventions: a bearer token and the
- * user agent on every call; answers in the envelope, decoded into the engine's own {@link Envelope}
- * record; every other answer, and an envelope that says the call failed, thrown as what {@link
- * Failures} reads. An engine declares its calls as Feign interfaces and chooses, for each, the
- * client that repeats or the one that never does.
+ * Feign clients of one of Openapi's APIs, speaking its common conventions: a bearer token (HTTP
+ * Basic for the OAuth service) and the user agent on every call; answers in the envelope, decoded
+ * into the engine's own {@link Envelope} record; every other answer, and an envelope that says the
+ * call failed, thrown as what {@link Failures} reads. An engine declares its calls as Feign
+ * interfaces and chooses, for each, the client that repeats or the one that never does.
  */
 public final class OpenapiClients {
   private final ApiSettings settings;
+  private final UnaryOperator<Client> authorizing;
+  private final Logger.Level logLevel;
   private final JsonMapper mapper;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -34,8 +44,16 @@ public final class OpenapiClients {
   private final String url;
 
   private OpenapiClients(
-      ApiSettings settings, JsonMapper mapper, Clock clock, Sleeper sleeper, Class<?> logged) {
+      ApiSettings settings,
+      UnaryOperator<Client> authorizing,
+      Logger.Level logLevel,
+      JsonMapper mapper,
+      Clock clock,
+      Sleeper sleeper,
+      Class<?> logged) {
     this.settings = settings;
+    this.authorizing = authorizing;
+    this.logLevel = logLevel;
     this.mapper = mapper;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -46,7 +64,8 @@ public final class OpenapiClients {
   }
 
   /**
-   * Clients sharing one connection pool.
+   * Clients sharing one connection pool, calling with a bearer token; after a 401, a call is made
+   * once more when the token's source has another (see {@link BearerToken#refused}).
    *
    * @param mapper reads and writes the engine's JSON
    * @param clock reads {@code Retry-After} dates
@@ -54,9 +73,52 @@ public final class OpenapiClients {
    * @param logged the class whose logger tells the calls, at DEBUG, without bodies or headers
    */
   public static OpenapiClients create(
-      ApiSettings settings, JsonMapper mapper, Clock clock, Sleeper sleeper, Class<?> logged) {
+      ApiSettings settings,
+      BearerToken token,
+      JsonMapper mapper,
+      Clock clock,
+      Sleeper sleeper,
+      Class<?> logged) {
     Objects.requireNonNull(settings, "settings");
-    return new OpenapiClients(settings, mapper, clock, sleeper, logged);
+    Objects.requireNonNull(token, "token");
+    return new OpenapiClients(
+        settings,
+        client -> new BearerClient(client, token),
+        Logger.Level.BASIC,
+        mapper,
+        clock,
+        sleeper,
+        logged);
+  }
+
+  /**
+   * Clients sharing one connection pool, calling with HTTP Basic credentials, as Openapi's OAuth
+   * service takes them: a 401 is the answer, never repeated. Feign logs none of their calls: the
+   * service's paths carry tokens.
+   *
+   * @param user the account's e-mail address
+   * @param password the account's API key
+   */
+  public static OpenapiClients withBasicAuth(
+      ApiSettings settings,
+      String user,
+      String password,
+      JsonMapper mapper,
+      Clock clock,
+      Sleeper sleeper) {
+    Objects.requireNonNull(settings, "settings");
+    String credentials =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new OpenapiClients(
+        settings,
+        client -> (request, options) -> client.execute(authorized(request, credentials), options),
+        Logger.Level.NONE,
+        mapper,
+        clock,
+        sleeper,
+        OpenapiClients.class);
   }
 
   /** A client whose calls are repeated as the settings' {@link RetryPolicy} says. */
@@ -87,21 +149,7 @@ public final class OpenapiClients {
   }
 
   private Feign.Builder builder() {
-    RequestInterceptor credentials =
-        template -> {
-          String token;
-          try {
-            token = settings.token().get();
-          } catch (RuntimeException failed) {
-            throw new MissingToken(
-                "the token supplier failed: " + failed.getClass().getSimpleName());
-          }
-          if (token == null || token.isBlank()) {
-            throw new MissingToken("the token supplier gave no token");
-          }
-          template.header("Authorization", "Bearer " + token.strip());
-          template.header("User-Agent", settings.userAgent());
-        };
+    RequestInterceptor userAgent = template -> template.header("User-Agent", settings.userAgent());
     // A call read as a stream gets its failures here: the decoder sees only what succeeded.
     ResponseInterceptor streamedErrors =
         (context, chain) -> {
@@ -115,15 +163,33 @@ public final class OpenapiClients {
           return chain.next(context);
         };
     return Feign.builder()
-        .client(new Http2Client(http))
+        .client(authorizing.apply(new Http2Client(http)))
         .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
         .encoder(new Jackson3Encoder(mapper))
         .decoder(new EnvelopeDecoder(mapper))
         .errorDecoder(answers)
-        .requestInterceptor(credentials)
+        .requestInterceptor(userAgent)
         .responseInterceptor(streamedErrors)
         .logger(new Slf4jLogger(logged))
-        .logLevel(Logger.Level.BASIC);
+        .logLevel(logLevel);
+  }
+
+  /**
+   * The request with {@code value} as its only {@code Authorization} header. It is set on each
+   * attempt, not on the request's template, so that a repeat carries the credentials of its own
+   * moment and never two of them.
+   */
+  static Request authorized(Request request, String value) {
+    Map<String, Collection<String>> headers = new LinkedHashMap<>(request.headers());
+    headers.keySet().removeIf("Authorization"::equalsIgnoreCase);
+    headers.put("Authorization", List.of(value));
+    return Request.create(
+        request.httpMethod(),
+        request.url(),
+        headers,
+        request.body(),
+        request.charset(),
+        request.requestTemplate());
   }
 
   /** Waits between repeats; replaced in tests. */

@@ -83,7 +83,8 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
     Objects.requireNonNull(settings, "settings");
     JsonMapper mapper = mapper();
     OpenapiClients clients =
-        OpenapiClients.create(settings, mapper, clock, sleeper, VisengineAdapter.class);
+        OpenapiClients.create(
+            settings, settings.token(), mapper, clock, sleeper, VisengineAdapter.class);
     return new VisengineAdapter(
         clients.repeating(ReadCalls.class),
         clients.once(ChangeCalls.class),

@@ -1,17 +1,20 @@
 package dev.sportello.adapter.visengine;
 
 import dev.sportello.adapter.openapi.ApiSettings;
+import dev.sportello.adapter.openapi.BearerToken;
 import dev.sportello.adapter.openapi.RetryPolicy;
+import io.vavr.collection.List;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * How to reach Visengine.
  *
  * @param baseUrl the API's root, such as {@link #PRODUCTION}, {@link #TEST} or a local sandbox
- * @param token the bearer token, asked for on every call so that it can be rotated without a
- *     restart
+ * @param token where the bearer token comes from, asked on every call and told when upstream
+ *     refuses it
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer once the request is sent
  * @param retry how calls that are safe to repeat (reads, and the close of a draft) are repeated
@@ -19,7 +22,7 @@ import java.util.function.Supplier;
  */
 public record VisengineSettings(
     URI baseUrl,
-    Supplier<String> token,
+    BearerToken token,
     Duration connectTimeout,
     Duration readTimeout,
     RetryPolicy retry,
@@ -35,16 +38,28 @@ public record VisengineSettings(
   public static final String DEFAULT_USER_AGENT = "sportello-visengine/0.1";
 
   public VisengineSettings {
-    ApiSettings.requireValid(baseUrl, token, connectTimeout, readTimeout, retry, userAgent);
+    Objects.requireNonNull(token, "token");
+    ApiSettings.requireValid(baseUrl, connectTimeout, readTimeout, retry, userAgent);
   }
 
   /** Settings with a fixed token and the default timeouts, retry policy and user agent. */
   public static VisengineSettings of(URI baseUrl, String token) {
-    return of(baseUrl, ApiSettings.fixedToken(token));
+    return of(baseUrl, BearerToken.fixed(token));
   }
 
-  /** Settings with a rotating token and the default timeouts, retry policy and user agent. */
+  /**
+   * Settings with a token read from {@code token} on every call, so that it can be rotated without
+   * a restart, and the default timeouts, retry policy and user agent.
+   */
   public static VisengineSettings of(URI baseUrl, Supplier<String> token) {
+    return of(baseUrl, BearerToken.supplied(token));
+  }
+
+  /**
+   * Settings with a token from its source, such as one managed on Openapi's OAuth service, and the
+   * default timeouts, retry policy and user agent.
+   */
+  public static VisengineSettings of(URI baseUrl, BearerToken token) {
     return new VisengineSettings(
         baseUrl,
         token,
@@ -64,6 +79,21 @@ public record VisengineSettings(
 
   public VisengineSettings withUserAgent(String agent) {
     return new VisengineSettings(baseUrl, token, connectTimeout, readTimeout, retry, agent);
+  }
+
+  /**
+   * The OAuth scopes a token needs for every call this adapter makes, one per method and first path
+   * segment, on the test host or the production one.
+   */
+  public static List<String> scopes(boolean testEnvironment) {
+    return ApiSettings.scopes(
+        (testEnvironment ? TEST : PRODUCTION).getHost(),
+        "GET /visure",
+        "GET /richiesta",
+        "POST /richiesta",
+        "PUT /richiesta",
+        "DELETE /richiesta",
+        "GET /documento");
   }
 
   /** Never shows the token. */

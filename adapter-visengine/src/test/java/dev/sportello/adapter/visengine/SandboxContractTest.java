@@ -3,6 +3,8 @@ package dev.sportello.adapter.visengine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.adapter.openapi.RetryPolicy;
+import dev.sportello.adapter.openapi.testing.MintedTokens;
+import dev.sportello.adapter.openapi.testing.StaleUntilRefused;
 import dev.sportello.application.port.out.RemoteCatalog;
 import dev.sportello.application.port.out.RemoteDocuments;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -52,12 +54,23 @@ class SandboxContractTest extends RemotePortContract {
   @SuppressWarnings("NullAway.Init") // set by startUpstream, before each test
   private VisengineSandbox sandbox;
 
+  /** Minted with exactly the scopes the adapter says it needs: a call beyond them is refused. */
+  @SuppressWarnings("NullAway.Init") // set by startUpstream, before each test
+  private String token;
+
   @SuppressWarnings("NullAway.Init") // set by startUpstream, before each test
   private VisengineAdapter adapter;
 
   @Override
   protected void startUpstream() {
-    sandbox = VisengineSandbox.start(SandboxSettings.defaults().withPort(0).withControlApi(true));
+    sandbox =
+        VisengineSandbox.start(
+            SandboxSettings.defaults()
+                .withPort(0)
+                .withControlApi(true)
+                .withAccounts(
+                    new SandboxSettings.Account(MintedTokens.EMAIL, MintedTokens.API_KEY)));
+    token = MintedTokens.mint(sandbox.baseUrl(), VisengineSettings.scopes(true));
     adapter = adapterWithReadTimeout(READ_TIMEOUT);
   }
 
@@ -194,6 +207,19 @@ class SandboxContractTest extends RemotePortContract {
     assertThat(charges(id)).as("charges once the slow close has finished").isEqualTo(1);
   }
 
+  @Test
+  void aCloseWhoseTokenIsRefusedOnceIsMadeWithTheReplacementAndChargedOnce() {
+    UpstreamId id = draft();
+    StaleUntilRefused source = new StaleUntilRefused(token);
+    VisengineAdapter replacing =
+        VisengineAdapter.create(
+            VisengineSettings.of(sandbox.baseUrl(), source).withRetry(THREE_QUICK_ATTEMPTS));
+
+    assertThat(replacing.close(id).get().closed()).isTrue();
+    assertThat(source.refusals()).isEqualTo(1);
+    assertThat(charges(id)).isEqualTo(1);
+  }
+
   private UpstreamId draft() {
     return adapter.createDraft(validOrder()).get().upstreamId();
   }
@@ -204,7 +230,7 @@ class SandboxContractTest extends RemotePortContract {
 
   private VisengineAdapter adapterWithReadTimeout(Duration readTimeout) {
     return VisengineAdapter.create(
-        VisengineSettings.of(sandbox.baseUrl(), sandbox.token())
+        VisengineSettings.of(sandbox.baseUrl(), token)
             .withTimeouts(Duration.ofSeconds(2), readTimeout)
             .withRetry(THREE_QUICK_ATTEMPTS));
   }

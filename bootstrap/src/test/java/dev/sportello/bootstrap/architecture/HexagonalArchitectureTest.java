@@ -60,10 +60,14 @@ class HexagonalArchitectureTest {
   /** Openapi's HTTP conventions, shared by the engine adapters: a library of theirs, no adapter. */
   static final String OPENAPI_HTTP = ROOT + ".adapter.openapi..";
 
-  /** The engine adapters, the only ones that see {@link #OPENAPI_HTTP}. */
+  /**
+   * The engine adapters and the Openapi account's, the only ones that see {@link #OPENAPI_HTTP}.
+   */
   static final String VISENGINE = ROOT + ".adapter.visengine..";
 
   static final String DOCUENGINE = ROOT + ".adapter.docuengine..";
+
+  static final String ACCOUNT = ROOT + ".adapter.account..";
 
   static final String SANDBOX = ROOT + ".sandbox..";
 
@@ -325,17 +329,21 @@ class HexagonalArchitectureTest {
           .should()
           .notDependOnEachOther()
           .ignoreDependency(
-              resideInAnyPackage(VISENGINE, DOCUENGINE), resideInAPackage(OPENAPI_HTTP))
+              resideInAnyPackage(VISENGINE, DOCUENGINE, ACCOUNT), resideInAPackage(OPENAPI_HTTP))
           .because(
               "each adapter can be swapped without touching the others; only the engine adapters"
-                  + " share Openapi's HTTP conventions, which see no adapter")
+                  + " and the Openapi account's share Openapi's HTTP conventions, which see no"
+                  + " adapter")
           .allowEmptyShould(false);
 
-  /** The adapters of Openapi's two engines, by the name of their package under {@code adapter}. */
+  /**
+   * The adapters of Openapi's two engines and of the Openapi account behind them, by the name of
+   * their package under {@code adapter}.
+   */
   private static final DescribedPredicate<Slice> ENGINE_ADAPTERS =
       DescribedPredicate.describe(
-          "are the adapters of the Visengine and DocuEngine engines",
-          slice -> Set.of("visengine", "docuengine").contains(slice.getNamePart(1)));
+          "are the adapters of the Visengine and DocuEngine engines and of the Openapi account",
+          slice -> Set.of("visengine", "docuengine", "account").contains(slice.getNamePart(1)));
 
   @ArchTest
   static final ArchRule the_engine_adapters_do_not_see_each_other =
@@ -345,8 +353,9 @@ class HexagonalArchitectureTest {
           .should()
           .notDependOnEachOther()
           .because(
-              "each engine's wire format lives in its own adapter, and either engine can be"
-                  + " enabled without the other")
+              "each engine's wire format lives in its own adapter, either engine can be enabled"
+                  + " without the other, and the account hands the engines a token without"
+                  + " knowing them")
           .allowEmptyShould(false);
 
   @ArchTest

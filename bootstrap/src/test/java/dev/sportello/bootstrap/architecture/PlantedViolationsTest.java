@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.sportello.adapter.account.planted.PlantedInTheAccountAdapter;
 import dev.sportello.adapter.docuengine.planted.PlantedInTheDocuEngineAdapter;
 import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.adapter.planted.PlantedInAnAdapter;
@@ -127,6 +128,14 @@ class PlantedViolationsTest {
             "the_engine_adapters_do_not_see_each_other",
             PlantedInTheDocuEngineAdapter.SeesTheVisengineAdapter.class,
             PlantedInTheVisengineAdapter.class),
+        planted(
+            "the_engine_adapters_do_not_see_each_other",
+            PlantedInTheAccountAdapter.SeesTheVisengineAdapter.class,
+            PlantedInTheVisengineAdapter.class),
+        planted(
+            "the_engine_adapters_do_not_see_each_other",
+            PlantedInTheDocuEngineAdapter.SeesTheAccountAdapter.class,
+            PlantedInTheAccountAdapter.class),
         planted("the_sandbox_sees_no_sportello_module", PlantedInTheSandbox.SeesTheDomain.class),
         planted("only_bootstrap_builds_the_use_cases", PlantedInAnAdapter.BuildsTheUseCases.class),
         planted("the_command_line_is_reached_only_through_main", PublicCommand.class),
@@ -148,6 +157,17 @@ class PlantedViolationsTest {
     assertThat(result.getFailureReport().getDetails())
         .as("%s blames the planted class", planted.rule())
         .anyMatch(detail -> detail.contains(planted.classes().get(0).getName()));
+  }
+
+  /** The other side of {@code adapters_do_not_see_each_other}'s exception: no false alarm. */
+  @Test
+  void theAccountAdapterMayUseOpenapisHttpConventions() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .importClasses(
+                PlantedInTheAccountAdapter.UsesOpenapisHttpConventions.class, RetryPolicy.class);
+
+    assertThat(rule("adapters_do_not_see_each_other").evaluate(classes).hasViolation()).isFalse();
   }
 
   @Test

@@ -1,8 +1,12 @@
 package dev.sportello.adapter.docuengine.planted;
 
+import dev.sportello.adapter.account.planted.PlantedInTheAccountAdapter;
 import dev.sportello.adapter.visengine.planted.PlantedInTheVisengineAdapter;
 
-/** Planted in DocuEngine's adapter, where Visengine's must never be seen. Test classes only. */
+/**
+ * Planted in DocuEngine's adapter, where Visengine's and the Openapi account's must never be seen.
+ * Test classes only.
+ */
 public final class PlantedInTheDocuEngineAdapter {
   private PlantedInTheDocuEngineAdapter() {}
 
@@ -13,6 +17,12 @@ public final class PlantedInTheDocuEngineAdapter {
   public static final class SeesTheVisengineAdapter {
     public static String other() {
       return PlantedInTheVisengineAdapter.name();
+    }
+  }
+
+  public static final class SeesTheAccountAdapter {
+    public static String other() {
+      return PlantedInTheAccountAdapter.name();
     }
   }
 }

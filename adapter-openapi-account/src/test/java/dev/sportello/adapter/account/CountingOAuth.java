@@ -1,0 +1,48 @@
+package dev.sportello.adapter.account;
+
+import dev.sportello.application.port.out.RemoteFailure;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The OAuth service, with its calls counted, and deletions made to fail when a test asks. */
+final class CountingOAuth implements OAuthService {
+  final AtomicInteger mints = new AtomicInteger();
+  final AtomicInteger credits = new AtomicInteger();
+  final AtomicBoolean deletionsFail = new AtomicBoolean();
+
+  private final OAuthService service;
+
+  CountingOAuth(OAuthService service) {
+    this.service = service;
+  }
+
+  @Override
+  public Either<RemoteFailure, IssuedToken> mint(List<String> scopes, String name, Duration ttl) {
+    mints.incrementAndGet();
+    return service.mint(scopes, name, ttl);
+  }
+
+  /** A failing deletion quotes the token, as a careless upstream message could. */
+  @Override
+  public Option<RemoteFailure> delete(String token) {
+    return deletionsFail.get()
+        ? Option.some(new RemoteFailure.Unavailable("could not delete " + token))
+        : service.delete(token);
+  }
+
+  @Override
+  public Either<RemoteFailure, List<IssuedToken>> tokens() {
+    return service.tokens();
+  }
+
+  @Override
+  public Either<RemoteFailure, BigDecimal> credit() {
+    credits.incrementAndGet();
+    return service.credit();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.sportello.adapter.account;
+
+import dev.sportello.application.port.out.CredentialStore;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.application.port.out.StoredCredential;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/** A credential store in memory, shared by the accounts of a test as instances share one store. */
+final class MemoryCredentialStore implements CredentialStore {
+  private final Map<String, StoredCredential> kept = new ConcurrentHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock(true);
+
+  /** How many times a credential was looked for. */
+  final AtomicInteger finds = new AtomicInteger();
+
+  @Override
+  public Either<StorageFailure, Option<StoredCredential>> find(String name) {
+    finds.incrementAndGet();
+    return Either.right(Option.of(kept.get(name)));
+  }
+
+  @Override
+  public Either<StorageFailure, StoredCredential> save(StoredCredential credential) {
+    kept.put(credential.name(), credential);
+    return Either.right(credential);
+  }
+
+  @Override
+  public <T> Either<StorageFailure, T> whileHolding(String name, Supplier<T> work) {
+    lock.lock();
+    try {
+      return Either.right(work.get());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The token kept under the account's name. */
+  String secret() {
+    return find(ManagedToken.STORE_NAME).get().get().secret();
+  }
+}
