@@ -31,8 +31,17 @@ final class Banner {
           out.println(
               "  "
                   + padded(engine.displayName())
-                  + describe(engine, openapi.engines().get(engine)));
+                  + describe(engine, openapi.engines().get(engine), openapi.account()));
         }
+        openapi
+            .account()
+            .forEach(account ->
+                out.println(
+                    "  Account     "
+                        + account.oauthUrl()
+                        + "   mints the token \""
+                        + config.tokenPolicy().name()
+                        + "\" and renews it"));
       }
     }
     out.println("  API         " + api + "/api/v1   (docs " + api + "/docs)");
@@ -75,9 +84,18 @@ final class Banner {
     return String.format(Locale.ROOT, "%-12s", name);
   }
 
-  private static String describe(OpenapiEngine engine, Option<Config.EngineAccess> access) {
+  private static String describe(
+      OpenapiEngine engine, Option<Config.EngineAccess> access, Option<Config.Account> account) {
     if (access.isEmpty()) {
-      return "off (set " + engine.token().variable() + " to use it)";
+      return account.isDefined()
+          ? "off (set " + engine.url().variable() + " to use it with the account)"
+          : "off (set "
+              + engine.token().variable()
+              + ", or the account's "
+              + Setting.OPENAPI_EMAIL.variable()
+              + " and "
+              + Setting.OPENAPI_API_KEY.variable()
+              + ", to use it)";
     }
     URI baseUrl = access.get().baseUrl();
     if (baseUrl.equals(engine.productionHost())) {

@@ -3,6 +3,7 @@ package dev.sportello.bootstrap;
 import io.vavr.collection.Map;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Option;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.time.Duration;
  * @param retention how long personal data of finished requests is kept
  * @param maxFileBytes the largest decoded file in a file field
  * @param maxBodyBytes the largest request body
+ * @param tokenPolicy how the token Sportello mints with the account is named and kept
+ * @param walletWarning a balance below which a warning is logged once
  * @param logFormat how log lines look
  * @param logLevel the root log level
  */
@@ -46,6 +49,8 @@ record Config(
     Duration retention,
     long maxFileBytes,
     long maxBodyBytes,
+    TokenPolicy tokenPolicy,
+    Option<BigDecimal> walletWarning,
     LogFormat logFormat,
     String logLevel) {
 
@@ -55,26 +60,57 @@ record Config(
     record Sandbox(int port, Duration stepDelay) implements Upstream {}
 
     /**
-     * Openapi's engines (or servers that speak their APIs): those given a token, at least one, in
-     * the order the catalogue lists them; an engine without a token is not used.
+     * Openapi's engines (or servers that speak their APIs), at least one, in the order the
+     * catalogue lists them, and the account that mints the token of those given none.
      */
-    record Openapi(SortedMap<OpenapiEngine, EngineAccess> engines) implements Upstream {
+    record Openapi(SortedMap<OpenapiEngine, EngineAccess> engines, Option<Account> account)
+        implements Upstream {
       public Openapi {
         if (engines.isEmpty()) {
           throw new IllegalArgumentException("at least one engine");
+        }
+        if (account.isEmpty() && engines.values().exists(access -> access.token().isEmpty())) {
+          throw new IllegalArgumentException("an engine without a token needs the account");
         }
       }
     }
   }
 
-  /** Where one engine is and the bearer token it takes. */
-  record EngineAccess(URI baseUrl, String token) {
+  /** Where one engine is, and the bearer token minted by hand for it, if any. */
+  record EngineAccess(URI baseUrl, Option<String> token) {
     /** Leaves the token out. */
     @Override
     public String toString() {
-      return "EngineAccess[baseUrl=" + baseUrl + "]";
+      return "EngineAccess[baseUrl="
+          + baseUrl
+          + ", token="
+          + (token.isDefined() ? "given" : "minted")
+          + "]";
     }
   }
+
+  /**
+   * The Openapi account whose e-mail and API key mint the engines' token on its OAuth service.
+   *
+   * @param oauthUrl the OAuth service
+   * @param testEnvironment whether the scopes asked for name the engines' test hosts
+   */
+  record Account(URI oauthUrl, boolean testEnvironment, String email, String apiKey) {
+    /** Leaves the e-mail and the API key out. */
+    @Override
+    public String toString() {
+      return "Account[oauthUrl=" + oauthUrl + ", testEnvironment=" + testEnvironment + "]";
+    }
+  }
+
+  /**
+   * How the token Sportello mints is named and kept.
+   *
+   * @param name its name in the Openapi console
+   * @param ttl how long it lasts
+   * @param renewMargin how long before its expiry it is replaced
+   */
+  record TokenPolicy(String name, Duration ttl, Duration renewMargin) {}
 
   /** Where requests are kept. */
   sealed interface Database {

@@ -10,6 +10,7 @@ import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,9 @@ import java.util.function.Function;
 final class ConfigLoader {
   private static final int MIN_PLAIN_KEY = 16;
   private static final int MIN_WEBHOOK_SECRET = 32;
+  private static final URI OAUTH_TEST = URI.create("https://test.oauth.openapi.com");
+  private static final URI OAUTH_PRODUCTION = URI.create("https://oauth.openapi.com");
+  private static final Duration LONGEST_TOKEN_TTL = Duration.ofDays(365);
 
   private ConfigLoader() {}
 
@@ -101,6 +105,9 @@ final class ConfigLoader {
             text -> Values.oneOf(text, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
             "INFO");
 
+    Config.TokenPolicy tokenPolicy = tokenPolicy(in);
+    Option<BigDecimal> walletWarning = in.optional(Setting.WALLET_WARNING, Values::euros);
+
     boolean sandbox = upstream instanceof Config.Upstream.Sandbox;
     if (!sandbox && plainKey.isDefined()) {
       in.problem(
@@ -142,40 +149,155 @@ final class ConfigLoader {
             retention,
             maxFile,
             maxBody,
+            tokenPolicy,
+            walletWarning,
             logFormat,
             logLevel));
   }
 
   /**
-   * The engines given a token; with none, the embedded sandbox, which plays both. A URL without a
-   * token is refused rather than silently leaving its engine out or running the sandbox.
+   * The engines given a token or, with the Openapi account, those whose URL is set (both when
+   * neither is); with neither tokens nor an account, the embedded sandbox, which plays both. A URL
+   * that would be silently ignored is refused rather than leaving its engine out or running the
+   * sandbox.
    */
   private static Config.Upstream upstream(Sources in) {
+    Option<Config.Account> account = account(in);
+    boolean anyUrl = List.of(OpenapiEngine.values()).exists(engine -> in.isSet(engine.url()));
     SortedMap<OpenapiEngine, Config.EngineAccess> engines =
         TreeMap.ofEntries(
             List.of(OpenapiEngine.values())
-                .flatMap(engine -> engine(in, engine).map(access -> Tuple.of(engine, access))));
+                .flatMap(engine ->
+                    engine(in, engine, account, anyUrl).map(access -> Tuple.of(engine, access))));
     Duration stepDelay = in.get(Setting.SANDBOX_STEP_DELAY, Values::duration, Duration.ZERO);
     int sandboxPort = in.get(Setting.SANDBOX_PORT, text -> Values.integer(text, 0, 65_535), 0);
     if (engines.isEmpty()) {
       return new Config.Upstream.Sandbox(sandboxPort, stepDelay);
     }
-    return new Config.Upstream.Openapi(engines);
+    return new Config.Upstream.Openapi(engines, account);
   }
 
-  private static Option<Config.EngineAccess> engine(Sources in, OpenapiEngine engine) {
+  private static Config.TokenPolicy tokenPolicy(Sources in) {
+    String name = in.get(Setting.TOKEN_NAME, text -> Values.printable(text, 100), "Sportello");
+    Duration ttl =
+        in.get(
+            Setting.TOKEN_TTL,
+            text ->
+                Values.duration(text, Duration.ofHours(1), "1h")
+                    .flatMap(duration ->
+                        duration.compareTo(LONGEST_TOKEN_TTL) <= 0
+                            ? Validation.valid(duration)
+                            : Validation.invalid("must be at most 365d")),
+            LONGEST_TOKEN_TTL);
+    Duration margin =
+        in.get(
+            Setting.TOKEN_RENEW_MARGIN,
+            text -> Values.duration(text, Duration.ofMinutes(1), "1m"),
+            Duration.ofMinutes(1));
+    if (margin.compareTo(ttl) >= 0) {
+      in.problem(
+          Setting.TOKEN_RENEW_MARGIN.variable()
+              + ": must be shorter than "
+              + Setting.TOKEN_TTL.variable()
+              + ", or every token would be replaced as soon as it is minted");
+    }
+    return new Config.TokenPolicy(name, ttl, margin);
+  }
+
+  /** The account when both its e-mail and its API key are set. */
+  private static Option<Config.Account> account(Sources in) {
+    Option<String> email = in.optional(Setting.OPENAPI_EMAIL, ConfigLoader::email);
+    Option<String> apiKey =
+        in.optional(Setting.OPENAPI_API_KEY, text -> Values.text(text, MIN_PLAIN_KEY));
+    boolean production =
+        in.get(Setting.OAUTH_URL, Validation::valid, "").strip().equalsIgnoreCase("production");
+    URI oauthUrl =
+        in.get(
+            Setting.OAUTH_URL,
+            text -> environmentUrl(text, OAUTH_TEST, OAUTH_PRODUCTION),
+            OAUTH_TEST);
+    boolean emailSet = in.isSet(Setting.OPENAPI_EMAIL);
+    boolean keySet = in.isSet(Setting.OPENAPI_API_KEY);
+    if (emailSet != keySet) {
+      in.problem(
+          Setting.OPENAPI_EMAIL.variable()
+              + " and "
+              + Setting.OPENAPI_API_KEY.variable()
+              + ": set both (the account's e-mail and its API key) or neither");
+    }
+    if (in.isSet(Setting.OAUTH_URL) && !emailSet && !keySet) {
+      in.problem(
+          Setting.OAUTH_URL.variable()
+              + ": needs "
+              + Setting.OPENAPI_EMAIL.variable()
+              + " and "
+              + Setting.OPENAPI_API_KEY.variable()
+              + ", the account whose token it mints");
+    }
+    return email.flatMap(address ->
+        apiKey.map(key -> new Config.Account(oauthUrl, !production, address.strip(), key.strip())));
+  }
+
+  private static Option<Config.EngineAccess> engine(
+      Sources in, OpenapiEngine engine, Option<Config.Account> account, boolean anyUrl) {
     Option<String> token = in.optional(engine.token(), Validation::valid);
-    URI url = in.get(engine.url(), text -> engineUrl(text, engine), engine.testHost());
-    if (token.isEmpty() && in.isSet(engine.url())) {
+    URI defaultHost =
+        account.exists(given -> !given.testEnvironment())
+            ? engine.productionHost()
+            : engine.testHost();
+    URI url =
+        in.optional(
+                engine.url(),
+                text -> environmentUrl(text, engine.testHost(), engine.productionHost()))
+            .getOrElse(defaultHost);
+    boolean urlSet = in.isSet(engine.url());
+    boolean usedWithAccount = account.isDefined() && (urlSet || !anyUrl);
+    if (token.isEmpty() && urlSet && account.isEmpty()) {
       in.problem(
           engine.url().variable()
               + ": needs "
               + engine.token().variable()
-              + " as well; without a token Sportello does not use "
+              + " or the Openapi account ("
+              + Setting.OPENAPI_EMAIL.variable()
+              + ", "
+              + Setting.OPENAPI_API_KEY.variable()
+              + ") as well; without either Sportello does not use "
               + engine.displayName()
-              + ", and with no engine's token it runs the embedded sandbox");
+              + ", and with neither it runs the embedded sandbox");
     }
-    return token.map(given -> new Config.EngineAccess(url, given.strip()));
+    if (token.isEmpty()
+        && usedWithAccount
+        && (url.equals(engine.testHost()) || url.equals(engine.productionHost()))
+        && url.equals(engine.testHost()) != account.get().testEnvironment()) {
+      in.problem(
+          engine.url().variable()
+              + ": the token minted on "
+              + (account.get().testEnvironment() ? "the test" : "the production")
+              + " OAuth service does not open "
+              + engine.displayName()
+              + "'s "
+              + (account.get().testEnvironment() ? "production" : "test")
+              + " host; set "
+              + Setting.OAUTH_URL.variable()
+              + " to match");
+    }
+    if (token.isDefined()) {
+      return Option.some(new Config.EngineAccess(url, token.map(String::strip)));
+    }
+    return usedWithAccount
+        ? Option.some(new Config.EngineAccess(url, Option.none()))
+        : Option.none();
+  }
+
+  private static Validation<String, String> email(String text) {
+    String address = text.strip();
+    int at = address.indexOf('@');
+    return at > 0
+            && at == address.lastIndexOf('@')
+            && at < address.length() - 1
+            && !address.contains(":")
+        ? Validation.valid(address)
+        : Validation.invalid("must be the account's e-mail address");
   }
 
   private static Config.Database database(Sources in) {
@@ -195,10 +317,10 @@ final class ConfigLoader {
         .getOrElse(new Config.Database.Embedded());
   }
 
-  private static Validation<String, URI> engineUrl(String text, OpenapiEngine engine) {
+  private static Validation<String, URI> environmentUrl(String text, URI test, URI production) {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
-      case "test" -> Validation.valid(engine.testHost());
-      case "production" -> Validation.valid(engine.productionHost());
+      case "test" -> Validation.valid(test);
+      case "production" -> Validation.valid(production);
       default ->
           Values.httpUrl(text).mapError(ignored -> "must be test, production or an http(s) URL");
     };

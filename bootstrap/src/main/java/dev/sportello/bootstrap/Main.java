@@ -31,6 +31,7 @@ public final class Main {
     }
     root.addSubcommand(KeysCommand.class);
     root.addSubcommand(MigrateCommand.class);
+    root.addSubcommand(AccountCommand.class);
     root.addSubcommand(ValidateCommand.class);
     return root;
   }

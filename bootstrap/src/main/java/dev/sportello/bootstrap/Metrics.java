@@ -10,6 +10,7 @@ import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -19,11 +20,13 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vavr.control.Option;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +75,19 @@ final class Metrics
         .tag("outcome", failure.map(Metrics::outcome).getOrElse("ok"))
         .register(registry)
         .record(latency);
+  }
+
+  /**
+   * Follows the account's wallet as {@code sportello_wallet_balance_euros}: the balance last read,
+   * asked for on every scrape (which reads nothing itself), NaN until one has been read.
+   */
+  void followWallet(Supplier<Option<BigDecimal>> balance) {
+    Gauge.builder(
+            "sportello.wallet.balance",
+            () -> balance.get().map(euros -> (Number) euros).getOrElse(Double.NaN))
+        .description("The Openapi account's prepaid balance when last read")
+        .baseUnit("euros")
+        .register(registry);
   }
 
   @Override

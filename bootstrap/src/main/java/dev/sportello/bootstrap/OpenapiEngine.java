@@ -2,6 +2,7 @@ package dev.sportello.bootstrap;
 
 import dev.sportello.adapter.docuengine.DocuEngineSettings;
 import dev.sportello.adapter.visengine.VisengineSettings;
+import io.vavr.collection.List;
 import java.net.URI;
 
 /**
@@ -55,5 +56,14 @@ enum OpenapiEngine {
 
   URI productionHost() {
     return productionHost;
+  }
+
+  /** What a token must permit for the engine's adapter, on the test or the production hosts. */
+  List<String> scopes(boolean testEnvironment) {
+    return List.ofAll(
+        switch (this) {
+          case VISENGINE -> VisengineSettings.scopes(testEnvironment);
+          case DOCUENGINE -> DocuEngineSettings.scopes(testEnvironment);
+        });
   }
 }

@@ -14,10 +14,11 @@ import picocli.CommandLine.Unmatched;
     name = "sandbox",
     description = {
       "Runs the sandbox alone until stopped: the simulator of Openapi's Visengine and DocuEngine"
-          + " APIs that `serve` embeds, both on one port with one token, wallet and clock"
-          + " (Visengine under /visure and /richiesta, DocuEngine under /documents and /requests)."
-          + " Options are the sandbox's own: --port N (default 8089), --host H, --token T,"
-          + " --speed X, --balance E, --control; `sportello sandbox --help` lists them."
+          + " APIs that `serve` embeds, and their OAuth service, all on one port with one wallet"
+          + " and clock (Visengine under /visure and /richiesta, DocuEngine under /documents and"
+          + " /requests, OAuth under /tokens, /scopes and /wallet). Options are the sandbox's own:"
+          + " --port N (default 8089), --host H, --token T, --account EMAIL:APIKEY, --speed X,"
+          + " --balance E, --control; `sportello sandbox --help` lists them."
     })
 final class SandboxCommand implements Callable<Integer> {
   @Unmatched private List<String> options = new ArrayList<>();

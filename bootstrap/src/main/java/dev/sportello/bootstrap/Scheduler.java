@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * stored data with the current data key runs on a thread of its own, a batch at a time, back to
  * back while a pass is under way, and a look at the key file every few seconds otherwise: a batch
  * that seals large documents again takes as long as their size needs, and the sync cycle does not
- * wait for it (its writes are optimistic, like every writer's). Closing lets the tasks in flight
- * finish.
+ * wait for it (its writes are optimistic, like every writer's). The upstream token's expiry is
+ * looked at every minute on a third thread, since a renewal waits for the OAuth service. Closing
+ * lets the tasks in flight finish.
  */
 final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -36,25 +37,36 @@ final class Scheduler implements AutoCloseable {
   /** The pause between two batches of a pass, which leaves the store to the requests' work. */
   private static final Duration RESEAL_BUSY = Duration.ofMillis(50);
 
+  /** How often the upstream token's expiry is looked at. */
+  static final Duration TOKEN_CHECK = Duration.ofMinutes(1);
+
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
   private final ScheduledThreadPoolExecutor executor = executor("sportello-scheduler");
   private final ScheduledThreadPoolExecutor resealing = executor("sportello-resealing");
+  private final ScheduledThreadPoolExecutor renewing = executor("sportello-token-renewal");
   private final SynchroniseUseCase sync;
   private final Supplier<Either<StorageFailure, ?>> purge;
   private final Supplier<Either<StorageFailure, ResealReport>> reseal;
+  private final Runnable renewToken;
   private final Metrics metrics;
   private final Duration interval;
 
+  /**
+   * @param renewToken replaces the upstream token when it is close to its expiry, so that a renewal
+   *     seldom falls on a caller; run every minute
+   */
   Scheduler(
       SynchroniseUseCase sync,
       Supplier<Either<StorageFailure, ?>> purge,
       Supplier<Either<StorageFailure, ResealReport>> reseal,
+      Runnable renewToken,
       Metrics metrics,
       Duration interval) {
     this.sync = sync;
     this.purge = purge;
     this.reseal = reseal;
+    this.renewToken = renewToken;
     this.metrics = metrics;
     this.interval = interval;
   }
@@ -76,6 +88,9 @@ final class Scheduler implements AutoCloseable {
     // The tasks catch and log their own failures, so their futures hold nothing to look at.
     var unusedSync = executor.schedule(this::syncAndReschedule, 1, TimeUnit.SECONDS);
     var unusedReseal = resealing.schedule(this::resealAndReschedule, 2, TimeUnit.SECONDS);
+    var unusedRenewal =
+        renewing.scheduleWithFixedDelay(
+            this::renewOnce, TOKEN_CHECK.toSeconds(), TOKEN_CHECK.toSeconds(), TimeUnit.SECONDS);
     var unusedPurge =
         executor.scheduleWithFixedDelay(
             this::purgeOnce, 60, PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
@@ -142,6 +157,15 @@ final class Scheduler implements AutoCloseable {
     }
   }
 
+  private void renewOnce() {
+    try {
+      renewToken.run();
+    } catch (RuntimeException unexpected) {
+      LOG.error(
+          "renewing the upstream token failed unexpectedly: {}", unexpected.getClass().getName());
+    }
+  }
+
   /** One batch of sealing stored data with the current key, then the next one when it is due. */
   private void resealAndReschedule() {
     Duration next = RESEAL_IDLE;
@@ -172,8 +196,10 @@ final class Scheduler implements AutoCloseable {
   public void close() {
     executor.shutdown();
     resealing.shutdown();
+    renewing.shutdown();
     stop(executor);
     stop(resealing);
+    stop(renewing);
   }
 
   private static void stop(ScheduledThreadPoolExecutor executor) {

@@ -1,12 +1,18 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.account.AccountSettings;
+import dev.sportello.adapter.account.AccountStatus;
+import dev.sportello.adapter.account.OpenapiAccount;
+import dev.sportello.adapter.account.WalletBalance;
 import dev.sportello.adapter.docuengine.DocuEngineAdapter;
 import dev.sportello.adapter.docuengine.DocuEngineSettings;
+import dev.sportello.adapter.openapi.BearerToken;
 import dev.sportello.adapter.persistence.PersistenceAdapter;
 import dev.sportello.adapter.rest.RestAdapter;
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.adapter.visengine.VisengineSettings;
+import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
@@ -24,11 +30,14 @@ import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +55,17 @@ final class Service implements AutoCloseable {
 
   static final String SANDBOX_CALLER = "sandbox";
 
+  /** The e-mail of the account the embedded sandbox holds for this service. */
+  static final String SANDBOX_ACCOUNT = "sportello@sandbox.invalid";
+
+  /** The calls that charge the wallet, after which its balance is read again. */
+  private static final Set<RemoteCallKind> CHARGING =
+      EnumSet.of(RemoteCallKind.CLOSE, RemoteCallKind.SEARCH, RemoteCallKind.SELECTION);
+
   private final Config config;
   private final Option<VisengineSandbox> sandbox;
   private final PersistenceAdapter persistence;
+  private final Option<OpenapiAccount> account;
   private final Metrics metrics;
   private final UseCases useCases;
   private final RestAdapter rest;
@@ -59,6 +76,7 @@ final class Service implements AutoCloseable {
       Config config,
       Option<VisengineSandbox> sandbox,
       PersistenceAdapter persistence,
+      Option<OpenapiAccount> account,
       Metrics metrics,
       UseCases useCases,
       RestAdapter rest,
@@ -67,6 +85,7 @@ final class Service implements AutoCloseable {
     this.config = config;
     this.sandbox = sandbox;
     this.persistence = persistence;
+    this.account = account;
     this.metrics = metrics;
     this.useCases = useCases;
     this.rest = rest;
@@ -102,22 +121,34 @@ final class Service implements AutoCloseable {
     Option<PersistenceAdapter> opened = Option.none();
     try {
       SortedMap<OpenapiEngine, Config.EngineAccess> engines;
+      Option<Config.Account> account;
       switch (config.upstream()) {
         case Config.Upstream.Sandbox embedded -> {
+          // The sandbox plays both engines and the OAuth service at one address, and holds an
+          // account of its own, whose token Sportello mints as it would on Openapi's.
+          SandboxSettings.Account sandboxAccount =
+              new SandboxSettings.Account(SANDBOX_ACCOUNT, ApiKeys.generate("sandbox_"));
           VisengineSandbox started =
               VisengineSandbox.start(
                   SandboxSettings.defaults()
                       .withPort(embedded.port())
                       .withStepDelay(embedded.stepDelay())
+                      .withAccounts(sandboxAccount)
                       .withControlApi(true));
           sandbox = Option.some(started);
-          // The sandbox plays both engines at one address, with one token.
-          Config.EngineAccess access = new Config.EngineAccess(started.baseUrl(), started.token());
+          Config.EngineAccess access = new Config.EngineAccess(started.baseUrl(), Option.none());
           engines =
               TreeMap.ofEntries(
                   List.of(OpenapiEngine.values()).map(engine -> Tuple.of(engine, access)));
+          account =
+              Option.some(
+                  new Config.Account(
+                      started.baseUrl(), true, sandboxAccount.email(), sandboxAccount.apiKey()));
         }
-        case Config.Upstream.Openapi openapi -> engines = openapi.engines();
+        case Config.Upstream.Openapi openapi -> {
+          engines = openapi.engines();
+          account = openapi.account();
+        }
       }
       Either<String, PersistenceAdapter> persistence = store.join();
       if (persistence.isLeft()) {
@@ -126,7 +157,7 @@ final class Service implements AutoCloseable {
       }
       opened = persistence.toOption();
       return Either.right(
-          wire(config, port.get(), secret.get(), persistence.get(), sandbox, engines));
+          wire(config, port.get(), secret.get(), persistence.get(), sandbox, engines, account));
     } catch (RuntimeException failure) {
       opened
           .orElse(() -> store.exceptionally(thrown -> Either.left("")).join().toOption())
@@ -142,14 +173,35 @@ final class Service implements AutoCloseable {
       String secret,
       PersistenceAdapter persistence,
       Option<VisengineSandbox> sandbox,
-      SortedMap<OpenapiEngine, Config.EngineAccess> engines) {
-    List<Upstream> upstreams = engines.toList().map(engine -> upstream(engine._1, engine._2));
+      SortedMap<OpenapiEngine, Config.EngineAccess> engines,
+      Option<Config.Account> account) {
+    Option<OpenapiAccount> openapiAccount =
+        account.map(given ->
+            OpenapiAccount.create(
+                accountSettings(config, given, engines), persistence.credentials()));
+    List<Upstream> upstreams =
+        engines
+            .toList()
+            .map(engine ->
+                upstream(
+                    engine._1,
+                    engine._2.baseUrl(),
+                    engine
+                        ._2
+                        .token()
+                        .map(BearerToken::fixed)
+                        .getOrElse(() -> openapiAccount.get().token())));
     Metrics metrics = new Metrics();
+    openapiAccount.forEach(
+        opened -> metrics.followWallet(() -> opened.status().wallet().map(WalletBalance::euros)));
     UpstreamHealth upstreamHealth = new UpstreamHealth(upstreams.map(Upstream::engine));
     RemoteCallObserver observers =
         (engine, kind, failure, latency) -> {
           metrics.called(engine, kind, failure, latency);
           upstreamHealth.called(engine, kind, failure, latency);
+          if (failure.isEmpty() && CHARGING.contains(kind)) {
+            openapiAccount.forEach(OpenapiAccount::charged);
+          }
         };
     UseCases useCases =
         UseCases.create(
@@ -193,7 +245,10 @@ final class Service implements AutoCloseable {
                 keys,
                 RestSettings.DEFAULT_WEBHOOK_WAIT,
                 () -> persistence.health().isRight(),
-                upstreamHealth::healthy,
+                () ->
+                    upstreamHealth.healthy()
+                        && openapiAccount.forAll(opened -> opened.status().problem().isEmpty()),
+                () -> openapiAccount.map(Service::readinessDetails).getOrElse(HashMap.empty()),
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
                 metrics));
@@ -203,24 +258,81 @@ final class Service implements AutoCloseable {
                 useCases.synchronise(),
                 persistence::purgeExpired,
                 persistence::resealStep,
+                () -> openapiAccount.forEach(OpenapiAccount::renewIfDue),
                 metrics,
                 config.syncInterval())
             .start();
     return new Service(
-        config, sandbox, persistence, metrics, useCases, rest, scheduler, generatedKey);
+        config,
+        sandbox,
+        persistence,
+        openapiAccount,
+        metrics,
+        useCases,
+        rest,
+        scheduler,
+        generatedKey);
+  }
+
+  /**
+   * The account's settings: the scopes of the engines that call with its token (of every enabled
+   * engine when all of them were given one by hand, so that the account still shows what a token
+   * would need), named, lived and renewed as configured.
+   */
+  static AccountSettings accountSettings(
+      Config config,
+      Config.Account account,
+      SortedMap<OpenapiEngine, Config.EngineAccess> engines) {
+    SortedMap<OpenapiEngine, Config.EngineAccess> minting =
+        engines.filter(engine -> engine._2.token().isEmpty());
+    List<String> scopes =
+        (minting.isEmpty() ? engines : minting)
+            .keySet()
+            .toList()
+            .flatMap(engine -> engine.scopes(account.testEnvironment()));
+    AccountSettings settings =
+        AccountSettings.of(account.oauthUrl(), account.email(), account.apiKey(), scopes)
+            .withTokenName(config.tokenPolicy().name())
+            .withTokenLife(config.tokenPolicy().ttl(), config.tokenPolicy().renewMargin());
+    return config.walletWarning().map(settings::withWalletWarning).getOrElse(settings);
+  }
+
+  /** What readiness tells of the account: never the token, the e-mail or the API key. */
+  private static Map<String, String> readinessDetails(OpenapiAccount account) {
+    AccountStatus status = account.status();
+    Map<String, String> details = HashMap.of("token", status.tokenLabel());
+    details =
+        status
+            .wallet()
+            .map(wallet ->
+                HashMap.of(
+                    "walletBalance",
+                    wallet.euros().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                    "walletReadAt",
+                    wallet.readAt().toString()))
+            .fold(() -> HashMap.<String, String>empty(), read -> read)
+            .merge(details);
+    details =
+        details.merge(
+            status
+                .tokenExpiresAt()
+                .map(at -> HashMap.of("tokenExpiresAt", at.toString()))
+                .getOrElse(HashMap.empty()));
+    return details.merge(
+        status.problem().map(problem -> HashMap.of("account", problem)).getOrElse(HashMap.empty()));
   }
 
   /** The engine's adapter, behind the ports the application calls. */
-  private static Upstream upstream(OpenapiEngine engine, Config.EngineAccess access) {
+  private static Upstream upstream(OpenapiEngine engine, URI baseUrl, BearerToken token) {
     return switch (engine) {
       case VISENGINE ->
           Upstream.of(
               VisengineAdapter.ENGINE,
-              VisengineAdapter.create(VisengineSettings.of(access.baseUrl(), access.token())));
+              VisengineAdapter.create(VisengineSettings.of(baseUrl, token)));
       case DOCUENGINE ->
           Upstream.of(
               DocuEngineAdapter.ENGINE,
-              DocuEngineAdapter.create(DocuEngineSettings.of(access.baseUrl(), access.token())));
+              DocuEngineAdapter.create(DocuEngineSettings.of(baseUrl, token)));
     };
   }
 
@@ -291,6 +403,11 @@ final class Service implements AutoCloseable {
     return useCases;
   }
 
+  /** The Openapi account whose token the engines call with, when there is one. */
+  Option<OpenapiAccount> account() {
+    return account;
+  }
+
   Scheduler scheduler() {
     return scheduler;
   }
@@ -308,6 +425,7 @@ final class Service implements AutoCloseable {
     LOG.info("stopping");
     rest.stop();
     scheduler.close();
+    account.forEach(OpenapiAccount::close);
     persistence.close();
     sandbox.forEach(VisengineSandbox::close);
     metrics.close();

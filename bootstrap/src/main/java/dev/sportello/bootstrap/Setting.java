@@ -18,18 +18,33 @@ enum Setting {
       "",
       "who may call the API: caller=sha256hex pairs, comma-separated (see `sportello keys"
           + " create`); required outside sandbox mode"),
+  OPENAPI_EMAIL(
+      "",
+      "the e-mail of the Openapi account; with its API key, Sportello mints, renews and"
+          + " replaces the engines' token itself, and setting it leaves sandbox mode"),
+  OPENAPI_API_KEY("", "the Openapi account's API key, as the Openapi console shows it"),
+  OAUTH_URL(
+      "test",
+      "Openapi's OAuth service, which mints the token: test, production or a URL; the scopes"
+          + " asked for name the test hosts unless it is production"),
+  TOKEN_NAME("Sportello", "the name of the token Sportello mints, as the Openapi console shows it"),
+  TOKEN_TTL("30d", "how long a token Sportello mints lasts (at most 365d)"),
+  TOKEN_RENEW_MARGIN("1d", "how long before its expiry a minted token is replaced"),
+  WALLET_WARNING("", "a balance in euros below which a warning is logged once; empty: no warning"),
   VISENGINE_URL(
-      "test", "Openapi's Visengine host: test, production or a URL; used only with a token"),
+      "test",
+      "Openapi's Visengine host: test, production or a URL; used with a token or an account"),
   VISENGINE_TOKEN(
       "",
-      "the Visengine bearer token; setting it leaves sandbox mode, and outside sandbox mode"
-          + " Visengine is used only with it"),
+      "a Visengine bearer token minted by hand; it wins over the account's, and setting it"
+          + " leaves sandbox mode"),
   DOCUENGINE_URL(
-      "test", "Openapi's DocuEngine host: test, production or a URL; used only with a token"),
+      "test",
+      "Openapi's DocuEngine host: test, production or a URL; used with a token or an account"),
   DOCUENGINE_TOKEN(
       "",
-      "the DocuEngine bearer token; setting it leaves sandbox mode, and outside sandbox mode"
-          + " DocuEngine is used only with it"),
+      "a DocuEngine bearer token minted by hand; it wins over the account's, and setting it"
+          + " leaves sandbox mode"),
   SANDBOX_PORT("0", "sandbox mode: the embedded sandbox's loopback port; 0 picks a free one"),
   SANDBOX_STEP_DELAY("3s", "sandbox mode: how long each of the sandbox operators' steps takes"),
   JDBC_URL(
@@ -92,6 +107,8 @@ enum Setting {
   /** Whether its value must never be printed. */
   boolean secret() {
     return this == API_KEY
+        || this == OPENAPI_EMAIL
+        || this == OPENAPI_API_KEY
         || this == VISENGINE_TOKEN
         || this == DOCUENGINE_TOKEN
         || this == JDBC_PASSWORD

@@ -4,6 +4,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Validation;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -102,6 +103,29 @@ final class Values {
     return bytes >= min
         ? Validation.valid(bytes)
         : Validation.invalid("must be at least " + minText);
+  }
+
+  /** An amount of euros such as {@code 25} or {@code 12.50}: not negative, at most two decimals. */
+  static Validation<String, BigDecimal> euros(String text) {
+    String message = "must be an amount of euros such as 25 or 12.50";
+    try {
+      BigDecimal amount = new BigDecimal(text.strip());
+      return amount.signum() >= 0 && amount.scale() <= 2 && amount.precision() <= 12
+          ? Validation.valid(amount.setScale(2))
+          : Validation.invalid(message);
+    } catch (NumberFormatException notAnAmount) {
+      return Validation.invalid(message);
+    }
+  }
+
+  /** Printable text of one to so many characters, stripped. */
+  static Validation<String, String> printable(String text, int maxLength) {
+    String stripped = text.strip();
+    return !stripped.isEmpty()
+            && stripped.length() <= maxLength
+            && stripped.codePoints().noneMatch(Character::isISOControl)
+        ? Validation.valid(stripped)
+        : Validation.invalid("must be 1 to " + maxLength + " printable characters");
   }
 
   /** An absolute http or https URL with a host, and neither query nor fragment. */

@@ -107,13 +107,14 @@ class CommandLineTest {
   }
 
   @Test
-  void sandboxHelpSaysOnePortServesBothEngines() {
+  void sandboxHelpSaysOnePortServesBothEnginesAndTheirOAuthService() {
     Cli run = Cli.run(Map.of(), "sandbox", "--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().replaceAll("\\s+", " "))
         .contains("Openapi's Visengine and DocuEngine APIs")
-        .contains("both on one port with one token")
+        .contains("and their OAuth service, all on one port")
+        .contains("--account EMAIL:APIKEY")
         .contains("--port N (default 8089)");
   }
 

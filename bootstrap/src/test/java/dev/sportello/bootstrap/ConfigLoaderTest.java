@@ -72,7 +72,8 @@ class ConfigLoaderTest {
             new Config.Upstream.Openapi(
                 TreeMap.of(
                     OpenapiEngine.VISENGINE,
-                    new Config.EngineAccess(VisengineSettings.TEST, "t0ken"))));
+                    new Config.EngineAccess(VisengineSettings.TEST, Option.some("t0ken"))),
+                Option.none()));
     assertThat(config.sandboxMode()).isFalse();
   }
 
@@ -88,7 +89,8 @@ class ConfigLoaderTest {
             new Config.Upstream.Openapi(
                 TreeMap.of(
                     OpenapiEngine.DOCUENGINE,
-                    new Config.EngineAccess(DocuEngineSettings.TEST, "d0cu"))));
+                    new Config.EngineAccess(DocuEngineSettings.TEST, Option.some("d0cu"))),
+                Option.none()));
     assertThat(config.sandboxMode()).isFalse();
   }
 
@@ -107,9 +109,10 @@ class ConfigLoaderTest {
             new Config.Upstream.Openapi(
                 TreeMap.of(
                     OpenapiEngine.VISENGINE,
-                    new Config.EngineAccess(VisengineSettings.TEST, "t0ken"),
+                    new Config.EngineAccess(VisengineSettings.TEST, Option.some("t0ken")),
                     OpenapiEngine.DOCUENGINE,
-                    new Config.EngineAccess(DocuEngineSettings.PRODUCTION, "d0cu"))));
+                    new Config.EngineAccess(DocuEngineSettings.PRODUCTION, Option.some("d0cu"))),
+                Option.none()));
   }
 
   @Test
@@ -284,12 +287,13 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aUrlWithoutATokenIsRefusedRatherThanSilentlyUsingTheSandbox() {
+  void aUrlWithoutATokenOrAccountIsRefusedRatherThanSilentlyUsingTheSandbox() {
     assertThat(problems(Map.of("SPORTELLO_VISENGINE_URL", "production")))
         .containsExactly(
-            "SPORTELLO_VISENGINE_URL: needs SPORTELLO_VISENGINE_TOKEN as well; without a token"
-                + " Sportello does not use Visengine, and with no engine's token it runs the"
-                + " embedded sandbox");
+            "SPORTELLO_VISENGINE_URL: needs SPORTELLO_VISENGINE_TOKEN or the Openapi account"
+                + " (SPORTELLO_OPENAPI_EMAIL, SPORTELLO_OPENAPI_API_KEY) as well; without either"
+                + " Sportello does not use Visengine, and with neither it runs the embedded"
+                + " sandbox");
   }
 
   @Test
@@ -301,9 +305,10 @@ class ConfigLoaderTest {
                     "SPORTELLO_DOCUENGINE_URL", "production",
                     "SPORTELLO_API_KEY_HASHES", "ops=" + HASH)))
         .containsExactly(
-            "SPORTELLO_DOCUENGINE_URL: needs SPORTELLO_DOCUENGINE_TOKEN as well; without a token"
-                + " Sportello does not use DocuEngine, and with no engine's token it runs the"
-                + " embedded sandbox");
+            "SPORTELLO_DOCUENGINE_URL: needs SPORTELLO_DOCUENGINE_TOKEN or the Openapi account"
+                + " (SPORTELLO_OPENAPI_EMAIL, SPORTELLO_OPENAPI_API_KEY) as well; without either"
+                + " Sportello does not use DocuEngine, and with neither it runs the embedded"
+                + " sandbox");
   }
 
   @Test
@@ -395,5 +400,155 @@ class ConfigLoaderTest {
                         "SPORTELLO_DOCUENGINE_TOKEN", ""))
                 .httpPort())
         .isEqualTo(8080);
+  }
+
+  private static final Map<String, String> ACCOUNT =
+      Map.of(
+          "SPORTELLO_OPENAPI_EMAIL", "ops@example.com",
+          "SPORTELLO_OPENAPI_API_KEY", "k3y-from-the-console",
+          "SPORTELLO_API_KEY_HASHES", "ops=" + HASH);
+
+  private static Map<String, String> withAccount(String... pairs) {
+    java.util.Map<String, String> environment = new java.util.HashMap<>(ACCOUNT);
+    for (int i = 0; i < pairs.length; i += 2) {
+      environment.put(pairs[i], pairs[i + 1]);
+    }
+    return environment;
+  }
+
+  @Test
+  void anAccountAloneUsesBothEnginesOnTheTestHostsWithATokenItMints() {
+    Config config = valid(ACCOUNT);
+
+    assertThat(config.upstream())
+        .isEqualTo(
+            new Config.Upstream.Openapi(
+                TreeMap.of(
+                    OpenapiEngine.VISENGINE,
+                    new Config.EngineAccess(VisengineSettings.TEST, Option.none()),
+                    OpenapiEngine.DOCUENGINE,
+                    new Config.EngineAccess(DocuEngineSettings.TEST, Option.none())),
+                Option.some(
+                    new Config.Account(
+                        URI.create("https://test.oauth.openapi.com"),
+                        true,
+                        "ops@example.com",
+                        "k3y-from-the-console"))));
+    assertThat(config.sandboxMode()).isFalse();
+  }
+
+  @Test
+  void theProductionOAuthServiceMeansTheEnginesProductionHostsAndScopes() {
+    Config config = valid(withAccount("SPORTELLO_OAUTH_URL", "production"));
+
+    Config.Upstream.Openapi openapi = (Config.Upstream.Openapi) config.upstream();
+    assertThat(openapi.account().map(Config.Account::testEnvironment)).containsExactly(false);
+    assertThat(openapi.account().map(Config.Account::oauthUrl))
+        .containsExactly(URI.create("https://oauth.openapi.com"));
+    assertThat(engineHost(config, OpenapiEngine.VISENGINE))
+        .containsExactly(VisengineSettings.PRODUCTION);
+    assertThat(engineHost(config, OpenapiEngine.DOCUENGINE))
+        .containsExactly(DocuEngineSettings.PRODUCTION);
+  }
+
+  @Test
+  void withAnAccountSettingOneEnginesUrlUsesThatEngineOnly() {
+    Config config = valid(withAccount("SPORTELLO_DOCUENGINE_URL", "http://127.0.0.1:9000"));
+
+    assertThat(engineHost(config, OpenapiEngine.VISENGINE)).isEmpty();
+    assertThat(engineHost(config, OpenapiEngine.DOCUENGINE))
+        .containsExactly(URI.create("http://127.0.0.1:9000"));
+  }
+
+  @Test
+  void aTokenMintedByHandWinsOverTheAccountForItsEngine() {
+    Config config = valid(withAccount("SPORTELLO_VISENGINE_TOKEN", "t0ken"));
+
+    Config.Upstream.Openapi openapi = (Config.Upstream.Openapi) config.upstream();
+    assertThat(openapi.engines().get(OpenapiEngine.VISENGINE).flatMap(Config.EngineAccess::token))
+        .containsExactly("t0ken");
+    assertThat(openapi.engines().get(OpenapiEngine.DOCUENGINE).map(Config.EngineAccess::token))
+        .containsExactly(Option.none());
+  }
+
+  @Test
+  void anEmailWithoutItsApiKeyIsRefused() {
+    assertThat(
+            problems(
+                Map.of(
+                    "SPORTELLO_OPENAPI_EMAIL",
+                    "ops@example.com",
+                    "SPORTELLO_API_KEY_HASHES",
+                    "ops=" + HASH)))
+        .contains(
+            "SPORTELLO_OPENAPI_EMAIL and SPORTELLO_OPENAPI_API_KEY: set both (the account's"
+                + " e-mail and its API key) or neither");
+  }
+
+  @Test
+  void anOAuthUrlWithoutTheAccountIsRefused() {
+    assertThat(problems(Map.of("SPORTELLO_OAUTH_URL", "production")))
+        .containsExactly(
+            "SPORTELLO_OAUTH_URL: needs SPORTELLO_OPENAPI_EMAIL and SPORTELLO_OPENAPI_API_KEY,"
+                + " the account whose token it mints");
+  }
+
+  @Test
+  void aTestEngineHostWithTheProductionOAuthServiceIsRefused() {
+    assertThat(
+            problems(
+                withAccount(
+                    "SPORTELLO_OAUTH_URL", "production", "SPORTELLO_VISENGINE_URL", "test")))
+        .containsExactly(
+            "SPORTELLO_VISENGINE_URL: the token minted on the production OAuth service does not"
+                + " open Visengine's test host; set SPORTELLO_OAUTH_URL to match");
+  }
+
+  @Test
+  void neitherTheAccountsEmailNorItsApiKeyIsEverPrinted() {
+    List<String> problems =
+        problems(
+            Map.of(
+                "SPORTELLO_OPENAPI_EMAIL", "not-an-address",
+                "SPORTELLO_OPENAPI_API_KEY", "short-k3y",
+                "SPORTELLO_API_KEY_HASHES", "ops=" + HASH));
+
+    assertThat(problems).hasSize(2);
+    assertThat(problems.mkString()).doesNotContain("not-an-address").doesNotContain("short-k3y");
+  }
+
+  @Test
+  void theMintedTokensNameLifetimeAndRenewalMarginHaveDefaults() {
+    Config config = valid(ACCOUNT);
+
+    assertThat(config.tokenPolicy())
+        .isEqualTo(new Config.TokenPolicy("Sportello", Duration.ofDays(30), Duration.ofDays(1)));
+    assertThat(config.walletWarning()).isEmpty();
+  }
+
+  @Test
+  void aRenewalMarginAsLongAsTheLifetimeIsRefused() {
+    assertThat(
+            problems(
+                withAccount("SPORTELLO_TOKEN_TTL", "2d", "SPORTELLO_TOKEN_RENEW_MARGIN", "2d")))
+        .containsExactly(
+            "SPORTELLO_TOKEN_RENEW_MARGIN: must be shorter than SPORTELLO_TOKEN_TTL, or every token"
+                + " would be replaced as soon as it is minted");
+  }
+
+  @Test
+  void aTokenLifetimeBeyondAYearIsRefused() {
+    assertThat(problems(withAccount("SPORTELLO_TOKEN_TTL", "366d")))
+        .containsExactly("SPORTELLO_TOKEN_TTL=366d (environment): must be at most 365d");
+  }
+
+  @Test
+  void theWalletWarningIsAnAmountOfEuros() {
+    assertThat(valid(withAccount("SPORTELLO_WALLET_WARNING", "25.5")).walletWarning())
+        .containsExactly(new java.math.BigDecimal("25.50"));
+    assertThat(problems(withAccount("SPORTELLO_WALLET_WARNING", "-3")))
+        .containsExactly(
+            "SPORTELLO_WALLET_WARNING=-3 (environment): must be an amount of euros such as 25 or"
+                + " 12.50");
   }
 }

@@ -78,7 +78,8 @@ class OneEngineTest {
     assertThat(banner.toString().lines())
         .contains(
             "  SPORTELLO — OPENAPI: requests go to the engines below.",
-            "  Visengine   off (set SPORTELLO_VISENGINE_TOKEN to use it)",
+            "  Visengine   off (set SPORTELLO_VISENGINE_TOKEN, or the account's"
+                + " SPORTELLO_OPENAPI_EMAIL and SPORTELLO_OPENAPI_API_KEY, to use it)",
             "  DocuEngine  " + sandbox.baseUrl());
   }
 }

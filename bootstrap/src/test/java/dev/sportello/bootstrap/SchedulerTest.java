@@ -25,6 +25,7 @@ class SchedulerTest {
         sync,
         () -> Either.right(0),
         SchedulerTest::nothingToReseal,
+        () -> {},
         new Metrics(),
         Duration.ofMillis(20));
   }
@@ -78,6 +79,7 @@ class SchedulerTest {
                 () -> Either.right(NOTHING),
                 () -> Either.right(0),
                 SchedulerTest::nothingToReseal,
+                () -> {},
                 new Metrics(),
                 Duration.ofHours(1))
             .start();
@@ -100,6 +102,7 @@ class SchedulerTest {
               fourth.countDown();
               return Either.right(new ResealReport(1, 0, steps.incrementAndGet() >= 4));
             },
+            () -> {},
             new Metrics(),
             Duration.ofHours(1))) {
       scheduler.start();
@@ -132,6 +135,7 @@ class SchedulerTest {
               }
               return Either.right(new ResealReport(100, 100, false));
             },
+            () -> {},
             new Metrics(),
             Duration.ofMillis(20))) {
       scheduler.start();

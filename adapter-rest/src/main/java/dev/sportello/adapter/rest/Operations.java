@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -127,12 +128,15 @@ final class Operations {
   }
 
   private void live(Context ctx, String caller) {
-    ctx.json(new HealthView("UP", Map.of()));
+    ctx.json(new HealthView("UP", Map.of(), Map.of()));
   }
 
   private void ready(Context ctx, String caller) {
     CompletableFuture<Boolean> store = probe(settings.storeReachable());
     CompletableFuture<Boolean> upstream = probe(settings.upstreamReachable());
+    CompletableFuture<Map<String, String>> details =
+        CompletableFuture.supplyAsync(
+            () -> settings.readinessDetails().get().toJavaMap(), background);
     boolean storeUp = outcome(store);
     boolean upstreamUp = outcome(upstream);
     Map<String, String> checks = new LinkedHashMap<>();
@@ -140,7 +144,9 @@ final class Operations {
     checks.put("upstream", upstreamUp ? "UP" : "DOWN");
     boolean up = storeUp && upstreamUp;
     ctx.status(up ? 200 : 503);
-    ctx.json(new HealthView(up ? "UP" : "DOWN", checks));
+    ctx.json(
+        new HealthView(
+            up ? "UP" : "DOWN", checks, new TreeMap<>(answer(details).getOrElse(Map.of()))));
   }
 
   private CompletableFuture<Boolean> probe(BooleanSupplier probe) {
@@ -148,14 +154,19 @@ final class Operations {
   }
 
   private static boolean outcome(CompletableFuture<Boolean> probe) {
+    return answer(probe).getOrElse(false);
+  }
+
+  /** The probe's answer within the probe timeout; none when it failed or took longer. */
+  private static <T> Option<T> answer(CompletableFuture<T> probe) {
     try {
-      return probe.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return Option.of(probe.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      return false;
+      return Option.none();
     } catch (ExecutionException | TimeoutException failed) {
       probe.cancel(true);
-      return false;
+      return Option.none();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sportello.adapter.rest;
 
+import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
  *     throws or takes longer than two seconds counts as unreachable
  * @param upstreamReachable whether Visengine answers now, for {@code GET /health/ready}; judged
  *     like {@code storeReachable}
+ * @param readinessDetails what {@code GET /health/ready} reports besides its checks, such as the
+ *     account's balance, as names and printable values; asked for on every probe, and left out when
+ *     it throws or takes longer than two seconds. Never a secret or a personal value
  * @param metrics the service's metrics in the Prometheus text format (0.0.4), for {@code GET
  *     /metrics}; asked for on every scrape
  * @param stopTimeout how long {@link RestAdapter#stop()} lets requests in flight finish before it
@@ -42,6 +46,7 @@ public record RestSettings(
     Duration webhookWait,
     BooleanSupplier storeReachable,
     BooleanSupplier upstreamReachable,
+    Supplier<Map<String, String>> readinessDetails,
     Supplier<String> metrics,
     Duration stopTimeout,
     HttpObserver httpObserver) {
@@ -91,6 +96,7 @@ public record RestSettings(
     Objects.requireNonNull(webhookWait, "webhookWait");
     Objects.requireNonNull(storeReachable, "storeReachable");
     Objects.requireNonNull(upstreamReachable, "upstreamReachable");
+    Objects.requireNonNull(readinessDetails, "readinessDetails");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     Objects.requireNonNull(httpObserver, "httpObserver");
@@ -137,6 +143,7 @@ public record RestSettings(
         DEFAULT_WEBHOOK_WAIT,
         storeReachable,
         upstreamReachable,
+        HashMap::empty,
         metrics,
         DEFAULT_STOP_TIMEOUT,
         HttpObserver.NONE);
@@ -152,6 +159,7 @@ public record RestSettings(
         webhookWait,
         storeReachable,
         upstreamReachable,
+        readinessDetails,
         metrics,
         stopTimeout,
         httpObserver);
@@ -167,6 +175,7 @@ public record RestSettings(
         webhookWait,
         storeReachable,
         upstreamReachable,
+        readinessDetails,
         metrics,
         stopTimeout,
         httpObserver);
@@ -182,6 +191,7 @@ public record RestSettings(
         webhookWait,
         storeReachable,
         upstreamReachable,
+        readinessDetails,
         metrics,
         timeout,
         httpObserver);
@@ -197,6 +207,7 @@ public record RestSettings(
         webhookWait,
         storeReachable,
         upstreamReachable,
+        readinessDetails,
         metrics,
         stopTimeout,
         observer);

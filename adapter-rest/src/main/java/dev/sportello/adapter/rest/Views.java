@@ -277,7 +277,11 @@ final class Views {
 
   record FileView(String name, long sizeBytes, String contentType) {}
 
-  record HealthView(String status, Map<String, String> checks) {}
+  /** {@code details} only when there are some. */
+  record HealthView(
+      String status,
+      Map<String, String> checks,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> details) {}
 
   /** An RFC 9457 problem body; {@code violations} and {@code upstreamCode} only when relevant. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -30,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +57,7 @@ final class Harness implements AutoCloseable {
   final HandleNotificationUseCase notifications = mock(HandleNotificationUseCase.class);
   volatile BooleanSupplier store = () -> true;
   volatile BooleanSupplier upstream = () -> true;
+  volatile Supplier<io.vavr.collection.Map<String, String>> details = HashMap::empty;
 
   final RestAdapter adapter;
   private final HttpClient client =
@@ -96,6 +98,7 @@ final class Harness implements AutoCloseable {
         Duration.ofMillis(500),
         () -> store.getAsBoolean(),
         () -> upstream.getAsBoolean(),
+        () -> details.get(),
         () -> "# TYPE sportello_up gauge\nsportello_up 1\n",
         RestSettings.DEFAULT_STOP_TIMEOUT,
         RestSettings.HttpObserver.NONE);

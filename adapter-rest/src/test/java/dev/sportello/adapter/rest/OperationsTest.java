@@ -66,6 +66,29 @@ class OperationsTest {
   }
 
   @Test
+  void readinessCarriesTheDetailsItIsGivenBesideItsChecks() {
+    api.details = () -> io.vavr.collection.HashMap.of("wallet", "125.50 EUR");
+
+    var reply = anonymous("/health/ready");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("details").get("wallet").asString()).isEqualTo("125.50 EUR");
+  }
+
+  @Test
+  void readinessLeavesOutDetailsThatFailWithoutChangingItsVerdict() {
+    api.details =
+        () -> {
+          throw new IllegalStateException("no balance yet");
+        };
+
+    var reply = anonymous("/health/ready");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().has("details")).isFalse();
+  }
+
+  @Test
   void metrics() {
     var reply = anonymous("/metrics");
 
