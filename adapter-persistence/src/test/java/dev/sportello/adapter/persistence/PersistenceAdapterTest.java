@@ -75,7 +75,7 @@ abstract class PersistenceAdapterTest {
   void open() {
     settings = newDatabase(directory);
     adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
-    assertThat(adapter.migrate().get()).isEqualTo(6);
+    assertThat(adapter.migrate().get()).isEqualTo(7);
   }
 
   @AfterEach
@@ -133,7 +133,7 @@ abstract class PersistenceAdapterTest {
         });
 
     try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
-      assertThat(right(migrated.migrate())).isEqualTo(1);
+      assertThat(right(migrated.migrate())).isEqualTo(2);
 
       assertThat(right(migrated.requests().find(request.id())).get().value().engine())
           .isEqualTo(VISENGINE);
