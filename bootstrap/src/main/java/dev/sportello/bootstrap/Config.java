@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.domain.spending.SpendingCaps;
 import io.vavr.collection.Map;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Option;
@@ -28,6 +29,7 @@ import java.time.Duration;
  * @param maxBodyBytes the largest request body
  * @param logFormat how log lines look
  * @param logLevel the root log level
+ * @param spendingCaps what each caller may order per day and per month
  */
 record Config(
     String httpHost,
@@ -47,7 +49,8 @@ record Config(
     long maxFileBytes,
     long maxBodyBytes,
     LogFormat logFormat,
-    String logLevel) {
+    String logLevel,
+    SpendingCaps spendingCaps) {
 
   /** Where requests go. */
   sealed interface Upstream {
