@@ -107,6 +107,7 @@ public final class SyncCycleScale {
                   List.of(Upstream.of(certificate.engine(), upstream)),
                   store.requests(),
                   store.idempotency(),
+                  store.spending(),
                   store.catalogue(),
                   store.documents(),
                   new RecordingRequestEvents(),

@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.domain.spending.SpendingCaps;
 import io.vavr.collection.Map;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Option;
@@ -31,6 +32,7 @@ import java.time.Duration;
  * @param walletWarning a balance below which a warning is logged once
  * @param logFormat how log lines look
  * @param logLevel the root log level
+ * @param spendingCaps what each caller may order per day and per month
  */
 record Config(
     String httpHost,
@@ -52,7 +54,8 @@ record Config(
     TokenPolicy tokenPolicy,
     Option<BigDecimal> walletWarning,
     LogFormat logFormat,
-    String logLevel) {
+    String logLevel,
+    SpendingCaps spendingCaps) {
 
   /** Where requests go. */
   sealed interface Upstream {

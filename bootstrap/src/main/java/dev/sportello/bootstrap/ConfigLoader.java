@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.domain.spending.SpendingCaps;
 import io.vavr.Tuple;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
@@ -92,6 +93,11 @@ final class ConfigLoader {
             Setting.RETENTION,
             text -> Values.duration(text, Duration.ofHours(1), "1h"),
             Duration.ofHours(1));
+    SpendingCaps spendingCaps =
+        in.optional(
+                Setting.SPENDING_CAPS,
+                text -> SpendingCaps.parse(text).mapError(problems -> problems.mkString("; ")))
+            .getOrElse(SpendingCaps.none());
     long maxFile = in.get(Setting.MAX_FILE_SIZE, text -> Values.size(text, 1, "1 byte"), 1L);
     long maxBody = in.get(Setting.MAX_BODY_SIZE, text -> Values.size(text, 1024, "1KB"), 1024L);
     Config.LogFormat logFormat =
@@ -152,7 +158,8 @@ final class ConfigLoader {
             tokenPolicy,
             walletWarning,
             logFormat,
-            logLevel));
+            logLevel,
+            spendingCaps));
   }
 
   /**

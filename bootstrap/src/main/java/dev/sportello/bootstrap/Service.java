@@ -209,6 +209,7 @@ final class Service implements AutoCloseable {
                 upstreams,
                 persistence.requests(),
                 persistence.idempotency(),
+                persistence.spending(),
                 persistence.catalogue(),
                 persistence.documents(),
                 metrics,
@@ -217,11 +218,13 @@ final class Service implements AutoCloseable {
                 new RandomRequestIds(),
                 Clock.systemUTC()),
             new ApplicationSettings(
-                new ValuePolicy(config.maxFileBytes(), ValuePolicy.defaults().allowedFileTypes()),
-                config.catalogTtl(),
-                webhookBase(config, port),
-                secret,
-                100));
+                    new ValuePolicy(
+                        config.maxFileBytes(), ValuePolicy.defaults().allowedFileTypes()),
+                    config.catalogTtl(),
+                    webhookBase(config, port),
+                    secret,
+                    100)
+                .withSpendingCaps(config.spendingCaps()));
     Option<String> generatedKey =
         config.sandboxMode() && config.sandboxApiKey().isEmpty()
             ? Option.some(ApiKeys.generate("sk_sandbox_"))

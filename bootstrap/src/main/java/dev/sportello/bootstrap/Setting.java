@@ -67,6 +67,11 @@ enum Setting {
   SYNC_INTERVAL("30s", "how often the sync cycle runs, plus up to a fifth of it at random"),
   CATALOG_TTL("24h", "how long a fetched catalogue or certificate form is used without asking"),
   RETENTION("365d", "how long personal data of a finished request is kept"),
+  SPENDING_CAPS(
+      "",
+      "what each caller may order per day and per month in euros with VAT, such as"
+          + " alice=50/day,alice=800/month,*=20/day (* for each caller without its own); empty: no"
+          + " caps"),
   MAX_FILE_SIZE("10MB", "the largest file accepted in a file field (decoded)"),
   MAX_BODY_SIZE("25MB", "the largest request body; files travel inside it in base64"),
   LOG_FORMAT("text", "text or json"),

@@ -7,6 +7,7 @@ import dev.sportello.application.port.out.CredentialStore;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.SyncLock;
 import io.vavr.control.Either;
@@ -48,6 +49,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final RequestRows rows;
   private final JdbcRequestRepository requests;
   private final JdbcIdempotencyStore idempotency;
+  private final JdbcSpendingLedger spending;
   private final CatalogSnapshotStore catalogue;
   private final FileDocumentStore documents;
   private final JdbcCredentialStore credentials;
@@ -74,6 +76,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.rows = new RequestRows(json, keys);
     this.requests = new JdbcRequestRepository(database, rows);
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
+    this.spending = new JdbcSpendingLedger(database);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
     this.credentials =
@@ -308,6 +311,14 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   public IdempotencyStore idempotency() {
     return idempotency;
+  }
+
+  /**
+   * What each caller's orders reserved of its spending caps; instances sharing a PostgreSQL
+   * database check and reserve a caller's orders one at a time.
+   */
+  public SpendingLedger spending() {
+    return spending;
   }
 
   public CatalogSnapshotStore catalogue() {

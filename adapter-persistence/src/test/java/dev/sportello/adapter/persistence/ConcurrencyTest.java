@@ -6,12 +6,17 @@ import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
+import dev.sportello.application.port.out.SpendingLedger.Reservation;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.spending.CapReached;
+import dev.sportello.domain.spending.SpendingCap;
+import dev.sportello.domain.spending.SpendingPeriod;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two service instances on one database, each with its own connection pool, writing at the same
- * time: optimistic writes, the sync leader lock and idempotency keys hold.
+ * time: optimistic writes, the sync leader lock, idempotency keys and spending caps hold.
  */
 abstract class ConcurrencyTest {
   @TempDir Path directory;
@@ -203,6 +208,37 @@ abstract class ConcurrencyTest {
       assertThat(replays).as(key).isEqualTo(submitters / 2 - 1);
       assertThat(mismatches).as(key).isEqualTo(submitters / 2);
     });
+  }
+
+  @Test
+  void concurrentReservationsOfOneCallerOnTwoInstancesNeverGoOverItsCap() throws Exception {
+    SpendingCap cap = new SpendingCap(SpendingPeriod.DAY, Money.ofCents(5000));
+    Money amount = Money.ofCents(1220);
+    int orders = 32;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService everyOrderAtOnce = Executors.newFixedThreadPool(orders);
+    try {
+      List<Future<Either<CapReached, Reservation>>> futures = new ArrayList<>();
+      for (int n = 0; n < orders; n++) {
+        PersistenceAdapter instance = n % 2 == 0 ? first : second;
+        Reservation order = new Reservation("caller-a", new RequestId("spend-" + n), amount, T0);
+        futures.add(
+            everyOrderAtOnce.submit(() -> {
+              start.await();
+              return right(instance.spending().reserve(order, io.vavr.collection.List.of(cap)));
+            }));
+      }
+      start.countDown();
+      List<Either<CapReached, Reservation>> results =
+          futures.stream().map(ConcurrencyTest::await).toList();
+
+      // floor(50.00 / 12.20) = 4 orders fit under the cap.
+      assertThat(results.stream().filter(Either::isRight)).hasSize(4);
+      assertThat(right(second.spending().spent("caller-a", SpendingPeriod.DAY.window(T0))))
+          .isEqualTo(Money.ofCents(4880));
+    } finally {
+      everyOrderAtOnce.shutdownNow();
+    }
   }
 
   /** Work of one of several workers, on the instance it was given. */

@@ -76,7 +76,7 @@ abstract class PersistenceAdapterTest {
   void open() {
     settings = newDatabase(directory);
     adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
-    assertThat(adapter.migrate().get()).isEqualTo(7);
+    assertThat(adapter.migrate().get()).isEqualTo(8);
   }
 
   @AfterEach
@@ -134,7 +134,7 @@ abstract class PersistenceAdapterTest {
         });
 
     try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
-      assertThat(right(migrated.migrate())).isEqualTo(2);
+      assertThat(right(migrated.migrate())).isEqualTo(3);
 
       assertThat(right(migrated.requests().find(request.id())).get().value().engine())
           .isEqualTo(VISENGINE);

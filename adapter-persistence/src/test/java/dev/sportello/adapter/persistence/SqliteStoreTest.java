@@ -11,6 +11,7 @@ import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.RequestFilter;
+import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredCredential;
@@ -19,6 +20,7 @@ import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.shared.Money;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -254,6 +256,10 @@ class SqliteStoreTest {
                 .get());
     requests.forEach(request -> right(h2.requests().insert(request)));
     right(h2.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("accepted-1")));
+    SpendingLedger.Reservation reservation =
+        new SpendingLedger.Reservation(
+            "caller-a", new RequestId("accepted-1"), Money.ofCents(1220), T0);
+    right(h2.spending().reserve(reservation, List.empty()));
     CatalogSnapshot listing =
         new CatalogSnapshot(
             List.of(
@@ -280,11 +286,15 @@ class SqliteStoreTest {
                 "idempotency_key", 1,
                 "catalogue_listing", 1,
                 "catalogue_certificate", 1,
+                "spending_reservation", 1,
+                "spending_caller", 1,
                 "credentials", 1));
     for (CertificateRequest request : requests) {
       assertThat(right(sqlite.requests().find(request.id())).get())
           .isEqualTo(new Stored<>(request, 0));
     }
+    assertThat(right(sqlite.spending().reserve(reservation, List.empty())))
+        .isEqualTo(Either.right(reservation));
     assertThat(right(sqlite.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("x"))))
         .isEqualTo(new Claim.Replay(new RequestId("accepted-1"), T0));
     assertThat(right(sqlite.catalogue().loadListing())).contains(listing);

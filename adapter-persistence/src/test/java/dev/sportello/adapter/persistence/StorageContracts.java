@@ -5,12 +5,14 @@ import dev.sportello.application.port.out.CredentialStore;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.SyncLock;
 import dev.sportello.application.testing.CatalogSnapshotStoreContract;
 import dev.sportello.application.testing.CredentialStoreContract;
 import dev.sportello.application.testing.DocumentStoreContract;
 import dev.sportello.application.testing.IdempotencyStoreContract;
 import dev.sportello.application.testing.RequestRepositoryContract;
+import dev.sportello.application.testing.SpendingLedgerContract;
 import dev.sportello.application.testing.SyncLockContract;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,6 +61,14 @@ abstract class StorageContracts {
     @Override
     protected IdempotencyStore newStore(Clock clock) {
       return adapter(clock).idempotency();
+    }
+  }
+
+  @Nested
+  class Spending extends SpendingLedgerContract {
+    @Override
+    protected SpendingLedger newLedger() {
+      return adapter().spending();
     }
   }
 

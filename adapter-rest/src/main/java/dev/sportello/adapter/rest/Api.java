@@ -4,6 +4,7 @@ import dev.sportello.adapter.rest.Views.CertificateDetail;
 import dev.sportello.adapter.rest.Views.CertificateSummary;
 import dev.sportello.adapter.rest.Views.Page;
 import dev.sportello.adapter.rest.Views.RequestView;
+import dev.sportello.adapter.rest.Views.SpendingView;
 import dev.sportello.adapter.rest.Views.ValidationView;
 import dev.sportello.application.port.in.AddSearchUseCase.AddSearchCommand;
 import dev.sportello.application.port.in.BrowseCatalogQuery;
@@ -51,7 +52,8 @@ final class Api {
         new Route("POST", BASE + "/requests/{id}/refresh", true, this::refresh),
         new Route("GET", BASE + "/requests/{id}/document", true, this::document),
         new Route("GET", BASE + "/requests/{id}/document/files", true, this::documentFiles),
-        new Route("GET", BASE + "/requests/{id}/document/files/{name}", true, this::documentFile));
+        new Route("GET", BASE + "/requests/{id}/document/files/{name}", true, this::documentFile),
+        new Route("GET", BASE + "/spending", true, this::spending));
   }
 
   private void listCertificates(Context ctx, String caller) {
@@ -188,6 +190,10 @@ final class Api {
     String name = ctx.pathParam("name");
     var document = ok(useCases.retrieveDocument().retrieve(request(ctx, caller)));
     Documents.serveEntry(ctx, document, name);
+  }
+
+  private void spending(Context ctx, String caller) {
+    ctx.json(SpendingView.of(ok(useCases.getSpending().spending(caller))));
   }
 
   /** The value, or the problem the error maps to. */

@@ -2,6 +2,7 @@ package dev.sportello.adapter.rest;
 
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.spending.CapReached;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param detail what happened this time; never contains a personal value
  * @param violations every problem found in the input; empty for other problems
  * @param upstreamCode upstream's code, when upstream refused the request
+ * @param capReached the spending cap an order would exceed, written as extension members
  * @param headers extra response headers
  */
 record Problem(
@@ -29,6 +31,7 @@ record Problem(
     String detail,
     List<Violation> violations,
     Option<String> upstreamCode,
+    Option<CapReached> capReached,
     Map<String, String> headers) {
 
   static final String TYPE_PREFIX = "urn:sportello:problem:";
@@ -43,11 +46,13 @@ record Problem(
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(violations, "violations");
     Objects.requireNonNull(upstreamCode, "upstreamCode");
+    Objects.requireNonNull(capReached, "capReached");
     Objects.requireNonNull(headers, "headers");
   }
 
   static Problem of(int status, String code, String title, String detail) {
-    return new Problem(status, code, title, detail, List.empty(), Option.none(), TreeMap.empty());
+    return new Problem(
+        status, code, title, detail, List.empty(), Option.none(), Option.none(), TreeMap.empty());
   }
 
   /** The request's input is wrong: every violation is listed. */
@@ -58,6 +63,7 @@ record Problem(
         "The input is not valid",
         detail,
         violations,
+        Option.none(),
         Option.none(),
         TreeMap.empty());
   }
@@ -73,7 +79,14 @@ record Problem(
 
   Problem withHeader(String name, String value) {
     return new Problem(
-        status, code, title, detail, violations, upstreamCode, headers.put(name, value));
+        status,
+        code,
+        title,
+        detail,
+        violations,
+        upstreamCode,
+        capReached,
+        headers.put(name, value));
   }
 
   /** As an exception, to leave a handler from deep inside. */
@@ -124,6 +137,17 @@ record Problem(
       case UseCaseError.NotReady notReady ->
           of(409, "not_ready", "Not ready yet", notReady.message())
               .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+      case UseCaseError.SpendingCapReached capped ->
+          new Problem(
+                  402,
+                  "spending_cap_reached",
+                  "The order would go over the caller's spending cap",
+                  capped.message(),
+                  List.empty(),
+                  Option.none(),
+                  Option.some(capped.reached()),
+                  TreeMap.empty())
+              .withHeader("Retry-After", seconds(capped.retryAfter()));
       case UseCaseError.PaymentRequired payment ->
           of(402, "payment_required", "The upstream account cannot pay for it", payment.message());
       case UseCaseError.UpstreamRejected rejected ->
@@ -134,6 +158,7 @@ record Problem(
               rejected.message(),
               List.empty(),
               Option.some(rejected.code()),
+              Option.none(),
               TreeMap.empty());
       case UseCaseError.UpstreamUnavailable unavailable ->
           of(503, "upstream_unavailable", "Upstream is unavailable", unavailable.message())

@@ -5,6 +5,7 @@ import dev.sportello.application.port.in.BrowseCatalogUseCase;
 import dev.sportello.application.port.in.CancelRequestUseCase;
 import dev.sportello.application.port.in.DescribeCertificateUseCase;
 import dev.sportello.application.port.in.GetRequestUseCase;
+import dev.sportello.application.port.in.GetSpendingUseCase;
 import dev.sportello.application.port.in.HandleNotificationUseCase;
 import dev.sportello.application.port.in.ListRequestsUseCase;
 import dev.sportello.application.port.in.RefreshRequestUseCase;
@@ -30,6 +31,7 @@ import dev.sportello.application.service.UseCases;
  * @param retrieveDocument {@code GET /requests/{id}/document} and its files
  * @param handleNotification {@code POST /webhooks/visengine/{token}} and {@code POST
  *     /webhooks/docuengine}
+ * @param getSpending {@code GET /spending}
  */
 record RestUseCases(
     BrowseCatalogUseCase browseCatalog,
@@ -43,7 +45,8 @@ record RestUseCases(
     CancelRequestUseCase cancelRequest,
     RefreshRequestUseCase refreshRequest,
     RetrieveDocumentUseCase retrieveDocument,
-    HandleNotificationUseCase handleNotification) {
+    HandleNotificationUseCase handleNotification,
+    GetSpendingUseCase getSpending) {
 
   static RestUseCases of(UseCases useCases) {
     return new RestUseCases(
@@ -58,6 +61,7 @@ record RestUseCases(
         useCases.cancelRequest(),
         useCases.refreshRequest(),
         useCases.retrieveDocument(),
-        useCases.handleNotification());
+        useCases.handleNotification(),
+        useCases.getSpending());
   }
 }

@@ -2,6 +2,7 @@ package dev.sportello.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sportello.application.port.in.CertificateDescription;
+import dev.sportello.application.port.in.GetSpendingUseCase.SpendingFigures;
 import dev.sportello.application.port.in.ValidationReport;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
@@ -18,6 +19,7 @@ import dev.sportello.domain.request.StatusChange;
 import dev.sportello.domain.rule.RequirementRule;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.spending.CapReached;
 import dev.sportello.domain.submission.Quote;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,7 +41,7 @@ final class Views {
   /** An amount of euro: exact integer cents, and the same amount as a decimal string. */
   record MoneyView(long cents, String euros, String currency) {
     static MoneyView of(Money money) {
-      return new MoneyView(money.cents(), money.euros().toPlainString(), "EUR");
+      return new MoneyView(money.cents(), Views.euros(money), "EUR");
     }
   }
 
@@ -283,7 +285,11 @@ final class Views {
       Map<String, String> checks,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> details) {}
 
-  /** An RFC 9457 problem body; {@code violations} and {@code upstreamCode} only when relevant. */
+  /**
+   * An RFC 9457 problem body; {@code violations} and {@code upstreamCode} only when relevant, and
+   * the cap, its period, what was spent in it, what the order costs and when the cap resets only
+   * when an order would go over a spending cap.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ProblemView(
       String type,
@@ -293,8 +299,14 @@ final class Views {
       String instance,
       String code,
       @Nullable List<ViolationView> violations,
-      @Nullable String upstreamCode) {
+      @Nullable String upstreamCode,
+      @Nullable String cap,
+      @Nullable String period,
+      @Nullable String spent,
+      @Nullable String amount,
+      @Nullable String resetsAt) {
     static ProblemView of(Problem problem, String instance) {
+      @Nullable CapReached reached = problem.capReached().getOrNull();
       return new ProblemView(
           problem.type(),
           problem.title(),
@@ -305,8 +317,49 @@ final class Views {
           problem.code().equals("invalid_input")
               ? problem.violations().map(ViolationView::of).toJavaList()
               : null,
-          problem.upstreamCode().getOrNull());
+          problem.upstreamCode().getOrNull(),
+          reached == null ? null : euros(reached.cap().limit()),
+          reached == null ? null : reached.cap().period().noun(),
+          reached == null ? null : euros(reached.spent()),
+          reached == null ? null : euros(reached.amount()),
+          reached == null ? null : time(reached.resetsAt()));
     }
+  }
+
+  /**
+   * What a caller spent in the current day and month, in euros with VAT.
+   *
+   * @param currency always {@code EUR}
+   * @param periods the day's figures, then the month's
+   */
+  record SpendingView(String currency, List<SpendingPeriodView> periods) {
+    static SpendingView of(io.vavr.collection.List<SpendingFigures> figures) {
+      return new SpendingView("EUR", figures.map(SpendingPeriodView::of).toJavaList());
+    }
+  }
+
+  /**
+   * One period's figures; {@code cap} and {@code remaining} are null when the period is not capped.
+   */
+  record SpendingPeriodView(
+      String period,
+      @Nullable String cap,
+      String spent,
+      @Nullable String remaining,
+      String resetsAt) {
+    static SpendingPeriodView of(SpendingFigures figures) {
+      return new SpendingPeriodView(
+          figures.period().noun(),
+          figures.cap().map(Views::euros).getOrNull(),
+          euros(figures.spent()),
+          figures.remaining().map(Views::euros).getOrNull(),
+          time(figures.resetsAt()));
+    }
+  }
+
+  /** Plain decimal euros with two places, such as {@code 12.08}. */
+  static String euros(Money money) {
+    return money.euros().toPlainString();
   }
 
   /** ISO-8601, UTC. */

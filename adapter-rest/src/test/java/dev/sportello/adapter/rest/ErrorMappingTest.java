@@ -7,11 +7,16 @@ import static org.mockito.Mockito.when;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.domain.request.LifecycleError;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.spending.CapReached;
+import dev.sportello.domain.spending.SpendingCap;
+import dev.sportello.domain.spending.SpendingPeriod;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +69,16 @@ class ErrorMappingTest {
         Arguments.of(
             new UseCaseError.NotReady("the document is not available yet"), 409, "not_ready"),
         Arguments.of(new UseCaseError.PaymentRequired("credit exhausted"), 402, "payment_required"),
+        Arguments.of(
+            new UseCaseError.SpendingCapReached(
+                new CapReached(
+                    new SpendingCap(SpendingPeriod.DAY, Money.ofCents(5000)),
+                    Money.ofCents(3781),
+                    Money.ofCents(1220),
+                    Instant.parse("2025-03-01T23:00:00Z")),
+                Duration.ofMillis(3_600_001)),
+            402,
+            "spending_cap_reached"),
         Arguments.of(
             new UseCaseError.UpstreamRejected("239", "already closed"), 422, "upstream_rejected"),
         Arguments.of(new UseCaseError.UpstreamUnavailable("timeout"), 503, "upstream_unavailable"),
@@ -132,6 +147,10 @@ class ErrorMappingTest {
         (h, e) -> {
           when(h.retrieve.retrieve(any())).thenReturn(Either.left(e));
           return h.get("/api/v1/requests/req-9/document/files/a.pdf");
+        },
+        (h, e) -> {
+          when(h.spending.spending(any())).thenReturn(Either.left(e));
+          return h.get("/api/v1/spending");
         });
   }
 
@@ -179,8 +198,20 @@ class ErrorMappingTest {
             assertThat(problem.get("detail").asString()).contains("FULFILLED");
         case UseCaseError.UpstreamConflict conflict ->
             assertThat(problem.has("upstreamCode")).isFalse();
-        case UseCaseError.PaymentRequired payment ->
-            assertThat(problem.has("upstreamCode")).isFalse();
+        case UseCaseError.PaymentRequired payment -> {
+          assertThat(problem.has("upstreamCode")).isFalse();
+          assertThat(problem.has("cap")).isFalse();
+          assertThat(reply.header("Retry-After")).isEmpty();
+        }
+        case UseCaseError.SpendingCapReached capped -> {
+          assertThat(problem.get("detail").asString()).contains("50.00 EUR per day");
+          assertThat(problem.get("cap").asString()).isEqualTo("50.00");
+          assertThat(problem.get("period").asString()).isEqualTo("day");
+          assertThat(problem.get("spent").asString()).isEqualTo("37.81");
+          assertThat(problem.get("amount").asString()).isEqualTo("12.20");
+          assertThat(problem.get("resetsAt").asString()).isEqualTo("2025-03-01T23:00:00Z");
+          assertThat(reply.header("Retry-After")).isEqualTo("3601");
+        }
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.sportello.application.port.in.BrowseCatalogUseCase;
 import dev.sportello.application.port.in.CancelRequestUseCase;
 import dev.sportello.application.port.in.DescribeCertificateUseCase;
 import dev.sportello.application.port.in.GetRequestUseCase;
+import dev.sportello.application.port.in.GetSpendingUseCase;
 import dev.sportello.application.port.in.HandleNotificationUseCase;
 import dev.sportello.application.port.in.ListRequestsUseCase;
 import dev.sportello.application.port.in.RefreshRequestUseCase;
@@ -55,6 +56,7 @@ final class Harness implements AutoCloseable {
   final RefreshRequestUseCase refresh = mock(RefreshRequestUseCase.class);
   final RetrieveDocumentUseCase retrieve = mock(RetrieveDocumentUseCase.class);
   final HandleNotificationUseCase notifications = mock(HandleNotificationUseCase.class);
+  final GetSpendingUseCase spending = mock(GetSpendingUseCase.class);
   volatile BooleanSupplier store = () -> true;
   volatile BooleanSupplier upstream = () -> true;
   volatile Supplier<io.vavr.collection.Map<String, String>> details = HashMap::empty;
@@ -117,7 +119,8 @@ final class Harness implements AutoCloseable {
         cancel,
         refresh,
         retrieve,
-        notifications);
+        notifications,
+        spending);
   }
 
   URI uri(String path) {

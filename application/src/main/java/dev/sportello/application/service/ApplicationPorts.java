@@ -7,6 +7,7 @@ import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.application.port.out.RequestIds;
 import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.SyncLock;
 import dev.sportello.application.port.out.Upstream;
 import io.vavr.collection.List;
@@ -20,6 +21,7 @@ import java.util.Objects;
  *     certificates in this order
  * @param requests where requests are kept
  * @param idempotency idempotency keys
+ * @param spending what each caller's orders reserve of its spending caps
  * @param snapshots the catalogue cache
  * @param documents where documents are kept
  * @param events told of status changes
@@ -32,6 +34,7 @@ public record ApplicationPorts(
     List<Upstream> upstreams,
     RequestRepository requests,
     IdempotencyStore idempotency,
+    SpendingLedger spending,
     CatalogSnapshotStore snapshots,
     DocumentStore documents,
     RequestEvents events,
@@ -49,6 +52,7 @@ public record ApplicationPorts(
     }
     Objects.requireNonNull(requests, "requests");
     Objects.requireNonNull(idempotency, "idempotency");
+    Objects.requireNonNull(spending, "spending");
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(documents, "documents");
     Objects.requireNonNull(events, "events");

@@ -1,6 +1,7 @@
 package dev.sportello.application.service;
 
 import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.domain.spending.SpendingCaps;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param replayWait how long a repeated submission waits for an identical one, still being created
  *     under the same idempotency key, before it answers "still being created"; a key claimed longer
  *     ago than this without its request is taken as abandoned by an attempt that died
+ * @param spendingCaps how much each caller may order per day and per month
  */
 public record ApplicationSettings(
     ValuePolicy valuePolicy,
@@ -25,7 +27,8 @@ public record ApplicationSettings(
     Option<String> webhookBaseUrl,
     String notificationSecret,
     int batchSize,
-    Duration replayWait) {
+    Duration replayWait,
+    SpendingCaps spendingCaps) {
 
   public static final Duration DEFAULT_CATALOG_TTL = Duration.ofHours(24);
   public static final Duration DEFAULT_REPLAY_WAIT = Duration.ofSeconds(3);
@@ -36,6 +39,7 @@ public record ApplicationSettings(
     Objects.requireNonNull(webhookBaseUrl, "webhookBaseUrl");
     Objects.requireNonNull(notificationSecret, "notificationSecret");
     Objects.requireNonNull(replayWait, "replayWait");
+    Objects.requireNonNull(spendingCaps, "spendingCaps");
     if (notificationSecret.length() < 32) {
       throw new IllegalArgumentException("the notification secret needs at least 32 characters");
     }
@@ -47,7 +51,7 @@ public record ApplicationSettings(
     }
   }
 
-  /** With the default replay wait. */
+  /** With the default replay wait, and no spending caps. */
   public ApplicationSettings(
       ValuePolicy valuePolicy,
       Duration catalogTtl,
@@ -60,10 +64,20 @@ public record ApplicationSettings(
         webhookBaseUrl,
         notificationSecret,
         batchSize,
-        DEFAULT_REPLAY_WAIT);
+        DEFAULT_REPLAY_WAIT,
+        SpendingCaps.none());
   }
 
-  /** Default checks, a 24-hour catalogue, no webhook, batches of 100, a 3-second replay wait. */
+  /** The same settings with these spending caps. */
+  public ApplicationSettings withSpendingCaps(SpendingCaps caps) {
+    return new ApplicationSettings(
+        valuePolicy, catalogTtl, webhookBaseUrl, notificationSecret, batchSize, replayWait, caps);
+  }
+
+  /**
+   * Default checks, a 24-hour catalogue, no webhook, batches of 100, a 3-second replay wait, no
+   * spending caps.
+   */
   public static ApplicationSettings defaults(String notificationSecret) {
     return new ApplicationSettings(
         ValuePolicy.defaults(), DEFAULT_CATALOG_TTL, Option.none(), notificationSecret, 100);
@@ -80,6 +94,8 @@ public record ApplicationSettings(
         + batchSize
         + ", replayWait="
         + replayWait
+        + ", spendingCaps="
+        + spendingCaps
         + "]";
   }
 }

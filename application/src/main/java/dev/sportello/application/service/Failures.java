@@ -75,6 +75,8 @@ final class Failures {
       case UseCaseError.LifecycleRefused refused -> BackgroundFailure.Cause.LIFECYCLE;
       case UseCaseError.UpstreamConflict conflict -> BackgroundFailure.Cause.UPSTREAM;
       case UseCaseError.NotReady notReady -> BackgroundFailure.Cause.UPSTREAM;
+      // Only a submission meets a cap, never background work.
+      case UseCaseError.SpendingCapReached reached -> BackgroundFailure.Cause.INVALID_DATA;
       case UseCaseError.PaymentRequired payment -> BackgroundFailure.Cause.UPSTREAM;
       case UseCaseError.UpstreamRejected rejected -> BackgroundFailure.Cause.UPSTREAM;
       case UseCaseError.UpstreamUnavailable unavailable -> BackgroundFailure.Cause.UPSTREAM;

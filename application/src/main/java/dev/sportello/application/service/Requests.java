@@ -14,17 +14,20 @@ import java.util.function.Function;
 
 /**
  * Reads and writes requests for the services: hides other callers' requests, turns lost optimistic
- * races into retries, and tells {@link RequestEvents} of every stored status change.
+ * races into retries, tells {@link RequestEvents} of every stored status change, and has the
+ * spending caps follow every stored change.
  */
 final class Requests {
   private static final int ATTEMPTS = 5;
 
   private final RequestRepository repository;
   private final RequestEvents events;
+  private final SpendingService spending;
 
-  Requests(RequestRepository repository, RequestEvents events) {
+  Requests(RequestRepository repository, RequestEvents events, SpendingService spending) {
     this.repository = repository;
     this.events = events;
+    this.spending = spending;
   }
 
   /** A caller's request; another caller's request is reported as not found. */
@@ -118,6 +121,7 @@ final class Requests {
   }
 
   private void announce(CertificateRequest before, CertificateRequest after) {
+    spending.settle(before, after);
     if (before.status() != after.status()) {
       events.statusChanged(after.id(), before.status(), after.status(), after.updatedAt());
     }

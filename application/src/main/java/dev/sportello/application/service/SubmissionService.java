@@ -45,6 +45,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
   private final Requests requests;
   private final IdempotencyStore idempotency;
   private final Dispatcher dispatcher;
+  private final SpendingService spending;
   private final RequestIds ids;
   private final ValuePolicy policy;
   private final Duration replayWait;
@@ -56,6 +57,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
       Requests requests,
       IdempotencyStore idempotency,
       Dispatcher dispatcher,
+      SpendingService spending,
       RequestIds ids,
       ValuePolicy policy,
       Duration replayWait,
@@ -65,6 +67,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
     this.requests = requests;
     this.idempotency = idempotency;
     this.dispatcher = dispatcher;
+    this.spending = spending;
     this.ids = ids;
     this.policy = policy;
     this.replayWait = replayWait;
@@ -215,8 +218,12 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
             command.input().reference().map(String::strip).filter(text -> !text.isEmpty()),
             command.input().notifyEmail().map(String::strip).filter(text -> !text.isEmpty()),
             clock.instant());
-    return requests
-        .insertIfAbsent(accepted)
+    // Over a cap nothing is stored, and the claimed key stays bound to this id: a repeat after the
+    // replay wait takes the key as abandoned and orders under the same id, so it never reserves
+    // or orders twice.
+    return spending
+        .reserve(accepted)
+        .flatMap(reserved -> requests.insertIfAbsent(accepted))
         .flatMap(inserted ->
             inserted.isDefined()
                 ? Either.right(

@@ -5,6 +5,7 @@ import dev.sportello.application.port.in.BrowseCatalogUseCase;
 import dev.sportello.application.port.in.CancelRequestUseCase;
 import dev.sportello.application.port.in.DescribeCertificateUseCase;
 import dev.sportello.application.port.in.GetRequestUseCase;
+import dev.sportello.application.port.in.GetSpendingUseCase;
 import dev.sportello.application.port.in.HandleNotificationUseCase;
 import dev.sportello.application.port.in.ListRequestsUseCase;
 import dev.sportello.application.port.in.RefreshRequestUseCase;
@@ -28,10 +29,14 @@ public final class UseCases {
   private final SyncService sync;
   private final NotificationService notifications;
   private final DocumentService documents;
+  private final SpendingService spending;
 
   private UseCases(ApplicationPorts ports, ApplicationSettings settings) {
     this.engines = new Engines(ports.upstreams(), ports.callObserver());
-    Requests store = new Requests(ports.requests(), ports.events());
+    this.spending =
+        new SpendingService(
+            ports.spending(), settings.spendingCaps(), ports.events(), ports.clock());
+    Requests store = new Requests(ports.requests(), ports.events(), spending);
     Reconciler reconciler = new Reconciler(ports.events());
     NotificationTokens tokens = new NotificationTokens(settings.notificationSecret());
     Dispatcher dispatcher =
@@ -52,6 +57,7 @@ public final class UseCases {
             store,
             ports.idempotency(),
             dispatcher,
+            spending,
             ports.ids(),
             settings.valuePolicy(),
             settings.replayWait(),
@@ -136,6 +142,10 @@ public final class UseCases {
 
   public RetrieveDocumentUseCase retrieveDocument() {
     return documents;
+  }
+
+  public GetSpendingUseCase getSpending() {
+    return spending;
   }
 
   /** Upstream calls made so far, by kind. */

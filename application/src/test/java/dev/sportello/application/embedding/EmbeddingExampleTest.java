@@ -14,6 +14,7 @@ import dev.sportello.application.testing.InMemoryCatalogSnapshotStore;
 import dev.sportello.application.testing.InMemoryDocumentStore;
 import dev.sportello.application.testing.InMemoryIdempotencyStore;
 import dev.sportello.application.testing.InMemoryRequestRepository;
+import dev.sportello.application.testing.InMemorySpendingLedger;
 import dev.sportello.application.testing.RecordingRequestEvents;
 import dev.sportello.application.testing.SequentialRequestIds;
 import dev.sportello.application.testing.SingleInstanceSyncLock;
@@ -52,6 +53,7 @@ class EmbeddingExampleTest {
                 List.of(Upstream.of(TestData.ENGINE, visengine)), // each engine's three ports
                 new InMemoryRequestRepository(),
                 new InMemoryIdempotencyStore(clock),
+                new InMemorySpendingLedger(),
                 new InMemoryCatalogSnapshotStore(),
                 new InMemoryDocumentStore(),
                 new RecordingRequestEvents(),

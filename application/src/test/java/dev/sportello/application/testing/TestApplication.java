@@ -7,6 +7,7 @@ import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
 import dev.sportello.application.service.UseCases;
 import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.domain.spending.SpendingCaps;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.function.UnaryOperator;
  *     Builder#twoEngines()}
  * @param repository the request store
  * @param idempotency the idempotency keys
+ * @param spending what orders reserved of their callers' spending caps
  * @param snapshots the catalogue cache
  * @param documents the document store
  * @param events the recorded status events
@@ -33,6 +35,7 @@ public record TestApplication(
     FakeVisengine docuengine,
     InMemoryRequestRepository repository,
     InMemoryIdempotencyStore idempotency,
+    InMemorySpendingLedger spending,
     InMemoryCatalogSnapshotStore snapshots,
     InMemoryDocumentStore documents,
     RecordingRequestEvents events,
@@ -57,6 +60,7 @@ public record TestApplication(
     private Duration catalogTtl = ApplicationSettings.DEFAULT_CATALOG_TTL;
     private int batchSize = 100;
     private Duration replayWait = ApplicationSettings.DEFAULT_REPLAY_WAIT;
+    private SpendingCaps spendingCaps = SpendingCaps.none();
     private UnaryOperator<RequestRepository> wrapRepository = UnaryOperator.identity();
     private UnaryOperator<IdempotencyStore> wrapIdempotency = UnaryOperator.identity();
     private boolean twoEngines = false;
@@ -99,6 +103,15 @@ public record TestApplication(
       return this;
     }
 
+    /** Caps what callers may spend, written as the setting is, such as {@code alice=50/day}. */
+    public Builder spendingCaps(String caps) {
+      this.spendingCaps =
+          SpendingCaps.parse(caps)
+              .toEither()
+              .getOrElseThrow(problems -> new IllegalArgumentException(problems.mkString("; ")));
+      return this;
+    }
+
     /**
      * Puts a wrapper between the use cases and the request store, such as one that fails after a
      * given step to stand for a crash; the test still sees the store itself.
@@ -120,6 +133,7 @@ public record TestApplication(
       FakeVisengine docuengine = new FakeVisengine(clock);
       InMemoryRequestRepository repository = new InMemoryRequestRepository();
       InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
+      InMemorySpendingLedger spending = new InMemorySpendingLedger();
       InMemoryCatalogSnapshotStore snapshots =
           sharedSnapshots.getOrElse(InMemoryCatalogSnapshotStore::new);
       InMemoryDocumentStore documents = new InMemoryDocumentStore();
@@ -134,6 +148,7 @@ public record TestApplication(
                   : List.of(Upstream.of(TestData.ENGINE, visengine)),
               wrapRepository.apply(repository),
               wrapIdempotency.apply(idempotency),
+              spending,
               snapshots,
               documents,
               events,
@@ -143,13 +158,20 @@ public record TestApplication(
               clock);
       ApplicationSettings settings =
           new ApplicationSettings(
-              ValuePolicy.defaults(), catalogTtl, webhookBaseUrl, SECRET, batchSize, replayWait);
+              ValuePolicy.defaults(),
+              catalogTtl,
+              webhookBaseUrl,
+              SECRET,
+              batchSize,
+              replayWait,
+              spendingCaps);
       return new TestApplication(
           UseCases.create(ports, settings),
           visengine,
           docuengine,
           repository,
           idempotency,
+          spending,
           snapshots,
           documents,
           events,

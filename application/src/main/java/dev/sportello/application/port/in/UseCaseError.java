@@ -2,6 +2,7 @@ package dev.sportello.application.port.in;
 
 import dev.sportello.domain.request.LifecycleError;
 import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.spending.CapReached;
 import io.vavr.collection.List;
 import java.time.Duration;
 import java.util.Objects;
@@ -82,6 +83,25 @@ public sealed interface UseCaseError {
 
   /** The thing asked for is not ready yet, such as a document still being produced. */
   record NotReady(String message) implements UseCaseError {}
+
+  /**
+   * The order would take its caller over a spending cap; nothing was ordered. The same submission
+   * may be repeated, with the same idempotency key, once the cap resets or is raised.
+   *
+   * @param reached the cap, what was spent in its period, and when it resets
+   * @param retryAfter how long until the cap resets
+   */
+  record SpendingCapReached(CapReached reached, Duration retryAfter) implements UseCaseError {
+    public SpendingCapReached {
+      Objects.requireNonNull(reached, "reached");
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    @Override
+    public String message() {
+      return reached.message();
+    }
+  }
 
   /** The upstream wallet cannot pay for it. */
   record PaymentRequired(String message) implements UseCaseError {}

@@ -30,7 +30,9 @@ public record BackgroundFailure(Work work, Option<RequestId> request, Cause caus
     /** Bringing a changed request in line with upstream. */
     REFRESH,
     /** Fetching an issued document. */
-    DOCUMENT
+    DOCUMENT,
+    /** Releasing or counting again what a request reserved of its caller's spending caps. */
+    SPENDING
   }
 
   /** What kind of failure stopped it. */

@@ -1,0 +1,153 @@
+package dev.sportello.adapter.persistence;
+
+import dev.sportello.application.port.out.SpendingLedger;
+import dev.sportello.application.port.out.StorageFailure;
+import dev.sportello.domain.request.RequestId;
+import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.spending.CapReached;
+import dev.sportello.domain.spending.SpendingCap;
+import dev.sportello.domain.spending.SpendingPeriod;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Spending reservations in {@code spending_reservation}, one row per request. A reservation runs in
+ * one transaction that first updates its caller's row in {@code spending_caller}: the row lock
+ * (PostgreSQL, H2) or the write lock that SQLite's transactions take as they begin holds every
+ * other reservation of the caller, on any instance, until this one has summed the caller's periods
+ * and inserted its row or refused. A caller's first reservation inserts its row first; two
+ * instances doing so at once are told apart by the primary key.
+ */
+final class JdbcSpendingLedger implements SpendingLedger {
+  private final Database database;
+
+  JdbcSpendingLedger(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public Either<StorageFailure, Either<CapReached, Reservation>> reserve(
+      Reservation reservation, List<SpendingCap> caps) {
+    Either<StorageFailure, Option<Either<CapReached, Reservation>>> first =
+        underCallerLock(reservation, caps);
+    if (first.isLeft() || first.get().isDefined()) {
+      return first.map(Option::get);
+    }
+    return addCaller(reservation)
+        .flatMap(added -> underCallerLock(reservation, caps))
+        .flatMap(again ->
+            again.toEither(() ->
+                new StorageFailure.Unavailable(
+                    "reserve spending: the caller's row was added and is gone")));
+  }
+
+  /** The reservation made under the caller's lock; none when the caller has no row to lock yet. */
+  private Either<StorageFailure, Option<Either<CapReached, Reservation>>> underCallerLock(
+      Reservation reservation, List<SpendingCap> caps) {
+    return database.inTransaction(
+        "reserve spending",
+        handle -> {
+          int locked =
+              handle
+                  .createUpdate(
+                      "UPDATE spending_caller SET checked_at = :at WHERE caller = :caller")
+                  .bind("at", Database.timestamp(Database.stored(reservation.at())))
+                  .bind("caller", reservation.caller())
+                  .execute();
+          if (locked == 0) {
+            return Either.right(Option.none());
+          }
+          Optional<Reservation> held = held(handle, reservation.request());
+          if (held.isPresent()) {
+            return Either.right(Option.some(Either.right(held.get())));
+          }
+          for (SpendingCap cap : caps) {
+            Money spent = sum(handle, reservation.caller(), cap.period().window(reservation.at()));
+            Option<CapReached> reached = cap.refuses(spent, reservation.amount(), reservation.at());
+            if (reached.isDefined()) {
+              return Either.right(Option.some(Either.left(reached.get())));
+            }
+          }
+          handle
+              .createUpdate(
+                  "INSERT INTO spending_reservation (request_id, caller, amount_cents,"
+                      + " reserved_at) VALUES (:id, :caller, :cents, :at)")
+              .bind("id", reservation.request().value())
+              .bind("caller", reservation.caller())
+              .bind("cents", reservation.amount().cents())
+              .bind("at", Database.timestamp(Database.stored(reservation.at())))
+              .execute();
+          return Either.right(Option.some(Either.right(reservation)));
+        });
+  }
+
+  private Either<StorageFailure, Boolean> addCaller(Reservation reservation) {
+    Either<StorageFailure, Boolean> added =
+        database.withHandle(
+            "add a caller to the spending ledger",
+            handle ->
+                Either.right(
+                    handle
+                            .createUpdate(
+                                "INSERT INTO spending_caller (caller, checked_at)"
+                                    + " VALUES (:caller, :at)")
+                            .bind("caller", reservation.caller())
+                            .bind("at", Database.timestamp(Database.stored(reservation.at())))
+                            .execute()
+                        > 0));
+    // Another instance added it first: its row is there to lock all the same.
+    return added.isLeft() && added.getLeft() instanceof StorageFailure.Duplicate
+        ? Either.right(false)
+        : added;
+  }
+
+  @Override
+  public Either<StorageFailure, Boolean> release(RequestId request) {
+    return database.withHandle(
+        "release spending",
+        handle ->
+            Either.right(
+                handle
+                        .createUpdate("DELETE FROM spending_reservation WHERE request_id = :id")
+                        .bind("id", request.value())
+                        .execute()
+                    > 0));
+  }
+
+  @Override
+  public Either<StorageFailure, Money> spent(String caller, SpendingPeriod.Window period) {
+    return database.withHandle(
+        "read spending", handle -> Either.right(sum(handle, caller, period)));
+  }
+
+  private static Optional<Reservation> held(Handle handle, RequestId request) {
+    return handle
+        .createQuery(
+            "SELECT caller, amount_cents, reserved_at FROM spending_reservation"
+                + " WHERE request_id = :id")
+        .bind("id", request.value())
+        .map((rs, ctx) ->
+            new Reservation(
+                RequestRow.required(rs, "caller"),
+                request,
+                Money.ofCents(rs.getLong("amount_cents")),
+                Database.requiredInstant(rs, ctx, "reserved_at")))
+        .findFirst();
+  }
+
+  private static Money sum(Handle handle, String caller, SpendingPeriod.Window period) {
+    return Money.ofCents(
+        handle
+            .createQuery(
+                "SELECT CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM spending_reservation"
+                    + " WHERE caller = :caller AND reserved_at >= :start AND reserved_at < :end")
+            .bind("caller", caller)
+            .bind("start", Database.timestamp(period.start()))
+            .bind("end", Database.timestamp(period.end()))
+            .mapTo(Long.class)
+            .one());
+  }
+}

@@ -1,0 +1,116 @@
+package dev.sportello.domain.spending;
+
+import dev.sportello.domain.shared.Money;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every caller's spending caps. A caller's cap for a period is its own when one is set, otherwise
+ * the one set for {@value #EVERY_CALLER}, which each caller has on its own (it is not a total); a
+ * period without either is not capped.
+ *
+ * @param caps the caps by caller ({@value #EVERY_CALLER} for every caller), one per period at most
+ */
+public record SpendingCaps(Map<String, Map<SpendingPeriod, SpendingCap>> caps) {
+  /** Names the caps of every caller that has none of its own for a period. */
+  public static final String EVERY_CALLER = "*";
+
+  private static final Pattern ENTRY =
+      Pattern.compile("([A-Za-z0-9._-]{1,64}|\\*)=(\\d{1,9}(?:\\.\\d{1,2})?)/([A-Za-z]+)");
+
+  public SpendingCaps {
+    Objects.requireNonNull(caps, "caps");
+    caps.forEach((caller, periods) ->
+        periods.forEach((period, cap) -> {
+          if (cap.period() != period) {
+            throw new IllegalArgumentException("a cap is kept under its own period");
+          }
+        }));
+  }
+
+  /** No caps: every caller may spend without limit. */
+  public static SpendingCaps none() {
+    return new SpendingCaps(HashMap.empty());
+  }
+
+  /**
+   * Reads caps written as {@code caller=amount/period} entries separated by commas, such as {@code
+   * alice=50/day,alice=800/month,*=20/day}: amounts in euros with VAT with up to two decimals and
+   * more than zero, periods {@code day} or {@code month}, and each caller's period given once.
+   * Every entry that is wrong is reported, quoted.
+   */
+  public static Validation<List<String>, SpendingCaps> parse(String text) {
+    List<Validation<String, Tuple2<String, SpendingCap>>> entries =
+        List.of(text.split(",", -1)).map(String::strip).map(SpendingCaps::entry);
+    List<String> problems = entries.filter(Validation::isInvalid).map(Validation::getError);
+    Map<String, Map<SpendingPeriod, SpendingCap>> caps = HashMap.empty();
+    for (Tuple2<String, SpendingCap> entry :
+        entries.filter(Validation::isValid).map(Validation::get)) {
+      Map<SpendingPeriod, SpendingCap> own = caps.get(entry._1).getOrElse(HashMap.empty());
+      if (own.containsKey(entry._2.period())) {
+        problems =
+            problems.append(
+                "\""
+                    + entry._1
+                    + "="
+                    + entry._2.limit()
+                    + "/"
+                    + entry._2.period().noun()
+                    + "\": "
+                    + entry._1
+                    + " already has a cap per "
+                    + entry._2.period().noun());
+      } else {
+        caps = caps.put(entry._1, own.put(entry._2.period(), entry._2));
+      }
+    }
+    return problems.isEmpty()
+        ? Validation.valid(new SpendingCaps(caps))
+        : Validation.invalid(problems);
+  }
+
+  private static Validation<String, Tuple2<String, SpendingCap>> entry(String entry) {
+    Matcher matcher = ENTRY.matcher(entry);
+    if (!matcher.matches()) {
+      return Validation.invalid(
+          "\""
+              + entry
+              + "\": not caller=amount/period, such as alice=50/day (callers of letters, digits,"
+              + " '.', '_' or '-', or * for every caller; amounts in euros with up to two"
+              + " decimals)");
+    }
+    Option<SpendingPeriod> period =
+        List.of(SpendingPeriod.values())
+            .find(known -> known.noun().equals(matcher.group(3).toLowerCase(Locale.ROOT)));
+    Money limit = Money.ofEuros(new BigDecimal(matcher.group(2))).get();
+    if (period.isEmpty()) {
+      return Validation.invalid("\"" + entry + "\": the period is day or month");
+    }
+    if (limit.equals(Money.ZERO)) {
+      return Validation.invalid("\"" + entry + "\": a cap is more than zero");
+    }
+    return Validation.valid(Tuple.of(matcher.group(1), new SpendingCap(period.get(), limit)));
+  }
+
+  /** A caller's cap for a period: its own, or every caller's. */
+  public Option<SpendingCap> of(String caller, SpendingPeriod period) {
+    return caps.get(caller)
+        .flatMap(own -> own.get(period))
+        .orElse(() -> caps.get(EVERY_CALLER).flatMap(every -> every.get(period)));
+  }
+
+  /** A caller's caps, the day's before the month's. */
+  public List<SpendingCap> of(String caller) {
+    return List.of(SpendingPeriod.values()).flatMap(period -> of(caller, period));
+  }
+}
