@@ -1,5 +1,6 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.account.AccountSettings;
 import dev.sportello.domain.spending.SpendingCaps;
 import io.vavr.Tuple;
 import io.vavr.collection.HashMap;
@@ -30,8 +31,6 @@ import java.util.function.Function;
 final class ConfigLoader {
   private static final int MIN_PLAIN_KEY = 16;
   private static final int MIN_WEBHOOK_SECRET = 32;
-  private static final URI OAUTH_TEST = URI.create("https://test.oauth.openapi.com");
-  private static final URI OAUTH_PRODUCTION = URI.create("https://oauth.openapi.com");
   private static final Duration LONGEST_TOKEN_TTL = Duration.ofDays(365);
 
   private ConfigLoader() {}
@@ -215,14 +214,22 @@ final class ConfigLoader {
   private static Option<Config.Account> account(Sources in) {
     Option<String> email = in.optional(Setting.OPENAPI_EMAIL, ConfigLoader::email);
     Option<String> apiKey =
-        in.optional(Setting.OPENAPI_API_KEY, text -> Values.text(text, MIN_PLAIN_KEY));
-    boolean production =
-        in.get(Setting.OAUTH_URL, Validation::valid, "").strip().equalsIgnoreCase("production");
+        in.optional(
+            Setting.OPENAPI_API_KEY,
+            text ->
+                Values.text(text, MIN_PLAIN_KEY)
+                    .flatMap(key ->
+                        Values.printable(key, 1_000)
+                            .mapError(
+                                ignored -> "must be printable ASCII, as the console shows it")));
     URI oauthUrl =
         in.get(
             Setting.OAUTH_URL,
-            text -> environmentUrl(text, OAUTH_TEST, OAUTH_PRODUCTION),
-            OAUTH_TEST);
+            text -> environmentUrl(text, AccountSettings.TEST, AccountSettings.PRODUCTION),
+            AccountSettings.TEST);
+    // Openapi's production service, named or written out, is the one environment whose scopes
+    // name the production hosts; any other address plays the test environment.
+    boolean production = sameService(oauthUrl, AccountSettings.PRODUCTION);
     boolean emailSet = in.isSet(Setting.OPENAPI_EMAIL);
     boolean keySet = in.isSet(Setting.OPENAPI_API_KEY);
     if (emailSet != keySet) {
@@ -240,6 +247,20 @@ final class ConfigLoader {
               + " and "
               + Setting.OPENAPI_API_KEY.variable()
               + ", the account whose token it mints");
+    }
+    boolean anyEngineUrl = List.of(OpenapiEngine.values()).exists(engine -> in.isSet(engine.url()));
+    if (emailSet
+        && keySet
+        && !sameService(oauthUrl, AccountSettings.TEST)
+        && !production
+        && !anyEngineUrl) {
+      in.problem(
+          Setting.OAUTH_URL.variable()
+              + ": an address of its own needs the engines' addresses as well ("
+              + Setting.VISENGINE_URL.variable()
+              + ", "
+              + Setting.DOCUENGINE_URL.variable()
+              + "), or its token would be sent to Openapi's test hosts");
     }
     return email.flatMap(address ->
         apiKey.map(key -> new Config.Account(oauthUrl, !production, address.strip(), key.strip())));
@@ -296,6 +317,14 @@ final class ConfigLoader {
         : Option.none();
   }
 
+  /** The same service: scheme, host and port alike, whatever the path's trailing slash. */
+  private static boolean sameService(URI given, URI known) {
+    return given.getScheme().equalsIgnoreCase(known.getScheme())
+        && given.getHost().equalsIgnoreCase(known.getHost())
+        && given.getPort() == known.getPort()
+        && given.getPath().replaceAll("/+$", "").isEmpty();
+  }
+
   private static Validation<String, String> email(String text) {
     String address = text.strip();
     int at = address.indexOf('@');
@@ -303,6 +332,7 @@ final class ConfigLoader {
             && at == address.lastIndexOf('@')
             && at < address.length() - 1
             && !address.contains(":")
+            && Values.printable(address, 320).isValid()
         ? Validation.valid(address)
         : Validation.invalid("must be the account's e-mail address");
   }

@@ -14,6 +14,7 @@ import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.adapter.visengine.VisengineSettings;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
+import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
@@ -58,9 +59,13 @@ final class Service implements AutoCloseable {
   /** The e-mail of the account the embedded sandbox holds for this service. */
   static final String SANDBOX_ACCOUNT = "sportello@sandbox.invalid";
 
-  /** The calls that charge the wallet, after which its balance is read again. */
+  /** The calls that charge the wallet, or refund it, after which its balance is read again. */
   private static final Set<RemoteCallKind> CHARGING =
-      EnumSet.of(RemoteCallKind.CLOSE, RemoteCallKind.SEARCH, RemoteCallKind.SELECTION);
+      EnumSet.of(
+          RemoteCallKind.CLOSE,
+          RemoteCallKind.SEARCH,
+          RemoteCallKind.SELECTION,
+          RemoteCallKind.CANCEL);
 
   private final Config config;
   private final Option<VisengineSandbox> sandbox;
@@ -191,6 +196,9 @@ final class Service implements AutoCloseable {
                         .token()
                         .map(BearerToken::fixed)
                         .getOrElse(() -> openapiAccount.get().token())));
+    // With a token given by hand for every engine, the account only shows the wallet: no token is
+    // minted, renewed or judged.
+    boolean callsWithMintedToken = engines.values().exists(access -> access.token().isEmpty());
     Metrics metrics = new Metrics();
     openapiAccount.forEach(
         opened -> metrics.followWallet(() -> opened.status().wallet().map(WalletBalance::euros)));
@@ -199,7 +207,7 @@ final class Service implements AutoCloseable {
         (engine, kind, failure, latency) -> {
           metrics.called(engine, kind, failure, latency);
           upstreamHealth.called(engine, kind, failure, latency);
-          if (failure.isEmpty() && CHARGING.contains(kind)) {
+          if (movesTheWallet(kind, failure)) {
             openapiAccount.forEach(OpenapiAccount::charged);
           }
         };
@@ -250,7 +258,9 @@ final class Service implements AutoCloseable {
                 () -> persistence.health().isRight(),
                 () ->
                     upstreamHealth.healthy()
-                        && openapiAccount.forAll(opened -> opened.status().problem().isEmpty()),
+                        && (!callsWithMintedToken
+                            || openapiAccount.forAll(
+                                opened -> opened.status().problem().isEmpty())),
                 () -> openapiAccount.map(Service::readinessDetails).getOrElse(HashMap.empty()),
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
@@ -261,7 +271,11 @@ final class Service implements AutoCloseable {
                 useCases.synchronise(),
                 persistence::purgeExpired,
                 persistence::resealStep,
-                () -> openapiAccount.forEach(OpenapiAccount::renewIfDue),
+                () -> {
+                  if (callsWithMintedToken) {
+                    openapiAccount.forEach(OpenapiAccount::renewIfDue);
+                  }
+                },
                 metrics,
                 config.syncInterval())
             .start();
@@ -275,6 +289,15 @@ final class Service implements AutoCloseable {
         rest,
         scheduler,
         generatedKey);
+  }
+
+  /**
+   * Whether the call may have moved money: a charging call or a cancellation that went through, or
+   * one whose answer was lost.
+   */
+  private static boolean movesTheWallet(RemoteCallKind kind, Option<RemoteFailure> failure) {
+    return CHARGING.contains(kind)
+        && failure.forAll(RemoteFailure.OutcomeUnknown.class::isInstance);
   }
 
   /**

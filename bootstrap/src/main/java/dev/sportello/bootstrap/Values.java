@@ -118,14 +118,14 @@ final class Values {
     }
   }
 
-  /** Printable text of one to so many characters, stripped. */
+  /** Printable ASCII of one to so many characters, stripped: what Openapi's headers carry. */
   static Validation<String, String> printable(String text, int maxLength) {
     String stripped = text.strip();
     return !stripped.isEmpty()
             && stripped.length() <= maxLength
-            && stripped.codePoints().noneMatch(Character::isISOControl)
+            && stripped.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)
         ? Validation.valid(stripped)
-        : Validation.invalid("must be 1 to " + maxLength + " printable characters");
+        : Validation.invalid("must be 1 to " + maxLength + " printable ASCII characters");
   }
 
   /** An absolute http or https URL with a host, and neither query nor fragment. */

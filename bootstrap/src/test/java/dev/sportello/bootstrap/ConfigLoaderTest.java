@@ -551,4 +551,36 @@ class ConfigLoaderTest {
             "SPORTELLO_WALLET_WARNING=-3 (environment): must be an amount of euros such as 25 or"
                 + " 12.50");
   }
+
+  @Test
+  void openapisProductionOAuthServiceWrittenOutIsProductionToo() {
+    Config config = valid(withAccount("SPORTELLO_OAUTH_URL", "https://oauth.openapi.com/"));
+
+    Config.Upstream.Openapi openapi = (Config.Upstream.Openapi) config.upstream();
+    assertThat(openapi.account().map(Config.Account::testEnvironment)).containsExactly(false);
+    assertThat(engineHost(config, OpenapiEngine.DOCUENGINE))
+        .containsExactly(DocuEngineSettings.PRODUCTION);
+  }
+
+  @Test
+  void anOAuthServiceOfItsOwnNeedsTheEnginesAddressesAsWell() {
+    assertThat(problems(withAccount("SPORTELLO_OAUTH_URL", "http://127.0.0.1:9000")))
+        .containsExactly(
+            "SPORTELLO_OAUTH_URL: an address of its own needs the engines' addresses as well"
+                + " (SPORTELLO_VISENGINE_URL, SPORTELLO_DOCUENGINE_URL), or its token would be sent"
+                + " to Openapi's test hosts");
+  }
+
+  @Test
+  void anEmailOrApiKeyBeyondPrintableAsciiIsRefusedAtStartRatherThanWhenWired() {
+    assertThat(
+            problems(
+                withAccount(
+                    "SPORTELLO_OPENAPI_EMAIL", "paga@università.it",
+                    "SPORTELLO_OPENAPI_API_KEY", "k3y-with-an-è-inside-it")))
+        .containsExactly(
+            "SPORTELLO_OPENAPI_EMAIL (environment): must be the account's e-mail address",
+            "SPORTELLO_OPENAPI_API_KEY (environment): must be printable ASCII, as the console"
+                + " shows it");
+  }
 }

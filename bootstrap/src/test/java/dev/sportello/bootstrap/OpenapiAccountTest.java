@@ -121,6 +121,8 @@ class OpenapiAccountTest {
   @Test
   @Order(3)
   void anOrderIsFulfilledAndTheWalletGaugeFollowsTheSandboxsWallet() throws Exception {
+    BigDecimal before = sandbox.balance();
+    awaitWalletGauge(before);
     String id =
         app.ok(app.submit("account-1", Harness.DOCU_FAMILY_STATUS, Harness.docuFamilyStatus()))
             .path("id")
@@ -129,6 +131,7 @@ class OpenapiAccountTest {
     app.syncUntil(id, "FULFILLED", sandbox);
 
     assertThat(app.charges(id, sandbox).calls()).isEqualTo(1);
+    assertThat(sandbox.balance()).isLessThan(before);
     assertThat(awaitWalletGauge(sandbox.balance())).isEqualByComparingTo(sandbox.balance());
   }
 
@@ -196,9 +199,35 @@ class OpenapiAccountTest {
 
   @Test
   @Order(8)
+  void aWrongApiKeyLetsTheServiceStartAndReadinessSaysWhyItIsNotReady(@TempDir Path otherDir)
+      throws Exception {
+    java.util.Map<String, String> wrongKey = new java.util.HashMap<>(environment);
+    wrongKey.put("SPORTELLO_DATA_DIR", otherDir.toString());
+    wrongKey.put("SPORTELLO_OPENAPI_API_KEY", "not-the-key-of-this-account");
+
+    try (Harness refused = Harness.start(wrongKey)) {
+      assertThat(refused.get("/api/v1/certificates").status()).isEqualTo(503);
+      HttpResponse<String> ready =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(refused.service.baseUrl().resolve("/health/ready"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(Harness.JSON.readTree(ready.body()).path("details").path("account").asString())
+          .isNotBlank();
+      assertThat(ready.body()).doesNotContain("not-the-key-of-this-account").doesNotContain(EMAIL);
+    }
+  }
+
+  @Test
+  @Order(9)
   void neitherTheApiKeyNorAnyTokenEverReachedTheServicesOutputAtDebug() throws Exception {
     List<String> secrets = new ArrayList<>(Harness.texts(accountTokens(), "token").toJavaList());
     secrets.add(ACCOUNT_API_KEY);
+    secrets.add("not-the-key-of-this-account");
+    secrets.add(EMAIL);
     secrets.add(
         Base64.getEncoder()
             .encodeToString((EMAIL + ":" + ACCOUNT_API_KEY).getBytes(StandardCharsets.UTF_8)));
