@@ -6,6 +6,7 @@ import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.StoredCredential;
 import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * instance may have replaced it already) and only then is a token minted, kept, and the one it
  * replaces deleted. One thread of an instance does this while the others wait for its result, so
  * that however many ask at once, at most one token is minted.
+ *
+ * <p>When the answer to a mint is lost, a token may have been minted all the same: before the next
+ * mint, the account's tokens named and scoped as this one's are listed, and those not kept are
+ * deleted, so that no orphan piles up.
  *
  * <p>A token upstream refuses is replaced once the same way. When the replacement is refused too,
  * or minting fails (a wrong e-mail address or API key, a scope not enabled on the account), the
@@ -54,6 +59,7 @@ final class ManagedToken implements BearerToken {
   private @Nullable Instant pausedUntil;
   private @Nullable String replacement;
   private @Nullable Instant replacedAt;
+  private boolean mintUnsettled;
 
   ManagedToken(AccountSettings settings, CredentialStore store, OAuthService oauth, Clock clock) {
     if (settings.scopes().exists(scope -> scope.contains("*"))) {
@@ -194,9 +200,17 @@ final class ManagedToken implements BearerToken {
     if (kept.exists(credential -> usable(credential, now, refused))) {
       return new Replacement.Taken(kept.get());
     }
+    if (mintUnsettled) {
+      Option<String> unswept = deleteUnkept(kept);
+      if (unswept.isDefined()) {
+        return new Replacement.Failed(unswept.get());
+      }
+      mintUnsettled = false;
+    }
     Either<RemoteFailure, IssuedToken> minted =
         oauth.mint(settings.scopes(), settings.tokenName(), settings.tokenTtl());
     if (minted.isLeft()) {
+      mintUnsettled = minted.getLeft() instanceof RemoteFailure.OutcomeUnknown;
       return new Replacement.Failed(mintProblem(minted.getLeft()));
     }
     IssuedToken issued = minted.get();
@@ -222,6 +236,31 @@ final class ManagedToken implements BearerToken {
     return new Replacement.Minted(credential, kept);
   }
 
+  /**
+   * Deletes the account's tokens named and scoped as this one's but the kept one: after a mint of
+   * unknown outcome, one may be an orphan. Empty when done, else why not.
+   */
+  private Option<String> deleteUnkept(Option<StoredCredential> kept) {
+    Either<RemoteFailure, List<IssuedToken>> listed = oauth.tokens();
+    if (listed.isLeft()) {
+      return Option.some(
+          "the account's tokens could not be listed after a mint of unknown outcome: "
+              + listed.getLeft().message());
+    }
+    listed
+        .get()
+        .filter(token ->
+            token.label().equals(settings.tokenName())
+                && HashSet.ofAll(token.scopes()).equals(wanted)
+                && !kept.exists(credential -> credential.secret().equals(token.secret())))
+        .forEach(orphan ->
+            delete(
+                orphan.secret(),
+                orphan.label(),
+                orphan.expiresAt().map(Instant::toString).getOrElse("an unknown moment")));
+    return Option.none();
+  }
+
   /** After a failure: the token in use while it still works, else the problem. */
   private Either<String, String> fallback(Instant now, Option<String> refused) {
     StoredCredential inUse = held;
@@ -242,18 +281,22 @@ final class ManagedToken implements BearerToken {
     LOG.warn("No new Openapi token: {}; the next attempt is due after {}", why, pausedUntil);
   }
 
-  /** Deletes a token that was replaced; a failure is told without the token. */
   private void delete(StoredCredential replaced) {
+    delete(replaced.secret(), replaced.label(), replaced.expiresAt().toString());
+  }
+
+  /** Deletes a token that was replaced; a failure is told without the token. */
+  private void delete(String secret, String label, String expiry) {
     oauth
-        .delete(replaced.secret())
+        .delete(secret)
         .filter(failure -> !(failure instanceof RemoteFailure.NotFound))
         .forEach(failure ->
             LOG.warn(
                 "Could not delete the replaced Openapi token '{}' expiring at {}: {} {}",
-                replaced.label(),
-                replaced.expiresAt(),
+                label,
+                expiry,
                 failure.getClass().getSimpleName(),
-                failure.message().replace(replaced.secret(), "…")));
+                failure.message().replace(secret, "…")));
   }
 
   /** Whether the token has the wanted scopes and is not within the margin of its expiry. */

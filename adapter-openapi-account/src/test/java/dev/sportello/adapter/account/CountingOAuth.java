@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The OAuth service, with its calls counted, and deletions made to fail when a test asks. */
+/**
+ * The OAuth service, with its calls counted, and deletions made to fail or a mint's answer lost
+ * when a test asks.
+ */
 final class CountingOAuth implements OAuthService {
   final AtomicInteger mints = new AtomicInteger();
   final AtomicInteger credits = new AtomicInteger();
   final AtomicBoolean deletionsFail = new AtomicBoolean();
+  final AtomicBoolean nextMintAnswerLost = new AtomicBoolean();
 
   private final OAuthService service;
 
@@ -24,7 +28,10 @@ final class CountingOAuth implements OAuthService {
   @Override
   public Either<RemoteFailure, IssuedToken> mint(List<String> scopes, String name, Duration ttl) {
     mints.incrementAndGet();
-    return service.mint(scopes, name, ttl);
+    Either<RemoteFailure, IssuedToken> minted = service.mint(scopes, name, ttl);
+    return nextMintAnswerLost.getAndSet(false)
+        ? Either.left(new RemoteFailure.OutcomeUnknown("no answer within the read timeout"))
+        : minted;
   }
 
   /** A failing deletion quotes the token, as a careless upstream message could. */

@@ -233,6 +233,25 @@ class ManagedTokenTest {
   }
 
   @Test
+  void aTokenMintedUnbeknownWhenTheAnswerWasLostIsDeletedBeforeTheNextMint() throws Exception {
+    CountingOAuth oauth = upstream.oauth(upstream.settings());
+    oauth.nextMintAnswerLost.set(true);
+    try (OpenapiAccount account = upstream.account(upstream.settings(), store, oauth)) {
+      assertThat(account.token().current().isLeft()).isTrue();
+      String orphan = upstream.oauth(upstream.settings()).tokens().get().single().secret();
+
+      upstream.sandbox.advance(ManagedToken.MINT_PAUSE.plusSeconds(1));
+      String token = token(account);
+
+      assertThat(listed(account))
+          .singleElement()
+          .satisfies(kept -> assertThat(kept.inUse()).isTrue());
+      assertThat(upstream.catalogueStatus(orphan)).as("the orphan is gone").isEqualTo(401);
+      assertThat(upstream.catalogueStatus(token)).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aWrongApiKeyIsTheProblemAndAMintIsTriedAtMostOnceAMinute() {
     AccountSettings wrongKey = withApiKey(upstream.settings(), "a-mistyped-key");
     CountingOAuth oauth = upstream.oauth(wrongKey);
