@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * deleted, so that no orphan piles up.
  *
  * <p>A token upstream refuses is replaced once the same way. When the replacement is refused too,
- * or minting fails (a wrong e-mail address or API key, a scope not enabled on the account), the
- * reason is the account's problem, and a mint is tried again at most once a minute.
+ * or no token can be had (a wrong e-mail address or API key, a scope not enabled on the account),
+ * the reason is the account's problem: the engines have no working token. When only a renewal fails
+ * while the kept token still works, the reason is a warning. Either way a mint is tried again at
+ * most once a minute.
  */
 final class ManagedToken implements BearerToken {
   /** What the token is kept under in the credential store. */
@@ -53,7 +55,11 @@ final class ManagedToken implements BearerToken {
   /** The token in use, read without the lock on every call. */
   private volatile @Nullable StoredCredential held;
 
-  private volatile @Nullable String problem;
+  /** Why the last attempt to obtain a token failed, until one is obtained. */
+  private volatile @Nullable String trouble;
+
+  /** Whether the token in use is a replacement that upstream refused too. */
+  private volatile boolean refusedInTurn;
 
   // Guarded by this.
   private @Nullable Instant pausedUntil;
@@ -94,6 +100,7 @@ final class ManagedToken implements BearerToken {
         && replacedAt != null
         && now.isBefore(replacedAt.plus(MINT_PAUSE))) {
       replacement = null;
+      refusedInTurn = true;
       fail(
           now,
           "the token minted to replace a refused one was refused too: the engines may be reached"
@@ -120,9 +127,19 @@ final class ManagedToken implements BearerToken {
     return Option.of(held);
   }
 
-  /** Why no token can be had, or why the last one was refused, when that is so. */
+  /** Why the engines have no working token: none can be had, or the replacement was refused. */
   Option<String> problem() {
-    return Option.of(problem);
+    return Option.of(trouble).filter(why -> !stillWorks());
+  }
+
+  /** Why the token could not be renewed, while the one in use still works. */
+  Option<String> warning() {
+    return Option.of(trouble).filter(why -> stillWorks());
+  }
+
+  private boolean stillWorks() {
+    StoredCredential inUse = held;
+    return !refusedInTurn && inUse != null && working(inUse, clock.instant(), Option.none());
   }
 
   /** The token's name on the OAuth service. */
@@ -143,14 +160,14 @@ final class ManagedToken implements BearerToken {
     }
     Either<StorageFailure, Option<StoredCredential>> found = store.find(STORE_NAME);
     if (found.isLeft()) {
-      problem = "the credential store could not be read: " + found.getLeft().message();
+      trouble = "the credential store could not be read: " + found.getLeft().message();
       return fallback(now, refused);
     }
     Option<StoredCredential> kept = found.get();
     if (kept.exists(credential -> working(credential, now, refused))) {
       held = kept.get();
       if (fresh(kept.get(), now)) {
-        problem = null;
+        obtained();
         return Either.right(kept.get().secret());
       }
     }
@@ -166,12 +183,12 @@ final class ManagedToken implements BearerToken {
     return switch (replaced.get()) {
       case Replacement.Taken taken -> {
         held = taken.credential();
-        problem = null;
+        obtained();
         yield Either.right(taken.credential().secret());
       }
       case Replacement.Minted minted -> {
         held = minted.credential();
-        problem = null;
+        obtained();
         pausedUntil = null;
         LOG.info(
             "Minted the Openapi token '{}' with {} scopes, expiring at {}",
@@ -267,7 +284,7 @@ final class ManagedToken implements BearerToken {
     if (inUse != null && working(inUse, now, refused)) {
       return Either.right(inUse.secret());
     }
-    String why = problem;
+    String why = trouble;
     return Either.left(why == null ? "no Openapi token is available" : why);
   }
 
@@ -275,8 +292,14 @@ final class ManagedToken implements BearerToken {
     return pausedUntil != null && now.isBefore(pausedUntil);
   }
 
+  /** A working token was obtained: nothing is wrong any more. */
+  private void obtained() {
+    trouble = null;
+    refusedInTurn = false;
+  }
+
   private void fail(Instant now, String why) {
-    problem = why;
+    trouble = why;
     pausedUntil = now.plus(MINT_PAUSE);
     LOG.warn("No new Openapi token: {}; the next attempt is due after {}", why, pausedUntil);
   }

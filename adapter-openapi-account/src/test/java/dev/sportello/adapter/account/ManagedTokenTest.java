@@ -138,7 +138,7 @@ class ManagedTokenTest {
   }
 
   @Test
-  void aRenewalThatFailsKeepsTheWorkingTokenAndTellsTheProblem() {
+  void aRenewalThatFailsKeepsTheWorkingTokenAndWarnsWhyWithoutAProblem() {
     AccountSettings hourly = hourly();
     try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
       String first = token(account);
@@ -147,8 +147,29 @@ class ManagedTokenTest {
       try (OpenapiAccount other = upstream.account(wrongKey, store, upstream.oauth(wrongKey))) {
 
         assertThat(token(other)).isEqualTo(first);
-        assertThat(other.status().problem().get()).contains("e-mail address and API key");
+        assertThat(other.status().warning().get()).contains("e-mail address and API key");
+        assertThat(other.status().problem()).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void aStoreThatCannotBeReadWhileTheTokenWorksIsAWarningUntilTheTokenExpires() {
+    AccountSettings hourly = hourly();
+    try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
+      String first = token(account);
+      upstream.sandbox.advance(Duration.ofMinutes(55));
+      store.down.set(true);
+
+      assertThat(token(account)).isEqualTo(first);
+      assertThat(account.status().warning().get()).contains("credential store");
+      assertThat(account.status().problem()).isEmpty();
+
+      upstream.sandbox.advance(Duration.ofMinutes(6));
+
+      assertThat(account.token().current().isLeft()).isTrue();
+      assertThat(account.status().problem().get()).contains("credential store");
+      assertThat(account.status().warning()).isEmpty();
     }
   }
 
@@ -341,6 +362,7 @@ class ManagedTokenTest {
       assertThat(status.scopes()).containsExactlyInAnyOrderElementsOf(SandboxAccount.SCOPES);
       assertThat(status.tokenExpiresAt()).contains(expiry);
       assertThat(status.problem()).isEmpty();
+      assertThat(status.warning()).isEmpty();
       assertThat(status.toString()).doesNotContain(token);
       assertThat(listed(account).toString()).doesNotContain(token);
     }

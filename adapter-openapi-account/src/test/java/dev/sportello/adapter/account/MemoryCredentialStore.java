@@ -7,6 +7,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -19,9 +20,15 @@ final class MemoryCredentialStore implements CredentialStore {
   /** How many times a credential was looked for. */
   final AtomicInteger finds = new AtomicInteger();
 
+  /** Whether every read and lock fails, as a database that is down. */
+  final AtomicBoolean down = new AtomicBoolean();
+
   @Override
   public Either<StorageFailure, Option<StoredCredential>> find(String name) {
     finds.incrementAndGet();
+    if (down.get()) {
+      return Either.left(new StorageFailure.Unavailable("the database is down"));
+    }
     return Either.right(Option.of(kept.get(name)));
   }
 
@@ -33,6 +40,9 @@ final class MemoryCredentialStore implements CredentialStore {
 
   @Override
   public <T> Either<StorageFailure, T> whileHolding(String name, Supplier<T> work) {
+    if (down.get()) {
+      return Either.left(new StorageFailure.Unavailable("the database is down"));
+    }
     lock.lock();
     try {
       return Either.right(work.get());
