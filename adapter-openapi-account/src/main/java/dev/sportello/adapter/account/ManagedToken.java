@@ -10,16 +10,23 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bearer token minted on the OAuth service and kept in the credential store under {@value
- * #STORE_NAME}, shared by every instance on that store.
+ * The bearer token minted on the OAuth service and kept in the credential store under a name of its
+ * own (see {@link #storeName}), shared by every identically configured instance on that store. An
+ * instance of another account, OAuth service or scopes keeps its own token under another name, and
+ * never uses nor deletes this one.
  *
  * <p>A kept token is used while it has exactly the wanted scopes and is not within the renewal
  * margin of its expiry. Otherwise, under the store's lock, the store is read again (another
@@ -38,8 +45,6 @@ import org.slf4j.LoggerFactory;
  * most once a minute.
  */
 final class ManagedToken implements BearerToken {
-  /** What the token is kept under in the credential store. */
-  static final String STORE_NAME = "openapi";
 
   /** The least time between a failed mint, or a refused replacement, and the next mint. */
   static final Duration MINT_PAUSE = Duration.ofMinutes(1);
@@ -51,6 +56,7 @@ final class ManagedToken implements BearerToken {
   private final OAuthService oauth;
   private final Clock clock;
   private final Set<String> wanted;
+  private final String storeName;
 
   /** The token in use, read without the lock on every call. */
   private volatile @Nullable StoredCredential held;
@@ -76,6 +82,28 @@ final class ManagedToken implements BearerToken {
     this.oauth = oauth;
     this.clock = clock;
     this.wanted = HashSet.ofAll(settings.scopes());
+    this.storeName = storeName(settings);
+  }
+
+  /**
+   * What the token is kept under: {@code openapi:} and a fingerprint of the OAuth service, the
+   * account's e-mail address and the sorted scopes, so that the kept token is always one of this
+   * account, minted for these wants. The address itself is not in clear.
+   */
+  static String storeName(AccountSettings settings) {
+    String wants =
+        settings.baseUrl().toString().replaceAll("/+$", "")
+            + "\n"
+            + settings.email().strip().toLowerCase(Locale.ROOT)
+            + "\n"
+            + settings.scopes().distinct().sorted().mkString("\n");
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(wants.getBytes(StandardCharsets.UTF_8));
+      return "openapi:" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException absent) {
+      throw new IllegalStateException("every JDK has SHA-256", absent);
+    }
   }
 
   @Override
@@ -158,7 +186,7 @@ final class ManagedToken implements BearerToken {
     if (paused(now) && inUse != null && working(inUse, now, refused)) {
       return Either.right(inUse.secret()); // the store is read again once the pause is over
     }
-    Either<StorageFailure, Option<StoredCredential>> found = store.find(STORE_NAME);
+    Either<StorageFailure, Option<StoredCredential>> found = store.find(storeName);
     if (found.isLeft()) {
       trouble = "the credential store could not be read: " + found.getLeft().message();
       return fallback(now, refused);
@@ -175,7 +203,7 @@ final class ManagedToken implements BearerToken {
       return fallback(now, refused);
     }
     Either<StorageFailure, Replacement> replaced =
-        store.whileHolding(STORE_NAME, () -> replaceKept(refused));
+        store.whileHolding(storeName, () -> replaceKept(refused));
     if (replaced.isLeft()) {
       fail(now, "the credential store could not be locked: " + replaced.getLeft().message());
       return fallback(now, refused);
@@ -208,7 +236,7 @@ final class ManagedToken implements BearerToken {
   /** Under the store's lock: reads it again, and mints a token only if it still must. */
   private Replacement replaceKept(Option<String> refused) {
     Instant now = clock.instant();
-    Either<StorageFailure, Option<StoredCredential>> found = store.find(STORE_NAME);
+    Either<StorageFailure, Option<StoredCredential>> found = store.find(storeName);
     if (found.isLeft()) {
       return new Replacement.Failed(
           "the credential store could not be read: " + found.getLeft().message());
@@ -233,7 +261,7 @@ final class ManagedToken implements BearerToken {
     IssuedToken issued = minted.get();
     StoredCredential credential =
         new StoredCredential(
-            STORE_NAME,
+            storeName,
             issued.secret(),
             issued.label().isEmpty() ? settings.tokenName() : issued.label(),
             issued.scopes().isEmpty() ? settings.scopes() : issued.scopes(),

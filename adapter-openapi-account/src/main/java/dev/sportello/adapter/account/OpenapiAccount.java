@@ -42,8 +42,9 @@ public final class OpenapiAccount implements AutoCloseable {
   }
 
   /**
-   * The account for the given settings, keeping its token in {@code store} under {@code openapi}.
-   * Nothing is called until the token or the wallet is first asked for.
+   * The account for the given settings, keeping its token in {@code store} under {@code openapi:}
+   * and a fingerprint of the OAuth service, the e-mail address and the scopes. Nothing is called
+   * until the token or the wallet is first asked for.
    */
   public static OpenapiAccount create(AccountSettings settings, CredentialStore store) {
     Clock clock = Clock.systemUTC();

@@ -83,24 +83,49 @@ class ManagedTokenTest {
   }
 
   @Test
-  void aKeptTokenWithOtherScopesIsReplacedAndDeleted() throws Exception {
+  void theTokenIsKeptUnderAFingerprintOfTheServiceTheAccountAndTheScopes() {
+    AccountSettings base = upstream.settings();
+    String name = ManagedToken.storeName(base);
+
+    assertThat(name).matches("openapi:[0-9a-f]{16}").doesNotContain(base.email());
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    base.baseUrl(), base.email(), "another-key", SandboxAccount.SCOPES.reverse())))
+        .as("the same account and wants")
+        .isEqualTo(name);
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    base.baseUrl(), "altro@studio-rossi.example", base.apiKey(), base.scopes())))
+        .isNotEqualTo(name);
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    AccountSettings.TEST, base.email(), base.apiKey(), base.scopes())))
+        .isNotEqualTo(name);
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    base.baseUrl(), base.email(), base.apiKey(), base.scopes().take(1))))
+        .isNotEqualTo(name);
+  }
+
+  @Test
+  void anInstanceWithOtherScopesKeepsATokenOfItsOwnAndLeavesTheOtherWorking() throws Exception {
     AccountSettings fewer = upstream.settings();
     fewer =
         AccountSettings.of(
             fewer.baseUrl(), fewer.email(), fewer.apiKey(), SandboxAccount.SCOPES.take(1));
-    String narrow;
-    try (OpenapiAccount account = upstream.account(fewer, store, upstream.oauth(fewer))) {
-      narrow = token(account);
-    }
-
-    try (OpenapiAccount account = upstream.account(store)) {
-      String wide = token(account);
+    try (OpenapiAccount narrowInstance = upstream.account(fewer, store, upstream.oauth(fewer));
+        OpenapiAccount wideInstance = upstream.account(store)) {
+      String narrow = token(narrowInstance);
+      String wide = token(wideInstance);
 
       assertThat(wide).isNotEqualTo(narrow);
-      assertThat(listed(account))
-          .singleElement()
-          .satisfies(kept -> assertThat(kept.inUse()).isTrue());
-      assertThat(upstream.catalogueStatus(narrow)).as("the replaced token is gone").isEqualTo(401);
+      assertThat(token(narrowInstance)).isEqualTo(narrow);
+      assertThat(upstream.catalogueStatus(narrow)).isEqualTo(200);
+      assertThat(upstream.catalogueStatus(wide)).isEqualTo(200);
     }
   }
 
@@ -354,7 +379,7 @@ class ManagedTokenTest {
   void theStatusTellsTheTokensNameScopesAndExpiryButNeverTheToken() {
     try (OpenapiAccount account = upstream.account(store)) {
       String token = token(account);
-      Instant expiry = store.find(ManagedToken.STORE_NAME).get().get().expiresAt();
+      Instant expiry = store.kept().expiresAt();
 
       AccountStatus status = account.status();
 

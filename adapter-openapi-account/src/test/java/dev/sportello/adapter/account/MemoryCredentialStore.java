@@ -51,8 +51,13 @@ final class MemoryCredentialStore implements CredentialStore {
     }
   }
 
-  /** The token kept under the account's name. */
+  /** The one token kept. */
   String secret() {
-    return find(ManagedToken.STORE_NAME).get().get().secret();
+    return kept().secret();
+  }
+
+  /** The one credential kept. */
+  StoredCredential kept() {
+    return io.vavr.collection.List.ofAll(kept.values()).single();
   }
 }
