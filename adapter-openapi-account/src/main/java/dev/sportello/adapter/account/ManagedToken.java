@@ -127,6 +127,18 @@ final class ManagedToken implements BearerToken {
     if (token.equals(replacement)
         && replacedAt != null
         && now.isBefore(replacedAt.plus(MINT_PAUSE))) {
+      // Another instance may have replaced the replacement already: only the store knows.
+      Either<StorageFailure, Option<StoredCredential>> found = store.find(storeName);
+      if (found.isLeft()) {
+        fail(now, "the credential store could not be read: " + found.getLeft().message());
+        return false;
+      }
+      if (found.get().exists(kept -> usable(kept, now, Option.some(token)))) {
+        held = found.get().get();
+        replacement = null;
+        obtained();
+        return true;
+      }
       replacement = null;
       refusedInTurn = true;
       fail(

@@ -256,6 +256,25 @@ class ManagedTokenTest {
   }
 
   @Test
+  void aRefusedReplacementThatAnotherInstanceReplacedAlreadyIsTakenWithoutAProblem() {
+    try (OpenapiAccount first = upstream.account(store);
+        OpenapiAccount second = upstream.account(store)) {
+      String expired = token(first);
+      upstream.sandbox.expireToken(expired);
+      assertThat(first.token().refused(expired)).isTrue();
+      String replacement = token(first);
+      assertThat(token(second)).isEqualTo(replacement);
+      upstream.sandbox.expireToken(replacement);
+      assertThat(second.token().refused(replacement)).isTrue();
+
+      assertThat(first.token().refused(replacement)).isTrue();
+
+      assertThat(token(first)).isEqualTo(token(second)).isNotEqualTo(replacement);
+      assertThat(first.status().problem()).isEmpty();
+    }
+  }
+
+  @Test
   void aReplacementRefusedInTurnStopsTheReplacingTellsWhyAndIsTriedAgainAfterAMinute() {
     CountingOAuth oauth = upstream.oauth(upstream.settings());
     try (OpenapiAccount account = upstream.account(upstream.settings(), store, oauth)) {
