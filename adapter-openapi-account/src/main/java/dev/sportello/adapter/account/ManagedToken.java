@@ -236,6 +236,10 @@ final class ManagedToken implements BearerToken {
             minted.credential().scopes().size(),
             minted.credential().expiresAt());
         minted.replaced().forEach(this::delete);
+        if (!fresh(minted.credential(), now)) {
+          // Used all the same; the pause keeps every call from minting another.
+          fail(now, "the OAuth service granted a life shorter than the renewal margin");
+        }
         yield Either.right(minted.credential().secret());
       }
       case Replacement.Failed failed -> {

@@ -6,8 +6,10 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The OAuth service, with its calls counted, and deletions made to fail or a mint's answer lost
@@ -19,6 +21,9 @@ final class CountingOAuth implements OAuthService {
   final AtomicBoolean deletionsFail = new AtomicBoolean();
   final AtomicBoolean nextMintAnswerLost = new AtomicBoolean();
 
+  /** How long a minted token is said to live, when a test says. */
+  final AtomicReference<Option<Duration>> grantedLife = new AtomicReference<>(Option.none());
+
   private final OAuthService service;
 
   CountingOAuth(OAuthService service) {
@@ -28,7 +33,19 @@ final class CountingOAuth implements OAuthService {
   @Override
   public Either<RemoteFailure, IssuedToken> mint(List<String> scopes, String name, Duration ttl) {
     mints.incrementAndGet();
-    Either<RemoteFailure, IssuedToken> minted = service.mint(scopes, name, ttl);
+    Option<Duration> life = Objects.requireNonNull(grantedLife.get());
+    Either<RemoteFailure, IssuedToken> minted =
+        service
+            .mint(scopes, name, ttl)
+            .map(issued ->
+                life.isEmpty()
+                    ? issued
+                    : new IssuedToken(
+                        issued.secret(),
+                        issued.label(),
+                        issued.scopes(),
+                        issued.createdAt(),
+                        issued.createdAt().map(created -> created.plus(life.get()))));
     return nextMintAnswerLost.getAndSet(false)
         ? Either.left(new RemoteFailure.OutcomeUnknown("no answer within the read timeout"))
         : minted;

@@ -3,6 +3,7 @@ package dev.sportello.adapter.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -146,6 +147,20 @@ class ManagedTokenTest {
       assertThat(upstream.catalogueStatus(renewed)).isEqualTo(200);
       assertThat(account.status().tokenExpiresAt().get())
           .isAfter(upstream.sandbox.now().plus(Duration.ofMinutes(50)));
+    }
+  }
+
+  @Test
+  void aLifeShorterThanTheRenewalMarginIsUsedWithAWarningAndNotMintedAgainOnEveryCall() {
+    AccountSettings hourly = hourly();
+    CountingOAuth oauth = upstream.oauth(hourly);
+    oauth.grantedLife.set(Option.some(Duration.ofMinutes(5)));
+    try (OpenapiAccount account = upstream.account(hourly, store, oauth)) {
+      String first = token(account);
+
+      assertThat(token(account)).isEqualTo(first);
+      assertThat(oauth.mints).hasValue(1);
+      assertThat(account.status().warning().get()).contains("shorter than the renewal margin");
     }
   }
 
