@@ -200,7 +200,7 @@ final class ManagedToken implements BearerToken {
     }
     Either<StorageFailure, Option<StoredCredential>> found = store.find(storeName);
     if (found.isLeft()) {
-      trouble = "the credential store could not be read: " + found.getLeft().message();
+      fail(now, "the credential store could not be read: " + found.getLeft().message());
       return fallback(now, refused);
     }
     Option<StoredCredential> kept = found.get();

@@ -214,6 +214,27 @@ class ManagedTokenTest {
   }
 
   @Test
+  void whileTheStoreIsDownTheWorkingTokenIsUsedAndTheStoreReadAgainOnlyAfterAMinute() {
+    AccountSettings hourly = hourly();
+    try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
+      String first = token(account);
+      upstream.sandbox.advance(Duration.ofMinutes(55));
+      store.down.set(true);
+      token(account);
+      int finds = store.finds.get();
+
+      for (int call = 0; call < 5; call++) {
+        assertThat(token(account)).isEqualTo(first);
+      }
+      assertThat(store.finds).hasValue(finds);
+
+      upstream.sandbox.advance(ManagedToken.MINT_PAUSE.plusSeconds(1));
+      token(account);
+      assertThat(store.finds.get()).isGreaterThan(finds);
+    }
+  }
+
+  @Test
   void whileARenewalFailsTheWorkingTokenIsUsedAndTheStoreReadAgainOnlyAfterAMinute() {
     AccountSettings hourly = hourly();
     try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
