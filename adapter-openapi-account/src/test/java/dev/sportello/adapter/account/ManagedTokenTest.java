@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The token kept for the engines, against the sandbox's OAuth service and engines. */
 class ManagedTokenTest {
   private final SandboxAccount upstream = new SandboxAccount();
-  private final MemoryCredentialStore store = new MemoryCredentialStore();
+  private final WatchedCredentialStore store = new WatchedCredentialStore();
 
   @AfterEach
   void stopUpstream() {

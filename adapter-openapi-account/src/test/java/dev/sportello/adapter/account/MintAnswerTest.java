@@ -68,7 +68,7 @@ class MintAnswerTest {
         OpenapiAccount account =
             OpenapiAccount.create(
                 settings,
-                new MemoryCredentialStore(),
+                new WatchedCredentialStore(),
                 HttpOAuthService.create(settings, clock, millis -> {}),
                 clock)) {
       Either<String, String> token = account.token().current();

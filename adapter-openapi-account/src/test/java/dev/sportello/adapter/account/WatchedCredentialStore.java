@@ -3,19 +3,23 @@ package dev.sportello.adapter.account;
 import dev.sportello.application.port.out.CredentialStore;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.StoredCredential;
+import dev.sportello.application.testing.InMemoryCredentialStore;
+import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-/** A credential store in memory, shared by the accounts of a test as instances share one store. */
-final class MemoryCredentialStore implements CredentialStore {
-  private final Map<String, StoredCredential> kept = new ConcurrentHashMap<>();
-  private final ReentrantLock lock = new ReentrantLock(true);
+/**
+ * The application's credential store in memory, shared by the accounts of a test as instances share
+ * one store, with its reads counted and made to fail when a test asks.
+ */
+final class WatchedCredentialStore implements CredentialStore {
+  private final InMemoryCredentialStore store = new InMemoryCredentialStore();
+  private final Set<String> names = ConcurrentHashMap.newKeySet();
 
   /** How many times a credential was looked for. */
   final AtomicInteger finds = new AtomicInteger();
@@ -26,29 +30,18 @@ final class MemoryCredentialStore implements CredentialStore {
   @Override
   public Either<StorageFailure, Option<StoredCredential>> find(String name) {
     finds.incrementAndGet();
-    if (down.get()) {
-      return Either.left(new StorageFailure.Unavailable("the database is down"));
-    }
-    return Either.right(Option.of(kept.get(name)));
+    return down.get() ? Either.left(unavailable()) : store.find(name);
   }
 
   @Override
   public Either<StorageFailure, StoredCredential> save(StoredCredential credential) {
-    kept.put(credential.name(), credential);
-    return Either.right(credential);
+    names.add(credential.name());
+    return store.save(credential);
   }
 
   @Override
   public <T> Either<StorageFailure, T> whileHolding(String name, Supplier<T> work) {
-    if (down.get()) {
-      return Either.left(new StorageFailure.Unavailable("the database is down"));
-    }
-    lock.lock();
-    try {
-      return Either.right(work.get());
-    } finally {
-      lock.unlock();
-    }
+    return down.get() ? Either.left(unavailable()) : store.whileHolding(name, work);
   }
 
   /** The one token kept. */
@@ -58,6 +51,10 @@ final class MemoryCredentialStore implements CredentialStore {
 
   /** The one credential kept. */
   StoredCredential kept() {
-    return io.vavr.collection.List.ofAll(kept.values()).single();
+    return List.ofAll(names).flatMap(name -> store.find(name).get()).single();
+  }
+
+  private static StorageFailure unavailable() {
+    return new StorageFailure.Unavailable("the database is down");
   }
 }
