@@ -3,7 +3,10 @@ package dev.sportello.sandbox;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The {@code {data, success, message, error}} envelope every response wears. */
+/**
+ * The {@code {data, success, message, error}} envelope every response wears but the OAuth service's
+ * {@code POST /tokens} and {@code GET /tokens/{token}}, which answer a bare TokenDetail.
+ */
 final class Envelope {
 
   private Envelope() {}

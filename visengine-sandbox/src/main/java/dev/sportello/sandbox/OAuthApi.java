@@ -58,7 +58,7 @@ final class OAuthApi {
     route(
         config,
         "GET /tokens/{token}",
-        (account, call) -> Envelope.success(detail(account, call.param("token")).toJson()));
+        (account, call) -> detail(account, call.param("token")).toJson()); // bare, as minted
     route(
         config,
         "DELETE /tokens",
@@ -113,7 +113,7 @@ final class OAuthApi {
     }
     String name = Json.text(body, "name").orElse("");
     Tokens.Minted token = tokens.mint(account.email(), scopes, name, ttl(body.path("ttl")));
-    return Envelope.success(token.toJson());
+    return token.toJson(); // a bare TokenDetail, as the vendor's OAS says
   }
 
   /** Seconds; absent, unreadable, zero or negative means the default, and a year at most. */

@@ -2,6 +2,7 @@ package dev.sportello.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,10 @@ final class Tokens {
   private final SandboxClock clock;
   private final RandomGenerator random;
 
-  /** Insertion order is minting order. */
+  /**
+   * Keyed by each token's SHA-256 digest, so that a lookup's time tells nothing of how much of a
+   * presented token matches a minted one. Insertion order is minting order.
+   */
   private final SequencedMap<String, Minted> minted = new LinkedHashMap<>();
 
   Tokens(List<String> everlasting, SandboxClock clock, RandomGenerator random) {
@@ -121,7 +125,17 @@ final class Tokens {
   }
 
   private synchronized Optional<Minted> minted(String token) {
-    return Optional.ofNullable(minted.get(token));
+    return Optional.ofNullable(minted.get(digest(token)));
+  }
+
+  private static String digest(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException absent) {
+      throw new IllegalStateException("every JDK has SHA-256", absent);
+    }
   }
 
   /** A new token of {@code owner}'s, valid for {@code ttl} from now on the sandbox clock. */
@@ -130,7 +144,7 @@ final class Tokens {
     Minted token =
         new Minted(
             newToken(random), owner, name, now, now.plus(ttl), now, scopes, newToken(random));
-    minted.put(token.token(), token);
+    minted.put(digest(token.token()), token);
     return token;
   }
 
@@ -146,7 +160,7 @@ final class Tokens {
   }
 
   synchronized Optional<Minted> find(String owner, String token) {
-    return Optional.ofNullable(minted.get(token)).filter(found -> found.owner().equals(owner));
+    return minted(token).filter(found -> found.owner().equals(owner));
   }
 
   /** Whether {@code owner} had that token, which is now gone. */
@@ -154,7 +168,7 @@ final class Tokens {
     if (find(owner, token).isEmpty()) {
       return false;
     }
-    minted.remove(token);
+    minted.remove(digest(token));
     return true;
   }
 
@@ -163,7 +177,7 @@ final class Tokens {
     if (isEverlasting(token)) {
       throw ApiError.TOKEN_NEVER_EXPIRES.error();
     }
-    Minted found = minted.get(token);
+    Minted found = minted.get(digest(token));
     if (found == null) {
       throw ApiError.NO_SUCH_TOKEN.error();
     }
@@ -178,7 +192,7 @@ final class Tokens {
             now,
             found.scopes(),
             found.refreshToken());
-    minted.put(token, expired);
+    minted.put(digest(token), expired);
     return expired;
   }
 }

@@ -208,7 +208,7 @@ final class SandboxHttp implements AutoCloseable {
     if (minted.status() != 200) {
       throw new AssertionError("minting failed: " + minted.raw());
     }
-    return minted.data().path("token").asString();
+    return minted.json().path("token").asString();
   }
 
   /** Creates a DocuEngine request from a {@code POST /requests} body and returns its id. */

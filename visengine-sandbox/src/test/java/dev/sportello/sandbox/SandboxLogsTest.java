@@ -52,7 +52,7 @@ class SandboxLogsTest {
                 .withTokens(EVERLASTING)
                 .withAccounts(DEV))) {
       minted = api.mint(DEV, List.of("GET:test.visengine2.altravia.com/visure"));
-      String token = minted.data().path("token").asString();
+      String token = minted.json().path("token").asString();
       api.send("GET", "/visure", null, token);
       api.send("POST", "/richiesta", "{}", token);
       api.oauth(DEV, "GET", "/tokens/" + token, null);
@@ -75,7 +75,7 @@ class SandboxLogsTest {
         .noneMatch(line ->
             line.contains(API_KEY)
                 || line.contains(EVERLASTING)
-                || line.contains(minted.data().path("token").asString())
-                || line.contains(minted.data().path("refreshToken").asString()));
+                || line.contains(minted.json().path("token").asString())
+                || line.contains(minted.json().path("refreshToken").asString()));
   }
 }

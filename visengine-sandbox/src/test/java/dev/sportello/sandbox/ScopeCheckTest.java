@@ -114,7 +114,7 @@ class ScopeCheckTest {
 
   @Test
   void aMintedTokenExpiresOnTheSandboxClock() {
-    String token = api.mint(DEV, List.of(VISURE), "\"ttl\":60").data().path("token").asString();
+    String token = api.mint(DEV, List.of(VISURE), "\"ttl\":60").json().path("token").asString();
 
     api.sandbox.advance(Duration.ofSeconds(58));
     assertThat(api.send("GET", "/visure", null, token).status()).isEqualTo(200);
@@ -135,7 +135,7 @@ class ScopeCheckTest {
     assertThat(expired.status()).as(expired.raw()).isEqualTo(200);
     assertThat(expired.data().path("token").asString()).isEqualTo(token);
     assertThat(api.send("GET", "/visure", null, token).message()).isEqualTo("token expired");
-    assertThat(api.oauth(DEV, "GET", "/tokens/" + token, null).data().path("expireAt"))
+    assertThat(api.oauth(DEV, "GET", "/tokens/" + token, null).json().path("expireAt"))
         .isEqualTo(expired.data().path("expireAt"));
   }
 

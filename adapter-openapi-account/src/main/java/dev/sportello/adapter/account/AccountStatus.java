@@ -12,20 +12,24 @@ import java.util.Objects;
  * @param tokenLabel the token's name on the OAuth service
  * @param scopes what the token permits, or what it will be minted with
  * @param tokenExpiresAt when the token in use stops working, if one is in use
- * @param problem why no token can be had, or why the last one was refused, when that is so; a
- *     readiness failure
+ * @param problem why the engines have no working token: none can be had, or the replacement of a
+ *     refused one was refused too; a readiness failure
+ * @param warning why the token could not be renewed (the OAuth service or the credential store
+ *     failing) while the one in use still works; no readiness failure
  */
 public record AccountStatus(
     Option<WalletBalance> wallet,
     String tokenLabel,
     List<String> scopes,
     Option<Instant> tokenExpiresAt,
-    Option<String> problem) {
+    Option<String> problem,
+    Option<String> warning) {
   public AccountStatus {
     Objects.requireNonNull(wallet, "wallet");
     Objects.requireNonNull(tokenLabel, "tokenLabel");
     Objects.requireNonNull(scopes, "scopes");
     Objects.requireNonNull(tokenExpiresAt, "tokenExpiresAt");
     Objects.requireNonNull(problem, "problem");
+    Objects.requireNonNull(warning, "warning");
   }
 }

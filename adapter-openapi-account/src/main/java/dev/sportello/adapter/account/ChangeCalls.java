@@ -14,7 +14,7 @@ interface ChangeCalls {
 
   @RequestLine("POST /tokens")
   @Headers("Content-Type: application/json")
-  Wire.Envelope<Wire.Token> mint(Wire.NewToken body);
+  Wire.MintAnswer mint(Wire.NewToken body);
 
   /** Read as a bare answer: a deletion's envelope may hold no data, which is no failure here. */
   @RequestLine("DELETE /tokens/{token}")

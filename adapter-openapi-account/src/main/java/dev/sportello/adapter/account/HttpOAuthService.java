@@ -52,13 +52,21 @@ final class HttpOAuthService implements OAuthService {
         clients.repeating(ReadCalls.class), clients.once(ChangeCalls.class));
   }
 
+  /** A 2xx answer that cannot be read may follow a mint: its outcome is unknown. */
   @Override
   public Either<RemoteFailure, IssuedToken> mint(List<String> scopes, String name, Duration ttl) {
-    return FAILURES.call(
-        "mint a token",
-        Failures.Effect.CHANGE,
-        () ->
-            issued(changes.mint(new Wire.NewToken(scopes.asJava(), name, ttl.toSeconds())).data()));
+    return FAILURES
+        .call(
+            "mint a token",
+            Failures.Effect.CHANGE,
+            () ->
+                issued(
+                    changes.mint(new Wire.NewToken(scopes.asJava(), name, ttl.toSeconds())).data()))
+        .mapLeft(failure ->
+            failure instanceof RemoteFailure.Malformed
+                ? new RemoteFailure.OutcomeUnknown(
+                    "the OAuth service answered a mint without a readable token")
+                : failure);
   }
 
   @Override

@@ -6,19 +6,27 @@ import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.StoredCredential;
 import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bearer token minted on the OAuth service and kept in the credential store under {@value
- * #STORE_NAME}, shared by every instance on that store.
+ * The bearer token minted on the OAuth service and kept in the credential store under a name of its
+ * own (see {@link #storeName}), shared by every identically configured instance on that store. An
+ * instance of another account, OAuth service or scopes keeps its own token under another name, and
+ * never uses nor deletes this one.
  *
  * <p>A kept token is used while it has exactly the wanted scopes and is not within the renewal
  * margin of its expiry. Otherwise, under the store's lock, the store is read again (another
@@ -26,13 +34,17 @@ import org.slf4j.LoggerFactory;
  * replaces deleted. One thread of an instance does this while the others wait for its result, so
  * that however many ask at once, at most one token is minted.
  *
+ * <p>When the answer to a mint is lost, a token may have been minted all the same: before the next
+ * mint, the account's tokens named and scoped as this one's are listed, and those not kept are
+ * deleted, so that no orphan piles up.
+ *
  * <p>A token upstream refuses is replaced once the same way. When the replacement is refused too,
- * or minting fails (a wrong e-mail address or API key, a scope not enabled on the account), the
- * reason is the account's problem, and a mint is tried again at most once a minute.
+ * or no token can be had (a wrong e-mail address or API key, a scope not enabled on the account),
+ * the reason is the account's problem: the engines have no working token. When only a renewal fails
+ * while the kept token still works, the reason is a warning. Either way a mint is tried again at
+ * most once a minute.
  */
 final class ManagedToken implements BearerToken {
-  /** What the token is kept under in the credential store. */
-  static final String STORE_NAME = "openapi";
 
   /** The least time between a failed mint, or a refused replacement, and the next mint. */
   static final Duration MINT_PAUSE = Duration.ofMinutes(1);
@@ -44,16 +56,22 @@ final class ManagedToken implements BearerToken {
   private final OAuthService oauth;
   private final Clock clock;
   private final Set<String> wanted;
+  private final String storeName;
 
   /** The token in use, read without the lock on every call. */
   private volatile @Nullable StoredCredential held;
 
-  private volatile @Nullable String problem;
+  /** Why the last attempt to obtain a token failed, until one is obtained. */
+  private volatile @Nullable String trouble;
+
+  /** Whether the token in use is a replacement that upstream refused too. */
+  private volatile boolean refusedInTurn;
 
   // Guarded by this.
   private @Nullable Instant pausedUntil;
   private @Nullable String replacement;
   private @Nullable Instant replacedAt;
+  private boolean mintUnsettled;
 
   ManagedToken(AccountSettings settings, CredentialStore store, OAuthService oauth, Clock clock) {
     if (settings.scopes().exists(scope -> scope.contains("*"))) {
@@ -64,6 +82,28 @@ final class ManagedToken implements BearerToken {
     this.oauth = oauth;
     this.clock = clock;
     this.wanted = HashSet.ofAll(settings.scopes());
+    this.storeName = storeName(settings);
+  }
+
+  /**
+   * What the token is kept under: {@code openapi:} and a fingerprint of the OAuth service, the
+   * account's e-mail address and the sorted scopes, so that the kept token is always one of this
+   * account, minted for these wants. The address itself is not in clear.
+   */
+  static String storeName(AccountSettings settings) {
+    String wants =
+        settings.baseUrl().toString().replaceAll("/+$", "")
+            + "\n"
+            + settings.email().strip().toLowerCase(Locale.ROOT)
+            + "\n"
+            + settings.scopes().distinct().sorted().mkString("\n");
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(wants.getBytes(StandardCharsets.UTF_8));
+      return "openapi:" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException absent) {
+      throw new IllegalStateException("every JDK has SHA-256", absent);
+    }
   }
 
   @Override
@@ -87,7 +127,20 @@ final class ManagedToken implements BearerToken {
     if (token.equals(replacement)
         && replacedAt != null
         && now.isBefore(replacedAt.plus(MINT_PAUSE))) {
+      // Another instance may have replaced the replacement already: only the store knows.
+      Either<StorageFailure, Option<StoredCredential>> found = store.find(storeName);
+      if (found.isLeft()) {
+        fail(now, "the credential store could not be read: " + found.getLeft().message());
+        return false;
+      }
+      if (found.get().exists(kept -> usable(kept, now, Option.some(token)))) {
+        held = found.get().get();
+        replacement = null;
+        obtained();
+        return true;
+      }
       replacement = null;
+      refusedInTurn = true;
       fail(
           now,
           "the token minted to replace a refused one was refused too: the engines may be reached"
@@ -114,9 +167,19 @@ final class ManagedToken implements BearerToken {
     return Option.of(held);
   }
 
-  /** Why no token can be had, or why the last one was refused, when that is so. */
+  /** Why the engines have no working token: none can be had, or the replacement was refused. */
   Option<String> problem() {
-    return Option.of(problem);
+    return Option.of(trouble).filter(why -> !stillWorks());
+  }
+
+  /** Why the token could not be renewed, while the one in use still works. */
+  Option<String> warning() {
+    return Option.of(trouble).filter(why -> stillWorks());
+  }
+
+  private boolean stillWorks() {
+    StoredCredential inUse = held;
+    return !refusedInTurn && inUse != null && working(inUse, clock.instant(), Option.none());
   }
 
   /** The token's name on the OAuth service. */
@@ -135,16 +198,16 @@ final class ManagedToken implements BearerToken {
     if (paused(now) && inUse != null && working(inUse, now, refused)) {
       return Either.right(inUse.secret()); // the store is read again once the pause is over
     }
-    Either<StorageFailure, Option<StoredCredential>> found = store.find(STORE_NAME);
+    Either<StorageFailure, Option<StoredCredential>> found = store.find(storeName);
     if (found.isLeft()) {
-      problem = "the credential store could not be read: " + found.getLeft().message();
+      fail(now, "the credential store could not be read: " + found.getLeft().message());
       return fallback(now, refused);
     }
     Option<StoredCredential> kept = found.get();
     if (kept.exists(credential -> working(credential, now, refused))) {
       held = kept.get();
       if (fresh(kept.get(), now)) {
-        problem = null;
+        obtained();
         return Either.right(kept.get().secret());
       }
     }
@@ -152,7 +215,7 @@ final class ManagedToken implements BearerToken {
       return fallback(now, refused);
     }
     Either<StorageFailure, Replacement> replaced =
-        store.whileHolding(STORE_NAME, () -> replaceKept(refused));
+        store.whileHolding(storeName, () -> replaceKept(refused));
     if (replaced.isLeft()) {
       fail(now, "the credential store could not be locked: " + replaced.getLeft().message());
       return fallback(now, refused);
@@ -160,12 +223,12 @@ final class ManagedToken implements BearerToken {
     return switch (replaced.get()) {
       case Replacement.Taken taken -> {
         held = taken.credential();
-        problem = null;
+        obtained();
         yield Either.right(taken.credential().secret());
       }
       case Replacement.Minted minted -> {
         held = minted.credential();
-        problem = null;
+        obtained();
         pausedUntil = null;
         LOG.info(
             "Minted the Openapi token '{}' with {} scopes, expiring at {}",
@@ -173,6 +236,10 @@ final class ManagedToken implements BearerToken {
             minted.credential().scopes().size(),
             minted.credential().expiresAt());
         minted.replaced().forEach(this::delete);
+        if (!fresh(minted.credential(), now)) {
+          // Used all the same; the pause keeps every call from minting another.
+          fail(now, "the OAuth service granted a life shorter than the renewal margin");
+        }
         yield Either.right(minted.credential().secret());
       }
       case Replacement.Failed failed -> {
@@ -185,7 +252,7 @@ final class ManagedToken implements BearerToken {
   /** Under the store's lock: reads it again, and mints a token only if it still must. */
   private Replacement replaceKept(Option<String> refused) {
     Instant now = clock.instant();
-    Either<StorageFailure, Option<StoredCredential>> found = store.find(STORE_NAME);
+    Either<StorageFailure, Option<StoredCredential>> found = store.find(storeName);
     if (found.isLeft()) {
       return new Replacement.Failed(
           "the credential store could not be read: " + found.getLeft().message());
@@ -194,15 +261,23 @@ final class ManagedToken implements BearerToken {
     if (kept.exists(credential -> usable(credential, now, refused))) {
       return new Replacement.Taken(kept.get());
     }
+    if (mintUnsettled) {
+      Option<String> unswept = deleteUnkept(kept);
+      if (unswept.isDefined()) {
+        return new Replacement.Failed(unswept.get());
+      }
+      mintUnsettled = false;
+    }
     Either<RemoteFailure, IssuedToken> minted =
         oauth.mint(settings.scopes(), settings.tokenName(), settings.tokenTtl());
     if (minted.isLeft()) {
+      mintUnsettled = minted.getLeft() instanceof RemoteFailure.OutcomeUnknown;
       return new Replacement.Failed(mintProblem(minted.getLeft()));
     }
     IssuedToken issued = minted.get();
     StoredCredential credential =
         new StoredCredential(
-            STORE_NAME,
+            storeName,
             issued.secret(),
             issued.label().isEmpty() ? settings.tokenName() : issued.label(),
             issued.scopes().isEmpty() ? settings.scopes() : issued.scopes(),
@@ -222,13 +297,38 @@ final class ManagedToken implements BearerToken {
     return new Replacement.Minted(credential, kept);
   }
 
+  /**
+   * Deletes the account's tokens named and scoped as this one's but the kept one: after a mint of
+   * unknown outcome, one may be an orphan. Empty when done, else why not.
+   */
+  private Option<String> deleteUnkept(Option<StoredCredential> kept) {
+    Either<RemoteFailure, List<IssuedToken>> listed = oauth.tokens();
+    if (listed.isLeft()) {
+      return Option.some(
+          "the account's tokens could not be listed after a mint of unknown outcome: "
+              + listed.getLeft().message());
+    }
+    listed
+        .get()
+        .filter(token ->
+            token.label().equals(settings.tokenName())
+                && HashSet.ofAll(token.scopes()).equals(wanted)
+                && !kept.exists(credential -> credential.secret().equals(token.secret())))
+        .forEach(orphan ->
+            delete(
+                orphan.secret(),
+                orphan.label(),
+                orphan.expiresAt().map(Instant::toString).getOrElse("an unknown moment")));
+    return Option.none();
+  }
+
   /** After a failure: the token in use while it still works, else the problem. */
   private Either<String, String> fallback(Instant now, Option<String> refused) {
     StoredCredential inUse = held;
     if (inUse != null && working(inUse, now, refused)) {
       return Either.right(inUse.secret());
     }
-    String why = problem;
+    String why = trouble;
     return Either.left(why == null ? "no Openapi token is available" : why);
   }
 
@@ -236,24 +336,34 @@ final class ManagedToken implements BearerToken {
     return pausedUntil != null && now.isBefore(pausedUntil);
   }
 
+  /** A working token was obtained: nothing is wrong any more. */
+  private void obtained() {
+    trouble = null;
+    refusedInTurn = false;
+  }
+
   private void fail(Instant now, String why) {
-    problem = why;
+    trouble = why;
     pausedUntil = now.plus(MINT_PAUSE);
     LOG.warn("No new Openapi token: {}; the next attempt is due after {}", why, pausedUntil);
   }
 
-  /** Deletes a token that was replaced; a failure is told without the token. */
   private void delete(StoredCredential replaced) {
+    delete(replaced.secret(), replaced.label(), replaced.expiresAt().toString());
+  }
+
+  /** Deletes a token that was replaced; a failure is told without the token. */
+  private void delete(String secret, String label, String expiry) {
     oauth
-        .delete(replaced.secret())
+        .delete(secret)
         .filter(failure -> !(failure instanceof RemoteFailure.NotFound))
         .forEach(failure ->
             LOG.warn(
                 "Could not delete the replaced Openapi token '{}' expiring at {}: {} {}",
-                replaced.label(),
-                replaced.expiresAt(),
+                label,
+                expiry,
                 failure.getClass().getSimpleName(),
-                failure.message().replace(replaced.secret(), "…")));
+                failure.message().replace(secret, "…")));
   }
 
   /** Whether the token has the wanted scopes and is not within the margin of its expiry. */

@@ -42,8 +42,9 @@ public final class OpenapiAccount implements AutoCloseable {
   }
 
   /**
-   * The account for the given settings, keeping its token in {@code store} under {@code openapi}.
-   * Nothing is called until the token or the wallet is first asked for.
+   * The account for the given settings, keeping its token in {@code store} under {@code openapi:}
+   * and a fingerprint of the OAuth service, the e-mail address and the scopes. Nothing is called
+   * until the token or the wallet is first asked for.
    */
   public static OpenapiAccount create(AccountSettings settings, CredentialStore store) {
     Clock clock = Clock.systemUTC();
@@ -89,7 +90,8 @@ public final class OpenapiAccount implements AutoCloseable {
 
   /**
    * What an operator is told, at once: the balance last read (a read is started when it is older
-   * than the interval), the token's name, scopes and expiry, and the problem if there is one.
+   * than the interval), the token's name, scopes and expiry, and the problem or the warning if
+   * there is one.
    */
   public AccountStatus status() {
     Option<StoredCredential> held = token.held();
@@ -98,7 +100,8 @@ public final class OpenapiAccount implements AutoCloseable {
         token.label(),
         held.map(StoredCredential::scopes).getOrElse(settings.scopes()),
         held.map(StoredCredential::expiresAt),
-        token.problem());
+        token.problem(),
+        token.warning());
   }
 
   /** Reads the wallet's balance now, waiting for the answer; for a command. */

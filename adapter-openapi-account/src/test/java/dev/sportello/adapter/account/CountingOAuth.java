@@ -6,14 +6,23 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The OAuth service, with its calls counted, and deletions made to fail when a test asks. */
+/**
+ * The OAuth service, with its calls counted, and deletions made to fail or a mint's answer lost
+ * when a test asks.
+ */
 final class CountingOAuth implements OAuthService {
   final AtomicInteger mints = new AtomicInteger();
   final AtomicInteger credits = new AtomicInteger();
   final AtomicBoolean deletionsFail = new AtomicBoolean();
+  final AtomicBoolean nextMintAnswerLost = new AtomicBoolean();
+
+  /** How long a minted token is said to live, when a test says. */
+  final AtomicReference<Option<Duration>> grantedLife = new AtomicReference<>(Option.none());
 
   private final OAuthService service;
 
@@ -24,7 +33,22 @@ final class CountingOAuth implements OAuthService {
   @Override
   public Either<RemoteFailure, IssuedToken> mint(List<String> scopes, String name, Duration ttl) {
     mints.incrementAndGet();
-    return service.mint(scopes, name, ttl);
+    Option<Duration> life = Objects.requireNonNull(grantedLife.get());
+    Either<RemoteFailure, IssuedToken> minted =
+        service
+            .mint(scopes, name, ttl)
+            .map(issued ->
+                life.isEmpty()
+                    ? issued
+                    : new IssuedToken(
+                        issued.secret(),
+                        issued.label(),
+                        issued.scopes(),
+                        issued.createdAt(),
+                        issued.createdAt().map(created -> created.plus(life.get()))));
+    return nextMintAnswerLost.getAndSet(false)
+        ? Either.left(new RemoteFailure.OutcomeUnknown("no answer within the read timeout"))
+        : minted;
   }
 
   /** A failing deletion quotes the token, as a careless upstream message could. */

@@ -26,7 +26,7 @@ class LogHygieneTest {
             .settings()
             .withTokenLife(Duration.ofHours(1), Duration.ofMinutes(10))
             .withWalletWarning(upstream.sandbox.balance().add(java.math.BigDecimal.ONE));
-    MemoryCredentialStore store = new MemoryCredentialStore();
+    WatchedCredentialStore store = new WatchedCredentialStore();
     CountingOAuth oauth = upstream.oauth(hourly);
     List<String> tokens = new ArrayList<>();
     List<String> lines;

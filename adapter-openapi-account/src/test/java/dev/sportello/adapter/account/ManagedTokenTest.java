@@ -3,6 +3,7 @@ package dev.sportello.adapter.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The token kept for the engines, against the sandbox's OAuth service and engines. */
 class ManagedTokenTest {
   private final SandboxAccount upstream = new SandboxAccount();
-  private final MemoryCredentialStore store = new MemoryCredentialStore();
+  private final WatchedCredentialStore store = new WatchedCredentialStore();
 
   @AfterEach
   void stopUpstream() {
@@ -83,24 +84,49 @@ class ManagedTokenTest {
   }
 
   @Test
-  void aKeptTokenWithOtherScopesIsReplacedAndDeleted() throws Exception {
+  void theTokenIsKeptUnderAFingerprintOfTheServiceTheAccountAndTheScopes() {
+    AccountSettings base = upstream.settings();
+    String name = ManagedToken.storeName(base);
+
+    assertThat(name).matches("openapi:[0-9a-f]{16}").doesNotContain(base.email());
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    base.baseUrl(), base.email(), "another-key", SandboxAccount.SCOPES.reverse())))
+        .as("the same account and wants")
+        .isEqualTo(name);
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    base.baseUrl(), "altro@studio-rossi.example", base.apiKey(), base.scopes())))
+        .isNotEqualTo(name);
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    AccountSettings.TEST, base.email(), base.apiKey(), base.scopes())))
+        .isNotEqualTo(name);
+    assertThat(
+            ManagedToken.storeName(
+                AccountSettings.of(
+                    base.baseUrl(), base.email(), base.apiKey(), base.scopes().take(1))))
+        .isNotEqualTo(name);
+  }
+
+  @Test
+  void anInstanceWithOtherScopesKeepsATokenOfItsOwnAndLeavesTheOtherWorking() throws Exception {
     AccountSettings fewer = upstream.settings();
     fewer =
         AccountSettings.of(
             fewer.baseUrl(), fewer.email(), fewer.apiKey(), SandboxAccount.SCOPES.take(1));
-    String narrow;
-    try (OpenapiAccount account = upstream.account(fewer, store, upstream.oauth(fewer))) {
-      narrow = token(account);
-    }
-
-    try (OpenapiAccount account = upstream.account(store)) {
-      String wide = token(account);
+    try (OpenapiAccount narrowInstance = upstream.account(fewer, store, upstream.oauth(fewer));
+        OpenapiAccount wideInstance = upstream.account(store)) {
+      String narrow = token(narrowInstance);
+      String wide = token(wideInstance);
 
       assertThat(wide).isNotEqualTo(narrow);
-      assertThat(listed(account))
-          .singleElement()
-          .satisfies(kept -> assertThat(kept.inUse()).isTrue());
-      assertThat(upstream.catalogueStatus(narrow)).as("the replaced token is gone").isEqualTo(401);
+      assertThat(token(narrowInstance)).isEqualTo(narrow);
+      assertThat(upstream.catalogueStatus(narrow)).isEqualTo(200);
+      assertThat(upstream.catalogueStatus(wide)).isEqualTo(200);
     }
   }
 
@@ -125,6 +151,20 @@ class ManagedTokenTest {
   }
 
   @Test
+  void aLifeShorterThanTheRenewalMarginIsUsedWithAWarningAndNotMintedAgainOnEveryCall() {
+    AccountSettings hourly = hourly();
+    CountingOAuth oauth = upstream.oauth(hourly);
+    oauth.grantedLife.set(Option.some(Duration.ofMinutes(5)));
+    try (OpenapiAccount account = upstream.account(hourly, store, oauth)) {
+      String first = token(account);
+
+      assertThat(token(account)).isEqualTo(first);
+      assertThat(oauth.mints).hasValue(1);
+      assertThat(account.status().warning().get()).contains("shorter than the renewal margin");
+    }
+  }
+
+  @Test
   void aSchedulerRenewsADueTokenBeforeAnyCallAsksForIt() {
     AccountSettings hourly = hourly();
     try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
@@ -138,7 +178,7 @@ class ManagedTokenTest {
   }
 
   @Test
-  void aRenewalThatFailsKeepsTheWorkingTokenAndTellsTheProblem() {
+  void aRenewalThatFailsKeepsTheWorkingTokenAndWarnsWhyWithoutAProblem() {
     AccountSettings hourly = hourly();
     try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
       String first = token(account);
@@ -147,8 +187,50 @@ class ManagedTokenTest {
       try (OpenapiAccount other = upstream.account(wrongKey, store, upstream.oauth(wrongKey))) {
 
         assertThat(token(other)).isEqualTo(first);
-        assertThat(other.status().problem().get()).contains("e-mail address and API key");
+        assertThat(other.status().warning().get()).contains("e-mail address and API key");
+        assertThat(other.status().problem()).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void aStoreThatCannotBeReadWhileTheTokenWorksIsAWarningUntilTheTokenExpires() {
+    AccountSettings hourly = hourly();
+    try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
+      String first = token(account);
+      upstream.sandbox.advance(Duration.ofMinutes(55));
+      store.down.set(true);
+
+      assertThat(token(account)).isEqualTo(first);
+      assertThat(account.status().warning().get()).contains("credential store");
+      assertThat(account.status().problem()).isEmpty();
+
+      upstream.sandbox.advance(Duration.ofMinutes(6));
+
+      assertThat(account.token().current().isLeft()).isTrue();
+      assertThat(account.status().problem().get()).contains("credential store");
+      assertThat(account.status().warning()).isEmpty();
+    }
+  }
+
+  @Test
+  void whileTheStoreIsDownTheWorkingTokenIsUsedAndTheStoreReadAgainOnlyAfterAMinute() {
+    AccountSettings hourly = hourly();
+    try (OpenapiAccount account = upstream.account(hourly, store, upstream.oauth(hourly))) {
+      String first = token(account);
+      upstream.sandbox.advance(Duration.ofMinutes(55));
+      store.down.set(true);
+      token(account);
+      int finds = store.finds.get();
+
+      for (int call = 0; call < 5; call++) {
+        assertThat(token(account)).isEqualTo(first);
+      }
+      assertThat(store.finds).hasValue(finds);
+
+      upstream.sandbox.advance(ManagedToken.MINT_PAUSE.plusSeconds(1));
+      token(account);
+      assertThat(store.finds.get()).isGreaterThan(finds);
     }
   }
 
@@ -210,6 +292,25 @@ class ManagedTokenTest {
   }
 
   @Test
+  void aRefusedReplacementThatAnotherInstanceReplacedAlreadyIsTakenWithoutAProblem() {
+    try (OpenapiAccount first = upstream.account(store);
+        OpenapiAccount second = upstream.account(store)) {
+      String expired = token(first);
+      upstream.sandbox.expireToken(expired);
+      assertThat(first.token().refused(expired)).isTrue();
+      String replacement = token(first);
+      assertThat(token(second)).isEqualTo(replacement);
+      upstream.sandbox.expireToken(replacement);
+      assertThat(second.token().refused(replacement)).isTrue();
+
+      assertThat(first.token().refused(replacement)).isTrue();
+
+      assertThat(token(first)).isEqualTo(token(second)).isNotEqualTo(replacement);
+      assertThat(first.status().problem()).isEmpty();
+    }
+  }
+
+  @Test
   void aReplacementRefusedInTurnStopsTheReplacingTellsWhyAndIsTriedAgainAfterAMinute() {
     CountingOAuth oauth = upstream.oauth(upstream.settings());
     try (OpenapiAccount account = upstream.account(upstream.settings(), store, oauth)) {
@@ -229,6 +330,25 @@ class ManagedTokenTest {
       assertThat(account.token().refused(second)).isTrue();
       assertThat(oauth.mints).hasValue(3);
       assertThat(account.status().problem()).isEmpty();
+    }
+  }
+
+  @Test
+  void aTokenMintedUnbeknownWhenTheAnswerWasLostIsDeletedBeforeTheNextMint() throws Exception {
+    CountingOAuth oauth = upstream.oauth(upstream.settings());
+    oauth.nextMintAnswerLost.set(true);
+    try (OpenapiAccount account = upstream.account(upstream.settings(), store, oauth)) {
+      assertThat(account.token().current().isLeft()).isTrue();
+      String orphan = upstream.oauth(upstream.settings()).tokens().get().single().secret();
+
+      upstream.sandbox.advance(ManagedToken.MINT_PAUSE.plusSeconds(1));
+      String token = token(account);
+
+      assertThat(listed(account))
+          .singleElement()
+          .satisfies(kept -> assertThat(kept.inUse()).isTrue());
+      assertThat(upstream.catalogueStatus(orphan)).as("the orphan is gone").isEqualTo(401);
+      assertThat(upstream.catalogueStatus(token)).isEqualTo(200);
     }
   }
 
@@ -314,7 +434,7 @@ class ManagedTokenTest {
   void theStatusTellsTheTokensNameScopesAndExpiryButNeverTheToken() {
     try (OpenapiAccount account = upstream.account(store)) {
       String token = token(account);
-      Instant expiry = store.find(ManagedToken.STORE_NAME).get().get().expiresAt();
+      Instant expiry = store.kept().expiresAt();
 
       AccountStatus status = account.status();
 
@@ -322,6 +442,7 @@ class ManagedTokenTest {
       assertThat(status.scopes()).containsExactlyInAnyOrderElementsOf(SandboxAccount.SCOPES);
       assertThat(status.tokenExpiresAt()).contains(expiry);
       assertThat(status.problem()).isEmpty();
+      assertThat(status.warning()).isEmpty();
       assertThat(status.toString()).doesNotContain(token);
       assertThat(listed(account).toString()).doesNotContain(token);
     }

@@ -54,11 +54,11 @@ final class SandboxAccount implements AutoCloseable {
   }
 
   OpenapiAccount account(
-      AccountSettings settings, MemoryCredentialStore store, OAuthService oauth) {
+      AccountSettings settings, WatchedCredentialStore store, OAuthService oauth) {
     return OpenapiAccount.create(settings, store, oauth, clock);
   }
 
-  OpenapiAccount account(MemoryCredentialStore store) {
+  OpenapiAccount account(WatchedCredentialStore store) {
     return account(settings(), store, oauth(settings()));
   }
 

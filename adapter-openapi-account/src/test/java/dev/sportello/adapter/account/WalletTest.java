@@ -20,7 +20,7 @@ class WalletTest {
   }
 
   private OpenapiAccount account(AccountSettings accountSettings) {
-    return upstream.account(accountSettings, new MemoryCredentialStore(), oauth);
+    return upstream.account(accountSettings, new WatchedCredentialStore(), oauth);
   }
 
   private static boolean shows(OpenapiAccount account, BigDecimal euros) {

@@ -20,16 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns every non-2xx answer into an {@link UpstreamAnswer}: the envelope's code and message when
  * the body is Openapi's envelope, the status and a trimmed body otherwise (a proxy's HTML page, an
- * empty body). A 429 or a 5xx is marked retryable, with its {@code Retry-After}; whether it is
- * retried is the client's retry policy's business.
+ * empty body), or only the body's size where answers may hold secrets. A 429 or a 5xx is marked
+ * retryable, with its {@code Retry-After}; whether it is retried is the client's retry policy's
+ * business.
  */
 final class AnswerDecoder implements ErrorDecoder {
   private final JsonMapper mapper;
   private final Clock clock;
+  private final boolean quoting;
 
-  AnswerDecoder(JsonMapper mapper, Clock clock) {
+  /**
+   * @param quoting whether a body outside the envelope is quoted; never where answers may hold
+   *     secrets
+   */
+  AnswerDecoder(JsonMapper mapper, Clock clock, boolean quoting) {
     this.mapper = mapper;
     this.clock = clock;
+    this.quoting = quoting;
   }
 
   @Override
@@ -58,7 +65,11 @@ final class AnswerDecoder implements ErrorDecoder {
   UpstreamAnswer fromBody(int status, byte[] body) {
     JsonNode envelope = envelope(body);
     if (envelope == null) {
-      return new UpstreamAnswer(status, null, Bodies.describe(status, body), false);
+      return new UpstreamAnswer(
+          status,
+          null,
+          quoting ? Bodies.describe(status, body) : Bodies.withheld(status, body),
+          false);
     }
     JsonNode code = envelope.get("error");
     JsonNode message = envelope.get("message");

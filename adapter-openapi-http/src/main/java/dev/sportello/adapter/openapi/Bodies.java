@@ -50,4 +50,14 @@ final class Bodies {
         ? "HTTP " + status + " with an empty body"
         : "HTTP " + status + ": " + quoted;
   }
+
+  /**
+   * What is said of a body by a client whose answers may hold secrets (the OAuth service's hold
+   * tokens): its size, never its text.
+   */
+  static String withheld(int status, byte[] body) {
+    return body.length == 0
+        ? "HTTP " + status + " with an empty body"
+        : "HTTP " + status + " with a body of " + body.length + " bytes, not quoted";
+  }
 }

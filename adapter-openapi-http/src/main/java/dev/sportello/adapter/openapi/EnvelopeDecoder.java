@@ -14,21 +14,27 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Decodes a 2xx answer into its {@link Envelope}, an engine's own record of it. When upstream says
  * the call failed ({@code success:false} with HTTP 2xx) it throws an {@link UpstreamAnswer}; when
- * the body is empty or not the expected JSON it throws {@link Malformed}, quoting the trimmed body.
+ * the body is empty or not the expected JSON it throws {@link Malformed}, quoting the trimmed body
+ * unless the client's answers may hold secrets.
  */
 final class EnvelopeDecoder implements Decoder {
   private static final int QUOTED_HEAD = 1024;
 
   private final JsonMapper mapper;
+  private final boolean quoting;
 
-  EnvelopeDecoder(JsonMapper mapper) {
+  /**
+   * @param quoting whether an unreadable body is quoted; never where answers may hold secrets
+   */
+  EnvelopeDecoder(JsonMapper mapper, boolean quoting) {
     this.mapper = mapper;
+    this.quoting = quoting;
   }
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
     if (response.body() == null) {
-      throw new Malformed(Bodies.describe(response.status(), new byte[0]));
+      throw new Malformed(Bodies.withheld(response.status(), new byte[0]));
     }
     HeadKeeping body = new HeadKeeping(response.body().asInputStream());
     Object decoded;
@@ -41,15 +47,20 @@ final class EnvelopeDecoder implements Decoder {
         throw lost;
       }
       throw new Malformed(
-          "HTTP "
-              + response.status()
-              + " with a body that is not the expected JSON: "
-              + Bodies.quote(body.head()));
+          quoting
+              ? "HTTP "
+                  + response.status()
+                  + " with a body that is not the expected JSON: "
+                  + Bodies.quote(body.head())
+              : "not the expected JSON: " + Bodies.withheld(response.status(), body.head()));
     } finally {
       body.close();
     }
     if (!(decoded instanceof Envelope<?> envelope)) {
-      throw new Malformed(Bodies.describe(response.status(), body.head()));
+      throw new Malformed(
+          quoting
+              ? Bodies.describe(response.status(), body.head())
+              : Bodies.withheld(response.status(), body.head()));
     }
     if (envelope.failed()) {
       String message = envelope.message() == null ? "" : envelope.message().strip();

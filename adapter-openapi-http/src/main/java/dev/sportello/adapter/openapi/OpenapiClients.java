@@ -39,6 +39,7 @@ public final class OpenapiClients {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Class<?> logged;
+  private final boolean quoting;
   private final AnswerDecoder answers;
   private final HttpClient http;
   private final String url;
@@ -50,7 +51,8 @@ public final class OpenapiClients {
       JsonMapper mapper,
       Clock clock,
       Sleeper sleeper,
-      Class<?> logged) {
+      Class<?> logged,
+      boolean quoting) {
     this.settings = settings;
     this.authorizing = authorizing;
     this.logLevel = logLevel;
@@ -58,7 +60,8 @@ public final class OpenapiClients {
     this.clock = clock;
     this.sleeper = sleeper;
     this.logged = logged;
-    this.answers = new AnswerDecoder(mapper, clock);
+    this.quoting = quoting;
+    this.answers = new AnswerDecoder(mapper, clock, quoting);
     this.http = httpClient(settings.connectTimeout());
     this.url = settings.baseUrl().toString().replaceAll("/+$", "");
   }
@@ -88,13 +91,14 @@ public final class OpenapiClients {
         mapper,
         clock,
         sleeper,
-        logged);
+        logged,
+        true);
   }
 
   /**
    * Clients sharing one connection pool, calling with HTTP Basic credentials, as Openapi's OAuth
-   * service takes them: a 401 is the answer, never repeated. Feign logs none of their calls: the
-   * service's paths carry tokens.
+   * service takes them: a 401 is the answer, never repeated. Feign logs none of their calls, and no
+   * failure quotes an answer's body: the service's paths and answers carry tokens.
    *
    * @param user the account's e-mail address
    * @param password the account's API key
@@ -118,7 +122,8 @@ public final class OpenapiClients {
         mapper,
         clock,
         sleeper,
-        OpenapiClients.class);
+        OpenapiClients.class,
+        false);
   }
 
   /** A client whose calls are repeated as the settings' {@link RetryPolicy} says. */
@@ -166,7 +171,7 @@ public final class OpenapiClients {
         .client(authorizing.apply(new Http2Client(http)))
         .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), true))
         .encoder(new Jackson3Encoder(mapper))
-        .decoder(new EnvelopeDecoder(mapper))
+        .decoder(new EnvelopeDecoder(mapper, quoting))
         .errorDecoder(answers)
         .requestInterceptor(userAgent)
         .responseInterceptor(streamedErrors)

@@ -57,7 +57,7 @@ class FailuresTest {
   @Test
   void anAnswerOutsideTheEnvelopeNeverReachedTheApi() {
     UpstreamAnswer page =
-        new AnswerDecoder(JsonMapper.builder().build(), Clock.systemUTC())
+        new AnswerDecoder(JsonMapper.builder().build(), Clock.systemUTC(), true)
             .fromBody(404, "<html><p>Not here</p></html>".getBytes(StandardCharsets.UTF_8));
 
     assertThat(failures.of(page, Failures.Effect.CHANGE))

@@ -75,7 +75,20 @@ final class Json {
       @Nullable String order) {}
 
   /** A credential, kept sealed whole under its name. */
-  record CredentialJson(String secret, String label, List<String> scopes, Instant expiresAt) {}
+  record CredentialJson(String secret, String label, List<String> scopes, Instant expiresAt) {
+
+    /** Leaves the secret out. */
+    @Override
+    public String toString() {
+      return "CredentialJson[label="
+          + label
+          + ", scopes="
+          + scopes
+          + ", expiresAt="
+          + expiresAt
+          + "]";
+    }
+  }
 
   /** A certificate; as for {@link CatalogEntryJson}, one written before engines has none. */
   record CertificateJson(

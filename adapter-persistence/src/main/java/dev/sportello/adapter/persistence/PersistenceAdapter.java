@@ -98,7 +98,11 @@ public final class PersistenceAdapter implements AutoCloseable {
       PersistenceSettings settings, Dialect dialect, Option<SingleProcess> owner) {
     return switch (dialect) {
       case POSTGRESQL ->
-          new PostgresCredentialLocks(settings.jdbcUrl(), settings.user(), settings.password());
+          new PostgresCredentialLocks(
+              settings.jdbcUrl(),
+              settings.user(),
+              settings.password(),
+              PostgresCredentialLocks.PATIENCE);
       case SQLITE, H2 ->
           new InProcessCredentialLocks(
               owner.map(store -> store.file().toString()).getOrElse(settings.jdbcUrl()));

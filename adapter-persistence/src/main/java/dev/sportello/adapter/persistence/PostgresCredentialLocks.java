@@ -6,16 +6,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The credential locks of instances sharing one PostgreSQL database: a session-level advisory lock
- * per name, waited for. It is held on a connection of its own, outside the pool, for the whole
- * work: the work reads and saves the credential through the pool, which a holder and its waiters
- * then never drain, however small it is. Closing that connection releases the lock even when the
- * unlock fails, and a crashed instance never keeps it (the server ends the session).
+ * per name, waited for at most {@link #PATIENCE} (a hung holder must not stall the renewals of
+ * every other instance, whose waiting thread holds up its callers). It is held on a connection of
+ * its own, outside the pool, for the whole work: the work reads and saves the credential through
+ * the pool, which a holder and its waiters then never drain, however small it is. Closing that
+ * connection releases the lock even when the unlock fails, and a crashed instance never keeps it
+ * (the server ends the session).
  *
  * <p>The locks take the two-key form, whose keys never meet the one-key lock of {@link
  * PostgresSyncLock}: the first key is this family's, the second the name's {@link
@@ -26,9 +29,16 @@ final class PostgresCredentialLocks implements CredentialLocks {
   /** The first key of every credential lock: "CRED" in ASCII. */
   static final int FAMILY = 0x43524544;
 
+  /** The longest wait for a credential lock. */
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  /** PostgreSQL's SQLSTATE for a lock not had within {@code lock_timeout}. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+
   private final String jdbcUrl;
   private final String user;
   private final String password;
+  private final Duration patience;
 
   /**
    * The second keys of the locks each thread holds through these locks. A holder that takes its
@@ -37,10 +47,11 @@ final class PostgresCredentialLocks implements CredentialLocks {
    */
   private final ThreadLocal<Set<Integer>> held = ThreadLocal.withInitial(HashSet::new);
 
-  PostgresCredentialLocks(String jdbcUrl, String user, String password) {
+  PostgresCredentialLocks(String jdbcUrl, String user, String password, Duration patience) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password;
+    this.patience = patience;
   }
 
   @Override
@@ -56,9 +67,18 @@ final class PostgresCredentialLocks implements CredentialLocks {
     }
     try {
       try {
+        try (PreparedStatement bound =
+            connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
+          bound.setString(1, patience.toMillis() + "ms");
+          bound.execute();
+        }
         call(connection, "SELECT pg_advisory_lock(?, ?)", name);
       } catch (SQLException failure) {
-        return Either.left(Database.translate("take the credential lock " + name, failure));
+        return Either.left(
+            LOCK_NOT_AVAILABLE.equals(failure.getSQLState())
+                ? new StorageFailure.Unavailable(
+                    "the credential lock " + name + " was not had within " + patience)
+                : Database.translate("take the credential lock " + name, failure));
       }
       held.get().add(name.hashCode());
       try {

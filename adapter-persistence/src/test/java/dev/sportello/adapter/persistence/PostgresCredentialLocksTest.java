@@ -1,8 +1,10 @@
 package dev.sportello.adapter.persistence;
 
+import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.StoredCredential;
 import io.vavr.control.Option;
 import java.nio.file.Path;
@@ -76,6 +78,46 @@ class PostgresCredentialLocksTest {
     }
     assertThat(right(second.credentials().find(NAME)).map(StoredCredential::label))
         .isEqualTo(Option.some(String.valueOf(1 + waiters)));
+  }
+
+  @Test
+  void aLockNotHadWithinThePatienceIsAStorageFailure() throws Exception {
+    PersistenceSettings database = EmbeddedPostgresServer.newDatabase(directory);
+    PersistenceAdapter holding = adapters.opened(database);
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
+    Future<Boolean> holder =
+        threads.submit(() ->
+            right(
+                holding
+                    .credentials()
+                    .whileHolding(
+                        NAME,
+                        () -> {
+                          held.countDown();
+                          return await(released);
+                        })));
+    assertThat(held.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    PostgresCredentialLocks impatient =
+        new PostgresCredentialLocks(
+            database.jdbcUrl(), database.user(), database.password(), Duration.ofMillis(300));
+
+    StorageFailure failure = left(impatient.whileHolding(NAME, () -> "never run"));
+
+    assertThat(failure).isInstanceOf(StorageFailure.Unavailable.class);
+    assertThat(failure.message()).contains("was not had within");
+    released.countDown();
+    assertThat(holder.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(right(impatient.whileHolding(NAME, () -> "run"))).isEqualTo("run");
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static StoredCredential counting(int count) {

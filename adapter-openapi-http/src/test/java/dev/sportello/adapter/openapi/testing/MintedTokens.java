@@ -44,7 +44,7 @@ public final class MintedTokens {
                           JSON.writeValueAsString(Map.of("scopes", asked, "name", "tests"))))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      JsonNode token = JSON.readTree(answer.body()).path("data").path("token");
+      JsonNode token = JSON.readTree(answer.body()).path("token");
       if (answer.statusCode() != 200 || !token.isString()) {
         throw new IllegalStateException("no token minted: " + answer.body());
       }
