@@ -344,6 +344,12 @@ final class Service implements AutoCloseable {
                 .tokenExpiresAt()
                 .map(at -> HashMap.of("tokenExpiresAt", at.toString()))
                 .getOrElse(HashMap.empty()));
+    details =
+        details.merge(
+            status
+                .warning()
+                .map(warning -> HashMap.of("accountWarning", warning))
+                .getOrElse(HashMap.empty()));
     return details.merge(
         status.problem().map(problem -> HashMap.of("account", problem)).getOrElse(HashMap.empty()));
   }
