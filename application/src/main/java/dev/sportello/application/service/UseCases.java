@@ -69,6 +69,7 @@ public final class UseCases {
             engines,
             reconciler,
             catalog,
+            spending,
             settings.valuePolicy(),
             ports.clock());
     this.documents = new DocumentService(store, engines, ports.documents(), ports.clock());

@@ -4,6 +4,7 @@ import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.in.AddSearchUseCase.AddSearchCommand;
 import dev.sportello.application.port.in.CancelRequestUseCase.CancelRequestCommand;
 import dev.sportello.application.port.in.GetSpendingUseCase.SpendingFigures;
 import dev.sportello.application.port.in.RequestQuery;
@@ -23,11 +24,14 @@ import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.spending.CapReached;
 import dev.sportello.domain.spending.SpendingCap;
 import dev.sportello.domain.spending.SpendingCaps;
 import dev.sportello.domain.spending.SpendingPeriod;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -43,6 +47,10 @@ import org.junit.jupiter.api.Test;
 class SpendingCapTest {
   private static final Certificate PLAIN = TestData.certificate();
   private static final Money ONE_ORDER = Money.ofCents(1220);
+  private static final Certificate SEARCHED =
+      TestData.certificate("Visura catastale", "Catasto", true);
+  private static final Money ONE_SEARCH_ORDER = Money.ofCents(1464);
+  private static final Money ONE_ADDED_SEARCH = Money.ofCents(244);
 
   /** Midnight in Rome after the test clock's start (10:00 in Rome on 1 March 2025). */
   private static final Instant MIDNIGHT = Instant.parse("2025-03-01T23:00:00Z");
@@ -302,5 +310,82 @@ class SpendingCapTest {
             rejected, request -> request.recordClosed(clock.instant()).mapLeft(Failures::of)));
 
     assertThat(ledger.of(drafted.id()).map(SpendingLedger.Reservation::amount)).contains(ONE_ORDER);
+  }
+
+  /** A search order (14.64 EUR with VAT) whose first round is known: each added search is 2.44. */
+  private static CertificateRequest searching(TestApplication app) {
+    app.visengine().register(SEARCHED);
+    CertificateRequest ordered =
+        right(app.useCases().submitRequest().submit(TestData.order(SEARCHED, "alice", "s1", "x")));
+    app.visengine()
+        .completeSearch(
+            ordered.upstreamId().get(),
+            io.vavr.collection.List.of(new SearchCandidate(0, TreeMap.of("Comune", "Roma"))));
+    return right(
+        app.useCases().refreshRequest().refresh(new RequestQuery("alice", ordered.id().value())));
+  }
+
+  private static Either<UseCaseError, CertificateRequest> addSearch(
+      TestApplication app, CertificateRequest request) {
+    return app.useCases()
+        .addSearch()
+        .addSearch(
+            new AddSearchCommand(
+                new RequestQuery("alice", request.id().value()), HashMap.of("$0", "Giuseppe")));
+  }
+
+  @Test
+  void eachAddedSearchCountsAtItsPriceWithVat() {
+    TestApplication app = cappedAt("alice=100/day");
+    CertificateRequest request = searching(app);
+
+    right(addSearch(app, request));
+
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_SEARCH_ORDER.plus(ONE_ADDED_SEARCH));
+  }
+
+  @Test
+  void anAddedSearchOverTheCapIsRefusedWithoutAnUpstreamCall() {
+    TestApplication app = cappedAt("alice=17.08/day");
+    CertificateRequest request = searching(app);
+    CertificateRequest searchingAgain = right(addSearch(app, request));
+    app.visengine()
+        .completeSearch(
+            searchingAgain.upstreamId().get(),
+            io.vavr.collection.List.of(new SearchCandidate(0, TreeMap.of("Comune", "Milano"))));
+    long searchesBefore = app.useCases().remoteCalls().get(RemoteCallKind.SEARCH).getOrElse(0L);
+
+    UseCaseError refused = left(addSearch(app, request));
+
+    assertThat(refused).isInstanceOf(UseCaseError.SpendingCapReached.class);
+    assertThat(app.useCases().remoteCalls().get(RemoteCallKind.SEARCH).getOrElse(0L))
+        .isEqualTo(searchesBefore);
+    assertThat(app.visengine().searchCharges(request.upstreamId().get())).isEqualTo(1);
+    assertThat(spentToday(app, "alice")).isEqualTo(Money.ofCents(1708));
+  }
+
+  @Test
+  void anAddedSearchThatUpstreamRefusesStopsCounting() {
+    TestApplication app = cappedAt("alice=100/day");
+    CertificateRequest request = searching(app);
+    app.visengine()
+        .failNext(
+            RemoteCallKind.SEARCH,
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "E1", "refused"));
+
+    left(addSearch(app, request));
+
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_SEARCH_ORDER);
+  }
+
+  @Test
+  void anAddedSearchWhoseAnswerIsLostKeepsCounting() {
+    TestApplication app = cappedAt("alice=100/day");
+    CertificateRequest request = searching(app);
+    app.visengine().failNext(RemoteCallKind.SEARCH, new RemoteFailure.OutcomeUnknown("timed out"));
+
+    left(addSearch(app, request));
+
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_SEARCH_ORDER.plus(ONE_ADDED_SEARCH));
   }
 }

@@ -4,6 +4,7 @@ import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.out.SpendingLedger;
+import dev.sportello.application.port.out.SpendingLedger.Charge;
 import dev.sportello.application.port.out.SpendingLedger.Reservation;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.shared.Money;
@@ -49,7 +50,7 @@ public abstract class SpendingLedgerContract {
   }
 
   private static Reservation order(String caller, String id, long cents, Instant at) {
-    return new Reservation(caller, new RequestId(id), Money.ofCents(cents), at);
+    return new Reservation(caller, Charge.order(new RequestId(id)), Money.ofCents(cents), at);
   }
 
   private Either<CapReached, Reservation> reserve(Reservation reservation, SpendingCap... caps) {
@@ -149,17 +150,29 @@ public abstract class SpendingLedgerContract {
   void aReleasedReservationNoLongerCounts() {
     reserve(order("alice", "r1", 5000, MORNING), FIFTY_A_DAY);
 
-    assertThat(right(ledger.release(new RequestId("r1")))).isTrue();
+    assertThat(right(ledger.release(Charge.order(new RequestId("r1"))))).isTrue();
 
     assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ZERO);
     assertThat(reserve(order("alice", "r2", 5000, MORNING), FIFTY_A_DAY).isRight()).isTrue();
   }
 
   @Test
+  void aSearchAddedToARequestIsReservedAndReleasedApartFromItsOrder() {
+    RequestId longest = new RequestId("r".repeat(64));
+    reserve(new Reservation("alice", Charge.order(longest), Money.ofCents(1464), MORNING));
+    Charge search = Charge.addedSearch(longest, 1);
+    reserve(new Reservation("alice", search, Money.ofCents(244), MORNING));
+
+    assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ofCents(1708));
+    assertThat(right(ledger.release(search))).isTrue();
+    assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ofCents(1464));
+  }
+
+  @Test
   void releasingARequestWithoutAReservationChangesNothing() {
     reserve(order("alice", "r1", 1000, MORNING));
 
-    assertThat(right(ledger.release(new RequestId("other")))).isFalse();
+    assertThat(right(ledger.release(Charge.order(new RequestId("other"))))).isFalse();
     assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ofCents(1000));
   }
 
