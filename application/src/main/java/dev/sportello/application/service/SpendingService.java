@@ -76,6 +76,14 @@ final class SpendingService implements GetSpendingUseCase {
   }
 
   /**
+   * Gives back what a request's order reserved, when it may never have been stored; a ledger that
+   * cannot be reached is reported.
+   */
+  void release(CertificateRequest request) {
+    reported(request.id(), ledger.release(Charge.order(request.id())));
+  }
+
+  /**
    * Reserves a search added to a request, at the quote's search price with VAT, against its
    * caller's caps before it is asked for upstream: each added search is charged. The n-th search
    * added keeps the reservation it holds already.

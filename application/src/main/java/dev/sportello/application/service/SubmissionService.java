@@ -223,7 +223,7 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
     // or orders twice.
     return spending
         .reserve(accepted)
-        .flatMap(reserved -> requests.insertIfAbsent(accepted))
+        .flatMap(reserved -> insertedOrReleased(accepted))
         .flatMap(inserted ->
             inserted.isDefined()
                 ? Either.right(
@@ -232,6 +232,20 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
                         .map(Stored::value)
                         .getOrElse(inserted.get().value()))
                 : storedFirst(id));
+  }
+
+  /**
+   * Stores a reserved request; a store that failed gives the reservation back, since the request
+   * may never be stored. If it was stored after all, its close reserves it again before charging.
+   */
+  private Either<UseCaseError, Option<Stored<CertificateRequest>>> insertedOrReleased(
+      CertificateRequest accepted) {
+    Either<UseCaseError, Option<Stored<CertificateRequest>>> inserted =
+        requests.insertIfAbsent(accepted);
+    if (inserted.isLeft()) {
+      spending.release(accepted);
+    }
+    return inserted;
   }
 
   /**

@@ -46,6 +46,7 @@ public final class UseCases {
             reconciler,
             tokens,
             ports.events(),
+            spending,
             settings.webhookBaseUrl(),
             ports.clock());
     this.catalog =

@@ -254,6 +254,68 @@ class SpendingCapTest {
     assertThat(spentToday(app, "alice")).isEqualTo(ONE_ORDER);
   }
 
+  /**
+   * An application whose first store of a request answers a failure; when {@code stored}, the
+   * request was stored all the same (the answer was lost).
+   */
+  private static TestApplication firstStoreFails(String caps, boolean stored) {
+    AtomicBoolean failInsert = new AtomicBoolean(true);
+    return started(
+        TestApplication.builder()
+            .spendingCaps(caps)
+            .wrapRepository(real ->
+                new InterceptedRepository(
+                    real,
+                    request -> {
+                      if (!failInsert.getAndSet(false)) {
+                        return Option.none();
+                      }
+                      if (stored) {
+                        right(real.insert(request));
+                      }
+                      return Option.some(Either.left(new StorageFailure.Unavailable("disk full")));
+                    },
+                    (request, version) -> Option.none())));
+  }
+
+  private static void sync(TestApplication app) {
+    app.clock().advance(Duration.ofMinutes(1));
+    right(app.useCases().synchronise().synchronise());
+  }
+
+  @Test
+  void anOrderThatCouldNotBeStoredStopsCounting() {
+    TestApplication app = firstStoreFails("alice=20/day", false);
+
+    assertThat(left(order(app, "alice", "k1"))).isInstanceOf(UseCaseError.StorageUnavailable.class);
+
+    assertThat(spentToday(app, "alice")).isEqualTo(Money.ZERO);
+    assertThat(order(app, "alice", "k2").isRight()).isTrue();
+  }
+
+  @Test
+  void anOrderStoredDespiteAFailedAnswerIsReservedAgainBeforeItIsCharged() {
+    TestApplication app = firstStoreFails("alice=100/day", true);
+    left(order(app, "alice", "k1"));
+
+    sync(app);
+
+    assertThat(app.visengine().totalCharges()).isEqualTo(1);
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_ORDER);
+  }
+
+  @Test
+  void anOrderStoredDespiteAFailedAnswerIsNotChargedOverTheCap() {
+    TestApplication app = firstStoreFails("alice=20/day", true);
+    left(order(app, "alice", "k1"));
+    right(order(app, "alice", "k2"));
+
+    sync(app);
+
+    assertThat(app.visengine().totalCharges()).isEqualTo(1);
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_ORDER);
+  }
+
   @Test
   void aRepeatAfterAnAttemptThatReservedAndDiedReservesOnce() {
     AtomicBoolean failInsert = new AtomicBoolean(true);
