@@ -63,12 +63,16 @@ final class JdbcSpendingLedger implements SpendingLedger {
           if (held.isPresent()) {
             return Either.right(Option.some(Either.right(held.get())));
           }
-          for (SpendingCap cap : caps) {
-            Money spent = sum(handle, reservation.caller(), cap.period().window(reservation.at()));
-            Option<CapReached> reached = cap.refuses(spent, reservation.amount(), reservation.at());
-            if (reached.isDefined()) {
-              return Either.right(Option.some(Either.left(reached.get())));
-            }
+          // Of the caps it would exceed, the one that resets last binds.
+          Option<CapReached> reached =
+              caps.flatMap(cap ->
+                      cap.refuses(
+                          sum(handle, reservation.caller(), cap.period().window(reservation.at())),
+                          reservation.amount(),
+                          reservation.at()))
+                  .maxBy(CapReached::resetsAt);
+          if (reached.isDefined()) {
+            return Either.right(Option.some(Either.left(reached.get())));
           }
           handle
               .createUpdate(

@@ -26,13 +26,12 @@ public final class InMemorySpendingLedger implements SpendingLedger {
       return Either.right(Either.right(held));
     }
     Option<CapReached> reached =
-        caps.toStream()
-            .flatMap(cap ->
+        caps.flatMap(cap ->
                 cap.refuses(
                     sum(reservation.caller(), cap.period().window(reservation.at())),
                     reservation.amount(),
                     reservation.at()))
-            .headOption();
+            .maxBy(CapReached::resetsAt);
     if (reached.isDefined()) {
       return Either.right(Either.left(reached.get()));
     }

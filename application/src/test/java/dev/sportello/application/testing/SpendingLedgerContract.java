@@ -89,6 +89,25 @@ public abstract class SpendingLedgerContract {
   }
 
   @Test
+  void whenBothCapsRefuseTheOneThatResetsLastIsNamed() {
+    Instant nextMorning = MORNING.plus(Duration.ofDays(1));
+    reserve(order("alice", "r1", 3000, MORNING), EIGHTY_A_MONTH);
+    reserve(order("alice", "r2", 4500, nextMorning), FIFTY_A_DAY, EIGHTY_A_MONTH);
+
+    Either<CapReached, Reservation> refused =
+        reserve(order("alice", "r3", 1000, nextMorning), FIFTY_A_DAY, EIGHTY_A_MONTH);
+
+    assertThat(refused)
+        .isEqualTo(
+            Either.left(
+                new CapReached(
+                    EIGHTY_A_MONTH,
+                    Money.ofCents(7500),
+                    Money.ofCents(1000),
+                    Instant.parse("2025-03-31T22:00:00Z"))));
+  }
+
+  @Test
   void aMonthCapCountsEveryDayOfTheMonthAndResetsOnTheFirst() {
     reserve(order("alice", "r1", 4000, MORNING), FIFTY_A_DAY, EIGHTY_A_MONTH);
     reserve(order("alice", "r2", 3000, MORNING.plus(Duration.ofDays(1))), EIGHTY_A_MONTH);

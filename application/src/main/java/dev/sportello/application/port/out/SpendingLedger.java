@@ -26,8 +26,8 @@ public interface SpendingLedger {
    *
    * @param reservation the request, its caller, its cost and when it is made
    * @param caps the caller's caps; none reserves without a check
-   * @return the reservation the request holds, or the first cap it would exceed (in the order
-   *     given)
+   * @return the reservation the charge holds, or the cap that binds: of those it would exceed, the
+   *     one that resets last, since the charge fits only once all of them have reset
    */
   Either<StorageFailure, Either<CapReached, Reservation>> reserve(
       Reservation reservation, List<SpendingCap> caps);
