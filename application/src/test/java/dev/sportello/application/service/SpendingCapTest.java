@@ -230,6 +230,17 @@ class SpendingCapTest {
   }
 
   @Test
+  void aRepeatRightAfterACapRefusalIsRefusedAgainAtOnce() {
+    TestApplication app = cappedAt("alice=20/day");
+    right(order(app, "alice", "k1"));
+    left(order(app, "alice", "k2"));
+
+    UseCaseError again = left(order(app, "alice", "k2"));
+
+    assertThat(again).isInstanceOf(UseCaseError.SpendingCapReached.class);
+  }
+
+  @Test
   void theMonthlyCapResetsOnTheFirstInRome() {
     TestApplication app = cappedAt("alice=20/month");
     Instant aprilInRome = Instant.parse("2025-03-31T22:00:00Z");
