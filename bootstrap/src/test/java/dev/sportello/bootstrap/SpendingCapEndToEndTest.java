@@ -34,13 +34,13 @@ class SpendingCapEndToEndTest {
     assertThat(refused.status()).as(refused.problem()).isEqualTo(402);
     assertThat(refused.body().path("code").asString()).isEqualTo("spending_cap_reached");
     assertThat(refused.body().path("detail").asString()).contains("0.01 EUR per day");
-    assertThat(refused.body().path("cap").asString()).isEqualTo("0.01");
+    assertThat(refused.body().path("cap").path("euros").asString()).isEqualTo("0.01");
     assertThat(app.ok(app.get("/api/v1/requests")).path("items")).isEmpty();
     assertThat(app.text("/metrics")).doesNotContain("kind=\"draft\"");
 
     var day = app.ok(app.get("/api/v1/spending")).path("periods").get(0);
-    assertThat(day.path("cap").asString()).isEqualTo("0.01");
-    assertThat(day.path("spent").asString()).isEqualTo("0.00");
-    assertThat(day.path("remaining").asString()).isEqualTo("0.01");
+    assertThat(day.path("cap").path("euros").asString()).isEqualTo("0.01");
+    assertThat(day.path("spent").path("euros").asString()).isEqualTo("0.00");
+    assertThat(day.path("remaining").path("euros").asString()).isEqualTo("0.01");
   }
 }

@@ -65,6 +65,6 @@ class SpendingCapsSettingTest {
     assertThat(problems.head())
         .startsWith("SPORTELLO_SPENDING_CAPS=alice=50/week,alice=5/day,alice=6/day (environment): ")
         .contains("\"alice=50/week\": the period is day or month")
-        .contains("\"alice=6.00/day\": alice already has a cap per day");
+        .contains("\"alice=6/day\": alice already has a cap per day");
   }
 }

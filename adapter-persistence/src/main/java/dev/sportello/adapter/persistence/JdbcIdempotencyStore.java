@@ -60,6 +60,25 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
     return inserted;
   }
 
+  @Override
+  public Either<StorageFailure, Boolean> dateBack(
+      String caller, String key, RequestId id, Instant claimedAt) {
+    return database.withHandle(
+        "date an idempotency key back",
+        handle ->
+            Either.right(
+                handle
+                        .createUpdate(
+                            "UPDATE idempotency_key SET created_at = :at WHERE caller = :caller"
+                                + " AND idem_key = :key AND request_id = :requestId")
+                        .bind("at", Database.timestamp(Database.stored(claimedAt)))
+                        .bind("caller", caller)
+                        .bind("key", key)
+                        .bind("requestId", id.value())
+                        .execute()
+                    > 0));
+  }
+
   private Either<StorageFailure, Claim> existing(String caller, String key, String bodyHash) {
     Either<StorageFailure, java.util.Optional<Taken>> read =
         database.withHandle(

@@ -2,7 +2,6 @@ package dev.sportello.adapter.persistence;
 
 import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
-import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.spending.CapReached;
 import dev.sportello.domain.spending.SpendingCap;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Spending reservations in {@code spending_reservation}, one row per request. A reservation runs in
+ * Spending reservations in {@code spending_reservation}, one row per charge. A reservation runs in
  * one transaction that first updates its caller's row in {@code spending_caller}: the row lock
  * (PostgreSQL, H2) or the write lock that SQLite's transactions take as they begin holds every
  * other reservation of the caller, on any instance, until this one has summed the caller's periods
@@ -60,22 +59,26 @@ final class JdbcSpendingLedger implements SpendingLedger {
           if (locked == 0) {
             return Either.right(Option.none());
           }
-          Optional<Reservation> held = held(handle, reservation.request());
+          Optional<Reservation> held = held(handle, reservation.charge());
           if (held.isPresent()) {
             return Either.right(Option.some(Either.right(held.get())));
           }
-          for (SpendingCap cap : caps) {
-            Money spent = sum(handle, reservation.caller(), cap.period().window(reservation.at()));
-            Option<CapReached> reached = cap.refuses(spent, reservation.amount(), reservation.at());
-            if (reached.isDefined()) {
-              return Either.right(Option.some(Either.left(reached.get())));
-            }
+          // Of the caps it would exceed, the one that resets last binds.
+          Option<CapReached> reached =
+              caps.flatMap(cap ->
+                      cap.refuses(
+                          sum(handle, reservation.caller(), cap.period().window(reservation.at())),
+                          reservation.amount(),
+                          reservation.at()))
+                  .maxBy(CapReached::resetsAt);
+          if (reached.isDefined()) {
+            return Either.right(Option.some(Either.left(reached.get())));
           }
           handle
               .createUpdate(
-                  "INSERT INTO spending_reservation (request_id, caller, amount_cents,"
+                  "INSERT INTO spending_reservation (charge_id, caller, amount_cents,"
                       + " reserved_at) VALUES (:id, :caller, :cents, :at)")
-              .bind("id", reservation.request().value())
+              .bind("id", reservation.charge().key())
               .bind("caller", reservation.caller())
               .bind("cents", reservation.amount().cents())
               .bind("at", Database.timestamp(Database.stored(reservation.at())))
@@ -105,14 +108,14 @@ final class JdbcSpendingLedger implements SpendingLedger {
   }
 
   @Override
-  public Either<StorageFailure, Boolean> release(RequestId request) {
+  public Either<StorageFailure, Boolean> release(Charge charge) {
     return database.withHandle(
         "release spending",
         handle ->
             Either.right(
                 handle
-                        .createUpdate("DELETE FROM spending_reservation WHERE request_id = :id")
-                        .bind("id", request.value())
+                        .createUpdate("DELETE FROM spending_reservation WHERE charge_id = :id")
+                        .bind("id", charge.key())
                         .execute()
                     > 0));
   }
@@ -123,16 +126,16 @@ final class JdbcSpendingLedger implements SpendingLedger {
         "read spending", handle -> Either.right(sum(handle, caller, period)));
   }
 
-  private static Optional<Reservation> held(Handle handle, RequestId request) {
+  private static Optional<Reservation> held(Handle handle, Charge charge) {
     return handle
         .createQuery(
             "SELECT caller, amount_cents, reserved_at FROM spending_reservation"
-                + " WHERE request_id = :id")
-        .bind("id", request.value())
+                + " WHERE charge_id = :id")
+        .bind("id", charge.key())
         .map((rs, ctx) ->
             new Reservation(
                 RequestRow.required(rs, "caller"),
-                request,
+                charge,
                 Money.ofCents(rs.getLong("amount_cents")),
                 Database.requiredInstant(rs, ctx, "reserved_at")))
         .findFirst();

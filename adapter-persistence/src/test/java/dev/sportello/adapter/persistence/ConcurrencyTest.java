@@ -6,6 +6,7 @@ import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
+import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.SpendingLedger.Reservation;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
@@ -221,7 +222,9 @@ abstract class ConcurrencyTest {
       List<Future<Either<CapReached, Reservation>>> futures = new ArrayList<>();
       for (int n = 0; n < orders; n++) {
         PersistenceAdapter instance = n % 2 == 0 ? first : second;
-        Reservation order = new Reservation("caller-a", new RequestId("spend-" + n), amount, T0);
+        Reservation order =
+            new Reservation(
+                "caller-a", SpendingLedger.Charge.order(new RequestId("spend-" + n)), amount, T0);
         futures.add(
             everyOrderAtOnce.submit(() -> {
               start.await();

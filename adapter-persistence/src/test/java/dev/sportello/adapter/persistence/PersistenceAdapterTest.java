@@ -16,6 +16,7 @@ import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.Page;
 import dev.sportello.application.port.out.PageRequest;
 import dev.sportello.application.port.out.RequestFilter;
+import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredCredential;
@@ -76,7 +77,7 @@ abstract class PersistenceAdapterTest {
   void open() {
     settings = newDatabase(directory);
     adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
-    assertThat(adapter.migrate().get()).isEqualTo(8);
+    assertThat(adapter.migrate().get()).isEqualTo(9);
   }
 
   @AfterEach
@@ -109,6 +110,36 @@ abstract class PersistenceAdapterTest {
           + " :documentSha256, :hasDocument, :upstreamUpdatedAt, :createdAt, :updatedAt, :version)";
 
   @Test
+  void aReservationMadeBeforeChargesHadKeysKeepsItsRequestAsTheOrdersKey(@TempDir Path earlier) {
+    PersistenceSettings atV8 = newDatabase(earlier);
+    Dialect dialect = Dialect.of(atV8.jdbcUrl()).get();
+    PersistenceAdapter.schema(
+            Flyway.configure().dataSource(atV8.jdbcUrl(), atV8.user(), atV8.password()), dialect)
+        .target("8")
+        .load()
+        .migrate();
+    Database.speaking(Jdbi.create(atV8.jdbcUrl(), atV8.user(), atV8.password()), dialect)
+        .useHandle(handle ->
+            handle
+                .createUpdate(
+                    "INSERT INTO spending_reservation (request_id, caller, amount_cents,"
+                        + " reserved_at) VALUES ('earlier-1', 'caller-a', 1220, :at)")
+                .bind("at", Database.timestamp(T0))
+                .execute());
+
+    try (PersistenceAdapter migrated = PersistenceAdapter.create(atV8).get()) {
+      right(migrated.migrate());
+
+      assertThat(
+              right(
+                  migrated
+                      .spending()
+                      .release(SpendingLedger.Charge.order(new RequestId("earlier-1")))))
+          .isTrue();
+    }
+  }
+
+  @Test
   void aRequestStoredBeforeRequestsNamedTheirEngineIsAVisengineRequest(@TempDir Path earlier) {
     DataKeys keys = DataKeys.generate();
     PersistenceSettings atV5 =
@@ -134,7 +165,7 @@ abstract class PersistenceAdapterTest {
         });
 
     try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
-      assertThat(right(migrated.migrate())).isEqualTo(3);
+      assertThat(right(migrated.migrate())).isEqualTo(4);
 
       assertThat(right(migrated.requests().find(request.id())).get().value().engine())
           .isEqualTo(VISENGINE);

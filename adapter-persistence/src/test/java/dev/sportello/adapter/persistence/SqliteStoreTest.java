@@ -258,7 +258,10 @@ class SqliteStoreTest {
     right(h2.idempotency().claim("caller-a", "key-1", "hash-1", new RequestId("accepted-1")));
     SpendingLedger.Reservation reservation =
         new SpendingLedger.Reservation(
-            "caller-a", new RequestId("accepted-1"), Money.ofCents(1220), T0);
+            "caller-a",
+            SpendingLedger.Charge.order(new RequestId("accepted-1")),
+            Money.ofCents(1220),
+            T0);
     right(h2.spending().reserve(reservation, List.empty()));
     CatalogSnapshot listing =
         new CatalogSnapshot(

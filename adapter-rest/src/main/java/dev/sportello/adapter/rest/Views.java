@@ -300,10 +300,10 @@ final class Views {
       String code,
       @Nullable List<ViolationView> violations,
       @Nullable String upstreamCode,
-      @Nullable String cap,
+      @Nullable MoneyView cap,
       @Nullable String period,
-      @Nullable String spent,
-      @Nullable String amount,
+      @Nullable MoneyView spent,
+      @Nullable MoneyView amount,
       @Nullable String resetsAt) {
     static ProblemView of(Problem problem, String instance) {
       @Nullable CapReached reached = problem.capReached().getOrNull();
@@ -318,23 +318,22 @@ final class Views {
               ? problem.violations().map(ViolationView::of).toJavaList()
               : null,
           problem.upstreamCode().getOrNull(),
-          reached == null ? null : euros(reached.cap().limit()),
+          reached == null ? null : MoneyView.of(reached.cap().limit()),
           reached == null ? null : reached.cap().period().noun(),
-          reached == null ? null : euros(reached.spent()),
-          reached == null ? null : euros(reached.amount()),
+          reached == null ? null : MoneyView.of(reached.spent()),
+          reached == null ? null : MoneyView.of(reached.amount()),
           reached == null ? null : time(reached.resetsAt()));
     }
   }
 
   /**
-   * What a caller spent in the current day and month, in euros with VAT.
+   * What a caller spent in the current day and month, with VAT.
    *
-   * @param currency always {@code EUR}
    * @param periods the day's figures, then the month's
    */
-  record SpendingView(String currency, List<SpendingPeriodView> periods) {
+  record SpendingView(List<SpendingPeriodView> periods) {
     static SpendingView of(io.vavr.collection.List<SpendingFigures> figures) {
-      return new SpendingView("EUR", figures.map(SpendingPeriodView::of).toJavaList());
+      return new SpendingView(figures.map(SpendingPeriodView::of).toJavaList());
     }
   }
 
@@ -343,16 +342,16 @@ final class Views {
    */
   record SpendingPeriodView(
       String period,
-      @Nullable String cap,
-      String spent,
-      @Nullable String remaining,
+      @Nullable MoneyView cap,
+      MoneyView spent,
+      @Nullable MoneyView remaining,
       String resetsAt) {
     static SpendingPeriodView of(SpendingFigures figures) {
       return new SpendingPeriodView(
           figures.period().noun(),
-          figures.cap().map(Views::euros).getOrNull(),
-          euros(figures.spent()),
-          figures.remaining().map(Views::euros).getOrNull(),
+          figures.cap().map(MoneyView::of).getOrNull(),
+          MoneyView.of(figures.spent()),
+          figures.remaining().map(MoneyView::of).getOrNull(),
           time(figures.resetsAt()));
     }
   }

@@ -205,10 +205,12 @@ class ErrorMappingTest {
         }
         case UseCaseError.SpendingCapReached capped -> {
           assertThat(problem.get("detail").asString()).contains("50.00 EUR per day");
-          assertThat(problem.get("cap").asString()).isEqualTo("50.00");
+          assertThat(problem.get("cap").get("euros").asString()).isEqualTo("50.00");
           assertThat(problem.get("period").asString()).isEqualTo("day");
-          assertThat(problem.get("spent").asString()).isEqualTo("37.81");
-          assertThat(problem.get("amount").asString()).isEqualTo("12.20");
+          assertThat(problem.get("spent").get("euros").asString()).isEqualTo("37.81");
+          assertThat(problem.get("amount").get("euros").asString()).isEqualTo("12.20");
+          assertThat(problem.get("amount").get("cents").asLong()).isEqualTo(1220);
+          assertThat(problem.get("amount").get("currency").asString()).isEqualTo("EUR");
           assertThat(problem.get("resetsAt").asString()).isEqualTo("2025-03-01T23:00:00Z");
           assertThat(reply.header("Retry-After")).isEqualTo("3601");
         }

@@ -51,8 +51,8 @@ class SpendingCapFlowTest {
     assertThat(problem.get("code").asString()).isEqualTo("spending_cap_reached");
     assertThat(problem.get("detail").asString())
         .contains("20.00 EUR per day", "12.20 EUR spent", "2025-03-01T23:00:00Z");
-    assertThat(problem.get("cap").asString()).isEqualTo("20.00");
-    assertThat(problem.get("spent").asString()).isEqualTo("12.20");
+    assertThat(problem.get("cap").get("euros").asString()).isEqualTo("20.00");
+    assertThat(problem.get("spent").get("euros").asString()).isEqualTo("12.20");
     assertThat(problem.get("resetsAt").asString()).isEqualTo("2025-03-01T23:00:00Z");
     assertThat(app.calls().total()).isEqualTo(calls);
   }
@@ -64,9 +64,10 @@ class SpendingCapFlowTest {
     var alice = api.call(Harness.ALICE_KEY, "GET", "/api/v1/spending", "").json();
     var bob = api.call(Harness.BOB_KEY, "GET", "/api/v1/spending", "").json();
 
-    assertThat(alice.get("periods").get(0).get("spent").asString()).isEqualTo("12.20");
-    assertThat(alice.get("periods").get(0).get("remaining").asString()).isEqualTo("7.80");
-    assertThat(bob.get("periods").get(0).get("spent").asString()).isEqualTo("0.00");
+    assertThat(alice.get("periods").get(0).get("spent").get("euros").asString()).isEqualTo("12.20");
+    assertThat(alice.get("periods").get(0).get("remaining").get("euros").asString())
+        .isEqualTo("7.80");
+    assertThat(bob.get("periods").get(0).get("spent").get("euros").asString()).isEqualTo("0.00");
     assertThat(bob.get("periods").get(0).get("cap").isNull()).isTrue();
   }
 }

@@ -45,18 +45,19 @@ class SpendingRouteTest {
 
     assertThat(reply.status()).isEqualTo(200);
     var json = reply.json();
-    assertThat(json.get("currency").asString()).isEqualTo("EUR");
     var day = json.get("periods").get(0);
     assertThat(day.get("period").asString()).isEqualTo("day");
-    assertThat(day.get("cap").asString()).isEqualTo("50.00");
-    assertThat(day.get("spent").asString()).isEqualTo("12.08");
-    assertThat(day.get("remaining").asString()).isEqualTo("37.92");
+    assertThat(day.get("cap").get("cents").asLong()).isEqualTo(5000);
+    assertThat(day.get("cap").get("euros").asString()).isEqualTo("50.00");
+    assertThat(day.get("cap").get("currency").asString()).isEqualTo("EUR");
+    assertThat(day.get("spent").get("euros").asString()).isEqualTo("12.08");
+    assertThat(day.get("remaining").get("euros").asString()).isEqualTo("37.92");
     assertThat(day.get("resetsAt").asString()).isEqualTo("2025-03-01T23:00:00Z");
     var month = json.get("periods").get(1);
     assertThat(month.get("period").asString()).isEqualTo("month");
     assertThat(month.get("cap").isNull()).isTrue();
     assertThat(month.get("remaining").isNull()).isTrue();
-    assertThat(month.get("spent").asString()).isEqualTo("12.08");
+    assertThat(month.get("spent").get("euros").asString()).isEqualTo("12.08");
   }
 
   @Test

@@ -24,7 +24,9 @@ import java.time.Clock;
  * one (a draft whose answer was lost costs nothing), and a draft is closed again on the same
  * upstream id, where "already closed" counts as success. The close attempt is recorded only on the
  * copy that was read, so of a submission and a sync cycle dispatching one request at once, the one
- * that records it first sends the close and the other leaves it alone.
+ * that records it first sends the close and the other leaves it alone. Before the close attempt is
+ * recorded the request is reserved against its caller's caps again: one whose reservation was given
+ * back when its store seemed to fail (but had not) is counted, and checked, before it is charged.
  */
 final class Dispatcher {
   private final Engines engines;
@@ -32,6 +34,7 @@ final class Dispatcher {
   private final Reconciler reconciler;
   private final NotificationTokens tokens;
   private final RequestEvents events;
+  private final SpendingService spending;
   private final Option<String> webhookBaseUrl;
   private final Clock clock;
 
@@ -41,6 +44,7 @@ final class Dispatcher {
       Reconciler reconciler,
       NotificationTokens tokens,
       RequestEvents events,
+      SpendingService spending,
       Option<String> webhookBaseUrl,
       Clock clock) {
     this.engines = engines;
@@ -48,6 +52,7 @@ final class Dispatcher {
     this.reconciler = reconciler;
     this.tokens = tokens;
     this.events = events;
+    this.spending = spending;
     this.webhookBaseUrl = webhookBaseUrl;
     this.clock = clock;
   }
@@ -92,9 +97,12 @@ final class Dispatcher {
 
   private Either<UseCaseError, Stored<CertificateRequest>> close(
       RemoteRequests remote, Stored<CertificateRequest> stored, UpstreamId upstreamId) {
-    return requests
-        .modifyIfUnchanged(
-            stored, request -> request.recordCloseAttempt(clock.instant()).mapLeft(Failures::of))
+    return spending
+        .reserve(stored.value())
+        .flatMap(reserved ->
+            requests.modifyIfUnchanged(
+                stored,
+                request -> request.recordCloseAttempt(clock.instant()).mapLeft(Failures::of)))
         .flatMap(claimed ->
             claimed.isDefined() ? sendClose(remote, claimed.get(), upstreamId) : freshCopy(stored));
   }

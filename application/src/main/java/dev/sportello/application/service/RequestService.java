@@ -51,6 +51,7 @@ final class RequestService
   private final Engines engines;
   private final Reconciler reconciler;
   private final CatalogService catalog;
+  private final SpendingService spending;
   private final ValuePolicy policy;
   private final Clock clock;
 
@@ -60,9 +61,11 @@ final class RequestService
       Engines engines,
       Reconciler reconciler,
       CatalogService catalog,
+      SpendingService spending,
       ValuePolicy policy,
       Clock clock) {
     this.requests = requests;
+    this.spending = spending;
     this.repository = repository;
     this.engines = engines;
     this.reconciler = reconciler;
@@ -163,10 +166,15 @@ final class RequestService
                                 .flatMap(values ->
                                     remoteOf(stored)
                                         .flatMap(remote ->
-                                            remoteThenApply(
-                                                stored,
-                                                remote.addSearch(upstreamId, values),
-                                                Either::right))))));
+                                            spending
+                                                .reserveAddedSearch(stored.value())
+                                                .flatMap(reserved ->
+                                                    remoteThenApply(
+                                                        stored,
+                                                        spending.releasedUnlessCharged(
+                                                            reserved.charge(),
+                                                            remote.addSearch(upstreamId, values)),
+                                                        Either::right)))))));
   }
 
   /** The values of a new search, checked together with those of the request. */

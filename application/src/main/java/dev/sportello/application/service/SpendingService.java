@@ -3,17 +3,21 @@ package dev.sportello.application.service;
 import dev.sportello.application.port.in.GetSpendingUseCase;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.BackgroundFailure;
+import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.port.out.RequestEvents;
 import dev.sportello.application.port.out.SpendingLedger;
+import dev.sportello.application.port.out.SpendingLedger.Charge;
 import dev.sportello.application.port.out.SpendingLedger.Reservation;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
+import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestState;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.spending.SpendingCap;
 import dev.sportello.domain.spending.SpendingCaps;
 import dev.sportello.domain.spending.SpendingPeriod;
+import dev.sportello.domain.submission.Quote;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -68,8 +72,61 @@ final class SpendingService implements GetSpendingUseCase {
    * that holds a reservation already keeps it.
    */
   Either<UseCaseError, Reservation> reserve(CertificateRequest accepted) {
+    return reserve(reservation(accepted));
+  }
+
+  /**
+   * Gives back what a request's order reserved, when it may never have been stored; a ledger that
+   * cannot be reached is reported.
+   */
+  void release(CertificateRequest request) {
+    reported(request.id(), ledger.release(Charge.order(request.id())));
+  }
+
+  /**
+   * Reserves a search added to a request, at the quote's search price with VAT, against its
+   * caller's caps before it is asked for upstream: each added search is charged. The n-th search
+   * added keeps the reservation it holds already.
+   */
+  Either<UseCaseError, Reservation> reserveAddedSearch(CertificateRequest request) {
+    Money net = request.submission().quote().search();
+    // The first round is the quote's; the rounds known so far number the one being added.
+    Charge charge = Charge.addedSearch(request.id(), Math.max(1, request.searches().size()));
+    return reserve(
+        new Reservation(
+            request.caller(), charge, net.plus(net.percent(Quote.VAT_PERCENT)), clock.instant()));
+  }
+
+  /**
+   * Gives a charge's reservation back when upstream certainly did not take the call that charges
+   * it, and keeps it when the call went through or may have; returns the answer as it is.
+   */
+  <T> Either<RemoteFailure, T> releasedUnlessCharged(
+      Charge charge, Either<RemoteFailure, T> answer) {
+    if (answer.isLeft() && certainlyRefused(answer.getLeft())) {
+      reported(charge.request(), ledger.release(charge));
+    }
+    return answer;
+  }
+
+  private static boolean certainlyRefused(RemoteFailure failure) {
+    return switch (failure) {
+      case RemoteFailure.OutcomeUnknown unknown -> false;
+      case RemoteFailure.Malformed unreadable -> false;
+      case RemoteFailure.Rejected rejected -> true;
+      case RemoteFailure.InsufficientCredit noCredit -> true;
+      case RemoteFailure.NotFound notFound -> true;
+      case RemoteFailure.AlreadyClosed closed -> true;
+      case RemoteFailure.Conflict conflict -> true;
+      case RemoteFailure.NotReady notReady -> true;
+      case RemoteFailure.AccessDenied denied -> true;
+      case RemoteFailure.Unavailable unavailable -> true;
+    };
+  }
+
+  private Either<UseCaseError, Reservation> reserve(Reservation reservation) {
     return ledger
-        .reserve(reservation(accepted), caps.of(accepted.caller()))
+        .reserve(reservation, caps.of(reservation.caller()))
         .mapLeft(Failures::of)
         .flatMap(verdict ->
             verdict.mapLeft(reached ->
@@ -88,15 +145,22 @@ final class SpendingService implements GetSpendingUseCase {
     if (counted == counts) {
       return;
     }
-    Either<StorageFailure, ?> settled =
-        counts ? ledger.reserve(reservation(after), List.empty()) : ledger.release(after.id());
+    reported(
+        after.id(),
+        counts
+            ? ledger.reserve(reservation(after), List.empty())
+            : ledger.release(Charge.order(after.id())));
+  }
+
+  /** Reports a ledger that could not be reached; what the request went through stands. */
+  private void reported(RequestId request, Either<StorageFailure, ?> settled) {
     settled
         .swap()
         .forEach(failure ->
             events.backgroundFailed(
                 new BackgroundFailure(
                     BackgroundFailure.Work.SPENDING,
-                    Option.some(after.id()),
+                    Option.some(request),
                     BackgroundFailure.Cause.STORAGE,
                     failure.message())));
   }
@@ -109,7 +173,10 @@ final class SpendingService implements GetSpendingUseCase {
 
   private static Reservation reservation(CertificateRequest request) {
     return new Reservation(
-        request.caller(), request.id(), request.submission().quote().total(), request.createdAt());
+        request.caller(),
+        Charge.order(request.id()),
+        request.submission().quote().total(),
+        request.createdAt());
   }
 
   private static Duration positive(Duration duration) {

@@ -218,12 +218,22 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
             command.input().reference().map(String::strip).filter(text -> !text.isEmpty()),
             command.input().notifyEmail().map(String::strip).filter(text -> !text.isEmpty()),
             clock.instant());
-    // Over a cap nothing is stored, and the claimed key stays bound to this id: a repeat after the
-    // replay wait takes the key as abandoned and orders under the same id, so it never reserves
-    // or orders twice.
+    // Over a cap nothing is stored, and the claimed key stays bound to this id, dated back by the
+    // replay wait: a repeat takes the key as abandoned at once and orders under the same id (or is
+    // refused again), so it never waits for this attempt, nor reserves or orders twice.
     return spending
         .reserve(accepted)
-        .flatMap(reserved -> requests.insertIfAbsent(accepted))
+        .peekLeft(refused -> {
+          if (refused instanceof UseCaseError.SpendingCapReached) {
+            // A store that cannot date it back leaves a repeat to wait for the replay wait.
+            idempotency.dateBack(
+                command.caller(),
+                command.idempotencyKey(),
+                id,
+                accepted.createdAt().minus(replayWait));
+          }
+        })
+        .flatMap(reserved -> insertedOrReleased(accepted))
         .flatMap(inserted ->
             inserted.isDefined()
                 ? Either.right(
@@ -232,6 +242,20 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
                         .map(Stored::value)
                         .getOrElse(inserted.get().value()))
                 : storedFirst(id));
+  }
+
+  /**
+   * Stores a reserved request; a store that failed gives the reservation back, since the request
+   * may never be stored. If it was stored after all, its close reserves it again before charging.
+   */
+  private Either<UseCaseError, Option<Stored<CertificateRequest>>> insertedOrReleased(
+      CertificateRequest accepted) {
+    Either<UseCaseError, Option<Stored<CertificateRequest>>> inserted =
+        requests.insertIfAbsent(accepted);
+    if (inserted.isLeft()) {
+      spending.release(accepted);
+    }
+    return inserted;
   }
 
   /**

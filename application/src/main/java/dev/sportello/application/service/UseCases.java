@@ -46,6 +46,7 @@ public final class UseCases {
             reconciler,
             tokens,
             ports.events(),
+            spending,
             settings.webhookBaseUrl(),
             ports.clock());
     this.catalog =
@@ -69,6 +70,7 @@ public final class UseCases {
             engines,
             reconciler,
             catalog,
+            spending,
             settings.valuePolicy(),
             ports.clock());
     this.documents = new DocumentService(store, engines, ports.documents(), ports.clock());

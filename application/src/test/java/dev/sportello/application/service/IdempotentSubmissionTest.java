@@ -7,16 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.out.IdempotencyStore;
+import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestId;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -74,13 +77,24 @@ class IdempotentSubmissionTest {
   /** Counts down a latch for each claim of the given kind. */
   private static IdempotencyStore signalling(
       IdempotencyStore real, Class<? extends IdempotencyStore.Claim> kind, CountDownLatch latch) {
-    return (caller, key, hash, candidate) ->
-        real.claim(caller, key, hash, candidate)
+    return new IdempotencyStore() {
+      @Override
+      public Either<StorageFailure, Claim> claim(
+          String caller, String key, String hash, RequestId candidate) {
+        return real.claim(caller, key, hash, candidate)
             .peek(claim -> {
               if (kind.isInstance(claim)) {
                 latch.countDown();
               }
             });
+      }
+
+      @Override
+      public Either<StorageFailure, Boolean> dateBack(
+          String caller, String key, RequestId id, Instant claimedAt) {
+        return real.dateBack(caller, key, id, claimedAt);
+      }
+    };
   }
 
   private <T> CompletableFuture<T> inBackground(Supplier<T> work) {

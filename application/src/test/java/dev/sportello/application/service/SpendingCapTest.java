@@ -4,6 +4,7 @@ import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.in.AddSearchUseCase.AddSearchCommand;
 import dev.sportello.application.port.in.CancelRequestUseCase.CancelRequestCommand;
 import dev.sportello.application.port.in.GetSpendingUseCase.SpendingFigures;
 import dev.sportello.application.port.in.RequestQuery;
@@ -23,11 +24,14 @@ import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.spending.CapReached;
 import dev.sportello.domain.spending.SpendingCap;
 import dev.sportello.domain.spending.SpendingCaps;
 import dev.sportello.domain.spending.SpendingPeriod;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -43,6 +47,10 @@ import org.junit.jupiter.api.Test;
 class SpendingCapTest {
   private static final Certificate PLAIN = TestData.certificate();
   private static final Money ONE_ORDER = Money.ofCents(1220);
+  private static final Certificate SEARCHED =
+      TestData.certificate("Visura catastale", "Catasto", true);
+  private static final Money ONE_SEARCH_ORDER = Money.ofCents(1464);
+  private static final Money ONE_ADDED_SEARCH = Money.ofCents(244);
 
   /** Midnight in Rome after the test clock's start (10:00 in Rome on 1 March 2025). */
   private static final Instant MIDNIGHT = Instant.parse("2025-03-01T23:00:00Z");
@@ -222,6 +230,17 @@ class SpendingCapTest {
   }
 
   @Test
+  void aRepeatRightAfterACapRefusalIsRefusedAgainAtOnce() {
+    TestApplication app = cappedAt("alice=20/day");
+    right(order(app, "alice", "k1"));
+    left(order(app, "alice", "k2"));
+
+    UseCaseError again = left(order(app, "alice", "k2"));
+
+    assertThat(again).isInstanceOf(UseCaseError.SpendingCapReached.class);
+  }
+
+  @Test
   void theMonthlyCapResetsOnTheFirstInRome() {
     TestApplication app = cappedAt("alice=20/month");
     Instant aprilInRome = Instant.parse("2025-03-31T22:00:00Z");
@@ -243,6 +262,68 @@ class SpendingCapTest {
     CertificateRequest first = right(order(app, "alice", "k1"));
 
     assertThat(right(order(app, "alice", "k1")).id()).isEqualTo(first.id());
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_ORDER);
+  }
+
+  /**
+   * An application whose first store of a request answers a failure; when {@code stored}, the
+   * request was stored all the same (the answer was lost).
+   */
+  private static TestApplication firstStoreFails(String caps, boolean stored) {
+    AtomicBoolean failInsert = new AtomicBoolean(true);
+    return started(
+        TestApplication.builder()
+            .spendingCaps(caps)
+            .wrapRepository(real ->
+                new InterceptedRepository(
+                    real,
+                    request -> {
+                      if (!failInsert.getAndSet(false)) {
+                        return Option.none();
+                      }
+                      if (stored) {
+                        right(real.insert(request));
+                      }
+                      return Option.some(Either.left(new StorageFailure.Unavailable("disk full")));
+                    },
+                    (request, version) -> Option.none())));
+  }
+
+  private static void sync(TestApplication app) {
+    app.clock().advance(Duration.ofMinutes(1));
+    right(app.useCases().synchronise().synchronise());
+  }
+
+  @Test
+  void anOrderThatCouldNotBeStoredStopsCounting() {
+    TestApplication app = firstStoreFails("alice=20/day", false);
+
+    assertThat(left(order(app, "alice", "k1"))).isInstanceOf(UseCaseError.StorageUnavailable.class);
+
+    assertThat(spentToday(app, "alice")).isEqualTo(Money.ZERO);
+    assertThat(order(app, "alice", "k2").isRight()).isTrue();
+  }
+
+  @Test
+  void anOrderStoredDespiteAFailedAnswerIsReservedAgainBeforeItIsCharged() {
+    TestApplication app = firstStoreFails("alice=100/day", true);
+    left(order(app, "alice", "k1"));
+
+    sync(app);
+
+    assertThat(app.visengine().totalCharges()).isEqualTo(1);
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_ORDER);
+  }
+
+  @Test
+  void anOrderStoredDespiteAFailedAnswerIsNotChargedOverTheCap() {
+    TestApplication app = firstStoreFails("alice=20/day", true);
+    left(order(app, "alice", "k1"));
+    right(order(app, "alice", "k2"));
+
+    sync(app);
+
+    assertThat(app.visengine().totalCharges()).isEqualTo(1);
     assertThat(spentToday(app, "alice")).isEqualTo(ONE_ORDER);
   }
 
@@ -302,5 +383,82 @@ class SpendingCapTest {
             rejected, request -> request.recordClosed(clock.instant()).mapLeft(Failures::of)));
 
     assertThat(ledger.of(drafted.id()).map(SpendingLedger.Reservation::amount)).contains(ONE_ORDER);
+  }
+
+  /** A search order (14.64 EUR with VAT) whose first round is known: each added search is 2.44. */
+  private static CertificateRequest searching(TestApplication app) {
+    app.visengine().register(SEARCHED);
+    CertificateRequest ordered =
+        right(app.useCases().submitRequest().submit(TestData.order(SEARCHED, "alice", "s1", "x")));
+    app.visengine()
+        .completeSearch(
+            ordered.upstreamId().get(),
+            io.vavr.collection.List.of(new SearchCandidate(0, TreeMap.of("Comune", "Roma"))));
+    return right(
+        app.useCases().refreshRequest().refresh(new RequestQuery("alice", ordered.id().value())));
+  }
+
+  private static Either<UseCaseError, CertificateRequest> addSearch(
+      TestApplication app, CertificateRequest request) {
+    return app.useCases()
+        .addSearch()
+        .addSearch(
+            new AddSearchCommand(
+                new RequestQuery("alice", request.id().value()), HashMap.of("$0", "Giuseppe")));
+  }
+
+  @Test
+  void eachAddedSearchCountsAtItsPriceWithVat() {
+    TestApplication app = cappedAt("alice=100/day");
+    CertificateRequest request = searching(app);
+
+    right(addSearch(app, request));
+
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_SEARCH_ORDER.plus(ONE_ADDED_SEARCH));
+  }
+
+  @Test
+  void anAddedSearchOverTheCapIsRefusedWithoutAnUpstreamCall() {
+    TestApplication app = cappedAt("alice=17.08/day");
+    CertificateRequest request = searching(app);
+    CertificateRequest searchingAgain = right(addSearch(app, request));
+    app.visengine()
+        .completeSearch(
+            searchingAgain.upstreamId().get(),
+            io.vavr.collection.List.of(new SearchCandidate(0, TreeMap.of("Comune", "Milano"))));
+    long searchesBefore = app.useCases().remoteCalls().get(RemoteCallKind.SEARCH).getOrElse(0L);
+
+    UseCaseError refused = left(addSearch(app, request));
+
+    assertThat(refused).isInstanceOf(UseCaseError.SpendingCapReached.class);
+    assertThat(app.useCases().remoteCalls().get(RemoteCallKind.SEARCH).getOrElse(0L))
+        .isEqualTo(searchesBefore);
+    assertThat(app.visengine().searchCharges(request.upstreamId().get())).isEqualTo(1);
+    assertThat(spentToday(app, "alice")).isEqualTo(Money.ofCents(1708));
+  }
+
+  @Test
+  void anAddedSearchThatUpstreamRefusesStopsCounting() {
+    TestApplication app = cappedAt("alice=100/day");
+    CertificateRequest request = searching(app);
+    app.visengine()
+        .failNext(
+            RemoteCallKind.SEARCH,
+            new RemoteFailure.Rejected(RemoteFailure.Refusal.INVALID, "E1", "refused"));
+
+    left(addSearch(app, request));
+
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_SEARCH_ORDER);
+  }
+
+  @Test
+  void anAddedSearchWhoseAnswerIsLostKeepsCounting() {
+    TestApplication app = cappedAt("alice=100/day");
+    CertificateRequest request = searching(app);
+    app.visengine().failNext(RemoteCallKind.SEARCH, new RemoteFailure.OutcomeUnknown("timed out"));
+
+    left(addSearch(app, request));
+
+    assertThat(spentToday(app, "alice")).isEqualTo(ONE_SEARCH_ORDER.plus(ONE_ADDED_SEARCH));
   }
 }

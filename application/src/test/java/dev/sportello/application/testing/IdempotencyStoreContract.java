@@ -35,6 +35,28 @@ public abstract class IdempotencyStoreContract {
   }
 
   @Test
+  void aClaimDatedBackIsSeenWithItsNewTime() {
+    right(store.claim("alice", "k1", "hash-a", FIRST));
+    Instant earlier = clock.instant().minusSeconds(10);
+
+    assertThat(right(store.dateBack("alice", "k1", FIRST, earlier))).isTrue();
+
+    assertThat(right(store.claim("alice", "k1", "hash-a", SECOND)))
+        .isEqualTo(new Claim.Replay(FIRST, earlier));
+  }
+
+  @Test
+  void aClaimOfAnotherRequestIsNotDatedBack() {
+    right(store.claim("alice", "k1", "hash-a", FIRST));
+    Instant claimedAt = clock.instant();
+
+    assertThat(right(store.dateBack("alice", "k1", SECOND, claimedAt.minusSeconds(10)))).isFalse();
+
+    assertThat(right(store.claim("alice", "k1", "hash-a", SECOND)))
+        .isEqualTo(new Claim.Replay(FIRST, claimedAt));
+  }
+
+  @Test
   void aNewKeyIsClaimedForTheCandidate() {
     assertThat(right(store.claim("alice", "k1", "hash-a", FIRST)))
         .isEqualTo(new Claim.Claimed(FIRST));

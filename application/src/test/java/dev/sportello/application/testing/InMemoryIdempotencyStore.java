@@ -37,4 +37,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             ? new Claim.Replay(winner._2, winner._3)
             : new Claim.Mismatch(winner._2));
   }
+
+  @Override
+  public Either<StorageFailure, Boolean> dateBack(
+      String caller, String key, RequestId id, Instant claimedAt) {
+    Tuple3<String, RequestId, Instant> dated =
+        claims.computeIfPresent(
+            Tuple.of(caller, key),
+            (ignored, claim) -> claim._2.equals(id) ? claim.update3(claimedAt) : claim);
+    return Either.right(dated != null && dated._2.equals(id));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.sportello.application.testing;
 
 import dev.sportello.application.port.out.SpendingLedger;
+import dev.sportello.application.port.out.SpendingLedger.Charge;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.shared.Money;
@@ -15,33 +16,32 @@ import java.util.Map;
 
 /** Spending reservations in memory; one lock makes each check-and-reserve atomic. */
 public final class InMemorySpendingLedger implements SpendingLedger {
-  private final Map<RequestId, Reservation> reservations = new LinkedHashMap<>();
+  private final Map<Charge, Reservation> reservations = new LinkedHashMap<>();
 
   @Override
   public synchronized Either<StorageFailure, Either<CapReached, Reservation>> reserve(
       Reservation reservation, List<SpendingCap> caps) {
-    Reservation held = reservations.get(reservation.request());
+    Reservation held = reservations.get(reservation.charge());
     if (held != null) {
       return Either.right(Either.right(held));
     }
     Option<CapReached> reached =
-        caps.toStream()
-            .flatMap(cap ->
+        caps.flatMap(cap ->
                 cap.refuses(
                     sum(reservation.caller(), cap.period().window(reservation.at())),
                     reservation.amount(),
                     reservation.at()))
-            .headOption();
+            .maxBy(CapReached::resetsAt);
     if (reached.isDefined()) {
       return Either.right(Either.left(reached.get()));
     }
-    reservations.put(reservation.request(), reservation);
+    reservations.put(reservation.charge(), reservation);
     return Either.right(Either.right(reservation));
   }
 
   @Override
-  public synchronized Either<StorageFailure, Boolean> release(RequestId request) {
-    return Either.right(reservations.remove(request) != null);
+  public synchronized Either<StorageFailure, Boolean> release(Charge charge) {
+    return Either.right(reservations.remove(charge) != null);
   }
 
   @Override
@@ -50,9 +50,9 @@ public final class InMemorySpendingLedger implements SpendingLedger {
     return Either.right(sum(caller, period));
   }
 
-  /** The reservation a request holds, if any. */
+  /** The reservation a request's order holds, if any. */
   public synchronized Option<Reservation> of(RequestId request) {
-    return Option.of(reservations.get(request));
+    return Option.of(reservations.get(Charge.order(request)));
   }
 
   private Money sum(String caller, SpendingPeriod.Window period) {

@@ -4,6 +4,7 @@ import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.out.SpendingLedger;
+import dev.sportello.application.port.out.SpendingLedger.Charge;
 import dev.sportello.application.port.out.SpendingLedger.Reservation;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.shared.Money;
@@ -49,7 +50,7 @@ public abstract class SpendingLedgerContract {
   }
 
   private static Reservation order(String caller, String id, long cents, Instant at) {
-    return new Reservation(caller, new RequestId(id), Money.ofCents(cents), at);
+    return new Reservation(caller, Charge.order(new RequestId(id)), Money.ofCents(cents), at);
   }
 
   private Either<CapReached, Reservation> reserve(Reservation reservation, SpendingCap... caps) {
@@ -85,6 +86,25 @@ public abstract class SpendingLedgerContract {
             Either.left(
                 new CapReached(FIFTY_A_DAY, Money.ofCents(3781), Money.ofCents(1220), MIDNIGHT)));
     assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ofCents(3781));
+  }
+
+  @Test
+  void whenBothCapsRefuseTheOneThatResetsLastIsNamed() {
+    Instant nextMorning = MORNING.plus(Duration.ofDays(1));
+    reserve(order("alice", "r1", 3000, MORNING), EIGHTY_A_MONTH);
+    reserve(order("alice", "r2", 4500, nextMorning), FIFTY_A_DAY, EIGHTY_A_MONTH);
+
+    Either<CapReached, Reservation> refused =
+        reserve(order("alice", "r3", 1000, nextMorning), FIFTY_A_DAY, EIGHTY_A_MONTH);
+
+    assertThat(refused)
+        .isEqualTo(
+            Either.left(
+                new CapReached(
+                    EIGHTY_A_MONTH,
+                    Money.ofCents(7500),
+                    Money.ofCents(1000),
+                    Instant.parse("2025-03-31T22:00:00Z"))));
   }
 
   @Test
@@ -149,17 +169,29 @@ public abstract class SpendingLedgerContract {
   void aReleasedReservationNoLongerCounts() {
     reserve(order("alice", "r1", 5000, MORNING), FIFTY_A_DAY);
 
-    assertThat(right(ledger.release(new RequestId("r1")))).isTrue();
+    assertThat(right(ledger.release(Charge.order(new RequestId("r1"))))).isTrue();
 
     assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ZERO);
     assertThat(reserve(order("alice", "r2", 5000, MORNING), FIFTY_A_DAY).isRight()).isTrue();
   }
 
   @Test
+  void aSearchAddedToARequestIsReservedAndReleasedApartFromItsOrder() {
+    RequestId longest = new RequestId("r".repeat(64));
+    reserve(new Reservation("alice", Charge.order(longest), Money.ofCents(1464), MORNING));
+    Charge search = Charge.addedSearch(longest, 1);
+    reserve(new Reservation("alice", search, Money.ofCents(244), MORNING));
+
+    assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ofCents(1708));
+    assertThat(right(ledger.release(search))).isTrue();
+    assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ofCents(1464));
+  }
+
+  @Test
   void releasingARequestWithoutAReservationChangesNothing() {
     reserve(order("alice", "r1", 1000, MORNING));
 
-    assertThat(right(ledger.release(new RequestId("other")))).isFalse();
+    assertThat(right(ledger.release(Charge.order(new RequestId("other"))))).isFalse();
     assertThat(spentToday("alice", MORNING)).isEqualTo(Money.ofCents(1000));
   }
 

@@ -9,6 +9,7 @@ import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -50,33 +51,28 @@ public record SpendingCaps(Map<String, Map<SpendingPeriod, SpendingCap>> caps) {
    * Every entry that is wrong is reported, quoted.
    */
   public static Validation<List<String>, SpendingCaps> parse(String text) {
-    List<Validation<String, Tuple2<String, SpendingCap>>> entries =
-        List.of(text.split(",", -1)).map(String::strip).map(SpendingCaps::entry);
-    List<String> problems = entries.filter(Validation::isInvalid).map(Validation::getError);
+    java.util.List<String> problems = new ArrayList<>();
     Map<String, Map<SpendingPeriod, SpendingCap>> caps = HashMap.empty();
-    for (Tuple2<String, SpendingCap> entry :
-        entries.filter(Validation::isValid).map(Validation::get)) {
-      Map<SpendingPeriod, SpendingCap> own = caps.get(entry._1).getOrElse(HashMap.empty());
-      if (own.containsKey(entry._2.period())) {
-        problems =
-            problems.append(
-                "\""
-                    + entry._1
-                    + "="
-                    + entry._2.limit()
-                    + "/"
-                    + entry._2.period().noun()
-                    + "\": "
-                    + entry._1
-                    + " already has a cap per "
-                    + entry._2.period().noun());
+    for (String written : text.split(",", -1)) {
+      String entry = written.strip();
+      Validation<String, Tuple2<String, SpendingCap>> parsed = entry(entry);
+      if (parsed.isInvalid()) {
+        problems.add(parsed.getError());
+        continue;
+      }
+      String caller = parsed.get()._1;
+      SpendingCap cap = parsed.get()._2;
+      Map<SpendingPeriod, SpendingCap> own = caps.get(caller).getOrElse(HashMap.empty());
+      if (own.containsKey(cap.period())) {
+        problems.add(
+            "\"" + entry + "\": " + caller + " already has a cap per " + cap.period().noun());
       } else {
-        caps = caps.put(entry._1, own.put(entry._2.period(), entry._2));
+        caps = caps.put(caller, own.put(cap.period(), cap));
       }
     }
     return problems.isEmpty()
         ? Validation.valid(new SpendingCaps(caps))
-        : Validation.invalid(problems);
+        : Validation.invalid(List.ofAll(problems));
   }
 
   private static Validation<String, Tuple2<String, SpendingCap>> entry(String entry) {

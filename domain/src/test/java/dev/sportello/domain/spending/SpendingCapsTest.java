@@ -70,7 +70,7 @@ class SpendingCapsTest {
   @Test
   void aSecondCapForTheSameCallerAndPeriodIsRefused() {
     assertThat(SpendingCaps.parse("alice=50/day,*=20/day,alice=60/day").getError())
-        .containsExactly("\"alice=60.00/day\": alice already has a cap per day");
+        .containsExactly("\"alice=60/day\": alice already has a cap per day");
   }
 
   @Test

@@ -28,6 +28,20 @@ public interface IdempotencyStore {
   Either<StorageFailure, Claim> claim(
       String caller, String key, String bodyHash, RequestId candidate);
 
+  /**
+   * Dates a claim back, so that a repeat of the submission takes the key as abandoned and orders
+   * under the same request at once, instead of waiting for an attempt that stored nothing and never
+   * will. A key bound to another request is left as it is.
+   *
+   * @param caller whose key
+   * @param key the caller's idempotency key
+   * @param id the request the claim binds to the key
+   * @param claimedAt the time the claim now says it was made
+   * @return whether the claim was dated back
+   */
+  Either<StorageFailure, Boolean> dateBack(
+      String caller, String key, RequestId id, Instant claimedAt);
+
   /** The result of a claim. */
   sealed interface Claim {
     /** The key was new: the candidate id is now bound to it. */
