@@ -326,32 +326,19 @@ final class Service implements AutoCloseable {
   /** What readiness tells of the account: never the token, the e-mail or the API key. */
   private static Map<String, String> readinessDetails(OpenapiAccount account) {
     AccountStatus status = account.status();
-    Map<String, String> details = HashMap.of("token", status.tokenLabel());
-    details =
-        status
-            .wallet()
-            .map(wallet ->
-                HashMap.of(
-                    "walletBalance",
-                    wallet.euros().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                    "walletReadAt",
-                    wallet.readAt().toString()))
-            .fold(() -> HashMap.<String, String>empty(), read -> read)
-            .merge(details);
-    details =
-        details.merge(
-            status
-                .tokenExpiresAt()
-                .map(at -> HashMap.of("tokenExpiresAt", at.toString()))
-                .getOrElse(HashMap.empty()));
-    details =
-        details.merge(
-            status
-                .warning()
-                .map(warning -> HashMap.of("accountWarning", warning))
-                .getOrElse(HashMap.empty()));
-    return details.merge(
-        status.problem().map(problem -> HashMap.of("account", problem)).getOrElse(HashMap.empty()));
+    java.util.Map<String, String> details = new java.util.HashMap<>();
+    details.put("token", status.tokenLabel());
+    status
+        .wallet()
+        .forEach(wallet -> {
+          details.put(
+              "walletBalance", wallet.euros().setScale(2, RoundingMode.HALF_UP).toPlainString());
+          details.put("walletReadAt", wallet.readAt().toString());
+        });
+    status.tokenExpiresAt().forEach(at -> details.put("tokenExpiresAt", at.toString()));
+    status.warning().forEach(warning -> details.put("accountWarning", warning));
+    status.problem().forEach(problem -> details.put("account", problem));
+    return HashMap.ofAll(details);
   }
 
   /** The engine's adapter, behind the ports the application calls. */
