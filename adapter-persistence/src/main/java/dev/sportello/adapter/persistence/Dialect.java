@@ -37,7 +37,7 @@ enum Dialect {
     }
 
     @Override
-    @Nullable Instant readInstant(ResultSet rs, String column) throws SQLException {
+    @Nullable Instant readInstant(ResultSet rs, int column) throws SQLException {
       @Nullable String value = rs.getString(column);
       return value == null ? null : Instant.parse(value);
     }
@@ -91,7 +91,12 @@ enum Dialect {
   }
 
   /** Reads a column that {@link #bindInstant} wrote. */
-  @Nullable Instant readInstant(ResultSet rs, String column) throws SQLException {
+  final @Nullable Instant readInstant(ResultSet rs, String column) throws SQLException {
+    return readInstant(rs, rs.findColumn(column));
+  }
+
+  /** Reads the column at an index (from 1) that {@link #bindInstant} wrote. */
+  @Nullable Instant readInstant(ResultSet rs, int column) throws SQLException {
     @Nullable OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
