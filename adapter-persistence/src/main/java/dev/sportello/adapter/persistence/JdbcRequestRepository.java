@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcRequestRepository implements RequestRepository {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestRepository.class);
-  private static final String SELECT =
+
+  /** What every query of requests starts with. */
+  static final String SELECT =
       "SELECT "
           + RequestRow.COLUMNS
           + " FROM request r LEFT JOIN request_values v ON v.request_id = r.id";

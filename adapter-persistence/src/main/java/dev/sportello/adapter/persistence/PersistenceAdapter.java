@@ -85,7 +85,12 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.pool = pool;
     this.owner = owner;
     this.clock = clock;
-    this.database = new Database(Jdbi.create(pool), dialect);
+    Jdbi jdbi = Jdbi.create(pool);
+    if (dialect == Dialect.SQLITE) {
+      jdbi.setStatementBuilderFactory(
+          new ReusedStatements(sql -> sql.startsWith(JdbcRequestRepository.SELECT)));
+    }
+    this.database = new Database(jdbi, dialect);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
     this.rows = new RequestRows(json, keys);
     this.recent = new RecentRequests(rows, RECENT_REQUESTS, RECENT_FOR, clock);
