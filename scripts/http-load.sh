@@ -2,7 +2,8 @@
 # The REST API under load from wrk, on loopback:
 #  1. GET /api/v1/requests/{id} against a bare Javalin endpoint answering the same JSON body. Both
 #     run side by side with the same JVM options and are measured in turns, three rounds each, so
-#     that the machine's other load falls on both alike.
+#     that the machine's other load falls on both alike. Then GET /api/v1/requests (the first page,
+#     50 requests) the same way against a bare endpoint answering the listing's body.
 #  2. POST /api/v1/requests end to end (validation, store, draft and close on the embedded sandbox
 #     over loopback), every call with a fresh Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
 # Usage: scripts/http-load.sh [seconds per measurement (20)] [connections (16)] [threads (2)]
@@ -29,26 +30,61 @@ wrk_summary() {
     "$(sed -n 's/^ *Socket errors: *//p' <<<"$out" | grep . || echo none)"
 }
 
+# start_bare FILE: the bare Javalin endpoint answering FILE's JSON; sets bare_port and bare_pid.
+start_bare() {
+  bare_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "$java" "${jvm_opts[@]}" -cp "$bench_jar" dev.sportello.benchmarks.BareJavalin "$bare_port" \
+    "$1" >"$work/bare.log" 2>&1 &
+  bare_pid=$!
+  started_pids+=("$bare_pid")
+  wait_for_line "$work/bare.log" "Listening on" "$bare_pid"
+}
+
+# interleaved BARE-LABEL BARE-URL API-LABEL API-URL: three rounds, each the bare endpoint then the
+# API, and what share of the bare endpoint's requests/s the API served in that round.
+interleaved() {
+  local round bare_line api_line
+  for round in 1 2 3; do
+    bare_line=$(wrk_summary "$1, round $round" "$2")
+    echo "$bare_line"
+    api_line=$(wrk_summary "$3, round $round" -H "$auth" "$4")
+    echo "$api_line"
+    awk -v label="$3 ÷ $1, round $round" -v bare="$(req_per_s "$bare_line")" \
+      -v api="$(req_per_s "$api_line")" 'BEGIN { printf "%s: %.1f %%\n", label, 100 * api / bare }'
+  done
+}
+
+# req_per_s LINE: the requests/s a wrk_summary line gives.
+req_per_s() {
+  sed -n 's/.* \([0-9.][0-9.]*\) req\/s .*/\1/p' <<<"$1"
+}
+
 echo "== GET /api/v1/requests/{id} against bare Javalin (${seconds}s each, -c$connections -t$threads)"
 start_service get
 sandbox_credit 100000000
 id=$(submit "get-target")
 curl -sf -H "$auth" "$api/api/v1/requests/$id" >"$work/request.json"
-bare_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$java" "${jvm_opts[@]}" -cp "$bench_jar" dev.sportello.benchmarks.BareJavalin "$bare_port" \
-  "$work/request.json" >"$work/bare.log" 2>&1 &
-bare_pid=$!
-started_pids+=("$bare_pid")
-wait_for_line "$work/bare.log" "Listening on" "$bare_pid"
+start_bare "$work/request.json"
 bare="http://127.0.0.1:$bare_port/bare/$id"
 echo "body: $(wc -c <"$work/request.json") bytes from both"
-# Warm both JITs before measuring.
-wrk -t"$threads" -c"$connections" -d10s "$bare" >/dev/null
-wrk -t"$threads" -c"$connections" -d10s -H "$auth" "$api/api/v1/requests/$id" >/dev/null
-for round in 1 2 3; do
-  wrk_summary "bare Javalin, round $round" "$bare"
-  wrk_summary "GET /api/v1/requests/{id}, round $round" -H "$auth" "$api/api/v1/requests/$id"
+# Warm both JITs before measuring: 30 s each, since after 10 s the service, with much more code to
+# compile, still sped up from round to round.
+wrk -t"$threads" -c"$connections" -d30s "$bare" >/dev/null
+wrk -t"$threads" -c"$connections" -d30s -H "$auth" "$api/api/v1/requests/$id" >/dev/null
+interleaved "bare Javalin" "$bare" "GET /api/v1/requests/{id}" "$api/api/v1/requests/$id"
+stop "$bare_pid"
+
+echo "== GET /api/v1/requests, first page, against bare Javalin (${seconds}s each, -c$connections -t$threads)"
+for n in $(seq 2 50); do
+  submit "list-target-$n" >/dev/null
 done
+curl -sf -H "$auth" "$api/api/v1/requests" >"$work/list.json"
+start_bare "$work/list.json"
+bare="http://127.0.0.1:$bare_port/bare/list"
+echo "body: $(wc -c <"$work/list.json") bytes, $(grep -o '"id":' "$work/list.json" | wc -l) requests, from both"
+wrk -t"$threads" -c"$connections" -d30s "$bare" >/dev/null
+wrk -t"$threads" -c"$connections" -d30s -H "$auth" "$api/api/v1/requests" >/dev/null
+interleaved "bare Javalin (list)" "$bare" "GET /api/v1/requests" "$api/api/v1/requests"
 stop "$bare_pid"
 stop "$service_pid"
 

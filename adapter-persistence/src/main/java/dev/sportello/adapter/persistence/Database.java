@@ -247,6 +247,12 @@ final class Database {
     return dialect(context).readInstant(rs, column);
   }
 
+  /** Reads a time that {@link #timestamp} bound, by the column's index (from 1). */
+  static @Nullable Instant instant(ResultSet rs, StatementContext context, int column)
+      throws SQLException {
+    return dialect(context).readInstant(rs, column);
+  }
+
   /** Reads a time that is never null; a null there is a broken row. */
   static Instant requiredInstant(ResultSet rs, StatementContext context, String column)
       throws SQLException {

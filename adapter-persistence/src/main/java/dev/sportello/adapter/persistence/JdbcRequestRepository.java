@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcRequestRepository implements RequestRepository {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestRepository.class);
-  private static final String SELECT =
+
+  /** What every query of requests starts with. */
+  static final String SELECT =
       "SELECT "
           + RequestRow.COLUMNS
           + " FROM request r LEFT JOIN request_values v ON v.request_id = r.id";
@@ -87,14 +89,20 @@ final class JdbcRequestRepository implements RequestRepository {
 
   private final Database database;
   private final RequestRows rows;
+  private final RecentRequests recent;
 
   private static String sqlList(List<RequestStatus> statuses) {
     return statuses.map(status -> "'" + status.name() + "'").mkString("(", ", ", ")");
   }
 
-  JdbcRequestRepository(Database database, RequestRows rows) {
+  /**
+   * @param recent what the API's reads of one request or of a listing are answered from when the
+   *     row is unchanged; the sync cycle's reads, which the API seldom repeats, always decode
+   */
+  JdbcRequestRepository(Database database, RequestRows rows, RecentRequests recent) {
     this.database = database;
     this.rows = rows;
+    this.recent = recent;
   }
 
   @Override
@@ -311,7 +319,7 @@ final class JdbcRequestRepository implements RequestRepository {
     if (found.isEmpty()) {
       return Either.right(Option.none());
     }
-    return rows.toDomain(found.get(0)).map(Option::some);
+    return recent.request(found.get(0)).map(Option::some);
   }
 
   /**
@@ -336,7 +344,7 @@ final class JdbcRequestRepository implements RequestRepository {
    * than shown a page that silently lacks a request.
    */
   private Either<StorageFailure, List<Stored<CertificateRequest>>> every(Query query) {
-    return Either.sequenceRight(rowsOf(query).map(rows::toDomain))
+    return Either.sequenceRight(rowsOf(query).map(recent::request))
         .map(io.vavr.collection.Seq::toList);
   }
 

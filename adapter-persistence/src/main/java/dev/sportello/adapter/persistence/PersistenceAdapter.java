@@ -18,9 +18,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
@@ -42,11 +46,21 @@ public final class PersistenceAdapter implements AutoCloseable {
    */
   private static final String IMPORTED_H2_FILE = "sportello-h2-imported.mv.db";
 
+  /**
+   * How many requests the API's reads may be answered from memory for, and for how long after they
+   * were read: a page of the longest listing, and clients polling their requests.
+   */
+  private static final int RECENT_REQUESTS = 512;
+
+  private static final Duration RECENT_FOR = Duration.ofSeconds(10);
+
   private final PersistenceSettings settings;
   private final Dialect dialect;
   private final HikariDataSource pool;
   private final Database database;
   private final RequestRows rows;
+  private final RecentRequests recent;
+  private final ScheduledExecutorService sweeper;
   private final JdbcRequestRepository requests;
   private final JdbcIdempotencyStore idempotency;
   private final JdbcSpendingLedger spending;
@@ -71,10 +85,23 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.pool = pool;
     this.owner = owner;
     this.clock = clock;
-    this.database = new Database(Jdbi.create(pool), dialect);
+    Jdbi jdbi = Jdbi.create(pool);
+    if (dialect == Dialect.SQLITE) {
+      jdbi.setStatementBuilderFactory(
+          new ReusedStatements(sql -> sql.startsWith(JdbcRequestRepository.SELECT)));
+    }
+    this.database = new Database(jdbi, dialect);
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
     this.rows = new RequestRows(json, keys);
-    this.requests = new JdbcRequestRepository(database, rows);
+    this.recent = new RecentRequests(rows, RECENT_REQUESTS, RECENT_FOR, clock);
+    // Sweeps even while no read comes in, so that nothing is kept in clear past its age.
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("sportello-recent-requests").factory());
+    var unused =
+        sweeper.scheduleWithFixedDelay(
+            recent::sweep, RECENT_FOR.toMillis(), RECENT_FOR.toMillis(), TimeUnit.MILLISECONDS);
+    this.requests = new JdbcRequestRepository(database, rows, recent);
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.spending = new JdbcSpendingLedger(database);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
@@ -86,7 +113,7 @@ public final class PersistenceAdapter implements AutoCloseable {
             .<SyncLock>map(InProcessSyncLock::new)
             .getOrElse(() ->
                 new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password()));
-    this.retention = new Retention(database, rows, documents, clock);
+    this.retention = new Retention(database, rows, documents, recent, clock);
     this.resealing = new Resealing(database, rows, documents, credentials, keys);
   }
 
@@ -410,6 +437,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   /** Closes the connection pool, and lets another process open the embedded store. */
   @Override
   public void close() {
+    sweeper.shutdownNow();
     pool.close();
     owner.forEach(SingleProcess::close);
   }

@@ -57,40 +57,92 @@ record RequestRow(
           + " r.document_sha256, r.has_document, r.upstream_updated_at, r.created_at,"
           + " r.updated_at, r.purged_at, r.version, v.values_json";
 
-  /** Reads the current row; a NOT NULL column that comes back null is a broken row. */
+  /**
+   * Reads the current row; a NOT NULL column that comes back null is a broken row. The columns are
+   * read by their place in {@link #COLUMNS}, in order, which spares the driver a lookup by name.
+   */
   static RequestRow read(ResultSet rs, StatementContext context) throws SQLException {
-    long size = rs.getLong("document_size");
-    @Nullable Long documentSize = rs.wasNull() ? null : size;
+    InOrder columns = new InOrder(rs, context);
     return new RequestRow(
-        required(rs, "id"),
-        required(rs, "caller"),
-        required(rs, "certificate_id"),
-        required(rs, "engine"),
-        required(rs, "certificate_name"),
-        required(rs, "status"),
-        required(rs, "dispatch_kind"),
-        rs.getInt("close_attempts"),
-        optional(rs, "upstream_id"),
-        optional(rs, "reference"),
-        optional(rs, "notify_email"),
-        optional(rs, "reference_lookup"),
-        required(rs, "extras_json"),
-        required(rs, "quote_json"),
-        rs.getLong("total_cents"),
-        required(rs, "history_json"),
-        required(rs, "searches_json"),
-        optional(rs, "selection_json"),
-        optional(rs, "outcome_json"),
-        optional(rs, "document_name"),
-        documentSize,
-        optional(rs, "document_sha256"),
-        rs.getBoolean("has_document"),
-        Database.instant(rs, context, "upstream_updated_at"),
-        Database.requiredInstant(rs, context, "created_at"),
-        Database.requiredInstant(rs, context, "updated_at"),
-        Database.instant(rs, context, "purged_at"),
-        rs.getLong("version"),
-        optional(rs, "values_json"));
+        columns.required("id"),
+        columns.required("caller"),
+        columns.required("certificate_id"),
+        columns.required("engine"),
+        columns.required("certificate_name"),
+        columns.required("status"),
+        columns.required("dispatch_kind"),
+        (int) columns.number(),
+        columns.optional(),
+        columns.optional(),
+        columns.optional(),
+        columns.optional(),
+        columns.required("extras_json"),
+        columns.required("quote_json"),
+        columns.number(),
+        columns.required("history_json"),
+        columns.required("searches_json"),
+        columns.optional(),
+        columns.optional(),
+        columns.optional(),
+        columns.optionalNumber(),
+        columns.optional(),
+        columns.flag(),
+        columns.instant(),
+        columns.requiredInstant("created_at"),
+        columns.requiredInstant("updated_at"),
+        columns.instant(),
+        columns.number(),
+        columns.optional());
+  }
+
+  /** The columns of a row of {@link #COLUMNS}, each read once, from the first to the last. */
+  private static final class InOrder {
+    private final ResultSet rs;
+    private final StatementContext context;
+    private int next = 1;
+
+    InOrder(ResultSet rs, StatementContext context) {
+      this.rs = rs;
+      this.context = context;
+    }
+
+    String required(String column) throws SQLException {
+      @Nullable String value = optional();
+      if (value == null) {
+        throw new SQLException("column " + column + " is null", "22004");
+      }
+      return value;
+    }
+
+    @Nullable String optional() throws SQLException {
+      @Nullable String value = rs.getString(next++);
+      return value;
+    }
+
+    long number() throws SQLException {
+      return rs.getLong(next++);
+    }
+
+    @Nullable Long optionalNumber() throws SQLException {
+      long value = rs.getLong(next++);
+      return rs.wasNull() ? null : value;
+    }
+
+    boolean flag() throws SQLException {
+      return rs.getBoolean(next++);
+    }
+
+    @Nullable Instant instant() throws SQLException {
+      return Database.instant(rs, context, next++);
+    }
+
+    Instant requiredInstant(String column) throws SQLException {
+      @Nullable Instant value = instant();
+      if (value == null) {
+        throw new SQLException("column " + column + " is null", "22004");
+      }
+      return value;
+    }
   }
 
   static @Nullable String optional(ResultSet rs, String column) throws SQLException {

@@ -32,12 +32,19 @@ final class Retention {
   private final Database database;
   private final RequestRows rows;
   private final FileDocumentStore documents;
+  private final RecentRequests recent;
   private final Clock clock;
 
-  Retention(Database database, RequestRows rows, FileDocumentStore documents, Clock clock) {
+  Retention(
+      Database database,
+      RequestRows rows,
+      FileDocumentStore documents,
+      RecentRequests recent,
+      Clock clock) {
     this.database = database;
     this.rows = rows;
     this.documents = documents;
+    this.recent = recent;
     this.clock = clock;
   }
 
@@ -153,6 +160,7 @@ final class Retention {
                   .bind("id", candidate.id())
                   .execute();
               purged.add(new RequestId(candidate.id()));
+              recent.forget(candidate.id());
             }
           }
           Option<Position> last =

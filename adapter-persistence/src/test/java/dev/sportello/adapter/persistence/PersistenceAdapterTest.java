@@ -992,6 +992,40 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
+  void aRequestReadBeforeItsPersonalDataWasErasedIsReadErased() {
+    CertificateRequest ended =
+        rich("read-then-erased", 1)
+            .moveTo(RequestStatus.FULFILLED, T0.plusSeconds(100), "evasa")
+            .get();
+    right(adapter.requests().insert(ended));
+    assertThat(right(adapter.requests().findOwned(ended.id(), ended.caller())).get().value())
+        .isEqualTo(ended);
+
+    right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    CertificateRequest read =
+        right(adapter.requests().findOwned(ended.id(), ended.caller())).get().value();
+    assertThat(read.submission().values()).isEmpty();
+    assertThat(read.reference()).isEmpty();
+    assertThat(read.notifyEmail()).isEmpty();
+  }
+
+  @Test
+  void aRowChangedByHandWithoutANewVersionIsReadAsChanged() {
+    CertificateRequest request = accepted("by-hand");
+    right(adapter.requests().insert(request));
+    assertThat(right(adapter.requests().find(request.id())).get().value()).isEqualTo(request);
+
+    jdbi()
+        .useHandle(handle ->
+            handle.execute(
+                "UPDATE request SET certificate_name = 'Visura camerale' WHERE id = 'by-hand'"));
+
+    assertThat(right(adapter.requests().find(request.id())).get().value().certificateName())
+        .isEqualTo("Visura camerale");
+  }
+
+  @Test
   void retentionLeavesARequestThatDoesNotOpenAndErasesTheOthers() {
     right(
         adapter

@@ -246,6 +246,10 @@ final class Bodies {
    * next request.
    */
   void discard(Context ctx) {
+    // A request that declares no body, as most GETs, has none (RFC 9112 §6.3).
+    if (ctx.req().getContentLengthLong() <= 0 && ctx.req().getHeader("Transfer-Encoding") == null) {
+      return;
+    }
     try (InputStream in = ctx.req().getInputStream()) {
       long left = maxBytes;
       byte[] buffer = new byte[8192];

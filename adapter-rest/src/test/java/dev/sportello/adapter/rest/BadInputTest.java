@@ -182,6 +182,31 @@ class BadInputTest {
   }
 
   @Test
+  void bodiesSentWithGetsAreReadPastAndTheConnectionCarriesTheNextRequest()
+      throws java.io.IOException {
+    org.mockito.Mockito.when(api.get.get(org.mockito.ArgumentMatchers.any()))
+        .thenReturn(
+            io.vavr.control.Either.left(
+                new dev.sportello.application.port.in.UseCaseError.NotFound("no request")));
+    String auth = "Authorization: Bearer " + Harness.ALICE_KEY + "\r\n";
+
+    String answers =
+        api.raw(
+            "GET /api/v1/requests/first HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + auth
+                + "Content-Length: 5\r\n\r\nhello"
+                + "GET /api/v1/requests/second HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + auth
+                + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+                + "GET /api/v1/requests/third HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + auth
+                + "Connection: close\r\n\r\n");
+
+    assertThat(answers.split("HTTP/1.1 404 ", -1)).as(answers).hasSize(4);
+    assertThat(answers).contains("/api/v1/requests/first", "/api/v1/requests/third");
+  }
+
+  @Test
   void badPathIds() {
     var control = api.get("/api/v1/certificates/%00%01");
     assertThat(control.status()).isIn(400, 404);
