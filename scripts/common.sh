@@ -28,8 +28,9 @@ build_jars() {
     || [ ! -f "$root/visengine-sandbox/target/visengine-sandbox.jar" ] \
     || [ -n "$(find "$root" -path '*/src/main/*' -newer "$bench_jar" -print -quit)" ]; then
     echo "building the service and benchmark jars..." >&2
-    "$root/mvnw" -q -B -ntp -o -Pbenchmarks -DskipTests -Dspotless.check.skip=true \
-      -f "$root/pom.xml" package -pl bootstrap,benchmarks -am >&2
+    . "$root/scripts/build.sh"
+    build_offline_first -Pbenchmarks -DskipTests -Dspotless.check.skip=true \
+      -f "$root/pom.xml" package -pl bootstrap,benchmarks -am
     # Maven leaves an up-to-date jar as it was: mark the build, or every run would build again.
     touch "$service_jar" "$bench_jar"
   fi

@@ -12,6 +12,7 @@ import dev.sportello.adapter.rest.RestAdapter;
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.adapter.visengine.VisengineSettings;
+import dev.sportello.application.port.in.BrowseCatalogQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
@@ -233,6 +234,7 @@ final class Service implements AutoCloseable {
                     secret,
                     100)
                 .withSpendingCaps(config.spendingCaps()));
+    CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);
     Option<String> generatedKey =
         config.sandboxMode() && config.sandboxApiKey().isEmpty()
             ? Option.some(ApiKeys.generate("sk_sandbox_"))
@@ -265,6 +267,7 @@ final class Service implements AutoCloseable {
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
                 metrics));
+    warmedCatalogue.join();
     rest.start();
     Scheduler scheduler =
         new Scheduler(
@@ -289,6 +292,28 @@ final class Service implements AutoCloseable {
         rest,
         scheduler,
         generatedKey);
+  }
+
+  /**
+   * In sandbox mode, fetches and stores the catalogue while the API is built: the first request for
+   * it would otherwise wait for that. Openapi's engines are not asked before a client asks, and a
+   * fetch that fails leaves the first request to try again.
+   */
+  private static CompletableFuture<Void> warmCatalogue(Config config, UseCases useCases) {
+    if (!config.sandboxMode()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            useCases.browseCatalog().browse(BrowseCatalogQuery.everything());
+          } catch (RuntimeException unexpected) {
+            LOG.warn(
+                "fetching the catalogue at start failed unexpectedly: {}",
+                unexpected.getClass().getName());
+          }
+        },
+        task -> Thread.ofPlatform().name("sportello-catalogue-warm-up").start(task));
   }
 
   /**
