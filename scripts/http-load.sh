@@ -3,14 +3,17 @@
 #  1. GET /api/v1/requests/{id} against a bare Javalin endpoint answering the same JSON body. Both
 #     run side by side with the same JVM options and are measured in turns, three rounds each, so
 #     that the machine's other load falls on both alike.
-#  2. POST /api/v1/requests end to end (validation, store, draft and close on the embedded sandbox
-#     over loopback), every call with a fresh Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
+#  2. POST /api/v1/requests end to end (validation, store, draft and close on the Visengine sandbox,
+#     a process of its own on loopback as Openapi's engine is), every call with a fresh
+#     Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
 # Usage: scripts/http-load.sh [seconds per measurement (20)] [connections (16)] [threads (2)]
+#                             [parts: get, post or get,post (get,post)]
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 seconds="${1:-20}"
 connections="${2:-16}"
 threads="${3:-2}"
+parts="${4:-get,post}"
 auth="Authorization: Bearer $api_key"
 build_jars
 machine
@@ -29,6 +32,7 @@ wrk_summary() {
     "$(sed -n 's/^ *Socket errors: *//p' <<<"$out" | grep . || echo none)"
 }
 
+if [[ ",$parts," == *,get,* ]]; then
 echo "== GET /api/v1/requests/{id} against bare Javalin (${seconds}s each, -c$connections -t$threads)"
 start_service get
 sandbox_credit 100000000
@@ -51,13 +55,14 @@ for round in 1 2 3; do
 done
 stop "$bare_pid"
 stop "$service_pid"
+fi
 
 # post_load ENGINE [VAR=value ...]: orders for 10 s to warm up, then measures.
 post_load() {
   local engine="$1"
   shift
   echo "== POST /api/v1/requests on $engine (${seconds}s, after a 10 s warm-up)"
-  start_service "post-$engine" "$@"
+  start_service_on_sandbox "post-$engine" "$@"
   sandbox_credit 100000000
   local orders=(-H "$auth" -s "$root/scripts/wrk/load.lua" "$api" -- orders)
   wrk -t"$threads" -c"$connections" -d10s "${orders[@]}" "warm-$engine-$$" >/dev/null
@@ -65,8 +70,14 @@ post_load() {
   stop "$service_pid"
 }
 
-post_load SQLite
-start_postgres
-post_load PostgreSQL SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres
-stop "$postgres_pid"
+if [[ ",$parts," == *,post,* ]]; then
+  # The sandbox's operators stay still: the figure is the service's, not a sync cycle's.
+  start_sandbox post --speed 0.0001
+  echo "sandbox: a process of its own at $sandbox_url"
+  post_load SQLite
+  start_postgres
+  post_load PostgreSQL SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres
+  stop "$postgres_pid"
+  stop "$sandbox_pid"
+fi
 machine
