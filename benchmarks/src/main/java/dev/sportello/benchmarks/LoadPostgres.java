@@ -7,9 +7,10 @@ import java.nio.file.Path;
 
 /**
  * A PostgreSQL server for the load scripts, from the same Maven artifacts the tests use, with its
- * default durability settings (fsync and synchronous commit on: the embedded server's builder turns
- * synchronous commit off unless told otherwise, and a commit would then not wait for its flush).
- * Prints the JDBC URL once it accepts connections and runs until the process is stopped.
+ * default durability settings (fsync and synchronous commit on: the embedded server's builder
+ * starts PostgreSQL with fsync off and synchronous commit off unless told otherwise, and a commit
+ * would then never wait for the disk). Prints the JDBC URL once it accepts connections and runs
+ * until the process is stopped.
  *
  * <p>Arguments: the port, and a directory for the data (emptied first).
  */
