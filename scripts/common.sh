@@ -69,7 +69,35 @@ start_service() {
   sandbox_token=$(sed -n 's|^ *Sandbox .* token \([^ ]*\) .*|\1|p' "$work/$name.log" | head -n 1)
 }
 
-# sandbox_credit EUROS: sets the embedded sandbox's wallet, so that load never runs out of credit.
+# start_sandbox NAME [option ...]: the Visengine sandbox as a process of its own, as Openapi's
+# engines are, with its control API and the given options (see its --help); sets sandbox_pid,
+# sandbox_url and sandbox_token.
+start_sandbox() {
+  local name="$1"
+  shift
+  sandbox_token="$name-sandbox-token"
+  "$java" -Xmx512m -jar "$root/visengine-sandbox/target/visengine-sandbox.jar" --port 0 \
+    --token "$sandbox_token" --control "$@" >"$work/$name-sandbox.log" 2>&1 &
+  sandbox_pid=$!
+  started_pids+=("$sandbox_pid")
+  wait_for_line "$work/$name-sandbox.log" "^Control API" "$sandbox_pid"
+  sandbox_url=$(sed -n 's/^Visengine sandbox: *//p' "$work/$name-sandbox.log" | head -n 1)
+}
+
+# start_service_on_sandbox NAME [VAR=value ...]: start_service with Visengine played by the sandbox
+# start_sandbox started, and the API key given by its hash, as outside sandbox mode.
+start_service_on_sandbox() {
+  local name="$1"
+  shift
+  local url="$sandbox_url" token="$sandbox_token"
+  start_service "$name" SPORTELLO_VISENGINE_URL="$url" SPORTELLO_VISENGINE_TOKEN="$token" \
+    SPORTELLO_API_KEY= SPORTELLO_API_KEY_HASHES="load=$(printf %s "$api_key" | sha256sum | cut -d' ' -f1)" "$@"
+  # start_service reads an embedded sandbox from the banner; this one is not in it.
+  sandbox_url="$url"
+  sandbox_token="$token"
+}
+
+# sandbox_credit EUROS: sets the sandbox's wallet, so that load never runs out of credit.
 sandbox_credit() {
   curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $sandbox_token" \
     -H "Content-Type: application/json" -d "{\"balance\": $1}" "${sandbox_url%/}/_sandbox/wallet"

@@ -4,14 +4,17 @@
 #     run side by side with the same JVM options and are measured in turns, three rounds each, so
 #     that the machine's other load falls on both alike. Then GET /api/v1/requests (the first page,
 #     50 requests) the same way against a bare endpoint answering the listing's body.
-#  2. POST /api/v1/requests end to end (validation, store, draft and close on the embedded sandbox
-#     over loopback), every call with a fresh Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
+#  2. POST /api/v1/requests end to end (validation, store, draft and close on the Visengine sandbox,
+#     a process of its own on loopback as Openapi's engine is), every call with a fresh
+#     Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
 # Usage: scripts/http-load.sh [seconds per measurement (20)] [connections (16)] [threads (2)]
+#                             [parts: get, post or get,post (get,post)]
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 seconds="${1:-20}"
 connections="${2:-16}"
 threads="${3:-2}"
+parts="${4:-get,post}"
 auth="Authorization: Bearer $api_key"
 build_jars
 machine
@@ -59,6 +62,7 @@ req_per_s() {
   sed -n 's/.* \([0-9.][0-9.]*\) req\/s .*/\1/p' <<<"$1"
 }
 
+if [[ ",$parts," == *,get,* ]]; then
 echo "== GET /api/v1/requests/{id} against bare Javalin (${seconds}s each, -c$connections -t$threads)"
 start_service get
 sandbox_credit 100000000
@@ -87,13 +91,14 @@ wrk -t"$threads" -c"$connections" -d30s -H "$auth" "$api/api/v1/requests" >/dev/
 interleaved "bare Javalin (list)" "$bare" "GET /api/v1/requests" "$api/api/v1/requests"
 stop "$bare_pid"
 stop "$service_pid"
+fi
 
 # post_load ENGINE [VAR=value ...]: orders for 10 s to warm up, then measures.
 post_load() {
   local engine="$1"
   shift
   echo "== POST /api/v1/requests on $engine (${seconds}s, after a 10 s warm-up)"
-  start_service "post-$engine" "$@"
+  start_service_on_sandbox "post-$engine" "$@"
   sandbox_credit 100000000
   local orders=(-H "$auth" -s "$root/scripts/wrk/load.lua" "$api" -- orders)
   wrk -t"$threads" -c"$connections" -d10s "${orders[@]}" "warm-$engine-$$" >/dev/null
@@ -101,8 +106,14 @@ post_load() {
   stop "$service_pid"
 }
 
-post_load SQLite
-start_postgres
-post_load PostgreSQL SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres
-stop "$postgres_pid"
+if [[ ",$parts," == *,post,* ]]; then
+  # The sandbox's operators stay still: the figure is the service's, not a sync cycle's.
+  start_sandbox post --speed 0.0001
+  echo "sandbox: a process of its own at $sandbox_url"
+  post_load SQLite
+  start_postgres
+  post_load PostgreSQL SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres
+  stop "$postgres_pid"
+  stop "$sandbox_pid"
+fi
 machine

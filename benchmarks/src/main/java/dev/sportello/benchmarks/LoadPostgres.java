@@ -7,8 +7,10 @@ import java.nio.file.Path;
 
 /**
  * A PostgreSQL server for the load scripts, from the same Maven artifacts the tests use, with its
- * default durability settings (fsync and synchronous commit on). Prints the JDBC URL once it
- * accepts connections and runs until the process is stopped.
+ * default durability settings (fsync and synchronous commit on: the embedded server's builder
+ * starts PostgreSQL with fsync off and synchronous commit off unless told otherwise, and a commit
+ * would then never wait for the disk). Prints the JDBC URL once it accepts connections and runs
+ * until the process is stopped.
  *
  * <p>Arguments: the port, and a directory for the data (emptied first).
  */
@@ -23,6 +25,8 @@ public final class LoadPostgres {
             .setPort(port)
             .setDataDirectory(data)
             .setCleanDataDirectory(true)
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("fsync", "on")
             .start();
     Runtime.getRuntime()
         .addShutdownHook(

@@ -11,7 +11,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -52,21 +51,20 @@ final class Database {
 
   /**
    * Work in one transaction, rolled back when the work answers a failure. PostgreSQL runs it at
-   * read committed; SQLite's transactions are serializable.
+   * read committed, the level the pool gives its connections; SQLite's transactions are
+   * serializable.
    */
   <T> Either<StorageFailure, T> inTransaction(String operation, Work<T> work) {
     try {
       return dialect == Dialect.SQLITE
           ? jdbi.withHandle(handle -> immediately(handle, work))
-          : jdbi.inTransaction(
-              TransactionIsolationLevel.READ_COMMITTED,
-              handle -> {
-                Either<StorageFailure, T> result = work.run(handle);
-                if (result.isLeft()) {
-                  handle.rollback();
-                }
-                return result;
-              });
+          : jdbi.inTransaction(handle -> {
+            Either<StorageFailure, T> result = work.run(handle);
+            if (result.isLeft()) {
+              handle.rollback();
+            }
+            return result;
+          });
     } catch (RuntimeException | SQLException failure) {
       return Either.left(translate(operation, failure));
     }

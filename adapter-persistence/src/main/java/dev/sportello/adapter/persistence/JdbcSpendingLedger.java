@@ -13,12 +13,19 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Spending reservations in {@code spending_reservation}, one row per charge. A reservation runs in
- * one transaction that first updates its caller's row in {@code spending_caller}: the row lock
- * (PostgreSQL, H2) or the write lock that SQLite's transactions take as they begin holds every
- * other reservation of the caller, on any instance, until this one has summed the caller's periods
- * and inserted its row or refused. A caller's first reservation inserts its row first; two
- * instances doing so at once are told apart by the primary key.
+ * Spending reservations in {@code spending_reservation}, one row per charge. A reservation checked
+ * against caps runs in one transaction that first updates its caller's row in {@code
+ * spending_caller}: the row lock (PostgreSQL, H2) or the write lock that SQLite's transactions take
+ * as they begin holds every other checked reservation of the caller, on any instance, until this
+ * one has summed the caller's periods and inserted its row or refused. A caller's first checked
+ * reservation inserts its row first; two instances doing so at once are told apart by the primary
+ * key.
+ *
+ * <p>Only a check needs that lock, and it holds every order of the caller in turn for a whole
+ * transaction, its commit's flush to disk included. So a charge that holds a reservation already is
+ * answered from a plain read (only a release removes a reservation, and a release never took the
+ * lock), and a reservation without caps is one insert, whose primary key tells two inserts of one
+ * charge apart.
  */
 final class JdbcSpendingLedger implements SpendingLedger {
   private final Database database;
@@ -29,6 +36,41 @@ final class JdbcSpendingLedger implements SpendingLedger {
 
   @Override
   public Either<StorageFailure, Either<CapReached, Reservation>> reserve(
+      Reservation reservation, List<SpendingCap> caps) {
+    Either<StorageFailure, Optional<Reservation>> held = held(reservation.charge());
+    if (held.isLeft()) {
+      return Either.left(held.getLeft());
+    }
+    if (held.get().isPresent()) {
+      return Either.right(Either.right(held.get().get()));
+    }
+    return caps.isEmpty() ? unchecked(reservation) : checked(reservation, caps);
+  }
+
+  /** The reservation inserted, or the one an insert of the same charge made first. */
+  private Either<StorageFailure, Either<CapReached, Reservation>> unchecked(
+      Reservation reservation) {
+    Either<StorageFailure, Either<CapReached, Reservation>> inserted =
+        database.withHandle(
+            "reserve spending",
+            handle -> {
+              insert(handle, reservation);
+              return Either.right(Either.right(reservation));
+            });
+    if (!(inserted.isLeft() && inserted.getLeft() instanceof StorageFailure.Duplicate)) {
+      return inserted;
+    }
+    Either<StorageFailure, Optional<Reservation>> first = held(reservation.charge());
+    if (first.isLeft()) {
+      return Either.left(first.getLeft());
+    }
+    return first.get().isPresent()
+        ? Either.right(Either.right(first.get().get()))
+        : Either.left(
+            new StorageFailure.Unavailable("reserve spending: a reservation was made and is gone"));
+  }
+
+  private Either<StorageFailure, Either<CapReached, Reservation>> checked(
       Reservation reservation, List<SpendingCap> caps) {
     Either<StorageFailure, Option<Either<CapReached, Reservation>>> first =
         underCallerLock(reservation, caps);
@@ -74,17 +116,21 @@ final class JdbcSpendingLedger implements SpendingLedger {
           if (reached.isDefined()) {
             return Either.right(Option.some(Either.left(reached.get())));
           }
-          handle
-              .createUpdate(
-                  "INSERT INTO spending_reservation (charge_id, caller, amount_cents,"
-                      + " reserved_at) VALUES (:id, :caller, :cents, :at)")
-              .bind("id", reservation.charge().key())
-              .bind("caller", reservation.caller())
-              .bind("cents", reservation.amount().cents())
-              .bind("at", Database.timestamp(Database.stored(reservation.at())))
-              .execute();
+          insert(handle, reservation);
           return Either.right(Option.some(Either.right(reservation)));
         });
+  }
+
+  private static void insert(Handle handle, Reservation reservation) {
+    handle
+        .createUpdate(
+            "INSERT INTO spending_reservation (charge_id, caller, amount_cents,"
+                + " reserved_at) VALUES (:id, :caller, :cents, :at)")
+        .bind("id", reservation.charge().key())
+        .bind("caller", reservation.caller())
+        .bind("cents", reservation.amount().cents())
+        .bind("at", Database.timestamp(Database.stored(reservation.at())))
+        .execute();
   }
 
   private Either<StorageFailure, Boolean> addCaller(Reservation reservation) {
@@ -124,6 +170,11 @@ final class JdbcSpendingLedger implements SpendingLedger {
   public Either<StorageFailure, Money> spent(String caller, SpendingPeriod.Window period) {
     return database.withHandle(
         "read spending", handle -> Either.right(sum(handle, caller, period)));
+  }
+
+  private Either<StorageFailure, Optional<Reservation>> held(Charge charge) {
+    return database.withHandle(
+        "read a spending reservation", handle -> Either.right(held(handle, charge)));
   }
 
   private static Optional<Reservation> held(Handle handle, Charge charge) {

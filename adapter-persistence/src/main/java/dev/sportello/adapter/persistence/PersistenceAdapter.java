@@ -211,7 +211,12 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
   }
 
-  /** The connection pool the settings describe; every connection has the URL's settings. */
+  /**
+   * The connection pool the settings describe; every connection has the URL's settings. A server's
+   * connections are read committed from the start, for {@link Database#inTransaction}: setting the
+   * level per transaction costs PostgreSQL's driver three round trips each time (it asks for the
+   * level, sets it, and sets it back).
+   */
   static HikariDataSource pool(PersistenceSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("sportello-persistence");
@@ -220,6 +225,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+    if (!Dialect.of(settings.jdbcUrl()).contains(Dialect.SQLITE)) {
+      config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    }
     return new HikariDataSource(config);
   }
 

@@ -21,6 +21,8 @@ import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.spending.SpendingCap;
+import dev.sportello.domain.spending.SpendingPeriod;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -262,7 +264,11 @@ class SqliteStoreTest {
             SpendingLedger.Charge.order(new RequestId("accepted-1")),
             Money.ofCents(1220),
             T0);
-    right(h2.spending().reserve(reservation, List.empty()));
+    // Checked against a cap, so that the caller's lock row is made and imported too.
+    right(
+        h2.spending()
+            .reserve(
+                reservation, List.of(new SpendingCap(SpendingPeriod.DAY, Money.ofCents(5000)))));
     CatalogSnapshot listing =
         new CatalogSnapshot(
             List.of(
