@@ -92,7 +92,13 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
       if (lengths != 0) {
         return lengths;
       }
-      return left.substring(a, endA).compareTo(right.substring(b, endB));
+      // Equal lengths without leading zeros: the first differing digit decides.
+      for (int i = a, j = b; i < endA; i++, j++) {
+        if (left.charAt(i) != right.charAt(j)) {
+          return Character.compare(left.charAt(i), right.charAt(j));
+        }
+      }
+      return 0;
     }
 
     private static int skipZeros(String text, int start, int end) {

@@ -81,11 +81,11 @@ final class FieldValues {
     };
   }
 
-  static Either<Rejection, String> taxCode(String raw) {
+  static Either<Rejection, TaxCodeReading> taxCode(String raw) {
     String code = withoutBlanks(raw);
     return switch (code.length()) {
-      case PERSONAL_CODE_LENGTH -> CodiceFiscale.parse(code).map(CodiceFiscale::value);
-      case COMPANY_CODE_LENGTH -> PartitaIva.check(code);
+      case PERSONAL_CODE_LENGTH -> CodiceFiscale.parse(code).map(TaxCodeReading::person);
+      case COMPANY_CODE_LENGTH -> PartitaIva.check(code).map(TaxCodeReading::company);
       default ->
           reject(
               "tax_code.length",
