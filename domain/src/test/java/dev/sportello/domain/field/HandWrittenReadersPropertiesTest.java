@@ -15,9 +15,9 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 
 /**
- * Dates, codes and name letters are read by hand, char by char, so that checking a submission
- * allocates little; they accept, refuse and normalise exactly as the regular expressions and string
- * copies they replace did.
+ * Dates, codes, name letters and key order are read by hand, char by char, so that checking a
+ * submission allocates little; they accept, refuse and normalise exactly as the regular expressions
+ * and string copies they replace did.
  */
 class HandWrittenReadersPropertiesTest {
   private static final Pattern ISO_DATE = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})");
@@ -53,6 +53,38 @@ class HandWrittenReadersPropertiesTest {
           String name) {
     assertThat(CodiceFiscale.surnameCode(name)).isEqualTo(referenceSurnameCode(name));
     assertThat(CodiceFiscale.nameCode(name)).isEqualTo(referenceNameCode(name));
+  }
+
+  @Property(tries = 3000)
+  void keysOfEqualLengthOrderAsTheirNaturalOrderSays(
+      @ForAll @StringLength(min = 1, max = 5) @Chars({'$', 'f', '0', '1', '2', '9'}) String left,
+      @ForAll @StringLength(min = 1, max = 5) @Chars({'$', 'f', '0', '1', '2', '9'}) String right) {
+    assertThat(Integer.signum(new FieldKey(left).compareTo(new FieldKey(right))))
+        .isEqualTo(Integer.signum(referenceCompare(left, right)));
+  }
+
+  /** Runs of digits by their value, then the text itself; the order keys had from the start. */
+  private static int referenceCompare(String left, String right) {
+    Pattern piece = Pattern.compile("[0-9]+|[^0-9]");
+    Matcher a = piece.matcher(left);
+    Matcher b = piece.matcher(right);
+    while (true) {
+      boolean moreA = a.find();
+      boolean moreB = b.find();
+      if (!moreA || !moreB) {
+        int rest = Boolean.compare(moreA, moreB);
+        return rest != 0 ? rest : left.compareTo(right);
+      }
+      String x = a.group();
+      String y = b.group();
+      int order =
+          Character.isDigit(x.charAt(0)) && Character.isDigit(y.charAt(0))
+              ? new java.math.BigInteger(x).compareTo(new java.math.BigInteger(y))
+              : Character.compare(x.charAt(0), y.charAt(0));
+      if (order != 0) {
+        return order;
+      }
+    }
   }
 
   private static Either<Rejection, String> referenceDate(String raw) {
