@@ -26,13 +26,16 @@ import java.util.Objects;
  * @param requirement what a submission needs: the published rule, or, when it is missing or
  *     unreadable, every field not marked as possibly empty; empty when nothing is required
  * @param warnings the defects found while reading the schema
+ * @param index what checking a submission needs from the fields and requirement, worked out from
+ *     exactly these when the schema is read
  */
 public record FieldSchema(
     List<FieldDeclaration> declared,
     List<FieldSpec> fields,
     String ruleText,
     Option<RequirementRule> requirement,
-    List<SchemaWarning> warnings) {
+    List<SchemaWarning> warnings,
+    FormIndex index) {
 
   private static final Comparator<FieldSpec> DISPLAY_ORDER =
       Comparator.comparingInt(FieldSpec::displayOrder).thenComparing(FieldSpec::key);
@@ -43,6 +46,10 @@ public record FieldSchema(
     Objects.requireNonNull(ruleText, "ruleText");
     Objects.requireNonNull(requirement, "requirement");
     Objects.requireNonNull(warnings, "warnings");
+    Objects.requireNonNull(index, "index");
+    if (!index.isOf(fields, requirement)) {
+      throw new IllegalArgumentException("the index must be worked out from the same form");
+    }
   }
 
   /**
@@ -110,7 +117,13 @@ public record FieldSchema(
       }
     }
     Option<RequirementRule> requirement = rule.orElse(() -> everyNonEmptyField(fields));
-    return new FieldSchema(declared, fields, ruleText, requirement, List.ofAll(warnings));
+    return new FieldSchema(
+        declared,
+        fields,
+        ruleText,
+        requirement,
+        List.ofAll(warnings),
+        FormIndex.of(fields, requirement));
   }
 
   /** The field with the given key. */

@@ -1,13 +1,11 @@
 package dev.sportello.domain.field;
 
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.YearMonth;
+import java.time.Year;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A person's codice fiscale, read into its parts so that it can be compared with the person's data.
@@ -46,20 +44,18 @@ public record CodiceFiscale(
   private static final int[] ODD_POSITION_VALUES = {
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23
   };
-  private static final Pattern CODE = Pattern.compile("[A-Z0-9]{16}");
-  private static final Pattern THREE_LETTERS = Pattern.compile("[A-Z]{3}");
-  private static final Pattern PLACE = Pattern.compile("[A-Z][0-9]{3}");
   private static final String VOWELS = "AEIOU";
   private static final String CONSONANTS = "BCDFGHJKLMNPQRSTVWXYZ";
 
   public CodiceFiscale {
     // Values are built by parse only, so a broken invariant is a bug; messages omit the value.
-    require(CODE.matcher(value).matches(), "the code must be 16 upper-case letters and digits");
-    require(THREE_LETTERS.matcher(surnameCode).matches(), "the surname code must be 3 letters");
-    require(THREE_LETTERS.matcher(nameCode).matches(), "the name code must be 3 letters");
+    require(
+        hasShape(value, "****************"), "the code must be 16 upper-case letters and digits");
+    require(hasShape(surnameCode, "AAA"), "the surname code must be 3 letters");
+    require(hasShape(nameCode, "AAA"), "the name code must be 3 letters");
     require(yearOfCentury >= 0 && yearOfCentury <= 99, "the year of century must be 0 to 99");
     require(dayOfMonth >= 1 && dayOfMonth <= LAST_DAY, "the day of month must be 1 to 31");
-    require(PLACE.matcher(placeCode).matches(), "the place code must be a letter and 3 digits");
+    require(hasShape(placeCode, "A999"), "the place code must be a letter and 3 digits");
   }
 
   /** The sex encoded in a codice fiscale. */
@@ -77,12 +73,12 @@ public record CodiceFiscale(
     if (code.length() != LENGTH) {
       return reject("length", "a personal codice fiscale has 16 letters and digits");
     }
-    if (!isLetters(code.substring(0, 6))) {
+    if (!hasShape(code.substring(0, 6), "AAAAAA")) {
       return reject(
           "letters", "characters 1 to 6 (from the surname and the given name) must be letters");
     }
-    Option<String> year = decodeDigits(code.substring(6, 8));
-    if (year.isEmpty()) {
+    int yearOfCentury = decodeDigits(code, 6, 8);
+    if (yearOfCentury < 0) {
       return reject(
           "year", "characters 7 and 8 (the birth year) must be digits or omocodia letters");
     }
@@ -91,28 +87,26 @@ public record CodiceFiscale(
       return reject(
           "month", "character 9 (the birth month) must be one of A B C D E H L M P R S T");
     }
-    Option<String> day = decodeDigits(code.substring(9, 11));
-    if (day.isEmpty()) {
+    int encodedDay = decodeDigits(code, 9, 11);
+    if (encodedDay < 0) {
       return reject(
           "day", "characters 10 and 11 (the birth day) must be digits or omocodia letters");
     }
-    int encodedDay = Integer.parseInt(day.get());
     Sex sex = encodedDay >= FIRST_FEMALE_DAY ? Sex.FEMALE : Sex.MALE;
     int dayOfMonth = sex == Sex.FEMALE ? encodedDay - FEMALE_DAY_OFFSET : encodedDay;
     if (dayOfMonth < 1 || dayOfMonth > LAST_DAY) {
       return reject(
           "day", "characters 10 and 11 (the birth day) must be 01 to 31, or 41 to 71 for a woman");
     }
-    int yearOfCentury = Integer.parseInt(year.get());
     Month month = Month.of(monthIndex + 1);
     // 2000+yy is a leap year exactly when one of 1800+yy, 1900+yy and 2000+yy is, so a 29
     // February is accepted whenever some plausible century makes it real.
-    if (!YearMonth.of(2000 + yearOfCentury, month).isValidDay(dayOfMonth)) {
+    if (dayOfMonth > month.length(Year.isLeap(2000L + yearOfCentury))) {
       return reject("birth_date", "the birth day does not exist in the birth month");
     }
     char placeLetter = code.charAt(11);
-    Option<String> placeNumber = decodeDigits(code.substring(12, 15));
-    if (!isLetters(String.valueOf(placeLetter)) || placeNumber.isEmpty()) {
+    int placeNumber = decodeDigits(code, 12, 15);
+    if (placeLetter < 'A' || placeLetter > 'Z' || placeNumber < 0) {
       return reject(
           "place",
           "characters 12 to 15 (the place of birth) must be a letter and three digits or"
@@ -133,7 +127,7 @@ public record CodiceFiscale(
             month,
             dayOfMonth,
             sex,
-            placeLetter + placeNumber.get()));
+            placeCode(placeLetter, placeNumber)));
   }
 
   /**
@@ -142,8 +136,7 @@ public record CodiceFiscale(
    * counts as a consonant.
    */
   public static String surnameCode(String surname) {
-    Letters letters = Letters.of(surname);
-    return pad(letters.consonants() + letters.vowels());
+    return threeLetters(surname, false);
   }
 
   /**
@@ -151,12 +144,71 @@ public record CodiceFiscale(
    * name with four or more consonants gives its first, third and fourth consonant.
    */
   public static String nameCode(String name) {
-    Letters letters = Letters.of(name);
-    String consonants = letters.consonants();
-    if (consonants.length() >= 4) {
-      return "" + consonants.charAt(0) + consonants.charAt(2) + consonants.charAt(3);
+    return threeLetters(name, true);
+  }
+
+  private static String threeLetters(String text, boolean givenName) {
+    // Plain ASCII needs neither decomposition nor a copy in upper case: each char is read as such.
+    String plain =
+        isAscii(text)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFD).toUpperCase(Locale.ROOT);
+    char[] letters = new char[3];
+    if (givenName && count(plain, CONSONANTS) >= 4) {
+      int found = 0;
+      int consonant = 0;
+      for (int i = 0; i < plain.length() && found < 3; i++) {
+        char c = upperCase(plain.charAt(i));
+        if (CONSONANTS.indexOf(c) >= 0) {
+          if (consonant != 1) {
+            letters[found++] = c;
+          }
+          consonant++;
+        }
+      }
+      return new String(letters);
     }
-    return pad(consonants + letters.vowels());
+    int found = take(plain, VOWELS, letters, take(plain, CONSONANTS, letters, 0));
+    while (found < 3) {
+      letters[found++] = 'X';
+    }
+    return new String(letters);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Copies the text's letters of the given kind into {@code letters} until it is full. */
+  private static int take(String text, String kind, char[] letters, int found) {
+    int next = found;
+    for (int i = 0; i < text.length() && next < letters.length; i++) {
+      char c = upperCase(text.charAt(i));
+      if (kind.indexOf(c) >= 0) {
+        letters[next++] = c;
+      }
+    }
+    return next;
+  }
+
+  private static int count(String text, String kind) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (kind.indexOf(upperCase(text.charAt(i))) >= 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** ASCII letters in upper case; text with other characters has been upper-cased whole. */
+  private static char upperCase(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
   }
 
   /** Whether the code's year of century, month and day agree with a birth date. */
@@ -178,28 +230,59 @@ public record CodiceFiscale(
     return (char) ('A' + sum % 26);
   }
 
-  private static Option<String> decodeDigits(String chars) {
-    StringBuilder digits = new StringBuilder(chars.length());
-    for (int i = 0; i < chars.length(); i++) {
-      char c = chars.charAt(i);
+  /**
+   * The number the characters from {@code start} to {@code end} write, each a digit or the omocodia
+   * letter that replaces it; -1 when some character is neither.
+   */
+  private static int decodeDigits(String code, int start, int end) {
+    int number = 0;
+    for (int i = start; i < end; i++) {
+      char c = code.charAt(i);
       int omocodia = OMOCODIA_LETTERS.indexOf(c);
       if (c >= '0' && c <= '9') {
-        digits.append(c);
+        number = number * 10 + (c - '0');
       } else if (omocodia >= 0) {
-        digits.append(omocodia);
+        number = number * 10 + omocodia;
       } else {
-        return Option.none();
+        return -1;
       }
     }
-    return Option.some(digits.toString());
+    return number;
   }
 
-  private static boolean isLetters(String chars) {
-    return chars.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+  private static String placeCode(char letter, int number) {
+    return new String(
+        new char[] {
+          letter,
+          (char) ('0' + number / 100),
+          (char) ('0' + number / 10 % 10),
+          (char) ('0' + number % 10)
+        });
   }
 
-  private static String pad(String letters) {
-    return (letters + "XXX").substring(0, 3);
+  /**
+   * Whether the text has the shape, char by char: {@code A} a letter A–Z, {@code 9} a digit, {@code
+   * *} either.
+   */
+  private static boolean hasShape(String text, String shape) {
+    if (text.length() != shape.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean letter = c >= 'A' && c <= 'Z';
+      boolean digit = c >= '0' && c <= '9';
+      boolean fits =
+          switch (shape.charAt(i)) {
+            case 'A' -> letter;
+            case '9' -> digit;
+            default -> letter || digit;
+          };
+      if (!fits) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Either<Rejection, CodiceFiscale> reject(String reason, String message) {
@@ -209,24 +292,6 @@ public record CodiceFiscale(
   private static void require(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
-    }
-  }
-
-  /** The letters A–Z of a name, accents removed, split into consonants and vowels in order. */
-  private record Letters(String consonants, String vowels) {
-    static Letters of(String text) {
-      String plain = Normalizer.normalize(text, Normalizer.Form.NFD).toUpperCase(Locale.ROOT);
-      StringBuilder consonants = new StringBuilder();
-      StringBuilder vowels = new StringBuilder();
-      for (int i = 0; i < plain.length(); i++) {
-        char c = plain.charAt(i);
-        if (VOWELS.indexOf(c) >= 0) {
-          vowels.append(c);
-        } else if (CONSONANTS.indexOf(c) >= 0) {
-          consonants.append(c);
-        }
-      }
-      return new Letters(consonants.toString(), vowels.toString());
     }
   }
 }

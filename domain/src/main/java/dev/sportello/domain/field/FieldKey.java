@@ -45,8 +45,24 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
 
   @Override
   public int compareTo(FieldKey other) {
-    int natural = NaturalOrder.compare(value, other.value);
-    return natural != 0 ? natural : value.compareTo(other.value);
+    String left = value;
+    String right = other.value;
+    // Keys of one form mostly differ only in the digits they end with, such as $3 and $5: between
+    // equally long digit tails the first differing digit decides, as their values would.
+    if (left.length() == right.length()) {
+      int first = 0;
+      while (first < left.length() && left.charAt(first) == right.charAt(first)) {
+        first++;
+      }
+      if (first == left.length()) {
+        return 0;
+      }
+      if (NaturalOrder.isDigitsFrom(left, first) && NaturalOrder.isDigitsFrom(right, first)) {
+        return Character.compare(left.charAt(first), right.charAt(first));
+      }
+    }
+    int natural = NaturalOrder.compare(left, right);
+    return natural != 0 ? natural : left.compareTo(right);
   }
 
   @Override
@@ -92,7 +108,13 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
       if (lengths != 0) {
         return lengths;
       }
-      return left.substring(a, endA).compareTo(right.substring(b, endB));
+      // Equal lengths without leading zeros: the first differing digit decides.
+      for (int i = a, j = b; i < endA; i++, j++) {
+        if (left.charAt(i) != right.charAt(j)) {
+          return Character.compare(left.charAt(i), right.charAt(j));
+        }
+      }
+      return 0;
     }
 
     private static int skipZeros(String text, int start, int end) {
@@ -109,6 +131,15 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
         position++;
       }
       return position;
+    }
+
+    static boolean isDigitsFrom(String text, int start) {
+      for (int i = start; i < text.length(); i++) {
+        if (!isDigit(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static boolean isDigit(char c) {

@@ -2,8 +2,9 @@ package dev.sportello.domain.field;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.vavr.control.Try;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * The kind of one form field. Each kind checks a value and normalises it (trims, upper-cases codes,
@@ -69,8 +70,17 @@ public sealed interface FieldType {
     }
   }
 
+  /** A kind whose values may be a person's codice fiscale. */
+  sealed interface HoldsTaxCode extends FieldType permits PersonalTaxCode, TaxCode {
+    /**
+     * Checks and normalises a non-empty value as {@link #normalise} does, and also reads a person's
+     * codice fiscale into its parts, so that nothing needs to parse it again.
+     */
+    Either<Rejection, TaxCodeReading> read(String raw);
+  }
+
   /** A person's tax code: the 16-character codice fiscale, upper-cased and without blanks. */
-  record PersonalTaxCode() implements FieldType {
+  record PersonalTaxCode() implements HoldsTaxCode {
     @Override
     public String kind() {
       return "personal_tax_code";
@@ -80,12 +90,17 @@ public sealed interface FieldType {
     public Either<Rejection, String> normalise(String raw, ValuePolicy policy) {
       return CodiceFiscale.parse(raw).map(CodiceFiscale::value);
     }
+
+    @Override
+    public Either<Rejection, TaxCodeReading> read(String raw) {
+      return CodiceFiscale.parse(raw).map(TaxCodeReading::person);
+    }
   }
 
   /**
    * A tax code: a person's codice fiscale or a company's 11-digit one (checked as a partita IVA).
    */
-  record TaxCode() implements FieldType {
+  record TaxCode() implements HoldsTaxCode {
     @Override
     public String kind() {
       return "tax_code";
@@ -93,6 +108,11 @@ public sealed interface FieldType {
 
     @Override
     public Either<Rejection, String> normalise(String raw, ValuePolicy policy) {
+      return read(raw).map(TaxCodeReading::normalised);
+    }
+
+    @Override
+    public Either<Rejection, TaxCodeReading> read(String raw) {
       return FieldValues.taxCode(raw);
     }
   }
@@ -156,9 +176,33 @@ public sealed interface FieldType {
       return FieldValues.date(raw);
     }
 
-    /** Reads a value this kind normalised; empty for anything else. */
+    /** Reads a value this kind normalised (yyyy-mm-dd); empty for anything else. */
     public static Option<LocalDate> read(String normalised) {
-      return Try.of(() -> LocalDate.parse(normalised)).toOption();
+      if (normalised.length() != 10 || normalised.charAt(4) != '-' || normalised.charAt(7) != '-') {
+        return Option.none();
+      }
+      int year = digits(normalised, 0, 4);
+      int month = digits(normalised, 5, 7);
+      int day = digits(normalised, 8, 10);
+      if (year < 0 || month < 1 || month > 12 || day < 1) {
+        return Option.none();
+      }
+      return day <= Month.of(month).length(Year.isLeap(year))
+          ? Option.some(LocalDate.of(year, month, day))
+          : Option.none();
+    }
+
+    /** The number the characters from {@code start} to {@code end} write; -1 if not all digits. */
+    private static int digits(String text, int start, int end) {
+      int number = 0;
+      for (int i = start; i < end; i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        number = number * 10 + (c - '0');
+      }
+      return number;
     }
   }
 

@@ -2,10 +2,11 @@ package dev.sportello.domain.field;
 
 import io.vavr.control.Either;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.time.Month;
+import java.time.Year;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The checks behind each {@link FieldType}. */
 final class FieldValues {
@@ -27,11 +28,6 @@ final class FieldValues {
   private static final int COMPANY_CODE_LENGTH = 11;
   private static final int PERSONAL_CODE_LENGTH = 16;
   private static final String VAT_PREFIX = "IT";
-  private static final Pattern MUNICIPALITY = Pattern.compile("[A-Z][0-9]{3}");
-  private static final Pattern PROVINCE = Pattern.compile("[A-Z]{2}");
-  private static final Pattern ISO_DATE = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})");
-  private static final Pattern DAY_FIRST_DATE =
-      Pattern.compile("([0-9]{1,2})([-/.])([0-9]{1,2})\\2([0-9]{4})");
   private static final Pattern DOMAIN = Pattern.compile("[^.]+(\\.[^.]+)+");
 
   private FieldValues() {}
@@ -41,23 +37,33 @@ final class FieldValues {
     if (text.isEmpty()) {
       return reject("text.blank", "the value is empty");
     }
-    if (text.codePoints().anyMatch(Character::isISOControl)) {
-      return reject(
-          "text.control_character",
-          "the value holds control characters such as line breaks or tabs, which are not"
-              + " accepted");
+    // One pass over the code points: a control character anywhere is reported before an invisible
+    // one, which is reported before the length.
+    int invisible = -1;
+    int codePoints = 0;
+    for (int i = 0; i < text.length(); codePoints++) {
+      int codePoint = text.codePointAt(i);
+      if (Character.isISOControl(codePoint)) {
+        return reject(
+            "text.control_character",
+            "the value holds control characters such as line breaks or tabs, which are not"
+                + " accepted");
+      }
+      if (invisible < 0 && isInvisible(codePoint)) {
+        invisible = codePoint;
+      }
+      i += Character.charCount(codePoint);
     }
-    var invisible = text.codePoints().filter(FieldValues::isInvisible).findFirst();
-    if (invisible.isPresent()) {
+    if (invisible >= 0) {
       return reject(
           "text.invisible_character",
           String.format(
               Locale.ROOT,
               "the value holds an invisible character (U+%04X), which an operator could not see"
                   + " or type",
-              invisible.getAsInt()));
+              invisible));
     }
-    if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
+    if (codePoints > MAX_TEXT_LENGTH) {
       return reject("text.too_long", "the value is longer than " + MAX_TEXT_LENGTH + " characters");
     }
     return Either.right(text);
@@ -81,11 +87,11 @@ final class FieldValues {
     };
   }
 
-  static Either<Rejection, String> taxCode(String raw) {
+  static Either<Rejection, TaxCodeReading> taxCode(String raw) {
     String code = withoutBlanks(raw);
     return switch (code.length()) {
-      case PERSONAL_CODE_LENGTH -> CodiceFiscale.parse(code).map(CodiceFiscale::value);
-      case COMPANY_CODE_LENGTH -> PartitaIva.check(code);
+      case PERSONAL_CODE_LENGTH -> CodiceFiscale.parse(code).map(TaxCodeReading::person);
+      case COMPANY_CODE_LENGTH -> PartitaIva.check(code).map(TaxCodeReading::company);
       default ->
           reject(
               "tax_code.length",
@@ -113,7 +119,7 @@ final class FieldValues {
 
   static Either<Rejection, String> municipalityCode(String raw) {
     String code = raw.strip().toUpperCase(Locale.ROOT);
-    if (!MUNICIPALITY.matcher(code).matches()) {
+    if (!(code.length() == 4 && isLetter(code.charAt(0)) && digits(code, 1, 4) >= 0)) {
       return reject(
           "municipality_code.format",
           "a municipality code is a letter and three digits, such as H501");
@@ -123,7 +129,7 @@ final class FieldValues {
 
   static Either<Rejection, String> provinceCode(String raw) {
     String code = raw.strip().toUpperCase(Locale.ROOT);
-    if (!PROVINCE.matcher(code).matches()) {
+    if (!(code.length() == 2 && isLetter(code.charAt(0)) && isLetter(code.charAt(1)))) {
       return reject("province_code.format", "a province code is two letters, such as RM");
     }
     if (!Provinces.isKnown(code)) {
@@ -132,15 +138,46 @@ final class FieldValues {
     return Either.right(code);
   }
 
+  /**
+   * Reads yyyy-m-d, or d-m-yyyy with the same separator ({@code -}, {@code /} or {@code .}) twice,
+   * where m and d have one or two digits.
+   */
   static Either<Rejection, String> date(String raw) {
     String text = raw.strip();
-    Matcher iso = ISO_DATE.matcher(text);
-    Matcher dayFirst = DAY_FIRST_DATE.matcher(text);
-    if (iso.matches()) {
-      return date(iso.group(1), iso.group(2), iso.group(3)).map(LocalDate::toString);
+    int length = text.length();
+    // Year first: four digits, '-', one or two digits, '-', one or two digits, nothing more.
+    int monthStart = 5;
+    int monthEnd = digitsEnd(text, monthStart);
+    int dayEnd = digitsEnd(text, monthEnd + 1);
+    if (digitsEnd(text, 0) == 4
+        && at(text, 4, '-')
+        && isOneOrTwo(monthEnd - monthStart)
+        && at(text, monthEnd, '-')
+        && isOneOrTwo(dayEnd - monthEnd - 1)
+        && dayEnd == length) {
+      boolean canonical = monthEnd - monthStart == 2 && dayEnd - monthEnd - 1 == 2;
+      return date(
+          digits(text, 0, 4),
+          digits(text, monthStart, monthEnd),
+          digits(text, monthEnd + 1, dayEnd),
+          canonical ? text : null);
     }
-    if (dayFirst.matches()) {
-      return date(dayFirst.group(4), dayFirst.group(3), dayFirst.group(1)).map(LocalDate::toString);
+    // Day first: one or two digits, a separator, one or two digits, the same separator, the year.
+    int dayFirstEnd = digitsEnd(text, 0);
+    int monthFirstEnd = digitsEnd(text, dayFirstEnd + 1);
+    int yearEnd = digitsEnd(text, monthFirstEnd + 1);
+    if (isOneOrTwo(dayFirstEnd)
+        && dayFirstEnd < length
+        && "-/.".indexOf(text.charAt(dayFirstEnd)) >= 0
+        && isOneOrTwo(monthFirstEnd - dayFirstEnd - 1)
+        && at(text, monthFirstEnd, text.charAt(dayFirstEnd))
+        && yearEnd - monthFirstEnd - 1 == 4
+        && yearEnd == length) {
+      return date(
+          digits(text, monthFirstEnd + 1, yearEnd),
+          digits(text, dayFirstEnd + 1, monthFirstEnd),
+          digits(text, 0, dayFirstEnd),
+          null);
     }
     return reject(
         "date.format",
@@ -148,24 +185,65 @@ final class FieldValues {
             + " with / or .)");
   }
 
-  private static Either<Rejection, LocalDate> date(String year, String month, String day) {
-    int monthNumber = Integer.parseInt(month);
-    int yearNumber = Integer.parseInt(year);
-    if (monthNumber < 1 || monthNumber > 12) {
+  /**
+   * The date as yyyy-mm-dd, or why it does not exist.
+   *
+   * @param written the text when it is already written as yyyy-mm-dd, so that it need not be
+   *     written again
+   */
+  private static Either<Rejection, String> date(
+      int year, int month, int day, @Nullable String written) {
+    if (month < 1 || month > 12) {
       return reject("date.month", "the month must be 1 to 12");
     }
-    if (yearNumber < MIN_YEAR || yearNumber > MAX_YEAR) {
+    if (year < MIN_YEAR || year > MAX_YEAR) {
       return reject("date.year", "the year must be " + MIN_YEAR + " to " + MAX_YEAR);
     }
-    YearMonth yearMonth = YearMonth.of(yearNumber, monthNumber);
-    int dayNumber = Integer.parseInt(day);
-    if (!yearMonth.isValidDay(dayNumber)) {
+    if (day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
       return reject(
           "date.day",
           "the day does not exist in that month (such as 31 April, or 29 February outside a"
               + " leap year)");
     }
-    return Either.right(yearMonth.atDay(dayNumber));
+    return Either.right(written != null ? written : LocalDate.of(year, month, day).toString());
+  }
+
+  private static boolean isOneOrTwo(int digits) {
+    return digits == 1 || digits == 2;
+  }
+
+  private static boolean at(String text, int index, char expected) {
+    return index >= 0 && index < text.length() && text.charAt(index) == expected;
+  }
+
+  /** Where the run of ASCII digits starting at {@code start} ends. */
+  private static int digitsEnd(String text, int start) {
+    int end = start;
+    while (end < text.length() && isDigit(text.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  /** The number the ASCII digits from {@code start} to {@code end} write; -1 if not all digits. */
+  static int digits(String text, int start, int end) {
+    int number = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      number = number * 10 + (c - '0');
+    }
+    return number;
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isLetter(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   static Either<Rejection, String> email(String raw) {
@@ -201,6 +279,14 @@ final class FieldValues {
 
   /** The text without any blank, including the no-break spaces that copying from documents adds. */
   static String withoutBlanks(String raw) {
+    // No code point outside the first plane is blank, so a scan of the chars decides.
+    boolean blanks = false;
+    for (int i = 0; i < raw.length() && !blanks; i++) {
+      blanks = isBlank(raw.charAt(i));
+    }
+    if (!blanks) {
+      return raw;
+    }
     StringBuilder compact = new StringBuilder(raw.length());
     raw.codePoints().filter(c -> !isBlank(c)).forEach(compact::appendCodePoint);
     return compact.toString();

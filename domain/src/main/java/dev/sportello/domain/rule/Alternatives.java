@@ -5,7 +5,6 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -21,41 +20,62 @@ final class Alternatives {
   /** Enough for a person to choose from; more would be noise. */
   static final int MAX = 50;
 
-  /** The referenced keys that are absent, ascending; alternatives are bit sets over this array. */
-  private final FieldKey[] absent;
+  private final KeyedRule rule;
+
+  /** The rule's keys that have a value, by position; they need nothing. */
+  private final long[] present;
 
   private final int words;
 
-  private Alternatives(FieldKey[] absent) {
-    this.absent = absent;
-    this.words = (absent.length + 63) / 64;
+  private Alternatives(KeyedRule rule, long[] present) {
+    this.rule = rule;
+    this.present = present;
+    this.words = rule.words();
   }
 
   static List<Set<FieldKey>> missing(RequirementRule rule, Set<FieldKey> present) {
     if (rule.isSatisfiedBy(present)) {
       return List.empty();
     }
-    FieldKey[] absent =
-        rule.referencedKeys().filter(k -> !present.contains(k)).toJavaArray(FieldKey[]::new);
-    Alternatives expansion = new Alternatives(absent);
-    return List.ofAll(expansion.of(rule)).map(expansion::keys);
+    KeyedRule keyed = KeyedRule.of(rule);
+    return missing(keyed, keyed.positionsOf(present));
   }
 
-  private java.util.List<Bits> of(RequirementRule rule) {
-    return switch (rule) {
-      case FieldRef ref -> java.util.List.of(single(ref.key()));
-      case AnyOf any -> {
+  /**
+   * The alternatives for a rule that does not hold.
+   *
+   * @param present the rule's keys that have a value, by position
+   */
+  static List<Set<FieldKey>> missing(KeyedRule rule, long[] present) {
+    Alternatives expansion = new Alternatives(rule, present);
+    java.util.List<Bits> alternatives = expansion.of(rule.root);
+    // Built from the end: prepending to an immutable list is the one step that does not copy it.
+    List<Set<FieldKey>> sets = List.empty();
+    for (int i = alternatives.size() - 1; i >= 0; i--) {
+      sets = sets.prepend(expansion.keys(alternatives.get(i)));
+    }
+    return sets;
+  }
+
+  private java.util.List<Bits> of(KeyedRule.Part part) {
+    return switch (part) {
+      case KeyedRule.Key key -> java.util.List.of(single(key.position()));
+      case KeyedRule.Either any -> {
         java.util.List<Bits> candidates = new ArrayList<>();
-        for (RequirementRule part : any.parts()) {
-          candidates.addAll(of(part));
+        for (KeyedRule.Part inner : any.parts) {
+          candidates.addAll(of(inner));
         }
         yield best(candidates);
       }
-      case AllOf all -> {
+      case KeyedRule.Both all -> {
         java.util.List<Bits> product = java.util.List.of(new Bits(new long[words]));
-        for (RequirementRule part : all.parts()) {
-          java.util.List<Bits> choices = of(part);
-          java.util.List<Bits> combined = new ArrayList<>();
+        for (KeyedRule.Part inner : all.parts) {
+          if (inner instanceof KeyedRule.Key key && isPresent(key.position())) {
+            // Adds nothing to any alternative, and the product is already in its best form.
+            continue;
+          }
+          java.util.List<Bits> choices = of(inner);
+          java.util.List<Bits> combined = new ArrayList<>(product.size() * choices.size());
           for (Bits left : product) {
             for (Bits right : choices) {
               combined.add(left.union(right));
@@ -68,11 +88,14 @@ final class Alternatives {
     };
   }
 
+  private boolean isPresent(int position) {
+    return (present[position >>> 6] & (1L << position)) != 0;
+  }
+
   /** A present key needs nothing; an absent one needs itself. */
-  private Bits single(FieldKey key) {
+  private Bits single(int position) {
     long[] bits = new long[words];
-    int position = Arrays.binarySearch(absent, key);
-    if (position >= 0) {
+    if (!isPresent(position)) {
       bits[position >>> 6] = 1L << position;
     }
     return new Bits(bits);
@@ -83,17 +106,29 @@ final class Alternatives {
    * Sorting first means a kept alternative is never a superset of one that comes later.
    */
   private static java.util.List<Bits> best(java.util.List<Bits> candidates) {
+    if (candidates.size() == 1) {
+      return candidates;
+    }
     candidates.sort(Bits.ORDER);
     java.util.List<Bits> kept = new ArrayList<>();
     for (Bits candidate : candidates) {
       if (kept.size() == MAX) {
         break;
       }
-      if (kept.stream().noneMatch(k -> k.isSubsetOf(candidate))) {
+      if (!containsSubsetOf(kept, candidate)) {
         kept.add(candidate);
       }
     }
     return kept;
+  }
+
+  private static boolean containsSubsetOf(java.util.List<Bits> kept, Bits candidate) {
+    for (Bits k : kept) {
+      if (k.isSubsetOf(candidate)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Set<FieldKey> keys(Bits alternative) {
@@ -101,14 +136,14 @@ final class Alternatives {
     for (int word = 0; word < words; word++) {
       long rest = alternative.bits[word];
       while (rest != 0) {
-        keys = keys.add(absent[word * 64 + Long.numberOfTrailingZeros(rest)]);
+        keys = keys.add(rule.keys[word * 64 + Long.numberOfTrailingZeros(rest)]);
         rest &= rest - 1;
       }
     }
     return keys;
   }
 
-  /** A set of absent keys, by their position in {@link #absent}. */
+  /** A set of the rule's keys, by position. */
   private static final class Bits {
     /** Fewer keys first; among equal sizes, the set holding the lowest differing key. */
     static final Comparator<Bits> ORDER =
@@ -119,7 +154,11 @@ final class Alternatives {
 
     Bits(long[] bits) {
       this.bits = bits;
-      this.size = Arrays.stream(bits).mapToInt(Long::bitCount).sum();
+      int count = 0;
+      for (long word : bits) {
+        count += Long.bitCount(word);
+      }
+      this.size = count;
     }
 
     Bits union(Bits other) {

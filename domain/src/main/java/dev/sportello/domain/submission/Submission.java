@@ -30,7 +30,8 @@ public record Submission(
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(extras, "extras");
     Objects.requireNonNull(quote, "quote");
-    if (values.values().exists(String::isBlank)) {
+    // Walks the tree itself: values() would first copy the values into a lazy stream.
+    if (values.exists(entry -> entry._2.isBlank())) {
       throw new IllegalArgumentException("a submission holds no empty values");
     }
   }

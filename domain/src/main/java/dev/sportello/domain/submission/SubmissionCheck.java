@@ -3,19 +3,29 @@ package dev.sportello.domain.submission;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldSpec;
+import dev.sportello.domain.catalog.FormIndex;
+import dev.sportello.domain.field.CodiceFiscale;
 import dev.sportello.domain.field.FieldKey;
+import dev.sportello.domain.field.FieldType;
+import dev.sportello.domain.field.Rejection;
+import dev.sportello.domain.field.TaxCodeReading;
 import dev.sportello.domain.field.ValuePolicy;
+import dev.sportello.domain.rule.PresentFields;
 import dev.sportello.domain.shared.Violation;
+import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.TreeSet;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.OptionalInt;
 
 /**
  * Checks values for a certificate before anything is sent: keys, per-type checks, the requirement
@@ -23,18 +33,18 @@ import java.util.Comparator;
  * problem is reported, not just the first.
  */
 public final class SubmissionCheck {
-  /** A submitted entry with its key read once, not once per comparison. */
-  private record Entry(Option<FieldKey> key, String rawKey, String value) {}
+  /** A submitted entry whose key names no field, with its key read once for sorting. */
+  private record Unknown(Option<FieldKey> key, String rawKey) {}
 
   /**
    * Violations follow the keys' natural order ({@code $2} before {@code $10}), and keys that are
    * not field keys come last.
    */
-  private static final Comparator<Entry> IN_FIELD_ORDER =
+  private static final Comparator<Unknown> IN_FIELD_ORDER =
       Comparator.comparing(
-              (Entry entry) -> entry.key().getOrNull(),
+              (Unknown entry) -> entry.key().getOrNull(),
               Comparator.nullsLast(Comparator.<FieldKey>naturalOrder()))
-          .thenComparing(Entry::rawKey);
+          .thenComparing(Unknown::rawKey);
 
   private SubmissionCheck() {}
 
@@ -52,45 +62,78 @@ public final class SubmissionCheck {
       Map<String, String> rawValues,
       List<String> extraKeys,
       ValuePolicy policy) {
+    FormIndex form = certificate.schema().index();
     // Accumulated in mutable builders: appending to an immutable list would copy it per entry.
     var violations = new ArrayList<Violation>();
-    SortedMap<FieldKey, String> values = TreeMap.empty();
-    Set<FieldKey> present = TreeSet.empty();
+    // By field index; empty for a field without a value (a blank value counts as absent).
+    String[] submitted = new String[form.size()];
+    Arrays.fill(submitted, "");
+    var unknown = new ArrayList<Unknown>();
+    for (Tuple2<String, String> entry : rawValues) {
+      OptionalInt index = form.indexOf(entry._1);
+      if (index.isPresent()) {
+        submitted[index.getAsInt()] = entry._2;
+      } else {
+        unknown.add(new Unknown(FieldKey.parse(entry._1).toOption(), entry._1));
+      }
+    }
+    unknown.sort(IN_FIELD_ORDER);
 
-    List<Entry> entries =
-        rawValues
-            .toList()
-            .map(raw -> new Entry(FieldKey.parse(raw._1).toOption(), raw._1, raw._2))
-            .sorted(IN_FIELD_ORDER);
-    for (Entry entry : entries) {
-      Option<FieldSpec> field = entry.key().flatMap(key -> certificate.schema().field(key));
-      if (field.isEmpty()) {
-        violations.add(unknownKey(entry.rawKey()));
+    String[] normalised = new String[form.size()];
+    Arrays.fill(normalised, "");
+    PresentFields.Builder present = PresentFields.builder(form.size());
+    // The fields with a valid value, in key order: the normalised values are added to the sorted
+    // map at the end, in an order that keeps its tree balanced as it grows.
+    int[] inKeyOrder = new int[form.size()];
+    int valid = 0;
+    Option<CodiceFiscale> code = Option.none();
+    int taxCodeField = form.taxCodeField().orElse(-1);
+    int next = 0;
+    for (int rank = 0; rank < form.size(); rank++) {
+      int index = form.indexInKeyOrder(rank);
+      FieldSpec spec = form.field(index);
+      // Keys no field has are reported in their place among the fields' keys.
+      for (; next < unknown.size() && comesBefore(unknown.get(next), spec.key()); next++) {
+        violations.add(unknownKey(unknown.get(next).rawKey()));
+      }
+      String value = submitted[index];
+      if (value.isBlank()) {
         continue;
       }
-      FieldSpec spec = field.get();
-      if (entry.value().isBlank()) {
-        continue;
+      present.add(index);
+      Either<Rejection, String> checked;
+      if (index == taxCodeField && spec.type() instanceof FieldType.HoldsTaxCode taxCode) {
+        // The cross-field check needs the code's parts: read them once, here.
+        Either<Rejection, TaxCodeReading> reading = taxCode.read(value);
+        code = reading.toOption().flatMap(TaxCodeReading::person);
+        checked = reading.map(TaxCodeReading::normalised);
+      } else {
+        checked = spec.type().normalise(value, policy);
       }
-      present = present.add(spec.key());
-      var normalised = spec.type().normalise(entry.value(), policy);
-      if (normalised.isLeft()) {
+      if (checked.isLeft()) {
         violations.add(
             new Violation(
                 spec.key().toString(),
                 spec.label(),
-                normalised.getLeft().code(),
-                normalised.getLeft().message()));
+                checked.getLeft().code(),
+                checked.getLeft().message()));
       } else {
-        values = values.put(spec.key(), normalised.get());
+        normalised[index] = checked.get();
+        inKeyOrder[valid++] = index;
       }
     }
+    for (; next < unknown.size(); next++) {
+      violations.add(unknownKey(unknown.get(next).rawKey()));
+    }
 
-    violations.addAll(requirementViolations(certificate, present).asJava());
-    violations.addAll(CrossFieldCheck.violations(certificate.schema(), values).asJava());
+    violations.addAll(requirementViolations(certificate, present.build()).asJava());
+    SortedMap<FieldKey, String> values = sortedValues(form, normalised, inKeyOrder, valid);
+    if (code.isDefined()) {
+      violations.addAll(CrossFieldCheck.violations(form, normalised, code.get()).asJava());
+    }
 
     var extras = new ArrayList<Extra>();
-    for (String extraKey : extraKeys.distinct()) {
+    for (String extraKey : extraKeys.size() < 2 ? extraKeys : extraKeys.distinct()) {
       Option<Extra> extra = certificate.extra(extraKey);
       if (extra.isEmpty()) {
         violations.add(
@@ -113,16 +156,59 @@ public final class SubmissionCheck {
   }
 
   /**
+   * The normalised values by key. A red-black tree filled in ascending order rebalances at almost
+   * every step, copying nodes each time; filled level by level from the middle out, as a balanced
+   * tree would be read, it only recolours.
+   *
+   * @param fields the fields with a valid value, in key order, the first {@code count} of them
+   */
+  private static SortedMap<FieldKey, String> sortedValues(
+      FormIndex form, String[] normalised, int[] fields, int count) {
+    SortedMap<FieldKey, String> values = TreeMap.empty();
+    if (count == 0) {
+      return values;
+    }
+    // A queue of ranges [low, high) still to insert, middle first.
+    int[] ranges = new int[2 * count];
+    int head = 0;
+    int tail = 0;
+    ranges[tail++] = 0;
+    ranges[tail++] = count;
+    while (head < tail) {
+      int low = ranges[head++];
+      int high = ranges[head++];
+      int middle = (low + high) >>> 1;
+      int index = fields[middle];
+      values = values.put(form.field(index).key(), normalised[index]);
+      if (low < middle) {
+        ranges[tail++] = low;
+        ranges[tail++] = middle;
+      }
+      if (middle + 1 < high) {
+        ranges[tail++] = middle + 1;
+        ranges[tail++] = high;
+      }
+    }
+    return values;
+  }
+
+  /** Whether a key no field has sorts before a field's key; a key that is not one sorts last. */
+  private static boolean comesBefore(Unknown entry, FieldKey fieldKey) {
+    return entry.key().isDefined() && entry.key().get().compareTo(fieldKey) < 0;
+  }
+
+  /**
    * A field every alternative needs is reported on its own; when the rule offers a choice, one more
    * violation describes the choices.
    */
   private static List<Violation> requirementViolations(
-      Certificate certificate, Set<FieldKey> present) {
+      Certificate certificate, PresentFields present) {
     // Most submissions satisfy the rule: the cheap test first, the explanation only when it fails.
     List<Set<FieldKey>> alternatives =
         certificate
             .schema()
-            .requirement()
+            .index()
+            .rule()
             .filter(rule -> !rule.isSatisfiedBy(present))
             .map(rule -> rule.missing(present))
             .getOrElse(List.empty());

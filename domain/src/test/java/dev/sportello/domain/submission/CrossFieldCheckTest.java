@@ -197,18 +197,4 @@ class CrossFieldCheckTest {
                 form, LinkedHashMap.of("$2", "11 dicembre 1985", "$4", TaxCodes.MARIO_ROSSI)))
         .isEmpty();
   }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "Data di Nascita:|data di nascita",
-        "  Sèsso  |sesso",
-        "Data-di_nascita|data di nascita",
-        "COGNOME|cognome",
-        "Città  di   nascita|citta di nascita"
-      })
-  void aLabelIsReadLowerCaseWithoutAccentsOrPunctuation(String label, String canonical) {
-    assertThat(CrossFieldCheck.canonical(label)).isEqualTo(canonical);
-  }
 }

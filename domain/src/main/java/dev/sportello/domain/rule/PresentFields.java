@@ -1,0 +1,73 @@
+package dev.sportello.domain.rule;
+
+/**
+ * Which of a form's fields have a value, by each field's index in the form: the set a {@link
+ * BoundRule} is evaluated against. Built once per submission with a {@link Builder}, then fixed.
+ */
+public final class PresentFields {
+  private final int size;
+  private final long[] words;
+
+  private PresentFields(int size, long[] words) {
+    this.size = size;
+    this.words = words;
+  }
+
+  /**
+   * Starts an empty set over a form's fields.
+   *
+   * @param size how many fields the form has; indexes run from 0 to {@code size - 1}
+   */
+  public static Builder builder(int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("a form has no negative number of fields");
+    }
+    return new Builder(size);
+  }
+
+  /** How many fields the form has, present or not. */
+  public int size() {
+    return size;
+  }
+
+  /** Whether the field at the given index has a value. */
+  public boolean contains(int index) {
+    return (words[checked(index, size) >>> 6] & (1L << index)) != 0;
+  }
+
+  /** The set as 64-field words, for the bound rule's masks; never written to. */
+  long[] words() {
+    return words;
+  }
+
+  private static int checked(int index, int size) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("no field " + index + " in a form of " + size);
+    }
+    return index;
+  }
+
+  /** Collects the present fields; {@link #build()} hands them over once. */
+  public static final class Builder {
+    private final int size;
+    private long[] words;
+
+    private Builder(int size) {
+      this.size = size;
+      this.words = new long[(size + 63) >>> 6];
+    }
+
+    /** Marks the field at the given index as having a value. */
+    public Builder add(int index) {
+      words[checked(index, size) >>> 6] |= 1L << index;
+      return this;
+    }
+
+    /** The set; later additions start from an empty set again. */
+    public PresentFields build() {
+      PresentFields present = new PresentFields(size, words);
+      words = new long[words.length];
+      return present;
+    }
+  }
+}
