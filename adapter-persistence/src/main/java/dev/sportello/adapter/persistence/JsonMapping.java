@@ -15,6 +15,7 @@ import dev.sportello.domain.catalog.CertificateId;
 import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.catalog.Extra;
 import dev.sportello.domain.catalog.FieldDeclaration;
+import dev.sportello.domain.catalog.FieldSchema;
 import dev.sportello.domain.request.Outcome;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.Named;
 
 /**
  * Domain to JSON form: total mappings, generated. The way back goes through the domain's
@@ -63,9 +65,19 @@ interface JsonMapping {
 
   List<CatalogEntryJson> catalogEntries(Iterable<CatalogEntry> entries);
 
-  @Mapping(target = "published", source = "schema.declared")
-  @Mapping(target = "ruleText", source = "schema.ruleText")
+  @Mapping(target = "published", source = "schema", qualifiedByName = "published")
+  @Mapping(target = "ruleText", source = "schema", qualifiedByName = "ruleText")
   CertificateJson certificate(Certificate certificate);
+
+  @Named("published")
+  default List<Json.FieldJson> published(FieldSchema schema) {
+    return declared(schema.declared());
+  }
+
+  @Named("ruleText")
+  default String ruleText(FieldSchema schema) {
+    return schema.ruleText();
+  }
 
   default long cents(Money money) {
     return money.cents();

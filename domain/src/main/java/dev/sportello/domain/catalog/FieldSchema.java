@@ -17,39 +17,76 @@ import java.util.Objects;
 
 /**
  * A certificate's form: its fields in display order, the requirement that decides which of them a
- * submission needs, and the defects found while reading it.
- *
- * @param declared the fields as the engine declared them, in document order, so that the schema can
- *     be stored and read again with the same result
- * @param fields the fields, in display order
- * @param ruleText the requirement rule as published, possibly empty
- * @param requirement what a submission needs: the published rule, or, when it is missing or
- *     unreadable, every field not marked as possibly empty; empty when nothing is required
- * @param warnings the defects found while reading the schema
- * @param index what checking a submission needs from the fields and requirement, worked out from
- *     exactly these when the schema is read
+ * submission needs, and the defects found while reading it. A value: equal, and written the same,
+ * whenever its five parts are. What checking a submission needs from the fields and requirement is
+ * worked out once, when the schema is built, and kept with it ({@link #index()}).
  */
-public record FieldSchema(
-    List<FieldDeclaration> declared,
-    List<FieldSpec> fields,
-    String ruleText,
-    Option<RequirementRule> requirement,
-    List<SchemaWarning> warnings,
-    FormIndex index) {
+public final class FieldSchema {
 
   private static final Comparator<FieldSpec> DISPLAY_ORDER =
       Comparator.comparingInt(FieldSpec::displayOrder).thenComparing(FieldSpec::key);
 
-  public FieldSchema {
-    Objects.requireNonNull(declared, "declared");
-    Objects.requireNonNull(fields, "fields");
-    Objects.requireNonNull(ruleText, "ruleText");
-    Objects.requireNonNull(requirement, "requirement");
-    Objects.requireNonNull(warnings, "warnings");
-    Objects.requireNonNull(index, "index");
-    if (!index.isOf(fields, requirement)) {
-      throw new IllegalArgumentException("the index must be worked out from the same form");
-    }
+  private final List<FieldDeclaration> declared;
+  private final List<FieldSpec> fields;
+  private final String ruleText;
+  private final Option<RequirementRule> requirement;
+  private final List<SchemaWarning> warnings;
+  private final FormIndex index;
+
+  /**
+   * A schema of these parts; {@link #read} is how a published schema becomes one.
+   *
+   * @param declared the fields as the engine declared them, in document order, so that the schema
+   *     can be stored and read again with the same result
+   * @param fields the fields, in display order, each key once
+   * @param ruleText the requirement rule as published, possibly empty
+   * @param requirement what a submission needs: the published rule, or, when it is missing or
+   *     unreadable, every field not marked as possibly empty; empty when nothing is required
+   * @param warnings the defects found while reading the schema
+   * @throws IllegalArgumentException when two fields have the same key
+   */
+  public FieldSchema(
+      List<FieldDeclaration> declared,
+      List<FieldSpec> fields,
+      String ruleText,
+      Option<RequirementRule> requirement,
+      List<SchemaWarning> warnings) {
+    this.declared = Objects.requireNonNull(declared, "declared");
+    this.fields = Objects.requireNonNull(fields, "fields");
+    this.ruleText = Objects.requireNonNull(ruleText, "ruleText");
+    this.requirement = Objects.requireNonNull(requirement, "requirement");
+    this.warnings = Objects.requireNonNull(warnings, "warnings");
+    this.index = FormIndex.of(fields, requirement);
+  }
+
+  /** The fields as the engine declared them, in document order. */
+  public List<FieldDeclaration> declared() {
+    return declared;
+  }
+
+  /** The fields, in display order. */
+  public List<FieldSpec> fields() {
+    return fields;
+  }
+
+  /** The requirement rule as published, possibly empty. */
+  public String ruleText() {
+    return ruleText;
+  }
+
+  /** What a submission needs; empty when nothing is required. */
+  public Option<RequirementRule> requirement() {
+    return requirement;
+  }
+
+  /** The defects found while reading the schema. */
+  public List<SchemaWarning> warnings() {
+    return warnings;
+  }
+
+  /** What checking a submission needs from the fields and requirement, worked out once. */
+  public FormIndex index() {
+    return index;
   }
 
   /**
@@ -117,18 +154,34 @@ public record FieldSchema(
       }
     }
     Option<RequirementRule> requirement = rule.orElse(() -> everyNonEmptyField(fields));
-    return new FieldSchema(
-        declared,
-        fields,
-        ruleText,
-        requirement,
-        List.ofAll(warnings),
-        FormIndex.of(fields, requirement));
+    return new FieldSchema(declared, fields, ruleText, requirement, List.ofAll(warnings));
   }
 
   /** The field with the given key. */
   public Option<FieldSpec> field(FieldKey key) {
     return fields.find(field -> field.key().equals(key));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FieldSchema that
+        && declared.equals(that.declared)
+        && fields.equals(that.fields)
+        && ruleText.equals(that.ruleText)
+        && requirement.equals(that.requirement)
+        && warnings.equals(that.warnings);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(declared, fields, ruleText, requirement, warnings);
+  }
+
+  /** Written as a record of its five parts is. */
+  @Override
+  public String toString() {
+    return "FieldSchema[declared=%s, fields=%s, ruleText=%s, requirement=%s, warnings=%s]"
+        .formatted(declared, fields, ruleText, requirement, warnings);
   }
 
   private static FieldSpec spec(FieldKey key, FieldDeclaration declared) {

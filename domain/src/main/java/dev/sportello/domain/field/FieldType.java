@@ -2,6 +2,7 @@ package dev.sportello.domain.field;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Try;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
@@ -176,33 +177,23 @@ public sealed interface FieldType {
       return FieldValues.date(raw);
     }
 
-    /** Reads a value this kind normalised (yyyy-mm-dd); empty for anything else. */
-    public static Option<LocalDate> read(String normalised) {
-      if (normalised.length() != 10 || normalised.charAt(4) != '-' || normalised.charAt(7) != '-') {
-        return Option.none();
-      }
-      int year = digits(normalised, 0, 4);
-      int month = digits(normalised, 5, 7);
-      int day = digits(normalised, 8, 10);
-      if (year < 0 || month < 1 || month > 12 || day < 1) {
-        return Option.none();
-      }
-      return day <= Month.of(month).length(Year.isLeap(year))
-          ? Option.some(LocalDate.of(year, month, day))
-          : Option.none();
-    }
-
-    /** The number the characters from {@code start} to {@code end} write; -1 if not all digits. */
-    private static int digits(String text, int start, int end) {
-      int number = 0;
-      for (int i = start; i < end; i++) {
-        char c = text.charAt(i);
-        if (c < '0' || c > '9') {
-          return -1;
+    /**
+     * Reads a date as {@link LocalDate#parse} does; empty for anything else. The yyyy-mm-dd this
+     * kind writes is read char by char, and only other text (free text in a birth-date field,
+     * signed years such as +12345-01-01) goes to {@link LocalDate#parse}.
+     */
+    public static Option<LocalDate> read(String text) {
+      if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+        int year = FieldValues.digits(text, 0, 4);
+        int month = FieldValues.digits(text, 5, 7);
+        int day = FieldValues.digits(text, 8, 10);
+        if (year >= 0 && month >= 1 && month <= 12 && day >= 1) {
+          return day <= Month.of(month).length(Year.isLeap(year))
+              ? Option.some(LocalDate.of(year, month, day))
+              : Option.none();
         }
-        number = number * 10 + (c - '0');
       }
-      return number;
+      return Try.of(() -> LocalDate.parse(text)).toOption();
     }
   }
 

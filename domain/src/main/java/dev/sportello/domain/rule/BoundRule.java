@@ -63,11 +63,6 @@ public final class BoundRule {
     return new BoundRule(rule, fieldKeys.size(), keyed, fieldOfKey);
   }
 
-  /** The rule as parsed. */
-  public RequirementRule rule() {
-    return rule;
-  }
-
   /** Whether the rule holds when exactly the given fields have values. */
   public boolean isSatisfiedBy(PresentFields present) {
     return test.holds(sameForm(present).words());
@@ -76,7 +71,7 @@ public final class BoundRule {
   /**
    * What is missing, exactly as {@link RequirementRule#missing} says it for the keys of the present
    * fields: the smallest alternatives, at most 50, ordered by size then keys. Empty when the rule
-   * holds.
+   * holds, which is one mask test: the explanation is only worked out when it does not.
    */
   public List<Set<FieldKey>> missing(PresentFields present) {
     if (isSatisfiedBy(present)) {

@@ -4,6 +4,7 @@ import static dev.sportello.domain.fixtures.Forms.field;
 import static dev.sportello.domain.fixtures.Forms.optionalField;
 import static dev.sportello.domain.fixtures.Forms.orderedField;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.field.FieldType;
@@ -225,5 +226,40 @@ class FieldSchemaTest {
     FieldSchema schema = FieldSchema.read(List.of(field("$0", " ", "text")), "");
 
     assertThat(schema.field(K0).map(FieldSpec::displayName)).contains("$0");
+  }
+
+  @Test
+  void aSchemaBuiltFromTheSamePartsIsTheSameSchema() {
+    FieldSchema read =
+        FieldSchema.read(
+            List.of(field("$0", "Cognome", "text"), field("$1", "Codice fiscale", "tax_code")),
+            "$0 && $1");
+
+    FieldSchema built =
+        new FieldSchema(
+            read.declared(), read.fields(), read.ruleText(), read.requirement(), read.warnings());
+
+    assertThat(built).isEqualTo(read).hasSameHashCodeAs(read).hasToString(read.toString());
+    assertThat(built.index()).isEqualTo(read.index());
+  }
+
+  @Test
+  void aSchemaIsWrittenAsItsFiveParts() {
+    FieldSchema schema = FieldSchema.read(List.of(field("$0", "Nome", "text")), "$0");
+
+    assertThat(schema.toString())
+        .startsWith("FieldSchema[declared=List(FieldDeclaration[")
+        .contains(", ruleText=$0, requirement=Some(")
+        .endsWith(", warnings=List()]")
+        .doesNotContain("FormIndex");
+  }
+
+  @Test
+  void aSchemaWithTwoFieldsOfOneKeyCannotBeBuilt() {
+    FieldSpec name = FieldSchema.read(List.of(field("$0", "Nome", "text")), "").fields().head();
+
+    assertThatThrownBy(() ->
+            new FieldSchema(List.empty(), List.of(name, name), "", Option.none(), List.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -31,6 +31,12 @@ class DateFieldTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"+12345-01-01", "-1985-12-10", "+01985-12-10", "1985-12-10"})
+  void anyDateReadsAsLocalDateParseReadsIt(String text) {
+    assertThat(FieldType.Date.read(text)).contains(LocalDate.parse(text));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"31-03-2024", "31/03/2024", "31.03.2024", " 31-03-2024 "})
   void aDayFirstDateIsReadWithAnyOfThreeSeparators(String date) {
     assertThat(DATE.normalise(date, ISO)).isEqualTo(Either.right("2024-03-31"));

@@ -6,6 +6,7 @@ import static dev.sportello.domain.fixtures.Forms.optionalField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.domain.catalog.Certificate;
+import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.fixtures.SeedCertificates;
 import dev.sportello.domain.fixtures.TaxCodes;
@@ -16,6 +17,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
@@ -38,6 +40,13 @@ class IndexedCheckEquivalenceTest {
               optionalField("$2", "Data di nascita", "date"),
               optionalField("$3", "Sesso", "text"),
               optionalField("$4", "Codice Fiscale", "personal_tax_code")),
+          // A birth date typed as free text reaches the cross-field check as written.
+          certificate(
+              "",
+              optionalField("$0", "Nome", "text"),
+              optionalField("$1", "Cognome", "text"),
+              optionalField("$2", "Data di nascita", "text"),
+              optionalField("$7", "Codice fiscale", "personal_tax_code")),
           certificate(
               "$0 && ($1 || $2) && $12",
               field("$0", "Cognome:", "text"),
@@ -45,12 +54,42 @@ class IndexedCheckEquivalenceTest {
               field("$2", "Partita IVA", "vat_number"),
               optionalField("$10", "Data Nascita", "date"),
               optionalField("$11", "Cognome", "text")),
+          manyFields(),
           certificate(
               "field0 && field2 || field1",
               field("field0", "Surname", "text"),
               field("field1", "Given name", "text"),
               field("field2", "Tax code", "personal_tax_code"),
               field("field10", "Sex", "text")));
+
+  /**
+   * 72 fields whose keys share numbers in three spellings ({@code $7}, {@code $07}, {@code
+   * field7}), each kind of field and a person's fields among them, and a rule over all three.
+   */
+  private static Certificate manyFields() {
+    List<String> kinds = List.of("text", "date", "province_code", "personal_tax_code", "email");
+    List<FieldDeclaration> fields =
+        List.range(0, 24)
+            .flatMap(number -> List.of("$" + number, "$0" + number, "field" + number))
+            .zipWithIndex()
+            .map(keyAndIndex -> {
+              String key = keyAndIndex._1;
+              int index = keyAndIndex._2;
+              return switch (key) {
+                case "$1" -> optionalField(key, "Cognome", "text");
+                case "$01" -> optionalField(key, "Nome", "text");
+                case "$2" -> optionalField(key, "Data di nascita", "date");
+                case "$7" -> optionalField(key, "Codice fiscale", "personal_tax_code");
+                default ->
+                    index % 7 == 0
+                        ? field(key, "Campo " + index, kinds.get(index % kinds.size()))
+                        : optionalField(key, "Campo " + index, kinds.get(index % kinds.size()));
+              };
+            });
+    return certificate(
+        "$07 && ($7 || field7) && ($023 || field23 || $0)",
+        fields.toJavaArray(FieldDeclaration[]::new));
+  }
 
   /** Keys of the forms, keys no form has, and text that is no key at all. */
   private static final List<String> KEYS =
@@ -68,6 +107,10 @@ class IndexedCheckEquivalenceTest {
           "$12",
           "$8",
           "$02",
+          "$07",
+          "$023",
+          "field7",
+          "field23",
           "field0",
           "field1",
           "field2",
@@ -92,6 +135,8 @@ class IndexedCheckEquivalenceTest {
           "10/12/1985",
           "1990-01-01",
           "31-02-1990",
+          "-1985-12-10",
+          "+12345-01-01",
           "M",
           "femmina",
           "non dichiarato",
@@ -145,7 +190,8 @@ class IndexedCheckEquivalenceTest {
         .isEqualTo(ReferenceSubmissionCheck.check(certificate, values, extras, POLICY));
   }
 
-  @Property(tries = 200)
+  /** Every form, key and value once: a value that only one field of one form reacts to is met. */
+  @Property(tries = 10_000, generation = GenerationMode.EXHAUSTIVE)
   void aCompleteSubmissionWithOneValueChangedAnswersAsBefore(
       @ForAll("forms") Certificate certificate,
       @ForAll("submissionKeys") String key,
