@@ -47,10 +47,10 @@ public final class PresentFields {
     return index;
   }
 
-  /** Collects the present fields; {@link #build()} hands them over once. */
+  /** Collects the present fields. */
   public static final class Builder {
     private final int size;
-    private long[] words;
+    private final long[] words;
 
     private Builder(int size) {
       this.size = size;
@@ -63,11 +63,9 @@ public final class PresentFields {
       return this;
     }
 
-    /** The set; later additions start from an empty set again. */
+    /** The set as it stands: later additions to this builder do not change it. */
     public PresentFields build() {
-      PresentFields present = new PresentFields(size, words);
-      words = new long[words.length];
-      return present;
+      return new PresentFields(size, words.clone());
     }
   }
 }
