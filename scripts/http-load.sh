@@ -3,7 +3,9 @@
 #  1. GET /api/v1/requests/{id} against a bare Javalin endpoint answering the same JSON body. Both
 #     run side by side with the same JVM options and are measured in turns, three rounds each, so
 #     that the machine's other load falls on both alike. Then GET /api/v1/requests (the first page,
-#     50 requests) the same way against a bare endpoint answering the listing's body.
+#     50 requests) the same way against a bare endpoint answering the listing's body. Then GET
+#     /api/v1/requests/{id} over 1 100 more requests in turn (wrk/load.lua), more than the service
+#     keeps decoded, so that every read decodes its row, against the bare endpoint of the first part.
 #  2. POST /api/v1/requests end to end (validation, store, draft and close on the Visengine sandbox,
 #     a process of its own on loopback as Openapi's engine is), every call with a fresh
 #     Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
@@ -43,14 +45,14 @@ start_bare() {
   wait_for_line "$work/bare.log" "Listening on" "$bare_pid"
 }
 
-# interleaved BARE-LABEL BARE-URL API-LABEL API-URL: three rounds, each the bare endpoint then the
-# API, and what share of the bare endpoint's requests/s the API served in that round.
+# interleaved BARE-LABEL BARE-URL API-LABEL API-wrk-arguments...: three rounds, each the bare
+# endpoint then the API, and what share of the bare endpoint's requests/s the API served in that round.
 interleaved() {
   local round bare_line api_line
   for round in 1 2 3; do
     bare_line=$(wrk_summary "$1, round $round" "$2")
     echo "$bare_line"
-    api_line=$(wrk_summary "$3, round $round" -H "$auth" "$4")
+    api_line=$(wrk_summary "$3, round $round" -H "$auth" "${@:4}")
     echo "$api_line"
     awk -v label="$3 ÷ $1, round $round" -v bare="$(req_per_s "$bare_line")" \
       -v api="$(req_per_s "$api_line")" 'BEGIN { printf "%s: %.1f %%\n", label, 100 * api / bare }'
@@ -89,6 +91,20 @@ echo "body: $(wc -c <"$work/list.json") bytes, $(grep -o '"id":' "$work/list.jso
 wrk -t"$threads" -c"$connections" -d30s "$bare" >/dev/null
 wrk -t"$threads" -c"$connections" -d30s -H "$auth" "$api/api/v1/requests" >/dev/null
 interleaved "bare Javalin (list)" "$bare" "GET /api/v1/requests" "$api/api/v1/requests"
+stop "$bare_pid"
+
+echo "== GET /api/v1/requests/{id} over many ids against bare Javalin (${seconds}s each, -c$connections -t$threads)"
+# Over twice as many requests as the service keeps decoded (512).
+for n in $(seq 1 1100); do
+  echo "$(submit "many-target-$n")" >>"$work/ids.txt"
+done
+echo "ids: $(sort -u "$work/ids.txt" | wc -l), read in turn"
+start_bare "$work/request.json"
+bare="http://127.0.0.1:$bare_port/bare/$id"
+many=(-s "$root/scripts/wrk/load.lua" "$api" -- ids "" "$work/ids.txt")
+wrk -t"$threads" -c"$connections" -d10s "$bare" >/dev/null
+wrk -t"$threads" -c"$connections" -d10s -H "$auth" "${many[@]}" >/dev/null
+interleaved "bare Javalin (many ids)" "$bare" "GET /api/v1/requests/{id}, many ids" "${many[@]}"
 stop "$bare_pid"
 stop "$service_pid"
 fi

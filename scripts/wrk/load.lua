@@ -1,8 +1,11 @@
--- Load for the REST API. Arguments (wrk URL -- MODE PREFIX [ID]):
+-- Load for the REST API. Arguments (wrk URL -- MODE PREFIX [ID or FILE]):
 --   orders  every call is POST /api/v1/requests with the family-status submission and a fresh
 --           Idempotency-Key, so that each one orders anew (validation, store, draft and close);
 --   mixed   a fixed rotation of ten calls: one such order, six reads of request ID, two listings
---           and one certificate form.
+--           and one certificate form;
+--   ids     every call is GET /api/v1/requests/{id} over the ids in FILE (one a line), in turn;
+--           two threads start half the list apart, so that neither reads an id the other read
+--           lately.
 -- Keys are PREFIX, the thread's number and a counter.
 local threads = 0
 
@@ -16,6 +19,13 @@ function init(args)
   prefix = args[2] .. "-" .. number .. "-"
   id = args[3]
   sent = 0
+  if mode == "ids" then
+    ids = {}
+    for line in io.lines(args[3]) do
+      ids[#ids + 1] = line
+    end
+    next_id = (number * math.floor(#ids / 2)) % #ids
+  end
   order_headers = { ["Content-Type"] = "application/json" }
   for name, value in pairs(wrk.headers) do
     order_headers[name] = value
@@ -25,6 +35,10 @@ end
 local body = [[{"certificateId":"4c84e22bbabd5f25b0102bb3bfe82790","values":{"$0":"Mario","$1":"Rossi","$2":"1985-12-10","$3":"Italia","$4":"San Giuliano Terme","$5":"PI","$6":"G702","$7":"RSSMRA85T10A562S"},"extras":["opzione_0"]}]]
 
 function request()
+  if mode == "ids" then
+    next_id = next_id % #ids + 1
+    return wrk.format("GET", "/api/v1/requests/" .. ids[next_id])
+  end
   sent = sent + 1
   local turn = sent % 10
   if mode == "orders" or turn == 0 then

@@ -254,7 +254,11 @@ final class Database {
   /** Reads a time that is never null; a null there is a broken row. */
   static Instant requiredInstant(ResultSet rs, StatementContext context, String column)
       throws SQLException {
-    @Nullable Instant value = instant(rs, context, column);
+    return present(instant(rs, context, column), column);
+  }
+
+  /** A column's value where it is never null; a null there is a broken row. */
+  static <T> T present(@Nullable T value, String column) throws SQLException {
     if (value == null) {
       throw new SQLException("column " + column + " is null", "22004");
     }

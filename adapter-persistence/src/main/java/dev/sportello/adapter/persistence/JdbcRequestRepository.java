@@ -96,8 +96,9 @@ final class JdbcRequestRepository implements RequestRepository {
   }
 
   /**
-   * @param recent what the API's reads of one request or of a listing are answered from when the
-   *     row is unchanged; the sync cycle's reads, which the API seldom repeats, always decode
+   * @param recent what every read of one request (by id, by owner or by upstream id, whoever asks)
+   *     and every listing is answered from when the row is unchanged; the sync cycle's batches of
+   *     requests awaiting dispatch or their document, which the API seldom repeats, always decode
    */
   JdbcRequestRepository(Database database, RequestRows rows, RecentRequests recent) {
     this.database = database;

@@ -94,13 +94,15 @@ public final class PersistenceAdapter implements AutoCloseable {
     JsonMapping json = Mappers.getMapper(JsonMapping.class);
     this.rows = new RequestRows(json, keys);
     this.recent = new RecentRequests(rows, RECENT_REQUESTS, RECENT_FOR, clock);
-    // Sweeps even while no read comes in, so that nothing is kept in clear past its age.
+    // Sweeps even while no read comes in, twice per age, so that nothing is kept in clear for
+    // longer than one and a half times its age.
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sportello-recent-requests").factory());
+    long sweepEvery = RECENT_FOR.toMillis() / 2;
     var unused =
         sweeper.scheduleWithFixedDelay(
-            recent::sweep, RECENT_FOR.toMillis(), RECENT_FOR.toMillis(), TimeUnit.MILLISECONDS);
+            recent::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
     this.requests = new JdbcRequestRepository(database, rows, recent);
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.spending = new JdbcSpendingLedger(database);

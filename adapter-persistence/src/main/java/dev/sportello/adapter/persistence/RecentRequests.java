@@ -15,15 +15,16 @@ import java.util.Map;
  * again skips opening its sealed columns and decoding its JSON, which is most of a read's work.
  *
  * <p>A request is answered from here only for a row equal, column for column, to the one it came
- * from (the version included): any change to the row, made here, by another instance on the same
- * database, by the retention job or by hand, is read afresh. Decoding a row depends on nothing but
- * the row and the keys, and a running service never drops a key it holds. A row that does not read
- * is never kept.
+ * from (the version included), opened with the keys in use now: any change to the row, made here,
+ * by another instance on the same database, by the retention job or by hand, is read afresh, and so
+ * is every row once the keys change (a new key file may no longer hold a key that sealed a row). A
+ * row that does not read is never kept.
  *
  * <p>What is kept holds personal data in clear, so it is kept briefly: at most {@code capacity}
- * requests, none for longer than {@code maxAge} after it was read (older ones are swept out as
- * reads come in and by {@link #sweep}), and a request is dropped at once when its personal data is
- * erased.
+ * requests, none answered later than {@code maxAge} after it was read, and none held longer than
+ * {@code maxAge} plus the time between two calls of {@link #sweep} (older ones are also swept out
+ * as reads come in). A request whose personal data is erased is dropped once the erasure commits; a
+ * read of the row as it was before, still under way then, can keep it again, until swept.
  */
 final class RecentRequests {
   private final int capacity;
@@ -34,7 +35,8 @@ final class RecentRequests {
   /** In the order they were read, so that the oldest are first to go. */
   private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
 
-  private record Kept(RequestRow row, Stored<CertificateRequest> request, long readAtMillis) {}
+  private record Kept(
+      RequestRow row, DataKeys keys, Stored<CertificateRequest> request, long readAtMillis) {}
 
   RecentRequests(RequestRows rows, int capacity, Duration maxAge, Clock clock) {
     if (capacity < 1 || maxAge.isNegative() || maxAge.isZero()) {
@@ -49,10 +51,12 @@ final class RecentRequests {
   /** The request a row holds: as kept when the row is the one it was read from, else read now. */
   Either<StorageFailure, Stored<CertificateRequest>> request(RequestRow row) {
     long now = clock.millis();
+    // Taken before the row is opened: keys that change meanwhile make the request read afresh.
+    DataKeys keys = rows.keysInUse();
     synchronized (this) {
       sweep(now);
       Kept found = kept.get(row.id());
-      if (found != null && found.row().equals(row)) {
+      if (found != null && found.keys() == keys && found.row().equals(row)) {
         return Either.right(found.request());
       }
     }
@@ -60,7 +64,7 @@ final class RecentRequests {
     synchronized (this) {
       kept.remove(row.id());
       if (read.isRight()) {
-        kept.put(row.id(), new Kept(row, read.get(), now));
+        kept.put(row.id(), new Kept(row, keys, read.get(), now));
         if (kept.size() > capacity) {
           kept.remove(kept.keySet().iterator().next());
         }

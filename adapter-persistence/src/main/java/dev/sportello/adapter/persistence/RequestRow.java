@@ -107,11 +107,7 @@ record RequestRow(
     }
 
     String required(String column) throws SQLException {
-      @Nullable String value = optional();
-      if (value == null) {
-        throw new SQLException("column " + column + " is null", "22004");
-      }
-      return value;
+      return Database.present(optional(), column);
     }
 
     @Nullable String optional() throws SQLException {
@@ -137,11 +133,7 @@ record RequestRow(
     }
 
     Instant requiredInstant(String column) throws SQLException {
-      @Nullable Instant value = instant();
-      if (value == null) {
-        throw new SQLException("column " + column + " is null", "22004");
-      }
-      return value;
+      return Database.present(instant(), column);
     }
   }
 
@@ -151,10 +143,6 @@ record RequestRow(
   }
 
   static String required(ResultSet rs, String column) throws SQLException {
-    @Nullable String value = rs.getString(column);
-    if (value == null) {
-      throw new SQLException("column " + column + " is null", "22004");
-    }
-    return value;
+    return Database.present(optional(rs, column), column);
   }
 }

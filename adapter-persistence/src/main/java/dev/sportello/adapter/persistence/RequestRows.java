@@ -62,6 +62,11 @@ final class RequestRows {
     this.text = new SealedText(keys);
   }
 
+  /** The keys rows are sealed and opened with now; replaced, not changed, when they change. */
+  DataKeys keysInUse() {
+    return keys.current();
+  }
+
   /** The row a request is stored as; instants in columns keep microseconds. */
   RequestRow toRow(CertificateRequest request, long version) {
     Submission submission = request.submission();

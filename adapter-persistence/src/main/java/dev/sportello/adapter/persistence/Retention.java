@@ -61,6 +61,9 @@ final class Retention {
         return Either.left(batch.getLeft());
       }
       for (RequestId id : batch.get().purged()) {
+        // Again once committed: a read on another connection may have kept the row as it was
+        // before the erasure since it was forgotten inside the transaction.
+        recent.forget(id.value());
         Either<StorageFailure, Boolean> deleted = documents.delete(id);
         if (deleted.isLeft()) {
           return Either.left(deleted.getLeft());

@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.domain.request.CertificateRequest;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mapstruct.factory.Mappers;
 
 class RecentRequestsTest {
@@ -119,6 +121,21 @@ class RecentRequestsTest {
 
     assertThat(recent.size()).isZero();
     assertThat(right(recent.request(row))).isNotSameAs(read).isEqualTo(read);
+  }
+
+  @Test
+  void everyRequestIsReadAfreshOnceTheKeysChange(@TempDir Path directory) {
+    Path file = directory.resolve("keys.json");
+    LiveKeys keys = LiveKeys.keptIn(file, right(DataKeys.readOrCreate(file)));
+    RequestRows rotating = new RequestRows(Mappers.getMapper(JsonMapping.class), keys);
+    RecentRequests kept = new RecentRequests(rotating, 2, MAX_AGE, clock);
+    RequestRow row = rotating.toRow(accepted("kept-13"), 0);
+    Stored<CertificateRequest> read = right(kept.request(row));
+    right(DataKeys.rotate(file));
+
+    assertThat(right(keys.refresh())).isTrue();
+
+    assertThat(right(kept.request(row))).isNotSameAs(read).isEqualTo(read);
   }
 
   /** A clock that moves only when told. */

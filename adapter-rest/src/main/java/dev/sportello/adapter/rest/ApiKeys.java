@@ -83,8 +83,11 @@ final class ApiKeys {
         .raise();
   }
 
-  /** The hash {@link RestSettings#hashApiKey} names in hexadecimal, without the round trip. */
-  private static byte[] sha256(String text) {
+  /**
+   * SHA-256 of a key's UTF-8 bytes: what a presented key is compared by and, in hexadecimal, what
+   * {@link RestSettings#hashApiKey} configures, so that the two always agree.
+   */
+  static byte[] sha256(String text) {
     try {
       // A copy of a digest made once: looking the algorithm up costs more than hashing a key.
       return ((MessageDigest) SHA_256.clone()).digest(text.getBytes(StandardCharsets.UTF_8));

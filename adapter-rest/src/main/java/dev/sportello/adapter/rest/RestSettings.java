@@ -2,9 +2,6 @@ package dev.sportello.adapter.rest;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -218,13 +215,7 @@ public record RestSettings(
    * hexadecimal.
    */
   public static String hashApiKey(String plainKey) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(plainKey.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException impossible) {
-      // Every JDK ships SHA-256.
-      throw new IllegalStateException(impossible);
-    }
+    return HexFormat.of().formatHex(ApiKeys.sha256(plainKey));
   }
 
   /** Leaves out the key hashes. */
