@@ -8,7 +8,8 @@
 #     keeps decoded, so that every read decodes its row, against the bare endpoint of the first part.
 #  2. POST /api/v1/requests end to end (validation, store, draft and close on the Visengine sandbox,
 #     a process of its own on loopback as Openapi's engine is), every call with a fresh
-#     Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL.
+#     Idempotency-Key (wrk/load.lua): on the embedded store (SQLite), then on PostgreSQL, without
+#     spending caps and with a cap that never binds.
 # Usage: scripts/http-load.sh [seconds per measurement (20)] [connections (16)] [threads (2)]
 #                             [parts: get, post or get,post (get,post)]
 set -euo pipefail
@@ -109,16 +110,17 @@ stop "$bare_pid"
 stop "$service_pid"
 fi
 
-# post_load ENGINE [VAR=value ...]: orders for 10 s to warm up, then measures.
+# post_load NAME LABEL [VAR=value ...]: orders for 10 s to warm up, then measures. NAME names the
+# service's files and prefixes the Idempotency-Keys; LABEL says what runs.
 post_load() {
-  local engine="$1"
-  shift
-  echo "== POST /api/v1/requests on $engine (${seconds}s, after a 10 s warm-up)"
-  start_service_on_sandbox "post-$engine" "$@"
+  local name="$1" label="$2"
+  shift 2
+  echo "== POST /api/v1/requests on $label (${seconds}s, after a 10 s warm-up)"
+  start_service_on_sandbox "post-$name" "$@"
   sandbox_credit 100000000
   local orders=(-H "$auth" -s "$root/scripts/wrk/load.lua" "$api" -- orders)
-  wrk -t"$threads" -c"$connections" -d10s "${orders[@]}" "warm-$engine-$$" >/dev/null
-  wrk_summary "POST /api/v1/requests, $engine" "${orders[@]}" "$engine-$$"
+  wrk -t"$threads" -c"$connections" -d10s "${orders[@]}" "warm-$name-$$" >/dev/null
+  wrk_summary "POST /api/v1/requests, $label" "${orders[@]}" "$name-$$"
   stop "$service_pid"
 }
 
@@ -126,9 +128,16 @@ if [[ ",$parts," == *,post,* ]]; then
   # The sandbox's operators stay still: the figure is the service's, not a sync cycle's.
   start_sandbox post --speed 0.0001
   echo "sandbox: a process of its own at $sandbox_url"
-  post_load SQLite
+  post_load SQLite SQLite
   start_postgres
-  post_load PostgreSQL SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres
+  post_load PostgreSQL PostgreSQL SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres
+  stop "$postgres_pid"
+  # Capped deployments check each order under its caller's spending lock. A cap of 999 999 999 euros
+  # a day never binds, so the orders are the same; on a new, empty database like the run above.
+  start_postgres
+  post_load PostgreSQL-caps "PostgreSQL, with caps that never bind" \
+    SPORTELLO_JDBC_URL="$jdbc_url" SPORTELLO_JDBC_USER=postgres \
+    SPORTELLO_SPENDING_CAPS='*=999999999/day'
   stop "$postgres_pid"
   stop "$sandbox_pid"
 fi

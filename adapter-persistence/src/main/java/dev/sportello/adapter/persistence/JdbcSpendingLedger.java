@@ -22,10 +22,9 @@ import org.jdbi.v3.core.Handle;
  * key.
  *
  * <p>Only a check needs that lock, and it holds every order of the caller in turn for a whole
- * transaction, its commit's flush to disk included. So a charge that holds a reservation already is
- * answered from a plain read (only a release removes a reservation, and a release never took the
- * lock), and a reservation without caps is one insert, whose primary key tells two inserts of one
- * charge apart.
+ * transaction, its commit's flush to disk included. So a reservation without caps is one insert,
+ * whose primary key tells two inserts of one charge apart: the one that loses reads the reservation
+ * that won back. A checked reservation finds a charge's reservation under the lock, as it sums.
  */
 final class JdbcSpendingLedger implements SpendingLedger {
   private final Database database;
@@ -37,13 +36,6 @@ final class JdbcSpendingLedger implements SpendingLedger {
   @Override
   public Either<StorageFailure, Either<CapReached, Reservation>> reserve(
       Reservation reservation, List<SpendingCap> caps) {
-    Either<StorageFailure, Optional<Reservation>> held = held(reservation.charge());
-    if (held.isLeft()) {
-      return Either.left(held.getLeft());
-    }
-    if (held.get().isPresent()) {
-      return Either.right(Either.right(held.get().get()));
-    }
     return caps.isEmpty() ? unchecked(reservation) : checked(reservation, caps);
   }
 

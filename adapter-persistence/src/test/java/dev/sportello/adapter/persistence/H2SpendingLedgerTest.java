@@ -4,7 +4,9 @@ import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.testing.SpendingLedgerContract;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger's contract on the H2 store of earlier versions, which is opened only to import it. */
@@ -15,6 +17,14 @@ class H2SpendingLedgerTest extends SpendingLedgerContract {
   @Override
   protected SpendingLedger newLedger() {
     return adapters.openedEarlierH2Store(directory, Clock.systemUTC()).spending();
+  }
+
+  @Nested
+  class SharedByInstances extends SharedSpendingLedgerContract {
+    @Override
+    Supplier<SpendingLedger> newLedgerSharedByInstances() {
+      return () -> adapters.openedEarlierH2Store(directory, Clock.systemUTC()).spending();
+    }
   }
 
   @AfterEach

@@ -73,6 +73,15 @@ abstract class StorageContracts {
   }
 
   @Nested
+  class SpendingSharedByInstances extends SharedSpendingLedgerContract {
+    @Override
+    Supplier<SpendingLedger> newLedgerSharedByInstances() {
+      PersistenceSettings database = newDatabase(directory);
+      return () -> adapters.opened(database).spending();
+    }
+  }
+
+  @Nested
   class Catalogue extends CatalogSnapshotStoreContract {
     @Override
     protected CatalogSnapshotStore newStore() {
