@@ -67,15 +67,11 @@ public final class SubmissionCheck {
     var violations = new ArrayList<Violation>();
     // By field index; empty for a field without a value (a blank value counts as absent).
     String[] submitted = new String[form.size()];
-    Arrays.fill(submitted, "");
     var unknown = new ArrayList<Unknown>();
-    for (Tuple2<String, String> entry : rawValues) {
-      OptionalInt index = form.indexOf(entry._1);
-      if (index.isPresent()) {
-        submitted[index.getAsInt()] = entry._2;
-      } else {
-        unknown.add(new Unknown(FieldKey.parse(entry._1).toOption(), entry._1));
-      }
+    if (answersByEquality(rawValues) && 2 * rawValues.size() >= form.size()) {
+      readByFieldKey(form, rawValues, submitted, unknown);
+    } else {
+      readByEntry(form, rawValues, submitted, unknown);
     }
     unknown.sort(IN_FIELD_ORDER);
 
@@ -105,8 +101,12 @@ public final class SubmissionCheck {
       if (index == taxCodeField && spec.type() instanceof FieldType.HoldsTaxCode taxCode) {
         // The cross-field check needs the code's parts: read them once, here.
         Either<Rejection, TaxCodeReading> reading = taxCode.read(value);
-        code = reading.toOption().flatMap(TaxCodeReading::person);
-        checked = reading.map(TaxCodeReading::normalised);
+        if (reading.isRight()) {
+          code = reading.get().person();
+          checked = Either.right(reading.get().normalised());
+        } else {
+          checked = Either.left(reading.getLeft());
+        }
       } else {
         checked = spec.type().normalise(value, policy);
       }
@@ -126,10 +126,16 @@ public final class SubmissionCheck {
       violations.add(unknownKey(unknown.get(next).rawKey()));
     }
 
-    violations.addAll(requirementViolations(certificate, present.build()).asJava());
+    List<Violation> unmet = requirementViolations(certificate, present.build());
+    if (!unmet.isEmpty()) {
+      violations.addAll(unmet.asJava());
+    }
     SortedMap<FieldKey, String> values = sortedValues(form, normalised, inKeyOrder, valid);
     if (code.isDefined()) {
-      violations.addAll(CrossFieldCheck.violations(form, normalised, code.get()).asJava());
+      List<Violation> disagreements = CrossFieldCheck.violations(form, normalised, code.get());
+      if (!disagreements.isEmpty()) {
+        violations.addAll(disagreements.asJava());
+      }
     }
 
     var extras = new ArrayList<Extra>();
@@ -153,6 +159,60 @@ public final class SubmissionCheck {
     return Validation.valid(
         new Submission(
             certificate.id(), certificate.engine(), values, chosen, Quote.of(certificate, chosen)));
+  }
+
+  /**
+   * Whether looking a key up finds exactly the entry whose key equals it. A sorted map finds keys
+   * by its comparator, which may not agree with {@code equals}.
+   */
+  private static boolean answersByEquality(Map<String, String> rawValues) {
+    return !(rawValues instanceof SortedMap);
+  }
+
+  /**
+   * Reads the submitted values by looking each of the form's keys up, without walking the caller's
+   * map (a Vavr {@code LinkedHashMap} copies its queue as it is walked); the entries are walked
+   * only when some key is not the form's.
+   */
+  private static void readByFieldKey(
+      FormIndex form,
+      Map<String, String> rawValues,
+      String[] submitted,
+      java.util.List<Unknown> unknown) {
+    int found = 0;
+    for (int index = 0; index < form.size(); index++) {
+      Option<String> value = rawValues.get(form.field(index).key().value());
+      if (value.isDefined()) {
+        submitted[index] = value.get();
+        found++;
+      } else {
+        submitted[index] = "";
+      }
+    }
+    if (found < rawValues.size()) {
+      for (Tuple2<String, String> entry : rawValues) {
+        if (form.indexOf(entry._1).isEmpty()) {
+          unknown.add(new Unknown(FieldKey.parse(entry._1).toOption(), entry._1));
+        }
+      }
+    }
+  }
+
+  /** Reads the submitted values by walking the caller's entries. */
+  private static void readByEntry(
+      FormIndex form,
+      Map<String, String> rawValues,
+      String[] submitted,
+      java.util.List<Unknown> unknown) {
+    Arrays.fill(submitted, "");
+    for (Tuple2<String, String> entry : rawValues) {
+      OptionalInt index = form.indexOf(entry._1);
+      if (index.isPresent()) {
+        submitted[index.getAsInt()] = entry._2;
+      } else {
+        unknown.add(new Unknown(FieldKey.parse(entry._1).toOption(), entry._1));
+      }
+    }
   }
 
   /**

@@ -10,9 +10,12 @@ import dev.sportello.domain.catalog.FieldDeclaration;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.domain.fixtures.SeedCertificates;
 import dev.sportello.domain.fixtures.TaxCodes;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.TreeMap;
+import java.util.Comparator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -188,6 +191,24 @@ class IndexedCheckEquivalenceTest {
       @ForAll("extras") List<String> extras) {
     assertThat(SubmissionCheck.check(certificate, values, extras, POLICY))
         .isEqualTo(ReferenceSubmissionCheck.check(certificate, values, extras, POLICY));
+  }
+
+  /**
+   * Values in a hash map are looked up by the form's keys; values in a sorted map, whose comparator
+   * need not agree with {@code equals}, are walked.
+   */
+  @Property(tries = 500)
+  void theCheckAnswersAsItDidBeforeWhicheverMapHoldsTheValues(
+      @ForAll("forms") Certificate certificate,
+      @ForAll("submissions") Map<String, String> values,
+      @ForAll("extras") List<String> extras) {
+    Map<String, String> hashed = HashMap.ofAll(values.toJavaMap());
+    Map<String, String> sorted = TreeMap.ofAll(Comparator.reverseOrder(), values.toJavaMap());
+
+    assertThat(SubmissionCheck.check(certificate, hashed, extras, POLICY))
+        .isEqualTo(ReferenceSubmissionCheck.check(certificate, hashed, extras, POLICY));
+    assertThat(SubmissionCheck.check(certificate, sorted, extras, POLICY))
+        .isEqualTo(ReferenceSubmissionCheck.check(certificate, sorted, extras, POLICY));
   }
 
   /** Every form, key and value once: a value that only one field of one form reacts to is met. */
