@@ -73,7 +73,7 @@ public record CodiceFiscale(
     if (code.length() != LENGTH) {
       return reject("length", "a personal codice fiscale has 16 letters and digits");
     }
-    if (!hasShape(code.substring(0, 6), "AAAAAA")) {
+    if (!hasShape(code, 0, "AAAAAA")) {
       return reject(
           "letters", "characters 1 to 6 (from the surname and the given name) must be letters");
     }
@@ -136,7 +136,7 @@ public record CodiceFiscale(
    * counts as a consonant.
    */
   public static String surnameCode(String surname) {
-    return threeLetters(surname, false);
+    return new String(threeLetters(surname, false));
   }
 
   /**
@@ -144,10 +144,30 @@ public record CodiceFiscale(
    * name with four or more consonants gives its first, third and fourth consonant.
    */
   public static String nameCode(String name) {
-    return threeLetters(name, true);
+    return new String(threeLetters(name, true));
   }
 
-  private static String threeLetters(String text, boolean givenName) {
+  /** Whether the code's surname letters are those of the surname, as {@link #surnameCode}. */
+  public boolean agreesWithSurname(String surname) {
+    return isSpelledBy(surnameCode, threeLetters(surname, false));
+  }
+
+  /** Whether the code's name letters are those of the given name, as {@link #nameCode}. */
+  public boolean agreesWithName(String name) {
+    return isSpelledBy(nameCode, threeLetters(name, true));
+  }
+
+  /** Compares without copying the letters into a string. */
+  private static boolean isSpelledBy(String code, char[] letters) {
+    for (int i = 0; i < letters.length; i++) {
+      if (code.charAt(i) != letters[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char[] threeLetters(String text, boolean givenName) {
     // Plain ASCII needs neither decomposition nor a copy in upper case: each char is read as such.
     String plain =
         isAscii(text)
@@ -166,13 +186,13 @@ public record CodiceFiscale(
           consonant++;
         }
       }
-      return new String(letters);
+      return letters;
     }
     int found = take(plain, VOWELS, letters, take(plain, CONSONANTS, letters, 0));
     while (found < 3) {
       letters[found++] = 'X';
     }
-    return new String(letters);
+    return letters;
   }
 
   private static boolean isAscii(String text) {
@@ -265,11 +285,13 @@ public record CodiceFiscale(
    * *} either.
    */
   private static boolean hasShape(String text, String shape) {
-    if (text.length() != shape.length()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    return text.length() == shape.length() && hasShape(text, 0, shape);
+  }
+
+  /** Whether the text has the shape from the given position on, without copying that part. */
+  private static boolean hasShape(String text, int start, String shape) {
+    for (int i = 0; i < shape.length(); i++) {
+      char c = text.charAt(start + i);
       boolean letter = c >= 'A' && c <= 'Z';
       boolean digit = c >= '0' && c <= '9';
       boolean fits =

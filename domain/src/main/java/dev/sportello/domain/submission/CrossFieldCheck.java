@@ -10,6 +10,8 @@ import dev.sportello.domain.shared.Violation;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.OptionalInt;
 
@@ -55,10 +57,9 @@ final class CrossFieldCheck {
       String value = values[field.getAsInt()];
       boolean agrees =
           switch (role) {
-            case SURNAME -> CodiceFiscale.surnameCode(value).equals(code.surnameCode());
-            case NAME -> CodiceFiscale.nameCode(value).equals(code.nameCode());
-            case BIRTH_DATE ->
-                FieldType.Date.read(value).map(code::agreesWithBirthDate).getOrElse(true);
+            case SURNAME -> code.agreesWithSurname(value);
+            case NAME -> code.agreesWithName(value);
+            case BIRTH_DATE -> agreesWithBirthDate(code, value);
             case SEX ->
                 SEXES
                     .get(value.strip().toUpperCase(Locale.ROOT))
@@ -71,6 +72,12 @@ final class CrossFieldCheck {
       }
     }
     return violations;
+  }
+
+  /** A birth date that is no date is not compared. */
+  private static boolean agreesWithBirthDate(CodiceFiscale code, String value) {
+    Option<LocalDate> date = FieldType.Date.read(value);
+    return date.isEmpty() || code.agreesWithBirthDate(date.get());
   }
 
   private static Violation mismatch(FieldSpec taxCodeField, FieldSpec other, PersonRole role) {

@@ -36,7 +36,7 @@ public record Quote(Money document, Money search, Money extras, Money net, Money
   /** Prices a certificate with the chosen extras. */
   public static Quote of(Certificate certificate, List<Extra> chosen) {
     Money search = certificate.hasSearchPhase() ? certificate.searchPrice() : Money.ZERO;
-    Money extras = chosen.map(Extra::price).fold(Money.ZERO, Money::plus);
+    Money extras = chosen.foldLeft(Money.ZERO, (sum, extra) -> sum.plus(extra.price()));
     Money net = certificate.documentPrice().plus(search).plus(extras);
     Money vat = net.percent(VAT_PERCENT);
     return new Quote(certificate.documentPrice(), search, extras, net, vat, net.plus(vat));

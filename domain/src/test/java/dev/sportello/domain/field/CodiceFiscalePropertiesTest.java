@@ -97,6 +97,23 @@ class CodiceFiscalePropertiesTest {
     assertThat(code.placeCode()).isEqualTo(person.placeCode());
   }
 
+  /** The comparison without copies answers as comparing the letters as strings does. */
+  @Property
+  void aCodeAgreesWithANameExactlyWhenTheirLettersAreEqual(
+      @ForAll("people") Person person, @ForAll("people") Person other) {
+    CodiceFiscale code =
+        CodiceFiscale.parse(person.code()).getOrElseThrow(r -> new AssertionError(r.toString()));
+
+    for (String text : new String[] {person.surname(), person.name(), other.surname()}) {
+      assertThat(code.agreesWithSurname(text))
+          .isEqualTo(CodiceFiscale.surnameCode(text).equals(code.surnameCode()));
+      assertThat(code.agreesWithName(text))
+          .isEqualTo(CodiceFiscale.nameCode(text).equals(code.nameCode()));
+    }
+    assertThat(code.agreesWithSurname(person.surname())).isTrue();
+    assertThat(code.agreesWithName(person.name())).isTrue();
+  }
+
   @Property
   void surnameAndNameCodesFollowTheOfficialRule(@ForAll("people") Person person) {
     assertThat(CodiceFiscale.surnameCode(person.surname()))
