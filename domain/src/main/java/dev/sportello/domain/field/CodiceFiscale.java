@@ -44,8 +44,6 @@ public record CodiceFiscale(
   private static final int[] ODD_POSITION_VALUES = {
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23
   };
-  private static final String VOWELS = "AEIOU";
-  private static final String CONSONANTS = "BCDFGHJKLMNPQRSTVWXYZ";
 
   public CodiceFiscale {
     // Values are built by parse only, so a broken invariant is a bug; messages omit the value.
@@ -174,12 +172,12 @@ public record CodiceFiscale(
             ? text
             : Normalizer.normalize(text, Normalizer.Form.NFD).toUpperCase(Locale.ROOT);
     char[] letters = new char[3];
-    if (givenName && count(plain, CONSONANTS) >= 4) {
+    if (givenName && consonants(plain) >= 4) {
       int found = 0;
       int consonant = 0;
       for (int i = 0; i < plain.length() && found < 3; i++) {
         char c = upperCase(plain.charAt(i));
-        if (CONSONANTS.indexOf(c) >= 0) {
+        if (isConsonant(c)) {
           if (consonant != 1) {
             letters[found++] = c;
           }
@@ -188,7 +186,7 @@ public record CodiceFiscale(
       }
       return letters;
     }
-    int found = take(plain, VOWELS, letters, take(plain, CONSONANTS, letters, 0));
+    int found = take(plain, true, letters, take(plain, false, letters, 0));
     while (found < 3) {
       letters[found++] = 'X';
     }
@@ -204,26 +202,35 @@ public record CodiceFiscale(
     return true;
   }
 
-  /** Copies the text's letters of the given kind into {@code letters} until it is full. */
-  private static int take(String text, String kind, char[] letters, int found) {
+  /** Copies the text's vowels, or its consonants, into {@code letters} until it is full. */
+  private static int take(String text, boolean vowels, char[] letters, int found) {
     int next = found;
     for (int i = 0; i < text.length() && next < letters.length; i++) {
       char c = upperCase(text.charAt(i));
-      if (kind.indexOf(c) >= 0) {
+      if (vowels ? isVowel(c) : isConsonant(c)) {
         letters[next++] = c;
       }
     }
     return next;
   }
 
-  private static int count(String text, String kind) {
+  private static int consonants(String text) {
     int count = 0;
     for (int i = 0; i < text.length(); i++) {
-      if (kind.indexOf(upperCase(text.charAt(i))) >= 0) {
+      if (isConsonant(upperCase(text.charAt(i)))) {
         count++;
       }
     }
     return count;
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+  }
+
+  /** The letters A to Z but the vowels; Y counts as a consonant. */
+  private static boolean isConsonant(char c) {
+    return c >= 'A' && c <= 'Z' && !isVowel(c);
   }
 
   /** ASCII letters in upper case; text with other characters has been upper-cased whole. */
@@ -258,14 +265,11 @@ public record CodiceFiscale(
     int number = 0;
     for (int i = start; i < end; i++) {
       char c = code.charAt(i);
-      int omocodia = OMOCODIA_LETTERS.indexOf(c);
-      if (c >= '0' && c <= '9') {
-        number = number * 10 + (c - '0');
-      } else if (omocodia >= 0) {
-        number = number * 10 + omocodia;
-      } else {
+      int digit = c >= '0' && c <= '9' ? c - '0' : OMOCODIA_LETTERS.indexOf(c);
+      if (digit < 0) {
         return -1;
       }
+      number = number * 10 + digit;
     }
     return number;
   }
@@ -292,15 +296,10 @@ public record CodiceFiscale(
   private static boolean hasShape(String text, int start, String shape) {
     for (int i = 0; i < shape.length(); i++) {
       char c = text.charAt(start + i);
+      char kind = shape.charAt(i);
       boolean letter = c >= 'A' && c <= 'Z';
       boolean digit = c >= '0' && c <= '9';
-      boolean fits =
-          switch (shape.charAt(i)) {
-            case 'A' -> letter;
-            case '9' -> digit;
-            default -> letter || digit;
-          };
-      if (!fits) {
+      if (letter ? kind == '9' : !digit || kind == 'A') {
         return false;
       }
     }

@@ -293,6 +293,10 @@ final class FieldValues {
   }
 
   private static boolean isBlank(int codePoint) {
+    // Printable ASCII is never blank: most values are decided without the character tables.
+    if (codePoint > ' ' && codePoint < 0x7F) {
+      return false;
+    }
     return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
   }
 
