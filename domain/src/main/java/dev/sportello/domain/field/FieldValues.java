@@ -42,6 +42,12 @@ final class FieldValues {
     int invisible = -1;
     int codePoints = 0;
     for (int i = 0; i < text.length(); codePoints++) {
+      char c = text.charAt(i);
+      // Printable ASCII is neither a control character nor invisible: no table to look up.
+      if (c >= ' ' && c < 0x7F) {
+        i++;
+        continue;
+      }
       int codePoint = text.codePointAt(i);
       if (Character.isISOControl(codePoint)) {
         return reject(

@@ -26,6 +26,9 @@ import java.util.OptionalInt;
 final class CrossFieldCheck {
   private CrossFieldCheck() {}
 
+  /** Read once: {@code values()} copies the array on every call. */
+  private static final PersonRole[] ROLES = PersonRole.values();
+
   private static final Map<String, Sex> SEXES =
       HashMap.ofEntries(
           io.vavr.Tuple.of("M", Sex.MALE),
@@ -47,9 +50,8 @@ final class CrossFieldCheck {
   static List<Violation> violations(FormIndex form, String[] values, CodiceFiscale code) {
     List<Violation> violations = List.empty();
     // Reversed so that prepending leaves the roles in their order.
-    PersonRole[] roles = PersonRole.values();
-    for (int r = roles.length - 1; r >= 0; r--) {
-      PersonRole role = roles[r];
+    for (int r = ROLES.length - 1; r >= 0; r--) {
+      PersonRole role = ROLES[r];
       OptionalInt field = form.fieldPlaying(role);
       if (field.isEmpty() || values[field.getAsInt()].isEmpty()) {
         continue;
