@@ -73,7 +73,7 @@ class HandWrittenReadersPropertiesTest {
           @StringLength(max = 8)
           @Chars({
             'a', ' ', '\t', '\n', '\u00A0', '\u200B', '\u2028', '\uE000', '\u0378', '\uD83D',
-            '\uDE00', '\u00AD'
+            '\uDE00', '\u00AD', '~', '\u001F', '\u007F', '\u0085'
           })
           String text) {
     assertThat(FieldValues.freeText(text)).isEqualTo(referenceFreeText(text));
