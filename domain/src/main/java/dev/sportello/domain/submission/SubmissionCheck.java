@@ -68,6 +68,7 @@ public final class SubmissionCheck {
     // By field index; empty for a field without a value (a blank value counts as absent).
     String[] submitted = new String[form.size()];
     var unknown = new ArrayList<Unknown>();
+    // A few values for a long form are found sooner by walking them than by asking for every key.
     if (answersByEquality(rawValues) && 2 * rawValues.size() >= form.size()) {
       readByFieldKey(form, rawValues, submitted, unknown);
     } else {
