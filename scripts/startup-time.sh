@@ -3,27 +3,31 @@
 # from launch to the first successful GET /api/v1/certificates. Prints each start and the median.
 # The build and the launcher's start-up cache for `serve` are made first, by starts that are
 # printed but not counted ("warm-up start N").
-# Usage: scripts/startup-time.sh [starts (default 10)] [port (default 8080)]
+# With a third argument, another checkout (built, such as an earlier commit's), whose starts
+# alternate with these, one of each in turn, so that both share the machine's load of the moment;
+# its starts print as "start N, OTHER: X ms", and the ratio of the two medians ends the output.
+# Usage: scripts/startup-time.sh [starts (default 10)] [port (default 8080)] [other checkout]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-10}"
 port="${2:-8080}"
+other="${3:+$(cd "$3" && pwd)}"
 key="startup-time-measurement-key"
-target="$root/bootstrap/target"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # Build once, outside the measurement.
 "$root/sportello" --version >/dev/null
+if [ -n "$other" ]; then "$other/sportello" --version >/dev/null; fi
 
-# one_start NAME: starts `serve` in a data directory of its own, waits for the first successful
-# request, stops it; sets ms to the time from launch to that answer.
+# one_start NAME [CHECKOUT]: starts `serve` in a data directory of its own, waits for the first
+# successful request, stops it; sets ms to the time from launch to that answer.
 one_start() {
   mkdir -p "$work/$1"
-  local start ready="" pid
+  local start ready="" pid launcher="${2:-$root}/sportello"
   start=$(date +%s%N)
   (cd "$work/$1" && SPORTELLO_API_KEY="$key" SPORTELLO_HTTP_PORT="$port" \
-    exec "$root/sportello" serve >"$work/$1.log" 2>&1) &
+    exec "$launcher" serve >"$work/$1.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 1500); do
     if curl -sf -o /dev/null -H "Authorization: Bearer $key" "http://localhost:$port/api/v1/certificates"; then
@@ -47,23 +51,43 @@ one_start() {
 # and assembled in the background during the second; earlier JDKs' class-data archive, made when
 # the first start ends.
 has_cache() {
-  compgen -G "$target/aot/serve-*.aot" >/dev/null || [ -f "$target/cds-serve.jsa" ]
+  compgen -G "$1/aot/serve-*.aot" >/dev/null || [ -f "$1/cds-serve.jsa" ]
 }
-for i in 1 2 3; do
-  if has_cache; then break; fi
-  one_start "warm-up-$i"
-  echo "warm-up start $i: ${ms} ms (not counted)"
-  for _ in $(seq 1 600); do
-    compgen -G "$target/aot/serve-*.assembling" >/dev/null || break
-    sleep 0.2
+# warm_up CHECKOUT LABEL: makes the checkout's cache for `serve`, if it has none yet.
+warm_up() {
+  local targets="$1/bootstrap/target"
+  for i in 1 2 3; do
+    if has_cache "$targets"; then break; fi
+    one_start "warm-up-$2$i" "$1"
+    echo "warm-up start $i$2: ${ms} ms (not counted)"
+    for _ in $(seq 1 600); do
+      compgen -G "$targets/aot/serve-*.assembling" >/dev/null || break
+      sleep 0.2
+    done
   done
-done
+}
+warm_up "$root" ""
+if [ -n "$other" ]; then warm_up "$other" ", $other"; fi
 
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'
+}
 times=()
+others=()
 for i in $(seq 1 "$runs"); do
   one_start "$i"
   times+=("$ms")
   echo "start $i: ${ms} ms"
+  if [ -n "$other" ]; then
+    one_start "$i-other" "$other"
+    others+=("$ms")
+    echo "start $i, $other: ${ms} ms"
+  fi
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}')
+median=$(median "${times[@]}")
 echo "median of $runs starts: ${median} ms"
+if [ -n "$other" ]; then
+  median_other=$(median "${others[@]}")
+  echo "median of $runs starts, $other: ${median_other} ms"
+  awk -v a="$median" -v b="$median_other" 'BEGIN {printf "this checkout / the other: %.2f\n", a / b}'
+fi

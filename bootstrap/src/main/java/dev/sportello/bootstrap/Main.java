@@ -4,7 +4,9 @@ import dev.sportello.adapter.cli.CliAdapter;
 import dev.sportello.adapter.cli.CliSettings;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -12,9 +14,34 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     Logging.configure(Config.LogFormat.TEXT, "WARN");
-    System.exit(commandLine(System.getenv()).execute(args));
+    System.exit(
+        execute(
+            System.getenv(),
+            // As picocli writes by default: autoflushed, in the default charset.
+            new PrintWriter(System.out, true, Charset.defaultCharset()),
+            new PrintWriter(System.err, true, Charset.defaultCharset()),
+            args));
+  }
+
+  /**
+   * Runs a command and returns its exit code. {@code sportello serve} alone, as the service is
+   * usually run, starts without building the command line: picocli's classes are compiled for Java
+   * 5, which the start-up cache leaves out, and building every command's model took a fifth of a
+   * start (docs/PERFORMANCE.md §3). Any other use of {@code serve}, such as {@code --config} or
+   * {@code --help}, goes through the command line.
+   */
+  static int execute(
+      Map<String, String> environment, PrintWriter out, PrintWriter err, String... args)
+      throws InterruptedException {
+    if (args.length == 1 && args[0].equals("serve")) {
+      return ServeCommand.serve(environment, new ConfigOption(), out, err);
+    }
+    CommandLine commandLine = commandLine(environment);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    return commandLine.execute(args);
   }
 
   /**

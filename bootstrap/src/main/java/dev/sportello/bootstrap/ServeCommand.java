@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,9 +44,21 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    var config = configOption.load(parent.environment(), err);
+    return serve(
+        parent.environment(),
+        configOption,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+  }
+
+  /**
+   * Starts the service and runs it until the process is stopped; returns the exit code. {@link
+   * Main} calls it without the command line for {@code sportello serve} alone.
+   */
+  static int serve(
+      Map<String, String> environment, ConfigOption configOption, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    var config = configOption.load(environment, err);
     if (config.isEmpty()) {
       return ConfigOption.INVALID;
     }

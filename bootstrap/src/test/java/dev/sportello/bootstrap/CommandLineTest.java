@@ -107,6 +107,34 @@ class CommandLineTest {
   }
 
   @Test
+  void serveAloneReadsTheFileThatSportelloConfigNames() throws java.io.IOException {
+    Path file = Files.writeString(work.resolve("sportello.properties"), "retention=forever\n");
+
+    Cli run = Cli.run(Map.of("SPORTELLO_CONFIG", file.toString()), "serve");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("configuration: ").contains("=forever (in " + file + ")");
+  }
+
+  @Test
+  void serveWithAConfigFileReadsThatFile() throws java.io.IOException {
+    Path file = Files.writeString(work.resolve("sportello.properties"), "retention=forever\n");
+
+    Cli run = Cli.run(Map.of(), "serve", "--config", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("configuration: ").contains("=forever (in " + file + ")");
+  }
+
+  @Test
+  void serveHelpListsItsOptionsAndStartsNothing() {
+    Cli run = Cli.run(Map.of(), "serve", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: sportello serve").contains("--config=FILE");
+  }
+
+  @Test
   void sandboxHelpSaysOnePortServesBothEnginesAndTheirOAuthService() {
     Cli run = Cli.run(Map.of(), "sandbox", "--help");
 

@@ -51,7 +51,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.junit.jupiter.api.AfterEach;
@@ -73,11 +72,14 @@ abstract class PersistenceAdapterTest {
   /** Settings for a new, empty database. */
   abstract PersistenceSettings newDatabase(Path directory);
 
+  /** How many migrations bring an empty database of this kind to the latest version. */
+  abstract int migrationsOfAnEmptyStore();
+
   @BeforeEach
   void open() {
     settings = newDatabase(directory);
     adapter = PersistenceAdapter.create(settings, Clock.fixed(T0, ZoneOffset.UTC)).get();
-    assertThat(adapter.migrate().get()).isEqualTo(9);
+    assertThat(adapter.migrate().get()).isEqualTo(migrationsOfAnEmptyStore());
   }
 
   @AfterEach
@@ -113,11 +115,7 @@ abstract class PersistenceAdapterTest {
   void aReservationMadeBeforeChargesHadKeysKeepsItsRequestAsTheOrdersKey(@TempDir Path earlier) {
     PersistenceSettings atV8 = newDatabase(earlier);
     Dialect dialect = Dialect.of(atV8.jdbcUrl()).get();
-    PersistenceAdapter.schema(
-            Flyway.configure().dataSource(atV8.jdbcUrl(), atV8.user(), atV8.password()), dialect)
-        .target("8")
-        .load()
-        .migrate();
+    EarlierSchemas.upTo(atV8, "8").load().migrate();
     Database.speaking(Jdbi.create(atV8.jdbcUrl(), atV8.user(), atV8.password()), dialect)
         .useHandle(handle ->
             handle
@@ -145,11 +143,7 @@ abstract class PersistenceAdapterTest {
     PersistenceSettings atV5 =
         newDatabase(earlier).withDataKey(new PersistenceSettings.DataKey.Given(keys.toJson()));
     Dialect dialect = Dialect.of(atV5.jdbcUrl()).get();
-    PersistenceAdapter.schema(
-            Flyway.configure().dataSource(atV5.jdbcUrl(), atV5.user(), atV5.password()), dialect)
-        .target("5")
-        .load()
-        .migrate();
+    EarlierSchemas.upTo(atV5, "5").load().migrate();
     CertificateRequest request = closedAs(accepted("earlier-1"), 9, RequestStatus.PROCESSING, T0);
     RequestRow row =
         new RequestRows(Mappers.getMapper(JsonMapping.class), LiveKeys.fixed(keys))

@@ -237,6 +237,74 @@ class SqliteStoreTest {
   }
 
   @Test
+  void anEmptyStoreGetsFromItsBaselineScriptTheSchemaThatTheVersionsBuildOneByOne(
+      @TempDir Path other) throws SQLException {
+    PersistenceSettings fromEmpty = PersistenceSettings.embedded(dataDir);
+    adapters.opened(fromEmpty);
+    PersistenceSettings oneByOne = PersistenceSettings.embedded(other);
+    EarlierSchemas.versionByVersion(oneByOne).load().migrate();
+
+    assertThat(history(fromEmpty)).containsExactly("9 SQL_BASELINE");
+    assertThat(schema(fromEmpty)).isEqualTo(schema(oneByOne)).hasSize(26);
+  }
+
+  @Test
+  void aStoreWithAHistoryIsMigratedVersionByVersionToTheBaselinesSchema(@TempDir Path other)
+      throws SQLException {
+    PersistenceSettings atV5 = PersistenceSettings.embedded(dataDir);
+    EarlierSchemas.upTo(atV5, "5").load().migrate();
+    PersistenceSettings fromEmpty = PersistenceSettings.embedded(other);
+    adapters.opened(fromEmpty);
+
+    try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
+      assertThat(right(migrated.migrate())).isEqualTo(4);
+    }
+
+    assertThat(history(atV5))
+        .containsExactly(
+            "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "9 SQL");
+    assertThat(schema(atV5)).isEqualTo(schema(fromEmpty));
+  }
+
+  @Test
+  void aStoreThatGotEveryVersionOneByOneHasNothingLeftToMigrate() {
+    PersistenceSettings atV9 = PersistenceSettings.embedded(dataDir);
+    EarlierSchemas.versionByVersion(atV9).load().migrate();
+
+    try (PersistenceAdapter store = PersistenceAdapter.create(atV9).get()) {
+      assertThat(right(store.migrate())).isZero();
+    }
+  }
+
+  /** Every table and index but Flyway's, with the SQL that SQLite keeps of it, by name. */
+  private static List<String> schema(PersistenceSettings settings) throws SQLException {
+    return strings(
+        settings,
+        "SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce(sql, '')"
+            + " FROM sqlite_master WHERE tbl_name NOT LIKE 'flyway%' ORDER BY name");
+  }
+
+  /** The versions and kinds of the migrations the store's history holds, in the order applied. */
+  private static List<String> history(PersistenceSettings settings) throws SQLException {
+    return strings(
+        settings,
+        "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank");
+  }
+
+  private static List<String> strings(PersistenceSettings settings, String query)
+      throws SQLException {
+    try (Connection connection = DriverManager.getConnection(settings.jdbcUrl());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
+      java.util.List<String> read = new java.util.ArrayList<>();
+      while (rows.next()) {
+        read.add(rows.getString(1));
+      }
+      return List.ofAll(read);
+    }
+  }
+
+  @Test
   void anH2StoreIsNeverOpenedAsTheStore() {
     StorageFailure refused =
         left(PersistenceAdapter.create(PersistenceSettings.embeddedH2(dataDir)));

@@ -400,10 +400,13 @@ class HexagonalArchitectureTest {
       noClasses()
           .that()
           .doNotHaveFullyQualifiedName("dev.sportello.sandbox.SandboxMain")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.sportello.bootstrap.Main")
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
           .because(
-              "output goes through loggers or picocli's writers; only the standalone sandbox's"
-                  + " own entry point prints its banner")
+              "output goes through loggers or the writers that the entry points hand the commands"
+                  + " (the service's, as picocli's would be); only the standalone sandbox's own"
+                  + " entry point prints its banner")
           .allowEmptyShould(false);
 
   @ArchTest
