@@ -39,6 +39,7 @@ final class Assets {
     this.byName =
         LinkedHashMap.of(
             "console.css", new Asset(CSS, read(OWN + "console.css")),
+            "console.js", new Asset(JS, read(OWN + "console.js")),
             "htmx.min.js", new Asset(JS, read(htmx + "dist/htmx.min.js")),
             "sse.js", new Asset(JS, read(sse + "sse.js")));
   }

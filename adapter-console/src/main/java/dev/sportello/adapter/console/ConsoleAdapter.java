@@ -17,12 +17,20 @@ public final class ConsoleAdapter {
   private final Assets assets = new Assets();
   private final SignIn signIn;
   private final Catalogue catalogue;
+  private final Forms forms;
 
   private ConsoleAdapter(UseCases useCases, ConsoleSettings settings, InstantSource clock) {
     this.sessions = new Sessions(settings.sessionIdleTimeout(), settings.maxSessions(), clock);
     this.signIn =
         new SignIn(CallerKeys.of(settings.apiKeys()), sessions, settings.refusedSignInDelay());
-    this.catalogue = new Catalogue(useCases.browseCatalog());
+    this.catalogue = new Catalogue(useCases.browseCatalog(), useCases.describeCertificate());
+    this.forms =
+        new Forms(
+            useCases.describeCertificate(),
+            useCases.validateSubmission(),
+            useCases.submitRequest(),
+            settings.files(),
+            sessions);
   }
 
   /** Builds the console over the application's use cases; it serves nothing until mounted. */
@@ -47,6 +55,7 @@ public final class ConsoleAdapter {
     Routes routes = new Routes(config, visits, errors);
     signIn.register(routes);
     catalogue.register(routes);
+    forms.register(routes);
     assets.register(routes);
     errors.register(config);
   }
