@@ -45,7 +45,7 @@ final class Assets {
   }
 
   void register(Routes routes) {
-    routes.get(BASE + "/{asset}", Access.ANYONE, visit -> serve(visit.ctx()));
+    routes.file(BASE + "/{asset}", this::serve);
   }
 
   private void serve(Context ctx) {

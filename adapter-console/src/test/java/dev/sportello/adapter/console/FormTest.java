@@ -100,7 +100,7 @@ class FormTest {
         .contains(
             "id=\"field-3-message\" class=\"messages\" data-for=\"field-3\""
                 + " data-invalid=\"true\" aria-live=\"polite\" hx-swap-oob=\"true\"")
-        .contains("The codice fiscale does not agree with $2 (Data di nascita)")
+        .contains("The codice fiscale does not agree with the birth date.")
         .contains("data-for=\"field-2\" data-invalid=\"false\"");
   }
 
