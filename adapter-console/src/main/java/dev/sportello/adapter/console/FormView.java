@@ -127,9 +127,11 @@ record FormView(
    * What a check found.
    *
    * @param stillNeeded what the rule still needs, in words; empty when it is satisfied
+   * @param toCorrect the fields whose values are wrong, by name, in words; empty when none is
    * @param general what is wrong beyond single fields (the extras, the rule's own defects)
    * @param valid whether the submission can be ordered as it is
    * @param checked whether any check has run (a fresh form shows no verdict)
    */
-  record CheckView(String stillNeeded, List<String> general, boolean valid, boolean checked) {}
+  record CheckView(
+      String stillNeeded, String toCorrect, List<String> general, boolean valid, boolean checked) {}
 }

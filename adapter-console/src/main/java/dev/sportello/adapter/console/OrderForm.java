@@ -103,9 +103,25 @@ final class OrderForm {
         controls.asJava(),
         extras(filled).asJava(),
         quote(quote.getOrElse(() -> Quote.of(certificate, chosen(filled)))),
-        new CheckView(inWords("check.stillNeeded", missing), general.asJava(), valid, checked),
+        new CheckView(
+            inWords("check.stillNeeded", missing),
+            toCorrect(controls, shown, filled),
+            general.asJava(),
+            valid,
+            checked),
         idempotencyKey,
         !filled.files().isEmpty());
+  }
+
+  /** The fields with a wrong value (a violation of theirs, or a file that cannot be taken). */
+  private String toCorrect(List<Control> controls, List<Violation> violations, Filled filled) {
+    List<String> wrong =
+        controls
+            .filter(control ->
+                violations.exists(violation -> violation.subject().equals(control.name()))
+                    || filled.files().get(control.name()).exists(file -> !file.problem().isEmpty()))
+            .map(Control::label);
+    return wrong.isEmpty() ? "" : text.format("check.toCorrect", wrong.mkString(", "));
   }
 
   private Control control(

@@ -101,7 +101,8 @@ class FormTest {
             "id=\"field-3-message\" class=\"messages\" data-for=\"field-3\""
                 + " data-invalid=\"true\" aria-live=\"polite\" hx-swap-oob=\"true\"")
         .contains("The codice fiscale does not agree with the birth date.")
-        .contains("data-for=\"field-2\" data-invalid=\"false\"");
+        .contains("data-for=\"field-2\" data-invalid=\"false\"")
+        .contains("To correct: Codice Fiscale.");
   }
 
   @Test
