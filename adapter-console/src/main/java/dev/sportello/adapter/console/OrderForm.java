@@ -236,8 +236,12 @@ final class OrderForm {
     return text.format(sentenceKey, ways + others);
   }
 
+  /** Such as "Cognome, Nome and Data di nascita". */
   private String names(Set<FieldKey> keys) {
-    return keys.toList().sorted().map(this::nameOf).mkString(text.get("check.and"));
+    List<String> names = keys.toList().sorted().map(this::nameOf);
+    return names.size() < 2
+        ? names.mkString()
+        : names.init().mkString(", ") + text.get("check.and") + names.last();
   }
 
   private String nameOf(FieldKey key) {

@@ -64,7 +64,7 @@ class FormTest {
         .contains("id=\"field-0\" name=\"$0\" type=\"text\" value=\"\" required")
         .doesNotContain("name=\"$3\" type=\"text\" value=\"\" required")
         .contains(
-            "To order it, fill in: Cognome and Nome and Data di nascita, and Codice Fiscale — or"
+            "To order it, fill in: Cognome, Nome and Data di nascita, and Codice Fiscale — or"
                 + " Copia Mandato, for the other alternative.");
   }
 
