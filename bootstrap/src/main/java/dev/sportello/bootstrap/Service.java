@@ -4,6 +4,8 @@ import dev.sportello.adapter.account.AccountSettings;
 import dev.sportello.adapter.account.AccountStatus;
 import dev.sportello.adapter.account.OpenapiAccount;
 import dev.sportello.adapter.account.WalletBalance;
+import dev.sportello.adapter.console.ConsoleAdapter;
+import dev.sportello.adapter.console.ConsoleSettings;
 import dev.sportello.adapter.docuengine.DocuEngineAdapter;
 import dev.sportello.adapter.docuengine.DocuEngineSettings;
 import dev.sportello.adapter.openapi.BearerToken;
@@ -212,6 +214,8 @@ final class Service implements AutoCloseable {
             openapiAccount.forEach(OpenapiAccount::charged);
           }
         };
+    ValuePolicy files =
+        new ValuePolicy(config.maxFileBytes(), ValuePolicy.defaults().allowedFileTypes());
     UseCases useCases =
         UseCases.create(
             new ApplicationPorts(
@@ -227,12 +231,7 @@ final class Service implements AutoCloseable {
                 new RandomRequestIds(),
                 Clock.systemUTC()),
             new ApplicationSettings(
-                    new ValuePolicy(
-                        config.maxFileBytes(), ValuePolicy.defaults().allowedFileTypes()),
-                    config.catalogTtl(),
-                    webhookBase(config, port),
-                    secret,
-                    100)
+                    files, config.catalogTtl(), webhookBase(config, port), secret, 100)
                 .withSpendingCaps(config.spendingCaps()));
     CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);
     Option<String> generatedKey =
@@ -248,6 +247,8 @@ final class Service implements AutoCloseable {
                     .orElse(generatedKey)
                     .map(key -> HashMap.of(RestSettings.hashApiKey(key), SANDBOX_CALLER))
                     .getOrElse(HashMap.empty()));
+    ConsoleAdapter console =
+        ConsoleAdapter.create(useCases, ConsoleSettings.of(keys).withFiles(files));
     RestAdapter rest =
         RestAdapter.create(
             useCases,
@@ -266,7 +267,8 @@ final class Service implements AutoCloseable {
                 () -> openapiAccount.map(Service::readinessDetails).getOrElse(HashMap.empty()),
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
-                metrics));
+                metrics),
+            console::mount);
     warmedCatalogue.join();
     rest.start();
     Scheduler scheduler =

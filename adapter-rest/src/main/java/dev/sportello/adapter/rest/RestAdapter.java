@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.router.Endpoint;
 import io.javalin.util.JavalinException;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -41,7 +43,8 @@ public final class RestAdapter implements AutoCloseable {
   private final List<Route> routes;
   private final Duration stopTimeout;
 
-  private RestAdapter(RestUseCases useCases, RestSettings settings) {
+  private RestAdapter(
+      RestUseCases useCases, RestSettings settings, Consumer<JavalinConfig> alongside) {
     this.background = Executors.newVirtualThreadPerTaskExecutor();
     this.stopTimeout = settings.stopTimeout();
     ApiKeys keys = new ApiKeys(settings.apiKeys());
@@ -49,7 +52,11 @@ public final class RestAdapter implements AutoCloseable {
     Api api = new Api(useCases, bodies);
     Operations operations = new Operations(useCases, settings, background);
     this.routes = api.routes().appendAll(operations.routes());
-    this.app = Javalin.create(config -> configure(config, settings, keys, bodies));
+    this.app =
+        Javalin.create(config -> {
+          configure(config, settings, keys, bodies);
+          alongside.accept(config);
+        });
   }
 
   /**
@@ -57,6 +64,21 @@ public final class RestAdapter implements AutoCloseable {
    */
   public static RestAdapter create(UseCases useCases, RestSettings settings) {
     return create(RestUseCases.of(useCases), settings);
+  }
+
+  /**
+   * Builds the adapter and serves other pages beside the API on the same server, such as a web
+   * console; nothing listens until {@link #start()}.
+   *
+   * @param alongside adds the other pages' routes to the server's configuration. It runs after the
+   *     API's, so that its error handlers run after the API's and may answer in their place on the
+   *     pages' own addresses; it must not set exception handlers, which would replace the API's
+   *     (the pages handle their own failures). The API's request observer labels their requests by
+   *     their route templates, never by their addresses
+   */
+  public static RestAdapter create(
+      UseCases useCases, RestSettings settings, Consumer<JavalinConfig> alongside) {
+    return new RestAdapter(RestUseCases.of(useCases), settings, alongside);
   }
 
   /**
@@ -74,7 +96,7 @@ public final class RestAdapter implements AutoCloseable {
 
   /** Over any inbound ports, such as test doubles. */
   static RestAdapter create(RestUseCases useCases, RestSettings settings) {
-    return new RestAdapter(useCases, settings);
+    return new RestAdapter(useCases, settings, config -> {});
   }
 
   /** Starts listening on the configured host and port. */
@@ -302,7 +324,12 @@ public final class RestAdapter implements AutoCloseable {
     if (route != null) {
       return route;
     }
-    return ctx.path().startsWith("/webjars/") ? RestSettings.STATIC_FILES : RestSettings.UNMATCHED;
+    if (ctx.path().startsWith("/webjars/")) {
+      return RestSettings.STATIC_FILES;
+    }
+    // A route of the pages served alongside, by its template.
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    return matched == null ? RestSettings.UNMATCHED : matched.path;
   }
 
   private static String route(Context ctx) {

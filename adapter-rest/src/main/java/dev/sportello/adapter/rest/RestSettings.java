@@ -1,9 +1,9 @@
 package dev.sportello.adapter.rest;
 
+import dev.sportello.application.port.in.CallerKeys;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -77,7 +77,8 @@ public record RestSettings(
      *
      * @param method the HTTP method, such as {@code GET}
      * @param route the route as the OpenAPI document writes it, such as {@code
-     *     /api/v1/requests/{id}}, never the address itself (it holds identifiers and tokens);
+     *     /api/v1/requests/{id}}, never the address itself (it holds identifiers and tokens); a
+     *     page served alongside the API by its route template, such as {@code /certificates/{id}};
      *     {@link #STATIC_FILES} or {@link #UNMATCHED} otherwise
      * @param status the response status
      * @param duration how long the answer took
@@ -215,7 +216,7 @@ public record RestSettings(
    * hexadecimal.
    */
   public static String hashApiKey(String plainKey) {
-    return HexFormat.of().formatHex(ApiKeys.sha256(plainKey));
+    return CallerKeys.hash(plainKey);
   }
 
   /** Leaves out the key hashes. */

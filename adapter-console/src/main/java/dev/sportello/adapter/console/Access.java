@@ -1,0 +1,7 @@
+package dev.sportello.adapter.console;
+
+/** Who may open a route. */
+enum Access {
+  ANYONE,
+  SIGNED_IN
+}

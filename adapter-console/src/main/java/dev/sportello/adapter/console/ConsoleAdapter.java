@@ -1,0 +1,62 @@
+package dev.sportello.adapter.console;
+
+import dev.sportello.application.port.in.CallerKeys;
+import dev.sportello.application.service.UseCases;
+import io.javalin.config.JavalinConfig;
+import java.time.InstantSource;
+
+/**
+ * The web console: sign-in with an API key, the catalogue, order forms checked as they are filled
+ * in, and the caller's requests, as HTML pages at {@code /} with small htmx enhancements. It is
+ * mounted on a Javalin server that others may share (the REST API's): {@link #mount} adds its
+ * routes, and its error pages for its own addresses.
+ */
+public final class ConsoleAdapter {
+  private final Sessions sessions;
+  private final Templates templates = new Templates();
+  private final Assets assets = new Assets();
+  private final SignIn signIn;
+  private final Catalogue catalogue;
+  private final Forms forms;
+
+  private ConsoleAdapter(UseCases useCases, ConsoleSettings settings, InstantSource clock) {
+    this.sessions = new Sessions(settings.sessionIdleTimeout(), settings.maxSessions(), clock);
+    this.signIn =
+        new SignIn(CallerKeys.of(settings.apiKeys()), sessions, settings.refusedSignInDelay());
+    this.catalogue = new Catalogue(useCases.browseCatalog(), useCases.describeCertificate());
+    this.forms =
+        new Forms(
+            useCases.describeCertificate(),
+            useCases.validateSubmission(),
+            useCases.submitRequest(),
+            settings.files(),
+            sessions);
+  }
+
+  /** Builds the console over the application's use cases; it serves nothing until mounted. */
+  public static ConsoleAdapter create(UseCases useCases, ConsoleSettings settings) {
+    return create(useCases, settings, InstantSource.system());
+  }
+
+  /** With another clock for the sessions' idle time, for tests. */
+  static ConsoleAdapter create(UseCases useCases, ConsoleSettings settings, InstantSource clock) {
+    return new ConsoleAdapter(useCases, settings, clock);
+  }
+
+  /**
+   * Adds the console's routes and error pages to a server's configuration. Its routes are {@code
+   * /}, {@code /sign-in}, {@code /sign-out}, {@code /language}, {@code /catalogue}, {@code
+   * /certificates/…}, {@code /requests…} and its assets under {@code /console/}; it sets no
+   * exception handler and leaves every other address alone.
+   */
+  public void mount(JavalinConfig config) {
+    Visits visits = new Visits(sessions, templates);
+    ErrorPages errors = new ErrorPages(visits);
+    Routes routes = new Routes(config, visits, errors);
+    signIn.register(routes);
+    catalogue.register(routes);
+    forms.register(routes);
+    assets.register(routes);
+    errors.register(config);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.sportello.adapter.console;
+
+import dev.sportello.domain.field.ValuePolicy;
+import io.vavr.collection.Map;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The console's configuration.
+ *
+ * @param apiKeys who may sign in: the SHA-256 of each API key in lower-case hexadecimal, mapped to
+ *     the caller it identifies, exactly as the REST API is configured; a person signs in with the
+ *     key and then sees what that caller sees over the API
+ * @param sessionIdleTimeout how long a session lasts without a request; then its person signs in
+ *     again
+ * @param maxSessions how many sessions are kept at once; when a new one would exceed it, the one
+ *     idle the longest is forgotten
+ * @param refusedSignInDelay how long a refused sign-in waits before it answers, against guessing
+ * @param files the files a file field takes (their types and largest size), as the application
+ *     checks them: the form refuses others before sending anything
+ */
+public record ConsoleSettings(
+    Map<String, String> apiKeys,
+    Duration sessionIdleTimeout,
+    int maxSessions,
+    Duration refusedSignInDelay,
+    ValuePolicy files) {
+
+  /** Thirty minutes. */
+  public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+  /** Ten thousand. */
+  public static final int DEFAULT_MAX_SESSIONS = 10_000;
+
+  /** One second. */
+  public static final Duration DEFAULT_REFUSED_SIGN_IN_DELAY = Duration.ofSeconds(1);
+
+  public ConsoleSettings {
+    Objects.requireNonNull(apiKeys, "apiKeys");
+    Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+    Objects.requireNonNull(refusedSignInDelay, "refusedSignInDelay");
+    Objects.requireNonNull(files, "files");
+    if (!sessionIdleTimeout.isPositive()) {
+      throw new IllegalArgumentException("the session idle timeout is positive");
+    }
+    if (maxSessions < 1) {
+      throw new IllegalArgumentException("at least one session is kept");
+    }
+    if (refusedSignInDelay.isNegative()) {
+      throw new IllegalArgumentException("the refused sign-in delay is never negative");
+    }
+  }
+
+  /** The defaults, with the given keys: the application's default file policy. */
+  public static ConsoleSettings of(Map<String, String> apiKeys) {
+    return new ConsoleSettings(
+        apiKeys,
+        DEFAULT_SESSION_IDLE_TIMEOUT,
+        DEFAULT_MAX_SESSIONS,
+        DEFAULT_REFUSED_SIGN_IN_DELAY,
+        ValuePolicy.defaults());
+  }
+
+  /** The same settings, taking other files. */
+  public ConsoleSettings withFiles(ValuePolicy policy) {
+    return new ConsoleSettings(
+        apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, policy);
+  }
+
+  /** Leaves out the key hashes. */
+  @Override
+  public String toString() {
+    return "ConsoleSettings[callers="
+        + apiKeys.size()
+        + ", sessionIdleTimeout="
+        + sessionIdleTimeout
+        + ", maxSessions="
+        + maxSessions
+        + ", refusedSignInDelay="
+        + refusedSignInDelay
+        + "]";
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sportello.application.port.in;
+
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * The API keys that identify callers, known only by their SHA-256 hashes: how every inbound adapter
+ * that takes a key tells who presents it, so that a key names the same caller everywhere.
+ */
+@FunctionalInterface
+public interface CallerKeys {
+
+  /**
+   * The caller a presented key identifies. Every configured hash is compared in constant time, so
+   * neither the answer's time nor its absence says which hash came closest.
+   */
+  Option<String> callerOf(String plainKey);
+
+  /**
+   * Over the configured keys.
+   *
+   * @param hashesToCallers the SHA-256 of each key in lower-case hexadecimal (see {@link
+   *     #hash(String)}), mapped to the caller it identifies
+   */
+  static CallerKeys of(Map<String, String> hashesToCallers) {
+    List<Tuple2<byte[], String>> entries =
+        hashesToCallers
+            .toList()
+            .map(entry -> Tuple.of(HexFormat.of().parseHex(entry._1), entry._2));
+    return plainKey -> {
+      byte[] presented = Sha256.of(plainKey);
+      Option<String> found = Option.none();
+      for (Tuple2<byte[], String> entry : entries) {
+        // No early exit: every hash is compared, whatever matches.
+        if (MessageDigest.isEqual(presented, entry._1) && found.isEmpty()) {
+          found = Option.some(entry._2);
+        }
+      }
+      return found;
+    };
+  }
+
+  /**
+   * The hash under which a key is configured: SHA-256 of its UTF-8 bytes, in lower-case
+   * hexadecimal.
+   */
+  static String hash(String plainKey) {
+    return HexFormat.of().formatHex(Sha256.of(plainKey));
+  }
+}
