@@ -14,12 +14,22 @@ import java.time.InstantSource;
 public final class ConsoleAdapter {
   private final Sessions sessions;
   private final Templates templates = new Templates();
+  private final Tracking tracking;
   private final Assets assets = new Assets();
   private final SignIn signIn;
   private final Catalogue catalogue;
 
   private ConsoleAdapter(UseCases useCases, ConsoleSettings settings, InstantSource clock) {
     this.sessions = new Sessions(settings.sessionIdleTimeout(), settings.maxSessions(), clock);
+    this.tracking =
+        new Tracking(
+            useCases.listRequests(),
+            useCases.getRequest(),
+            useCases.selectCandidate(),
+            useCases.cancelRequest(),
+            useCases.retrieveDocument(),
+            new LiveRequests(
+                useCases.getRequest(), useCases.retrieveDocument(), sessions, templates));
     this.signIn =
         new SignIn(CallerKeys.of(settings.apiKeys()), sessions, settings.refusedSignInDelay());
     this.catalogue = new Catalogue(useCases.browseCatalog());
@@ -45,6 +55,7 @@ public final class ConsoleAdapter {
     Visits visits = new Visits(sessions, templates);
     ErrorPages errors = new ErrorPages(visits);
     Routes routes = new Routes(config, visits, errors);
+    tracking.register(routes);
     signIn.register(routes);
     catalogue.register(routes);
     assets.register(routes);
