@@ -26,6 +26,8 @@ public final class ConsoleAdapter {
             useCases.listRequests(),
             useCases.getRequest(),
             useCases.selectCandidate(),
+            useCases.describeCertificate(),
+            useCases.addSearch(),
             useCases.cancelRequest(),
             useCases.retrieveDocument(),
             new LiveRequests(

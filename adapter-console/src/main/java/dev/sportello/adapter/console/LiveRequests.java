@@ -30,6 +30,9 @@ final class LiveRequests {
   /** The event that carries the live part's new HTML, with the version as its id. */
   static final String UPDATE = "request";
 
+  /** The event that carries the new status in a sentence, for the page's live region. */
+  static final String STATUS = "status";
+
   /** The event after which the page closes its stream: there is nothing more to follow. */
   static final String END = "end";
 
@@ -146,7 +149,8 @@ final class LiveRequests {
         CertificateRequest request = read.get();
         String version = TrackedRequest.version(request);
         if (!version.equals(shown)) {
-          if (!send(client, UPDATE, render(request, stream), version)) {
+          if (!send(client, UPDATE, render(request, stream), version)
+              || !send(client, STATUS, announce(request, stream), version)) {
             return;
           }
           shown = version;
@@ -171,6 +175,17 @@ final class LiveRequests {
     TrackedRequest view =
         Tracking.view(request, stream.query().caller(), stream.page().text(), documents);
     return templates.render("requestLive.jte", Map.of("page", stream.page(), "view", view));
+  }
+
+  /** The status in a sentence, which screen readers announce without reading the whole part. */
+  private String announce(CertificateRequest request, Stream stream) {
+    return templates.render(
+        "requestStatus.jte",
+        Map.of(
+            "page",
+            stream.page(),
+            "status",
+            TrackedRequest.statusName(request.status(), stream.page().text())));
   }
 
   /**

@@ -114,6 +114,13 @@ record TrackedRequest(CertificateRequest request, Text text, Option<Archives.Lis
     return request.outcome().map(outcome -> outcome.message()).getOrElse("");
   }
 
+  /** Whether another search round may be started: while a search phase runs or awaits a choice. */
+  boolean searchesAgain() {
+    return !request.searches().isEmpty()
+        && (request.status() == RequestStatus.SEARCHING
+            || request.status() == RequestStatus.AWAITING_SELECTION);
+  }
+
   boolean cancellable() {
     return !request.status().isTerminal();
   }

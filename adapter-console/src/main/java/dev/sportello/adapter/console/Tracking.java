@@ -1,7 +1,11 @@
 package dev.sportello.adapter.console;
 
+import dev.sportello.application.port.in.AddSearchUseCase;
+import dev.sportello.application.port.in.AddSearchUseCase.AddSearchCommand;
 import dev.sportello.application.port.in.CancelRequestUseCase;
 import dev.sportello.application.port.in.CancelRequestUseCase.CancelRequestCommand;
+import dev.sportello.application.port.in.CertificateDescription;
+import dev.sportello.application.port.in.DescribeCertificateUseCase;
 import dev.sportello.application.port.in.GetRequestUseCase;
 import dev.sportello.application.port.in.ListRequestsQuery;
 import dev.sportello.application.port.in.ListRequestsUseCase;
@@ -15,6 +19,8 @@ import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestStatus;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
+import io.vavr.Tuple;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -42,6 +48,8 @@ final class Tracking {
   private final ListRequestsUseCase list;
   private final GetRequestUseCase get;
   private final SelectCandidateUseCase select;
+  private final DescribeCertificateUseCase describe;
+  private final AddSearchUseCase addSearch;
   private final CancelRequestUseCase cancel;
   private final RetrieveDocumentUseCase documents;
   private final LiveRequests live;
@@ -50,12 +58,16 @@ final class Tracking {
       ListRequestsUseCase list,
       GetRequestUseCase get,
       SelectCandidateUseCase select,
+      DescribeCertificateUseCase describe,
+      AddSearchUseCase addSearch,
       CancelRequestUseCase cancel,
       RetrieveDocumentUseCase documents,
       LiveRequests live) {
     this.list = list;
     this.get = get;
     this.select = select;
+    this.describe = describe;
+    this.addSearch = addSearch;
     this.cancel = cancel;
     this.documents = documents;
     this.live = live;
@@ -65,6 +77,9 @@ final class Tracking {
     routes.get(PATH, Access.SIGNED_IN, this::list);
     routes.get(PATH + "/{id}", Access.SIGNED_IN, this::show);
     routes.get(PATH + "/{id}/events", Access.SIGNED_IN, live::follow);
+    // Before the candidates by index, which the new search's address would match too.
+    routes.get(PATH + "/{id}/candidates/search", Access.SIGNED_IN, this::searchForm);
+    routes.post(PATH + "/{id}/candidates/search", Access.SIGNED_IN, this::searchAgain);
     routes.post(PATH + "/{id}/candidates/{index}", Access.SIGNED_IN, this::choose);
     routes.get(PATH + "/{id}/cancel", Access.SIGNED_IN, this::confirmCancel);
     routes.post(PATH + "/{id}/cancel", Access.SIGNED_IN, this::cancel);
@@ -180,6 +195,52 @@ final class Tracking {
         select.select(new SelectCandidateCommand(query(visit), searchId, Integer.parseInt(index))));
   }
 
+  private void searchForm(Visit visit) {
+    CertificateRequest request = found(visit);
+    Either<UseCaseError, CertificateDescription> described =
+        describe.describe(request.certificateId());
+    if (described.isLeft()) {
+      refused(visit, request, described.getLeft());
+    } else if (request.searchTarget(described.get().certificate()).isLeft()) {
+      visit.redirect(pageOf(request));
+    } else {
+      searchForm(visit, 200, SearchForm.of(request, described.get(), visit.text()));
+    }
+  }
+
+  private void searchForm(Visit visit, int status, SearchForm form) {
+    visit.render(status, "searchAgain.jte", "requests.search.title", Map.of("form", form));
+  }
+
+  private void searchAgain(Visit visit) {
+    CertificateRequest request = found(visit);
+    Either<UseCaseError, CertificateDescription> described =
+        describe.describe(request.certificateId());
+    if (described.isLeft()) {
+      refused(visit, request, described.getLeft());
+      return;
+    }
+    io.vavr.collection.Map<String, String> values =
+        LinkedHashMap.ofEntries(
+            SearchForm.searchable(described.get())
+                .map(spec -> spec.key().toString())
+                .flatMap(key ->
+                    Option.of(visit.ctx().formParam(key))
+                        .map(String::strip)
+                        .filter(value -> !value.isEmpty())
+                        .map(value -> Tuple.of(key, value))));
+    Either<UseCaseError, CertificateRequest> searched =
+        addSearch.addSearch(new AddSearchCommand(query(visit), values));
+    if (searched.isLeft() && searched.getLeft() instanceof UseCaseError.InvalidInput invalid) {
+      searchForm(
+          visit,
+          400,
+          SearchForm.of(request, described.get(), visit.text(), values, invalid.violations()));
+      return;
+    }
+    act(visit, request, searched);
+  }
+
   private void confirmCancel(Visit visit) {
     CertificateRequest request = found(visit);
     if (request.status().isTerminal()) {
@@ -220,7 +281,10 @@ final class Tracking {
       visit.redirect(pageOf(done.get()));
       return;
     }
-    UseCaseError refused = done.getLeft();
+    refused(visit, request, done.getLeft());
+  }
+
+  private void refused(Visit visit, CertificateRequest request, UseCaseError refused) {
     if (refused instanceof UseCaseError.NotFound) {
       throw new NotFoundResponse();
     }

@@ -77,6 +77,16 @@ class LiveRequestsTest {
   }
 
   @Test
+  void aChangeIsAnnouncedInASentence() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    orders.advance(request, RequestStatus.DATA_AVAILABLE);
+
+    assertThat(next(lines, LiveRequests.STATUS)).contains("data: Status now: Data available");
+  }
+
+  @Test
   void aStreamEndsOnceTheRequestIsFinal() throws Exception {
     CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
     Iterator<String> lines = follow(request);

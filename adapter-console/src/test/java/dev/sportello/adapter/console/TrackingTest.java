@@ -146,6 +146,50 @@ class TrackingTest {
   }
 
   @Test
+  void aNewSearchIsOfferedWithTheValuesTheRequestWasOrderedWith() {
+    CertificateRequest request =
+        orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
+    assertThat(browser.get("/requests/" + request.id().value()).body())
+        .contains("href=\"/requests/" + request.id().value() + "/candidates/search\"");
+
+    HttpResponse<String> form =
+        browser.get("/requests/" + request.id().value() + "/candidates/search");
+
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body())
+        .contains("<label for=\"search-field-0\">Nome</label>")
+        .contains("name=\"$0\" type=\"text\" value=\"Mario\"")
+        .contains("€2.44 with VAT");
+  }
+
+  @Test
+  void aNewSearchStartsAnotherRoundWithTheNewValues() {
+    CertificateRequest request =
+        orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
+    browser.get("/requests/" + request.id().value() + "/candidates/search");
+
+    HttpResponse<String> searched =
+        browser.post(
+            "/requests/" + request.id().value() + "/candidates/search", Map.of("$0", "Luigi"));
+
+    assertThat(searched.statusCode()).as(searched.body()).isEqualTo(303);
+    assertThat(orders.read(request).searches()).hasSize(2);
+    assertThat(orders.read(request).status()).isEqualTo(RequestStatus.SEARCHING);
+  }
+
+  @Test
+  void aRequestWithoutASearchPhaseOffersNoNewSearch() {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+
+    HttpResponse<String> form =
+        browser.get("/requests/" + request.id().value() + "/candidates/search");
+
+    assertThat(form.statusCode()).isEqualTo(303);
+    assertThat(browser.get("/requests/" + request.id().value()).body())
+        .doesNotContain("/candidates/search");
+  }
+
+  @Test
   void cancellingAsksForConfirmationWithAReason() {
     CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
 
