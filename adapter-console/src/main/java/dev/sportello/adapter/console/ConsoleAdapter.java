@@ -58,6 +58,7 @@ public final class ConsoleAdapter {
     ErrorPages errors = new ErrorPages(visits);
     Routes routes = new Routes(config, visits, errors);
     tracking.register(routes);
+    config.events.serverStopping(tracking::closeStreams);
     signIn.register(routes);
     catalogue.register(routes);
     assets.register(routes);

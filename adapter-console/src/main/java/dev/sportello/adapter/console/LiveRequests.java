@@ -15,6 +15,8 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,7 @@ final class LiveRequests {
   private final RetrieveDocumentUseCase documents;
   private final Sessions sessions;
   private final Templates templates;
+  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> openBySession = new HashMap<>();
   private int open;
 
@@ -78,8 +81,11 @@ final class LiveRequests {
     Context ctx = visit.ctx();
     Session session = visit.session().getOrElseThrow(() -> new IllegalStateException("signed in"));
     RequestQuery query = new RequestQuery(session.caller(), ctx.pathParam("id"));
-    if (requests.get(query).isLeft()) {
-      throw new NotFoundResponse();
+    Either<UseCaseError, CertificateRequest> found = requests.get(query);
+    if (found.isLeft()) {
+      throw found.getLeft() instanceof UseCaseError.StorageUnavailable
+          ? new HttpResponseException(503)
+          : new NotFoundResponse();
     }
     String accept = ctx.header("Accept");
     if (accept == null || !accept.contains("text/event-stream")) {
@@ -98,16 +104,20 @@ final class LiveRequests {
     ctx.disableCompression();
     new SseHandler(
             client -> {
-              client.onClose(() -> release(session.id()));
+              clients.add(client);
+              client.onClose(() -> {
+                clients.remove(client);
+                release(session.id());
+              });
               client.keepAlive();
               Thread.ofVirtual().name("console-request-stream").start(() -> run(client, stream));
             })
         .handle(ctx);
   }
 
-  /** How many streams are open, of all sessions. */
-  synchronized int open() {
-    return open;
+  /** Ends every open stream, when the server stops. */
+  void closeAll() {
+    clients.forEach(SseClient::close);
   }
 
   private synchronized boolean reserve(String sessionId) {

@@ -73,6 +73,11 @@ final class Tracking {
     this.live = live;
   }
 
+  /** Ends the open streams, when the server stops. */
+  void closeStreams() {
+    live.closeAll();
+  }
+
   void register(Routes routes) {
     routes.get(PATH, Access.SIGNED_IN, this::list);
     routes.get(PATH + "/{id}", Access.SIGNED_IN, this::show);
@@ -116,7 +121,7 @@ final class Tracking {
             .flatMap(RequestListing::nextCursor)
             .map(next -> nextPage(status, next))
             .getOrElse(""));
-    visit.render(200, "requests.jte", "requests.title", parameters);
+    visit.render(listing.isLeft() ? 503 : 200, "requests.jte", "requests.title", parameters);
   }
 
   /** A line of the list. */
