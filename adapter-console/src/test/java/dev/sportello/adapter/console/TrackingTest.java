@@ -78,6 +78,30 @@ class TrackingTest {
   }
 
   @Test
+  void anotherCallersRequestCannotBeCancelled() {
+    CertificateRequest bobs = orders.place("bob", Orders.PLAIN);
+    browser.get("/requests");
+
+    HttpResponse<String> refused =
+        browser.post("/requests/" + bobs.id().value() + "/cancel", Map.of("reason", "mine"));
+
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(orders.read(bobs).status()).isEqualTo(RequestStatus.PROCESSING);
+  }
+
+  @Test
+  void anotherCallersDocumentCannotBeDownloaded() {
+    CertificateRequest bobs =
+        orders.fulfil(orders.place("bob", Orders.PLAIN), Map.of("certificato.pdf", "bob's"));
+
+    HttpResponse<byte[]> refused =
+        new SessionClient(browser).download("/requests/" + bobs.id().value() + "/document");
+
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+  }
+
+  @Test
   void theRequestPageShowsItsDatedHistoryNewestFirst() {
     CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
     orders.advance(request, RequestStatus.DATA_AVAILABLE);
