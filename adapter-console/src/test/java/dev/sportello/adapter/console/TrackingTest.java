@@ -9,6 +9,8 @@ import dev.sportello.domain.request.Selection;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,24 @@ class TrackingTest {
         .contains("/requests/" + searching.id().value())
         .doesNotContain("/requests/" + processing.id().value())
         .contains("<option value=\"SEARCHING\" selected>");
+  }
+
+  @Test
+  void theListIsPagedAndLinksToTheOlderRequests() {
+    CertificateRequest oldest = orders.place(Browser.ALICE, Orders.PLAIN);
+    for (int more = 0; more < Tracking.PAGE_SIZE; more++) {
+      orders.place(Browser.ALICE, Orders.PLAIN);
+    }
+
+    String first = browser.get("/requests").body();
+    Matcher next =
+        Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">Older requests</a>").matcher(first);
+
+    assertThat(first).doesNotContain("/requests/" + oldest.id().value() + "\"");
+    assertThat(next.find()).isTrue();
+    assertThat(browser.get(next.group(1).replace("&amp;", "&")).body())
+        .contains("/requests/" + oldest.id().value() + "\"")
+        .doesNotContain("rel=\"next\"");
   }
 
   @Test
