@@ -77,6 +77,16 @@ class LiveRequestsTest {
   }
 
   @Test
+  void aPageOlderThanTheRequestCatchesUpAsSoonAsItsStreamOpens() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    CertificateRequest changed = orders.advance(request, RequestStatus.DATA_AVAILABLE);
+
+    Iterator<String> lines = follow(request);
+
+    assertThat(next(lines, LiveRequests.UPDATE)).contains("id: " + TrackedRequest.version(changed));
+  }
+
+  @Test
   void aChangeIsAnnouncedInASentence() throws Exception {
     CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
     Iterator<String> lines = follow(request);
