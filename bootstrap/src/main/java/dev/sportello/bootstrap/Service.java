@@ -214,6 +214,8 @@ final class Service implements AutoCloseable {
             openapiAccount.forEach(OpenapiAccount::charged);
           }
         };
+    ValuePolicy files =
+        new ValuePolicy(config.maxFileBytes(), ValuePolicy.defaults().allowedFileTypes());
     UseCases useCases =
         UseCases.create(
             new ApplicationPorts(
@@ -229,12 +231,7 @@ final class Service implements AutoCloseable {
                 new RandomRequestIds(),
                 Clock.systemUTC()),
             new ApplicationSettings(
-                    new ValuePolicy(
-                        config.maxFileBytes(), ValuePolicy.defaults().allowedFileTypes()),
-                    config.catalogTtl(),
-                    webhookBase(config, port),
-                    secret,
-                    100)
+                    files, config.catalogTtl(), webhookBase(config, port), secret, 100)
                 .withSpendingCaps(config.spendingCaps()));
     CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);
     Option<String> generatedKey =
@@ -250,7 +247,8 @@ final class Service implements AutoCloseable {
                     .orElse(generatedKey)
                     .map(key -> HashMap.of(RestSettings.hashApiKey(key), SANDBOX_CALLER))
                     .getOrElse(HashMap.empty()));
-    ConsoleAdapter console = ConsoleAdapter.create(useCases, ConsoleSettings.of(keys));
+    ConsoleAdapter console =
+        ConsoleAdapter.create(useCases, ConsoleSettings.of(keys).withFiles(files));
     RestAdapter rest =
         RestAdapter.create(
             useCases,

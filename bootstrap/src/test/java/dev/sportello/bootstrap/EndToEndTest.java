@@ -18,6 +18,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +69,42 @@ class EndToEndTest {
     assertThat(Harness.zipEntries(app.download(id, downloads)).values())
         .isNotEmpty()
         .allMatch(head -> head.startsWith("%PDF"));
+  }
+
+  @Test
+  void theConsoleIsServedAtTheRootAndTheApiAsBefore() throws IOException, InterruptedException {
+    HttpResponse<String> root = page("/");
+
+    assertThat(root.statusCode()).isEqualTo(200);
+    assertThat(root.uri().getPath()).isEqualTo("/sign-in");
+    assertThat(root.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(root.body()).contains("<label for=\"api-key\">API key</label>");
+    assertThat(app.ok(app.get("/api/v1/certificates")).path("items").size()).isPositive();
+  }
+
+  @Test
+  void aBrowserGetsTheConsolesErrorPagesAndAnApiClientItsProblems()
+      throws IOException, InterruptedException {
+    HttpResponse<String> page = page("/console/missing.js");
+    HttpResponse<String> problem = page("/api/v1/missing");
+
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(page.body()).contains("<h1>Not found</h1>");
+    assertThat(problem.statusCode()).isEqualTo(404);
+    assertThat(problem.headers().firstValue("Content-Type")).contains("application/problem+json");
+  }
+
+  /** A page as a browser opens it, following redirects. */
+  private static HttpResponse<String> page(String path) throws IOException, InterruptedException {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build()
+        .send(
+            HttpRequest.newBuilder(app.service.baseUrl().resolve(path))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -39,12 +39,13 @@ final class Assets {
     this.byName =
         LinkedHashMap.of(
             "console.css", new Asset(CSS, read(OWN + "console.css")),
+            "console.js", new Asset(JS, read(OWN + "console.js")),
             "htmx.min.js", new Asset(JS, read(htmx + "dist/htmx.min.js")),
             "sse.js", new Asset(JS, read(sse + "sse.js")));
   }
 
   void register(Routes routes) {
-    routes.get(BASE + "/{asset}", Access.ANYONE, visit -> serve(visit.ctx()));
+    routes.file(BASE + "/{asset}", this::serve);
   }
 
   private void serve(Context ctx) {

@@ -14,15 +14,35 @@ import java.time.InstantSource;
 public final class ConsoleAdapter {
   private final Sessions sessions;
   private final Templates templates = new Templates();
+  private final Tracking tracking;
   private final Assets assets = new Assets();
   private final SignIn signIn;
   private final Catalogue catalogue;
+  private final Forms forms;
 
   private ConsoleAdapter(UseCases useCases, ConsoleSettings settings, InstantSource clock) {
     this.sessions = new Sessions(settings.sessionIdleTimeout(), settings.maxSessions(), clock);
+    this.tracking =
+        new Tracking(
+            useCases.listRequests(),
+            useCases.getRequest(),
+            useCases.selectCandidate(),
+            useCases.describeCertificate(),
+            useCases.addSearch(),
+            useCases.cancelRequest(),
+            useCases.retrieveDocument(),
+            new LiveRequests(
+                useCases.getRequest(), useCases.retrieveDocument(), sessions, templates));
     this.signIn =
         new SignIn(CallerKeys.of(settings.apiKeys()), sessions, settings.refusedSignInDelay());
-    this.catalogue = new Catalogue(useCases.browseCatalog());
+    this.catalogue = new Catalogue(useCases.browseCatalog(), useCases.describeCertificate());
+    this.forms =
+        new Forms(
+            useCases.describeCertificate(),
+            useCases.validateSubmission(),
+            useCases.submitRequest(),
+            settings.files(),
+            sessions);
   }
 
   /** Builds the console over the application's use cases; it serves nothing until mounted. */
@@ -45,8 +65,11 @@ public final class ConsoleAdapter {
     Visits visits = new Visits(sessions, templates);
     ErrorPages errors = new ErrorPages(visits);
     Routes routes = new Routes(config, visits, errors);
+    tracking.register(routes);
+    config.events.serverStopping(tracking::closeStreams);
     signIn.register(routes);
     catalogue.register(routes);
+    forms.register(routes);
     assets.register(routes);
     errors.register(config);
   }

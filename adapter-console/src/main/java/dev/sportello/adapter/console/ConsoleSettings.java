@@ -1,5 +1,6 @@
 package dev.sportello.adapter.console;
 
+import dev.sportello.domain.field.ValuePolicy;
 import io.vavr.collection.Map;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,12 +16,15 @@ import java.util.Objects;
  * @param maxSessions how many sessions are kept at once; when a new one would exceed it, the one
  *     idle the longest is forgotten
  * @param refusedSignInDelay how long a refused sign-in waits before it answers, against guessing
+ * @param files the files a file field takes (their types and largest size), as the application
+ *     checks them: the form refuses others before sending anything
  */
 public record ConsoleSettings(
     Map<String, String> apiKeys,
     Duration sessionIdleTimeout,
     int maxSessions,
-    Duration refusedSignInDelay) {
+    Duration refusedSignInDelay,
+    ValuePolicy files) {
 
   /** Thirty minutes. */
   public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
@@ -35,6 +39,7 @@ public record ConsoleSettings(
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
     Objects.requireNonNull(refusedSignInDelay, "refusedSignInDelay");
+    Objects.requireNonNull(files, "files");
     if (!sessionIdleTimeout.isPositive()) {
       throw new IllegalArgumentException("the session idle timeout is positive");
     }
@@ -46,10 +51,20 @@ public record ConsoleSettings(
     }
   }
 
-  /** The defaults, with the given keys. */
+  /** The defaults, with the given keys: the application's default file policy. */
   public static ConsoleSettings of(Map<String, String> apiKeys) {
     return new ConsoleSettings(
-        apiKeys, DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_MAX_SESSIONS, DEFAULT_REFUSED_SIGN_IN_DELAY);
+        apiKeys,
+        DEFAULT_SESSION_IDLE_TIMEOUT,
+        DEFAULT_MAX_SESSIONS,
+        DEFAULT_REFUSED_SIGN_IN_DELAY,
+        ValuePolicy.defaults());
+  }
+
+  /** The same settings, taking other files. */
+  public ConsoleSettings withFiles(ValuePolicy policy) {
+    return new ConsoleSettings(
+        apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, policy);
   }
 
   /** Leaves out the key hashes. */

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,16 @@ final class Routes {
   /** A form's target: refused without our origin and the visit's CSRF token. */
   void post(String path, Access access, PageAction action) {
     add(HandlerType.POST, path, access, action);
+  }
+
+  /** A file anyone may fetch: the security headers, and no visit (no session, no cookie). */
+  void file(String path, Consumer<Context> serve) {
+    config.routes.get(
+        path,
+        ctx -> {
+          Guard.secureHeaders(ctx);
+          serve.accept(ctx);
+        });
   }
 
   private void add(HandlerType method, String path, Access access, PageAction action) {

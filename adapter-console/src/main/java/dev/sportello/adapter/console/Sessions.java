@@ -56,6 +56,15 @@ final class Sessions {
     return Option.of(seen);
   }
 
+  /**
+   * Whether the session under an id is still live, without counting the question as its person's
+   * activity: a page left open does not keep its session alive.
+   */
+  boolean isOpen(String id) {
+    Session session = byId.get(id);
+    return session != null && !expired(session, clock.instant());
+  }
+
   void close(String id) {
     byId.remove(id);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.in.CallerKeys;
 import dev.sportello.application.service.UseCases;
+import dev.sportello.domain.field.ValuePolicy;
 import io.javalin.Javalin;
 import io.vavr.collection.HashMap;
 import java.io.IOException;
@@ -54,7 +55,8 @@ final class Browser implements AutoCloseable {
                     HashMap.of(CallerKeys.hash(ALICE_KEY), ALICE),
                     ConsoleSettings.DEFAULT_SESSION_IDLE_TIMEOUT,
                     ConsoleSettings.DEFAULT_MAX_SESSIONS,
-                    Duration.ZERO)),
+                    Duration.ZERO,
+                    ValuePolicy.defaults())),
             clock);
     this.server =
         Javalin.create(
@@ -105,6 +107,66 @@ final class Browser implements AutoCloseable {
     return remember(send(request));
   }
 
+  /** Posts a form as htmx does as one types: with its header and the page's token in a header. */
+  HttpResponse<String> postByHtmx(String path, Map<String, String> fields) {
+    return post(
+        path,
+        fields,
+        "Origin",
+        "http://127.0.0.1:" + server.port(),
+        "HX-Request",
+        "true",
+        Guard.CSRF_HEADER,
+        csrf);
+  }
+
+  /**
+   * Posts a multipart form with one file, as a browser sends the order form.
+   *
+   * @param field the file field's name; then its file's name, type and content
+   */
+  HttpResponse<String> postWithFile(
+      String path,
+      Map<String, String> fields,
+      String field,
+      String name,
+      String type,
+      byte[] content) {
+    String boundary = "----sportello-test-boundary";
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.putIfAbsent("csrf", csrf);
+    var body = new java.io.ByteArrayOutputStream();
+    all.forEach((key, value) ->
+        body.writeBytes(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + key
+                    + "\"\r\n\r\n"
+                    + value
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + field
+                + "\"; filename=\""
+                + name
+                + "\"\r\nContent-Type: "
+                + type
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return remember(
+        send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", "http://127.0.0.1:" + server.port())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+  }
+
   HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -122,6 +184,14 @@ final class Browser implements AutoCloseable {
     HttpResponse<String> signedIn = post(SignIn.PATH, Map.of("apiKey", ALICE_KEY));
     assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
     return get(signedIn.headers().firstValue("Location").orElseThrow());
+  }
+
+  /** The value of a hidden field of a page, such as the form's idempotency key. */
+  static String field(String page, String name) {
+    Matcher value =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(page);
+    assertThat(value.find()).as("a field %s", name).isTrue();
+    return value.group(1);
   }
 
   String csrf() {

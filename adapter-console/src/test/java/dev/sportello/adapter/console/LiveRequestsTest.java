@@ -1,0 +1,135 @@
+package dev.sportello.adapter.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.testing.TestApplication;
+import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.RequestStatus;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LiveRequestsTest {
+  private final TestApplication app = TestApplication.create();
+  private final Orders orders = new Orders(app);
+  private final Browser browser = new Browser(app.useCases());
+  private final SessionClient session;
+
+  LiveRequestsTest() {
+    browser.signIn();
+    session = new SessionClient(browser);
+  }
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  private Iterator<String> follow(CertificateRequest request) throws Exception {
+    HttpResponse<Stream<String>> stream =
+        session
+            .events(
+                "/requests/"
+                    + request.id().value()
+                    + "/events?since="
+                    + TrackedRequest.version(request))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(stream.statusCode()).isEqualTo(200);
+    assertThat(stream.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+    return stream.body().iterator();
+  }
+
+  /** The lines of the next event of this name, its id included; comments and others skipped. */
+  private static List<String> next(Iterator<String> lines, String event) {
+    List<String> block = new ArrayList<>();
+    while (lines.hasNext()) {
+      String line = lines.next();
+      if (!line.isEmpty()) {
+        block.add(line);
+      } else if (block.contains("event: " + event)) {
+        return block;
+      } else {
+        block.clear();
+      }
+    }
+    throw new AssertionError("the stream ended before an event " + event);
+  }
+
+  @Test
+  void aStreamSendsTheRequestWhenItChanges() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    CertificateRequest changed = orders.advance(request, RequestStatus.DATA_AVAILABLE);
+
+    List<String> update = next(lines, LiveRequests.UPDATE);
+    assertThat(update).contains("id: " + TrackedRequest.version(changed));
+    assertThat(String.join("\n", update)).contains("<strong>Data available</strong>");
+  }
+
+  @Test
+  void aChangeIsAnnouncedInASentence() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    orders.advance(request, RequestStatus.DATA_AVAILABLE);
+
+    assertThat(next(lines, LiveRequests.STATUS)).contains("data: Status now: Data available");
+  }
+
+  @Test
+  void aStreamEndsOnceTheRequestIsFinal() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    orders.advance(request, RequestStatus.CANCELLED);
+
+    assertThat(String.join("\n", next(lines, LiveRequests.UPDATE))).contains("Cancelled");
+    next(lines, LiveRequests.END);
+    while (lines.hasNext()) {
+      lines.next();
+    }
+  }
+
+  @Test
+  void aStreamEndsWhenItsSessionEnds() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    browser.post(SignIn.SIGN_OUT, Map.of());
+
+    next(lines, LiveRequests.END);
+  }
+
+  @Test
+  void aSessionFollowsAtMostAFewRequestsAtOnce() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    for (int open = 0; open < LiveRequests.MAX_PER_SESSION; open++) {
+      follow(request);
+    }
+
+    HttpResponse<java.util.stream.Stream<String>> refused =
+        session.events("/requests/" + request.id().value() + "/events").get(10, TimeUnit.SECONDS);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void anotherCallersRequestCannotBeFollowed() throws Exception {
+    CertificateRequest bobs = orders.place("bob", Orders.PLAIN);
+
+    HttpResponse<java.util.stream.Stream<String>> refused =
+        session.events("/requests/" + bobs.id().value() + "/events").get(10, TimeUnit.SECONDS);
+
+    assertThat(refused.statusCode()).isEqualTo(404);
+  }
+}

@@ -1,0 +1,181 @@
+package dev.sportello.adapter.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.testing.MutableClock;
+import dev.sportello.application.testing.TestApplication;
+import io.vavr.collection.List;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SecurityTest {
+  private final MutableClock now = MutableClock.atTestEpoch();
+  private final Browser browser =
+      new Browser(
+          TestApplication.create().useCases(),
+          settings ->
+              new ConsoleSettings(
+                  settings.apiKeys(),
+                  Duration.ofMinutes(30),
+                  2,
+                  settings.refusedSignInDelay(),
+                  settings.files()),
+          now);
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  @Test
+  void everyPageHasAStrictContentSecurityPolicy() {
+    for (String path : List.of("/sign-in", "/nowhere-under/console/x", "/console/console.css")) {
+      HttpResponse<String> page = browser.get(path.replace("/nowhere-under", ""));
+
+      assertThat(page.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .contains(
+              "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                  + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    }
+  }
+
+  @Test
+  void thePagesHaveNoInlineScriptOrStyle() {
+    String page = browser.signIn().body();
+
+    assertThat(page).doesNotContain("<script>").doesNotContain("style=").doesNotContain("<style");
+    assertThat(page).contains("<meta name=\"htmx-config\"").contains("\"allowEval\": false");
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndLaxAndHoldsNoKey() {
+    browser.get(SignIn.PATH);
+
+    HttpResponse<String> signedIn = browser.post(SignIn.PATH, Map.of("apiKey", Browser.ALICE_KEY));
+
+    String cookie = sessionCookie(signedIn);
+    assertThat(cookie)
+        .contains("; Path=/; HttpOnly; SameSite=Lax")
+        .doesNotContain("Secure")
+        .doesNotContain(Browser.ALICE_KEY);
+  }
+
+  @Test
+  void theSessionCookieIsSecureBehindAnHttpsProxy() {
+    browser.get(SignIn.PATH);
+
+    HttpResponse<String> signedIn =
+        browser.post(
+            SignIn.PATH,
+            Map.of("apiKey", Browser.ALICE_KEY, "csrf", browser.csrf()),
+            "Origin",
+            browser.uri("").toString(),
+            "X-Forwarded-Proto",
+            "https");
+
+    assertThat(sessionCookie(signedIn)).endsWith("; Secure");
+  }
+
+  @Test
+  void aPostWithoutTheTokenIsRefused() {
+    browser.signIn();
+
+    HttpResponse<String> refused = browser.postExactly(SignIn.SIGN_OUT, Map.of());
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(browser.get(Catalogue.PATH).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aPostWithAnotherSessionsTokenIsRefused() {
+    browser.signIn();
+
+    HttpResponse<String> refused =
+        browser.postExactly(SignIn.SIGN_OUT, Map.of("csrf", "A".repeat(43)));
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aPostFromAnotherSiteIsRefusedEvenWithTheToken() {
+    browser.signIn();
+
+    HttpResponse<String> refused =
+        browser.post(
+            SignIn.SIGN_OUT, Map.of("csrf", browser.csrf()), "Origin", "https://attacker.example");
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("came from another site");
+  }
+
+  @Test
+  void signingOutForgetsTheSession() {
+    browser.signIn();
+
+    HttpResponse<String> out = browser.post(SignIn.SIGN_OUT, Map.of());
+
+    assertThat(out.statusCode()).isEqualTo(303);
+    assertThat(out.headers().firstValue("Location")).contains(SignIn.PATH);
+    assertThat(browser.get(Catalogue.PATH).headers().firstValue("Location")).contains(SignIn.PATH);
+  }
+
+  @Test
+  void aSessionIdleTooLongEnds() {
+    browser.signIn();
+
+    now.advance(Duration.ofMinutes(31));
+
+    assertThat(browser.get(Catalogue.PATH).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void aSessionInUseLasts() {
+    browser.signIn();
+    now.advance(Duration.ofMinutes(20));
+    browser.get(Catalogue.PATH);
+
+    now.advance(Duration.ofMinutes(20));
+
+    assertThat(browser.get(Catalogue.PATH).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theSignedOutAreSentToSignInFromEveryPageOfTheirs() {
+    HttpResponse<String> form = browser.get(Forms.path("69663cda34a03ef7efc253262baea547"));
+
+    assertThat(form.statusCode()).isEqualTo(303);
+    assertThat(form.headers().firstValue("Location")).contains(SignIn.PATH);
+  }
+
+  @Test
+  void anHtmxRequestOfTheSignedOutIsToldWhereToGo() {
+    HttpResponse<String> check =
+        browser.send(
+            HttpRequest.newBuilder(browser.uri(Catalogue.PATH)).header("HX-Request", "true").GET());
+
+    assertThat(check.statusCode()).isEqualTo(204);
+    assertThat(check.headers().firstValue("HX-Redirect")).contains(SignIn.PATH);
+  }
+
+  @Test
+  void theLanguageSwitchComesBackOnlyToOurOwnPages() {
+    browser.get(SignIn.PATH);
+
+    HttpResponse<String> away =
+        browser.post(SignIn.LANGUAGE, Map.of("language", "it", "back", "//attacker.example/x"));
+
+    assertThat(away.headers().firstValue("Location")).contains("/");
+  }
+
+  private static String sessionCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith(Cookies.SESSION + "="))
+        .findFirst()
+        .orElseThrow();
+  }
+}

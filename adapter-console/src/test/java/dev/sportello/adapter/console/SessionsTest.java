@@ -1,0 +1,46 @@
+package dev.sportello.adapter.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sportello.application.testing.MutableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+  private final MutableClock now = MutableClock.atTestEpoch();
+  private final Sessions sessions = new Sessions(Duration.ofMinutes(30), 2, now);
+
+  @Test
+  void aFullStoreForgetsTheSessionIdleTheLongest() {
+    Session oldest = sessions.open("alice");
+    now.advance(Duration.ofSeconds(1));
+    Session other = sessions.open("bob");
+    now.advance(Duration.ofSeconds(1));
+    sessions.find(oldest.id());
+
+    sessions.open("carol");
+
+    assertThat(sessions.size()).isEqualTo(2);
+    assertThat(sessions.find(oldest.id())).isNotEmpty();
+    assertThat(sessions.find(other.id())).isEmpty();
+  }
+
+  @Test
+  void openingASessionSweepsTheExpiredOnes() {
+    sessions.open("alice");
+    now.advance(Duration.ofMinutes(31));
+
+    sessions.open("bob");
+
+    assertThat(sessions.size()).isEqualTo(1);
+  }
+
+  @Test
+  void eachSessionHasItsOwnRandomIdAndToken() {
+    Session one = sessions.open("alice");
+    Session two = sessions.open("alice");
+
+    assertThat(one.id()).isNotEqualTo(two.id()).matches(Sessions.TOKEN);
+    assertThat(one.csrfToken()).isNotEqualTo(two.csrfToken()).isNotEqualTo(one.id());
+  }
+}
