@@ -7,12 +7,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -118,6 +120,26 @@ final class ConsoleBrowser {
     return control;
   }
 
+  /**
+   * Types a date into a date field as its digits, day first or month first as the field shows
+   * dates: the order follows the system's locale, not the page's language.
+   */
+  void typeDate(WebElement field, LocalDate date) {
+    String day = String.format("%02d", date.getDayOfMonth());
+    String month = String.format("%02d", date.getMonthValue());
+    String year = String.valueOf(date.getYear());
+    for (String digits : List.of(day + month + year, month + day + year)) {
+      if (!"".equals(field.getDomProperty("value"))) {
+        field.clear();
+      }
+      field.sendKeys(digits);
+      if (date.toString().equals(field.getDomProperty("value"))) {
+        return;
+      }
+    }
+    throw new AssertionError("the date field did not take " + date);
+  }
+
   /** The text the control points at with {@code aria-describedby}, once it is invalid. */
   String complaintAbout(WebElement control) {
     await(page -> "true".equals(control.getDomAttribute("aria-invalid")) ? control : null);
@@ -142,6 +164,29 @@ final class ConsoleBrowser {
     return driver.switchTo().activeElement();
   }
 
+  /** Waits until the element the selector names shows the text. */
+  void awaitText(String css, String text) {
+    await(page -> page.findElement(By.cssSelector(css)).getText().equals(text));
+  }
+
+  /**
+   * Marks the page shown, so that {@link #stillTheSamePage} tells whether it was replaced (by a
+   * reload or another page) rather than updated in place.
+   */
+  void markThePage() {
+    driver.executeScript("window.sportelloTestMark = true;");
+  }
+
+  boolean stillTheSamePage() {
+    return Boolean.TRUE.equals(driver.executeScript("return window.sportelloTestMark === true;"));
+  }
+
+  /** Whether the page fits the window's width, with nothing to scroll sideways. */
+  boolean fitsTheWidth() {
+    return Boolean.TRUE.equals(
+        driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+  }
+
   /** Shows pages as a phone of 390 by 844 CSS pixels would. */
   void asPhone() {
     driver.executeCdpCommand(
@@ -152,7 +197,9 @@ final class ConsoleBrowser {
 
   /** Waits until the question has an answer other than null or false, and returns it. */
   <T> T await(Function<ChromeDriver, T> question) {
-    return new WebDriverWait(driver, PATIENCE).until(page -> question.apply(driver));
+    return new WebDriverWait(driver, PATIENCE)
+        .ignoring(StaleElementReferenceException.class)
+        .until(page -> question.apply(driver));
   }
 
   /** Waits until the page's text contains the words. */
@@ -172,6 +219,17 @@ final class ConsoleBrowser {
         throw new UncheckedIOException(failure);
       }
     });
+  }
+
+  /** Writes the page's HTML beside its screenshot, to see why a test failed. */
+  void savePage(String name) {
+    try {
+      Files.createDirectories(screenshots);
+      Files.writeString(
+          screenshots.resolve(name + "-" + language.code() + ".html"), driver.getPageSource());
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
   }
 
   /**

@@ -96,14 +96,17 @@ final class ConsoleBrowsers implements ExecutionCondition, TestWatcher, AfterAll
   @Override
   public void testFailed(ExtensionContext context, @Nullable Throwable cause) {
     String test = context.getRequiredTestMethod().getName();
-    open.forEach((language, launched) ->
-        new ConsoleBrowser(
-                launched.driver(),
-                URI.create("about:blank"),
-                language,
-                screenshots(),
-                launched.downloads())
-            .screenshot("FAILED-" + test));
+    open.forEach((language, launched) -> {
+      ConsoleBrowser browser =
+          new ConsoleBrowser(
+              launched.driver(),
+              URI.create("about:blank"),
+              language,
+              screenshots(),
+              launched.downloads());
+      browser.screenshot("FAILED-" + test);
+      browser.savePage("FAILED-" + test);
+    });
   }
 
   @Override

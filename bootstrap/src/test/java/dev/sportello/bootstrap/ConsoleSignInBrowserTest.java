@@ -10,10 +10,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** Signing in to the web console and out of it, in headless Chromium, in each language. */
+/**
+ * Signing in to the web console, finding a certificate and signing out, in headless Chromium, in
+ * each language.
+ */
 class ConsoleSignInBrowserTest {
+  private static final String RESIDENCE = "Certificato di residenza anagrafica";
+  private static final String COMPANY_SEARCH = "Visura Camerale Ordinaria con Ricerca";
+
   @RegisterExtension static final ConsoleBrowsers browsers = new ConsoleBrowsers();
   @TempDir static Path dataDir;
 
@@ -82,5 +89,34 @@ class ConsoleSignInBrowserTest {
     browser.await(page -> browser.path().equals("/sign-in"));
     browser.visit("/catalogue");
     assertThat(browser.path()).isEqualTo("/sign-in");
+  }
+
+  @ParameterizedTest
+  @EnumSource(BrowserLanguage.class)
+  void theCatalogueIsSearchedByNameAsOneTypes(BrowserLanguage language) {
+    ConsoleBrowser browser = browser(language);
+    browser.signIn(Harness.API_KEY);
+    browser.await(page -> browser.path().equals("/catalogue"));
+    browser.link(COMPANY_SEARCH);
+    browser.screenshot("catalogue");
+
+    browser.type(language.says("Cerca per nome", "Search by name"), "residenza");
+
+    browser.await(page -> page.findElements(By.linkText(COMPANY_SEARCH)).isEmpty());
+    assertThat(browser.link(RESIDENCE).isDisplayed()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(BrowserLanguage.class)
+  void theCatalogueFitsAPhonesWidth(BrowserLanguage language) {
+    ConsoleBrowser browser = browser(language);
+    browser.signIn(Harness.API_KEY);
+    browser.await(page -> browser.path().equals("/catalogue"));
+
+    browser.asPhone();
+
+    assertThat(browser.link(RESIDENCE).isDisplayed()).isTrue();
+    assertThat(browser.fitsTheWidth()).isTrue();
+    browser.screenshot("catalogue-phone");
   }
 }
