@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class ErrorPages {
   /** The statuses with words of their own; others are told as the nearest of these. */
-  private static final List<Integer> KNOWN = List.of(400, 403, 404, 405, 413, 500, 503);
+  static final List<Integer> KNOWN = List.of(400, 403, 404, 405, 413, 500, 503);
 
   private final Visits visits;
 

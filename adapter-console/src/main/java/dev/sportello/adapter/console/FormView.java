@@ -51,10 +51,6 @@ record FormView(
     return files.isEmpty() ? "*" : "not " + files;
   }
 
-  boolean hasFiles() {
-    return controls.stream().anyMatch(Control::isFile);
-  }
-
   /**
    * One field's control.
    *

@@ -2,6 +2,8 @@ package dev.sportello.adapter.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.out.RemoteCallKind;
+import dev.sportello.application.port.out.RemoteFailure;
 import dev.sportello.application.testing.TestApplication;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.RequestId;
@@ -236,6 +238,16 @@ class FormTest {
 
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("<h1>Not found</h1>");
+  }
+
+  @Test
+  void aCertificateThatCannotBeDescribedNowIsAPageSayingSo() {
+    app.visengine().failNext(RemoteCallKind.DESCRIBE, new RemoteFailure.Unavailable("down"));
+
+    HttpResponse<String> unavailable = browser.get(Forms.path("00000000000000000000000000000001"));
+
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(unavailable.body()).contains("<h1>Not available now</h1>");
   }
 
   private static Map<String, String> person(String birthDate, String taxCode) {

@@ -76,6 +76,20 @@ class LanguageTest {
   }
 
   @Test
+  void everyErrorPageHasItsWordsInBothLanguages() {
+    for (Language language : Language.values()) {
+      for (int status : ErrorPages.KNOWN) {
+        assertThat(Text.of(language).find("error." + status + ".title"))
+            .as("%s %s", language, status)
+            .isNotEmpty();
+        assertThat(Text.of(language).find("error." + status))
+            .as("%s %s", language, status)
+            .isNotEmpty();
+      }
+    }
+  }
+
+  @Test
   void bothBundlesHaveTheSameKeysButForTheDomainsViolations() {
     ResourceBundle.Control exact =
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

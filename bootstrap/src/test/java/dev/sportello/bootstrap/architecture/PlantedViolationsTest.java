@@ -8,10 +8,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.sportello.adapter.account.planted.PlantedInTheAccountAdapter;
+import dev.sportello.adapter.console.planted.PlantedInTheConsole;
 import dev.sportello.adapter.docuengine.planted.PlantedInTheDocuEngineAdapter;
 import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.adapter.planted.PlantedInAnAdapter;
 import dev.sportello.adapter.plantedother.PlantedInAnotherAdapter;
+import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.adapter.visengine.planted.PlantedInTheVisengineAdapter;
 import dev.sportello.application.planted.PlantedInTheApplication;
 import dev.sportello.application.port.in.planted.PlantedInTheInboundPorts;
@@ -120,6 +122,10 @@ class PlantedViolationsTest {
             "adapters_do_not_see_each_other",
             PlantedInAnAdapter.SeesOpenapisHttpConventions.class,
             RetryPolicy.class),
+        planted(
+            "adapters_do_not_see_each_other",
+            PlantedInTheConsole.SeesTheRestAdapter.class,
+            RestSettings.class),
         planted(
             "the_engine_adapters_do_not_see_each_other",
             PlantedInTheVisengineAdapter.SeesTheDocuEngineAdapter.class,
