@@ -330,7 +330,10 @@ final class Tracking {
         .filter(value -> !value.isEmpty());
   }
 
-  /** How a refused action is answered: its HTTP status, and the words that tell why. */
+  /**
+   * How a refused action is answered: its HTTP status, as the REST API answers the same error, and
+   * the words that tell why.
+   */
   private record Refusal(int status, String key) {}
 
   /** Whether to try again later is in the words: unavailable is worth another try, state is not. */
@@ -339,15 +342,15 @@ final class Tracking {
       case UseCaseError.InvalidInput invalid -> new Refusal(400, "requests.failure.invalid");
       case UseCaseError.NotFound notFound -> new Refusal(404, "requests.failure.invalid");
       case UseCaseError.PaymentRequired payment -> new Refusal(402, "requests.failure.payment");
-      case UseCaseError.SpendingCapReached cap -> new Refusal(429, "requests.failure.cap");
-      case UseCaseError.UpstreamRejected rejected -> new Refusal(502, "requests.failure.rejected");
+      case UseCaseError.SpendingCapReached cap -> new Refusal(402, "requests.failure.cap");
+      case UseCaseError.UpstreamRejected rejected -> new Refusal(422, "requests.failure.rejected");
       case UseCaseError.UpstreamUnavailable unavailable ->
           new Refusal(503, "requests.failure.unavailable");
       case UseCaseError.StorageUnavailable unavailable ->
           new Refusal(503, "requests.failure.unavailable");
       case UseCaseError.ConcurrentChange change -> new Refusal(409, "requests.failure.unavailable");
       case UseCaseError.KeyReusedWithAnotherBody reused ->
-          new Refusal(409, "requests.failure.state");
+          new Refusal(422, "requests.failure.state");
       case UseCaseError.StillBeingCreated creating -> new Refusal(409, "requests.failure.state");
       case UseCaseError.LifecycleRefused lifecycle -> new Refusal(409, "requests.failure.state");
       case UseCaseError.UpstreamConflict conflict -> new Refusal(409, "requests.failure.state");

@@ -9,6 +9,8 @@ import dev.sportello.domain.request.Selection;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,24 @@ class TrackingTest {
   }
 
   @Test
+  void theListIsPagedAndLinksToTheOlderRequests() {
+    CertificateRequest oldest = orders.place(Browser.ALICE, Orders.PLAIN);
+    for (int more = 0; more < Tracking.PAGE_SIZE; more++) {
+      orders.place(Browser.ALICE, Orders.PLAIN);
+    }
+
+    String first = browser.get("/requests").body();
+    Matcher next =
+        Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">Older requests</a>").matcher(first);
+
+    assertThat(first).doesNotContain("/requests/" + oldest.id().value() + "\"");
+    assertThat(next.find()).isTrue();
+    assertThat(browser.get(next.group(1).replace("&amp;", "&")).body())
+        .contains("/requests/" + oldest.id().value() + "\"")
+        .doesNotContain("rel=\"next\"");
+  }
+
+  @Test
   void aStatusThatDoesNotExistIsABadRequest() {
     assertThat(browser.get("/requests?status=LOST").statusCode()).isEqualTo(400);
   }
@@ -75,6 +95,30 @@ class TrackingTest {
 
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.body()).contains("There is nothing at this address.");
+  }
+
+  @Test
+  void anotherCallersRequestCannotBeCancelled() {
+    CertificateRequest bobs = orders.place("bob", Orders.PLAIN);
+    browser.get("/requests");
+
+    HttpResponse<String> refused =
+        browser.post("/requests/" + bobs.id().value() + "/cancel", Map.of("reason", "mine"));
+
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(orders.read(bobs).status()).isEqualTo(RequestStatus.PROCESSING);
+  }
+
+  @Test
+  void anotherCallersDocumentCannotBeDownloaded() {
+    CertificateRequest bobs =
+        orders.fulfil(orders.place("bob", Orders.PLAIN), Map.of("certificato.pdf", "bob's"));
+
+    HttpResponse<byte[]> refused =
+        new SessionClient(browser).download("/requests/" + bobs.id().value() + "/document");
+
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
   }
 
   @Test
