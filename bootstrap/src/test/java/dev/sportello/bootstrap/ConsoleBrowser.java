@@ -181,6 +181,17 @@ final class ConsoleBrowser {
     return Boolean.TRUE.equals(driver.executeScript("return window.sportelloTestMark === true;"));
   }
 
+  /** Scrolls the element to the middle of the window, as one would to look at it. */
+  void show(WebElement element) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** Signs in with the key and waits for the catalogue, where the console lands. */
+  void signInToTheCatalogue(String apiKey) {
+    signIn(apiKey);
+    await(page -> path().equals("/catalogue"));
+  }
+
   /** Whether the page fits the window's width, with nothing to scroll sideways. */
   boolean fitsTheWidth() {
     return Boolean.TRUE.equals(

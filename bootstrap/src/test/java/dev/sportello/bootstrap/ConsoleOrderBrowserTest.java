@@ -45,8 +45,7 @@ class ConsoleOrderBrowserTest {
 
   private static ConsoleBrowser signedIn(BrowserLanguage language) {
     ConsoleBrowser browser = browsers.open(language, app.service.baseUrl());
-    browser.signIn(Harness.API_KEY);
-    browser.await(page -> browser.path().equals("/catalogue"));
+    browser.signInToTheCatalogue(Harness.API_KEY);
     return browser;
   }
 
@@ -91,6 +90,7 @@ class ConsoleOrderBrowserTest {
                 "Il codice fiscale non corrisponde alla data di nascita",
                 "The codice fiscale does not agree with the birth date"));
     assertThat(browser.path()).startsWith("/certificates/");
+    browser.show(taxCode);
     browser.screenshot("form-refused-tax-code");
   }
 
@@ -112,8 +112,10 @@ class ConsoleOrderBrowserTest {
 
     awaitStatus(browser, language.says("Evasa", "Fulfilled"));
     assertThat(browser.stillTheSamePage()).as("updated without reloading").isTrue();
+    WebElement download = browser.link(language.says("Scarica", "Download"));
+    browser.show(download);
     browser.screenshot("request-fulfilled");
-    browser.link(language.says("Scarica", "Download")).click();
+    download.click();
     Path zip = browser.awaitDownload(".zip");
     assertThat(Harness.zipEntries(Files.readAllBytes(zip)).values())
         .isNotEmpty()

@@ -81,8 +81,7 @@ class ConsoleSignInBrowserTest {
   @EnumSource(BrowserLanguage.class)
   void signingOutForgetsTheSession(BrowserLanguage language) {
     ConsoleBrowser browser = browser(language);
-    browser.signIn(Harness.API_KEY);
-    browser.await(page -> browser.path().equals("/catalogue"));
+    browser.signInToTheCatalogue(Harness.API_KEY);
 
     browser.button(language.says("Esci", "Sign out")).click();
 
@@ -95,8 +94,7 @@ class ConsoleSignInBrowserTest {
   @EnumSource(BrowserLanguage.class)
   void theCatalogueIsSearchedByNameAsOneTypes(BrowserLanguage language) {
     ConsoleBrowser browser = browser(language);
-    browser.signIn(Harness.API_KEY);
-    browser.await(page -> browser.path().equals("/catalogue"));
+    browser.signInToTheCatalogue(Harness.API_KEY);
     browser.link(COMPANY_SEARCH);
     browser.screenshot("catalogue");
 
@@ -110,8 +108,7 @@ class ConsoleSignInBrowserTest {
   @EnumSource(BrowserLanguage.class)
   void theCatalogueFitsAPhonesWidth(BrowserLanguage language) {
     ConsoleBrowser browser = browser(language);
-    browser.signIn(Harness.API_KEY);
-    browser.await(page -> browser.path().equals("/catalogue"));
+    browser.signInToTheCatalogue(Harness.API_KEY);
 
     browser.asPhone();
 
