@@ -40,7 +40,8 @@ final class Assets {
         LinkedHashMap.of(
             "console.css", new Asset(CSS, read(OWN + "console.css")),
             "htmx.min.js", new Asset(JS, read(htmx + "dist/htmx.min.js")),
-            "sse.js", new Asset(JS, read(sse + "sse.js")));
+            "sse.js", new Asset(JS, read(sse + "sse.js")),
+            "once.js", new Asset(JS, read(OWN + "once.js")));
   }
 
   void register(Routes routes) {
