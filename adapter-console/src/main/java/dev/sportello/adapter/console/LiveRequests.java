@@ -2,7 +2,6 @@ package dev.sportello.adapter.console;
 
 import dev.sportello.application.port.in.GetRequestUseCase;
 import dev.sportello.application.port.in.RequestQuery;
-import dev.sportello.application.port.in.RetrieveDocumentUseCase;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.domain.request.CertificateRequest;
 import io.javalin.http.Context;
@@ -55,7 +54,7 @@ final class LiveRequests {
   private static final Logger LOG = LoggerFactory.getLogger(LiveRequests.class);
 
   private final GetRequestUseCase requests;
-  private final RetrieveDocumentUseCase documents;
+  private final Listings listings;
   private final Sessions sessions;
   private final Templates templates;
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
@@ -63,12 +62,9 @@ final class LiveRequests {
   private int open;
 
   LiveRequests(
-      GetRequestUseCase requests,
-      RetrieveDocumentUseCase documents,
-      Sessions sessions,
-      Templates templates) {
+      GetRequestUseCase requests, Listings listings, Sessions sessions, Templates templates) {
     this.requests = requests;
-    this.documents = documents;
+    this.listings = listings;
     this.sessions = sessions;
     this.templates = templates;
   }
@@ -183,7 +179,8 @@ final class LiveRequests {
 
   private String render(CertificateRequest request, Stream stream) {
     TrackedRequest view =
-        Tracking.view(request, stream.query().caller(), stream.page().text(), documents);
+        new TrackedRequest(
+            request, stream.page().text(), listings.of(request, stream.query().caller()));
     return templates.render("requestLive.jte", Map.of("page", stream.page(), "view", view));
   }
 

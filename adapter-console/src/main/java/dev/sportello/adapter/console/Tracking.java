@@ -58,6 +58,7 @@ final class Tracking {
   private final AddSearchUseCase addSearch;
   private final CancelRequestUseCase cancel;
   private final RetrieveDocumentUseCase documents;
+  private final Listings listings;
   private final LiveRequests live;
 
   /**
@@ -74,6 +75,7 @@ final class Tracking {
       AddSearchUseCase addSearch,
       CancelRequestUseCase cancel,
       RetrieveDocumentUseCase documents,
+      Listings listings,
       LiveRequests live) {
     this.list = list;
     this.get = get;
@@ -82,6 +84,7 @@ final class Tracking {
     this.addSearch = addSearch;
     this.cancel = cancel;
     this.documents = documents;
+    this.listings = listings;
     this.live = live;
   }
 
@@ -182,20 +185,7 @@ final class Tracking {
   }
 
   TrackedRequest view(Visit visit, CertificateRequest request) {
-    return view(request, visit.caller(), visit.text(), documents);
-  }
-
-  /** The request as shown, its archive's files read from the store when it has a document. */
-  static TrackedRequest view(
-      CertificateRequest request, String caller, Text text, RetrieveDocumentUseCase documents) {
-    Option<Archives.Listing> listing =
-        request.document().isEmpty()
-            ? Option.none()
-            : documents
-                .retrieve(new RequestQuery(caller, request.id().value()))
-                .toOption()
-                .map(Archives::list);
-    return new TrackedRequest(request, text, listing);
+    return new TrackedRequest(request, visit.text(), listings.of(request, visit.caller()));
   }
 
   private void choose(Visit visit) {
