@@ -12,7 +12,6 @@ import io.javalin.http.sse.SseHandler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * change any more, when its session ends, or when the browser goes away. Reading the stored request
  * rather than listening to this instance's events sees changes made by any instance over the same
  * store. Each stream is a virtual thread that sleeps between reads; how many are open is bounded
- * per session and overall.
+ * per session, per caller and overall.
  */
 final class LiveRequests {
   /** The event that carries the live part's new HTML, with the version as its id. */
@@ -39,6 +38,12 @@ final class LiveRequests {
 
   /** Streams per session: a few tabs, below the browser's connections per site. */
   static final int MAX_PER_SESSION = 3;
+
+  /**
+   * Streams of one caller's sessions together: a team sharing an API key, each with a few tabs, and
+   * still a small share of all.
+   */
+  static final int MAX_PER_CALLER = 30;
 
   /** Streams of all sessions together. */
   static final int MAX_OVERALL = 1_000;
@@ -58,8 +63,7 @@ final class LiveRequests {
   private final Sessions sessions;
   private final Templates templates;
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-  private final Map<String, Integer> openBySession = new HashMap<>();
-  private int open;
+  private final StreamSlots slots = new StreamSlots(MAX_PER_SESSION, MAX_PER_CALLER, MAX_OVERALL);
 
   LiveRequests(
       GetRequestUseCase requests, Listings listings, Sessions sessions, Templates templates) {
@@ -87,10 +91,12 @@ final class LiveRequests {
     if (accept == null || !accept.contains("text/event-stream")) {
       throw new HttpResponseException(406);
     }
-    if (!reserve(session.id())) {
+    Option<StreamSlots.Slot> reserved = slots.reserve(session.id(), session.caller());
+    if (reserved.isEmpty()) {
       ctx.header("Retry-After", "10");
       throw new HttpResponseException(429);
     }
+    StreamSlots.Slot slot = reserved.get();
     // A browser that reconnects by itself says what it got last; a page first says what it shows.
     String shown =
         Option.of(ctx.header("Last-Event-ID"))
@@ -98,17 +104,35 @@ final class LiveRequests {
             .getOrElse("");
     Stream stream = new Stream(session.id(), query, visit.page("requests.request.title"), shown);
     ctx.disableCompression();
-    new SseHandler(
-            client -> {
-              clients.add(client);
-              client.onClose(() -> {
-                clients.remove(client);
-                release(session.id());
-              });
-              client.keepAlive();
-              Thread.ofVirtual().name("console-request-stream").start(() -> run(client, stream));
-            })
-        .handle(ctx);
+    try {
+      new SseHandler(client -> start(client, stream, slot)).handle(ctx);
+    } catch (Exception failure) {
+      // Before the stream began, such as a browser gone before the headers could be sent (an
+      // IOException, which the handler does not declare): no stream holds the slot.
+      slot.release();
+      if (failure instanceof RuntimeException unexpected) {
+        throw unexpected;
+      }
+    }
+  }
+
+  /** Starts a stream, which from now on holds the slot until it ends, however it ends. */
+  private void start(SseClient client, Stream stream, StreamSlots.Slot slot) {
+    try {
+      clients.add(client);
+      client.onClose(() -> end(client, slot));
+      client.keepAlive();
+      Thread.ofVirtual().name("console-request-stream").start(() -> run(client, stream, slot));
+    } catch (RuntimeException failure) {
+      LOG.error("a request stream could not start: {}", failure.getClass().getName());
+      end(client, slot);
+      client.close();
+    }
+  }
+
+  private void end(SseClient client, StreamSlots.Slot slot) {
+    clients.remove(client);
+    slot.release();
   }
 
   /** Ends every open stream, when the server stops. */
@@ -116,22 +140,7 @@ final class LiveRequests {
     clients.forEach(SseClient::close);
   }
 
-  private synchronized boolean reserve(String sessionId) {
-    int ofSession = openBySession.getOrDefault(sessionId, 0);
-    if (open >= MAX_OVERALL || ofSession >= MAX_PER_SESSION) {
-      return false;
-    }
-    open++;
-    openBySession.put(sessionId, ofSession + 1);
-    return true;
-  }
-
-  private synchronized void release(String sessionId) {
-    open--;
-    openBySession.computeIfPresent(sessionId, (id, count) -> count > 1 ? count - 1 : null);
-  }
-
-  private void run(SseClient client, Stream stream) {
+  private void run(SseClient client, Stream stream, StreamSlots.Slot slot) {
     try {
       follow(client, stream);
     } catch (InterruptedException interrupted) {
@@ -139,6 +148,7 @@ final class LiveRequests {
     } catch (RuntimeException failure) {
       LOG.error("a request stream failed with {}", failure.getClass().getName());
     } finally {
+      end(client, slot);
       client.close();
     }
   }
