@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * rather than listening to this instance's events sees changes made by any instance over the same
  * store. Each stream is a virtual thread that sleeps between reads; how many are open is bounded
  * per session, per caller and overall.
+ *
+ * <p>Following a request is not its person's activity: a page left open on an unattended screen
+ * would otherwise keep a session that can order paid documents signed in for as long as its request
+ * takes, weeks at times. When the session ends, the page is told so in words, with the way back.
  */
 final class LiveRequests {
   /** The event that carries the live part's new HTML, with the version as its id. */
@@ -32,6 +36,12 @@ final class LiveRequests {
 
   /** The event that carries the new status in a sentence, for the page's live region. */
   static final String STATUS = "status";
+
+  /**
+   * The event that tells, in the page's alert region, that the session ended and how to sign in
+   * again; the stream then ends.
+   */
+  static final String SIGNED_OUT = "signedOut";
 
   /** The event after which the page closes its stream: there is nothing more to follow. */
   static final String END = "end";
@@ -184,7 +194,17 @@ final class LiveRequests {
       }
       Thread.sleep(READ_EVERY);
     }
+    if (!sessions.isOpen(stream.sessionId())
+        && !send(client, SIGNED_OUT, signedOut(stream), shown)) {
+      return;
+    }
     send(client, END, END, shown);
+  }
+
+  private String signedOut(Stream stream) {
+    return templates.render(
+        "requestSignedOut.jte",
+        Map.of("page", stream.page(), "requestId", stream.query().requestId()));
   }
 
   private String render(CertificateRequest request, Stream stream) {

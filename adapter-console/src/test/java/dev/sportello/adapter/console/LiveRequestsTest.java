@@ -141,6 +141,35 @@ class LiveRequestsTest {
   }
 
   @Test
+  void aStreamEndedBySigningOutSaysSoWithTheWayBackBeforeItEnds() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    browser.post(SignIn.SIGN_OUT, Map.of());
+
+    assertThat(String.join("\n", next(lines, LiveRequests.SIGNED_OUT)))
+        .contains("You have been signed out, so this page no longer follows the request.")
+        .contains(
+            "<a href=\"/requests/"
+                + request.id().value()
+                + "\">Sign in again to keep following it.</a>");
+    next(lines, LiveRequests.END);
+  }
+
+  @Test
+  void aStreamEndedByTheRequestSaysNothingOfSigningOut() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    orders.advance(request, RequestStatus.CANCELLED);
+
+    List<String> rest = new ArrayList<>();
+    lines.forEachRemaining(rest::add);
+    assertThat(rest).contains("event: " + LiveRequests.END);
+    assertThat(rest).doesNotContain("event: " + LiveRequests.SIGNED_OUT);
+  }
+
+  @Test
   void aSessionFollowsAtMostAFewRequestsAtOnce() throws Exception {
     CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
     for (int open = 0; open < LiveRequests.MAX_PER_SESSION; open++) {

@@ -159,6 +159,15 @@ class TrackingTest {
   }
 
   @Test
+  void aFollowedRequestsPageHasAnAlertForTheEndOfItsSession() {
+    CertificateRequest moving = orders.place(Browser.ALICE, Orders.PLAIN);
+
+    String page = browser.get("/requests/" + moving.id().value()).body();
+
+    assertThat(page).contains("<p class=\"error\" role=\"alert\" sse-swap=\"signedOut\"></p>");
+  }
+
+  @Test
   void choosingACandidateSendsTheChoiceAndShowsIt() {
     CertificateRequest request =
         orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
