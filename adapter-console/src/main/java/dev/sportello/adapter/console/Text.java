@@ -1,5 +1,6 @@
 package dev.sportello.adapter.console;
 
+import io.vavr.control.Option;
 import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
@@ -33,6 +34,11 @@ final class Text {
   /** The message under a key; a missing key is a bug, caught by the bundles' test. */
   String get(String key) {
     return bundle.getString(key);
+  }
+
+  /** The message under a key, when the bundle has one. */
+  Option<String> find(String key) {
+    return bundle.containsKey(key) ? Option.some(bundle.getString(key)) : Option.none();
   }
 
   /** The message under a key with its {@code {0}}, {@code {1}}… filled in. */

@@ -172,7 +172,10 @@ class TrackingTest {
     CertificateRequest request =
         orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
     String page = browser.get("/requests/" + request.id().value()).body();
-    assertThat(page).contains("<td>Milano</td>").contains("Choose no. 2");
+    assertThat(page)
+        .contains("<th scope=\"col\">Municipality</th>")
+        .contains("<td>Milano</td>")
+        .contains("Choose no. 2");
 
     HttpResponse<String> chosen =
         browser.post(
