@@ -16,7 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+/**
+ * Every test here reads an event stream, which a regression could leave open for ever: each is
+ * bounded, on a thread of its own so that a read that never returns still fails the test.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LiveRequestsTest {
   private final TestApplication app = TestApplication.create();
   private final Orders orders = new Orders(app);
