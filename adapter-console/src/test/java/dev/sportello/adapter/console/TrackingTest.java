@@ -189,6 +189,25 @@ class TrackingTest {
   }
 
   @Test
+  void theFormsThatChargeAreSentOnceByTheConsolesOwnScript() {
+    CertificateRequest request =
+        orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
+
+    String page = browser.get("/requests/" + request.id().value()).body();
+    String search = browser.get("/requests/" + request.id().value() + "/candidates/search").body();
+    HttpResponse<String> script = browser.get("/console/once.js");
+
+    assertThat(page)
+        .contains("/candidates/1\" data-send-once>")
+        .contains("<script src=\"/console/once.js\" defer></script>");
+    assertThat(search)
+        .contains("/candidates/search\" data-send-once>")
+        .contains("<script src=\"/console/once.js\" defer></script>");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("form[data-send-once]");
+  }
+
+  @Test
   void aNewSearchSentWhileAnotherIsUnderWayIsRefused() throws Exception {
     HeldReads reads = new HeldReads();
     TestApplication held = TestApplication.builder().wrapRepository(reads::around).build();
