@@ -22,6 +22,7 @@ public final class ConsoleAdapter {
 
   private ConsoleAdapter(UseCases useCases, ConsoleSettings settings, InstantSource clock) {
     this.sessions = new Sessions(settings.sessionIdleTimeout(), settings.maxSessions(), clock);
+    Listings listings = new Listings(useCases.retrieveDocument());
     this.tracking =
         new Tracking(
             useCases.listRequests(),
@@ -31,8 +32,8 @@ public final class ConsoleAdapter {
             useCases.addSearch(),
             useCases.cancelRequest(),
             useCases.retrieveDocument(),
-            new LiveRequests(
-                useCases.getRequest(), useCases.retrieveDocument(), sessions, templates));
+            listings,
+            new LiveRequests(useCases.getRequest(), listings, sessions, templates));
     this.signIn =
         new SignIn(CallerKeys.of(settings.apiKeys()), sessions, settings.refusedSignInDelay());
     this.catalogue = new Catalogue(useCases.browseCatalog(), useCases.describeCertificate());

@@ -2,7 +2,6 @@ package dev.sportello.adapter.console;
 
 import dev.sportello.application.port.in.GetRequestUseCase;
 import dev.sportello.application.port.in.RequestQuery;
-import dev.sportello.application.port.in.RetrieveDocumentUseCase;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.domain.request.CertificateRequest;
 import io.javalin.http.Context;
@@ -13,7 +12,6 @@ import io.javalin.http.sse.SseHandler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * change any more, when its session ends, or when the browser goes away. Reading the stored request
  * rather than listening to this instance's events sees changes made by any instance over the same
  * store. Each stream is a virtual thread that sleeps between reads; how many are open is bounded
- * per session and overall.
+ * per session, per caller and overall.
+ *
+ * <p>Following a request is not its person's activity: a page left open on an unattended screen
+ * would otherwise keep a session that can order paid documents signed in for as long as its request
+ * takes, weeks at times. When the session ends, the page is told so in words, with the way back.
  */
 final class LiveRequests {
   /** The event that carries the live part's new HTML, with the version as its id. */
@@ -35,11 +37,23 @@ final class LiveRequests {
   /** The event that carries the new status in a sentence, for the page's live region. */
   static final String STATUS = "status";
 
+  /**
+   * The event that tells, in the page's alert region, that the session ended and how to sign in
+   * again; the stream then ends.
+   */
+  static final String SIGNED_OUT = "signedOut";
+
   /** The event after which the page closes its stream: there is nothing more to follow. */
   static final String END = "end";
 
   /** Streams per session: a few tabs, below the browser's connections per site. */
   static final int MAX_PER_SESSION = 3;
+
+  /**
+   * Streams of one caller's sessions together: a team sharing an API key, each with a few tabs, and
+   * still a small share of all.
+   */
+  static final int MAX_PER_CALLER = 30;
 
   /** Streams of all sessions together. */
   static final int MAX_OVERALL = 1_000;
@@ -55,20 +69,16 @@ final class LiveRequests {
   private static final Logger LOG = LoggerFactory.getLogger(LiveRequests.class);
 
   private final GetRequestUseCase requests;
-  private final RetrieveDocumentUseCase documents;
+  private final Listings listings;
   private final Sessions sessions;
   private final Templates templates;
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-  private final Map<String, Integer> openBySession = new HashMap<>();
-  private int open;
+  private final StreamSlots slots = new StreamSlots(MAX_PER_SESSION, MAX_PER_CALLER, MAX_OVERALL);
 
   LiveRequests(
-      GetRequestUseCase requests,
-      RetrieveDocumentUseCase documents,
-      Sessions sessions,
-      Templates templates) {
+      GetRequestUseCase requests, Listings listings, Sessions sessions, Templates templates) {
     this.requests = requests;
-    this.documents = documents;
+    this.listings = listings;
     this.sessions = sessions;
     this.templates = templates;
   }
@@ -91,10 +101,12 @@ final class LiveRequests {
     if (accept == null || !accept.contains("text/event-stream")) {
       throw new HttpResponseException(406);
     }
-    if (!reserve(session.id())) {
+    Option<StreamSlots.Slot> reserved = slots.reserve(session.id(), session.caller());
+    if (reserved.isEmpty()) {
       ctx.header("Retry-After", "10");
       throw new HttpResponseException(429);
     }
+    StreamSlots.Slot slot = reserved.get();
     // A browser that reconnects by itself says what it got last; a page first says what it shows.
     String shown =
         Option.of(ctx.header("Last-Event-ID"))
@@ -102,17 +114,35 @@ final class LiveRequests {
             .getOrElse("");
     Stream stream = new Stream(session.id(), query, visit.page("requests.request.title"), shown);
     ctx.disableCompression();
-    new SseHandler(
-            client -> {
-              clients.add(client);
-              client.onClose(() -> {
-                clients.remove(client);
-                release(session.id());
-              });
-              client.keepAlive();
-              Thread.ofVirtual().name("console-request-stream").start(() -> run(client, stream));
-            })
-        .handle(ctx);
+    try {
+      new SseHandler(client -> start(client, stream, slot)).handle(ctx);
+    } catch (Exception failure) {
+      // Before the stream began, such as a browser gone before the headers could be sent (an
+      // IOException, which the handler does not declare): no stream holds the slot.
+      slot.release();
+      if (failure instanceof RuntimeException unexpected) {
+        throw unexpected;
+      }
+    }
+  }
+
+  /** Starts a stream, which from now on holds the slot until it ends, however it ends. */
+  private void start(SseClient client, Stream stream, StreamSlots.Slot slot) {
+    try {
+      clients.add(client);
+      client.onClose(() -> end(client, slot));
+      client.keepAlive();
+      Thread.ofVirtual().name("console-request-stream").start(() -> run(client, stream, slot));
+    } catch (RuntimeException failure) {
+      LOG.error("a request stream could not start: {}", failure.getClass().getName());
+      end(client, slot);
+      client.close();
+    }
+  }
+
+  private void end(SseClient client, StreamSlots.Slot slot) {
+    clients.remove(client);
+    slot.release();
   }
 
   /** Ends every open stream, when the server stops. */
@@ -120,22 +150,7 @@ final class LiveRequests {
     clients.forEach(SseClient::close);
   }
 
-  private synchronized boolean reserve(String sessionId) {
-    int ofSession = openBySession.getOrDefault(sessionId, 0);
-    if (open >= MAX_OVERALL || ofSession >= MAX_PER_SESSION) {
-      return false;
-    }
-    open++;
-    openBySession.put(sessionId, ofSession + 1);
-    return true;
-  }
-
-  private synchronized void release(String sessionId) {
-    open--;
-    openBySession.computeIfPresent(sessionId, (id, count) -> count > 1 ? count - 1 : null);
-  }
-
-  private void run(SseClient client, Stream stream) {
+  private void run(SseClient client, Stream stream, StreamSlots.Slot slot) {
     try {
       follow(client, stream);
     } catch (InterruptedException interrupted) {
@@ -143,6 +158,7 @@ final class LiveRequests {
     } catch (RuntimeException failure) {
       LOG.error("a request stream failed with {}", failure.getClass().getName());
     } finally {
+      end(client, slot);
       client.close();
     }
   }
@@ -178,12 +194,23 @@ final class LiveRequests {
       }
       Thread.sleep(READ_EVERY);
     }
+    if (!sessions.isOpen(stream.sessionId())
+        && !send(client, SIGNED_OUT, signedOut(stream), shown)) {
+      return;
+    }
     send(client, END, END, shown);
+  }
+
+  private String signedOut(Stream stream) {
+    return templates.render(
+        "requestSignedOut.jte",
+        Map.of("page", stream.page(), "requestId", stream.query().requestId()));
   }
 
   private String render(CertificateRequest request, Stream stream) {
     TrackedRequest view =
-        Tracking.view(request, stream.query().caller(), stream.page().text(), documents);
+        new TrackedRequest(
+            request, stream.page().text(), listings.of(request, stream.query().caller()));
     return templates.render("requestLive.jte", Map.of("page", stream.page(), "view", view));
   }
 

@@ -16,6 +16,8 @@ import io.vavr.collection.Map;
  * wrong.
  *
  * @param requestId the request's id
+ * @param rounds how many search rounds the request had when the form was shown: the console refuses
+ *     the form once the request has more, so that sending it twice never pays for two rounds
  * @param certificateName the certificate's name
  * @param price what a round costs, VAT included, written out
  * @param fields the fields, in the published order; files cannot be searched again
@@ -23,6 +25,7 @@ import io.vavr.collection.Map;
  */
 record SearchForm(
     String requestId,
+    int rounds,
     String certificateName,
     String price,
     java.util.List<SearchField> fields,
@@ -95,6 +98,7 @@ record SearchForm(
     Money round = description.certificate().searchPrice();
     return new SearchForm(
         request.id().value(),
+        request.searches().size(),
         request.certificateName(),
         Prices.euros(round.plus(round.percent(Quote.VAT_PERCENT)), text),
         fields,

@@ -13,6 +13,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A request as its pages show it, in one language: its words and dates written out, its latest
@@ -23,6 +26,17 @@ import java.util.List;
  * @param listing the files of its stored document, when it has one
  */
 record TrackedRequest(CertificateRequest request, Text text, Option<Archives.Listing> listing) {
+
+  /** Where a candidate attribute's heading is in the bundles, before the attribute's path. */
+  private static final String COLUMN = "requests.candidates.column.";
+
+  private static final Pattern PATH_PART = Pattern.compile("\\.");
+
+  /** Where a name's words meet: lower to upper case, letters to digits, an acronym to a word. */
+  private static final Pattern WORD_BREAK =
+      Pattern.compile(
+          "(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})"
+              + "|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|\\s+");
 
   /** The dates are those of the offices the documents come from. */
   private static final ZoneId ITALY = ZoneId.of("Europe/Rome");
@@ -137,19 +151,59 @@ record TrackedRequest(CertificateRequest request, Text text, Option<Archives.Lis
     if (request.status() != RequestStatus.AWAITING_SELECTION) {
       return Option.none();
     }
-    return request
-        .searches()
-        .lastOption()
-        .filter(SearchRound::offersChoice)
-        .map(TrackedRequest::choice);
+    return request.searches().lastOption().filter(SearchRound::offersChoice).map(this::choice);
   }
 
-  private static Choice choice(SearchRound round) {
+  /**
+   * A column's heading: the engines name a candidate's attributes by their wire paths (such as
+   * {@code Indirizzo.Comune} or {@code balanceSheetDate}) and publish no label, so the known ones
+   * have words in the bundles and the others are written out from their paths.
+   */
+  static String columnName(String attribute, Text text) {
+    return text.find(COLUMN + attribute).getOrElse(() -> readable(attribute));
+  }
+
+  /**
+   * A path's words: its parts joined by "›", each split where its case or digits change, the
+   * markers engines put before some names left out ({@code NatGiu.!cod} is "Nat giu › cod").
+   */
+  static String readable(String attribute) {
+    String written =
+        PATH_PART
+            .splitAsStream(attribute)
+            .map(part -> part.replace("!", "").replace('_', ' ').strip())
+            .filter(part -> !part.isEmpty())
+            .map(TrackedRequest::words)
+            .collect(Collectors.joining(" › "));
+    return written.isEmpty() ? attribute : written;
+  }
+
+  /** A part's words, the first capitalised, the others in lower case but for acronyms. */
+  private static String words(String part) {
+    StringBuilder written = new StringBuilder();
+    for (String word : WORD_BREAK.splitAsStream(part).toList()) {
+      if (word.isBlank()) {
+        continue;
+      }
+      String trimmed = word.strip();
+      if (written.isEmpty()) {
+        written
+            .append(trimmed.substring(0, 1).toUpperCase(Locale.ROOT))
+            .append(trimmed.substring(1));
+      } else {
+        boolean acronym = trimmed.length() > 1 && trimmed.equals(trimmed.toUpperCase(Locale.ROOT));
+        written.append(' ').append(acronym ? trimmed : trimmed.toLowerCase(Locale.ROOT));
+      }
+    }
+    return written.toString();
+  }
+
+  private Choice choice(SearchRound round) {
     TreeSet<String> columns =
         TreeSet.ofAll(round.candidates().flatMap(candidate -> candidate.attributes().keySet()));
     return new Choice(
         round.searchId(),
-        columns.toJavaList(),
+        columns.toList().map(column -> columnName(column, text)).toJavaList(),
         round
             .candidates()
             .map(candidate ->

@@ -26,6 +26,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +48,9 @@ final class Tracking {
 
   private static final Pattern INDEX = Pattern.compile("\\d{1,6}");
 
+  /** The hidden field of the search form: how many rounds the request had when it was shown. */
+  static final String ROUNDS_FIELD = "rounds";
+
   private final ListRequestsUseCase list;
   private final GetRequestUseCase get;
   private final SelectCandidateUseCase select;
@@ -52,7 +58,14 @@ final class Tracking {
   private final AddSearchUseCase addSearch;
   private final CancelRequestUseCase cancel;
   private final RetrieveDocumentUseCase documents;
+  private final Listings listings;
   private final LiveRequests live;
+
+  /**
+   * The requests (by caller and id) a choice or a new search is being sent for on this instance: a
+   * second one sent meanwhile, from a double click, is refused rather than sent upstream too.
+   */
+  private final Set<String> acting = ConcurrentHashMap.newKeySet();
 
   Tracking(
       ListRequestsUseCase list,
@@ -62,6 +75,7 @@ final class Tracking {
       AddSearchUseCase addSearch,
       CancelRequestUseCase cancel,
       RetrieveDocumentUseCase documents,
+      Listings listings,
       LiveRequests live) {
     this.list = list;
     this.get = get;
@@ -70,6 +84,7 @@ final class Tracking {
     this.addSearch = addSearch;
     this.cancel = cancel;
     this.documents = documents;
+    this.listings = listings;
     this.live = live;
   }
 
@@ -170,34 +185,56 @@ final class Tracking {
   }
 
   TrackedRequest view(Visit visit, CertificateRequest request) {
-    return view(request, visit.caller(), visit.text(), documents);
-  }
-
-  /** The request as shown, its archive's files read from the store when it has a document. */
-  static TrackedRequest view(
-      CertificateRequest request, String caller, Text text, RetrieveDocumentUseCase documents) {
-    Option<Archives.Listing> listing =
-        request.document().isEmpty()
-            ? Option.none()
-            : documents
-                .retrieve(new RequestQuery(caller, request.id().value()))
-                .toOption()
-                .map(Archives::list);
-    return new TrackedRequest(request, text, listing);
+    return new TrackedRequest(request, visit.text(), listings.of(request, visit.caller()));
   }
 
   private void choose(Visit visit) {
-    CertificateRequest request = found(visit);
+    oneAtATime(visit, request -> choose(visit, request));
+  }
+
+  private void choose(Visit visit, CertificateRequest request) {
     String index = visit.ctx().pathParam("index");
     String searchId = Option.of(visit.ctx().formParam("searchId")).getOrElse("");
     if (!INDEX.matcher(index).matches() || searchId.isEmpty()) {
       show(visit, 400, request, visit.text().get("requests.failure.candidate"));
+    } else if (!offersChoiceFrom(request, searchId)) {
+      movedOn(visit, request);
+    } else {
+      act(
+          visit,
+          request,
+          select.select(
+              new SelectCandidateCommand(query(visit), searchId, Integer.parseInt(index))));
+    }
+  }
+
+  /** Whether the request still awaits a choice among the round the page showed. */
+  private static boolean offersChoiceFrom(CertificateRequest request, String searchId) {
+    return request.status() == RequestStatus.AWAITING_SELECTION
+        && request.selection().isEmpty()
+        && request.searches().lastOption().exists(round -> round.searchId().equals(searchId));
+  }
+
+  /**
+   * Runs a paid action on the request the address names, unless one is already under way for it
+   * here; the request is read once the action has its turn, so it sees what any earlier one did.
+   */
+  private void oneAtATime(Visit visit, Consumer<CertificateRequest> action) {
+    String key = visit.caller() + "/" + visit.ctx().pathParam("id");
+    if (!acting.add(key)) {
+      show(visit, 409, found(visit), visit.text().get("requests.failure.busy"));
       return;
     }
-    act(
-        visit,
-        request,
-        select.select(new SelectCandidateCommand(query(visit), searchId, Integer.parseInt(index))));
+    try {
+      action.accept(found(visit));
+    } finally {
+      acting.remove(key);
+    }
+  }
+
+  /** Refuses a form shown before the request moved on: it may no longer mean what it meant. */
+  private void movedOn(Visit visit, CertificateRequest request) {
+    show(visit, 409, request, visit.text().get("requests.failure.movedOn"));
   }
 
   private void searchForm(Visit visit) {
@@ -218,7 +255,15 @@ final class Tracking {
   }
 
   private void searchAgain(Visit visit) {
-    CertificateRequest request = found(visit);
+    oneAtATime(visit, request -> searchAgain(visit, request));
+  }
+
+  private void searchAgain(Visit visit, CertificateRequest request) {
+    String rounds = Option.of(visit.ctx().formParam(ROUNDS_FIELD)).getOrElse("");
+    if (!rounds.equals(Integer.toString(request.searches().size()))) {
+      movedOn(visit, request);
+      return;
+    }
     Either<UseCaseError, CertificateDescription> described =
         describe.describe(request.certificateId());
     if (described.isLeft()) {

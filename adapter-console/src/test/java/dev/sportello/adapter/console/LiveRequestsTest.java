@@ -34,18 +34,38 @@ class LiveRequestsTest {
   }
 
   private Iterator<String> follow(CertificateRequest request) throws Exception {
-    HttpResponse<Stream<String>> stream =
-        session
-            .events(
-                "/requests/"
-                    + request.id().value()
-                    + "/events?since="
-                    + TrackedRequest.version(request))
-            .get(10, TimeUnit.SECONDS);
+    return open(request).iterator();
+  }
+
+  /** Opens a stream of the request from the version given, as its page would. */
+  private Stream<String> open(CertificateRequest request) throws Exception {
+    HttpResponse<Stream<String>> stream = session.events(events(request)).get(10, TimeUnit.SECONDS);
     assertThat(stream.statusCode()).isEqualTo(200);
     assertThat(stream.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-    return stream.body().iterator();
+    return stream.body();
+  }
+
+  private static String events(CertificateRequest request) {
+    return "/requests/" + request.id().value() + "/events?since=" + TrackedRequest.version(request);
+  }
+
+  /**
+   * Whether a stream of the request opens within a few seconds: a slot freed by a stream that ended
+   * is freed just after its last event.
+   */
+  private boolean opensSoon(CertificateRequest request) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      HttpResponse<Stream<String>> stream =
+          session.events(events(request)).get(10, TimeUnit.SECONDS);
+      stream.body().close();
+      if (stream.statusCode() == 200) {
+        return true;
+      }
+      Thread.onSpinWait();
+    }
+    return false;
   }
 
   /** The lines of the next event of this name, its id included; comments and others skipped. */
@@ -74,6 +94,16 @@ class LiveRequestsTest {
     List<String> update = next(lines, LiveRequests.UPDATE);
     assertThat(update).contains("id: " + TrackedRequest.version(changed));
     assertThat(String.join("\n", update)).contains("<strong>Data available</strong>");
+  }
+
+  @Test
+  void aPageOlderThanTheRequestCatchesUpAsSoonAsItsStreamOpens() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    CertificateRequest changed = orders.advance(request, RequestStatus.DATA_AVAILABLE);
+
+    Iterator<String> lines = follow(request);
+
+    assertThat(next(lines, LiveRequests.UPDATE)).contains("id: " + TrackedRequest.version(changed));
   }
 
   @Test
@@ -111,6 +141,35 @@ class LiveRequestsTest {
   }
 
   @Test
+  void aStreamEndedBySigningOutSaysSoWithTheWayBackBeforeItEnds() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    browser.post(SignIn.SIGN_OUT, Map.of());
+
+    assertThat(String.join("\n", next(lines, LiveRequests.SIGNED_OUT)))
+        .contains("You have been signed out, so this page no longer follows the request.")
+        .contains(
+            "<a href=\"/requests/"
+                + request.id().value()
+                + "\">Sign in again to keep following it.</a>");
+    next(lines, LiveRequests.END);
+  }
+
+  @Test
+  void aStreamEndedByTheRequestSaysNothingOfSigningOut() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Iterator<String> lines = follow(request);
+
+    orders.advance(request, RequestStatus.CANCELLED);
+
+    List<String> rest = new ArrayList<>();
+    lines.forEachRemaining(rest::add);
+    assertThat(rest).contains("event: " + LiveRequests.END);
+    assertThat(rest).doesNotContain("event: " + LiveRequests.SIGNED_OUT);
+  }
+
+  @Test
   void aSessionFollowsAtMostAFewRequestsAtOnce() throws Exception {
     CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
     for (int open = 0; open < LiveRequests.MAX_PER_SESSION; open++) {
@@ -121,6 +180,36 @@ class LiveRequestsTest {
         session.events("/requests/" + request.id().value() + "/events").get(10, TimeUnit.SECONDS);
 
     assertThat(refused.statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void aStreamThatEndedFreesItsSlot() throws Exception {
+    CertificateRequest ending = orders.place(Browser.ALICE, Orders.PLAIN);
+    List<Iterator<String>> streams = new ArrayList<>();
+    for (int open = 0; open < LiveRequests.MAX_PER_SESSION; open++) {
+      streams.add(follow(ending));
+    }
+
+    orders.advance(ending, RequestStatus.CANCELLED);
+    for (Iterator<String> stream : streams) {
+      next(stream, LiveRequests.END);
+    }
+
+    assertThat(opensSoon(orders.place(Browser.ALICE, Orders.PLAIN))).isTrue();
+  }
+
+  @Test
+  void aStreamWhoseBrowserWentAwayFreesItsSlot() throws Exception {
+    CertificateRequest request = orders.place(Browser.ALICE, Orders.PLAIN);
+    Stream<String> gone = open(request);
+    for (int open = 1; open < LiveRequests.MAX_PER_SESSION; open++) {
+      follow(request);
+    }
+
+    gone.close();
+    orders.advance(request, RequestStatus.DATA_AVAILABLE);
+
+    assertThat(opensSoon(orders.place(Browser.ALICE, Orders.PLAIN))).isTrue();
   }
 
   @Test

@@ -9,6 +9,8 @@ import dev.sportello.domain.request.Selection;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -157,11 +159,23 @@ class TrackingTest {
   }
 
   @Test
+  void aFollowedRequestsPageHasAnAlertForTheEndOfItsSession() {
+    CertificateRequest moving = orders.place(Browser.ALICE, Orders.PLAIN);
+
+    String page = browser.get("/requests/" + moving.id().value()).body();
+
+    assertThat(page).contains("<p class=\"error\" role=\"alert\" sse-swap=\"signedOut\"></p>");
+  }
+
+  @Test
   void choosingACandidateSendsTheChoiceAndShowsIt() {
     CertificateRequest request =
         orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
     String page = browser.get("/requests/" + request.id().value()).body();
-    assertThat(page).contains("<td>Milano</td>").contains("Choose no. 2");
+    assertThat(page)
+        .contains("<th scope=\"col\">Municipality</th>")
+        .contains("<td>Milano</td>")
+        .contains("Choose no. 2");
 
     HttpResponse<String> chosen =
         browser.post(
@@ -172,6 +186,51 @@ class TrackingTest {
     assertThat(orders.read(request).selection().map(Selection::index)).containsExactly(1);
     assertThat(browser.get("/requests/" + request.id().value()).body())
         .contains("You chose result no. 2.");
+  }
+
+  @Test
+  void aNewSearchSentWhileAnotherIsUnderWayIsRefused() throws Exception {
+    HeldReads reads = new HeldReads();
+    TestApplication held = TestApplication.builder().wrapRepository(reads::around).build();
+    Orders heldOrders = new Orders(held);
+    try (Browser other = new Browser(held.useCases())) {
+      other.signIn();
+      CertificateRequest request =
+          heldOrders.offerCandidates(heldOrders.place(Browser.ALICE, Orders.SEARCHED));
+      String search = "/requests/" + request.id().value() + "/candidates/search";
+      other.get(search);
+      Map<String, String> sent = Map.of("$0", "Luigi", Tracking.ROUNDS_FIELD, "1");
+      reads.holdTheNextRead();
+      CompletableFuture<HttpResponse<String>> first =
+          CompletableFuture.supplyAsync(() -> other.post(search, sent));
+      reads.awaitHeld();
+
+      HttpResponse<String> second = other.post(search, sent);
+      reads.release();
+
+      assertThat(second.statusCode()).isEqualTo(409);
+      assertThat(second.body()).contains("Another action on this request is under way");
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(303);
+      assertThat(heldOrders.read(request).searches()).hasSize(2);
+    }
+  }
+
+  @Test
+  void aChoiceSentAgainAfterTheRequestMovedOnIsRefusedWithALinkToIt() {
+    CertificateRequest request =
+        orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
+    browser.get("/requests/" + request.id().value());
+    Map<String, String> sent = Map.of("searchId", request.searches().last().searchId());
+    browser.post("/requests/" + request.id().value() + "/candidates/1", sent);
+
+    HttpResponse<String> again =
+        browser.post("/requests/" + request.id().value() + "/candidates/0", sent);
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body())
+        .contains("has changed since that page was shown")
+        .contains("<a href=\"/requests/" + request.id().value() + "\">");
+    assertThat(orders.read(request).selection().map(Selection::index)).containsExactly(1);
   }
 
   @Test
@@ -214,11 +273,33 @@ class TrackingTest {
 
     HttpResponse<String> searched =
         browser.post(
-            "/requests/" + request.id().value() + "/candidates/search", Map.of("$0", "Luigi"));
+            "/requests/" + request.id().value() + "/candidates/search",
+            Map.of("$0", "Luigi", Tracking.ROUNDS_FIELD, "1"));
 
     assertThat(searched.statusCode()).as(searched.body()).isEqualTo(303);
     assertThat(orders.read(request).searches()).hasSize(2);
     assertThat(orders.read(request).status()).isEqualTo(RequestStatus.SEARCHING);
+  }
+
+  @Test
+  void aNewSearchSentTwiceFromTheSameFormStartsOneRound() {
+    CertificateRequest request =
+        orders.offerCandidates(orders.place(Browser.ALICE, Orders.SEARCHED));
+    String form = browser.get("/requests/" + request.id().value() + "/candidates/search").body();
+    Matcher rounds = Pattern.compile("name=\"rounds\" value=\"(\\d+)\"").matcher(form);
+    assertThat(rounds.find()).isTrue();
+    Map<String, String> sent = Map.of("$0", "Luigi", Tracking.ROUNDS_FIELD, rounds.group(1));
+    browser.post("/requests/" + request.id().value() + "/candidates/search", sent);
+
+    HttpResponse<String> again =
+        browser.post("/requests/" + request.id().value() + "/candidates/search", sent);
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body())
+        .contains("has changed since that page was shown, so nothing was sent")
+        .contains(
+            "<a href=\"/requests/" + request.id().value() + "\">See the request as it is now.</a>");
+    assertThat(orders.read(request).searches()).hasSize(2);
   }
 
   @Test
