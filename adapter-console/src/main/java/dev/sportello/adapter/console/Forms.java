@@ -38,6 +38,15 @@ final class Forms {
 
   static final String KEY_FIELD = "idempotencyKey";
 
+  /**
+   * The most files one order form posts: a form with more file fields than this cannot be posted
+   * whole. Published forms ask for one or two (an identity document, a mandate).
+   */
+  static final int MAX_FILES = 4;
+
+  /** Room for the form's typed values, extras and multipart framing beside its files. */
+  static final long TEXT_BYTES = 256L * 1024;
+
   private final DescribeCertificateUseCase describe;
   private final ValidateSubmissionUseCase validate;
   private final SubmitRequestUseCase submit;
@@ -57,6 +66,11 @@ final class Forms {
     this.tokens = tokens;
   }
 
+  /** The largest body an order form may post: its files at their largest, and its text. */
+  static long maxPostBytes(ValuePolicy files) {
+    return MAX_FILES * files.maxFileBytes() + TEXT_BYTES;
+  }
+
   static String path(CertificateId id) {
     return path(id.value());
   }
@@ -67,8 +81,8 @@ final class Forms {
 
   void register(Routes routes) {
     routes.get(BASE + "/{id}", Access.SIGNED_IN, this::show);
-    routes.post(BASE + "/{id}/check", Access.SIGNED_IN, this::check);
-    routes.post(BASE + "/{id}/order", Access.SIGNED_IN, this::order);
+    routes.post(BASE + "/{id}/check", Access.SIGNED_IN, BASE + "/{id}", this::check);
+    routes.post(BASE + "/{id}/order", Access.SIGNED_IN, BASE + "/{id}", this::order);
   }
 
   private void show(Visit visit) {

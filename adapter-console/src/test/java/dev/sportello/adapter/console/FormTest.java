@@ -158,6 +158,16 @@ class FormTest {
   }
 
   @Test
+  void theLanguageSwitchOfACheckedPageComesBackToTheCertificatesPage() {
+    browser.get(FORM);
+
+    HttpResponse<String> checked =
+        browser.post(FORM + "/check", person("1990-01-01", Certificates.MARIO_ROSSI));
+
+    assertThat(Browser.field(checked.body(), "back")).isEqualTo(FORM);
+  }
+
+  @Test
   void anOrderGoesToTheNewRequestsPage() {
     browser.get(FORM);
 
