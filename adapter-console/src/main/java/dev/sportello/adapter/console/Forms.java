@@ -139,20 +139,25 @@ final class Forms {
           }
           UseCaseError failure = ordered.getLeft();
           // Nothing was ordered under this key for a refused input: the corrected form orders
-          // under a new one. Any other refusal may be repeated as it is, under the same key.
-          boolean freshKey =
-              failure instanceof UseCaseError.InvalidInput
-                  || failure instanceof UseCaseError.KeyReusedWithAnotherBody;
-          render(
-              visit,
-              failure instanceof UseCaseError.InvalidInput ? 422 : 409,
-              form(description, visit)
-                  .checked(
-                      filled,
-                      refusal(failure, visit.text()),
-                      Option.none(),
-                      freshKey ? tokens.token() : key,
-                      true));
+          // under a new one. Any other refusal keeps the key, so that pressing Order again never
+          // orders twice: a form that already placed an order (sent again after Back with other
+          // values) points to it and to a new form instead.
+          boolean invalid = failure instanceof UseCaseError.InvalidInput;
+          visit.render(
+              invalid ? 422 : 409,
+              "form.jte",
+              "form.title",
+              java.util.Map.of(
+                  "form",
+                  form(description, visit)
+                      .checked(
+                          filled,
+                          refusal(failure, visit.text()),
+                          Option.none(),
+                          invalid ? tokens.token() : key,
+                          true),
+                  "placed",
+                  failure instanceof UseCaseError.KeyReusedWithAnotherBody));
         });
   }
 
