@@ -100,11 +100,27 @@ class FormTest {
     assertThat(check.body())
         .doesNotContain("<html")
         .contains(
-            "id=\"field-3-message\" class=\"messages\" data-for=\"field-3\""
-                + " data-invalid=\"true\" aria-live=\"polite\" hx-swap-oob=\"true\"")
+            "<div id=\"field-3-message\" hx-swap-oob=\"innerHTML\">\n<div data-for=\"field-3\""
+                + " data-invalid=\"true\">")
         .contains("The codice fiscale does not agree with the birth date.")
         .contains("data-for=\"field-2\" data-invalid=\"false\"")
         .contains("To correct: Codice Fiscale.");
+  }
+
+  @Test
+  void checkingAsOneTypesUpdatesTheRegionsInPlaceAndOnlyTheSummaryAnnounces() {
+    String page = browser.get(FORM).body();
+
+    HttpResponse<String> check =
+        browser.postByHtmx(FORM + "/check", person("1990-01-01", Certificates.MARIO_ROSSI));
+
+    assertThat(page)
+        .containsOnlyOnce("aria-live")
+        .contains("<div id=\"check-summary\" class=\"check\" role=\"status\" aria-live=\"polite\">")
+        .contains("<div id=\"field-3-message\" class=\"messages\">");
+    assertThat(check.body())
+        .doesNotContain("aria-live")
+        .contains("<div id=\"check-summary\" hx-swap-oob=\"innerHTML\">");
   }
 
   @Test
