@@ -85,8 +85,13 @@ class FormTest {
 
     assertThat(page)
         .contains("type=\"checkbox\" name=\"extras\" value=\"opzione_0\"")
-        .contains("urgenza (+ €5.00 plus VAT)")
+        .contains("Urgent handling (+ €5.00 plus VAT)")
         .containsSubsequence("Document", "€10.00", "VAT", "€2.20", "Total", "€12.20");
+  }
+
+  @Test
+  void anExtraOfAKindWithoutWordsOfOursIsNamedReadablyFromItsCode() {
+    assertThat(browser.get(FORM).body()).contains("Consegna pec (+ €2.00 plus VAT)");
   }
 
   @Test
