@@ -134,7 +134,7 @@ final class Forms {
               submit.submit(
                   new SubmitRequestCommand(visit.caller(), key, input(description, filled)));
           if (ordered.isRight()) {
-            visit.redirect("/requests/" + ordered.get().id().value());
+            visit.redirect(requestPath(ordered.get().id().value()));
             return;
           }
           UseCaseError failure = ordered.getLeft();
@@ -157,8 +157,15 @@ final class Forms {
                           invalid ? tokens.token() : key,
                           true),
                   "placed",
-                  failure instanceof UseCaseError.KeyReusedWithAnotherBody));
+                  failure instanceof UseCaseError.KeyReusedWithAnotherBody reused
+                      ? requestPath(reused.first().value())
+                      : ""));
         });
+  }
+
+  /** A request's page. */
+  static String requestPath(String requestId) {
+    return "/requests/" + requestId;
   }
 
   private OrderForm form(CertificateDescription description, Visit visit) {

@@ -221,7 +221,8 @@ class FormTest {
     String key = Browser.field(browser.get(FORM).body(), Forms.KEY_FIELD);
     Map<String, String> first = person("1985-12-10", Certificates.MARIO_ROSSI);
     first.put(Forms.KEY_FIELD, key);
-    browser.post(FORM + "/order", first);
+    String placed =
+        browser.post(FORM + "/order", first).headers().firstValue("Location").orElseThrow();
     Map<String, String> changed = new LinkedHashMap<>(first);
     changed.put("extras", "opzione_0");
 
@@ -230,7 +231,7 @@ class FormTest {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body())
         .contains("This form already placed an order")
-        .contains("<a href=\"/requests\">")
+        .contains("<a href=\"" + placed + "\">See the order</a>")
         .contains("<a href=\"" + FORM + "\">Start a new form</a>");
     assertThat(Browser.field(again.body(), Forms.KEY_FIELD)).isEqualTo(key);
     assertThat(app.repository().size()).isEqualTo(1);
