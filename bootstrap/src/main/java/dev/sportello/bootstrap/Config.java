@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param database the embedded (SQLite) file under the data dir, or PostgreSQL
  * @param poolSize the most database connections
  * @param publicUrl where the engines reach our webhooks, when they can
+ * @param consoleOrigin the origin browsers open the web console at, when a proxy hides it
  * @param webhookSecret the webhook token key; empty: generated once and kept in the data dir
  * @param dataKey the keys that seal personal data; empty: generated once and kept in the data dir
  * @param syncInterval how often the sync cycle runs (before jitter)
@@ -44,6 +45,7 @@ record Config(
     Database database,
     int poolSize,
     Option<URI> publicUrl,
+    Option<URI> consoleOrigin,
     Option<String> webhookSecret,
     Option<String> dataKey,
     Duration syncInterval,

@@ -78,6 +78,7 @@ final class ConfigLoader {
     Config.Database database = database(in);
     int poolSize = in.get(Setting.DB_POOL_SIZE, text -> Values.integer(text, 1, 200), 1);
     Option<URI> publicUrl = in.optional(Setting.PUBLIC_URL, Values::httpUrl);
+    Option<URI> consoleOrigin = in.optional(Setting.CONSOLE_ORIGIN, Values::origin);
     Option<String> secret =
         in.optional(Setting.WEBHOOK_SECRET, text -> Values.text(text, MIN_WEBHOOK_SECRET));
     Option<String> dataKey = in.optional(Setting.DATA_KEY, Validation::valid);
@@ -147,6 +148,7 @@ final class ConfigLoader {
             database,
             poolSize,
             publicUrl,
+            consoleOrigin,
             secret,
             dataKey,
             syncInterval,

@@ -247,8 +247,14 @@ final class Service implements AutoCloseable {
                     .orElse(generatedKey)
                     .map(key -> HashMap.of(RestSettings.hashApiKey(key), SANDBOX_CALLER))
                     .getOrElse(HashMap.empty()));
+    ConsoleSettings consoleSettings = ConsoleSettings.of(keys).withFiles(files);
     ConsoleAdapter console =
-        ConsoleAdapter.create(useCases, ConsoleSettings.of(keys).withFiles(files));
+        ConsoleAdapter.create(
+            useCases,
+            config
+                .consoleOrigin()
+                .map(consoleSettings::withPublicOrigin)
+                .getOrElse(consoleSettings));
     RestAdapter rest =
         RestAdapter.create(
             useCases,

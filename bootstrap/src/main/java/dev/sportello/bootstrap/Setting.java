@@ -56,6 +56,11 @@ enum Setting {
       "",
       "the address at which the engines reach this service's webhooks (such as"
           + " https://sportello.example.com); empty: no webhooks outside sandbox mode"),
+  CONSOLE_ORIGIN(
+      "",
+      "the origin browsers open the web console at behind a reverse proxy (such as"
+          + " https://console.example.com), which every form of the console must be posted from;"
+          + " empty: the address the request was sent to"),
   WEBHOOK_SECRET(
       "",
       "the key that makes webhook URLs unguessable, at least 32 characters; empty: generated"

@@ -146,6 +146,19 @@ final class Values {
     }
   }
 
+  /** An http or https URL with nothing after its host and port: what a browser sends as Origin. */
+  static Validation<String, URI> origin(String text) {
+    String message = "must be an origin, a scheme and a host, such as https://console.example.com";
+    return httpUrl(text)
+        .mapError(problem -> message)
+        .flatMap(uri -> {
+          String path = uri.getRawPath();
+          boolean bare =
+              uri.getRawUserInfo() == null && (path == null || path.isEmpty() || path.equals("/"));
+          return bare ? Validation.valid(uri) : Validation.invalid(message);
+        });
+  }
+
   static Validation<String, Path> path(String text) {
     try {
       return text.isBlank()

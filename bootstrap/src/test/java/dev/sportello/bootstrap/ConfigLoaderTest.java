@@ -391,6 +391,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theConsoleOriginIsASchemeAndAHostAlone() {
+    assertThat(problems(Map.of("SPORTELLO_CONSOLE_ORIGIN", "https://console.example.com/app")))
+        .containsExactly(
+            "SPORTELLO_CONSOLE_ORIGIN=https://console.example.com/app (environment): must be an"
+                + " origin, a scheme and a host, such as https://console.example.com");
+    assertThat(
+            valid(Map.of("SPORTELLO_CONSOLE_ORIGIN", "https://console.example.com"))
+                .consoleOrigin())
+        .contains(URI.create("https://console.example.com"));
+  }
+
+  @Test
   void emptyValuesCountAsUnset() {
     assertThat(
             valid(

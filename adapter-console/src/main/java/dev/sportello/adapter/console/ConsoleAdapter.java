@@ -3,6 +3,7 @@ package dev.sportello.adapter.console;
 import dev.sportello.application.port.in.CallerKeys;
 import dev.sportello.application.service.UseCases;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import java.time.InstantSource;
 
 /**
@@ -19,8 +20,10 @@ public final class ConsoleAdapter {
   private final SignIn signIn;
   private final Catalogue catalogue;
   private final Forms forms;
+  private final ConsoleSettings settings;
 
   private ConsoleAdapter(UseCases useCases, ConsoleSettings settings, InstantSource clock) {
+    this.settings = settings;
     this.sessions = new Sessions(settings.sessionIdleTimeout(), settings.maxSessions(), clock);
     Listings listings = new Listings(useCases.retrieveDocument());
     this.tracking =
@@ -60,12 +63,17 @@ public final class ConsoleAdapter {
    * Adds the console's routes and error pages to a server's configuration. Its routes are {@code
    * /}, {@code /sign-in}, {@code /sign-out}, {@code /language}, {@code /catalogue}, {@code
    * /certificates/…}, {@code /requests…} and its assets under {@code /console/}; it sets no
-   * exception handler and leaves every other address alone.
+   * exception handler and leaves every other address alone. It bounds the server's multipart
+   * bodies: each file to the largest the file policy takes, and a whole body to what the largest
+   * form may carry.
    */
   public void mount(JavalinConfig config) {
+    long maxPostBytes = Forms.maxPostBytes(settings.files());
+    config.jetty.multipartConfig.maxFileSize(settings.files().maxFileBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(maxPostBytes, SizeUnit.BYTES);
     Visits visits = new Visits(sessions, templates);
     ErrorPages errors = new ErrorPages(visits);
-    Routes routes = new Routes(config, visits, errors);
+    Routes routes = new Routes(config, visits, errors, maxPostBytes, settings.publicOrigin());
     tracking.register(routes);
     config.events.serverStopping(tracking::closeStreams);
     signIn.register(routes);

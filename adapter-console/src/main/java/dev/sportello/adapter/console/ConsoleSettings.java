@@ -2,6 +2,8 @@ package dev.sportello.adapter.console;
 
 import dev.sportello.domain.field.ValuePolicy;
 import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,13 +20,18 @@ import java.util.Objects;
  * @param refusedSignInDelay how long a refused sign-in waits before it answers, against guessing
  * @param files the files a file field takes (their types and largest size), as the application
  *     checks them: the form refuses others before sending anything
+ * @param publicOrigin the origin browsers see the console at, such as {@code
+ *     https://console.example}, which every post must come from; set it when a reverse proxy in
+ *     front passes another {@code Host}. Empty: a post's origin must name the {@code Host} it was
+ *     sent to
  */
 public record ConsoleSettings(
     Map<String, String> apiKeys,
     Duration sessionIdleTimeout,
     int maxSessions,
     Duration refusedSignInDelay,
-    ValuePolicy files) {
+    ValuePolicy files,
+    Option<URI> publicOrigin) {
 
   /** Thirty minutes. */
   public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
@@ -40,6 +47,8 @@ public record ConsoleSettings(
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
     Objects.requireNonNull(refusedSignInDelay, "refusedSignInDelay");
     Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(publicOrigin, "publicOrigin");
+    publicOrigin.forEach(ConsoleSettings::requireOrigin);
     if (!sessionIdleTimeout.isPositive()) {
       throw new IllegalArgumentException("the session idle timeout is positive");
     }
@@ -49,6 +58,16 @@ public record ConsoleSettings(
     if (refusedSignInDelay.isNegative()) {
       throw new IllegalArgumentException("the refused sign-in delay is never negative");
     }
+  }
+
+  /** Without a configured public origin: posts are checked against their {@code Host}. */
+  public ConsoleSettings(
+      Map<String, String> apiKeys,
+      Duration sessionIdleTimeout,
+      int maxSessions,
+      Duration refusedSignInDelay,
+      ValuePolicy files) {
+    this(apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, files, Option.none());
   }
 
   /** The defaults, with the given keys: the application's default file policy. */
@@ -64,7 +83,30 @@ public record ConsoleSettings(
   /** The same settings, taking other files. */
   public ConsoleSettings withFiles(ValuePolicy policy) {
     return new ConsoleSettings(
-        apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, policy);
+        apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, policy, publicOrigin);
+  }
+
+  /** The same settings, with the origin browsers see the console at. */
+  public ConsoleSettings withPublicOrigin(URI origin) {
+    return new ConsoleSettings(
+        apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, files, Option.some(origin));
+  }
+
+  /** An origin is a scheme, a host and perhaps a port: nothing after them. */
+  private static void requireOrigin(URI origin) {
+    String scheme = origin.getScheme();
+    String path = origin.getRawPath();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || origin.getHost() == null
+        || origin.getRawUserInfo() != null
+        || !(path == null || path.isEmpty() || path.equals("/"))
+        || origin.getRawQuery() != null
+        || origin.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "the public origin is an http or https scheme and a host, such as"
+              + " https://console.example");
+    }
   }
 
   /** Leaves out the key hashes. */
@@ -78,6 +120,8 @@ public record ConsoleSettings(
         + maxSessions
         + ", refusedSignInDelay="
         + refusedSignInDelay
+        + ", publicOrigin="
+        + publicOrigin
         + "]";
   }
 }

@@ -36,6 +36,11 @@ record FormView(
     String idempotencyKey,
     boolean filesAgain) {
 
+  /** The certificate's page, which opens a new form. */
+  String path() {
+    return Forms.path(certificateId);
+  }
+
   String checkPath() {
     return Forms.path(certificateId) + "/check";
   }

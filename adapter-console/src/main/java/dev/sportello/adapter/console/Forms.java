@@ -38,6 +38,15 @@ final class Forms {
 
   static final String KEY_FIELD = "idempotencyKey";
 
+  /**
+   * The most files one order form posts: a form with more file fields than this cannot be posted
+   * whole. Published forms ask for one or two (an identity document, a mandate).
+   */
+  static final int MAX_FILES = 4;
+
+  /** Room for the form's typed values, extras and multipart framing beside its files. */
+  static final long TEXT_BYTES = 256L * 1024;
+
   private final DescribeCertificateUseCase describe;
   private final ValidateSubmissionUseCase validate;
   private final SubmitRequestUseCase submit;
@@ -57,6 +66,11 @@ final class Forms {
     this.tokens = tokens;
   }
 
+  /** The largest body an order form may post: its files at their largest, and its text. */
+  static long maxPostBytes(ValuePolicy files) {
+    return MAX_FILES * files.maxFileBytes() + TEXT_BYTES;
+  }
+
   static String path(CertificateId id) {
     return path(id.value());
   }
@@ -67,8 +81,8 @@ final class Forms {
 
   void register(Routes routes) {
     routes.get(BASE + "/{id}", Access.SIGNED_IN, this::show);
-    routes.post(BASE + "/{id}/check", Access.SIGNED_IN, this::check);
-    routes.post(BASE + "/{id}/order", Access.SIGNED_IN, this::order);
+    routes.post(BASE + "/{id}/check", Access.SIGNED_IN, BASE + "/{id}", this::check);
+    routes.post(BASE + "/{id}/order", Access.SIGNED_IN, BASE + "/{id}", this::order);
   }
 
   private void show(Visit visit) {
@@ -120,26 +134,38 @@ final class Forms {
               submit.submit(
                   new SubmitRequestCommand(visit.caller(), key, input(description, filled)));
           if (ordered.isRight()) {
-            visit.redirect("/requests/" + ordered.get().id().value());
+            visit.redirect(requestPath(ordered.get().id().value()));
             return;
           }
           UseCaseError failure = ordered.getLeft();
           // Nothing was ordered under this key for a refused input: the corrected form orders
-          // under a new one. Any other refusal may be repeated as it is, under the same key.
-          boolean freshKey =
-              failure instanceof UseCaseError.InvalidInput
-                  || failure instanceof UseCaseError.KeyReusedWithAnotherBody;
-          render(
-              visit,
-              failure instanceof UseCaseError.InvalidInput ? 422 : 409,
-              form(description, visit)
-                  .checked(
-                      filled,
-                      refusal(failure, visit.text()),
-                      Option.none(),
-                      freshKey ? tokens.token() : key,
-                      true));
+          // under a new one. Any other refusal keeps the key, so that pressing Order again never
+          // orders twice: a form that already placed an order (sent again after Back with other
+          // values) points to it and to a new form instead.
+          boolean invalid = failure instanceof UseCaseError.InvalidInput;
+          visit.render(
+              invalid ? 422 : 409,
+              "form.jte",
+              "form.title",
+              java.util.Map.of(
+                  "form",
+                  form(description, visit)
+                      .checked(
+                          filled,
+                          refusal(failure, visit.text()),
+                          Option.none(),
+                          invalid ? tokens.token() : key,
+                          true),
+                  "placed",
+                  failure instanceof UseCaseError.KeyReusedWithAnotherBody reused
+                      ? requestPath(reused.first().value())
+                      : ""));
         });
+  }
+
+  /** A request's page. */
+  static String requestPath(String requestId) {
+    return "/requests/" + requestId;
   }
 
   private OrderForm form(CertificateDescription description, Visit visit) {

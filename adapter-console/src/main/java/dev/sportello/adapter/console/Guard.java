@@ -1,6 +1,7 @@
 package dev.sportello.adapter.console;
 
 import io.javalin.http.Context;
+import io.vavr.control.Option;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +42,20 @@ final class Guard {
   }
 
   /**
-   * Whether a post may come from our own pages: its {@code Origin}, when the browser sends one,
-   * names this host; without one, its {@code Sec-Fetch-Site} (when sent) says it is not from
-   * another site.
+   * Whether a post may come from our own pages: its {@code Origin}, when the browser sends one, is
+   * the configured public origin, or without one names this host; without an {@code Origin}, its
+   * {@code Sec-Fetch-Site} (when sent) says it is not from another site.
+   *
+   * @param publicOrigin the origin browsers see the console at, such as {@code
+   *     https://console.example}, when a proxy in front gives the server another {@code Host}
    */
-  static boolean sameOrigin(Context ctx) {
+  static boolean sameOrigin(Context ctx, Option<URI> publicOrigin) {
     String origin = ctx.header("Origin");
-    String host = ctx.header("Host");
     if (origin != null) {
+      if (publicOrigin.isDefined()) {
+        return origin.strip().equalsIgnoreCase(originOf(publicOrigin.get()));
+      }
+      String host = ctx.header("Host");
       return host != null && authority(origin).equalsIgnoreCase(host.strip());
     }
     String site = ctx.header("Sec-Fetch-Site");
@@ -64,6 +71,11 @@ final class Guard {
     return presented != null
         && MessageDigest.isEqual(
             presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** How a browser writes an origin in its header: {@code scheme://host[:port]}, no path. */
+  static String originOf(URI origin) {
+    return origin.getScheme() + "://" + origin.getRawAuthority();
   }
 
   /** The {@code host[:port]} of an origin such as {@code https://example.org:8443}, or "". */

@@ -17,6 +17,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeSet;
 import io.vavr.control.Option;
+import java.util.Locale;
 
 /**
  * Builds an order form's view from the certificate's description, what was filled in and what the
@@ -176,8 +177,24 @@ final class OrderForm {
             new ExtraChoice(
                 "extra-" + extra._2,
                 extra._1.key(),
-                text.format("form.extra", extra._1.kind(), Prices.euros(extra._1.price(), text)),
+                text.format("form.extra", name(extra._1), Prices.euros(extra._1.price(), text)),
                 filled.extras().contains(extra._1.key())));
+  }
+
+  /**
+   * An extra's name in the page's language: the engines publish only a code for what it is (such as
+   * {@code urgenza}), which has words of ours when it is a known one, else is shown readably
+   * ("assistenza dedicata" for {@code assistenza_dedicata}).
+   */
+  private String name(Extra extra) {
+    String code = extra.kind().isBlank() ? extra.key() : extra.kind().strip();
+    return text.find("extra." + code.toLowerCase(Locale.ROOT))
+        .getOrElse(() -> {
+          String words = code.replace('_', ' ').replace('-', ' ').strip();
+          return words.isEmpty()
+              ? code
+              : words.substring(0, 1).toUpperCase(text.language().locale()) + words.substring(1);
+        });
   }
 
   private List<Extra> chosen(Filled filled) {

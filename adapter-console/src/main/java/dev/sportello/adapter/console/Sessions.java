@@ -69,10 +69,6 @@ final class Sessions {
     byId.remove(id);
   }
 
-  int size() {
-    return byId.size();
-  }
-
   /** A random, URL-safe token of 256 bits. */
   String token() {
     byte[] bytes = new byte[TOKEN_BYTES];

@@ -13,13 +13,28 @@ final class Visit {
   private final Text text;
   private final String csrfToken;
   private final Templates templates;
+  private final String pagePath;
+  private final boolean sessionEnded;
 
-  Visit(Context ctx, Option<Session> session, Text text, String csrfToken, Templates templates) {
+  /**
+   * @param pagePath the address of the page this visit shows, which a GET opens again
+   * @param sessionEnded whether the browser presented a session that has ended
+   */
+  Visit(
+      Context ctx,
+      Option<Session> session,
+      Text text,
+      String csrfToken,
+      Templates templates,
+      String pagePath,
+      boolean sessionEnded) {
     this.ctx = ctx;
     this.session = session;
     this.text = text;
     this.csrfToken = csrfToken;
     this.templates = templates;
+    this.pagePath = pagePath;
+    this.sessionEnded = sessionEnded;
   }
 
   Context ctx() {
@@ -37,6 +52,15 @@ final class Visit {
         .getOrElseThrow(() -> new IllegalStateException("no one is signed in"));
   }
 
+  /** The address that opens this visit's page again with a GET, whatever the request's method. */
+  String pagePath() {
+    return pagePath;
+  }
+
+  boolean sessionEnded() {
+    return sessionEnded;
+  }
+
   Text text() {
     return text;
   }
@@ -47,7 +71,7 @@ final class Visit {
 
   /** What the layout needs, for a page titled by the message under a key. */
   Page page(String titleKey) {
-    return new Page(text, text.get(titleKey), ctx.path(), session.isDefined(), csrfToken);
+    return new Page(text, text.get(titleKey), pagePath, session.isDefined(), csrfToken);
   }
 
   /** Whether htmx sent the request, which then wants a fragment rather than a page. */

@@ -14,14 +14,30 @@ final class Visits {
     this.templates = templates;
   }
 
+  /** A visit whose page is at the request's own address. */
   Visit of(Context ctx) {
-    Option<Session> session = Cookies.read(ctx, Cookies.SESSION).flatMap(sessions::find);
+    return of(ctx, ctx.path());
+  }
+
+  /**
+   * @param pagePath the address that shows the visit's page with a GET
+   */
+  Visit of(Context ctx, String pagePath) {
+    Option<String> presented = Cookies.read(ctx, Cookies.SESSION);
+    Option<Session> session = presented.flatMap(sessions::find);
     Language language =
         Cookies.read(ctx, Cookies.LANGUAGE)
             .flatMap(Language::ofCode)
             .getOrElse(() -> Language.preferred(orEmpty(ctx.header("Accept-Language"))));
     String csrfToken = session.map(Session::csrfToken).getOrElse(() -> visitorToken(ctx));
-    return new Visit(ctx, session, Text.of(language), csrfToken, templates);
+    return new Visit(
+        ctx,
+        session,
+        Text.of(language),
+        csrfToken,
+        templates,
+        pagePath,
+        presented.isDefined() && session.isEmpty());
   }
 
   /**

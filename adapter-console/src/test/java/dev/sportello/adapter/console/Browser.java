@@ -10,6 +10,8 @@ import io.vavr.collection.HashMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -165,6 +167,38 @@ final class Browser implements AutoCloseable {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Origin", "http://127.0.0.1:" + server.port())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+  }
+
+  /**
+   * Sends a post's head alone, as written, and none of the body it announces: the answer's status
+   * line and headers, which come only if the server answers without reading the body.
+   */
+  String postHeadAlone(String path, String... headerLines) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      socket.setSoTimeout(5_000);
+      String head =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: 127.0.0.1:"
+              + server.port()
+              + "\r\n"
+              + String.join("\r\n", headerLines)
+              + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      var answer =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      StringBuilder lines = new StringBuilder();
+      for (String line = answer.readLine();
+          line != null && !line.isEmpty();
+          line = answer.readLine()) {
+        lines.append(line).append('\n');
+      }
+      return lines.toString();
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {

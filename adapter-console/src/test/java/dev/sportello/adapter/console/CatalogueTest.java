@@ -76,7 +76,8 @@ class CatalogueTest {
                 .GET());
 
     assertThat(results.body().strip())
-        .startsWith("<div id=\"catalogue-results\">")
+        .startsWith("<p id=\"catalogue-count\" hx-swap-oob=\"innerHTML\">")
+        .doesNotContain("id=\"catalogue-results\"")
         .contains("Ricerca imprese")
         .doesNotContain("residenza");
   }

@@ -17,7 +17,8 @@ final class Certificates {
 
   /**
    * A residence certificate as an engine publishes it: a person's name and birth date, then either
-   * the codice fiscale or a copy of the mandate, and urgent handling as an extra. 10.00 + 22% VAT.
+   * the codice fiscale or a copy of the mandate, and urgent handling and delivery by PEC (a code of
+   * no known words) as extras. 10.00 + 22% VAT.
    */
   static Certificate residence() {
     return new Certificate(
@@ -29,7 +30,9 @@ final class Certificates {
         Money.ZERO,
         false,
         false,
-        List.of(new Extra("opzione_0", "urgenza", Money.ofCents(500))),
+        List.of(
+            new Extra("opzione_0", "urgenza", Money.ofCents(500)),
+            new Extra("opzione_1", "consegna_pec", Money.ofCents(200))),
         FieldSchema.read(
             List.of(
                 field("$0", "Cognome", new FieldType.Text(), 0, ""),

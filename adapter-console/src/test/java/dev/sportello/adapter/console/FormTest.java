@@ -85,8 +85,13 @@ class FormTest {
 
     assertThat(page)
         .contains("type=\"checkbox\" name=\"extras\" value=\"opzione_0\"")
-        .contains("urgenza (+ €5.00 plus VAT)")
+        .contains("Urgent handling (+ €5.00 plus VAT)")
         .containsSubsequence("Document", "€10.00", "VAT", "€2.20", "Total", "€12.20");
+  }
+
+  @Test
+  void anExtraOfAKindWithoutWordsOfOursIsNamedReadablyFromItsCode() {
+    assertThat(browser.get(FORM).body()).contains("Consegna pec (+ €2.00 plus VAT)");
   }
 
   @Test
@@ -100,11 +105,27 @@ class FormTest {
     assertThat(check.body())
         .doesNotContain("<html")
         .contains(
-            "id=\"field-3-message\" class=\"messages\" data-for=\"field-3\""
-                + " data-invalid=\"true\" aria-live=\"polite\" hx-swap-oob=\"true\"")
+            "<div id=\"field-3-message\" hx-swap-oob=\"innerHTML\">\n<div data-for=\"field-3\""
+                + " data-invalid=\"true\">")
         .contains("The codice fiscale does not agree with the birth date.")
         .contains("data-for=\"field-2\" data-invalid=\"false\"")
         .contains("To correct: Codice Fiscale.");
+  }
+
+  @Test
+  void checkingAsOneTypesUpdatesTheRegionsInPlaceAndOnlyTheSummaryAnnounces() {
+    String page = browser.get(FORM).body();
+
+    HttpResponse<String> check =
+        browser.postByHtmx(FORM + "/check", person("1990-01-01", Certificates.MARIO_ROSSI));
+
+    assertThat(page)
+        .containsOnlyOnce("aria-live")
+        .contains("<div id=\"check-summary\" class=\"check\" role=\"status\" aria-live=\"polite\">")
+        .contains("<div id=\"field-3-message\" class=\"messages\">");
+    assertThat(check.body())
+        .doesNotContain("aria-live")
+        .contains("<div id=\"check-summary\" hx-swap-oob=\"innerHTML\">");
   }
 
   @Test
@@ -158,6 +179,16 @@ class FormTest {
   }
 
   @Test
+  void theLanguageSwitchOfACheckedPageComesBackToTheCertificatesPage() {
+    browser.get(FORM);
+
+    HttpResponse<String> checked =
+        browser.post(FORM + "/check", person("1990-01-01", Certificates.MARIO_ROSSI));
+
+    assertThat(Browser.field(checked.body(), "back")).isEqualTo(FORM);
+  }
+
+  @Test
   void anOrderGoesToTheNewRequestsPage() {
     browser.get(FORM);
 
@@ -183,6 +214,27 @@ class FormTest {
     assertThat(app.repository().size()).isEqualTo(1);
     assertThat(second.headers().firstValue("Location"))
         .isEqualTo(first.headers().firstValue("Location"));
+  }
+
+  @Test
+  void aFormThatPlacedAnOrderSentAgainWithOtherValuesSaysSoAndOrdersNothingMore() {
+    String key = Browser.field(browser.get(FORM).body(), Forms.KEY_FIELD);
+    Map<String, String> first = person("1985-12-10", Certificates.MARIO_ROSSI);
+    first.put(Forms.KEY_FIELD, key);
+    String placed =
+        browser.post(FORM + "/order", first).headers().firstValue("Location").orElseThrow();
+    Map<String, String> changed = new LinkedHashMap<>(first);
+    changed.put("extras", "opzione_0");
+
+    HttpResponse<String> again = browser.post(FORM + "/order", changed);
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body())
+        .contains("This form already placed an order")
+        .contains("<a href=\"" + placed + "\">See the order</a>")
+        .contains("<a href=\"" + FORM + "\">Start a new form</a>");
+    assertThat(Browser.field(again.body(), Forms.KEY_FIELD)).isEqualTo(key);
+    assertThat(app.repository().size()).isEqualTo(1);
   }
 
   @Test

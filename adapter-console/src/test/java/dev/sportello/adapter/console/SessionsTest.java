@@ -18,21 +18,19 @@ class SessionsTest {
     now.advance(Duration.ofSeconds(1));
     sessions.find(oldest.id());
 
-    sessions.open("carol");
+    Session newest = sessions.open("carol");
 
-    assertThat(sessions.size()).isEqualTo(2);
+    assertThat(sessions.find(newest.id())).isNotEmpty();
     assertThat(sessions.find(oldest.id())).isNotEmpty();
     assertThat(sessions.find(other.id())).isEmpty();
   }
 
   @Test
-  void openingASessionSweepsTheExpiredOnes() {
-    sessions.open("alice");
-    now.advance(Duration.ofMinutes(31));
+  void aSessionIdleTooLongIsNotFound() {
+    Session idle = sessions.open("alice");
+    now.advance(Duration.ofMinutes(30));
 
-    sessions.open("bob");
-
-    assertThat(sessions.size()).isEqualTo(1);
+    assertThat(sessions.find(idle.id())).isEmpty();
   }
 
   @Test

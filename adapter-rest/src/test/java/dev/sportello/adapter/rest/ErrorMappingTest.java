@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.domain.request.LifecycleError;
+import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.shared.Violation;
@@ -47,7 +48,10 @@ class ErrorMappingTest {
             400,
             "invalid_input"),
         Arguments.of(new UseCaseError.NotFound("no request req-9"), 404, "not_found"),
-        Arguments.of(new UseCaseError.KeyReusedWithAnotherBody(), 422, "idempotency_key_reused"),
+        Arguments.of(
+            new UseCaseError.KeyReusedWithAnotherBody(new RequestId("req-1")),
+            422,
+            "idempotency_key_reused"),
         Arguments.of(
             new UseCaseError.StillBeingCreated(Duration.ofMillis(2500)),
             409,

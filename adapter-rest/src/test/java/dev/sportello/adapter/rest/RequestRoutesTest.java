@@ -15,6 +15,7 @@ import dev.sportello.application.port.in.SelectCandidateUseCase.SelectCandidateC
 import dev.sportello.application.port.in.SubmitRequestCommand;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.testing.TestData;
+import dev.sportello.domain.request.RequestId;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -76,7 +77,7 @@ class RequestRoutesTest {
   @Test
   void aReusedKeyWithAnotherBodyIsUnprocessable() {
     when(api.submit.submit(any()))
-        .thenReturn(Either.left(new UseCaseError.KeyReusedWithAnotherBody()));
+        .thenReturn(Either.left(new UseCaseError.KeyReusedWithAnotherBody(new RequestId("req-1"))));
 
     var reply = submit("same-key", "{\"certificateId\": \"" + Fixtures.CERTIFICATE_ID + "\"}");
 

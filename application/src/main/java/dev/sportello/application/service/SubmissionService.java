@@ -154,7 +154,8 @@ final class SubmissionService implements ValidateSubmissionUseCase, SubmitReques
     return switch (claim.get()) {
       case Claim.Claimed claimed -> order(command, certificate.get(), checked.get(), claimed.id());
       case Claim.Replay replay -> replay(command, certificate.get(), checked.get(), replay);
-      case Claim.Mismatch mismatch -> Either.left(new UseCaseError.KeyReusedWithAnotherBody());
+      case Claim.Mismatch mismatch ->
+          Either.left(new UseCaseError.KeyReusedWithAnotherBody(mismatch.id()));
     };
   }
 

@@ -167,9 +167,9 @@ class IdempotentSubmissionTest {
     Either<UseCaseError, CertificateRequest> other =
         held.app().useCases().submitRequest().submit(command("Luigi Verdi"));
     release.countDown();
-    held.first().join();
+    CertificateRequest first = held.first().join().get();
 
-    assertThat(left(other)).isEqualTo(new UseCaseError.KeyReusedWithAnotherBody());
+    assertThat(left(other)).isEqualTo(new UseCaseError.KeyReusedWithAnotherBody(first.id()));
   }
 
   @Test

@@ -245,10 +245,10 @@ class SubmissionServiceTest {
 
   @Test
   void theSameKeyWithAnotherBodyIsRefusedAsAReusedKey() {
-    submitted();
+    CertificateRequest first = submitted();
 
     assertThat(left(submit(command("alice", "key-1", "Luigi Verdi"))))
-        .isEqualTo(new UseCaseError.KeyReusedWithAnotherBody());
+        .isEqualTo(new UseCaseError.KeyReusedWithAnotherBody(first.id()));
     assertThat(app.repository().size()).isEqualTo(1);
   }
 

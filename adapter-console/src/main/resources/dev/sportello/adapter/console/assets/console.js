@@ -26,4 +26,22 @@
       }
     });
   });
+
+  // A second click on Order while the first is on its way would only be told that the order is
+  // still being created: the button waits for the answer instead. Back to a page kept by the
+  // browser, it is pressable again.
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (!event.target.matches("form.order") || !button || !button.matches(".primary")) {
+      return;
+    }
+    window.setTimeout(function () {
+      button.disabled = true;
+    }, 0);
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form.order button.primary").forEach(function (button) {
+      button.disabled = false;
+    });
+  });
 })();

@@ -15,9 +15,13 @@ import java.util.HexFormat;
 @FunctionalInterface
 public interface CallerKeys {
 
+  /** Longer keys identify no one and are refused before hashing: no real key is this long. */
+  int MAX_KEY_LENGTH = 512;
+
   /**
-   * The caller a presented key identifies. Every configured hash is compared in constant time, so
-   * neither the answer's time nor its absence says which hash came closest.
+   * The caller a presented key identifies; none for a key longer than {@link #MAX_KEY_LENGTH}.
+   * Every configured hash is compared in constant time, so neither the answer's time nor its
+   * absence says which hash came closest.
    */
   Option<String> callerOf(String plainKey);
 
@@ -33,6 +37,9 @@ public interface CallerKeys {
             .toList()
             .map(entry -> Tuple.of(HexFormat.of().parseHex(entry._1), entry._2));
     return plainKey -> {
+      if (plainKey.length() > MAX_KEY_LENGTH) {
+        return Option.none();
+      }
       byte[] presented = Sha256.of(plainKey);
       Option<String> found = Option.none();
       for (Tuple2<byte[], String> entry : entries) {

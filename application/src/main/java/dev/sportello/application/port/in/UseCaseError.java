@@ -1,6 +1,7 @@
 package dev.sportello.application.port.in;
 
 import dev.sportello.domain.request.LifecycleError;
+import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.shared.Violation;
 import dev.sportello.domain.spending.CapReached;
 import io.vavr.collection.List;
@@ -32,8 +33,14 @@ public sealed interface UseCaseError {
   /**
    * The idempotency key was used before for a different submission. Nothing was ordered; the same
    * key will never order anything else.
+   *
+   * @param first the caller's request the key ordered first (perhaps still being created)
    */
-  record KeyReusedWithAnotherBody() implements UseCaseError {
+  record KeyReusedWithAnotherBody(RequestId first) implements UseCaseError {
+    public KeyReusedWithAnotherBody {
+      Objects.requireNonNull(first, "first");
+    }
+
     @Override
     public String message() {
       return "the idempotency key was already used for a different submission";

@@ -26,4 +26,16 @@ class CallerKeysTest {
     assertThat(keys.callerOf("alice-key ")).isEmpty();
     assertThat(keys.callerOf("")).isEmpty();
   }
+
+  @Test
+  void aKeyLongerThanTheLimitNamesNoOneEvenWhenConfigured() {
+    String longest = "k".repeat(CallerKeys.MAX_KEY_LENGTH);
+    String tooLong = longest + "k";
+    CallerKeys configured =
+        CallerKeys.of(
+            HashMap.of(CallerKeys.hash(longest), "alice", CallerKeys.hash(tooLong), "bob"));
+
+    assertThat(configured.callerOf(longest)).contains("alice");
+    assertThat(configured.callerOf(tooLong)).isEmpty();
+  }
 }
