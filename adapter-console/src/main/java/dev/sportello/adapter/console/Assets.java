@@ -41,8 +41,7 @@ final class Assets {
             "console.css", new Asset(CSS, read(OWN + "console.css")),
             "console.js", new Asset(JS, read(OWN + "console.js")),
             "htmx.min.js", new Asset(JS, read(htmx + "dist/htmx.min.js")),
-            "sse.js", new Asset(JS, read(sse + "sse.js")),
-            "once.js", new Asset(JS, read(OWN + "once.js")));
+            "sse.js", new Asset(JS, read(sse + "sse.js")));
   }
 
   void register(Routes routes) {

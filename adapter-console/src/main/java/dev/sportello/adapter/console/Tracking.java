@@ -100,7 +100,7 @@ final class Tracking {
     // Before the candidates by index, which the new search's address would match too.
     routes.get(PATH + "/{id}/candidates/search", Access.SIGNED_IN, this::searchForm);
     routes.post(PATH + "/{id}/candidates/search", Access.SIGNED_IN, this::searchAgain);
-    routes.post(PATH + "/{id}/candidates/{index}", Access.SIGNED_IN, this::choose);
+    routes.post(PATH + "/{id}/candidates/{index}", Access.SIGNED_IN, PATH + "/{id}", this::choose);
     routes.get(PATH + "/{id}/cancel", Access.SIGNED_IN, this::confirmCancel);
     routes.post(PATH + "/{id}/cancel", Access.SIGNED_IN, this::cancel);
     routes.get(PATH + "/{id}/document", Access.SIGNED_IN, this::download);

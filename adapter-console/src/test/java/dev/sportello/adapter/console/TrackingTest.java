@@ -195,14 +195,14 @@ class TrackingTest {
 
     String page = browser.get("/requests/" + request.id().value()).body();
     String search = browser.get("/requests/" + request.id().value() + "/candidates/search").body();
-    HttpResponse<String> script = browser.get("/console/once.js");
+    HttpResponse<String> script = browser.get("/console/console.js");
 
     assertThat(page)
         .contains("/candidates/1\" data-send-once>")
-        .contains("<script src=\"/console/once.js\" defer></script>");
+        .contains("<script src=\"/console/console.js\" defer></script>");
     assertThat(search)
         .contains("/candidates/search\" data-send-once>")
-        .contains("<script src=\"/console/once.js\" defer></script>");
+        .contains("<script src=\"/console/console.js\" defer></script>");
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("form[data-send-once]");
   }

@@ -27,20 +27,34 @@
     });
   });
 
-  // A second click on Order while the first is on its way would only be told that the order is
-  // still being created: the button waits for the answer instead. Back to a page kept by the
-  // browser, it is pressable again.
+  // A form marked data-send-once (Order, a candidate's choice, a new search: each may charge) is
+  // sent once: sending it disables the buttons of every such form on the page, so that a double
+  // click cannot order twice; the console refuses a form sent again all the same. Back to a page
+  // kept by the browser, they are pressable again, and the console tells if the page is out of date.
+  function sendOnceButtons() {
+    return document.querySelectorAll("form[data-send-once] button");
+  }
+
   document.addEventListener("submit", function (event) {
-    var button = event.submitter;
-    if (!event.target.matches("form.order") || !button || !button.matches(".primary")) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-send-once]") || event.defaultPrevented) {
       return;
     }
+    if (document.documentElement.hasAttribute("data-sent")) {
+      event.preventDefault();
+      return;
+    }
+    document.documentElement.setAttribute("data-sent", "");
+    // Once the browser has taken the form's values, which a disabled button would leave out.
     window.setTimeout(function () {
-      button.disabled = true;
+      sendOnceButtons().forEach(function (button) {
+        button.disabled = true;
+      });
     }, 0);
   });
   window.addEventListener("pageshow", function () {
-    document.querySelectorAll("form.order button.primary").forEach(function (button) {
+    document.documentElement.removeAttribute("data-sent");
+    sendOnceButtons().forEach(function (button) {
       button.disabled = false;
     });
   });
