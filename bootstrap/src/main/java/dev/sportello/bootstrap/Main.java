@@ -36,7 +36,14 @@ public final class Main {
       Map<String, String> environment, PrintWriter out, PrintWriter err, String... args)
       throws InterruptedException {
     if (args.length == 1 && args[0].equals("serve")) {
-      return ServeCommand.serve(environment, new ConfigOption(), out, err);
+      try {
+        return ServeCommand.serve(environment, new ConfigOption(), out, err);
+      } catch (RuntimeException unexpected) {
+        // What picocli does with a command's exception: its stack trace on err, "could not start".
+        unexpected.printStackTrace(err);
+        err.flush();
+        return ServeCommand.CANNOT_START;
+      }
     }
     CommandLine commandLine = commandLine(environment);
     commandLine.setOut(out);
