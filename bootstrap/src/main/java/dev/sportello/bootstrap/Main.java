@@ -28,9 +28,10 @@ public final class Main {
   /**
    * Runs a command and returns its exit code. {@code sportello serve} alone, as the service is
    * usually run, starts without building the command line: picocli's classes are compiled for Java
-   * 5, which the start-up cache leaves out, and building every command's model took a fifth of a
-   * start (docs/PERFORMANCE.md §3). Any other use of {@code serve}, such as {@code --config} or
-   * {@code --help}, goes through the command line.
+   * 5, which the start-up cache leaves out, and loading them and building every command's model put
+   * 0.2–0.6 s between {@code main} and the configuration read, about 50 ms without
+   * (docs/PERFORMANCE.md §3, second pass). Any other use of {@code serve}, such as {@code --config}
+   * or {@code --help}, goes through the command line.
    */
   static int execute(
       Map<String, String> environment, PrintWriter out, PrintWriter err, String... args)
