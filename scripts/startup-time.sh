@@ -4,8 +4,9 @@
 # The build and the launcher's start-up cache for `serve` are made first, by starts that are
 # printed but not counted ("warm-up start N").
 # With a third argument, another checkout (built, such as an earlier commit's), whose starts
-# alternate with these, one of each in turn, so that both share the machine's load of the moment;
-# its starts print as "start N, OTHER: X ms", and the ratio of the two medians ends the output.
+# alternate with these, one of each in turn and each going first in every other pair, so that both
+# share the machine's load of the moment and neither gains from the order; its starts print as
+# "start N, OTHER: X ms", and the ratio of the two medians ends the output.
 # Usage: scripts/startup-time.sh [starts (default 10)] [port (default 8080)] [other checkout]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -74,14 +75,27 @@ median() {
 }
 times=()
 others=()
-for i in $(seq 1 "$runs"); do
-  one_start "$i"
+this_start() {
+  one_start "$1"
   times+=("$ms")
-  echo "start $i: ${ms} ms"
-  if [ -n "$other" ]; then
-    one_start "$i-other" "$other"
-    others+=("$ms")
-    echo "start $i, $other: ${ms} ms"
+  echo "start $1: ${ms} ms"
+}
+other_start() {
+  one_start "$1-other" "$other"
+  others+=("$ms")
+  echo "start $1, $other: ${ms} ms"
+}
+# The checkouts take turns at going first (this, other; other, this; ...), so that neither always
+# starts right after the other's process, with the page cache as that one left it.
+for i in $(seq 1 "$runs"); do
+  if [ -z "$other" ]; then
+    this_start "$i"
+  elif [ $((i % 2)) -eq 1 ]; then
+    this_start "$i"
+    other_start "$i"
+  else
+    other_start "$i"
+    this_start "$i"
   fi
 done
 median=$(median "${times[@]}")

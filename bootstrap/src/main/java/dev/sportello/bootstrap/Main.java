@@ -28,15 +28,23 @@ public final class Main {
   /**
    * Runs a command and returns its exit code. {@code sportello serve} alone, as the service is
    * usually run, starts without building the command line: picocli's classes are compiled for Java
-   * 5, which the start-up cache leaves out, and building every command's model took a fifth of a
-   * start (docs/PERFORMANCE.md §3). Any other use of {@code serve}, such as {@code --config} or
-   * {@code --help}, goes through the command line.
+   * 5, which the start-up cache leaves out, and loading them and building every command's model put
+   * 0.2–0.6 s between {@code main} and the configuration read, about 50 ms without
+   * (docs/PERFORMANCE.md §3, second pass). Any other use of {@code serve}, such as {@code --config}
+   * or {@code --help}, goes through the command line.
    */
   static int execute(
       Map<String, String> environment, PrintWriter out, PrintWriter err, String... args)
       throws InterruptedException {
     if (args.length == 1 && args[0].equals("serve")) {
-      return ServeCommand.serve(environment, new ConfigOption(), out, err);
+      try {
+        return ServeCommand.serve(environment, new ConfigOption(), out, err);
+      } catch (RuntimeException unexpected) {
+        // What picocli does with a command's exception: its stack trace on err, "could not start".
+        unexpected.printStackTrace(err);
+        err.flush();
+        return ServeCommand.CANNOT_START;
+      }
     }
     CommandLine commandLine = commandLine(environment);
     commandLine.setOut(out);

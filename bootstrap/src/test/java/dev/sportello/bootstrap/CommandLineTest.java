@@ -117,6 +117,24 @@ class CommandLineTest {
   }
 
   @Test
+  void serveAlonePrintsAnUnexpectedFailuresStackTraceAndExits1() {
+    Map<String, String> unreadable =
+        new HashMap<>() {
+          @Override
+          public String get(Object name) {
+            throw new IllegalStateException("the environment cannot be read");
+          }
+        };
+
+    Cli run = Cli.run(unreadable, "serve");
+
+    assertThat(run.exitCode()).isEqualTo(ServeCommand.CANNOT_START);
+    assertThat(run.err())
+        .startsWith("java.lang.IllegalStateException: the environment cannot be read")
+        .contains("\tat dev.sportello.bootstrap.");
+  }
+
+  @Test
   void serveWithAConfigFileReadsThatFile() throws java.io.IOException {
     Path file = Files.writeString(work.resolve("sportello.properties"), "retention=forever\n");
 

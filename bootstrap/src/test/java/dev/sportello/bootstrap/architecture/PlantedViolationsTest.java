@@ -147,6 +147,7 @@ class PlantedViolationsTest {
         planted("the_command_line_is_reached_only_through_main", PublicCommand.class),
         planted("planted_violations_never_reach_the_real_checks", PublicCommand.class),
         planted("no_std_streams", PlantedInTheDomain.PrintsToStandardOut.class),
+        planted("no_std_streams", PlantedInTheDomain.PrintsFromItsMain.class),
         planted("no_generic_exceptions", PlantedInTheDomain.ThrowsAGenericException.class),
         planted("no_jul", PlantedInTheDomain.LogsThroughJavaUtilLogging.class),
         planted("no_old_dates", PlantedInTheDomain.UsesAnOldDate.class));

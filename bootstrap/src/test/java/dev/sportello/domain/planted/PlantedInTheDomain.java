@@ -113,6 +113,12 @@ public final class PlantedInTheDomain {
     }
   }
 
+  public static final class PrintsFromItsMain {
+    public static void main(String[] args) {
+      System.err.println(args.length);
+    }
+  }
+
   public static final class ThrowsAGenericException {
     public static void fail() {
       throw new RuntimeException("generic");
