@@ -134,6 +134,11 @@ class IndexedCheckEquivalenceTest {
           "Maria",
           "Bianchi",
           " Laura ",
+          // Accented, with a combining mark, and with a character outside the BMP: the letters
+          // still agree with a code's.
+          "Màrio",
+          "Ro\u0301ssi",
+          "\uD835\uDC00Bianchi",
           "",
           "   ",
           "1985-12-10",
