@@ -3,6 +3,8 @@ package dev.sportello.domain.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.domain.field.CodiceFiscale.Sex;
+import dev.sportello.domain.fixtures.ReferenceLetterCodes;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
@@ -12,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.NumericChars;
@@ -48,26 +51,76 @@ class CodiceFiscalePropertiesTest {
     }
   }
 
+  // Accents and other marks come apart from their letters (NFD) and are dropped as non-letters.
   static String surnameLetters(String surname) {
-    String letters = surname.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+    String letters = upperCaseLetters(surname).replaceAll("[^A-Z]", "");
     String consonants = letters.replaceAll("[AEIOU]", "");
     return (consonants + letters.replaceAll("[^AEIOU]", "") + "XXX").substring(0, 3);
   }
 
   static String nameLetters(String name) {
-    String consonants = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]|[AEIOU]", "");
+    String consonants = upperCaseLetters(name).replaceAll("[^A-Z]|[AEIOU]", "");
     return consonants.length() > 3
         ? consonants.substring(0, 1) + consonants.substring(2, 4)
         : surnameLetters(name);
   }
 
+  private static String upperCaseLetters(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFD).toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Names as people write them: ASCII letters, apostrophes and spaces, with accented letters
+   * (composed, or as a letter and a combining mark), letters that change length in upper case, and
+   * characters outside the Basic Multilingual Plane (surrogate pairs), none of which count.
+   */
   @Provide
-  Arbitrary<Person> people() {
-    Arbitrary<String> names =
+  Arbitrary<String> names() {
+    Arbitrary<String> asciiLetter =
         Arbitraries.strings()
             .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' ")
-            .ofMinLength(0)
-            .ofMaxLength(24);
+            .ofLength(1);
+    Arbitrary<String> otherLetter =
+        Arbitraries.of(
+            "À",
+            "È",
+            "É",
+            "Ì",
+            "Ò",
+            "Ù",
+            "à",
+            "è",
+            "é",
+            "ì",
+            "ò",
+            "ù",
+            "Ç",
+            "ñ",
+            "ü",
+            "Å",
+            "ø",
+            "e\u0301",
+            "o\u0300",
+            "\u0301",
+            "\u0327",
+            "ß",
+            "ı",
+            "İ",
+            "ﬁ",
+            "\u00a0",
+            "\uD835\uDC00",
+            "\uD835\uDD04",
+            "\uD83D\uDE00",
+            "\uD840\uDC00");
+    return Arbitraries.frequencyOf(Tuple.of(4, asciiLetter), Tuple.of(1, otherLetter))
+        .list()
+        .ofMaxSize(24)
+        .map(parts -> String.join("", parts));
+  }
+
+  @Provide
+  Arbitrary<Person> people() {
+    Arbitrary<String> names = names();
     Arbitrary<LocalDate> birthDates =
         Dates.dates().between(LocalDate.of(1900, 1, 1), LocalDate.of(2099, 12, 31));
     Arbitrary<String> places =
@@ -112,6 +165,16 @@ class CodiceFiscalePropertiesTest {
     }
     assertThat(code.agreesWithSurname(person.surname())).isTrue();
     assertThat(code.agreesWithName(person.name())).isTrue();
+  }
+
+  /** Any text at all, lone surrogates and control characters included, gives the same letters. */
+  @Property(tries = 2000)
+  void surnameAndNameCodesAreThoseOfTheFormerRoutine(
+      @ForAll("names") String name, @ForAll String anyText) {
+    for (String text : new String[] {name, anyText}) {
+      assertThat(CodiceFiscale.surnameCode(text)).isEqualTo(ReferenceLetterCodes.surnameCode(text));
+      assertThat(CodiceFiscale.nameCode(text)).isEqualTo(ReferenceLetterCodes.nameCode(text));
+    }
   }
 
   @Property

@@ -6,6 +6,7 @@ import dev.sportello.domain.field.CodiceFiscale;
 import dev.sportello.domain.field.CodiceFiscale.Sex;
 import dev.sportello.domain.field.FieldKey;
 import dev.sportello.domain.field.FieldType;
+import dev.sportello.domain.fixtures.ReferenceLetterCodes;
 import dev.sportello.domain.shared.Violation;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
@@ -100,8 +101,8 @@ final class ReferenceCrossFieldCheck {
       }
       boolean agrees =
           switch (role) {
-            case SURNAME -> CodiceFiscale.surnameCode(value.get()).equals(cf.surnameCode());
-            case NAME -> CodiceFiscale.nameCode(value.get()).equals(cf.nameCode());
+            case SURNAME -> ReferenceLetterCodes.surnameCode(value.get()).equals(cf.surnameCode());
+            case NAME -> ReferenceLetterCodes.nameCode(value.get()).equals(cf.nameCode());
             case BIRTH_DATE ->
                 Try.of(() -> LocalDate.parse(value.get()))
                     .toOption()
