@@ -34,6 +34,7 @@ public record Certificate(
     FieldSchema schema,
     String instructions,
     String searchInstructions) {
+  /** Checks that every component is given. */
   public Certificate {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(engine, "engine");

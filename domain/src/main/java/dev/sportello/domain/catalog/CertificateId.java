@@ -17,6 +17,7 @@ public record CertificateId(String value) {
   private static final String SHAPE_TEXT =
       "a certificate id is 1 to 64 letters, digits, '-' or '_'";
 
+  /** Checks the components. */
   public CertificateId {
     Objects.requireNonNull(value, "value");
     if (!SHAPE.matcher(value).matches()) {

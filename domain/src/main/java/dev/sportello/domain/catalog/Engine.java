@@ -16,6 +16,7 @@ public record Engine(String name) {
   private static final String SHAPE_TEXT =
       "an engine is named by 1 to 32 lower-case letters or digits, starting with a letter";
 
+  /** Checks the components. */
   public Engine {
     Objects.requireNonNull(name, "name");
     if (!SHAPE.matcher(name).matches()) {

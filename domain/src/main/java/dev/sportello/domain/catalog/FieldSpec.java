@@ -25,6 +25,7 @@ public record FieldSpec(
     boolean mayBeEmpty,
     int displayOrder,
     String instructions) {
+  /** Checks that every component is given. */
   public FieldSpec {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(label, "label");

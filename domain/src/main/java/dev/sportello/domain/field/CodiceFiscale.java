@@ -45,6 +45,7 @@ public record CodiceFiscale(
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23
   };
 
+  /** Checks the components. */
   public CodiceFiscale {
     // Values are built by parse only, so a broken invariant is a bug; messages omit the value.
     require(

@@ -21,6 +21,7 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
 
   private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9$_.-]{1," + MAX_LENGTH + "}");
 
+  /** Checks the components. */
   public FieldKey {
     Objects.requireNonNull(value, "value");
     if (!SHAPE.matcher(value).matches()) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 public record ValuePolicy(long maxFileBytes, Set<String> allowedFileTypes) {
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
+  /** Checks the components. */
   public ValuePolicy {
     Objects.requireNonNull(allowedFileTypes, "allowedFileTypes");
     if (maxFileBytes <= 0) {

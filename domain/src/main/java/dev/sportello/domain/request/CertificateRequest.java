@@ -50,6 +50,7 @@ public record CertificateRequest(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** Checks the components. */
   public CertificateRequest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(caller, "caller");

@@ -38,6 +38,7 @@ public sealed interface Dispatch {
    * @param closeAttempts how many closes were sent without a known answer
    */
   record Drafted(UpstreamId id, int closeAttempts) implements Pending {
+    /** Checks the components. */
     public Drafted {
       if (closeAttempts < 0) {
         throw new IllegalArgumentException("close attempts are never negative");

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param message the upstream message
  */
 public record Outcome(String code, String message) {
+  /** Checks that every component is given. */
   public Outcome {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record RequestId(String value) {
   private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+  /** Checks the components. */
   public RequestId {
     if (!SHAPE.matcher(value).matches()) {
       throw new IllegalArgumentException("a request id is 1 to 64 letters, digits, '-' or '_'");

@@ -86,6 +86,7 @@ public sealed interface RequestState {
       Option<Selection> selection,
       Option<DocumentRef> document)
       implements Reach {
+    /** Checks that every component is given. */
     public Upstream {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(searches, "searches");
@@ -153,6 +154,7 @@ public sealed interface RequestState {
    * closed.
    */
   record Accepted(Dispatch.Pending dispatch, Option<Outcome> outcome) implements RequestState {
+    /** Checks that every component is given. */
     public Accepted {
       Objects.requireNonNull(dispatch, "dispatch");
       Objects.requireNonNull(outcome, "outcome");
@@ -176,6 +178,7 @@ public sealed interface RequestState {
    */
   record Open(RequestStatus status, Upstream current, Option<Outcome> outcome)
       implements ClosedUpstream {
+    /** Checks the components. */
     public Open {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(current, "current");
@@ -191,6 +194,7 @@ public sealed interface RequestState {
 
   /** {@code FULFILLED}: the document is issued upstream. */
   record Fulfilled(Upstream current, Option<Outcome> outcome) implements ClosedUpstream {
+    /** Checks that every component is given. */
     public Fulfilled {
       Objects.requireNonNull(current, "current");
       Objects.requireNonNull(outcome, "outcome");
@@ -209,6 +213,7 @@ public sealed interface RequestState {
    * @param verdict upstream's verdict
    */
   record Rejected(Reach reached, Outcome verdict) implements Ended {
+    /** Checks that every component is given. */
     public Rejected {
       Objects.requireNonNull(reached, "reached");
       Objects.requireNonNull(verdict, "verdict");
@@ -232,6 +237,7 @@ public sealed interface RequestState {
    * @param outcome upstream's verdict, when it gave one
    */
   record Cancelled(Reach reached, Option<Outcome> outcome) implements Ended {
+    /** Checks that every component is given. */
     public Cancelled {
       Objects.requireNonNull(reached, "reached");
       Objects.requireNonNull(outcome, "outcome");

@@ -20,6 +20,7 @@ public record SearchRound(String searchId, State state, List<SearchCandidate> ca
     FAILED
   }
 
+  /** Checks the components. */
   public SearchRound {
     Objects.requireNonNull(searchId, "searchId");
     Objects.requireNonNull(state, "state");

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public record UpstreamId(String value) {
   private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{24}");
 
+  /** Checks the components. */
   public UpstreamId {
     if (!SHAPE.matcher(value).matches()) {
       throw new IllegalArgumentException("an upstream id is 24 lower-case hexadecimal digits");

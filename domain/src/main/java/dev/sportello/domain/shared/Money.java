@@ -15,6 +15,7 @@ public record Money(long cents) implements Comparable<Money> {
   private static final BigDecimal LARGEST_EUROS = BigDecimal.valueOf(Long.MAX_VALUE, 2);
   private static final BigDecimal HALF_A_CENT = new BigDecimal("0.005");
 
+  /** Checks the components. */
   public Money {
     if (cents < 0) {
       throw new IllegalArgumentException("money is never negative: " + cents);

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param message an explanation for a person; never contains the refused value itself
  */
 public record Violation(String subject, String label, String code, String message) {
+  /** Checks the components. */
   public Violation {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(label, "label");

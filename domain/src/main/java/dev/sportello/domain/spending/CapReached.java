@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param resetsAt when the period ends and the cap starts again from zero
  */
 public record CapReached(SpendingCap cap, Money spent, Money amount, Instant resetsAt) {
+  /** Checks that every component is given. */
   public CapReached {
     Objects.requireNonNull(cap, "cap");
     Objects.requireNonNull(spent, "spent");

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param limit the amount; never zero
  */
 public record SpendingCap(SpendingPeriod period, Money limit) {
+  /** Checks the components. */
   public SpendingCap {
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(limit, "limit");

@@ -29,6 +29,7 @@ public record SpendingCaps(Map<String, Map<SpendingPeriod, SpendingCap>> caps) {
   private static final Pattern ENTRY =
       Pattern.compile("([A-Za-z0-9._-]{1,64}|\\*)=(\\d{1,9}(?:\\.\\d{1,2})?)/([A-Za-z]+)");
 
+  /** Checks the components. */
   public SpendingCaps {
     Objects.requireNonNull(caps, "caps");
     caps.forEach((caller, periods) ->

@@ -46,6 +46,7 @@ public enum SpendingPeriod {
    * @param end the first instant after it, when the next one begins and a cap resets
    */
   public record Window(Instant start, Instant end) {
+    /** Checks the components. */
     public Window {
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(end, "end");

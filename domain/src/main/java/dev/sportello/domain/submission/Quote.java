@@ -21,6 +21,7 @@ public record Quote(Money document, Money search, Money extras, Money net, Money
   /** The Italian standard VAT rate, in percent. */
   public static final int VAT_PERCENT = 22;
 
+  /** Checks the components. */
   public Quote {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(search, "search");
