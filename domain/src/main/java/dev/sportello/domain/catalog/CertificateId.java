@@ -25,7 +25,11 @@ public record CertificateId(String value) {
     }
   }
 
-  /** Reads an id from untrusted input. */
+  /**
+   * Reads an id from untrusted input.
+   *
+   * @return the id, or the violation that says why it is malformed
+   */
   public static Validation<Violation, CertificateId> parse(String value) {
     return SHAPE.matcher(value).matches()
         ? Validation.valid(new CertificateId(value))

@@ -24,7 +24,11 @@ public record Engine(String name) {
     }
   }
 
-  /** Reads an engine's name from untrusted input. */
+  /**
+   * Reads an engine's name from untrusted input.
+   *
+   * @return the engine, or the violation that says why the name is malformed
+   */
   public static Validation<Violation, Engine> parse(String name) {
     return SHAPE.matcher(name).matches()
         ? Validation.valid(new Engine(name))

@@ -34,7 +34,11 @@ public record FieldSpec(
     Objects.requireNonNull(instructions, "instructions");
   }
 
-  /** The label, or the key when the label is empty, for messages. */
+  /**
+   * The label, or the key when the label is empty, for messages.
+   *
+   * @return the name
+   */
   public String displayName() {
     return label.isBlank() ? key.toString() : label;
   }

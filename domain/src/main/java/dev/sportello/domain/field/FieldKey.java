@@ -30,7 +30,12 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
     }
   }
 
-  /** Reads a key from untrusted input. */
+  /**
+   * Reads a key from untrusted input.
+   *
+   * @param text the key as given
+   * @return the key, or the violation that says why it is malformed
+   */
   public static Validation<Violation, FieldKey> parse(String text) {
     if (!SHAPE.matcher(text).matches()) {
       return Validation.invalid(

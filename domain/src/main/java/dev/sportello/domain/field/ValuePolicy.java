@@ -20,7 +20,11 @@ public record ValuePolicy(long maxFileBytes, Set<String> allowedFileTypes) {
     }
   }
 
-  /** Files up to 10 MB of PDF, PNG or JPEG. */
+  /**
+   * Files up to 10 MB of PDF, PNG or JPEG.
+   *
+   * @return the policy
+   */
   public static ValuePolicy defaults() {
     return new ValuePolicy(
         DEFAULT_MAX_FILE_BYTES,

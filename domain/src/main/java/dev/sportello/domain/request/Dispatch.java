@@ -9,7 +9,11 @@ import io.vavr.control.Option;
  */
 public sealed interface Dispatch {
 
-  /** The upstream id, once a draft exists. */
+  /**
+   * The upstream id, once a draft exists.
+   *
+   * @return the id, or none before the draft exists
+   */
   Option<UpstreamId> upstreamId();
 
   /** Not closed upstream: nothing charged yet, nothing searched or produced. */

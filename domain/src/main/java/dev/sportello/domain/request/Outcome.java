@@ -15,6 +15,11 @@ public record Outcome(String code, String message) {
     Objects.requireNonNull(message, "message");
   }
 
+  /**
+   * Whether upstream reported success.
+   *
+   * @return true for success
+   */
   public boolean isSuccess() {
     return code.strip().equals("0");
   }

@@ -20,7 +20,11 @@ public record RequestId(String value) {
     }
   }
 
-  /** Reads an id from untrusted input. */
+  /**
+   * Reads an id from untrusted input.
+   *
+   * @return the id, or the violation that says why it is malformed
+   */
   public static Validation<Violation, RequestId> parse(String value) {
     return SHAPE.matcher(value).matches()
         ? Validation.valid(new RequestId(value))

@@ -19,7 +19,11 @@ public record UpstreamId(String value) {
     }
   }
 
-  /** Reads an id as upstream sends it, in either case. */
+  /**
+   * Reads an id as upstream sends it, in either case.
+   *
+   * @return the id, or why it is malformed
+   */
   public static Validation<String, UpstreamId> parse(String value) {
     String lower = value.strip().toLowerCase(Locale.ROOT);
     return SHAPE.matcher(lower).matches()

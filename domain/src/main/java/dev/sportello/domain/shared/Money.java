@@ -22,6 +22,12 @@ public record Money(long cents) implements Comparable<Money> {
     }
   }
 
+  /**
+   * An amount in euro cents.
+   *
+   * @param cents the amount, never negative
+   * @return the amount
+   */
   public static Money ofCents(long cents) {
     return new Money(cents);
   }
@@ -29,6 +35,9 @@ public record Money(long cents) implements Comparable<Money> {
   /**
    * Reads a euro amount as published upstream (for example {@code 4.9} or {@code "0.38"}), rounding
    * half up to the cent. Amounts below one cent, such as a per-call fee of 0.001, round to zero.
+   *
+   * @param euros the amount in euros
+   * @return the amount, or why it is not one
    */
   public static Validation<String, Money> ofEuros(BigDecimal euros) {
     if (euros.signum() < 0) {
@@ -46,15 +55,32 @@ public record Money(long cents) implements Comparable<Money> {
         new Money(euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact()));
   }
 
+  /**
+   * The sum of two amounts.
+   *
+   * @param other the amount to add
+   * @return the sum
+   */
   public Money plus(Money other) {
     return new Money(Math.addExact(cents, other.cents));
   }
 
+  /**
+   * This amount a number of times.
+   *
+   * @param factor how many times, never negative
+   * @return the product
+   */
   public Money times(int factor) {
     return new Money(Math.multiplyExact(cents, factor));
   }
 
-  /** The given percentage of this amount, rounded half up to the cent. */
+  /**
+   * The given percentage of this amount, rounded half up to the cent.
+   *
+   * @param percentage the percentage
+   * @return the share
+   */
   public Money percent(int percentage) {
     BigDecimal result =
         BigDecimal.valueOf(cents)
@@ -63,6 +89,11 @@ public record Money(long cents) implements Comparable<Money> {
     return new Money(result.longValueExact());
   }
 
+  /**
+   * The amount in euros, with two decimals.
+   *
+   * @return the amount
+   */
   public BigDecimal euros() {
     return BigDecimal.valueOf(cents, 2);
   }

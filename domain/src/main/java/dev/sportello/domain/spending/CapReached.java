@@ -21,7 +21,11 @@ public record CapReached(SpendingCap cap, Money spent, Money amount, Instant res
     Objects.requireNonNull(resetsAt, "resetsAt");
   }
 
-  /** An explanation for the caller. */
+  /**
+   * An explanation for the caller.
+   *
+   * @return the explanation
+   */
   public String message() {
     return "the spending cap of "
         + cap
