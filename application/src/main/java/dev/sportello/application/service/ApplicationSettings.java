@@ -30,7 +30,10 @@ public record ApplicationSettings(
     Duration replayWait,
     SpendingCaps spendingCaps) {
 
+  /** A day. */
   public static final Duration DEFAULT_CATALOG_TTL = Duration.ofHours(24);
+
+  /** Three seconds. */
   public static final Duration DEFAULT_REPLAY_WAIT = Duration.ofSeconds(3);
 
   /** Checks the components. */

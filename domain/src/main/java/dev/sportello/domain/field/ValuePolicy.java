@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param allowedFileTypes the MIME types accepted in a file field, lower case
  */
 public record ValuePolicy(long maxFileBytes, Set<String> allowedFileTypes) {
+  /** 10 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
   /** Checks the components. */

@@ -10,6 +10,7 @@ import java.math.RoundingMode;
  * @param cents the amount in euro cents; never negative
  */
 public record Money(long cents) implements Comparable<Money> {
+  /** No money. */
   public static final Money ZERO = new Money(0);
 
   private static final BigDecimal LARGEST_EUROS = BigDecimal.valueOf(Long.MAX_VALUE, 2);

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param limit how many requests at most, 1 to 500
  */
 public record PageRequest(Option<Position> after, int limit) {
+  /** The most requests one page holds. */
   public static final int MAX_LIMIT = 500;
 
   /** Checks the components. */
