@@ -22,9 +22,9 @@ import org.xml.sax.SAXException;
 
 /**
  * The BOM ({@code bom/pom.xml}) lists every artifact that the reactor publishes, at the reactor's
- * version. A module is published unless it is an aggregator ({@code pom} packaging) or it, or a
- * parent of it in this repository, sets {@code maven.deploy.skip}, as bootstrap and the benchmarks
- * do.
+ * version, and nothing else of ours. A module is published unless it is an aggregator ({@code pom}
+ * packaging) or it, or a parent of it in this repository, sets {@code maven.deploy.skip}, as
+ * bootstrap and the benchmarks do.
  */
 class BillOfMaterialsTest {
   private static final Path REPOSITORY = Path.of("..");
@@ -32,6 +32,11 @@ class BillOfMaterialsTest {
   @Test
   void theBomListsEveryPublishedModule() {
     assertThat(missingFromTheBom(REPOSITORY)).isEmpty();
+  }
+
+  @Test
+  void everyArtifactTheBomListsIsMadeByAPublishedModule() {
+    assertThat(strangersInTheBom(REPOSITORY)).isEmpty();
   }
 
   @Test
@@ -63,6 +68,34 @@ class BillOfMaterialsTest {
   }
 
   @Test
+  void aBomEntryThatNoModuleMakesIsNamed(@TempDir Path repository) throws IOException {
+    coreInTheBomBeside(repository, "tools", "");
+    write(repository, "bom/pom.xml", bom("sportello-core", "sportello-tools", "sportello-renamed"));
+
+    assertThat(strangersInTheBom(repository)).containsExactly("sportello-renamed");
+  }
+
+  @Test
+  void aBomEntryOfAModuleThatSkipsDeploymentIsNamed(@TempDir Path repository) throws IOException {
+    coreInTheBomBeside(repository, "service", "<maven.deploy.skip>true</maven.deploy.skip>");
+    write(repository, "bom/pom.xml", bom("sportello-core", "sportello-service"));
+
+    assertThat(strangersInTheBom(repository)).containsExactly("sportello-service");
+  }
+
+  @Test
+  void theTestJarIsTheOnlyOtherTypeOfAPublishedModuleTheBomMayList(@TempDir Path repository)
+      throws IOException {
+    coreInTheBomBeside(repository, "tools", "");
+    write(
+        repository,
+        "bom/pom.xml",
+        bom("sportello-core", "sportello-tools", "sportello-core:test-jar", "sportello-tools:zip"));
+
+    assertThat(strangersInTheBom(repository)).containsExactly("sportello-tools:zip");
+  }
+
+  @Test
   void modulesOfProfilesAndOfNestedAggregatorsCount(@TempDir Path repository) throws IOException {
     write(
         repository,
@@ -85,15 +118,34 @@ class BillOfMaterialsTest {
 
   /** The artifact ids of published modules that the BOM does not manage. */
   private static Set<String> missingFromTheBom(Path repository) {
-    Set<String> managed = pom(repository.resolve("bom/pom.xml")).managed();
-    Set<String> missing = new TreeSet<>();
-    for (Path module : modules(repository)) {
-      Pom pom = pom(module.resolve("pom.xml"));
-      if (published(module) && !managed.contains(pom.artifactId())) {
-        missing.add(pom.artifactId());
+    Set<String> missing = publishedArtifactIds(repository);
+    missing.removeAll(pom(repository.resolve("bom/pom.xml")).managed());
+    return missing;
+  }
+
+  /**
+   * What the BOM manages that no published module makes, such as a renamed module; the test-jar of
+   * a published module is the only other type it may list.
+   */
+  private static Set<String> strangersInTheBom(Path repository) {
+    Set<String> published = publishedArtifactIds(repository);
+    Set<String> strangers = new TreeSet<>();
+    for (String managed : pom(repository.resolve("bom/pom.xml")).managed()) {
+      if (!published.contains(managed.replaceFirst(":test-jar$", ""))) {
+        strangers.add(managed);
       }
     }
-    return missing;
+    return strangers;
+  }
+
+  private static Set<String> publishedArtifactIds(Path repository) {
+    Set<String> published = new TreeSet<>();
+    for (Path module : modules(repository)) {
+      if (published(module)) {
+        published.add(pom(module.resolve("pom.xml")).artifactId());
+      }
+    }
+    return published;
   }
 
   /** Every module of the reactor, of its profiles and of nested aggregators, outermost first. */
@@ -258,13 +310,17 @@ class BillOfMaterialsTest {
         + "</properties></project>";
   }
 
-  private static String bom(String... artifactIds) {
+  /** A BOM managing each of our artifacts, given as its id or as {@code id:type}. */
+  private static String bom(String... artifacts) {
     StringBuilder managed = new StringBuilder();
-    for (String artifactId : artifactIds) {
+    for (String artifact : artifacts) {
+      String[] idAndType = artifact.split(":", 2);
       managed
           .append("<dependency><groupId>dev.sportello</groupId><artifactId>")
-          .append(artifactId)
-          .append("</artifactId><version>${project.version}</version></dependency>");
+          .append(idAndType[0])
+          .append("</artifactId><version>${project.version}</version>")
+          .append(idAndType.length == 2 ? "<type>" + idAndType[1] + "</type>" : "")
+          .append("</dependency>");
     }
     return "<project><artifactId>sportello-bom</artifactId><version>1.0</version>"
         + "<packaging>pom</packaging><dependencyManagement><dependencies>"
