@@ -2,15 +2,6 @@ package dev.sportello.bootstrap;
 
 import dev.sportello.adapter.micrometer.MicrometerAdapter;
 import dev.sportello.adapter.micrometer.MicrometerSettings;
-import dev.sportello.adapter.rest.RestSettings;
-import dev.sportello.application.port.out.BackgroundFailure;
-import dev.sportello.application.port.out.RemoteCallKind;
-import dev.sportello.application.port.out.RemoteCallObserver;
-import dev.sportello.application.port.out.RemoteFailure;
-import dev.sportello.application.port.out.RequestEvents;
-import dev.sportello.domain.catalog.Engine;
-import dev.sportello.domain.request.RequestId;
-import dev.sportello.domain.request.RequestStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -24,7 +15,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -33,10 +23,10 @@ import java.util.function.Supplier;
  * request status changes, sync cycles, HTTP requests served, and the JVM. Told of calls and changes
  * through the application's outbound ports and of HTTP requests by the REST adapter, which serves
  * {@link #scrape()} at {@code /metrics}. What the ports and the REST adapter report is recorded by
- * the {@link MicrometerAdapter} over the same registry; the service's own work is recorded here.
+ * the {@link MicrometerAdapter} over the same registry, which they are given directly ({@link
+ * #recorded()}); the service's own work is recorded here.
  */
-final class Metrics
-    implements RemoteCallObserver, RequestEvents, RestSettings.HttpObserver, AutoCloseable {
+final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -46,6 +36,14 @@ final class Metrics
    */
   private final MicrometerAdapter recorded =
       MicrometerAdapter.create(MicrometerSettings.of(registry));
+
+  /**
+   * Records upstream calls and request events (given to the application's ports) and HTTP requests
+   * (given to the REST adapter as its {@code HttpObserver}) in this registry.
+   */
+  MicrometerAdapter recorded() {
+    return recorded;
+  }
 
   private final AtomicBoolean jvmBound = new AtomicBoolean();
 
@@ -64,12 +62,6 @@ final class Metrics
     gc.bindTo(registry);
   }
 
-  @Override
-  public void called(
-      Engine engine, RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency) {
-    recorded.called(engine, kind, failure, latency);
-  }
-
   /**
    * Follows the account's wallet as {@code sportello_wallet_balance_euros}: the balance last read,
    * asked for on every scrape (which reads nothing itself), NaN until one has been read.
@@ -81,26 +73,6 @@ final class Metrics
         .description("The Openapi account's prepaid balance when last read")
         .baseUnit("euros")
         .register(registry);
-  }
-
-  @Override
-  public void statusChanged(RequestId id, RequestStatus from, RequestStatus to, Instant at) {
-    recorded.statusChanged(id, from, to, at);
-  }
-
-  @Override
-  public void transitionRefused(RequestId id, RequestStatus from, RequestStatus to, Instant at) {
-    recorded.transitionRefused(id, from, to, at);
-  }
-
-  @Override
-  public void backgroundFailed(BackgroundFailure failure) {
-    recorded.backgroundFailed(failure);
-  }
-
-  @Override
-  public void answered(String method, String route, int status, Duration duration) {
-    recorded.answered(method, route, status, duration);
   }
 
   /** Times one sync cycle; outcome is {@code ok} or {@code failed}. */

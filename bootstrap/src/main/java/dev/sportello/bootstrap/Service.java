@@ -209,7 +209,7 @@ final class Service implements AutoCloseable {
     UpstreamHealth upstreamHealth = new UpstreamHealth(upstreams.map(Upstream::engine));
     RemoteCallObserver observers =
         (engine, kind, failure, latency) -> {
-          metrics.called(engine, kind, failure, latency);
+          metrics.recorded().called(engine, kind, failure, latency);
           upstreamHealth.called(engine, kind, failure, latency);
           if (movesTheWallet(kind, failure)) {
             openapiAccount.forEach(OpenapiAccount::charged);
@@ -226,7 +226,7 @@ final class Service implements AutoCloseable {
                 persistence.spending(),
                 persistence.catalogue(),
                 persistence.documents(),
-                metrics,
+                metrics.recorded(),
                 observers,
                 persistence.syncLock(),
                 RequestIds.random(),
@@ -274,7 +274,7 @@ final class Service implements AutoCloseable {
                 () -> openapiAccount.map(Service::readinessDetails).getOrElse(HashMap.empty()),
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
-                metrics),
+                metrics.recorded()::answered),
             console::mount);
     warmedCatalogue.join();
     rest.start();
