@@ -10,9 +10,11 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +25,9 @@ import java.util.stream.Stream;
 /**
  * Our own {@link DocumentStore}: each request's document lies in a folder of its own, {@code
  * <root>/<request id>/<archive name>}, where our archiving job picks it up. It is written to a
- * temporary file first and moved into place on commit, so nobody ever sees half a document.
+ * temporary file first, forced to the disk and moved into place on commit, so nobody ever sees half
+ * a document, not even after a crash. Documents are kept as upstream issued them, unsealed: the
+ * folder's permissions (or the disk's encryption) are what protect them.
  */
 public final class FolderDocumentStore implements DocumentStore {
   /** An archive name is a plain file name: it comes from upstream and must not leave its folder. */
@@ -91,6 +95,12 @@ public final class FolderDocumentStore implements DocumentStore {
     }
   }
 
+  private static void force(Path written, StandardOpenOption openAs) throws IOException {
+    try (FileChannel channel = FileChannel.open(written, openAs)) {
+      channel.force(true);
+    }
+  }
+
   private static StorageFailure unavailable(String what, IOException failure) {
     return new StorageFailure.Unavailable(
         "cannot " + what + ": " + failure.getClass().getSimpleName());
@@ -109,14 +119,17 @@ public final class FolderDocumentStore implements DocumentStore {
     public Either<StorageFailure, DocumentRef> commit() {
       try {
         digesting.close();
+        force(partial, StandardOpenOption.WRITE); // the content is on the disk before its name
         Files.createDirectories(folder);
         Path document = folder.resolve(name);
-        Files.move(
-            partial, document, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        // A new document replaces the earlier one, which may have had another name.
+        // A new document replaces the earlier one, which may have had another name: that one goes
+        // first, so that a folder never holds two.
         for (Path earlier : files(folder).remove(document)) {
           Files.delete(earlier);
         }
+        Files.move(
+            partial, document, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        force(folder, StandardOpenOption.READ); // and so is the move, before it is recorded
         String sha256 = HexFormat.of().formatHex(digesting.getMessageDigest().digest());
         return Either.right(new DocumentRef(name, Files.size(document), sha256));
       } catch (IOException failure) {

@@ -33,6 +33,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -57,23 +58,27 @@ public final class OrderCertificate {
    *     next, or the addresses handed out before stop naming their requests
    * @param dataDirectory where the store and the documents are kept
    * @param output where the certificate is saved
+   * @param syncEvery how long the scheduler waits before the first sync cycle and between two
    */
   public record Settings(
       URI visengineUrl,
       String visengineToken,
       String notificationSecret,
       Path dataDirectory,
-      Path output) {}
+      Path output,
+      Duration syncEvery) {}
 
   /** Runs the program with its settings from the environment and the arguments. */
   public static void main(String[] args) throws IOException, InterruptedException {
     HashMap<String, String> environment = HashMap.ofAll(System.getenv());
     List<String> needed = List.of("VISENGINE_URL", "VISENGINE_TOKEN", "NOTIFICATION_SECRET");
-    if (args.length != 2 || !needed.forAll(environment::containsKey)) {
+    if (args.length != 2
+        || !needed.forAll(environment::containsKey)
+        || environment.getOrElse("NOTIFICATION_SECRET", "").length() < 32) {
       System.err.println(
           "usage: OrderCertificate <data directory> <output file>, with "
               + needed.mkString(", ")
-              + " set");
+              + " set (the secret of at least 32 characters)");
       System.exit(2);
     }
     Settings settings =
@@ -82,7 +87,8 @@ public final class OrderCertificate {
             environment.getOrElse("VISENGINE_TOKEN", ""),
             environment.getOrElse("NOTIFICATION_SECRET", ""),
             Path.of(args[0]),
-            Path.of(args[1]));
+            Path.of(args[1]),
+            Duration.ofSeconds(30));
     System.exit(run(settings, System.out));
   }
 
@@ -96,7 +102,8 @@ public final class OrderCertificate {
       return 1;
     }
     try (PersistenceAdapter persistence = opened.get();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor()) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService notifying = Executors.newVirtualThreadPerTaskExecutor()) {
       Either<StorageFailure, Integer> migrated = persistence.migrate();
       if (migrated.isLeft()) {
         out.println("cannot migrate the store: " + migrated.getLeft().message());
@@ -112,14 +119,15 @@ public final class OrderCertificate {
               persistence,
               "http://127.0.0.1:" + notifications.getAddress().getPort() + "/webhooks");
       notifications.createContext("/webhooks/visengine/", exchange -> notified(useCases, exchange));
-      notifications.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      notifications.setExecutor(notifying);
       notifications.start();
 
       // Nobody else runs the sync cycle: it sends what is not closed upstream yet, lists upstream's
       // requests in one call and re-reads those that changed, catching what no notification said.
+      long every = settings.syncEvery().toMillis();
       ScheduledFuture<?> syncCycles =
           scheduler.scheduleWithFixedDelay(
-              () -> synchronise(useCases, out), 30, 30, TimeUnit.SECONDS);
+              () -> synchronise(useCases, out), every, every, TimeUnit.MILLISECONDS);
       try {
         return orderAndSave(
             new CertificateDesk(useCases, "payroll", Duration.ofMillis(200)), settings, out);

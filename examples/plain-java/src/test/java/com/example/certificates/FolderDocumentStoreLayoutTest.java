@@ -21,16 +21,25 @@ class FolderDocumentStoreLayoutTest {
 
   @Test
   void aDocumentLiesInItsRequestsFolderUnderItsOwnName() throws IOException {
-    FolderDocumentStore store = new FolderDocumentStore(folder);
-    DocumentStore.Upload upload = store.begin(ID, "65f0a1.zip").get();
-    upload.stream().write("zip".getBytes(StandardCharsets.UTF_8));
-
-    upload.commit().get();
+    store(new FolderDocumentStore(folder), "65f0a1.zip", "zip");
 
     try (var files = Files.list(folder)) {
       assertThat(files).containsExactly(folder.resolve("req_42"));
     }
     assertThat(folder.resolve("req_42/65f0a1.zip")).hasContent("zip");
+  }
+
+  @Test
+  void aDocumentUnderAnotherNameTakesTheEarliersPlace() throws IOException {
+    FolderDocumentStore store = new FolderDocumentStore(folder);
+    store(store, "first.zip", "first");
+
+    store(store, "second.zip", "second");
+
+    try (var files = Files.list(folder.resolve("req_42"))) {
+      assertThat(files).containsExactly(folder.resolve("req_42/second.zip"));
+    }
+    assertThat(folder.resolve("req_42/second.zip")).hasContent("second");
   }
 
   @Test
@@ -40,5 +49,12 @@ class FolderDocumentStoreLayoutTest {
 
     assertThat(begun.isLeft()).isTrue();
     assertThat(folder).isEmptyDirectory();
+  }
+
+  private static void store(FolderDocumentStore store, String name, String content)
+      throws IOException {
+    DocumentStore.Upload upload = store.begin(ID, name).get();
+    upload.stream().write(content.getBytes(StandardCharsets.UTF_8));
+    upload.commit().get();
   }
 }

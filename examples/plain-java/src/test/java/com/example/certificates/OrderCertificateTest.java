@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The program, run as a team would run it, against the Visengine sandbox. The sandbox's operators
- * take an hour a step, so nothing moves until the test advances the sandbox's clock.
+ * take an hour a step, so nothing moves until the test advances the sandbox's clock; the program's
+ * first sync cycle is a day away, so only upstream's notifications can tell it that things moved.
  */
 class OrderCertificateTest {
   private static final Pattern ORDERED =
@@ -38,7 +39,8 @@ class OrderCertificateTest {
   @TempDir Path data;
 
   @Test
-  void theProgramOrdersTheCertificateOnceFollowsItAndSavesItsArchive() throws Exception {
+  void theProgramOrdersTheCertificateOnceHearsOfItsIssueByNotificationAndSavesItsArchive()
+      throws Exception {
     Lines lines = new Lines();
     Path output = data.resolve("residence.zip");
     ExecutorService program = Executors.newSingleThreadExecutor();
@@ -52,7 +54,8 @@ class OrderCertificateTest {
                       sandbox.token(),
                       "a secret of at least thirty-two characters",
                       data,
-                      output),
+                      output,
+                      Duration.ofDays(1)),
                   new PrintStream(lines, true, StandardCharsets.UTF_8)));
 
       String first = lines.next();
