@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Follows the README's "Embedding the library" from outside the repository, as a new user would:
 # installs the artifacts into a copy of the local Maven repository (never into ~/.m2 itself), makes a
-# project in a fresh directory from the README's text alone (the BOM import of "Getting the
-# artifacts", the section's dependency block, the files it quotes whole), builds and tests it
-# offline, and runs the program against a sandbox. Not part of `./mvnw verify`.
+# project in a fresh directory from the section's pom.xml, copied as written, and the example's src/
+# (without its ReadmeTest, which reads this repository's README), builds and tests it offline with
+# the section's commands, and runs the program against a sandbox. Not part of `./mvnw verify`.
 #
 #   scripts/outside-embedding-check.sh            # uses /tmp/plain-m2 and /tmp/outside
 set -euo pipefail
@@ -22,63 +22,22 @@ java="$JAVA_HOME/bin/java"
 
 rm -rf "$outside"
 mkdir -p "$outside"
-python3 - "$repo/README.md" "$outside" <<'PY'
-import pathlib, re, sys
+# The section's one pom.xml, as written.
+python3 - "$repo/README.md" "$outside/pom.xml" <<'EXTRACT'
+import pathlib, sys
 
 readme = pathlib.Path(sys.argv[1]).read_text()
-outside = pathlib.Path(sys.argv[2])
+section = readme.index("\n## Embedding the library\n")
+start = readme.index("```xml\n<?xml", section) + len("```xml\n")
+pathlib.Path(sys.argv[2]).write_text(readme[start:readme.index("\n```\n", start) + 1])
+EXTRACT
+cp -a "$repo/examples/plain-java/src" "$outside/src"
+rm "$outside/src/test/java/com/example/certificates/ReadmeTest.java"
+cd "$outside"
 
-def section(title):
-    start = readme.index("\n## " + title + "\n")
-    end = readme.find("\n## ", start + 1)
-    return readme[start:end if end >= 0 else len(readme)]
-
-def blocks(text, language):
-    """Each fenced block of the language, with the last non-blank line before it."""
-    found, before, lines, i = [], "", text.splitlines(), 0
-    while i < len(lines):
-        if lines[i] == "```" + language:
-            end = lines.index("```", i + 1)
-            found.append((before, "\n".join(lines[i + 1:end]) + "\n"))
-            i = end
-        elif lines[i].strip():
-            before = lines[i]
-        i += 1
-    return found
-
-bom = next(b for _, b in blocks(section("Getting the artifacts"), "xml") if "sportello-bom" in b)
-embedding = section("Embedding the library")
-dependencies = next(b for _, b in blocks(embedding, "xml") if b.startswith("<dependencies>"))
-(outside / "pom.xml").write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-<modelVersion>4.0.0</modelVersion>
-<groupId>com.example</groupId>
-<artifactId>certificates</artifactId>
-<version>1.0</version>
-<properties>
-  <maven.compiler.release>21</maven.compiler.release>
-  <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-</properties>
-{bom}{dependencies}<build>
-  <plugins>
-    <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.16.0</version></plugin>
-    <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.6.1</version></plugin>
-  </plugins>
-</build>
-</project>
-""")
-for before, code in blocks(embedding, "java"):
-    named = re.search(r"examples/plain-java/(src/[^`)\s]+\.java)", before)
-    if named and code.startswith("package "):
-        target = outside / named.group(1)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(code)
-        print("from the README:", named.group(1))
-PY
-
-mvn_outside() { "$repo/mvnw" -o -q -f "$outside/pom.xml" -Dmaven.repo.local="$m2" "$@"; }
-mvn_outside test
-mvn_outside dependency:build-classpath -Dmdep.outputFile="$outside/classpath.txt"
+# The section's build command, offline and on the copy of the local repository.
+"$repo/mvnw" -o -Dmaven.repo.local="$m2" \
+  -q package dependency:build-classpath -Dmdep.outputFile=classpath.txt
 
 "$java" -jar "$repo/visengine-sandbox/target/visengine-sandbox.jar" --port "$port" --token demo-token \
   >"$outside/sandbox.log" 2>&1 &
@@ -89,8 +48,8 @@ until curl -sf -H "Authorization: Bearer demo-token" "http://127.0.0.1:$port/vis
   sleep 0.2
 done
 
-cd "$outside"
-VISENGINE_URL=http://127.0.0.1:$port VISENGINE_TOKEN=demo-token \
-  NOTIFICATION_SECRET=a-secret-of-at-least-thirty-two-characters \
+# The section's run command, with the sandbox on another port.
+[ -f notification.secret ] || openssl rand -hex 32 >notification.secret
+VISENGINE_URL=http://127.0.0.1:$port VISENGINE_TOKEN=demo-token NOTIFICATION_SECRET=$(cat notification.secret) \
   "$java" -cp "target/classes:$(cat classpath.txt)" com.example.certificates.OrderCertificate data residence.zip
 python3 -m zipfile -l residence.zip # the archive Visengine issued, holding the PDF
