@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
@@ -38,7 +41,8 @@ import org.mapstruct.factory.Mappers;
  * <p>PostgreSQL is the production store; several instances may share one database (and one
  * documents directory), and the sync cycle runs on one of them at a time under an advisory lock.
  * SQLite is the zero-configuration default for a single instance. H2, the embedded store of earlier
- * versions, is opened only to import it ({@link #importH2Store}).
+ * versions, is opened only to import it ({@link #importH2Store}). An application that keeps its own
+ * PostgreSQL pool can lend it instead ({@link #create(DataSource, Path)}).
  */
 public final class PersistenceAdapter implements AutoCloseable {
   /**
@@ -54,9 +58,16 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   private static final Duration RECENT_FOR = Duration.ofSeconds(10);
 
-  private final PersistenceSettings settings;
+  /**
+   * Where the migrations of a store on the application's pool are recorded: beside the
+   * application's own tables, and maybe its own Flyway history, under a name of the store's.
+   */
+  static final String SHARED_HISTORY_TABLE = "sportello_schema_history";
+
+  private final Duration retentionPeriod;
   private final Dialect dialect;
-  private final HikariDataSource pool;
+  private final Connections connections;
+  private final DataSource pool;
   private final Database database;
   private final RequestRows rows;
   private final RecentRequests recent;
@@ -73,16 +84,37 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final Option<SingleProcess> owner;
   private final Clock clock;
 
+  /**
+   * Where the adapter's connections come from, and how it holds its locks.
+   *
+   * @param pool what statements and migrations run on
+   * @param credentialLocks under which a credential is replaced
+   * @param syncLock one sync cycle at a time
+   * @param release what closing the adapter does to the pool: closes a pool of its own, leaves the
+   *     application's open
+   * @param shared whether the pool is the application's, whose database may hold other tables
+   * @param description what {@link #toString()} shows of it, without a password
+   */
+  private record Connections(
+      DataSource pool,
+      CredentialLocks credentialLocks,
+      SyncLock syncLock,
+      Runnable release,
+      boolean shared,
+      String description) {}
+
   private PersistenceAdapter(
-      PersistenceSettings settings,
+      Path documentsDirectory,
+      Duration retention,
       Dialect dialect,
       LiveKeys keys,
-      HikariDataSource pool,
+      Connections connections,
       Option<SingleProcess> owner,
       Clock clock) {
-    this.settings = settings;
+    this.retentionPeriod = retention;
     this.dialect = dialect;
-    this.pool = pool;
+    this.connections = connections;
+    this.pool = connections.pool();
     this.owner = owner;
     this.clock = clock;
     Jdbi jdbi = Jdbi.create(pool);
@@ -107,14 +139,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.spending = new JdbcSpendingLedger(database);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
-    this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
+    this.documents = new FileDocumentStore(documentsDirectory, keys);
     this.credentials =
-        new JdbcCredentialStore(database, keys, credentialLocks(settings, dialect, owner), clock);
-    this.syncLock =
-        owner
-            .<SyncLock>map(InProcessSyncLock::new)
-            .getOrElse(() ->
-                new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password()));
+        new JdbcCredentialStore(database, keys, connections.credentialLocks(), clock);
+    this.syncLock = connections.syncLock();
     this.retention = new Retention(database, rows, documents, recent, clock);
     this.resealing = new Resealing(database, rows, documents, credentials, keys);
   }
@@ -124,14 +152,12 @@ public final class PersistenceAdapter implements AutoCloseable {
    * process opens, named by its lock file or, for an H2 store, by its URL.
    */
   private static CredentialLocks credentialLocks(
-      PersistenceSettings settings, Dialect dialect, Option<SingleProcess> owner) {
+      PersistenceSettings settings,
+      Dialect dialect,
+      Option<SingleProcess> owner,
+      LockSessions sessions) {
     return switch (dialect) {
-      case POSTGRESQL ->
-          new PostgresCredentialLocks(
-              settings.jdbcUrl(),
-              settings.user(),
-              settings.password(),
-              PostgresCredentialLocks.PATIENCE);
+      case POSTGRESQL -> new PostgresCredentialLocks(sessions, PostgresCredentialLocks.PATIENCE);
       case SQLITE, H2 ->
           new InProcessCredentialLocks(
               owner.map(store -> store.file().toString()).getOrElse(settings.jdbcUrl()));
@@ -179,22 +205,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   private static Either<StorageFailure, PersistenceAdapter> open(
       PersistenceSettings settings, Dialect dialect, Clock clock) {
-    try {
-      OwnerOnly.createDirectories(settings.documentsDirectory());
-    } catch (IOException | RuntimeException failure) {
-      return Either.left(
-          new StorageFailure.Unavailable(
-              "cannot create the documents directory " + settings.documentsDirectory()));
-    }
-    Either<String, LiveKeys> keys =
-        switch (settings.dataKey()) {
-          case PersistenceSettings.DataKey.KeptIn kept ->
-              DataKeys.readOrCreate(kept.file()).map(read -> LiveKeys.keptIn(kept.file(), read));
-          case PersistenceSettings.DataKey.Given given ->
-              DataKeys.given(given.keys()).map(LiveKeys::fixed);
-        };
+    Either<StorageFailure, LiveKeys> keys =
+        documentsAndKeys(settings.documentsDirectory(), settings.dataKey());
     if (keys.isLeft()) {
-      return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
+      return Either.left(keys.getLeft());
     }
     Either<StorageFailure, Option<SingleProcess>> owner =
         dialect == Dialect.SQLITE
@@ -203,12 +217,178 @@ public final class PersistenceAdapter implements AutoCloseable {
     if (owner.isLeft()) {
       return Either.left(owner.getLeft());
     }
+    LockSessions sessions =
+        () -> DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     try {
+      HikariDataSource pool = pool(settings);
+      Connections connections =
+          new Connections(
+              pool,
+              credentialLocks(settings, dialect, owner.get(), sessions),
+              owner
+                  .get()
+                  .<SyncLock>map(InProcessSyncLock::new)
+                  .getOrElse(() -> new PostgresSyncLock(sessions)),
+              pool::close,
+              false,
+              settings.toString());
       return Either.right(
           new PersistenceAdapter(
-              settings, dialect, keys.get(), pool(settings), owner.get(), clock));
+              settings.documentsDirectory(),
+              settings.retention(),
+              dialect,
+              keys.get(),
+              connections,
+              owner.get(),
+              clock));
     } catch (RuntimeException failure) {
       owner.get().forEach(SingleProcess::close);
+      return Either.left(Database.translate("connect to the database", failure));
+    }
+  }
+
+  /** Creates the documents directory, owner-only, and reads (or creates) the data keys. */
+  private static Either<StorageFailure, LiveKeys> documentsAndKeys(
+      Path documentsDirectory, PersistenceSettings.DataKey dataKey) {
+    try {
+      OwnerOnly.createDirectories(documentsDirectory);
+    } catch (IOException | RuntimeException failure) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "cannot create the documents directory " + documentsDirectory));
+    }
+    Either<String, LiveKeys> keys =
+        switch (dataKey) {
+          case PersistenceSettings.DataKey.KeptIn kept ->
+              DataKeys.readOrCreate(kept.file()).map(read -> LiveKeys.keptIn(kept.file(), read));
+          case PersistenceSettings.DataKey.Given given ->
+              DataKeys.given(given.keys()).map(LiveKeys::fixed);
+        };
+    return keys.mapLeft(StorageFailure.Unavailable::new);
+  }
+
+  /**
+   * An adapter on the application's own PostgreSQL pool, with documents under a directory, the
+   * default retention, the data keys in a file beside that directory (as {@link
+   * PersistenceSettings#postgres} keeps them) and the system clock; see {@link #create(DataSource,
+   * Path, Duration, PersistenceSettings.DataKey, Clock)}.
+   */
+  public static Either<StorageFailure, PersistenceAdapter> create(
+      DataSource dataSource, Path documentsDirectory) {
+    return create(
+        dataSource,
+        documentsDirectory,
+        PersistenceSettings.DEFAULT_RETENTION,
+        new PersistenceSettings.DataKey.KeptIn(
+            documentsDirectory
+                .toAbsolutePath()
+                .normalize()
+                .resolveSibling(PersistenceSettings.DATA_KEY_FILE)),
+        Clock.systemUTC());
+  }
+
+  /**
+   * An adapter on a pool the application keeps, such as a framework's {@code DataSource}: the
+   * adapter borrows its connections and never closes it. The pool must reach PostgreSQL and hand
+   * out connections in auto-commit mode at read committed (PostgreSQL's defaults); the advisory
+   * locks are held on connections borrowed from it too, so it needs room for two more than the
+   * application's own peak. The store's tables may sit beside the application's: their migrations
+   * are recorded in a history table of their own, {@value #SHARED_HISTORY_TABLE}. SQLite is not
+   * opened this way: its guarantees (one process per file, every connection in write-ahead-log mode
+   * with synchronous commits) hold only for the connections this adapter opens itself, from {@link
+   * PersistenceSettings#embedded}. The schema is not touched: call {@link #migrate()} next.
+   *
+   * @param documentsDirectory where issued documents are kept; instances sharing the database share
+   *     it too
+   * @param retention how long personal data is kept after a request ends
+   * @param dataKey the keys that seal personal data at rest
+   * @param clock dates idempotency keys and erasures
+   * @return the adapter, or why the pool cannot be used or the directory cannot be created
+   */
+  public static Either<StorageFailure, PersistenceAdapter> create(
+      DataSource dataSource,
+      Path documentsDirectory,
+      Duration retention,
+      PersistenceSettings.DataKey dataKey,
+      Clock clock) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(documentsDirectory, "documentsDirectory");
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(dataKey, "dataKey");
+    Objects.requireNonNull(clock, "clock");
+    if (retention.isNegative() || retention.isZero()) {
+      return Either.left(new StorageFailure.Unavailable("the retention period must be positive"));
+    }
+    return sharedPostgres(dataSource)
+        .flatMap(database ->
+            documentsAndKeys(documentsDirectory, dataKey)
+                .map(keys -> {
+                  LockSessions sessions = dataSource::getConnection;
+                  Connections connections =
+                      new Connections(
+                          dataSource,
+                          new QueuedCredentialLocks(
+                              new InProcessCredentialLocks(database),
+                              new PostgresCredentialLocks(
+                                  sessions, PostgresCredentialLocks.PATIENCE)),
+                          new PostgresSyncLock(sessions),
+                          () -> {},
+                          true,
+                          "the application's PostgreSQL pool, documentsDirectory="
+                              + documentsDirectory
+                              + ", retention="
+                              + retention
+                              + ", dataKey="
+                              + dataKey);
+                  return new PersistenceAdapter(
+                      documentsDirectory,
+                      retention,
+                      Dialect.POSTGRESQL,
+                      keys,
+                      connections,
+                      Option.none(),
+                      clock);
+                }));
+  }
+
+  /**
+   * Whether the application's pool can carry the store: PostgreSQL, in auto-commit mode, at read
+   * committed, which the adapter's transactions rely on (see {@link Database#inTransaction}).
+   *
+   * @return what names the database, for the locks of this process; never shown
+   */
+  private static Either<StorageFailure, String> sharedPostgres(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      String product = meta.getDatabaseProductName();
+      if ("SQLite".equals(product)) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "a SQLite store is opened from its file (PersistenceSettings.embedded), not from"
+                    + " a pool: its durability and its one-process lock hold only on connections"
+                    + " the adapter opens itself"));
+      }
+      if (!"PostgreSQL".equals(product)) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "the pool reaches "
+                    + product
+                    + "; a pool lent to the store must reach PostgreSQL"));
+      }
+      if (!connection.getAutoCommit()) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "the pool's connections must start in auto-commit mode: the store begins and"
+                    + " ends its own transactions"));
+      }
+      if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "the pool's connections must be read committed (PostgreSQL's default): the"
+                    + " spending checks and the upserts rely on it"));
+      }
+      return Either.right(meta.getURL() + "|" + meta.getUserName());
+    } catch (SQLException | RuntimeException failure) {
       return Either.left(Database.translate("connect to the database", failure));
     }
   }
@@ -325,7 +505,14 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @return how many migrations ran
    */
   public Either<StorageFailure, Integer> migrate() {
-    return migrate(Flyway.configure().dataSource(pool), dialect);
+    FluentConfiguration flyway = Flyway.configure().dataSource(pool);
+    return migrate(
+        connections.shared()
+            // The application's tables may be there already: the history starts below the
+            // first migration, and every migration of the store still runs.
+            ? flyway.table(SHARED_HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
+            : flyway,
+        dialect);
   }
 
   private static Either<StorageFailure, Integer> migrate(
@@ -402,7 +589,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   /** {@link #purgePersonalData} with the cut-off the settings' retention period sets. */
   public Either<StorageFailure, PurgeReport> purgeExpired() {
-    return purgePersonalData(clock.instant().minus(settings.retention()));
+    return purgePersonalData(clock.instant().minus(retentionPeriod));
   }
 
   /**
@@ -444,17 +631,20 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
   }
 
-  /** Closes the connection pool, and lets another process open the embedded store. */
+  /**
+   * Closes the connection pool (not a pool the application lent), and lets another process open the
+   * embedded store.
+   */
   @Override
   public void close() {
     sweeper.shutdownNow();
-    pool.close();
+    connections.release().run();
     owner.forEach(SingleProcess::close);
   }
 
   @Override
   public String toString() {
-    return "PersistenceAdapter[" + settings + "]";
+    return "PersistenceAdapter[" + connections.description() + "]";
   }
 
   /**
