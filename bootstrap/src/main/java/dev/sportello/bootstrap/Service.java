@@ -18,6 +18,7 @@ import dev.sportello.application.port.in.BrowseCatalogQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.RequestIds;
 import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
@@ -228,7 +229,7 @@ final class Service implements AutoCloseable {
                 metrics,
                 observers,
                 persistence.syncLock(),
-                new RandomRequestIds(),
+                RequestIds.random(),
                 Clock.systemUTC()),
             new ApplicationSettings(
                     files, config.catalogTtl(), webhookBase(config, port), secret, 100)
