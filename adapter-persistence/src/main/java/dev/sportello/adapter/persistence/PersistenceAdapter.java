@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +44,7 @@ import org.mapstruct.factory.Mappers;
  * documents directory), and the sync cycle runs on one of them at a time under an advisory lock.
  * SQLite is the zero-configuration default for a single instance. H2, the embedded store of earlier
  * versions, is opened only to import it ({@link #importH2Store}). An application that keeps its own
- * PostgreSQL pool can lend it instead ({@link #create(DataSource, Path)}).
+ * PostgreSQL pool can lend it instead ({@link PersistenceSettings#lent}).
  */
 public final class PersistenceAdapter implements AutoCloseable {
   /**
@@ -63,6 +65,20 @@ public final class PersistenceAdapter implements AutoCloseable {
    * application's own tables, and maybe its own Flyway history, under a name of the store's.
    */
   static final String SHARED_HISTORY_TABLE = "sportello_schema_history";
+
+  /**
+   * Flyway's default history table, where the service records the migrations of a store it made; on
+   * a lent pool it is the store's only when it records the store's first migration.
+   */
+  static final String SERVICE_HISTORY_TABLE = "flyway_schema_history";
+
+  /** The store's first migration, and the table it makes. */
+  private static final String FIRST_MIGRATION = "V1__requests.sql";
+
+  private static final String FIRST_TABLE = "request";
+
+  /** PostgreSQL's SQLSTATE for a table, index or other relation that exists already. */
+  private static final String DUPLICATE_RELATION = "42P07";
 
   private final Duration retentionPeriod;
   private final Dialect dialect;
@@ -164,15 +180,21 @@ public final class PersistenceAdapter implements AutoCloseable {
     };
   }
 
-  /** Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}. */
+  /**
+   * Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}.
+   *
+   * @param settings how to reach the store
+   * @return the adapter, or why the database or the directory cannot be reached
+   */
   public static Either<StorageFailure, PersistenceAdapter> create(PersistenceSettings settings) {
     return create(settings, Clock.systemUTC());
   }
 
   /**
-   * Opens the connection pool and the documents directory. The schema is not touched: call {@link
-   * #migrate()} next.
+   * Opens the connection pool (or checks the one the application lent) and the documents directory.
+   * The schema is not touched: call {@link #migrate()} next.
    *
+   * @param settings how to reach the store
    * @param clock dates idempotency keys and erasures
    * @return the adapter, or why the database or the directory cannot be reached
    */
@@ -180,6 +202,9 @@ public final class PersistenceAdapter implements AutoCloseable {
       PersistenceSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
+    if (settings.lentPool().isDefined()) {
+      return openLent(settings, settings.lentPool().get(), clock);
+    }
     Option<Dialect> dialect = Dialect.of(settings.jdbcUrl());
     if (dialect.isEmpty()) {
       return Either.left(
@@ -268,60 +293,14 @@ public final class PersistenceAdapter implements AutoCloseable {
   }
 
   /**
-   * An adapter on the application's own PostgreSQL pool, with documents under a directory, the
-   * default retention, the data keys in a file beside that directory (as {@link
-   * PersistenceSettings#postgres} keeps them) and the system clock; see {@link #create(DataSource,
-   * Path, Duration, PersistenceSettings.DataKey, Clock)}.
+   * The adapter on a pool the application lent ({@link PersistenceSettings#lent}): it borrows its
+   * connections, holds its advisory locks on connections borrowed too, and never closes the pool.
    */
-  public static Either<StorageFailure, PersistenceAdapter> create(
-      DataSource dataSource, Path documentsDirectory) {
-    return create(
-        dataSource,
-        documentsDirectory,
-        PersistenceSettings.DEFAULT_RETENTION,
-        new PersistenceSettings.DataKey.KeptIn(
-            documentsDirectory
-                .toAbsolutePath()
-                .normalize()
-                .resolveSibling(PersistenceSettings.DATA_KEY_FILE)),
-        Clock.systemUTC());
-  }
-
-  /**
-   * An adapter on a pool the application keeps, such as a framework's {@code DataSource}: the
-   * adapter borrows its connections and never closes it. The pool must reach PostgreSQL and hand
-   * out connections in auto-commit mode at read committed (PostgreSQL's defaults); the advisory
-   * locks are held on connections borrowed from it too, so it needs room for two more than the
-   * application's own peak. The store's tables may sit beside the application's: their migrations
-   * are recorded in a history table of their own, {@value #SHARED_HISTORY_TABLE}. SQLite is not
-   * opened this way: its guarantees (one process per file, every connection in write-ahead-log mode
-   * with synchronous commits) hold only for the connections this adapter opens itself, from {@link
-   * PersistenceSettings#embedded}. The schema is not touched: call {@link #migrate()} next.
-   *
-   * @param documentsDirectory where issued documents are kept; instances sharing the database share
-   *     it too
-   * @param retention how long personal data is kept after a request ends
-   * @param dataKey the keys that seal personal data at rest
-   * @param clock dates idempotency keys and erasures
-   * @return the adapter, or why the pool cannot be used or the directory cannot be created
-   */
-  public static Either<StorageFailure, PersistenceAdapter> create(
-      DataSource dataSource,
-      Path documentsDirectory,
-      Duration retention,
-      PersistenceSettings.DataKey dataKey,
-      Clock clock) {
-    Objects.requireNonNull(dataSource, "dataSource");
-    Objects.requireNonNull(documentsDirectory, "documentsDirectory");
-    Objects.requireNonNull(retention, "retention");
-    Objects.requireNonNull(dataKey, "dataKey");
-    Objects.requireNonNull(clock, "clock");
-    if (retention.isNegative() || retention.isZero()) {
-      return Either.left(new StorageFailure.Unavailable("the retention period must be positive"));
-    }
+  private static Either<StorageFailure, PersistenceAdapter> openLent(
+      PersistenceSettings settings, DataSource dataSource, Clock clock) {
     return sharedPostgres(dataSource)
         .flatMap(database ->
-            documentsAndKeys(documentsDirectory, dataKey)
+            documentsAndKeys(settings.documentsDirectory(), settings.dataKey())
                 .map(keys -> {
                   LockSessions sessions = dataSource::getConnection;
                   Connections connections =
@@ -334,15 +313,10 @@ public final class PersistenceAdapter implements AutoCloseable {
                           new PostgresSyncLock(sessions),
                           () -> {},
                           true,
-                          "the application's PostgreSQL pool, documentsDirectory="
-                              + documentsDirectory
-                              + ", retention="
-                              + retention
-                              + ", dataKey="
-                              + dataKey);
+                          settings.toString());
                   return new PersistenceAdapter(
-                      documentsDirectory,
-                      retention,
+                      settings.documentsDirectory(),
+                      settings.retention(),
                       Dialect.POSTGRESQL,
                       keys,
                       connections,
@@ -506,13 +480,87 @@ public final class PersistenceAdapter implements AutoCloseable {
    */
   public Either<StorageFailure, Integer> migrate() {
     FluentConfiguration flyway = Flyway.configure().dataSource(pool);
-    return migrate(
-        connections.shared()
-            // The application's tables may be there already: the history starts below the
-            // first migration, and every migration of the store still runs.
-            ? flyway.table(SHARED_HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
-            : flyway,
-        dialect);
+    if (!connections.shared()) {
+      return migrate(flyway, dialect);
+    }
+    return sharedHistoryTable()
+        .flatMap(history -> {
+          try {
+            return Either.right(
+                schema(
+                        // The application's tables may be there already: the history starts below
+                        // the
+                        // first migration, and every migration of the store still runs, all in one
+                        // transaction, so that a table in the way leaves nothing half made.
+                        flyway
+                            .table(history)
+                            .baselineOnMigrate(true)
+                            .baselineVersion("0")
+                            .group(true),
+                        dialect)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted);
+          } catch (RuntimeException failure) {
+            return Either.left(
+                Database.sqlState(failure).contains(DUPLICATE_RELATION)
+                    ? new StorageFailure.Unavailable(
+                        "the pool's default schema already holds a relation the store creates ("
+                            + rootMessage(failure)
+                            + "): lend the store a pool whose default schema is kept for it, such as"
+                            + " a schema sportello made for it and ?currentSchema=sportello in the"
+                            + " pool's URL")
+                    : Database.translate("migrate the schema", failure));
+          }
+        });
+  }
+
+  /**
+   * Which table records the migrations of the store on a lent pool: the store's own, or Flyway's
+   * default one where the service made the store in that schema.
+   */
+  private Either<StorageFailure, String> sharedHistoryTable() {
+    try (Connection connection = pool.getConnection()) {
+      boolean serviceMadeTheStore =
+          !exists(connection, SHARED_HISTORY_TABLE)
+              && exists(connection, FIRST_TABLE)
+              && exists(connection, SERVICE_HISTORY_TABLE)
+              && recordsTheFirstMigration(connection);
+      return Either.right(serviceMadeTheStore ? SERVICE_HISTORY_TABLE : SHARED_HISTORY_TABLE);
+    } catch (SQLException | RuntimeException failure) {
+      return Either.left(Database.translate("read the schema history", failure));
+    }
+  }
+
+  /** Whether the connection's search path reaches a table of that name. */
+  private static boolean exists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      statement.setString(1, table);
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+
+  private static boolean recordsTheFirstMigration(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT count(*) FROM " + SERVICE_HISTORY_TABLE + " WHERE script = ?")) {
+      statement.setString(1, FIRST_MIGRATION);
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getInt(1) > 0;
+      }
+    }
+  }
+
+  /** The database's own words for a failure, such as which relation exists already. */
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return Objects.requireNonNullElse(root.getMessage(), root.getClass().getSimpleName());
   }
 
   private static Either<StorageFailure, Integer> migrate(

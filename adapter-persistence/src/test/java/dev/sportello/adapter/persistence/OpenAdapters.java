@@ -23,7 +23,10 @@ class OpenAdapters implements AutoCloseable {
         HikariDataSource pool = PersistenceAdapter.pool(settings);
         lent(pool);
         return PersistenceAdapter.create(
-            pool, settings.documentsDirectory(), settings.retention(), settings.dataKey(), clock);
+            PersistenceSettings.lent(pool, settings.documentsDirectory())
+                .withRetention(settings.retention())
+                .withDataKey(settings.dataKey()),
+            clock);
       }
     };
   }

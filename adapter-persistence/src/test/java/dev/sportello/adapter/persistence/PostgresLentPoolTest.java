@@ -36,7 +36,8 @@ class PostgresLentPoolTest {
       handle.execute("CREATE TABLE orders (id TEXT PRIMARY KEY)");
     });
 
-    try (PersistenceAdapter adapter = right(PersistenceAdapter.create(pool, documents()))) {
+    try (PersistenceAdapter adapter =
+        right(PersistenceAdapter.create(PersistenceSettings.lent(pool, documents())))) {
       assertThat(right(adapter.migrate())).isEqualTo(9);
       CertificateRequest request = accepted("lent-1");
       right(adapter.requests().insert(request));
@@ -55,10 +56,48 @@ class PostgresLentPoolTest {
   }
 
   @Test
+  void aTableOfTheApplicationsInTheStoresWayIsRefusedByNameAndNothingIsHalfMade() {
+    HikariDataSource pool = lent(config -> {});
+    Jdbi application = Jdbi.create(pool);
+    application.useHandle(handle -> handle.execute("CREATE TABLE credentials (login TEXT)"));
+
+    try (PersistenceAdapter adapter =
+        right(PersistenceAdapter.create(PersistenceSettings.lent(pool, documents())))) {
+      StorageFailure refused = left(adapter.migrate());
+
+      assertThat(refused.message()).contains("\"credentials\"", "currentSchema");
+    }
+    boolean requestTableMade =
+        application.withHandle(handle ->
+            handle
+                .createQuery("SELECT to_regclass('request') IS NOT NULL")
+                .mapTo(Boolean.class)
+                .one());
+    assertThat(requestTableMade).isFalse();
+  }
+
+  @Test
+  void aStoreTheServiceMadeOpensOnTheLentPoolWithItsRequests() {
+    PersistenceSettings service = EmbeddedPostgresServer.newDatabase(directory);
+    CertificateRequest request = accepted("made-by-the-service");
+    try (PersistenceAdapter made = right(PersistenceAdapter.create(service))) {
+      right(made.migrate());
+      right(made.requests().insert(request));
+    }
+
+    try (PersistenceAdapter reopened =
+        right(PersistenceAdapter.create(PersistenceSettings.lent(pool(service), documents())))) {
+      assertThat(right(reopened.migrate())).isZero();
+      assertThat(right(reopened.requests().find(request.id())).map(stored -> stored.value()))
+          .contains(request);
+    }
+  }
+
+  @Test
   void closingTheAdapterLeavesTheLentPoolOpen() {
     HikariDataSource pool = lent(config -> {});
 
-    right(PersistenceAdapter.create(pool, documents())).close();
+    right(PersistenceAdapter.create(PersistenceSettings.lent(pool, documents()))).close();
 
     assertThat(pool.isClosed()).isFalse();
     int answered =
@@ -72,8 +111,9 @@ class PostgresLentPoolTest {
     StorageFailure refused =
         left(
             PersistenceAdapter.create(
-                lent(config -> config.setTransactionIsolation("TRANSACTION_SERIALIZABLE")),
-                documents()));
+                PersistenceSettings.lent(
+                    lent(config -> config.setTransactionIsolation("TRANSACTION_SERIALIZABLE")),
+                    documents())));
 
     assertThat(refused.message()).contains("read committed");
   }
@@ -81,7 +121,10 @@ class PostgresLentPoolTest {
   @Test
   void aPoolWhoseConnectionsStartInATransactionIsRefused() {
     StorageFailure refused =
-        left(PersistenceAdapter.create(lent(config -> config.setAutoCommit(false)), documents()));
+        left(
+            PersistenceAdapter.create(
+                PersistenceSettings.lent(
+                    lent(config -> config.setAutoCommit(false)), documents())));
 
     assertThat(refused.message()).contains("auto-commit");
   }
@@ -93,7 +136,8 @@ class PostgresLentPoolTest {
     HikariDataSource sqlite = new HikariDataSource(config);
     pools.lent(sqlite);
 
-    StorageFailure refused = left(PersistenceAdapter.create(sqlite, documents()));
+    StorageFailure refused =
+        left(PersistenceAdapter.create(PersistenceSettings.lent(sqlite, documents())));
 
     assertThat(refused.message()).contains("PersistenceSettings.embedded");
   }
@@ -101,8 +145,10 @@ class PostgresLentPoolTest {
   @Test
   void aLentPoolKeepsTheSyncLockToOneInstanceAndReleasesIt() {
     DataSource pool = lent(config -> {});
-    try (PersistenceAdapter first = right(PersistenceAdapter.create(pool, documents()));
-        PersistenceAdapter second = right(PersistenceAdapter.create(pool, documents()))) {
+    try (PersistenceAdapter first =
+            right(PersistenceAdapter.create(PersistenceSettings.lent(pool, documents())));
+        PersistenceAdapter second =
+            right(PersistenceAdapter.create(PersistenceSettings.lent(pool, documents())))) {
       String inside =
           right(
                   first
@@ -122,7 +168,14 @@ class PostgresLentPoolTest {
   }
 
   private HikariDataSource lent(Consumer<HikariConfig> application) {
-    PersistenceSettings database = EmbeddedPostgresServer.newDatabase(directory);
+    return pool(EmbeddedPostgresServer.newDatabase(directory), application);
+  }
+
+  private HikariDataSource pool(PersistenceSettings database) {
+    return pool(database, config -> {});
+  }
+
+  private HikariDataSource pool(PersistenceSettings database, Consumer<HikariConfig> application) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(database.jdbcUrl());
     config.setUsername(database.user());

@@ -147,19 +147,14 @@ public final class SportelloAutoConfiguration {
     SportelloProperties.Persistence persistence = properties.persistence();
     Path documents =
         required("sportello.persistence.documents-directory", persistence.documentsDirectory());
-    PersistenceSettings.DataKey keys =
-        Option.of(persistence.dataKey())
-            .filter(text -> !text.isBlank())
-            .<PersistenceSettings.DataKey>map(PersistenceSettings.DataKey.Given::new)
-            .getOrElse(() ->
-                new PersistenceSettings.DataKey.KeptIn(
-                    documents
-                        .toAbsolutePath()
-                        .normalize()
-                        .resolveSibling(PersistenceSettings.DATA_KEY_FILE)));
+    PersistenceSettings lent =
+        PersistenceSettings.lent(dataSource, documents).withRetention(persistence.retention());
     PersistenceAdapter adapter =
         PersistenceAdapter.create(
-                dataSource, documents, persistence.retention(), keys, Clock.systemUTC())
+                Option.of(persistence.dataKey())
+                    .filter(text -> !text.isBlank())
+                    .map(text -> lent.withDataKey(new PersistenceSettings.DataKey.Given(text)))
+                    .getOrElse(lent))
             .getOrElseThrow(
                 failure -> new IllegalStateException("Sportello's store: " + failure.message()));
     adapter
