@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * document, once the starter's sync cycle has followed it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class ShopApplicationTest {
   /** Openapi's residence certificate, in the sandbox's catalogue. */
   private static final String RESIDENCE = "69663cda34a03ef7efc253262baea547";
@@ -60,10 +63,20 @@ class ShopApplicationTest {
     properties.add("sportello.sync.interval", () -> "200ms");
   }
 
-  @AfterAll
-  static void stop() throws IOException {
-    VISENGINE.close();
-    DATABASE.close();
+  /**
+   * Stops the sandbox and the database with the shop, once its sync cycle has stopped: a cycle that
+   * outlived the database would wait for a connection until the pool gave up, and hold the test
+   * JVM's exit that long.
+   */
+  @TestConfiguration
+  static class Servers {
+    @Bean
+    AutoCloseable sandboxAndDatabase() {
+      return () -> {
+        VISENGINE.close();
+        DATABASE.close();
+      };
+    }
   }
 
   @Test
