@@ -10,12 +10,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * One real PostgreSQL per test JVM, started from Maven artifacts on first use and stopped when the
  * JVM ends. Each caller gets a database of its own, so tests never see each other's rows.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private EmbeddedPostgresServer() {}
@@ -63,6 +64,19 @@ final class EmbeddedPostgresServer {
 
   /** A new, empty database. */
   static String newDatabaseUrl() {
+    return Holder.SERVER.getJdbcUrl("postgres", createDatabase());
+  }
+
+  /**
+   * A new, empty database, as an application's pool would reach it.
+   *
+   * @return a data source of the server's superuser on that database
+   */
+  public static DataSource newDataSource() {
+    return Holder.SERVER.getDatabase("postgres", createDatabase());
+  }
+
+  private static String createDatabase() {
     String name = "sportello_" + DATABASES.incrementAndGet();
     try (Connection connection = Holder.SERVER.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -70,7 +84,7 @@ final class EmbeddedPostgresServer {
     } catch (SQLException failure) {
       throw new IllegalStateException("cannot create a test database", failure);
     }
-    return Holder.SERVER.getJdbcUrl("postgres", name);
+    return name;
   }
 
   /** Settings for a new, empty database with documents under the given directory. */

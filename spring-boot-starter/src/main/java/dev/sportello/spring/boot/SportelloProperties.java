@@ -17,15 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     whose token does not match is ignored. At least 32 characters, kept secret, and the same on
  *     every instance and across restarts (a changed secret orphans the tokens of requests still
  *     open, which the sync cycle then follows alone)
- * @param publicUrl where the engines reach this application, such as {@code https://shop.example};
- *     the notification endpoint's path is appended. Without it the engines send no notifications,
- *     and the sync cycle alone follows the requests
+ * @param publicUrl where the engines reach this application, such as https://shop.example; the
+ *     notification endpoint's path is appended. Without it the engines send no notifications, and
+ *     the sync cycle alone follows the requests
  * @param catalogTtl how long a fetched catalogue or certificate description is used without asking
  *     again
  * @param sync the sync cycle, which sends accepted requests, follows their status and fetches their
  *     documents
  * @param notifications the endpoint that receives the engines' notifications
- * @param persistence the store, kept in the application's own PostgreSQL {@code DataSource}
+ * @param persistence the store, kept in the application's own PostgreSQL DataSource
  */
 @ConfigurationProperties("sportello")
 public record SportelloProperties(
@@ -41,17 +41,23 @@ public record SportelloProperties(
   /**
    * One of Openapi's engines.
    *
-   * @param url the engine's host: {@code test} (Openapi's test host: free requests, illustrative
-   *     answers), {@code production}, or the URL of another host such as the Visengine sandbox
+   * @param url the engine's host: "test" (Openapi's test host: free requests, illustrative
+   *     answers), "production", or the URL of another host such as the Visengine sandbox
    * @param token the bearer token the engine is called with; the engine is enabled when it is set
    */
-  public record Engine(@DefaultValue("test") String url, @Nullable String token) {}
+  public record Engine(@DefaultValue("test") String url, @Nullable String token) {
+    /** Leaves the token out. */
+    @Override
+    public String toString() {
+      return "Engine[url=" + url + ", token=" + (token == null ? "(none)" : "(hidden)") + "]";
+    }
+  }
 
   /**
    * The sync cycle.
    *
    * @param enabled whether this application runs it; off, another instance (or the application
-   *     itself, through {@code SynchroniseUseCase}) must
+   *     itself, through SynchroniseUseCase) must
    * @param interval how long between the end of one cycle and the start of the next
    */
   public record Sync(
@@ -60,8 +66,9 @@ public record SportelloProperties(
   /**
    * The endpoint that receives the engines' notifications, in a servlet web application.
    *
-   * @param path where it is mounted: Visengine posts to {@code <path>/visengine/<token>},
-   *     DocuEngine to {@code <path>/docuengine} with the token in a header
+   * @param path where it is mounted: Visengine posts to this path followed by /visengine/ and the
+   *     request's token, DocuEngine to this path followed by /docuengine, with the token in a
+   *     header
    */
   public record Notifications(@DefaultValue("/webhooks/sportello") String path) {}
 
@@ -72,7 +79,7 @@ public record SportelloProperties(
    *     instances sharing the database must share it too
    * @param retention how long after a request ends its personal data is kept
    * @param dataKey the keys that seal personal data at rest, as a key file holds them; empty keeps
-   *     them in the file {@code data.key} beside the documents directory, generated when missing
+   *     them in the file data.key beside the documents directory, generated when missing
    */
   public record Persistence(
       @Nullable Path documentsDirectory,

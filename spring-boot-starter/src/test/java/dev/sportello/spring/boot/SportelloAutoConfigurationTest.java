@@ -3,6 +3,7 @@ package dev.sportello.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.adapter.micrometer.MicrometerAdapter;
+import dev.sportello.adapter.persistence.EmbeddedPostgresServer;
 import dev.sportello.adapter.persistence.PersistenceAdapter;
 import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.application.port.in.SubmitRequestUseCase;
@@ -21,8 +22,12 @@ import dev.sportello.domain.request.RequestId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vavr.control.Either;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -39,7 +44,7 @@ class SportelloAutoConfigurationTest {
   private ApplicationContextRunner application() {
     return new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(SportelloAutoConfiguration.class))
-        .withBean(DataSource.class, EmbeddedDatabase::dataSource)
+        .withBean(DataSource.class, EmbeddedPostgresServer::newDataSource)
         .withPropertyValues(
             "sportello.visengine.url=http://127.0.0.1:9",
             "sportello.visengine.token=a-token",
@@ -176,5 +181,24 @@ class SportelloAutoConfigurationTest {
     application()
         .withPropertyValues("sportello.sync.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(SyncScheduler.class));
+  }
+
+  @Test
+  void thePropertiesDescriptionsReadAsPlainTextWithoutJavadocMarkup() throws IOException {
+    String metadata;
+    try (InputStream generated =
+        Objects.requireNonNull(
+            getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"))) {
+      metadata = new String(generated.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(metadata).contains("sportello.notification-secret").doesNotContain("{@");
+  }
+
+  @Test
+  void anEnginesTokenIsLeftOutOfItsDescription() {
+    assertThat(new SportelloProperties.Engine("test", "a-secret-token").toString())
+        .contains("test")
+        .doesNotContain("a-secret-token");
   }
 }
