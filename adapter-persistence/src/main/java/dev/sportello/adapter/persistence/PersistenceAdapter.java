@@ -17,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +29,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
@@ -38,7 +43,8 @@ import org.mapstruct.factory.Mappers;
  * <p>PostgreSQL is the production store; several instances may share one database (and one
  * documents directory), and the sync cycle runs on one of them at a time under an advisory lock.
  * SQLite is the zero-configuration default for a single instance. H2, the embedded store of earlier
- * versions, is opened only to import it ({@link #importH2Store}).
+ * versions, is opened only to import it ({@link #importH2Store}). An application that keeps its own
+ * PostgreSQL pool can lend it instead ({@link PersistenceSettings#lent}).
  */
 public final class PersistenceAdapter implements AutoCloseable {
   /**
@@ -54,9 +60,30 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   private static final Duration RECENT_FOR = Duration.ofSeconds(10);
 
-  private final PersistenceSettings settings;
+  /**
+   * Where the migrations of a store on the application's pool are recorded: beside the
+   * application's own tables, and maybe its own Flyway history, under a name of the store's.
+   */
+  static final String SHARED_HISTORY_TABLE = "sportello_schema_history";
+
+  /**
+   * Flyway's default history table, where the service records the migrations of a store it made; on
+   * a lent pool it is the store's only when it records the store's first migration.
+   */
+  static final String SERVICE_HISTORY_TABLE = "flyway_schema_history";
+
+  /** The store's first migration, and the table it makes. */
+  private static final String FIRST_MIGRATION = "V1__requests.sql";
+
+  private static final String FIRST_TABLE = "request";
+
+  /** PostgreSQL's SQLSTATE for a table, index or other relation that exists already. */
+  private static final String DUPLICATE_RELATION = "42P07";
+
+  private final Duration retentionPeriod;
   private final Dialect dialect;
-  private final HikariDataSource pool;
+  private final Connections connections;
+  private final DataSource pool;
   private final Database database;
   private final RequestRows rows;
   private final RecentRequests recent;
@@ -73,16 +100,37 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final Option<SingleProcess> owner;
   private final Clock clock;
 
+  /**
+   * Where the adapter's connections come from, and how it holds its locks.
+   *
+   * @param pool what statements and migrations run on
+   * @param credentialLocks under which a credential is replaced
+   * @param syncLock one sync cycle at a time
+   * @param release what closing the adapter does to the pool: closes a pool of its own, leaves the
+   *     application's open
+   * @param shared whether the pool is the application's, whose database may hold other tables
+   * @param description what {@link #toString()} shows of it, without a password
+   */
+  private record Connections(
+      DataSource pool,
+      CredentialLocks credentialLocks,
+      SyncLock syncLock,
+      Runnable release,
+      boolean shared,
+      String description) {}
+
   private PersistenceAdapter(
-      PersistenceSettings settings,
+      Path documentsDirectory,
+      Duration retention,
       Dialect dialect,
       LiveKeys keys,
-      HikariDataSource pool,
+      Connections connections,
       Option<SingleProcess> owner,
       Clock clock) {
-    this.settings = settings;
+    this.retentionPeriod = retention;
     this.dialect = dialect;
-    this.pool = pool;
+    this.connections = connections;
+    this.pool = connections.pool();
     this.owner = owner;
     this.clock = clock;
     Jdbi jdbi = Jdbi.create(pool);
@@ -107,14 +155,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.idempotency = new JdbcIdempotencyStore(database, keys, clock);
     this.spending = new JdbcSpendingLedger(database);
     this.catalogue = new CachingCatalogSnapshotStore(new JdbcCatalogSnapshotStore(database, json));
-    this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
+    this.documents = new FileDocumentStore(documentsDirectory, keys);
     this.credentials =
-        new JdbcCredentialStore(database, keys, credentialLocks(settings, dialect, owner), clock);
-    this.syncLock =
-        owner
-            .<SyncLock>map(InProcessSyncLock::new)
-            .getOrElse(() ->
-                new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password()));
+        new JdbcCredentialStore(database, keys, connections.credentialLocks(), clock);
+    this.syncLock = connections.syncLock();
     this.retention = new Retention(database, rows, documents, recent, clock);
     this.resealing = new Resealing(database, rows, documents, credentials, keys);
   }
@@ -124,14 +168,12 @@ public final class PersistenceAdapter implements AutoCloseable {
    * process opens, named by its lock file or, for an H2 store, by its URL.
    */
   private static CredentialLocks credentialLocks(
-      PersistenceSettings settings, Dialect dialect, Option<SingleProcess> owner) {
+      PersistenceSettings settings,
+      Dialect dialect,
+      Option<SingleProcess> owner,
+      LockSessions sessions) {
     return switch (dialect) {
-      case POSTGRESQL ->
-          new PostgresCredentialLocks(
-              settings.jdbcUrl(),
-              settings.user(),
-              settings.password(),
-              PostgresCredentialLocks.PATIENCE);
+      case POSTGRESQL -> new PostgresCredentialLocks(sessions, PostgresCredentialLocks.PATIENCE);
       case SQLITE, H2 ->
           new InProcessCredentialLocks(
               owner.map(store -> store.file().toString()).getOrElse(settings.jdbcUrl()));
@@ -141,7 +183,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   /**
    * Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}.
    *
-   * @param settings where the database and the documents are
+   * @param settings how to reach the store
    * @return the adapter, or why the database or the directory cannot be reached
    */
   public static Either<StorageFailure, PersistenceAdapter> create(PersistenceSettings settings) {
@@ -149,10 +191,10 @@ public final class PersistenceAdapter implements AutoCloseable {
   }
 
   /**
-   * Opens the connection pool and the documents directory. The schema is not touched: call {@link
-   * #migrate()} next.
+   * Opens the connection pool (or checks the one the application lent) and the documents directory.
+   * The schema is not touched: call {@link #migrate()} next.
    *
-   * @param settings where the database and the documents are
+   * @param settings how to reach the store
    * @param clock dates idempotency keys and erasures
    * @return the adapter, or why the database or the directory cannot be reached
    */
@@ -160,6 +202,9 @@ public final class PersistenceAdapter implements AutoCloseable {
       PersistenceSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
+    if (settings.lentPool().isDefined()) {
+      return openLent(settings, settings.lentPool().get(), clock);
+    }
     Option<Dialect> dialect = Dialect.of(settings.jdbcUrl());
     if (dialect.isEmpty()) {
       return Either.left(
@@ -185,22 +230,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   private static Either<StorageFailure, PersistenceAdapter> open(
       PersistenceSettings settings, Dialect dialect, Clock clock) {
-    try {
-      OwnerOnly.createDirectories(settings.documentsDirectory());
-    } catch (IOException | RuntimeException failure) {
-      return Either.left(
-          new StorageFailure.Unavailable(
-              "cannot create the documents directory " + settings.documentsDirectory()));
-    }
-    Either<String, LiveKeys> keys =
-        switch (settings.dataKey()) {
-          case PersistenceSettings.DataKey.KeptIn kept ->
-              DataKeys.readOrCreate(kept.file()).map(read -> LiveKeys.keptIn(kept.file(), read));
-          case PersistenceSettings.DataKey.Given given ->
-              DataKeys.given(given.keys()).map(LiveKeys::fixed);
-        };
+    Either<StorageFailure, LiveKeys> keys =
+        documentsAndKeys(settings.documentsDirectory(), settings.dataKey());
     if (keys.isLeft()) {
-      return Either.left(new StorageFailure.Unavailable(keys.getLeft()));
+      return Either.left(keys.getLeft());
     }
     Either<StorageFailure, Option<SingleProcess>> owner =
         dialect == Dialect.SQLITE
@@ -209,12 +242,127 @@ public final class PersistenceAdapter implements AutoCloseable {
     if (owner.isLeft()) {
       return Either.left(owner.getLeft());
     }
+    LockSessions sessions =
+        () -> DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     try {
+      HikariDataSource pool = pool(settings);
+      Connections connections =
+          new Connections(
+              pool,
+              credentialLocks(settings, dialect, owner.get(), sessions),
+              owner
+                  .get()
+                  .<SyncLock>map(InProcessSyncLock::new)
+                  .getOrElse(() -> new PostgresSyncLock(sessions)),
+              pool::close,
+              false,
+              settings.toString());
       return Either.right(
           new PersistenceAdapter(
-              settings, dialect, keys.get(), pool(settings), owner.get(), clock));
+              settings.documentsDirectory(),
+              settings.retention(),
+              dialect,
+              keys.get(),
+              connections,
+              owner.get(),
+              clock));
     } catch (RuntimeException failure) {
       owner.get().forEach(SingleProcess::close);
+      return Either.left(Database.translate("connect to the database", failure));
+    }
+  }
+
+  /** Creates the documents directory, owner-only, and reads (or creates) the data keys. */
+  private static Either<StorageFailure, LiveKeys> documentsAndKeys(
+      Path documentsDirectory, PersistenceSettings.DataKey dataKey) {
+    try {
+      OwnerOnly.createDirectories(documentsDirectory);
+    } catch (IOException | RuntimeException failure) {
+      return Either.left(
+          new StorageFailure.Unavailable(
+              "cannot create the documents directory " + documentsDirectory));
+    }
+    Either<String, LiveKeys> keys =
+        switch (dataKey) {
+          case PersistenceSettings.DataKey.KeptIn kept ->
+              DataKeys.readOrCreate(kept.file()).map(read -> LiveKeys.keptIn(kept.file(), read));
+          case PersistenceSettings.DataKey.Given given ->
+              DataKeys.given(given.keys()).map(LiveKeys::fixed);
+        };
+    return keys.mapLeft(StorageFailure.Unavailable::new);
+  }
+
+  /**
+   * The adapter on a pool the application lent ({@link PersistenceSettings#lent}): it borrows its
+   * connections, holds its advisory locks on connections borrowed too, and never closes the pool.
+   */
+  private static Either<StorageFailure, PersistenceAdapter> openLent(
+      PersistenceSettings settings, DataSource dataSource, Clock clock) {
+    return sharedPostgres(dataSource)
+        .flatMap(database ->
+            documentsAndKeys(settings.documentsDirectory(), settings.dataKey())
+                .map(keys -> {
+                  LockSessions sessions = dataSource::getConnection;
+                  Connections connections =
+                      new Connections(
+                          dataSource,
+                          new QueuedCredentialLocks(
+                              new InProcessCredentialLocks(database),
+                              new PostgresCredentialLocks(
+                                  sessions, PostgresCredentialLocks.PATIENCE)),
+                          new PostgresSyncLock(sessions),
+                          () -> {},
+                          true,
+                          settings.toString());
+                  return new PersistenceAdapter(
+                      settings.documentsDirectory(),
+                      settings.retention(),
+                      Dialect.POSTGRESQL,
+                      keys,
+                      connections,
+                      Option.none(),
+                      clock);
+                }));
+  }
+
+  /**
+   * Whether the application's pool can carry the store: PostgreSQL, in auto-commit mode, at read
+   * committed, which the adapter's transactions rely on (see {@link Database#inTransaction}).
+   *
+   * @return what names the database, for the locks of this process; never shown
+   */
+  private static Either<StorageFailure, String> sharedPostgres(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      String product = meta.getDatabaseProductName();
+      if ("SQLite".equals(product)) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "a SQLite store is opened from its file (PersistenceSettings.embedded), not from"
+                    + " a pool: its durability and its one-process lock hold only on connections"
+                    + " the adapter opens itself"));
+      }
+      if (!"PostgreSQL".equals(product)) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "the pool reaches "
+                    + product
+                    + "; a pool lent to the store must reach PostgreSQL"));
+      }
+      if (!connection.getAutoCommit()) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "the pool's connections must start in auto-commit mode: the store begins and"
+                    + " ends its own transactions"));
+      }
+      if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+        return Either.left(
+            new StorageFailure.Unavailable(
+                "the pool's connections must be read committed (PostgreSQL's default): the"
+                    + " spending checks and the upserts rely on it"));
+      }
+      return Either.right(meta.getURL() + "|" + meta.getUserName());
+    } catch (SQLException | RuntimeException failure) {
       return Either.left(Database.translate("connect to the database", failure));
     }
   }
@@ -332,7 +480,88 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @return how many migrations ran
    */
   public Either<StorageFailure, Integer> migrate() {
-    return migrate(Flyway.configure().dataSource(pool), dialect);
+    FluentConfiguration flyway = Flyway.configure().dataSource(pool);
+    if (!connections.shared()) {
+      return migrate(flyway, dialect);
+    }
+    return sharedHistoryTable()
+        .flatMap(history -> {
+          try {
+            return Either.right(
+                schema(
+                        // The application's tables may be there already: the history starts below
+                        // the
+                        // first migration, and every migration of the store still runs, all in one
+                        // transaction, so that a table in the way leaves nothing half made.
+                        flyway
+                            .table(history)
+                            .baselineOnMigrate(true)
+                            .baselineVersion("0")
+                            .group(true),
+                        dialect)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted);
+          } catch (RuntimeException failure) {
+            return Either.left(
+                Database.sqlState(failure).contains(DUPLICATE_RELATION)
+                    ? new StorageFailure.Unavailable(
+                        "the pool's default schema already holds a relation the store creates ("
+                            + rootMessage(failure)
+                            + "): lend the store a pool whose default schema is kept for it, such as"
+                            + " a schema sportello made for it and ?currentSchema=sportello in the"
+                            + " pool's URL")
+                    : Database.translate("migrate the schema", failure));
+          }
+        });
+  }
+
+  /**
+   * Which table records the migrations of the store on a lent pool: the store's own, or Flyway's
+   * default one where the service made the store in that schema.
+   */
+  private Either<StorageFailure, String> sharedHistoryTable() {
+    try (Connection connection = pool.getConnection()) {
+      boolean serviceMadeTheStore =
+          !exists(connection, SHARED_HISTORY_TABLE)
+              && exists(connection, FIRST_TABLE)
+              && exists(connection, SERVICE_HISTORY_TABLE)
+              && recordsTheFirstMigration(connection);
+      return Either.right(serviceMadeTheStore ? SERVICE_HISTORY_TABLE : SHARED_HISTORY_TABLE);
+    } catch (SQLException | RuntimeException failure) {
+      return Either.left(Database.translate("read the schema history", failure));
+    }
+  }
+
+  /** Whether the connection's search path reaches a table of that name. */
+  private static boolean exists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      statement.setString(1, table);
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+
+  private static boolean recordsTheFirstMigration(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT count(*) FROM " + SERVICE_HISTORY_TABLE + " WHERE script = ?")) {
+      statement.setString(1, FIRST_MIGRATION);
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getInt(1) > 0;
+      }
+    }
+  }
+
+  /** The database's own words for a failure, such as which relation exists already. */
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return Objects.requireNonNullElse(root.getMessage(), root.getClass().getSimpleName());
   }
 
   private static Either<StorageFailure, Integer> migrate(
@@ -442,7 +671,7 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @return how much was erased, or why the store failed
    */
   public Either<StorageFailure, PurgeReport> purgeExpired() {
-    return purgePersonalData(clock.instant().minus(settings.retention()));
+    return purgePersonalData(clock.instant().minus(retentionPeriod));
   }
 
   /**
@@ -490,17 +719,20 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
   }
 
-  /** Closes the connection pool, and lets another process open the embedded store. */
+  /**
+   * Closes the connection pool (not a pool the application lent), and lets another process open the
+   * embedded store.
+   */
   @Override
   public void close() {
     sweeper.shutdownNow();
-    pool.close();
+    connections.release().run();
     owner.forEach(SingleProcess::close);
   }
 
   @Override
   public String toString() {
-    return "PersistenceAdapter[" + settings + "]";
+    return "PersistenceAdapter[" + connections.description() + "]";
   }
 
   /**

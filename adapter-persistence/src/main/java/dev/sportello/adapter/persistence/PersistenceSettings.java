@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * How to reach the store.
@@ -23,6 +24,8 @@ import java.util.Objects;
  *     kept; {@link PersistenceAdapter#purgeExpired()} erases what is older
  * @param dataKey the keys that seal personal data at rest; by default a key file generated beside
  *     the documents directory, which instances sharing that directory share too
+ * @param lentPool a PostgreSQL pool the application keeps and lends the store (see {@link #lent}),
+ *     in place of the URL, user, password and pool size, which are then empty and unused
  */
 public record PersistenceSettings(
     String jdbcUrl,
@@ -31,7 +34,8 @@ public record PersistenceSettings(
     int maxPoolSize,
     Path documentsDirectory,
     Duration retention,
-    DataKey dataKey) {
+    DataKey dataKey,
+    Option<DataSource> lentPool) {
 
   /** Where the keys that seal personal data come from. */
   public sealed interface DataKey {
@@ -129,8 +133,40 @@ public record PersistenceSettings(
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
 
   /**
-   * Checks that every component is given, that the pool holds 1 to 200 connections and that the
-   * retention is positive.
+   * The settings of a pool the adapter opens itself from a URL.
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql:} or {@code jdbc:sqlite:} URL
+   * @param user the database user
+   * @param password the database password, possibly empty; never printed
+   * @param maxPoolSize the most connections kept open, 1 to 200
+   * @param documentsDirectory where issued documents are kept
+   * @param retention how long after a request ends its personal data is kept
+   * @param dataKey the keys that seal personal data at rest
+   */
+  public PersistenceSettings(
+      String jdbcUrl,
+      String user,
+      String password,
+      int maxPoolSize,
+      Path documentsDirectory,
+      Duration retention,
+      DataKey dataKey) {
+    this(
+        jdbcUrl,
+        user,
+        password,
+        maxPoolSize,
+        documentsDirectory,
+        retention,
+        dataKey,
+        Option.none());
+  }
+
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException when the pool size or the retention is out of range, or a lent
+   *     pool comes with a URL, user or password of its own
    */
   public PersistenceSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -139,6 +175,10 @@ public record PersistenceSettings(
     Objects.requireNonNull(documentsDirectory, "documentsDirectory");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(dataKey, "dataKey");
+    Objects.requireNonNull(lentPool, "lentPool");
+    if (lentPool.isDefined() && !(jdbcUrl.isEmpty() && user.isEmpty() && password.isEmpty())) {
+      throw new IllegalArgumentException("a lent pool is reached as the application set it up");
+    }
     if (maxPoolSize < 1 || maxPoolSize > 200) {
       throw new IllegalArgumentException("the pool holds 1 to 200 connections");
     }
@@ -251,25 +291,57 @@ public record PersistenceSettings(
   }
 
   /**
-   * These settings with another pool size.
+   * A pool the application keeps, such as a framework's {@code DataSource}, with documents in a
+   * (shared) directory and the data keys in a file beside it, as {@link #postgres} keeps them. The
+   * adapter borrows its connections and never closes the pool. The pool must reach PostgreSQL and
+   * hand out connections in auto-commit mode at read committed (PostgreSQL's defaults); the
+   * advisory locks are held on connections borrowed from it too, so it needs room for two more than
+   * the application's own peak. The store's tables go into the pool's default schema, beside the
+   * application's, with their migrations recorded in a history table of their own; a schema that
+   * already holds a table of the same name is refused, and a store the service made there (its
+   * history in Flyway's default table) is opened as it is. SQLite is not lent: its guarantees (one
+   * process per file, every connection in write-ahead-log mode with synchronous commits) hold only
+   * for the connections the adapter opens itself, from {@link #embedded}.
+   *
+   * @param pool the application's PostgreSQL pool
+   * @param documentsDirectory where issued documents are kept; instances sharing the database share
+   *     it too
+   * @return the settings, with the default retention; the {@code with…} methods change the rest
+   */
+  public static PersistenceSettings lent(DataSource pool, Path documentsDirectory) {
+    Objects.requireNonNull(pool, "pool");
+    PersistenceSettings keptAsTheService = postgres("", "", "", documentsDirectory);
+    return new PersistenceSettings(
+        "",
+        "",
+        "",
+        DEFAULT_POOL_SIZE,
+        documentsDirectory,
+        DEFAULT_RETENTION,
+        keptAsTheService.dataKey(),
+        Option.some(pool));
+  }
+
+  /**
+   * These settings with another pool size; a lent pool keeps the size the application gave it.
    *
    * @param size the most connections kept open, 1 to 200
    * @return the changed settings
    */
   public PersistenceSettings withPoolSize(int size) {
     return new PersistenceSettings(
-        jdbcUrl, user, password, size, documentsDirectory, retention, dataKey);
+        jdbcUrl, user, password, size, documentsDirectory, retention, dataKey, lentPool);
   }
 
   /**
-   * These settings with another retention period.
+   * These settings with another retention of personal data.
    *
-   * @param period how long personal data is kept after a request ends
+   * @param period how long after a request ends its personal data is kept; positive
    * @return the changed settings
    */
   public PersistenceSettings withRetention(Duration period) {
     return new PersistenceSettings(
-        jdbcUrl, user, password, maxPoolSize, documentsDirectory, period, dataKey);
+        jdbcUrl, user, password, maxPoolSize, documentsDirectory, period, dataKey, lentPool);
   }
 
   /**
@@ -280,12 +352,21 @@ public record PersistenceSettings(
    */
   public PersistenceSettings withDataKey(DataKey keys) {
     return new PersistenceSettings(
-        jdbcUrl, user, password, maxPoolSize, documentsDirectory, retention, keys);
+        jdbcUrl, user, password, maxPoolSize, documentsDirectory, retention, keys, lentPool);
   }
 
   /** Leaves the password and given keys out. */
   @Override
   public String toString() {
+    if (lentPool.isDefined()) {
+      return "PersistenceSettings[the application's pool, documentsDirectory="
+          + documentsDirectory
+          + ", retention="
+          + retention
+          + ", dataKey="
+          + dataKey
+          + "]";
+    }
     return "PersistenceSettings[jdbcUrl="
         + jdbcUrl
         + ", user="

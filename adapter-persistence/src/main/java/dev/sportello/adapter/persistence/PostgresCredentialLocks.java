@@ -3,7 +3,6 @@ package dev.sportello.adapter.persistence;
 import dev.sportello.application.port.out.StorageFailure;
 import io.vavr.control.Either;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,10 +14,11 @@ import java.util.function.Supplier;
  * The credential locks of instances sharing one PostgreSQL database: a session-level advisory lock
  * per name, waited for at most {@link #PATIENCE} (a hung holder must not stall the renewals of
  * every other instance, whose waiting thread holds up its callers). It is held on a connection of
- * its own, outside the pool, for the whole work: the work reads and saves the credential through
- * the pool, which a holder and its waiters then never drain, however small it is. Closing that
- * connection releases the lock even when the unlock fails, and a crashed instance never keeps it
- * (the server ends the session).
+ * its own (see {@link LockSessions}) for the whole work: the work reads and saves the credential
+ * through the pool, which a holder and its waiters then never drain when the adapter owns it; on
+ * the application's pool, waiters queue in this process first ({@link QueuedCredentialLocks}), so
+ * that each name holds at most one of its connections. A failed unlock ends the session, which
+ * releases the lock, and a crashed instance never keeps it (the server ends the session).
  *
  * <p>The locks take the two-key form, whose keys never meet the one-key lock of {@link
  * PostgresSyncLock}: the first key is this family's, the second the name's {@link
@@ -35,9 +35,7 @@ final class PostgresCredentialLocks implements CredentialLocks {
   /** PostgreSQL's SQLSTATE for a lock not had within {@code lock_timeout}. */
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final LockSessions sessions;
   private final Duration patience;
 
   /**
@@ -47,10 +45,8 @@ final class PostgresCredentialLocks implements CredentialLocks {
    */
   private final ThreadLocal<Set<Integer>> held = ThreadLocal.withInitial(HashSet::new);
 
-  PostgresCredentialLocks(String jdbcUrl, String user, String password, Duration patience) {
-    this.jdbcUrl = jdbcUrl;
-    this.user = user;
-    this.password = password;
+  PostgresCredentialLocks(LockSessions sessions, Duration patience) {
+    this.sessions = sessions;
     this.patience = patience;
   }
 
@@ -61,7 +57,7 @@ final class PostgresCredentialLocks implements CredentialLocks {
     }
     Connection connection;
     try {
-      connection = DriverManager.getConnection(jdbcUrl, user, password);
+      connection = sessions.open();
     } catch (SQLException failure) {
       return Either.left(Database.translate("connect for the credential lock " + name, failure));
     }
@@ -87,8 +83,8 @@ final class PostgresCredentialLocks implements CredentialLocks {
         held.get().remove(name.hashCode());
         try {
           call(connection, "SELECT pg_advisory_unlock(?, ?)", name);
-        } catch (SQLException ignored) {
-          // Closing the connection below ends the session, which releases the lock.
+        } catch (SQLException failed) {
+          LockSessions.discard(connection);
         }
       }
     } finally {

@@ -5,7 +5,6 @@ import dev.sportello.application.port.out.SyncLock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,27 +12,23 @@ import java.util.function.Supplier;
 
 /**
  * The sync leader lock for instances sharing one PostgreSQL database: a session-level advisory
- * lock, tried without waiting. It is held on a connection of its own, outside the pool, so that
- * closing that connection always releases it, even when the unlock itself fails, and a crashed
- * instance never keeps it (the server ends the session).
+ * lock, tried without waiting. It is held on a connection of its own (see {@link LockSessions}),
+ * whose session ends when the unlock itself fails, and a crashed instance never keeps it (the
+ * server ends the session).
  */
 final class PostgresSyncLock implements SyncLock {
   /** The advisory lock key: "SPORTELL" in ASCII. */
   static final long KEY = 0x53504f5254454c4cL;
 
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final LockSessions sessions;
 
-  PostgresSyncLock(String jdbcUrl, String user, String password) {
-    this.jdbcUrl = jdbcUrl;
-    this.user = user;
-    this.password = password;
+  PostgresSyncLock(LockSessions sessions) {
+    this.sessions = sessions;
   }
 
   @Override
   public <T> Either<StorageFailure, Option<T>> runExclusively(Supplier<T> work) {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+    try (Connection connection = sessions.open()) {
       if (!call(connection, "SELECT pg_try_advisory_lock(?)")) {
         return Either.right(Option.none());
       }
@@ -42,8 +37,8 @@ final class PostgresSyncLock implements SyncLock {
       } finally {
         try {
           call(connection, "SELECT pg_advisory_unlock(?)");
-        } catch (SQLException ignored) {
-          // Closing the connection below ends the session, which releases the lock.
+        } catch (SQLException failed) {
+          LockSessions.discard(connection);
         }
       }
     } catch (SQLException failure) {

@@ -1,5 +1,6 @@
 package dev.sportello.adapter.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.sportello.application.port.out.StorageFailure;
 import io.vavr.control.Either;
 import java.nio.file.Path;
@@ -8,15 +9,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Opens migrated adapters for a test, and closes them all after it. */
-final class OpenAdapters implements AutoCloseable {
-  private final List<PersistenceAdapter> open = new ArrayList<>();
+class OpenAdapters implements AutoCloseable {
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  /**
+   * Adapters on pools that the test lends them, as an application lends its own: each adapter gets
+   * a pool of the size the settings name, closed after the adapter.
+   */
+  static OpenAdapters onLentPools() {
+    return new OpenAdapters() {
+      @Override
+      Either<StorageFailure, PersistenceAdapter> create(PersistenceSettings settings, Clock clock) {
+        HikariDataSource pool = PersistenceAdapter.pool(settings);
+        lent(pool);
+        return PersistenceAdapter.create(
+            PersistenceSettings.lent(pool, settings.documentsDirectory())
+                .withRetention(settings.retention())
+                .withDataKey(settings.dataKey()),
+            clock);
+      }
+    };
+  }
+
+  Either<StorageFailure, PersistenceAdapter> create(PersistenceSettings settings, Clock clock) {
+    return PersistenceAdapter.create(settings, clock);
+  }
+
+  /** Keeps a pool open until the adapters opened after it are closed. */
+  final void lent(HikariDataSource pool) {
+    open.add(pool);
+  }
 
   PersistenceAdapter opened(PersistenceSettings settings) {
     return opened(settings, Clock.systemUTC());
   }
 
   PersistenceAdapter opened(PersistenceSettings settings, Clock clock) {
-    return migrated(PersistenceAdapter.create(settings, clock));
+    return migrated(create(settings, clock));
   }
 
   /** The H2 store an earlier version kept under the data directory, to import. */
@@ -32,9 +61,16 @@ final class OpenAdapters implements AutoCloseable {
     return adapter;
   }
 
+  /** Closes the adapters, and the pools lent to them, the last opened first. */
   @Override
   public void close() {
-    open.forEach(PersistenceAdapter::close);
+    for (AutoCloseable opened : open.reversed()) {
+      try {
+        opened.close();
+      } catch (Exception failure) {
+        throw new IllegalStateException(failure);
+      }
+    }
     open.clear();
   }
 }

@@ -8,6 +8,7 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.StoredCredential;
 import io.vavr.control.Option;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +101,10 @@ class PostgresCredentialLocksTest {
     assertThat(held.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
     PostgresCredentialLocks impatient =
         new PostgresCredentialLocks(
-            database.jdbcUrl(), database.user(), database.password(), Duration.ofMillis(300));
+            () ->
+                DriverManager.getConnection(
+                    database.jdbcUrl(), database.user(), database.password()),
+            Duration.ofMillis(300));
 
     StorageFailure failure = left(impatient.whileHolding(NAME, () -> "never run"));
 

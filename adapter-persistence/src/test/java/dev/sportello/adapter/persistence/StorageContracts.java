@@ -30,10 +30,15 @@ import org.mapstruct.factory.Mappers;
  */
 abstract class StorageContracts {
   @TempDir Path directory;
-  private final OpenAdapters adapters = new OpenAdapters();
+  private final OpenAdapters adapters = adapters();
 
   /** Settings for a new, empty database. */
   abstract PersistenceSettings newDatabase(Path directory);
+
+  /** How the adapters reach their database: on pools of their own. */
+  OpenAdapters adapters() {
+    return new OpenAdapters();
+  }
 
   private PersistenceAdapter adapter() {
     return adapters.opened(newDatabase(directory));
