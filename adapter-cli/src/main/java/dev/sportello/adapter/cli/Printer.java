@@ -4,6 +4,7 @@ import dev.sportello.domain.request.RequestStatus;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
 
 /** How the client commands show the API's answers to people. */
@@ -53,13 +54,15 @@ final class Printer {
 
   /**
    * One line, ending with the engine that processes the request, then what a person needs next:
-   * candidates, the outcome, the document.
+   * candidates, one line each; why it was cancelled or refused (the outcome of a request that went
+   * well says nothing more than its status); the document.
    */
   static void request(PrintWriter out, JsonNode request) {
+    String status = request.path("status").asString();
     out.println(
         request.path("id").asString()
             + "  "
-            + request.path("status").asString()
+            + status
             + "  "
             + request.path("certificateName").asString()
             + "  "
@@ -67,21 +70,25 @@ final class Printer {
             + "  on "
             + request.path("engine").asString());
     JsonNode searches = request.path("searches");
-    if (request.path("status").asString().equals(RequestStatus.AWAITING_SELECTION.name())
-        && !searches.isEmpty()) {
+    if (status.equals(RequestStatus.AWAITING_SELECTION.name()) && !searches.isEmpty()) {
       JsonNode round = searches.get(searches.size() - 1);
       out.println("  candidates of search " + round.path("searchId").asString() + ":");
       for (JsonNode candidate : round.path("candidates")) {
-        out.println(
-            "    [" + candidate.path("index").asInt() + "] " + candidate.path("attributes"));
+        out.println("    [" + candidate.path("index").asInt() + "] " + attributes(candidate));
       }
     }
-    if (request.hasNonNull("outcome")) {
+    JsonNode history = request.path("history");
+    if (status.equals(RequestStatus.CANCELLED.name()) && !history.isEmpty()) {
+      String note = history.get(history.size() - 1).path("note").asString();
+      out.println("  cancelled" + (note.isBlank() ? "" : ": " + note));
+    }
+    JsonNode outcome = request.path("outcome");
+    if (request.hasNonNull("outcome") && !outcome.path("success").asBoolean(false)) {
       out.println(
           "  outcome "
-              + request.path("outcome").path("code").asString()
+              + outcome.path("code").asString()
               + ": "
-              + request.path("outcome").path("message").asString());
+              + outcome.path("message").asString());
     }
     if (request.hasNonNull("document")) {
       out.println(
@@ -91,6 +98,17 @@ final class Printer {
               + request.path("document").path("sizeBytes").asLong()
               + " bytes)");
     }
+  }
+
+  /** Such as {@code Denominazione: ALFA S.R.L.; Provincia: RM}, in the order published. */
+  private static String attributes(JsonNode candidate) {
+    StringJoiner line = new StringJoiner("; ");
+    candidate
+        .path("attributes")
+        .properties()
+        .forEach(
+            attribute -> line.add(attribute.getKey() + ": " + attribute.getValue().asString()));
+    return line.toString();
   }
 
   static String quote(JsonNode quote) {
