@@ -1,6 +1,7 @@
 package dev.sportello.bootstrap;
 
 import dev.sportello.sandbox.SandboxMain;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,12 +30,12 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
     if (options.contains("--help")) {
-      // What the sandbox is comes first; its own help then lists its options.
-      spec.commandLine().usage(spec.commandLine().getOut());
-      spec.commandLine().getOut().flush();
+      // What the sandbox is comes first; its own help then gives the usage and its options.
+      out.println(spec.commandLine().getHelp().description());
     }
-    SandboxMain.main(options.toArray(String[]::new));
-    return 0;
+    return SandboxMain.run(
+        "sportello sandbox", out, spec.commandLine().getErr(), options.toArray(String[]::new));
   }
 }
