@@ -54,16 +54,43 @@ final class ConfigLoader {
     }
     String origin = chosen.map(path -> "in " + path).getOrElse("");
     Sources sources = new Sources(environment, fileValues.get(), origin);
-    List<String> unknown =
-        fileValues
-            .get()
-            .keySet()
-            .toList()
-            .sorted()
-            .filter(key -> List.of(Setting.values()).find(s -> s.property().equals(key)).isEmpty())
-            .map(key -> key + " (" + origin + "): not a Sportello setting");
-    sources.problems = sources.problems.appendAll(unknown);
+    List<String> properties = List.of(Setting.values()).map(Setting::property);
+    List<String> unknownKeys =
+        unknown(fileValues.get().keySet().toList(), properties, "(" + origin + ")");
+    // A variable spelt wrong is as likely as a key spelt wrong, and ignoring it can leave the
+    // service in sandbox mode or on the wrong port: both stop the service, naming the name.
+    List<String> variables =
+        List.of(Setting.values()).map(Setting::variable).appendAll(Setting.OTHER_VARIABLES);
+    List<String> unknownVariables =
+        unknown(
+            List.ofAll(environment.keySet()).filter(name -> name.startsWith(Setting.ENV_PREFIX)),
+            variables,
+            "(environment)");
+    sources.problems = sources.problems.appendAll(unknownKeys).appendAll(unknownVariables);
     return read(sources);
+  }
+
+  /** A line for each name that is not known, suggesting the known one nearest to it. */
+  private static List<String> unknown(List<String> names, List<String> known, String where) {
+    return names
+        .filter(name -> !known.contains(name))
+        .sorted()
+        .map(name ->
+            name
+                + " "
+                + where
+                + ": not a Sportello setting"
+                + nearest(name, known).map(near -> "; did you mean " + near + "?").getOrElse(""));
+  }
+
+  /** The known name a few edits away from the name, when there is one. */
+  private static Option<String> nearest(String name, List<String> known) {
+    int tolerance = Math.max(2, name.length() / 5);
+    return known
+        .map(candidate -> Tuple.of(candidate, Values.editDistance(name, candidate)))
+        .filter(scored -> scored._2 <= tolerance)
+        .minBy(scored -> scored._2)
+        .map(scored -> scored._1);
   }
 
   private static Validation<List<String>, Config> read(Sources in) {

@@ -36,10 +36,14 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.math.RoundingMode;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +73,9 @@ final class Service implements AutoCloseable {
           RemoteCallKind.SEARCH,
           RemoteCallKind.SELECTION,
           RemoteCallKind.CANCEL);
+
+  /** How long the start waits for the engines' first answer; readiness is down until it comes. */
+  private static final Duration FIRST_PROBE_WAIT = Duration.ofSeconds(2);
 
   private final Config config;
   private final Option<VisengineSandbox> sandbox;
@@ -103,6 +110,10 @@ final class Service implements AutoCloseable {
 
   /** Starts everything, or says in one line what could not be started (and stops the rest). */
   static Either<String, Service> start(Config config) {
+    Either<String, InetAddress> listening = listeningAddress(config.httpHost());
+    if (listening.isLeft()) {
+      return Either.left(listening.getLeft());
+    }
     Either<String, Path> dataDir = Stores.dataDir(config);
     if (dataDir.isLeft()) {
       return Either.left(dataDir.getLeft());
@@ -205,7 +216,8 @@ final class Service implements AutoCloseable {
     Metrics metrics = new Metrics();
     openapiAccount.forEach(
         opened -> metrics.followWallet(() -> opened.status().wallet().map(WalletBalance::euros)));
-    UpstreamHealth upstreamHealth = new UpstreamHealth(upstreams.map(Upstream::engine));
+    UpstreamHealth upstreamHealth =
+        new UpstreamHealth(upstreams.map(Upstream::engine), Clock.systemUTC());
     RemoteCallObserver observers =
         (engine, kind, failure, latency) -> {
           metrics.called(engine, kind, failure, latency);
@@ -234,6 +246,8 @@ final class Service implements AutoCloseable {
                     files, config.catalogTtl(), webhookBase(config, port), secret, 100)
                 .withSpendingCaps(config.spendingCaps()));
     CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);
+    UpstreamProbe upstreamProbe =
+        new UpstreamProbe(upstreams, upstreamHealth, observers, Clock.systemUTC());
     Option<String> generatedKey =
         config.sandboxMode() && config.sandboxApiKey().isEmpty()
             ? Option.some(ApiKeys.generate("sk_sandbox_"))
@@ -265,17 +279,27 @@ final class Service implements AutoCloseable {
                 keys,
                 RestSettings.DEFAULT_WEBHOOK_WAIT,
                 () -> persistence.health().isRight(),
+                () -> {
+                  upstreamProbe.probeInBackground();
+                  return upstreamHealth.healthy()
+                      && (!callsWithMintedToken
+                          || openapiAccount.forAll(opened -> opened.status().problem().isEmpty()));
+                },
                 () ->
-                    upstreamHealth.healthy()
-                        && (!callsWithMintedToken
-                            || openapiAccount.forAll(
-                                opened -> opened.status().problem().isEmpty())),
-                () -> openapiAccount.map(Service::readinessDetails).getOrElse(HashMap.empty()),
+                    upstreamHealth
+                        .details()
+                        .merge(
+                            openapiAccount
+                                .map(Service::readinessDetails)
+                                .getOrElse(HashMap.empty())),
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
                 metrics),
             console::mount);
     warmedCatalogue.join();
+    // Engines the warm-up did not hear from are asked for their catalogue, which is free; the
+    // first readiness check finds the answer unless an engine is slower than this to give it.
+    upstreamProbe.probeAndAwait(FIRST_PROBE_WAIT);
     rest.start();
     Scheduler scheduler =
         new Scheduler(
@@ -411,6 +435,32 @@ final class Service implements AutoCloseable {
       case "localhost", "0.0.0.0", "::", "[::]" -> "127.0.0.1";
       default -> httpHost.contains(":") ? "[" + httpHost + "]" : httpHost;
     };
+  }
+
+  /**
+   * The address the API is to listen on, when it is one of this machine's: the server would report
+   * a name that does not resolve, or another machine's address, as a port already in use.
+   */
+  private static Either<String, InetAddress> listeningAddress(String host) {
+    String setting = Setting.HTTP_HOST.variable() + " " + host;
+    try {
+      InetAddress address = InetAddress.getByName(host);
+      return address.isAnyLocalAddress()
+              || address.isLoopbackAddress()
+              || NetworkInterface.getByInetAddress(address) != null
+          ? Either.right(address)
+          : Either.left(
+              setting
+                  + ": not an address of this machine, so nothing can listen on it; use one of"
+                  + " its own, localhost, or 0.0.0.0 for every interface");
+    } catch (UnknownHostException unknown) {
+      return Either.left(
+          setting
+              + ": neither an IP address nor a host name that resolves; use one of this"
+              + " machine's, localhost, or 0.0.0.0 for every interface");
+    } catch (SocketException unreadable) {
+      return Either.left(setting + ": cannot read this machine's network interfaces");
+    }
   }
 
   /**

@@ -87,6 +87,17 @@ enum Setting {
   /** Names the properties file; read from the environment only. */
   static final String CONFIG_FILE_VARIABLE = ENV_PREFIX + "CONFIG";
 
+  /** Where the client commands find a running service; read by them only. */
+  static final String SERVICE_URL_VARIABLE = ENV_PREFIX + "URL";
+
+  /**
+   * The variables of that prefix that are no setting of the service and still mean something: the
+   * file's name, the client commands' address and what the launcher script reads.
+   */
+  static final io.vavr.collection.Set<String> OTHER_VARIABLES =
+      io.vavr.collection.HashSet.of(
+          CONFIG_FILE_VARIABLE, SERVICE_URL_VARIABLE, ENV_PREFIX + "HEAP");
+
   private final String defaultValue;
   private final String description;
 

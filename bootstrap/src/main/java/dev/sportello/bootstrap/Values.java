@@ -196,4 +196,25 @@ final class Values {
     }
     return Validation.valid(hashes);
   }
+
+  /** How many single-character insertions, deletions or substitutions make one text the other. */
+  static int editDistance(String from, String to) {
+    int[] previous = new int[to.length() + 1];
+    int[] current = new int[to.length() + 1];
+    for (int j = 0; j <= to.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= from.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= to.length(); j++) {
+        int substitution = from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + substitution);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[to.length()];
+  }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The commands, run in-process; the client ones against a running service over HTTP. */
 class CommandLineTest {
@@ -162,6 +163,91 @@ class CommandLineTest {
         .contains("and their OAuth service, all on one port")
         .contains("--account EMAIL:APIKEY")
         .contains("--port N (default 8089)");
+  }
+
+  @Test
+  void sandboxHelpNamesTheCommandAsRunThroughTheLauncher() {
+    Cli run = Cli.run(Map.of(), "sandbox", "--help");
+
+    assertThat(run.out())
+        .contains("Usage: sportello sandbox [options]")
+        .doesNotContain("java -jar");
+  }
+
+  @Test
+  void onlyTheTopCommandOffersTheVersion() {
+    CommandLine root = Main.commandLine(Map.of());
+
+    assertThat(root.getUsageMessage()).contains("-V, --version");
+    assertThat(everyCommandUnder(root))
+        .isNotEmpty()
+        .allSatisfy(command ->
+            assertThat(command.getUsageMessage())
+                .as(command.getCommandSpec().qualifiedName())
+                .doesNotContain("--version"));
+  }
+
+  @Test
+  void noHelpBreaksAnAddressAcrossLines() {
+    CommandLine root = Main.commandLine(Map.of());
+
+    assertThat(everyCommandUnder(root).prepend(root))
+        .allSatisfy(command ->
+            assertThat(command.getUsageMessage())
+                .as(command.getCommandSpec().qualifiedName())
+                .doesNotContainPattern("https?:\\s*\\R")
+                .doesNotContainPattern("\\R\\s*//"));
+  }
+
+  private static io.vavr.collection.List<CommandLine> everyCommandUnder(CommandLine command) {
+    return io.vavr.collection.List.ofAll(command.getSubcommands().values())
+        .flatMap(sub -> everyCommandUnder(sub).prepend(sub));
+  }
+
+  @Test
+  void serveOnAHostThatDoesNotResolveSaysSoAndNotThatThePortIsInUse() {
+    Cli run =
+        Cli.run(
+            Map.of("SPORTELLO_HTTP_HOST", "256.1.1.1", "SPORTELLO_DATA_DIR", work.toString()),
+            "serve");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "error: SPORTELLO_HTTP_HOST 256.1.1.1: neither an IP address nor a host name that"
+                + " resolves; use one of this machine's, localhost, or 0.0.0.0 for every interface");
+  }
+
+  @Test
+  void serveOnAnotherMachinesAddressSaysSo() {
+    Cli run =
+        Cli.run(
+            Map.of("SPORTELLO_HTTP_HOST", "192.0.2.1", "SPORTELLO_DATA_DIR", work.toString()),
+            "serve");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith("error: SPORTELLO_HTTP_HOST 192.0.2.1: not an address of this machine");
+  }
+
+  @Test
+  void serveOnAPortInUseSaysSoWithThePort() throws java.io.IOException {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Cli run =
+          Cli.run(
+              Map.of(
+                  "SPORTELLO_HTTP_HOST",
+                  "127.0.0.1",
+                  "SPORTELLO_HTTP_PORT",
+                  String.valueOf(taken.getLocalPort()),
+                  "SPORTELLO_DATA_DIR",
+                  work.toString()),
+              "serve");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("in use").contains(String.valueOf(taken.getLocalPort()));
+    }
   }
 
   @Test

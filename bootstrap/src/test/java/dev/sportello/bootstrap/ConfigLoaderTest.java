@@ -208,13 +208,39 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnknownSportelloVariableIsAProblemNamingTheNearestSetting() {
+    assertThat(problems(Map.of("SPORTELLO_HTTP_PROT", "9090")))
+        .containsExactly(
+            "SPORTELLO_HTTP_PROT (environment): not a Sportello setting; did you mean"
+                + " SPORTELLO_HTTP_PORT?");
+  }
+
+  @Test
+  void anUnknownVariableFarFromEverySettingIsNamedWithoutASuggestion() {
+    assertThat(problems(Map.of("SPORTELLO_COLOUR", "blue")))
+        .containsExactly("SPORTELLO_COLOUR (environment): not a Sportello setting");
+  }
+
+  @Test
+  void theVariablesOfTheLauncherAndTheClientCommandsAreKnown() {
+    valid(
+        Map.of(
+            "SPORTELLO_HEAP", "1g",
+            "SPORTELLO_URL", "http://localhost:8080",
+            "SPORTELLO_CONFIG", "",
+            "PATH", "/usr/bin"));
+  }
+
+  @Test
   void anUnknownKeyInTheFileIsAProblem() throws IOException {
     Path file = directory.resolve("sportello.properties");
     Files.writeString(file, "http.prot=9090\n");
 
     List<String> problems = ConfigLoader.load(Map.of(), Option.some(file)).getError();
 
-    assertThat(problems).containsExactly("http.prot (in " + file + "): not a Sportello setting");
+    assertThat(problems)
+        .containsExactly(
+            "http.prot (in " + file + "): not a Sportello setting; did you mean http.port?");
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,37 @@ class LauncherTest {
     assertThat(jarRuns()).isOne();
   }
 
+  @ParameterizedTest(name = "JDK {0}")
+  @ValueSource(strings = {"21", "24", "25"})
+  @EnabledOnOs(OS.LINUX)
+  void aMistypedCommandRunsWithoutAStartCacheAndLeavesNoneBehind(String jdk)
+      throws IOException, InterruptedException {
+    Path target = installWith(emptyDriver(), jdk).resolve("bootstrap/target");
+
+    Launch mistyped = launch("frobnicate");
+    Launch known = launch("catalog");
+
+    assertThat(mistyped.javaArguments())
+        .endsWith("frobnicate")
+        .noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"))
+        .noneMatch(argument -> argument.startsWith("-XX:AOT"));
+    assertThat(known.javaArguments())
+        .anyMatch(argument ->
+            argument.startsWith(jdk.equals("25") ? "-XX:AOT" : "-XX:SharedArchiveFile="));
+    assertThat(target).isDirectoryNotContaining("glob:**/*frobnicate*");
+    assertThat(target.resolve("aot")).satisfiesAnyOf(
+        aot -> assertThat(aot).doesNotExist(),
+        aot -> assertThat(aot).isDirectoryNotContaining("glob:**/*frobnicate*"));
+  }
+
+  private Path emptyDriver() throws IOException {
+    Path driver = install.resolve("sqlite-jdbc-0.0.jar");
+    try (var emptyJar = new JarOutputStream(Files.newOutputStream(driver))) {
+      emptyJar.flush();
+    }
+    return driver;
+  }
+
   private long jarRuns() throws IOException {
     return Files.readAllLines(install.resolve("jdk/bin/jar.runs")).size();
   }
@@ -107,6 +140,11 @@ class LauncherTest {
    * runs. Returns its root.
    */
   private Path installWith(Path driver) throws IOException {
+    return installWith(driver, "21");
+  }
+
+  /** The same, with a JDK of the given version. */
+  private Path installWith(Path driver, String jdkVersion) throws IOException {
     Path root = Files.createDirectories(install.resolve("sportello"));
     Files.copy(LAUNCHER, root.resolve("sportello"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.createDirectories(root.resolve(".mvn"));
@@ -115,7 +153,7 @@ class LauncherTest {
     Files.copy(driver, target.resolve(driver.getFileName()));
     Files.createFile(root.resolve("bootstrap/target/sportello.jar"));
     Path jdk = Files.createDirectories(install.resolve("jdk/bin"));
-    Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"21\"\n");
+    Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"" + jdkVersion + "\"\n");
     executable(jdk.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" >\"$0.arguments\"\n");
     executable(jdk.resolve("javac"), "#!/bin/sh\n");
     Path jar = Path.of(System.getProperty("java.home"), "bin", "jar");
