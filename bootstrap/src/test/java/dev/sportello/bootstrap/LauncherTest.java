@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code sportello} launcher stays true to the command line it runs. */
 class LauncherTest {
@@ -113,9 +113,10 @@ class LauncherTest {
         .anyMatch(argument ->
             argument.startsWith(jdk.equals("25") ? "-XX:AOT" : "-XX:SharedArchiveFile="));
     assertThat(target).isDirectoryNotContaining("glob:**/*frobnicate*");
-    assertThat(target.resolve("aot")).satisfiesAnyOf(
-        aot -> assertThat(aot).doesNotExist(),
-        aot -> assertThat(aot).isDirectoryNotContaining("glob:**/*frobnicate*"));
+    assertThat(target.resolve("aot"))
+        .satisfiesAnyOf(
+            aot -> assertThat(aot).doesNotExist(),
+            aot -> assertThat(aot).isDirectoryNotContaining("glob:**/*frobnicate*"));
   }
 
   private Path emptyDriver() throws IOException {
