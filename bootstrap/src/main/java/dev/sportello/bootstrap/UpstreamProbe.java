@@ -11,6 +11,8 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * costs nothing, and tells the observers the outcome as of any call: at start, before the first
  * client's call, and while the engine fails, so that readiness recovers without waiting for a
  * client (whom a load balancer keeps away while the service is not ready). An engine is asked at
- * most once per interval.
+ * most once per interval, and not while its last probe still waits for an answer.
  */
 final class UpstreamProbe {
   /** The least time between two probes of one engine. */
@@ -31,7 +33,10 @@ final class UpstreamProbe {
   private final UpstreamHealth health;
   private final RemoteCallObserver observer;
   private final Clock clock;
-  private final java.util.Map<Engine, Instant> probedAt = new java.util.HashMap<>();
+  private final Map<Engine, Instant> probedAt = new HashMap<>();
+
+  /** Each engine's last probe, done or still waiting for an answer. */
+  private final Map<Engine, CompletableFuture<Void>> lastProbe = new HashMap<>();
 
   UpstreamProbe(
       List<Upstream> upstreams, UpstreamHealth health, RemoteCallObserver observer, Clock clock) {
@@ -50,8 +55,9 @@ final class UpstreamProbe {
   }
 
   /**
-   * Probes, each on a thread of its own, the engines that are not known to work and were not probed
-   * within the interval; completes when they answered.
+   * Probes, each on a thread of its own, the engines that are not known to work, were not probed
+   * within the interval and have no probe waiting; completes when the probes of the engines that
+   * are not known to work answered.
    */
   private synchronized CompletableFuture<Void> probeWhatIsNotWorking() {
     Instant now = clock.instant();
@@ -59,17 +65,23 @@ final class UpstreamProbe {
     List<Upstream> due =
         upstreams.filter(upstream ->
             notWorking.contains(upstream.engine())
+                && Option.of(lastProbe.get(upstream.engine())).forAll(CompletableFuture::isDone)
                 && Option.of(probedAt.get(upstream.engine()))
                     .forAll(last -> !now.isBefore(last.plus(INTERVAL))));
-    due.forEach(upstream -> probedAt.put(upstream.engine(), now));
-    CompletableFuture<?>[] probes =
-        due.map(upstream ->
-                CompletableFuture.runAsync(
-                    () -> probe(upstream),
-                    task -> Thread.ofVirtual().name("sportello-upstream-probe").start(task)))
+    due.forEach(upstream -> {
+      probedAt.put(upstream.engine(), now);
+      CompletableFuture<Void> probe =
+          CompletableFuture.runAsync(
+              () -> probe(upstream),
+              task -> Thread.ofVirtual().name("sportello-upstream-probe").start(task));
+      lastProbe.put(upstream.engine(), probe);
+    });
+    CompletableFuture<?>[] waiting =
+        notWorking
+            .flatMap(engine -> Option.of(lastProbe.get(engine)))
             .toJavaList()
             .toArray(new CompletableFuture<?>[0]);
-    return CompletableFuture.allOf(probes);
+    return CompletableFuture.allOf(waiting);
   }
 
   /**

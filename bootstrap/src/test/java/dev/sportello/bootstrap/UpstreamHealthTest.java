@@ -136,9 +136,8 @@ class UpstreamHealthTest {
 
     assertThat(warnings())
         .containsExactly(
-            "a catalogue call to the visengine engine failed: unreachable or unavailable",
-            "the visengine engine does not work (catalogue call); the upstream is reported down"
-                + " until a call gets through");
+            "a catalogue call to the visengine engine failed: unreachable or unavailable; the"
+                + " upstream is reported down until a call gets through");
     assertThat(warnings().mkString()).doesNotContain("host").doesNotContain("secret");
   }
 
@@ -152,11 +151,13 @@ class UpstreamHealthTest {
     now = now.plusSeconds(10);
     called(VISENGINE, Option.some(REFUSED_CONNECTION));
 
-    assertThat(warnings().filter(warning -> warning.startsWith("a list call")))
+    assertThat(warnings())
         .containsExactly(
-            "a list call to the visengine engine failed: unreachable or unavailable",
-            "a list call to the visengine engine failed: unreachable or unavailable (and 50 more"
-                + " failed calls to it since the last warning)");
+            "a list call to the visengine engine failed: unreachable or unavailable; the upstream"
+                + " is reported down until a call gets through",
+            "a list call to the visengine engine failed: unreachable or unavailable; the upstream"
+                + " is reported down until a call gets through (and 50 more failed calls to it"
+                + " since the last warning)");
   }
 
   @Test
@@ -170,5 +171,38 @@ class UpstreamHealthTest {
                 .filter(event -> event.getLevel() == Level.INFO)
                 .map(ILoggingEvent::getFormattedMessage))
         .containsExactly("the visengine engine answers again");
+  }
+
+  @Test
+  void aCallThatGotNoAnswerLeavesADownEngineDown() {
+    called(DOCUENGINE, Option.none());
+    called(VISENGINE, RemoteCallKind.CATALOGUE, Option.some(REFUSED_CONNECTION));
+    called(
+        VISENGINE, RemoteCallKind.CLOSE, Option.some(new RemoteFailure.OutcomeUnknown("timeout")));
+    called(VISENGINE, RemoteCallKind.CLOSE, Option.some(new RemoteFailure.Malformed("html")));
+
+    assertThat(health.healthy()).isFalse();
+    assertThat(health.notWorking()).containsExactly(VISENGINE);
+  }
+
+  @Test
+  void aCallThatGotNoAnswerLeavesAWorkingEngineWorking() {
+    called(DOCUENGINE, Option.none());
+    called(VISENGINE, Option.none());
+    called(
+        VISENGINE, RemoteCallKind.CLOSE, Option.some(new RemoteFailure.OutcomeUnknown("timeout")));
+
+    assertThat(health.healthy()).isTrue();
+  }
+
+  @Test
+  void anEngineFailingEveryOtherCallLogsAWarningAndARecoveryAMinuteAtMost() {
+    for (int second = 0; second < 60; second++) {
+      called(VISENGINE, second % 2 == 0 ? Option.some(REFUSED_CONNECTION) : Option.none());
+      now = now.plusSeconds(1);
+    }
+
+    assertThat(logs.list).hasSize(2);
+    assertThat(warnings()).hasSize(1);
   }
 }
