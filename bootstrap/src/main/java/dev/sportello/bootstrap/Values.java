@@ -1,12 +1,12 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.cli.CliSettings;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Validation;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,20 +130,9 @@ final class Values {
 
   /** An absolute http or https URL with a host, and neither query nor fragment. */
   static Validation<String, URI> httpUrl(String text) {
-    String message = "must be an http or https URL such as https://sportello.example.com";
-    try {
-      URI uri = new URI(text.strip());
-      boolean http =
-          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      return http
-              && uri.getHost() != null
-              && uri.getRawQuery() == null
-              && uri.getRawFragment() == null
-          ? Validation.valid(uri)
-          : Validation.invalid(message);
-    } catch (URISyntaxException malformed) {
-      return Validation.invalid(message);
-    }
+    return Validation.fromEither(
+        CliSettings.httpUrl(text)
+            .toEither("must be an http or https URL such as https://sportello.example.com"));
   }
 
   /** An http or https URL with nothing after its host and port: what a browser sends as Origin. */

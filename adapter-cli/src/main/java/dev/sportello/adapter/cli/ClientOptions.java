@@ -2,10 +2,7 @@ package dev.sportello.adapter.cli;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.vavr.control.Try;
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
@@ -36,15 +33,13 @@ final class ClientOptions {
   }
 
   static Either<String, URI> httpUrl(String text) {
-    return Try.of(() -> new URI(text.strip()))
-        .filter(uri ->
-            uri.getHost() != null
-                && uri.getRawQuery() == null
-                && uri.getRawFragment() == null
-                && List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT)))
+    // The text is echoed, to show what was taken for the address, unless it may carry a password
+    // or a query's values.
+    String given = text.chars().anyMatch(c -> c == '@' || c == '?' || c == '#') ? "" : " " + text;
+    return CliSettings.httpUrl(text)
         .toEither(
-            "--url "
-                + text
+            "--url"
+                + given
                 + " is not an http or https URL with a host; give one such as --url"
                 + " http://localhost:8080");
   }

@@ -1,14 +1,27 @@
 package dev.sportello.adapter.cli;
 
 import dev.sportello.domain.request.RequestStatus;
+import io.vavr.collection.List;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.StringJoiner;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** How the client commands show the API's answers to people. */
 final class Printer {
+  /** The attributes a person picks a candidate by, in the order shown. */
+  private static final List<String> IDENTIFYING =
+      List.of(
+          "Denominazione",
+          "Cognome",
+          "Nome",
+          "CodFisc",
+          "PIva",
+          "Indirizzo.Comune",
+          "Indirizzo.Provincia.!");
+
   private Printer() {}
 
   static String pathSegment(String text) {
@@ -74,7 +87,7 @@ final class Printer {
       JsonNode round = searches.get(searches.size() - 1);
       out.println("  candidates of search " + round.path("searchId").asString() + ":");
       for (JsonNode candidate : round.path("candidates")) {
-        out.println("    [" + candidate.path("index").asInt() + "] " + attributes(candidate));
+        candidate(out, candidate);
       }
     }
     JsonNode history = request.path("history");
@@ -100,15 +113,35 @@ final class Printer {
     }
   }
 
-  /** Such as {@code Denominazione: ALFA S.R.L.; Provincia: RM}, in the order published. */
-  private static String attributes(JsonNode candidate) {
-    StringJoiner line = new StringJoiner("; ");
+  /**
+   * A candidate as a block, one attribute a line: first those a person picks a candidate by (the
+   * name, the tax code, the VAT number, the municipality), then the rest by key, as the API sorts
+   * them.
+   *
+   * <pre>
+   *     [0] Denominazione: ALFA S.R.L.
+   *         CodFisc: 01500001019
+   *         …
+   * </pre>
+   */
+  private static void candidate(PrintWriter out, JsonNode candidate) {
+    Map<String, String> attributes = new LinkedHashMap<>();
     candidate
         .path("attributes")
         .properties()
-        .forEach(
-            attribute -> line.add(attribute.getKey() + ": " + attribute.getValue().asString()));
-    return line.toString();
+        .forEach(attribute -> attributes.put(attribute.getKey(), attribute.getValue().asString()));
+    List<String> keys =
+        IDENTIFYING
+            .filter(attributes::containsKey)
+            .appendAll(List.ofAll(attributes.keySet()).filter(key -> !IDENTIFYING.contains(key)));
+    String first = "    [" + candidate.path("index").asInt() + "] ";
+    String indent = " ".repeat(first.length());
+    if (keys.isEmpty()) {
+      out.println(first.stripTrailing());
+    }
+    keys.zipWithIndex()
+        .forEach(key ->
+            out.println((key._2 == 0 ? first : indent) + key._1 + ": " + attributes.get(key._1)));
   }
 
   static String quote(JsonNode quote) {

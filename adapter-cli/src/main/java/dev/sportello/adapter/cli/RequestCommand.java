@@ -183,7 +183,13 @@ final class RequestCommand implements ClientCommand.Group {
       if (!wait.enabled) {
         return 0;
       }
-      return print(follow(this, api, accepted.get().path("id").asString(), wait), Printer::request);
+      Either<Integer, JsonNode> followed =
+          follow(this, api, accepted.get().path("id").asString(), wait);
+      // A request settled when accepted (a search's candidates, a refusal) is on the screen.
+      boolean unchanged =
+          followed.exists(request ->
+              request.path("status").asString().equals(accepted.get().path("status").asString()));
+      return unchanged ? 0 : print(followed, Printer::request);
     }
   }
 

@@ -313,8 +313,43 @@ class ClientCommandsTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).contains("SEARCHING").contains("AWAITING_SELECTION");
     assertThat(run.out().lines())
-        .containsSequence("  candidates of search s1:", "    [0] name: Alfa srl; city: Roma");
+        .containsSequence(
+            "  candidates of search s1:", "    [0] name: Alfa srl", "        city: Roma");
     assertThat(service.calls).hasSize(2);
+  }
+
+  @Test
+  void aCandidateOfTheRegisterLeadsWithItsNameTaxCodeAndMunicipalityOneAttributeALine() {
+    service.reply(
+        200,
+        request(
+            "r1",
+            "AWAITING_SELECTION",
+            ", \"searches\": [{\"searchId\": \"s1\", \"candidates\": [{\"index\": 0,"
+                + " \"attributes\": {\"!completa\": \"S\", \"!idBicAzienda\": \"900004\","
+                + " \"Ateco07.!\": \"Assistenza sociale\", \"Ateco07.!cod\": \"889900\","
+                + " \"Cciaa\": \"NA\", \"CodFisc\": \"07123450631\","
+                + " \"Denominazione\": \"GAMMA COOPERATIVA SOCIALE\","
+                + " \"Indirizzo.Cap\": \"80134\", \"Indirizzo.Comune\": \"NAPOLI\","
+                + " \"Indirizzo.Provincia.!\": \"NA\", \"PIva\": \"07123450631\"}}]}]"));
+
+    StubService.Run run = service.run("request", "status", "r1");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .containsSequence(
+            "  candidates of search s1:",
+            "    [0] Denominazione: GAMMA COOPERATIVA SOCIALE",
+            "        CodFisc: 07123450631",
+            "        PIva: 07123450631",
+            "        Indirizzo.Comune: NAPOLI",
+            "        Indirizzo.Provincia.!: NA",
+            "        !completa: S",
+            "        !idBicAzienda: 900004",
+            "        Ateco07.!: Assistenza sociale",
+            "        Ateco07.!cod: 889900",
+            "        Cciaa: NA",
+            "        Indirizzo.Cap: 80134");
   }
 
   @Test
@@ -369,6 +404,18 @@ class ClientCommandsTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().map(line -> line.substring(0, line.indexOf("  Cert"))))
         .containsExactly("r1  ACCEPTED", "r1  FULFILLED");
+  }
+
+  @Test
+  void submitWithWaitOfARequestSettledWhenAcceptedPrintsItOnce() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": {\"$0\": \"Mario\"}}");
+    service.reply(202, request("r1", "REJECTED", "")).reply(200, request("r1", "REJECTED", ""));
+
+    StubService.Run run = service.run("request", "submit", "cert-1", values.toString(), "--wait");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines().filter(line -> line.startsWith("r1"))).hasSize(1);
   }
 
   @Test
