@@ -19,9 +19,13 @@ import picocli.CommandLine.Unmatched;
           + " and clock (Visengine under /visure and /richiesta, DocuEngine under /documents and"
           + " /requests, OAuth under /tokens, /scopes and /wallet). Options are the sandbox's own:"
           + " --port N (default 8089), --host H, --token T, --account EMAIL:APIKEY, --speed X,"
-          + " --balance E, --control; `sportello sandbox --help` lists them."
+          + " --balance E, --control.",
+      SandboxCommand.SEE_HELP
     })
 final class SandboxCommand implements Callable<Integer> {
+  /** The description's last paragraph, which its own help leaves out. */
+  static final String SEE_HELP = "`sportello sandbox --help` lists them all.";
+
   @Unmatched private List<String> options = new ArrayList<>();
 
   @Spec
@@ -33,7 +37,7 @@ final class SandboxCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (options.contains("--help")) {
       // What the sandbox is comes first; its own help then gives the usage and its options.
-      out.println(spec.commandLine().getHelp().description());
+      out.println(spec.commandLine().getHelp().description().replace(SEE_HELP, "").stripTrailing());
     }
     return SandboxMain.run(
         "sportello sandbox", out, spec.commandLine().getErr(), options.toArray(String[]::new));

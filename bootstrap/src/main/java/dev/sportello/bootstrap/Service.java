@@ -110,9 +110,9 @@ final class Service implements AutoCloseable {
 
   /** Starts everything, or says in one line what could not be started (and stops the rest). */
   static Either<String, Service> start(Config config) {
-    Either<String, InetAddress> listening = listeningAddress(config.httpHost());
-    if (listening.isLeft()) {
-      return Either.left(listening.getLeft());
+    Option<String> unbindable = unbindable(config.httpHost());
+    if (unbindable.isDefined()) {
+      return Either.left(unbindable.get());
     }
     Either<String, Path> dataDir = Stores.dataDir(config);
     if (dataDir.isLeft()) {
@@ -438,28 +438,30 @@ final class Service implements AutoCloseable {
   }
 
   /**
-   * The address the API is to listen on, when it is one of this machine's: the server would report
-   * a name that does not resolve, or another machine's address, as a port already in use.
+   * Why the API cannot listen on the host, when it is none of this machine's addresses: the server
+   * would report a name that does not resolve, or another machine's address, as a port already in
+   * use. The host is set by {@code SPORTELLO_HTTP_HOST} or the file's {@code http.host}.
    */
-  private static Either<String, InetAddress> listeningAddress(String host) {
-    String setting = Setting.HTTP_HOST.variable() + " " + host;
+  private static Option<String> unbindable(String host) {
+    String setting =
+        Setting.HTTP_HOST.variable() + " (" + Setting.HTTP_HOST.property() + ") " + host;
     try {
       InetAddress address = InetAddress.getByName(host);
       return address.isAnyLocalAddress()
               || address.isLoopbackAddress()
               || NetworkInterface.getByInetAddress(address) != null
-          ? Either.right(address)
-          : Either.left(
+          ? Option.none()
+          : Option.some(
               setting
                   + ": not an address of this machine, so nothing can listen on it; use one of"
                   + " its own, localhost, or 0.0.0.0 for every interface");
     } catch (UnknownHostException unknown) {
-      return Either.left(
+      return Option.some(
           setting
               + ": neither an IP address nor a host name that resolves; use one of this"
               + " machine's, localhost, or 0.0.0.0 for every interface");
     } catch (SocketException unreadable) {
-      return Either.left(setting + ": cannot read this machine's network interfaces");
+      return Option.some(setting + ": cannot read this machine's network interfaces");
     }
   }
 
