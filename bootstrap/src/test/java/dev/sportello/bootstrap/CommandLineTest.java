@@ -278,6 +278,21 @@ class CommandLineTest {
   }
 
   @Test
+  void aMisspeltVariableIsWarnedAboutAndTheCommandRunsAllTheSame() {
+    Cli run =
+        Cli.run(
+            Map.of("SPORTELLO_DATA_DIR", work.toString(), "SPORTELLO_HTTP_PROT", "9090"),
+            "migrate");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err().lines())
+        .contains(
+            "configuration: WARNING: SPORTELLO_HTTP_PROT (environment): not a Sportello setting,"
+                + " ignored; did you mean SPORTELLO_HTTP_PORT?");
+    assertThat(run.out()).startsWith("The schema is up to date (SQLite ");
+  }
+
+  @Test
   void serveRefusesADataDirectoryThatHoldsAnH2StoreAndMigrateImportsIt() throws SQLException {
     Path legacy = work.resolve("legacy");
     // An empty H2 store, as an earlier version created it before its first migration.

@@ -12,11 +12,8 @@ import dev.sportello.domain.catalog.Engine;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -29,26 +26,8 @@ class UpstreamHealthTest {
 
   private final Logger logger = (Logger) LoggerFactory.getLogger(UpstreamHealth.class);
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private Instant now = Instant.parse("2026-12-06T10:00:00Z");
-  private final UpstreamHealth health =
-      new UpstreamHealth(
-          List.of(VISENGINE, DOCUENGINE),
-          new Clock() {
-            @Override
-            public ZoneId getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-              return this;
-            }
-
-            @Override
-            public Instant instant() {
-              return now;
-            }
-          });
+  private final HandClock clock = new HandClock(Instant.parse("2026-12-06T10:00:00Z"));
+  private final UpstreamHealth health = new UpstreamHealth(List.of(VISENGINE, DOCUENGINE), clock);
 
   UpstreamHealthTest() {
     logs.start();
@@ -145,10 +124,10 @@ class UpstreamHealthTest {
   void anOutageIsLoggedOnceAMinuteWithHowManyCallsFailedMeanwhile() {
     called(VISENGINE, Option.some(REFUSED_CONNECTION));
     for (int i = 0; i < 50; i++) {
-      now = now.plusSeconds(1);
+      clock.advance(Duration.ofSeconds(1));
       called(VISENGINE, Option.some(REFUSED_CONNECTION));
     }
-    now = now.plusSeconds(10);
+    clock.advance(Duration.ofSeconds(10));
     called(VISENGINE, Option.some(REFUSED_CONNECTION));
 
     assertThat(warnings())
@@ -199,7 +178,7 @@ class UpstreamHealthTest {
   void anEngineFailingEveryOtherCallLogsAWarningAndARecoveryAMinuteAtMost() {
     for (int second = 0; second < 60; second++) {
       called(VISENGINE, second % 2 == 0 ? Option.some(REFUSED_CONNECTION) : Option.none());
-      now = now.plusSeconds(1);
+      clock.advance(Duration.ofSeconds(1));
     }
 
     assertThat(logs.list).hasSize(2);

@@ -15,11 +15,8 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -29,24 +26,7 @@ class UpstreamProbeTest {
   private static final Engine DOCUENGINE = new Engine("docuengine");
   private static final RemoteFailure UNREACHABLE = new RemoteFailure.Unavailable("refused");
 
-  private Instant now = Instant.parse("2026-12-06T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final HandClock clock = new HandClock(Instant.parse("2026-12-06T10:00:00Z"));
   private final UpstreamHealth health = new UpstreamHealth(List.of(VISENGINE, DOCUENGINE), clock);
 
   /** A catalogue that counts the lists it was asked for and answers as it is told. */
@@ -105,7 +85,7 @@ class UpstreamProbeTest {
       probe.probeAndAwait(Duration.ofSeconds(10));
     }
     int withinTheInterval = visengine.lists.get();
-    now = now.plus(UpstreamProbe.INTERVAL);
+    clock.advance(UpstreamProbe.INTERVAL);
     probe.probeAndAwait(Duration.ofSeconds(10));
 
     assertThat(withinTheInterval).isEqualTo(1);
@@ -142,7 +122,7 @@ class UpstreamProbeTest {
 
     probe.probeAndAwait(Duration.ofMillis(200));
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
-    now = now.plus(UpstreamProbe.INTERVAL.multipliedBy(3));
+    clock.advance(UpstreamProbe.INTERVAL.multipliedBy(3));
     probe.probeAndAwait(Duration.ofMillis(200));
     int whileHanging = visengine.lists.get();
     hanging.countDown();
