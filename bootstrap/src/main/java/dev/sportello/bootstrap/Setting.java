@@ -1,5 +1,7 @@
 package dev.sportello.bootstrap;
 
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
 import java.util.Locale;
 
 /**
@@ -94,9 +96,8 @@ enum Setting {
    * The variables of that prefix that are no setting of the service and still mean something: the
    * file's name, the client commands' address and what the launcher script reads.
    */
-  static final io.vavr.collection.Set<String> OTHER_VARIABLES =
-      io.vavr.collection.HashSet.of(
-          CONFIG_FILE_VARIABLE, SERVICE_URL_VARIABLE, ENV_PREFIX + "HEAP");
+  static final Set<String> OTHER_VARIABLES =
+      HashSet.of(CONFIG_FILE_VARIABLE, SERVICE_URL_VARIABLE, ENV_PREFIX + "HEAP");
 
   private final String defaultValue;
   private final String description;
