@@ -9,11 +9,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The commands, run in-process; the client ones against a running service over HTTP. */
 class CommandLineTest {
@@ -193,11 +196,31 @@ class CommandLineTest {
     CommandLine root = Main.commandLine(Map.of());
 
     assertThat(everyCommandUnder(root).prepend(root))
-        .allSatisfy(command ->
-            assertThat(command.getUsageMessage())
-                .as(command.getCommandSpec().qualifiedName())
-                .doesNotContainPattern("https?:\\s*\\R")
-                .doesNotContainPattern("\\R\\s*//"));
+        .as("some help gives an address")
+        .anyMatch(command -> !addressesDescribed(command.getCommandSpec()).isEmpty())
+        .allSatisfy(command -> {
+          io.vavr.collection.List<String> lines =
+              io.vavr.collection.List.of(command.getUsageMessage().split("\\R"));
+          assertThat(addressesDescribed(command.getCommandSpec()))
+              .as(command.getCommandSpec().qualifiedName())
+              .allSatisfy(address -> assertThat(lines).anyMatch(line -> line.contains(address)));
+        });
+  }
+
+  /** Every address the command's descriptions and its options' descriptions give, unwrapped. */
+  private static io.vavr.collection.List<String> addressesDescribed(CommandSpec spec) {
+    String described =
+        String.join(" ", spec.usageMessage().description())
+            + " "
+            + io.vavr.collection.List.ofAll(spec.options())
+                .map(option -> String.join(" ", option.description()))
+                .mkString(" ");
+    Matcher address = Pattern.compile("https?://[^\\s,;)\"'`]*[^\\s,;)\"'`.]").matcher(described);
+    io.vavr.collection.List<String> found = io.vavr.collection.List.empty();
+    while (address.find()) {
+      found = found.prepend(address.group());
+    }
+    return found;
   }
 
   private static io.vavr.collection.List<CommandLine> everyCommandUnder(CommandLine command) {
