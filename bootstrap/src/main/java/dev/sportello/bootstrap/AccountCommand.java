@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "account",
     mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersion.class,
     description = {
       "Shows the Openapi account of SPORTELLO_OPENAPI_EMAIL and SPORTELLO_OPENAPI_API_KEY: the"
           + " wallet's balance, and the tokens named like the one Sportello mints"

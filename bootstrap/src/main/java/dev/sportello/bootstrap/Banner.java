@@ -45,6 +45,7 @@ final class Banner {
       }
     }
     out.println("  API         " + api + "/api/v1   (docs " + api + "/docs)");
+    out.println("  Console     " + api + "/   (sign in with an API key)");
     service
         .generatedApiKey()
         .forEach(key ->

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads the configuration from {@code SPORTELLO_*} environment variables and an optional properties
@@ -32,6 +33,11 @@ final class ConfigLoader {
   private static final int MIN_PLAIN_KEY = 16;
   private static final int MIN_WEBHOOK_SECRET = 32;
   private static final Duration LONGEST_TOKEN_TTL = Duration.ofDays(365);
+  private static final Pattern LINK_NAME =
+      Pattern.compile(
+          "SPORTELLO_(?:[A-Z0-9_]+_)?(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?"
+              + "|PORT_[0-9]+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?|ENV_[A-Za-z0-9_]+)");
+  private static final Pattern LINK_ADDRESS = Pattern.compile("(?:tcp|udp|sctp)://");
 
   private ConfigLoader() {}
 
@@ -54,16 +60,73 @@ final class ConfigLoader {
     }
     String origin = chosen.map(path -> "in " + path).getOrElse("");
     Sources sources = new Sources(environment, fileValues.get(), origin);
-    List<String> unknown =
-        fileValues
-            .get()
-            .keySet()
-            .toList()
-            .sorted()
-            .filter(key -> List.of(Setting.values()).find(s -> s.property().equals(key)).isEmpty())
-            .map(key -> key + " (" + origin + "): not a Sportello setting");
-    sources.problems = sources.problems.appendAll(unknown);
+    List<String> properties = List.of(Setting.values()).map(Setting::property);
+    List<String> unknownKeys =
+        unknown(
+            fileValues.get().keySet().toList(),
+            properties,
+            "(" + origin + ")",
+            "not a Sportello setting");
+    sources.problems = sources.problems.appendAll(unknownKeys);
     return read(sources);
+  }
+
+  /**
+   * A line for each {@code SPORTELLO_*} variable that is no setting, naming the nearest one: a
+   * variable spelt wrong can leave the service in sandbox mode or on another port, so it is worth a
+   * warning, but it does not stop the service, since others set variables of that prefix too
+   * (Kubernetes' service links for a Service named sportello, Docker's links, a Spring
+   * application's relaxed binding). The shapes of those links are not warned about.
+   */
+  static List<String> unknownVariables(java.util.Map<String, String> environment) {
+    List<String> variables =
+        List.of(Setting.values()).map(Setting::variable).appendAll(Setting.OTHER_VARIABLES);
+    return unknown(
+        List.ofAll(environment.entrySet())
+            .filter(variable -> variable.getKey().startsWith(Setting.ENV_PREFIX))
+            .filter(variable -> !isLink(variable.getKey(), variable.getValue()))
+            .map(java.util.Map.Entry::getKey),
+        variables,
+        "(environment)",
+        "not a Sportello setting, ignored");
+  }
+
+  /**
+   * A variable Kubernetes sets for a Service ({@code SPORTELLO_SERVICE_HOST}, {@code
+   * SPORTELLO_SERVICE_PORT_HTTP}, {@code SPORTELLO_PORT=tcp://…}, {@code
+   * SPORTELLO_PORT_8080_TCP_ADDR}) or Docker for a link ({@code SPORTELLO_NAME=/web/sportello},
+   * {@code SPORTELLO_ENV_…}); a bare {@code …_PORT} counts only with a link's value, so that a
+   * misspelt port setting is still warned about.
+   */
+  private static boolean isLink(String name, String value) {
+    return LINK_NAME.matcher(name).matches()
+        || (name.endsWith("_PORT") && LINK_ADDRESS.matcher(value).lookingAt())
+        || (name.endsWith("_NAME") && value.startsWith("/"));
+  }
+
+  /** A line for each name that is not known, suggesting the known one nearest to it. */
+  private static List<String> unknown(
+      List<String> names, List<String> known, String where, String verdict) {
+    return names
+        .filter(name -> !known.contains(name))
+        .sorted()
+        .map(name ->
+            name
+                + " "
+                + where
+                + ": "
+                + verdict
+                + nearest(name, known).map(near -> "; did you mean " + near + "?").getOrElse(""));
+  }
+
+  /** The known name a few edits away from the name, when there is one. */
+  private static Option<String> nearest(String name, List<String> known) {
+    int tolerance = Math.max(2, name.length() / 5);
+    return known
+        .map(candidate -> Tuple.of(candidate, Values.editDistance(name, candidate)))
+        .filter(scored -> scored._2 <= tolerance)
+        .minBy(scored -> scored._2)
+        .map(scored -> scored._1);
   }
 
   private static Validation<List<String>, Config> read(Sources in) {

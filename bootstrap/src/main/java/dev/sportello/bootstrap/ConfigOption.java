@@ -19,14 +19,19 @@ final class ConfigOption {
       description = "a properties file of settings (default: $SPORTELLO_CONFIG, if set)")
   private @Nullable Path file;
 
-  /** The configuration, or empty after printing every problem, one per line. */
+  /**
+   * The configuration, or empty after printing every problem, one per line; a {@code SPORTELLO_*}
+   * variable that is no setting is printed as a warning and does not stop the command.
+   */
   io.vavr.control.Option<Config> load(Map<String, String> environment, PrintWriter err) {
+    ConfigLoader.unknownVariables(environment)
+        .forEach(variable -> err.println("configuration: WARNING: " + variable));
     Validation<List<String>, Config> loaded =
         ConfigLoader.load(environment, io.vavr.control.Option.of(file));
     if (loaded.isInvalid()) {
       loaded.getError().forEach(problem -> err.println("configuration: " + problem));
-      err.flush();
     }
+    err.flush();
     return loaded.toOption();
   }
 }

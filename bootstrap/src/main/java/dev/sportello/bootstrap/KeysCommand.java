@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "keys",
     mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersion.class,
     description =
         "Manages API keys (the service keeps only their SHA-256 hashes) and the data key that"
             + " seals personal data at rest.",
@@ -35,7 +34,6 @@ final class KeysCommand {
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
-      versionProvider = ManifestVersion.class,
       description = {
         "Prints a new API key for a caller, and the caller=hash pair to add to"
             + " SPORTELLO_API_KEY_HASHES (comma-separated). The key itself is kept nowhere."
@@ -74,7 +72,6 @@ final class KeysCommand {
   @Command(
       name = "rotate-data-key",
       mixinStandardHelpOptions = true,
-      versionProvider = ManifestVersion.class,
       description = {
         "Adds a new data key, which seals personal data from now on; the older keys stay to open"
             + " what they sealed (and the backups taken before), and are never dropped.",

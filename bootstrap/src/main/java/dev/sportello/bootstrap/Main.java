@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Runs the {@code sportello} command line. */
 public final class Main {
@@ -61,14 +63,27 @@ public final class Main {
     root.addSubcommand(ServeCommand.class);
     root.addSubcommand(SandboxCommand.class);
     for (CommandLine client : CliAdapter.commands(clientSettings(environment))) {
-      client.getCommandSpec().versionProvider(new ManifestVersion());
       root.addSubcommand(client);
     }
     root.addSubcommand(KeysCommand.class);
     root.addSubcommand(MigrateCommand.class);
     root.addSubcommand(AccountCommand.class);
     root.addSubcommand(ValidateCommand.class);
+    root.getSubcommands().values().forEach(Main::withoutVersionOption);
     return root;
+  }
+
+  /**
+   * The version is the program's: {@code -V, --version} is an option of {@code sportello} alone,
+   * not of each command under it (picocli's standard options bring it to every one).
+   */
+  private static void withoutVersionOption(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    OptionSpec version = spec.findOption("--version");
+    if (version != null) {
+      spec.remove(version);
+    }
+    command.getSubcommands().values().forEach(Main::withoutVersionOption);
   }
 
   /**
@@ -77,9 +92,11 @@ public final class Main {
    */
   static CliSettings clientSettings(Map<String, String> environment) {
     Either<String, URI> serviceUrl =
-        variable(environment, "SPORTELLO_URL")
+        variable(environment, Setting.SERVICE_URL_VARIABLE)
             .map(url ->
-                Values.httpUrl(url).toEither().mapLeft(problem -> "SPORTELLO_URL " + problem))
+                Values.httpUrl(url)
+                    .toEither()
+                    .mapLeft(problem -> Setting.SERVICE_URL_VARIABLE + " " + problem))
             .getOrElse(() ->
                 Values.integer(
                         variable(environment, "SPORTELLO_HTTP_PORT").getOrElse("8080"), 0, 65_535)

@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersion.class,
     description = {
       "Brings the configured database's schema up to date (serve does it too on start); useful"
           + " before rolling out several instances on PostgreSQL. On a data dir that holds the H2"

@@ -1,6 +1,7 @@
 package dev.sportello.bootstrap;
 
 import dev.sportello.sandbox.SandboxMain;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,9 +19,13 @@ import picocli.CommandLine.Unmatched;
           + " and clock (Visengine under /visure and /richiesta, DocuEngine under /documents and"
           + " /requests, OAuth under /tokens, /scopes and /wallet). Options are the sandbox's own:"
           + " --port N (default 8089), --host H, --token T, --account EMAIL:APIKEY, --speed X,"
-          + " --balance E, --control; `sportello sandbox --help` lists them."
+          + " --balance E, --control.",
+      SandboxCommand.SEE_HELP
     })
 final class SandboxCommand implements Callable<Integer> {
+  /** The description's last paragraph, which its own help leaves out. */
+  static final String SEE_HELP = "`sportello sandbox --help` lists them all.";
+
   @Unmatched private List<String> options = new ArrayList<>();
 
   @Spec
@@ -29,12 +34,12 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
     if (options.contains("--help")) {
-      // What the sandbox is comes first; its own help then lists its options.
-      spec.commandLine().usage(spec.commandLine().getOut());
-      spec.commandLine().getOut().flush();
+      // What the sandbox is comes first; its own help then gives the usage and its options.
+      out.println(spec.commandLine().getHelp().description().replace(SEE_HELP, "").stripTrailing());
     }
-    SandboxMain.main(options.toArray(String[]::new));
-    return 0;
+    return SandboxMain.run(
+        "sportello sandbox", out, spec.commandLine().getErr(), options.toArray(String[]::new));
   }
 }

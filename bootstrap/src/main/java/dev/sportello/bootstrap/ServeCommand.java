@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersion.class,
     description = {
       "Runs the REST API, the sync cycle and, without an engine's token, the embedded sandbox of"
           + " Visengine and DocuEngine. Settings come from SPORTELLO_* variables and --config (see"

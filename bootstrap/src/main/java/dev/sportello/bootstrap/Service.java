@@ -37,10 +37,14 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.math.RoundingMode;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +74,9 @@ final class Service implements AutoCloseable {
           RemoteCallKind.SEARCH,
           RemoteCallKind.SELECTION,
           RemoteCallKind.CANCEL);
+
+  /** How long the start waits for the engines' first answer; readiness is down until it comes. */
+  private static final Duration FIRST_PROBE_WAIT = Duration.ofSeconds(2);
 
   private final Config config;
   private final Option<VisengineSandbox> sandbox;
@@ -104,6 +111,10 @@ final class Service implements AutoCloseable {
 
   /** Starts everything, or says in one line what could not be started (and stops the rest). */
   static Either<String, Service> start(Config config) {
+    Option<String> unbindable = unbindable(config.httpHost());
+    if (unbindable.isDefined()) {
+      return Either.left(unbindable.get());
+    }
     Either<String, Path> dataDir = Stores.dataDir(config);
     if (dataDir.isLeft()) {
       return Either.left(dataDir.getLeft());
@@ -206,7 +217,8 @@ final class Service implements AutoCloseable {
     Metrics metrics = new Metrics();
     openapiAccount.forEach(
         opened -> metrics.followWallet(() -> opened.status().wallet().map(WalletBalance::euros)));
-    UpstreamHealth upstreamHealth = new UpstreamHealth(upstreams.map(Upstream::engine));
+    UpstreamHealth upstreamHealth =
+        new UpstreamHealth(upstreams.map(Upstream::engine), Clock.systemUTC());
     RemoteCallObserver observers =
         (engine, kind, failure, latency) -> {
           metrics.recorded().called(engine, kind, failure, latency);
@@ -235,6 +247,8 @@ final class Service implements AutoCloseable {
                     files, config.catalogTtl(), webhookBase(config, port), secret, 100)
                 .withSpendingCaps(config.spendingCaps()));
     CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);
+    UpstreamProbe upstreamProbe =
+        new UpstreamProbe(upstreams, upstreamHealth, observers, Clock.systemUTC());
     Option<String> generatedKey =
         config.sandboxMode() && config.sandboxApiKey().isEmpty()
             ? Option.some(ApiKeys.generate("sk_sandbox_"))
@@ -266,17 +280,27 @@ final class Service implements AutoCloseable {
                 keys,
                 RestSettings.DEFAULT_WEBHOOK_WAIT,
                 () -> persistence.health().isRight(),
+                () -> {
+                  upstreamProbe.probeInBackground();
+                  return upstreamHealth.healthy()
+                      && (!callsWithMintedToken
+                          || openapiAccount.forAll(opened -> opened.status().problem().isEmpty()));
+                },
                 () ->
-                    upstreamHealth.healthy()
-                        && (!callsWithMintedToken
-                            || openapiAccount.forAll(
-                                opened -> opened.status().problem().isEmpty())),
-                () -> openapiAccount.map(Service::readinessDetails).getOrElse(HashMap.empty()),
+                    upstreamHealth
+                        .details()
+                        .merge(
+                            openapiAccount
+                                .map(Service::readinessDetails)
+                                .getOrElse(HashMap.empty())),
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
                 metrics.recorded()::answered),
             console::mount);
     warmedCatalogue.join();
+    // Engines the warm-up did not hear from are asked for their catalogue, which is free; the
+    // first readiness check finds the answer unless an engine is slower than this to give it.
+    upstreamProbe.probeAndAwait(FIRST_PROBE_WAIT);
     rest.start();
     Scheduler scheduler =
         new Scheduler(
@@ -412,6 +436,34 @@ final class Service implements AutoCloseable {
       case "localhost", "0.0.0.0", "::", "[::]" -> "127.0.0.1";
       default -> httpHost.contains(":") ? "[" + httpHost + "]" : httpHost;
     };
+  }
+
+  /**
+   * Why the API cannot listen on the host, when it is none of this machine's addresses: the server
+   * would report a name that does not resolve, or another machine's address, as a port already in
+   * use. The host is set by {@code SPORTELLO_HTTP_HOST} or the file's {@code http.host}.
+   */
+  private static Option<String> unbindable(String host) {
+    String setting =
+        Setting.HTTP_HOST.variable() + " (" + Setting.HTTP_HOST.property() + ") " + host;
+    try {
+      InetAddress address = InetAddress.getByName(host);
+      return address.isAnyLocalAddress()
+              || address.isLoopbackAddress()
+              || NetworkInterface.getByInetAddress(address) != null
+          ? Option.none()
+          : Option.some(
+              setting
+                  + ": not an address of this machine, so nothing can listen on it; use one of"
+                  + " its own, localhost, or 0.0.0.0 for every interface");
+    } catch (UnknownHostException unknown) {
+      return Option.some(
+          setting
+              + ": neither an IP address nor a host name that resolves; use one of this"
+              + " machine's, localhost, or 0.0.0.0 for every interface");
+    } catch (SocketException unreadable) {
+      return Option.some(setting + ": cannot read this machine's network interfaces");
+    }
   }
 
   /**

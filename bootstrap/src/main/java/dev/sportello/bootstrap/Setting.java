@@ -1,5 +1,7 @@
 package dev.sportello.bootstrap;
 
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
 import java.util.Locale;
 
 /**
@@ -86,6 +88,16 @@ enum Setting {
 
   /** Names the properties file; read from the environment only. */
   static final String CONFIG_FILE_VARIABLE = ENV_PREFIX + "CONFIG";
+
+  /** Where the client commands find a running service; read by them only. */
+  static final String SERVICE_URL_VARIABLE = ENV_PREFIX + "URL";
+
+  /**
+   * The variables of that prefix that are no setting of the service and still mean something: the
+   * file's name, the client commands' address and what the launcher script reads.
+   */
+  static final Set<String> OTHER_VARIABLES =
+      HashSet.of(CONFIG_FILE_VARIABLE, SERVICE_URL_VARIABLE, ENV_PREFIX + "HEAP");
 
   private final String defaultValue;
   private final String description;

@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersion.class,
     description = {
       "Checks a submission against a certificate, as Sportello does before anything is sent:"
           + " field types, the requirement rule, the codice fiscale against the person, extras.",

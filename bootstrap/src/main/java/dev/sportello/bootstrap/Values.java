@@ -1,12 +1,12 @@
 package dev.sportello.bootstrap;
 
+import dev.sportello.adapter.cli.CliSettings;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Validation;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,20 +130,9 @@ final class Values {
 
   /** An absolute http or https URL with a host, and neither query nor fragment. */
   static Validation<String, URI> httpUrl(String text) {
-    String message = "must be an http or https URL such as https://sportello.example.com";
-    try {
-      URI uri = new URI(text.strip());
-      boolean http =
-          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      return http
-              && uri.getHost() != null
-              && uri.getRawQuery() == null
-              && uri.getRawFragment() == null
-          ? Validation.valid(uri)
-          : Validation.invalid(message);
-    } catch (URISyntaxException malformed) {
-      return Validation.invalid(message);
-    }
+    return Validation.fromEither(
+        CliSettings.httpUrl(text)
+            .toEither("must be an http or https URL such as https://sportello.example.com"));
   }
 
   /** An http or https URL with nothing after its host and port: what a browser sends as Origin. */
@@ -195,5 +184,26 @@ final class Values {
       hashes = hashes.put(parts[1].strip().toLowerCase(Locale.ROOT), parts[0].strip());
     }
     return Validation.valid(hashes);
+  }
+
+  /** How many single-character insertions, deletions or substitutions make one text the other. */
+  static int editDistance(String from, String to) {
+    int[] previous = new int[to.length() + 1];
+    int[] current = new int[to.length() + 1];
+    for (int j = 0; j <= to.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= from.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= to.length(); j++) {
+        int substitution = from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + substitution);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[to.length()];
   }
 }

@@ -9,10 +9,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The commands, run in-process; the client ones against a running service over HTTP. */
 class CommandLineTest {
@@ -165,6 +169,116 @@ class CommandLineTest {
   }
 
   @Test
+  void sandboxHelpNamesTheCommandAsRunThroughTheLauncher() {
+    Cli run = Cli.run(Map.of(), "sandbox", "--help");
+
+    assertThat(run.out())
+        .contains("Usage: sportello sandbox [options]")
+        .doesNotContain("java -jar")
+        .doesNotContain("lists them all");
+  }
+
+  @Test
+  void onlyTheTopCommandOffersTheVersion() {
+    CommandLine root = Main.commandLine(Map.of());
+
+    assertThat(root.getUsageMessage()).contains("-V, --version");
+    assertThat(everyCommandUnder(root))
+        .isNotEmpty()
+        .allSatisfy(command ->
+            assertThat(command.getUsageMessage())
+                .as(command.getCommandSpec().qualifiedName())
+                .doesNotContain("--version"));
+  }
+
+  @Test
+  void noHelpBreaksAnAddressAcrossLines() {
+    CommandLine root = Main.commandLine(Map.of());
+
+    assertThat(everyCommandUnder(root).prepend(root))
+        .as("some help gives an address")
+        .anyMatch(command -> !addressesDescribed(command.getCommandSpec()).isEmpty())
+        .allSatisfy(command -> {
+          io.vavr.collection.List<String> lines =
+              io.vavr.collection.List.of(command.getUsageMessage().split("\\R"));
+          assertThat(addressesDescribed(command.getCommandSpec()))
+              .as(command.getCommandSpec().qualifiedName())
+              .allSatisfy(address -> assertThat(lines).anyMatch(line -> line.contains(address)));
+        });
+  }
+
+  /** Every address the command's descriptions and its options' descriptions give, unwrapped. */
+  private static io.vavr.collection.List<String> addressesDescribed(CommandSpec spec) {
+    String described =
+        String.join(" ", spec.usageMessage().description())
+            + " "
+            + io.vavr.collection.List.ofAll(spec.options())
+                .map(option -> String.join(" ", option.description()))
+                .mkString(" ");
+    Matcher address = Pattern.compile("https?://[^\\s,;)\"'`]*[^\\s,;)\"'`.]").matcher(described);
+    io.vavr.collection.List<String> found = io.vavr.collection.List.empty();
+    while (address.find()) {
+      found = found.prepend(address.group());
+    }
+    return found;
+  }
+
+  private static io.vavr.collection.List<CommandLine> everyCommandUnder(CommandLine command) {
+    return io.vavr.collection.List.ofAll(command.getSubcommands().values())
+        .flatMap(sub -> everyCommandUnder(sub).prepend(sub));
+  }
+
+  @Test
+  void serveOnAHostThatDoesNotResolveSaysSoAndNotThatThePortIsInUse() {
+    Cli run =
+        Cli.run(
+            // A name under .invalid never resolves (RFC 6761), whatever the resolver.
+            Map.of(
+                "SPORTELLO_HTTP_HOST", "sportello.invalid", "SPORTELLO_DATA_DIR", work.toString()),
+            "serve");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "error: SPORTELLO_HTTP_HOST (http.host) sportello.invalid: neither an IP address nor a"
+                + " host name that resolves; use one of this machine's, localhost, or 0.0.0.0 for"
+                + " every interface");
+  }
+
+  @Test
+  void serveOnAnotherMachinesAddressSaysSo() {
+    Cli run =
+        Cli.run(
+            Map.of("SPORTELLO_HTTP_HOST", "192.0.2.1", "SPORTELLO_DATA_DIR", work.toString()),
+            "serve");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith(
+            "error: SPORTELLO_HTTP_HOST (http.host) 192.0.2.1: not an address of this machine");
+  }
+
+  @Test
+  void serveOnAPortInUseSaysSoWithThePort() throws java.io.IOException {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Cli run =
+          Cli.run(
+              Map.of(
+                  "SPORTELLO_HTTP_HOST",
+                  "127.0.0.1",
+                  "SPORTELLO_HTTP_PORT",
+                  String.valueOf(taken.getLocalPort()),
+                  "SPORTELLO_DATA_DIR",
+                  work.toString()),
+              "serve");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("in use").contains(String.valueOf(taken.getLocalPort()));
+    }
+  }
+
+  @Test
   void keysCreatePrintsAKeyAndTheHashTheServiceAcceptsItBy() {
     Cli run = Cli.run(Map.of(), "keys", "create", "--caller", "payroll");
 
@@ -184,6 +298,21 @@ class CommandLineTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("The schema is up to date (SQLite ");
     assertThat(work.resolve("sportello.db")).exists();
+  }
+
+  @Test
+  void aMisspeltVariableIsWarnedAboutAndTheCommandRunsAllTheSame() {
+    Cli run =
+        Cli.run(
+            Map.of("SPORTELLO_DATA_DIR", work.toString(), "SPORTELLO_HTTP_PROT", "9090"),
+            "migrate");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err().lines())
+        .contains(
+            "configuration: WARNING: SPORTELLO_HTTP_PROT (environment): not a Sportello setting,"
+                + " ignored; did you mean SPORTELLO_HTTP_PORT?");
+    assertThat(run.out()).startsWith("The schema is up to date (SQLite ");
   }
 
   @Test

@@ -208,13 +208,72 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anUnknownSportelloVariableIsAWarningNamingTheNearestSettingAndTheServiceStarts() {
+    Map<String, String> environment = Map.of("SPORTELLO_HTTP_PROT", "9090");
+
+    valid(environment);
+    assertThat(ConfigLoader.unknownVariables(environment))
+        .containsExactly(
+            "SPORTELLO_HTTP_PROT (environment): not a Sportello setting, ignored; did you mean"
+                + " SPORTELLO_HTTP_PORT?");
+  }
+
+  @Test
+  void anUnknownVariableFarFromEverySettingIsNamedWithoutASuggestion() {
+    assertThat(ConfigLoader.unknownVariables(Map.of("SPORTELLO_COLOUR", "blue")))
+        .containsExactly("SPORTELLO_COLOUR (environment): not a Sportello setting, ignored");
+  }
+
+  @Test
+  void theVariablesOfTheLauncherAndTheClientCommandsAreKnown() {
+    Map<String, String> environment =
+        Map.of(
+            "SPORTELLO_HEAP", "1g",
+            "SPORTELLO_URL", "http://localhost:8080",
+            "SPORTELLO_CONFIG", "",
+            "PATH", "/usr/bin");
+
+    valid(environment);
+    assertThat(ConfigLoader.unknownVariables(environment)).isEmpty();
+  }
+
+  @Test
+  void theLinksKubernetesAndDockerSetForAServiceNamedSportelloAreNotWarnedAbout() {
+    Map<String, String> environment =
+        Map.of(
+            "SPORTELLO_SERVICE_HOST", "10.96.0.12",
+            "SPORTELLO_SERVICE_PORT", "8080",
+            "SPORTELLO_SERVICE_PORT_HTTP", "8080",
+            "SPORTELLO_PORT", "tcp://10.96.0.12:8080",
+            "SPORTELLO_PORT_8080_TCP", "tcp://10.96.0.12:8080",
+            "SPORTELLO_PORT_8080_TCP_ADDR", "10.96.0.12",
+            "SPORTELLO_PORT_8080_TCP_PROTO", "tcp",
+            "SPORTELLO_DB_SERVICE_HOST", "10.96.0.13",
+            "SPORTELLO_NAME", "/web/sportello",
+            "SPORTELLO_ENV_LANG", "C.UTF-8");
+
+    valid(environment);
+    assertThat(ConfigLoader.unknownVariables(environment)).isEmpty();
+  }
+
+  @Test
+  void aMisspeltPortWithANumberIsStillWarnedAbout() {
+    assertThat(ConfigLoader.unknownVariables(Map.of("SPORTELLO_HTP_PORT", "9090")))
+        .containsExactly(
+            "SPORTELLO_HTP_PORT (environment): not a Sportello setting, ignored; did you mean"
+                + " SPORTELLO_HTTP_PORT?");
+  }
+
+  @Test
   void anUnknownKeyInTheFileIsAProblem() throws IOException {
     Path file = directory.resolve("sportello.properties");
     Files.writeString(file, "http.prot=9090\n");
 
     List<String> problems = ConfigLoader.load(Map.of(), Option.some(file)).getError();
 
-    assertThat(problems).containsExactly("http.prot (in " + file + "): not a Sportello setting");
+    assertThat(problems)
+        .containsExactly(
+            "http.prot (in " + file + "): not a Sportello setting; did you mean http.port?");
   }
 
   @Test

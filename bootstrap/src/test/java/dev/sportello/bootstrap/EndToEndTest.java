@@ -215,6 +215,16 @@ class EndToEndTest {
   }
 
   @Test
+  void theBannerGivesTheWebConsolesAddress() {
+    StringWriter banner = new StringWriter();
+
+    Banner.print(new PrintWriter(banner), app.service, Duration.ZERO);
+
+    assertThat(banner.toString().lines())
+        .contains("  Console     " + app.service.baseUrl() + "/   (sign in with an API key)");
+  }
+
+  @Test
   void aDescriptionSavedFromTheApiChecksASubmissionOffline() throws IOException {
     JsonNode form = app.ok(app.get("/api/v1/certificates/" + FAMILY_STATUS));
     Path saved = Files.writeString(downloads.resolve("family-status.json"), form.toString());

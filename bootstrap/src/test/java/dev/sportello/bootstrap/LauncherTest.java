@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code sportello} launcher stays true to the command line it runs. */
 class LauncherTest {
@@ -93,6 +95,34 @@ class LauncherTest {
     assertThat(jarRuns()).isOne();
   }
 
+  @ParameterizedTest(name = "JDK {0}")
+  @ValueSource(strings = {"21", "24", "25"})
+  @EnabledOnOs(OS.LINUX)
+  void aMistypedCommandRunsWithoutAStartCache(String jdk) throws IOException, InterruptedException {
+    // The launcher names no file after the command itself; the JVM does, from the cache options
+    // it is given, so those are what this holds it to.
+    installWith(emptyDriver(), jdk);
+
+    Launch mistyped = launch("frobnicate");
+    Launch known = launch("catalog");
+
+    assertThat(mistyped.javaArguments())
+        .endsWith("frobnicate")
+        .noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"))
+        .noneMatch(argument -> argument.startsWith("-XX:AOT"));
+    assertThat(known.javaArguments())
+        .anyMatch(argument ->
+            argument.startsWith(jdk.equals("25") ? "-XX:AOT" : "-XX:SharedArchiveFile="));
+  }
+
+  private Path emptyDriver() throws IOException {
+    Path driver = install.resolve("sqlite-jdbc-0.0.jar");
+    try (var emptyJar = new JarOutputStream(Files.newOutputStream(driver))) {
+      emptyJar.flush();
+    }
+    return driver;
+  }
+
   private long jarRuns() throws IOException {
     return Files.readAllLines(install.resolve("jdk/bin/jar.runs")).size();
   }
@@ -107,6 +137,11 @@ class LauncherTest {
    * runs. Returns its root.
    */
   private Path installWith(Path driver) throws IOException {
+    return installWith(driver, "21");
+  }
+
+  /** The same, with a JDK of the given version. */
+  private Path installWith(Path driver, String jdkVersion) throws IOException {
     Path root = Files.createDirectories(install.resolve("sportello"));
     Files.copy(LAUNCHER, root.resolve("sportello"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.createDirectories(root.resolve(".mvn"));
@@ -115,7 +150,7 @@ class LauncherTest {
     Files.copy(driver, target.resolve(driver.getFileName()));
     Files.createFile(root.resolve("bootstrap/target/sportello.jar"));
     Path jdk = Files.createDirectories(install.resolve("jdk/bin"));
-    Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"21\"\n");
+    Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"" + jdkVersion + "\"\n");
     executable(jdk.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" >\"$0.arguments\"\n");
     executable(jdk.resolve("javac"), "#!/bin/sh\n");
     Path jar = Path.of(System.getProperty("java.home"), "bin", "jar");

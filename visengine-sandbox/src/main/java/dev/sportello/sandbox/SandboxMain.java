@@ -1,7 +1,8 @@
 package dev.sportello.sandbox;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,11 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class SandboxMain {
 
-  static final String USAGE =
+  /** How the sandbox's own jar is run, as its help names it. */
+  static final String JAR_COMMAND = "java -jar visengine-sandbox.jar";
+
+  private static final String OPTIONS =
       """
-      Usage: java -jar visengine-sandbox.jar [options]
         --port N        TCP port (default 8089; 0 picks a free one)
         --host H        address to bind (default 127.0.0.1)
         --token T       accepted bearer token, every scope, never expires; repeatable
@@ -31,9 +34,36 @@ public final class SandboxMain {
 
   static final int DEFAULT_PORT = 8089;
 
+  /** The exit code of a command line the sandbox cannot use. */
+  static final int USAGE_ERROR = 2;
+
   private SandboxMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    int code =
+        run(
+            JAR_COMMAND,
+            new PrintWriter(System.out, true, Charset.defaultCharset()),
+            new PrintWriter(System.err, true, Charset.defaultCharset()),
+            args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs the sandbox until the process is stopped, or prints its help; returns the exit code.
+   *
+   * @param command how the sandbox was started, as its help should name it, such as {@code java
+   *     -jar visengine-sandbox.jar}
+   * @param out where the help and the banner go
+   * @param err where a wrong command line is reported
+   * @param args the options
+   * @return 0 once stopped or after the help, 2 when the options cannot be used
+   * @throws InterruptedException when the thread waiting for the stop is interrupted
+   */
+  public static int run(String command, PrintWriter out, PrintWriter err, String... args)
+      throws InterruptedException {
     // The sandbox's own logging setup, unless the caller chose one; set before any logger exists.
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "visengine-sandbox-logback.xml");
@@ -41,15 +71,16 @@ public final class SandboxMain {
     SandboxSettings settings;
     try {
       if (List.of(args).contains("--help")) {
-        System.out.print(USAGE);
-        return;
+        out.print(usage(command));
+        out.flush();
+        return 0;
       }
       settings = parse(args);
     } catch (IllegalArgumentException wrongUsage) {
-      System.err.println(wrongUsage.getMessage());
-      System.err.print(USAGE);
-      System.exit(2);
-      return;
+      err.println(wrongUsage.getMessage());
+      err.print(usage(command));
+      err.flush();
+      return USAGE_ERROR;
     }
     VisengineSandbox sandbox = VisengineSandbox.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -59,8 +90,15 @@ public final class SandboxMain {
               sandbox.close();
               stopped.countDown();
             }));
-    printBanner(System.out, sandbox, settings);
+    printBanner(out, sandbox, settings);
+    out.flush();
     stopped.await();
+    return 0;
+  }
+
+  /** The help, naming the command as it was run. */
+  static String usage(String command) {
+    return "Usage: " + command + " [options]" + System.lineSeparator() + OPTIONS;
   }
 
   static SandboxSettings parse(String[] args) {
@@ -109,7 +147,7 @@ public final class SandboxMain {
   }
 
   private static void printBanner(
-      PrintStream out, VisengineSandbox sandbox, SandboxSettings settings) {
+      PrintWriter out, VisengineSandbox sandbox, SandboxSettings settings) {
     out.printf(Locale.ROOT, "Visengine sandbox: %s%n", sandbox.baseUrl());
     out.printf(Locale.ROOT, "DocuEngine sandbox: %s%n", sandbox.baseUrl());
     out.printf(Locale.ROOT, "DocuEngine storage: %s%n", sandbox.storageBaseUrl());

@@ -97,8 +97,10 @@ class SandboxMainTest {
   }
 
   @Test
-  void listsTheAccountOptionInItsUsage() {
-    assertThat(SandboxMain.USAGE).contains("--account EMAIL:APIKEY");
+  void theJarsUsageNamesHowTheJarIsRunAndListsTheAccountOption() {
+    assertThat(SandboxMain.usage(SandboxMain.JAR_COMMAND))
+        .startsWith("Usage: java -jar visengine-sandbox.jar [options]")
+        .contains("--account EMAIL:APIKEY");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sportello.adapter.cli;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,30 @@ public record CliSettings(Either<String, URI> serviceUrl, Option<String> apiKey)
   public CliSettings {
     Objects.requireNonNull(serviceUrl, "serviceUrl");
     Objects.requireNonNull(apiKey, "apiKey");
+  }
+
+  /**
+   * The address the text gives, when it is an absolute http or https URL with a host and neither
+   * query nor fragment: the one rule for an address of the service, whether the client commands are
+   * given it or the service is configured with it.
+   *
+   * @param text the address as written
+   * @return the address, or none when the text is no such URL
+   */
+  public static Option<URI> httpUrl(String text) {
+    try {
+      URI uri = new URI(text.strip());
+      boolean http =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      return http
+              && uri.getHost() != null
+              && uri.getRawQuery() == null
+              && uri.getRawFragment() == null
+          ? Option.some(uri)
+          : Option.none();
+    } catch (URISyntaxException malformed) {
+      return Option.none();
+    }
   }
 
   /** Never shows the key. */

@@ -11,10 +11,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the client commands share: they talk over HTTP to a running service, print what it answers
- * for people, and exit 0 when it did what was asked, 1 when it refused or could not be reached.
+ * for people, and exit 0 when it did what was asked, 1 when it refused or could not be reached, 2
+ * when the command line itself cannot be used (picocli's code for it).
  */
 abstract class ClientCommand implements Callable<Integer> {
   static final int REFUSED = 1;
+  static final int USAGE = 2;
 
   @Spec
   @SuppressWarnings("NullAway.Init") // picocli injects it before call()
@@ -37,6 +39,12 @@ abstract class ClientCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws InterruptedException {
+    var unusableUrl = client.givenUrl().filter(Either::isLeft);
+    if (unusableUrl.isDefined()) {
+      err().println("error: " + unusableUrl.get().getLeft());
+      err().flush();
+      return USAGE;
+    }
     Either<String, ApiClient> api = client.client(((Group) spec.parent().userObject()).settings());
     int code = api.isLeft() ? fail(api.getLeft()) : run(api.get());
     out().flush();

@@ -1,13 +1,27 @@
 package dev.sportello.adapter.cli;
 
 import dev.sportello.domain.request.RequestStatus;
+import io.vavr.collection.List;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** How the client commands show the API's answers to people. */
 final class Printer {
+  /** The attributes a person picks a candidate by, in the order shown. */
+  private static final List<String> IDENTIFYING =
+      List.of(
+          "Denominazione",
+          "Cognome",
+          "Nome",
+          "CodFisc",
+          "PIva",
+          "Indirizzo.Comune",
+          "Indirizzo.Provincia.!");
+
   private Printer() {}
 
   static String pathSegment(String text) {
@@ -53,13 +67,15 @@ final class Printer {
 
   /**
    * One line, ending with the engine that processes the request, then what a person needs next:
-   * candidates, the outcome, the document.
+   * candidates, one line each; why it was cancelled or refused (the outcome of a request that went
+   * well says nothing more than its status); the document.
    */
   static void request(PrintWriter out, JsonNode request) {
+    String status = request.path("status").asString();
     out.println(
         request.path("id").asString()
             + "  "
-            + request.path("status").asString()
+            + status
             + "  "
             + request.path("certificateName").asString()
             + "  "
@@ -67,21 +83,25 @@ final class Printer {
             + "  on "
             + request.path("engine").asString());
     JsonNode searches = request.path("searches");
-    if (request.path("status").asString().equals(RequestStatus.AWAITING_SELECTION.name())
-        && !searches.isEmpty()) {
+    if (status.equals(RequestStatus.AWAITING_SELECTION.name()) && !searches.isEmpty()) {
       JsonNode round = searches.get(searches.size() - 1);
       out.println("  candidates of search " + round.path("searchId").asString() + ":");
       for (JsonNode candidate : round.path("candidates")) {
-        out.println(
-            "    [" + candidate.path("index").asInt() + "] " + candidate.path("attributes"));
+        candidate(out, candidate);
       }
     }
-    if (request.hasNonNull("outcome")) {
+    JsonNode history = request.path("history");
+    if (status.equals(RequestStatus.CANCELLED.name()) && !history.isEmpty()) {
+      String note = history.get(history.size() - 1).path("note").asString();
+      out.println("  cancelled" + (note.isBlank() ? "" : ": " + note));
+    }
+    JsonNode outcome = request.path("outcome");
+    if (request.hasNonNull("outcome") && !outcome.path("success").asBoolean(false)) {
       out.println(
           "  outcome "
-              + request.path("outcome").path("code").asString()
+              + outcome.path("code").asString()
               + ": "
-              + request.path("outcome").path("message").asString());
+              + outcome.path("message").asString());
     }
     if (request.hasNonNull("document")) {
       out.println(
@@ -91,6 +111,37 @@ final class Printer {
               + request.path("document").path("sizeBytes").asLong()
               + " bytes)");
     }
+  }
+
+  /**
+   * A candidate as a block, one attribute a line: first those a person picks a candidate by (the
+   * name, the tax code, the VAT number, the municipality), then the rest by key, as the API sorts
+   * them.
+   *
+   * <pre>
+   *     [0] Denominazione: ALFA S.R.L.
+   *         CodFisc: 01500001019
+   *         …
+   * </pre>
+   */
+  private static void candidate(PrintWriter out, JsonNode candidate) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    candidate
+        .path("attributes")
+        .properties()
+        .forEach(attribute -> attributes.put(attribute.getKey(), attribute.getValue().asString()));
+    List<String> keys =
+        IDENTIFYING
+            .filter(attributes::containsKey)
+            .appendAll(List.ofAll(attributes.keySet()).filter(key -> !IDENTIFYING.contains(key)));
+    String first = "    [" + candidate.path("index").asInt() + "] ";
+    String indent = " ".repeat(first.length());
+    if (keys.isEmpty()) {
+      out.println(first.stripTrailing());
+    }
+    keys.zipWithIndex()
+        .forEach(key ->
+            out.println((key._2 == 0 ? first : indent) + key._1 + ": " + attributes.get(key._1)));
   }
 
   static String quote(JsonNode quote) {

@@ -128,7 +128,8 @@ final class RequestCommand implements ClientCommand.Group {
       description = {
         "Orders a certificate. The values file is the one `validate` reads:"
             + " {\"values\": {\"$0\": \"…\"}, \"extras\": [\"opzione_0\"]}.",
-        "Prints the request; with --wait, follows it until it settles."
+        "Prints the request as accepted; with --wait, then follows it until it settles and"
+            + " prints it again."
       })
   static final class Submit extends ClientCommand {
     @Parameters(index = "0", paramLabel = "CERTIFICATE_ID", description = "what to order")
@@ -176,11 +177,19 @@ final class RequestCommand implements ClientCommand.Group {
       if (accepted.isLeft()) {
         return accepted.getLeft();
       }
+      // Printed before any wait, so that an interrupted wait leaves the id on the screen.
+      Printer.request(out(), accepted.get());
+      out().flush();
       if (!wait.enabled) {
-        Printer.request(out(), accepted.get());
         return 0;
       }
-      return print(follow(this, api, accepted.get().path("id").asString(), wait), Printer::request);
+      Either<Integer, JsonNode> followed =
+          follow(this, api, accepted.get().path("id").asString(), wait);
+      // A request settled when accepted (a search's candidates, a refusal) is on the screen.
+      boolean unchanged =
+          followed.exists(request ->
+              request.path("status").asString().equals(accepted.get().path("status").asString()));
+      return unchanged ? 0 : print(followed, Printer::request);
     }
   }
 

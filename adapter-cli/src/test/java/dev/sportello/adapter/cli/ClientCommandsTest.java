@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,45 @@ class ClientCommandsTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(service.calls.get(0).authorization()).isEqualTo("Bearer from-the-command-line");
+  }
+
+  @Test
+  void aUrlWithoutASchemeIsAUsageErrorNamingTheOptionAndAnExample() {
+    StubService.Run run = service.run("catalog", "list", "--url", "localhost:18080");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: --url localhost:18080 is not an http or https URL with a host; give one such as"
+                + " --url http://localhost:8080");
+    assertThat(service.calls).isEmpty();
+  }
+
+  @Test
+  void aUrlThatIsNoUrlAtAllIsAUsageErrorInEveryClientCommand() {
+    for (String[] command :
+        List.of(
+            new String[] {"catalog", "show", "abc"},
+            new String[] {"request", "list"},
+            new String[] {"request", "status", "r1"},
+            new String[] {"request", "cancel", "r1"},
+            new String[] {"request", "select", "r1", "0"},
+            new String[] {"request", "document", "r1", "-o", "d.zip"},
+            new String[] {"request", "submit", "c1", "values.json"})) {
+      StubService.Run run =
+          service.run(
+              io.vavr.collection.List.of(command)
+                  .appendAll(List.of("--url", "notaurl"))
+                  .toJavaArray(String[]::new));
+
+      assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+      assertThat(run.err().strip())
+          .as(String.join(" ", command))
+          .isEqualTo(
+              "error: --url notaurl is not an http or https URL with a host; give one such as"
+                  + " --url http://localhost:8080");
+    }
+    assertThat(service.calls).isEmpty();
   }
 
   @Test
@@ -266,16 +306,50 @@ class ClientCommandsTest {
                 "r1",
                 "AWAITING_SELECTION",
                 ", \"searches\": [{\"searchId\": \"s1\", \"candidates\": [{\"index\": 0,"
-                    + " \"attributes\": {\"name\": \"Alfa srl\"}}]}]"));
+                    + " \"attributes\": {\"name\": \"Alfa srl\", \"city\": \"Roma\"}}]}]"));
 
     StubService.Run run = service.run("request", "status", "r1", "--wait");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).contains("SEARCHING").contains("AWAITING_SELECTION");
-    assertThat(run.out())
-        .contains("candidates of search s1:")
-        .contains("[0] {\"name\":\"Alfa srl\"}");
+    assertThat(run.out().lines())
+        .containsSequence(
+            "  candidates of search s1:", "    [0] name: Alfa srl", "        city: Roma");
     assertThat(service.calls).hasSize(2);
+  }
+
+  @Test
+  void aCandidateOfTheRegisterLeadsWithItsNameTaxCodeAndMunicipalityOneAttributeALine() {
+    service.reply(
+        200,
+        request(
+            "r1",
+            "AWAITING_SELECTION",
+            ", \"searches\": [{\"searchId\": \"s1\", \"candidates\": [{\"index\": 0,"
+                + " \"attributes\": {\"!completa\": \"S\", \"!idBicAzienda\": \"900004\","
+                + " \"Ateco07.!\": \"Assistenza sociale\", \"Ateco07.!cod\": \"889900\","
+                + " \"Cciaa\": \"NA\", \"CodFisc\": \"07123450631\","
+                + " \"Denominazione\": \"GAMMA COOPERATIVA SOCIALE\","
+                + " \"Indirizzo.Cap\": \"80134\", \"Indirizzo.Comune\": \"NAPOLI\","
+                + " \"Indirizzo.Provincia.!\": \"NA\", \"PIva\": \"07123450631\"}}]}]"));
+
+    StubService.Run run = service.run("request", "status", "r1");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .containsSequence(
+            "  candidates of search s1:",
+            "    [0] Denominazione: GAMMA COOPERATIVA SOCIALE",
+            "        CodFisc: 07123450631",
+            "        PIva: 07123450631",
+            "        Indirizzo.Comune: NAPOLI",
+            "        Indirizzo.Provincia.!: NA",
+            "        !completa: S",
+            "        !idBicAzienda: 900004",
+            "        Ateco07.!: Assistenza sociale",
+            "        Ateco07.!cod: 889900",
+            "        Cciaa: NA",
+            "        Indirizzo.Cap: 80134");
   }
 
   @Test
@@ -317,6 +391,66 @@ class ClientCommandsTest {
     assertThat(JSON.readTree(service.calls.get(1).body()).path("searchId").asString())
         .isEqualTo("s2");
     assertThat(JSON.readTree(service.calls.get(1).body()).path("index").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void submitWithWaitPrintsTheRequestAsAcceptedBeforeFollowingIt() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": {\"$0\": \"Mario\"}}");
+    service.reply(202, request("r1", "ACCEPTED", "")).reply(200, request("r1", "FULFILLED", ""));
+
+    StubService.Run run = service.run("request", "submit", "cert-1", values.toString(), "--wait");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines().map(line -> line.substring(0, line.indexOf("  Cert"))))
+        .containsExactly("r1  ACCEPTED", "r1  FULFILLED");
+  }
+
+  @Test
+  void submitWithWaitOfARequestSettledWhenAcceptedPrintsItOnce() throws IOException {
+    Path values = work.resolve("values.json");
+    Files.writeString(values, "{\"values\": {\"$0\": \"Mario\"}}");
+    service.reply(202, request("r1", "REJECTED", "")).reply(200, request("r1", "REJECTED", ""));
+
+    StubService.Run run = service.run("request", "submit", "cert-1", values.toString(), "--wait");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines().filter(line -> line.startsWith("r1"))).hasSize(1);
+  }
+
+  @Test
+  void aCancelledRequestShowsWhyAndNoOutcome() {
+    service.reply(
+        200,
+        request(
+            "r1",
+            "CANCELLED",
+            ", \"history\": [{\"status\": \"ACCEPTED\", \"note\": \"\"},"
+                + " {\"status\": \"CANCELLED\", \"note\": \"ordered twice\"}],"
+                + " \"outcome\": {\"code\": \"0\", \"message\": \"OK\", \"success\": true}"));
+
+    StubService.Run run = service.run("request", "status", "r1");
+
+    assertThat(run.out().lines()).hasSize(2).element(1).isEqualTo("  cancelled: ordered twice");
+  }
+
+  @Test
+  void aRefusedRequestShowsItsOutcome() {
+    service.reply(
+        200,
+        request(
+            "r1",
+            "REJECTED",
+            ", \"outcome\": {\"code\": \"insufficient_credit\", \"message\": \"the wallet"
+                + " cannot pay\", \"success\": false}"));
+
+    StubService.Run run = service.run("request", "status", "r1");
+
+    assertThat(run.out().lines())
+        .containsExactly(
+            "r1  REJECTED  Certificato di residenza  total 12.20 EUR (net 10.00 + VAT 2.20)  on"
+                + " docuengine",
+            "  outcome insufficient_credit: the wallet cannot pay");
   }
 
   @Test

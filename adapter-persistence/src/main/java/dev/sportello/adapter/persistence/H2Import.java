@@ -33,7 +33,32 @@ final class H2Import {
    */
   private static final int IMPORTED = 1;
 
+  /** H2's error code for a database file that another process has open. */
+  private static final int H2_DATABASE_IN_USE = 90020;
+
   private H2Import() {}
+
+  /**
+   * Why the H2 store cannot be imported now, when another process holds it open; asked before
+   * anything opens it to migrate or copy it, which would otherwise only report H2's error code.
+   */
+  static Option<StorageFailure> heldElsewhere(PersistenceSettings h2Store) {
+    try {
+      DriverManager.getConnection(h2Store.jdbcUrl(), h2Store.user(), h2Store.password()).close();
+      return Option.none();
+    } catch (SQLException failure) {
+      // Any other failure is reported by the migration that opens it next.
+      return failure.getErrorCode() == H2_DATABASE_IN_USE ? Option.some(inUse()) : Option.none();
+    }
+  }
+
+  private static StorageFailure inUse() {
+    return new StorageFailure.Unavailable(
+        "another process holds the H2 store ("
+            + PersistenceSettings.H2_DATABASE_FILE
+            + ") open, such as an earlier version still serving from this data directory; stop"
+            + " it, then import again");
+  }
 
   /** Rows copied per table, in the schema's order. */
   static Either<StorageFailure, Map<String, Integer>> copy(
@@ -41,8 +66,17 @@ final class H2Import {
     return sqlite.inTransaction(
         "import the H2 store",
         target -> {
-          try (Connection h2 =
-              DriverManager.getConnection(h2Store.jdbcUrl(), h2Store.user(), h2Store.password())) {
+          Connection opened;
+          try {
+            opened =
+                DriverManager.getConnection(h2Store.jdbcUrl(), h2Store.user(), h2Store.password());
+          } catch (SQLException failure) {
+            if (failure.getErrorCode() == H2_DATABASE_IN_USE) {
+              return Either.left(inUse());
+            }
+            throw failure;
+          }
+          try (Connection h2 = opened) {
             Map<String, Integer> copied = LinkedHashMap.empty();
             for (String table : tables(target)) {
               if (count(target.getConnection(), table) > 0) {

@@ -440,6 +440,10 @@ public final class PersistenceAdapter implements AutoCloseable {
       return Either.left(new StorageFailure.Unavailable("no H2 store in " + dataDirectory));
     }
     PersistenceSettings h2 = PersistenceSettings.embeddedH2(dataDirectory);
+    Option<StorageFailure> held = H2Import.heldElsewhere(h2);
+    if (held.isDefined()) {
+      return Either.left(held.get());
+    }
     return H2Import.committed(database)
         .flatMap(earlier ->
             earlier.isDefined()

@@ -560,4 +560,29 @@ class SqliteStoreTest {
     assertThat(left(sqlite.importH2Store(dataDir))).isInstanceOf(StorageFailure.Unavailable.class);
     assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isTrue();
   }
+
+  @Test
+  void anH2StoreThatAnotherProcessHoldsOpenIsNamedAndNothingIsImported() throws IOException {
+    PersistenceAdapter h2 = adapters.openedEarlierH2Store(dataDir, Clock.systemUTC());
+    right(h2.requests().insert(accepted("still-served")));
+    adapters.close();
+    PersistenceAdapter sqlite = adapters.opened(PersistenceSettings.embedded(dataDir));
+    Path h2File = dataDir.resolve(PersistenceSettings.H2_DATABASE_FILE);
+
+    StorageFailure refused;
+    // The lock H2 takes on its file as another process serving from it holds it.
+    try (FileChannel file = FileChannel.open(h2File, StandardOpenOption.WRITE)) {
+      FileLock held = file.lock();
+      try {
+        refused = left(sqlite.importH2Store(dataDir));
+      } finally {
+        held.release();
+      }
+    }
+
+    assertThat(refused.message())
+        .startsWith("another process holds the H2 store (sportello.mv.db) open");
+    assertThat(right(sqlite.requests().find(new RequestId("still-served")))).isEmpty();
+    assertThat(PersistenceSettings.embedded(dataDir).holdsH2Store()).isTrue();
+  }
 }
