@@ -1,0 +1,33 @@
+package dev.sportello.application.port.in;
+
+import dev.sportello.application.port.out.WebhookEndpoint;
+import io.vavr.control.Either;
+
+/**
+ * A caller's one webhook endpoint: where its requests' status changes and ready documents are sent,
+ * signed with a secret only the caller and the service know.
+ */
+public interface WebhookEndpointUseCase {
+
+  /**
+   * Registers the caller's endpoint, in place of any before it, with a new signing secret (any
+   * earlier secret stops signing at once). Pending deliveries go to the new URL.
+   */
+  Either<UseCaseError, EndpointWithSecret> register(RegisterEndpointCommand command);
+
+  /** The caller's endpoint, without its secret; {@link UseCaseError.NotFound} when it has none. */
+  Either<UseCaseError, WebhookEndpoint> endpoint(String caller);
+
+  /**
+   * Removes the caller's endpoint and gives up its pending deliveries; answers the removed
+   * endpoint, or {@link UseCaseError.NotFound} when it has none.
+   */
+  Either<UseCaseError, WebhookEndpoint> remove(String caller);
+
+  /**
+   * Gives the caller's endpoint a new signing secret. The secret it replaces keeps signing
+   * alongside the new one (a second {@code v1} signature) for the rotation overlap of the settings,
+   * so that the receiver can switch without rejecting a message.
+   */
+  Either<UseCaseError, EndpointWithSecret> rotateSecret(String caller);
+}

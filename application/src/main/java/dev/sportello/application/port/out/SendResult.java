@@ -1,0 +1,66 @@
+package dev.sportello.application.port.out;
+
+/** What became of one attempt to send a webhook message. */
+public sealed interface SendResult {
+
+  /** Whether the receiver took the message. */
+  default boolean delivered() {
+    return this instanceof Delivered;
+  }
+
+  /**
+   * The receiver answered with a 2xx status: the message is delivered.
+   *
+   * @param status the HTTP status, 200 to 299
+   */
+  record Delivered(int status) implements SendResult {
+    public Delivered {
+      if (status < 200 || status > 299) {
+        throw new IllegalArgumentException("delivered means a 2xx status");
+      }
+    }
+  }
+
+  /**
+   * The receiver answered with another status (redirects are not followed).
+   *
+   * @param status the HTTP status, 100 to 599 and not 2xx
+   */
+  record Rejected(int status) implements SendResult {
+    public Rejected {
+      if (status < 100 || status > 599 || (status >= 200 && status <= 299)) {
+        throw new IllegalArgumentException("rejected means a status outside 2xx");
+      }
+    }
+
+    /** Whether the receiver said the endpoint is gone for good (410). */
+    public boolean gone() {
+      return status == 410;
+    }
+  }
+
+  /**
+   * No answer came.
+   *
+   * @param kind why
+   */
+  record Failed(FailureKind kind) implements SendResult {
+    public Failed {
+      java.util.Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /** Why no answer came. */
+  enum FailureKind {
+    /** The receiver did not answer in time. */
+    TIMEOUT,
+    /** The connection was refused or reset. */
+    CONNECTION_REFUSED,
+    /** The host name did not resolve. */
+    UNKNOWN_HOST,
+    /** The TLS handshake failed (such as an untrusted certificate). */
+    TLS,
+    /** Any other input/output failure. */
+    IO
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sportello.application.port.out;
+
+import dev.sportello.domain.request.RequestId;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One webhook message: its id (the delivery's id too), when its event happened, and the event. The
+ * sender turns it into the wire's JSON and signs it; the id and the event never change, so that a
+ * receiver can deduplicate retries and replays.
+ *
+ * @param id {@code msg_} followed by 1 to 60 letters or digits
+ * @param timestamp when the event happened
+ * @param event what happened
+ */
+public record WebhookMessage(String id, Instant timestamp, WebhookEvent event) {
+  private static final Pattern ID = Pattern.compile("msg_[A-Za-z0-9]{1,60}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public WebhookMessage {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(timestamp, "timestamp");
+    Objects.requireNonNull(event, "event");
+    if (!isMessageId(id)) {
+      throw new IllegalArgumentException("a message id is msg_ and 1 to 60 letters or digits");
+    }
+  }
+
+  /** A message for this event, with a new id. */
+  public static WebhookMessage of(WebhookEvent event) {
+    return new WebhookMessage(newId(), event.at(), event);
+  }
+
+  /**
+   * A new message id: the current time in milliseconds (so that ids sort roughly by creation) and
+   * 64 random bits.
+   */
+  public static String newId() {
+    byte[] random = new byte[8];
+    RANDOM.nextBytes(random);
+    return "msg_"
+        + String.format("%012x", System.currentTimeMillis())
+        + HexFormat.of().formatHex(random);
+  }
+
+  /** Whether the text has the shape of a message id. */
+  public static boolean isMessageId(String text) {
+    return ID.matcher(text).matches();
+  }
+
+  /** The event's type. */
+  public WebhookEventType type() {
+    return event.type();
+  }
+
+  /** The request the event happened to. */
+  public RequestId requestId() {
+    return event.requestId();
+  }
+}

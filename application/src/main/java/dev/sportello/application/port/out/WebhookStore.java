@@ -1,0 +1,63 @@
+package dev.sportello.application.port.out;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps callers' webhook endpoints (their secrets sealed at rest) and the deliveries of webhook
+ * messages. Deliveries are queued by the {@link RequestRepository}, in the same transaction as the
+ * change that produced them (a transactional outbox); this store hands them out to be sent, records
+ * what became of each attempt, and answers the delivery log.
+ *
+ * <p>Several instances may share the store: a claimed delivery is leased to one worker, and taken
+ * up again by any worker once its lease runs out (a worker that died), so every message is sent at
+ * least once.
+ */
+public interface WebhookStore {
+
+  /** The caller's endpoint, if any. */
+  Either<StorageFailure, Option<StoredEndpoint>> endpoint(String caller);
+
+  /** Keeps the endpoint as its caller's one endpoint, in place of any before it. */
+  Either<StorageFailure, StoredEndpoint> saveEndpoint(StoredEndpoint endpoint);
+
+  /**
+   * Removes the caller's endpoint and gives up the caller's pending deliveries (they stay in the
+   * log as failed); answers whether there was an endpoint.
+   */
+  Either<StorageFailure, Boolean> removeEndpoint(String caller);
+
+  /**
+   * Takes up to {@code limit} deliveries due at {@code now} whose caller has an endpoint, oldest
+   * due first, and leases them until {@code now + lease}: until then no other claim returns them.
+   */
+  Either<StorageFailure, List<ClaimedDelivery>> claimDue(Instant now, Duration lease, int limit);
+
+  /**
+   * Records an attempt at a claimed delivery (see {@link WebhookDelivery#after}): delivered, or
+   * pending until {@code next}, or failed when there is no next attempt. Answers false, recording
+   * nothing, when the claim was overtaken (its lease ran out and another worker claimed it).
+   */
+  Either<StorageFailure, Boolean> recordAttempt(
+      ClaimedDelivery claimed, DeliveryAttempt attempt, Option<Instant> next);
+
+  /** A page of the caller's deliveries, newest first (by creation time, then id). */
+  Either<StorageFailure, DeliveryLogPage> deliveries(String caller, DeliveryLogRequest page);
+
+  /** One of the caller's deliveries; none when there is no such delivery or it is another's. */
+  Either<StorageFailure, Option<WebhookDelivery>> delivery(String caller, String id);
+
+  /**
+   * Queues one of the caller's deliveries again at {@code at} (see {@link
+   * WebhookDelivery#replayed}), unless it is still pending.
+   */
+  Either<StorageFailure, ReplayResult> replay(String caller, String id, Instant at);
+
+  /**
+   * Deletes the deliveries created before the time that are no longer pending; answers how many.
+   */
+  Either<StorageFailure, Integer> purgeDeliveries(Instant createdBefore);
+}
