@@ -1,0 +1,17 @@
+package dev.sportello.adapter.webhooks;
+
+import dev.sportello.application.port.out.WebhookSender;
+
+/**
+ * The outbound webhooks adapter: posts each message as JSON with the JDK's HTTP client, signed in
+ * the Standard Webhooks format ({@code webhook-id}, {@code webhook-timestamp}, {@code
+ * webhook-signature}).
+ */
+public final class WebhooksAdapter {
+  private WebhooksAdapter() {}
+
+  /** A sender with these settings; it holds one HTTP client, shared by every send. */
+  public static WebhookSender create(WebhooksSettings settings) {
+    return new HttpWebhookSender(settings);
+  }
+}
