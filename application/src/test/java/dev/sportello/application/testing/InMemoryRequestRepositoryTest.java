@@ -1,10 +1,19 @@
 package dev.sportello.application.testing;
 
 import dev.sportello.application.port.out.RequestRepository;
+import dev.sportello.application.port.out.WebhookStore;
+import io.vavr.control.Option;
 
 class InMemoryRequestRepositoryTest extends RequestRepositoryContract {
+  private final InMemoryWebhookStore webhooks = new InMemoryWebhookStore();
+
   @Override
   protected RequestRepository newRepository() {
-    return new InMemoryRequestRepository();
+    return new InMemoryRequestRepository(webhooks);
+  }
+
+  @Override
+  protected Option<WebhookStore> webhookStore() {
+    return Option.some(webhooks);
   }
 }

@@ -32,7 +32,8 @@ public interface WebhookStore {
 
   /**
    * Takes up to {@code limit} deliveries due at {@code now} whose caller has an endpoint, oldest
-   * due first, and leases them until {@code now + lease}: until then no other claim returns them.
+   * due first (then by creation time and id; receivers get no promise of order), and leases them
+   * until {@code now + lease}: until then no other claim returns them.
    */
   Either<StorageFailure, List<ClaimedDelivery>> claimDue(Instant now, Duration lease, int limit);
 
