@@ -10,6 +10,7 @@ import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.SyncLock;
+import dev.sportello.application.port.out.WebhookStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -67,6 +68,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final CatalogSnapshotStore catalogue;
   private final FileDocumentStore documents;
   private final JdbcCredentialStore credentials;
+  private final JdbcWebhookStore webhooks;
   private final SyncLock syncLock;
   private final Retention retention;
   private final Resealing resealing;
@@ -110,6 +112,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.documents = new FileDocumentStore(settings.documentsDirectory(), keys);
     this.credentials =
         new JdbcCredentialStore(database, keys, credentialLocks(settings, dialect, owner), clock);
+    this.webhooks = new JdbcWebhookStore(database, dialect, keys);
     this.syncLock =
         owner
             .<SyncLock>map(InProcessSyncLock::new)
@@ -380,6 +383,14 @@ public final class PersistenceAdapter implements AutoCloseable {
   }
 
   /**
+   * Callers' webhook endpoints (their secrets sealed like personal data) and the deliveries that
+   * {@link #requests()} queues in each write's transaction.
+   */
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  /**
    * One sync cycle at a time: an advisory lock on PostgreSQL (across instances), a lock in this
    * process on the embedded store (one instance only).
    */
@@ -389,15 +400,23 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   /**
    * Erases the personal data of requests that ended (fulfilled, rejected or cancelled) before the
-   * cut-off, and idempotency keys older than it; the requests stay as audit rows. Safe to run while
-   * the service works, and from several instances.
+   * cut-off, idempotency keys older than it, and webhook deliveries created before it that are no
+   * longer pending; the requests stay as audit rows. Safe to run while the service works, and from
+   * several instances.
    */
   public Either<StorageFailure, PurgeReport> purgePersonalData(Instant olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
     return retention
         .purge(olderThan)
-        .map(purged ->
-            new PurgeReport(purged.requests(), purged.documents(), purged.idempotencyKeys()));
+        .flatMap(purged ->
+            webhooks
+                .purgeDeliveries(olderThan)
+                .map(deliveries ->
+                    new PurgeReport(
+                        purged.requests(),
+                        purged.documents(),
+                        purged.idempotencyKeys(),
+                        deliveries)));
   }
 
   /** {@link #purgePersonalData} with the cut-off the settings' retention period sets. */
@@ -463,8 +482,10 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @param requests requests whose personal data was erased
    * @param documents document files deleted
    * @param idempotencyKeys idempotency keys deleted
+   * @param webhookDeliveries webhook deliveries deleted
    */
-  public record PurgeReport(int requests, int documents, int idempotencyKeys) {}
+  public record PurgeReport(
+      int requests, int documents, int idempotencyKeys, int webhookDeliveries) {}
 
   /**
    * The database as it answered.

@@ -11,16 +11,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
+import dev.sportello.application.port.out.ClaimedDelivery;
+import dev.sportello.application.port.out.DeliveryAttempt;
+import dev.sportello.application.port.out.DeliveryLogRequest;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.Page;
 import dev.sportello.application.port.out.PageRequest;
 import dev.sportello.application.port.out.RequestFilter;
+import dev.sportello.application.port.out.SendResult;
 import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredCredential;
+import dev.sportello.application.port.out.StoredEndpoint;
 import dev.sportello.application.port.out.SyncView;
+import dev.sportello.application.port.out.WebhookEndpoint;
+import dev.sportello.application.port.out.WebhookSecret;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.Extra;
@@ -41,11 +48,13 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +168,7 @@ abstract class PersistenceAdapterTest {
         });
 
     try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
-      assertThat(right(migrated.migrate())).isEqualTo(4);
+      assertThat(right(migrated.migrate())).isEqualTo(5);
 
       assertThat(right(migrated.requests().find(request.id())).get().value().engine())
           .isEqualTo(VISENGINE);
@@ -659,6 +668,65 @@ abstract class PersistenceAdapterTest {
         .doesNotContain("tok-0123456789abcdef")
         .doesNotContain("Rossi")
         .doesNotContain("richiesta");
+  }
+
+  @Test
+  void webhookSecretsAreStoredSealedAndOpenAgain() {
+    StoredEndpoint endpoint =
+        new StoredEndpoint(
+            new WebhookEndpoint("alice", URI.create("https://hooks.example/in"), T0, T0),
+            WebhookSecret.generate(new SecureRandom()),
+            Option.some(
+                new StoredEndpoint.RetiringSecret(
+                    WebhookSecret.generate(new SecureRandom()), T0.plus(Duration.ofDays(1)))));
+    right(adapter.webhooks().saveEndpoint(endpoint));
+
+    String stored =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT * FROM webhook_endpoint")
+                    .mapToMap()
+                    .one()
+                    .values()
+                    .toString());
+
+    assertThat(stored)
+        .contains("alice", "https://hooks.example/in", "sealed:")
+        .doesNotContain(endpoint.secret().value().substring(WebhookSecret.PREFIX.length()))
+        .doesNotContain(
+            endpoint.previous().get().secret().value().substring(WebhookSecret.PREFIX.length()));
+    assertThat(right(adapter.webhooks().endpoint("alice"))).contains(endpoint);
+  }
+
+  @Test
+  void aPurgeErasesWebhookDeliveriesFinishedBeforeTheCutOff() {
+    right(
+        adapter
+            .webhooks()
+            .saveEndpoint(
+                new StoredEndpoint(
+                    new WebhookEndpoint("alice", URI.create("https://hooks.example/in"), T0, T0),
+                    WebhookSecret.generate(new SecureRandom()),
+                    Option.none())));
+    right(adapter.requests().insert(Fixtures.accepted("hooked", "alice", T0)));
+    for (ClaimedDelivery claim :
+        right(adapter.webhooks().claimDue(T0, Duration.ofMinutes(5), 10))) {
+      right(
+          adapter
+              .webhooks()
+              .recordAttempt(
+                  claim, new DeliveryAttempt(T0, new SendResult.Delivered(200)), Option.none()));
+    }
+
+    PersistenceAdapter.PurgeReport report =
+        right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    assertThat(report.webhookDeliveries()).isEqualTo(1);
+    assertThat(
+            right(adapter.webhooks().deliveries("alice", new DeliveryLogRequest(Option.none(), 10)))
+                .items())
+        .isEmpty();
   }
 
   @Test
