@@ -14,6 +14,8 @@ import dev.sportello.adapter.rest.RestAdapter;
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.adapter.visengine.VisengineSettings;
+import dev.sportello.adapter.webhooks.WebhooksAdapter;
+import dev.sportello.adapter.webhooks.WebhooksSettings;
 import dev.sportello.application.port.in.BrowseCatalogQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
@@ -22,6 +24,8 @@ import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
 import dev.sportello.application.service.UseCases;
+import dev.sportello.application.service.WebhookSettings;
+import dev.sportello.application.service.WebhookUseCases;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.sandbox.SandboxSettings;
 import dev.sportello.sandbox.VisengineSandbox;
@@ -40,6 +44,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +53,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running service, wired by hand: the store, the engines (both played by the embedded sandbox
- * unless an engine's token is configured), the use cases, the REST API and the scheduler. {@link
- * #close()} stops them in the reverse order, letting work in flight finish.
+ * unless an engine's token is configured), the use cases, the REST API, the scheduler and the
+ * callers' outbound webhooks. {@link #close()} stops them in the reverse order, letting work in
+ * flight finish.
  */
 final class Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
@@ -58,6 +64,13 @@ final class Service implements AutoCloseable {
   static final String WEBHOOK_PATH = "/webhooks";
 
   static final String SANDBOX_CALLER = "sandbox";
+
+  /**
+   * Batches of ten: ten sends of at most the sender's fifteen seconds each end well within the
+   * five-minute lease, so that another instance never takes up a delivery still being sent.
+   */
+  private static final WebhookSettings WEBHOOK_SETTINGS =
+      new WebhookSettings(10, Duration.ofMinutes(5), Duration.ofHours(24));
 
   /** The e-mail of the account the embedded sandbox holds for this service. */
   static final String SANDBOX_ACCOUNT = "sportello@sandbox.invalid";
@@ -78,6 +91,7 @@ final class Service implements AutoCloseable {
   private final UseCases useCases;
   private final RestAdapter rest;
   private final Scheduler scheduler;
+  private final WebhookDispatch webhookDispatch;
   private final Option<String> generatedApiKey;
 
   private Service(
@@ -89,6 +103,7 @@ final class Service implements AutoCloseable {
       UseCases useCases,
       RestAdapter rest,
       Scheduler scheduler,
+      WebhookDispatch webhookDispatch,
       Option<String> generatedApiKey) {
     this.config = config;
     this.sandbox = sandbox;
@@ -98,11 +113,20 @@ final class Service implements AutoCloseable {
     this.useCases = useCases;
     this.rest = rest;
     this.scheduler = scheduler;
+    this.webhookDispatch = webhookDispatch;
     this.generatedApiKey = generatedApiKey;
   }
 
   /** Starts everything, or says in one line what could not be started (and stops the rest). */
   static Either<String, Service> start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts everything, sending webhooks by the given clock: it decides which messages are due and
+   * signs their timestamps, so that tests can move it past a retry's wait.
+   */
+  static Either<String, Service> start(Config config, Clock webhookClock) {
     Either<String, Path> dataDir = Stores.dataDir(config);
     if (dataDir.isLeft()) {
       return Either.left(dataDir.getLeft());
@@ -165,7 +189,15 @@ final class Service implements AutoCloseable {
       }
       opened = persistence.toOption();
       return Either.right(
-          wire(config, port.get(), secret.get(), persistence.get(), sandbox, engines, account));
+          wire(
+              config,
+              port.get(),
+              secret.get(),
+              persistence.get(),
+              sandbox,
+              engines,
+              account,
+              webhookClock));
     } catch (RuntimeException failure) {
       opened
           .orElse(() -> store.exceptionally(thrown -> Either.left("")).join().toOption())
@@ -182,7 +214,8 @@ final class Service implements AutoCloseable {
       PersistenceAdapter persistence,
       Option<VisengineSandbox> sandbox,
       SortedMap<OpenapiEngine, Config.EngineAccess> engines,
-      Option<Config.Account> account) {
+      Option<Config.Account> account,
+      Clock webhookClock) {
     Option<OpenapiAccount> openapiAccount =
         account.map(given ->
             OpenapiAccount.create(
@@ -233,6 +266,12 @@ final class Service implements AutoCloseable {
             new ApplicationSettings(
                     files, config.catalogTtl(), webhookBase(config, port), secret, 100)
                 .withSpendingCaps(config.spendingCaps()));
+    WebhookUseCases webhooks =
+        WebhookUseCases.create(
+            persistence.webhooks(),
+            WebhooksAdapter.create(WebhooksSettings.defaults()),
+            webhookClock,
+            WEBHOOK_SETTINGS);
     CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);
     Option<String> generatedKey =
         config.sandboxMode() && config.sandboxApiKey().isEmpty()
@@ -258,6 +297,8 @@ final class Service implements AutoCloseable {
     RestAdapter rest =
         RestAdapter.create(
             useCases,
+            webhooks.endpoints(),
+            webhooks.deliveries(),
             new RestSettings(
                 config.httpHost(),
                 port,
@@ -290,6 +331,7 @@ final class Service implements AutoCloseable {
                 metrics,
                 config.syncInterval())
             .start();
+    WebhookDispatch webhookDispatch = new WebhookDispatch(webhooks.deliverDue()).start();
     return new Service(
         config,
         sandbox,
@@ -299,6 +341,7 @@ final class Service implements AutoCloseable {
         useCases,
         rest,
         scheduler,
+        webhookDispatch,
         generatedKey);
   }
 
@@ -476,6 +519,7 @@ final class Service implements AutoCloseable {
   public void close() {
     LOG.info("stopping");
     rest.stop();
+    webhookDispatch.close();
     scheduler.close();
     account.forEach(OpenapiAccount::close);
     persistence.close();

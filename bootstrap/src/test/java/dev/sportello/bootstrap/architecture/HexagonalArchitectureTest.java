@@ -243,7 +243,13 @@ class HexagonalArchitectureTest {
           .haveSimpleNameStartingWith("UseCases")
           .orShould()
           .haveSimpleNameStartingWith("Application")
-          .because("adapters reach use cases through the inbound ports that UseCases hands out")
+          .orShould()
+          .haveSimpleNameStartingWith("WebhookUseCases")
+          .orShould()
+          .haveSimpleNameStartingWith("WebhookSettings")
+          .because(
+              "adapters reach use cases through the inbound ports that UseCases and WebhookUseCases"
+                  + " hand out")
           .allowEmptyShould(false);
 
   /** Every way to read the wall clock that the JDK offers without being handed a clock. */

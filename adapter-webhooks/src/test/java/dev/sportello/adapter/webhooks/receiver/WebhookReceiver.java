@@ -8,8 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,20 +51,33 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final Clock clock;
   private final List<String> secrets = new CopyOnWriteArrayList<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Deque<Answer> script = new ArrayDeque<>();
   private Answer otherwise = Answer.status(200);
+  private final java.util.Map<String, Integer> arrivals = new java.util.HashMap<>();
+  private int refusals;
+  private int refusedWith = 200;
 
-  private WebhookReceiver(HttpServer server) {
+  private WebhookReceiver(HttpServer server, Clock clock) {
     this.server = server;
+    this.clock = clock;
   }
 
   /** Listens on a random port of 127.0.0.1 at {@code /hooks}. */
   public static WebhookReceiver start() throws IOException {
+    return start(Clock.systemUTC());
+  }
+
+  /**
+   * Listens on a random port of 127.0.0.1 at {@code /hooks}, judging timestamps by the clock (the
+   * sender's, when a test moves it).
+   */
+  public static WebhookReceiver start(Clock clock) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    WebhookReceiver receiver = new WebhookReceiver(server);
+    WebhookReceiver receiver = new WebhookReceiver(server, clock);
     server.createContext("/", receiver::handle);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.start();
@@ -88,6 +101,16 @@ public final class WebhookReceiver implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers the first {@code times} arrivals of each message (by {@code webhook-id}) with the
+   * status, before the script and the usual answer apply; for retries.
+   */
+  public synchronized WebhookReceiver refuseEachMessage(int times, int status) {
+    refusals = times;
+    refusedWith = status;
+    return this;
+  }
+
   /** Answers so once the script is used up. */
   public synchronized WebhookReceiver otherwise(Answer answer) {
     otherwise = answer;
@@ -104,7 +127,11 @@ public final class WebhookReceiver implements AutoCloseable {
     return received.stream().filter(matching).toList();
   }
 
-  private synchronized Answer next() {
+  private synchronized Answer next(String id) {
+    int arrival = arrivals.merge(id, 1, Integer::sum);
+    if (arrival <= refusals) {
+      return Answer.status(refusedWith);
+    }
     Answer scripted = script.poll();
     return scripted == null ? otherwise : scripted;
   }
@@ -119,12 +146,13 @@ public final class WebhookReceiver implements AutoCloseable {
       Optional<String> problem = Optional.of("no trusted secret");
       for (String secret : secrets) {
         problem =
-            StandardWebhooksVerifier.problem(secret, id, timestamp, signature, body, Instant.now());
+            StandardWebhooksVerifier.problem(
+                secret, id, timestamp, signature, body, clock.instant());
         if (problem.isEmpty()) {
           break;
         }
       }
-      Answer answer = problem.isPresent() ? Answer.status(401) : next();
+      Answer answer = problem.isPresent() ? Answer.status(401) : next(id);
       received.add(
           new Received(
               id,
