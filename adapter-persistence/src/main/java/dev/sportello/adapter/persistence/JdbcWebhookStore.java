@@ -23,7 +23,6 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,6 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcWebhookStore implements WebhookStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcWebhookStore.class);
+
+  private static final SealedColumn SECRETS =
+      new SealedColumn(
+          "webhook_endpoint", "caller", "secrets", "webhook-endpoint:", "webhook endpoint");
 
   private static final String ENDPOINT_COLUMNS =
       "caller, url, secrets, created_at, secret_created_at";
@@ -399,7 +402,12 @@ final class JdbcWebhookStore implements WebhookStore {
 
   /** Binds an endpoint's sealed secrets to its caller, apart from every other sealed column. */
   private static byte[] place(String caller) {
-    return ("webhook-endpoint:" + caller).getBytes(StandardCharsets.UTF_8);
+    return SECRETS.place(caller);
+  }
+
+  /** Seals again with the current key every endpoint's secrets an older key sealed. */
+  Either<StorageFailure, SealedColumn.SealedAgain> sealAgain() {
+    return SECRETS.sealAgain(database, text);
   }
 
   /** A delivery row as read, decoded on demand so that one bad row is told apart. */

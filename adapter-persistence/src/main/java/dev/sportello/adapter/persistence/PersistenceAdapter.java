@@ -119,7 +119,7 @@ public final class PersistenceAdapter implements AutoCloseable {
             .getOrElse(() ->
                 new PostgresSyncLock(settings.jdbcUrl(), settings.user(), settings.password()));
     this.retention = new Retention(database, rows, documents, recent, clock);
-    this.resealing = new Resealing(database, rows, documents, credentials, keys);
+    this.resealing = new Resealing(database, rows, documents, credentials, webhooks, keys);
   }
 
   /**

@@ -434,6 +434,7 @@ abstract class PersistenceAdapterTest {
         new FileDocumentStore(settings.documentsDirectory(), keys),
         new JdbcCredentialStore(
             database, keys, new InProcessCredentialLocks(settings.jdbcUrl()), Clock.systemUTC()),
+        new JdbcWebhookStore(database, Dialect.of(settings.jdbcUrl()).get(), keys),
         keys);
   }
 
@@ -758,6 +759,31 @@ abstract class PersistenceAdapterTest {
     assertThat(credentialPayloads()).hasSize(2).allMatch(withNewKeys::sealedWithCurrentKey);
     assertThat(right(adapter.credentials().find("openapi"))).contains(openapi);
     assertThat(right(adapter.credentials().find("other"))).contains(other);
+  }
+
+  @Test
+  void afterARotationEveryWebhookSecretIsSealedWithTheNewKeyAndStillOpens() {
+    StoredEndpoint endpoint =
+        new StoredEndpoint(
+            new WebhookEndpoint("alice", URI.create("https://hooks.example/in"), T0, T0),
+            WebhookSecret.generate(new SecureRandom()),
+            Option.none());
+    right(adapter.webhooks().saveEndpoint(endpoint));
+    resealUntilFinished();
+
+    right(settings.dataKey().rotate());
+    resealUntilFinished();
+
+    SealedText withNewKeys = new SealedText(LiveKeys.fixed(DataKeys.kept(keyFile()).get()));
+    java.util.List<String> secrets =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT secrets FROM webhook_endpoint")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(secrets).singleElement().matches(withNewKeys::sealedWithCurrentKey);
+    assertThat(right(adapter.webhooks().endpoint("alice"))).contains(endpoint);
   }
 
   @Test
