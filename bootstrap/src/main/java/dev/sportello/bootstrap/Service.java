@@ -66,8 +66,9 @@ final class Service implements AutoCloseable {
   static final String SANDBOX_CALLER = "sandbox";
 
   /**
-   * Batches of ten: ten sends of at most the sender's fifteen seconds each end well within the
-   * five-minute lease, so that another instance never takes up a delivery still being sent.
+   * Batches of ten and a five-minute lease: a send starts only in the lease's first half and lasts
+   * at most the sender's fifteen seconds, so that another instance never takes up a delivery still
+   * being sent.
    */
   private static final WebhookSettings WEBHOOK_SETTINGS =
       new WebhookSettings(10, Duration.ofMinutes(5), Duration.ofHours(24));
@@ -270,6 +271,7 @@ final class Service implements AutoCloseable {
         WebhookUseCases.create(
             persistence.webhooks(),
             WebhooksAdapter.create(WebhooksSettings.defaults()),
+            WebhooksAdapter.secrets(),
             webhookClock,
             WEBHOOK_SETTINGS);
     CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);

@@ -43,10 +43,12 @@ final class WebhookDispatch implements AutoCloseable {
     } else if (!result.get().idle()) {
       DeliveryReport report = result.get();
       LOG.debug(
-          "webhooks: {} delivered, {} to retry, {} given up",
+          "webhooks: {} delivered, {} to retry, {} given up, {} left for later, {} not recorded",
           report.delivered(),
           report.retrying(),
-          report.givenUp());
+          report.givenUp(),
+          report.left(),
+          report.unrecorded());
     }
     return result;
   }

@@ -7,13 +7,12 @@ import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncView;
-import dev.sportello.application.port.out.WebhookEventType;
-import dev.sportello.application.port.out.WebhookMessage;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
+import dev.sportello.domain.webhook.WebhookEventType;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -210,7 +209,7 @@ final class JdbcRequestRepository implements RequestRepository {
             .bind("expectedVersion", expected);
     document.forEach(stored ->
         queue
-            .bind("documentMessageId", WebhookMessage.newId())
+            .bind("documentMessageId", MessageIds.next())
             .bind("documentReady", WebhookEventType.DOCUMENT_READY.wireName())
             .bind("documentName", stored.name())
             .bind("documentSize", stored.sizeBytes())
@@ -222,7 +221,7 @@ final class JdbcRequestRepository implements RequestRepository {
   /** Binds what a status change event holds: the status entered, and when. */
   private static Update bindStatusChange(Update update, CertificateRequest request) {
     return update
-        .bind("statusMessageId", WebhookMessage.newId())
+        .bind("statusMessageId", MessageIds.next())
         .bind("statusChanged", WebhookEventType.STATUS_CHANGED.wireName())
         .bind("id", request.id().value())
         .bind("status", request.status().name())

@@ -1,28 +1,27 @@
 package dev.sportello.adapter.persistence;
 
 import dev.sportello.application.port.out.ClaimedDelivery;
-import dev.sportello.application.port.out.DeliveryAttempt;
 import dev.sportello.application.port.out.DeliveryLogPage;
 import dev.sportello.application.port.out.DeliveryLogRequest;
-import dev.sportello.application.port.out.DeliveryState;
 import dev.sportello.application.port.out.ReplayResult;
-import dev.sportello.application.port.out.SendResult;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.StoredEndpoint;
-import dev.sportello.application.port.out.WebhookDelivery;
-import dev.sportello.application.port.out.WebhookEndpoint;
-import dev.sportello.application.port.out.WebhookEvent;
-import dev.sportello.application.port.out.WebhookEventType;
-import dev.sportello.application.port.out.WebhookMessage;
-import dev.sportello.application.port.out.WebhookSecret;
 import dev.sportello.application.port.out.WebhookStore;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.DeliveryState;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookEvent;
+import dev.sportello.domain.webhook.WebhookEventType;
+import dev.sportello.domain.webhook.WebhookMessage;
+import dev.sportello.domain.webhook.WebhookSecret;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -377,10 +376,7 @@ final class JdbcWebhookStore implements WebhookStore {
             return Either.right(
                 new StoredEndpoint(
                     new WebhookEndpoint(
-                        row.caller(),
-                        URI.create(row.url()),
-                        row.createdAt(),
-                        row.secretCreatedAt()),
+                        row.caller(), row.url(), row.createdAt(), row.secretCreatedAt()),
                     new WebhookSecret(secrets.secret()),
                     previous == null || until == null
                         ? Option.none()

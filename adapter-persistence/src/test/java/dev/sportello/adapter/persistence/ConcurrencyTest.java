@@ -12,8 +12,7 @@ import dev.sportello.application.port.out.SpendingLedger.Reservation;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredEndpoint;
-import dev.sportello.application.port.out.WebhookEndpoint;
-import dev.sportello.application.port.out.WebhookSecret;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
 import dev.sportello.domain.request.RequestId;
@@ -22,11 +21,10 @@ import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.spending.CapReached;
 import dev.sportello.domain.spending.SpendingCap;
 import dev.sportello.domain.spending.SpendingPeriod;
+import dev.sportello.domain.webhook.WebhookEndpoint;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * time: optimistic writes, the sync leader lock, idempotency keys and spending caps hold.
  */
 abstract class ConcurrencyTest {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   @TempDir Path directory;
 
   private final OpenAdapters adapters = new OpenAdapters();
@@ -267,8 +266,8 @@ abstract class ConcurrencyTest {
             .webhooks()
             .saveEndpoint(
                 new StoredEndpoint(
-                    new WebhookEndpoint("alice", URI.create("https://hooks.example/in"), T0, T0),
-                    WebhookSecret.generate(new SecureRandom()),
+                    new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+                    SECRETS.next(),
                     Option.none())));
     int queued = 40;
     for (int i = 0; i < queued; i++) {

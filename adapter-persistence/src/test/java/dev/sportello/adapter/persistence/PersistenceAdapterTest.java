@@ -12,22 +12,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
 import dev.sportello.application.port.out.ClaimedDelivery;
-import dev.sportello.application.port.out.DeliveryAttempt;
 import dev.sportello.application.port.out.DeliveryLogRequest;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.Page;
 import dev.sportello.application.port.out.PageRequest;
 import dev.sportello.application.port.out.RequestFilter;
-import dev.sportello.application.port.out.SendResult;
 import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredCredential;
 import dev.sportello.application.port.out.StoredEndpoint;
 import dev.sportello.application.port.out.SyncView;
-import dev.sportello.application.port.out.WebhookEndpoint;
-import dev.sportello.application.port.out.WebhookSecret;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.Extra;
@@ -42,19 +39,21 @@ import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
 import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookSecret;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +72,7 @@ import org.mapstruct.factory.Mappers;
  * form, erasure, failures as values.
  */
 abstract class PersistenceAdapterTest {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   @TempDir Path directory;
 
   PersistenceSettings settings;
@@ -675,11 +675,10 @@ abstract class PersistenceAdapterTest {
   void webhookSecretsAreStoredSealedAndOpenAgain() {
     StoredEndpoint endpoint =
         new StoredEndpoint(
-            new WebhookEndpoint("alice", URI.create("https://hooks.example/in"), T0, T0),
-            WebhookSecret.generate(new SecureRandom()),
+            new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+            SECRETS.next(),
             Option.some(
-                new StoredEndpoint.RetiringSecret(
-                    WebhookSecret.generate(new SecureRandom()), T0.plus(Duration.ofDays(1)))));
+                new StoredEndpoint.RetiringSecret(SECRETS.next(), T0.plus(Duration.ofDays(1)))));
     right(adapter.webhooks().saveEndpoint(endpoint));
 
     String stored =
@@ -707,8 +706,8 @@ abstract class PersistenceAdapterTest {
             .webhooks()
             .saveEndpoint(
                 new StoredEndpoint(
-                    new WebhookEndpoint("alice", URI.create("https://hooks.example/in"), T0, T0),
-                    WebhookSecret.generate(new SecureRandom()),
+                    new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+                    SECRETS.next(),
                     Option.none())));
     right(adapter.requests().insert(Fixtures.accepted("hooked", "alice", T0)));
     for (ClaimedDelivery claim :
@@ -765,8 +764,8 @@ abstract class PersistenceAdapterTest {
   void afterARotationEveryWebhookSecretIsSealedWithTheNewKeyAndStillOpens() {
     StoredEndpoint endpoint =
         new StoredEndpoint(
-            new WebhookEndpoint("alice", URI.create("https://hooks.example/in"), T0, T0),
-            WebhookSecret.generate(new SecureRandom()),
+            new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+            SECRETS.next(),
             Option.none());
     right(adapter.webhooks().saveEndpoint(endpoint));
     resealUntilFinished();

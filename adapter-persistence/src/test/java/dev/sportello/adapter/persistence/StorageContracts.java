@@ -16,7 +16,6 @@ import dev.sportello.application.testing.RequestRepositoryContract;
 import dev.sportello.application.testing.SpendingLedgerContract;
 import dev.sportello.application.testing.SyncLockContract;
 import dev.sportello.application.testing.WebhookStoreContract;
-import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -63,8 +62,8 @@ abstract class StorageContracts {
     }
 
     @Override
-    protected Option<WebhookStore> webhookStore() {
-      return Option.some(opened.webhooks());
+    protected WebhookStore webhookStore() {
+      return opened.webhooks();
     }
   }
 

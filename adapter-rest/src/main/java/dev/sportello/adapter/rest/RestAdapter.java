@@ -338,8 +338,9 @@ public final class RestAdapter implements AutoCloseable {
     if (route != null && Operations.WEBHOOKS.contains(route)) {
       return route;
     }
-    // The callers' own webhook routes hold no token.
-    if (route != null && route.startsWith(Api.BASE + "/")) {
+    // The callers' own webhook routes hold no token; any other path naming a webhook is masked.
+    if (route != null
+        && (route.startsWith(WebhookApi.ENDPOINT) || route.startsWith(WebhookApi.DELIVERIES))) {
       return path.length() > MAX_INSTANCE_LENGTH ? path.substring(0, MAX_INSTANCE_LENGTH) : path;
     }
     if (namesAWebhook(path)) {

@@ -8,10 +8,10 @@ import dev.sportello.application.port.in.ListDeliveriesQuery;
 import dev.sportello.application.port.in.RegisterEndpointCommand;
 import dev.sportello.application.port.in.WebhookDeliveriesUseCase;
 import dev.sportello.application.port.in.WebhookEndpointUseCase;
-import dev.sportello.application.port.out.DeliveryAttempt;
-import dev.sportello.application.port.out.SendResult;
-import dev.sportello.application.port.out.WebhookDelivery;
-import dev.sportello.application.port.out.WebhookEndpoint;
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEndpoint;
 import io.javalin.http.Context;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -58,7 +58,7 @@ final class WebhookApi {
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
     static EndpointView of(WebhookEndpoint endpoint) {
       return new EndpointView(
-          endpoint.url().toString(),
+          endpoint.url(),
           endpoint.createdAt().toString(),
           endpoint.secretCreatedAt().toString(),
           null);
@@ -67,7 +67,7 @@ final class WebhookApi {
     static EndpointView of(EndpointWithSecret generated) {
       WebhookEndpoint endpoint = generated.endpoint();
       return new EndpointView(
-          endpoint.url().toString(),
+          endpoint.url(),
           endpoint.createdAt().toString(),
           endpoint.secretCreatedAt().toString(),
           generated.secret().value());

@@ -11,8 +11,8 @@ import dev.sportello.application.port.in.RetrieveDocumentUseCase.RetrievedDocume
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.in.ValidationReport;
 import dev.sportello.application.port.in.WebhookDeliveriesUseCase.DeliveryListing;
-import dev.sportello.application.port.out.WebhookEndpoint;
 import dev.sportello.domain.request.DocumentRef;
+import dev.sportello.domain.webhook.WebhookEndpoint;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -12,24 +12,24 @@ import dev.sportello.application.port.in.ListDeliveriesQuery;
 import dev.sportello.application.port.in.RegisterEndpointCommand;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.in.WebhookDeliveriesUseCase.DeliveryListing;
-import dev.sportello.application.port.out.DeliveryAttempt;
-import dev.sportello.application.port.out.DeliveryState;
-import dev.sportello.application.port.out.SendResult;
-import dev.sportello.application.port.out.WebhookDelivery;
-import dev.sportello.application.port.out.WebhookEndpoint;
-import dev.sportello.application.port.out.WebhookEvent;
-import dev.sportello.application.port.out.WebhookMessage;
-import dev.sportello.application.port.out.WebhookSecret;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.DeliveryState;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookEvent;
+import dev.sportello.domain.webhook.WebhookMessage;
+import dev.sportello.domain.webhook.WebhookSecret;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class WebhookRoutesTest {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   private static final Instant AT = Instant.parse("2026-12-06T10:00:00Z");
   private static final WebhookEndpoint ENDPOINT =
-      new WebhookEndpoint("alice", URI.create("https://hooks.example.com/in"), AT, AT);
+      new WebhookEndpoint("alice", "https://hooks.example.com/in", AT, AT);
 
   private final Harness api = new Harness();
 
@@ -75,7 +76,7 @@ class WebhookRoutesTest {
 
   @Test
   void registeringAnEndpointShowsItsSecretOnce() {
-    WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+    WebhookSecret secret = SECRETS.next();
     when(api.webhookEndpoint.register(
             new RegisterEndpointCommand("alice", "https://hooks.example.com/in")))
         .thenReturn(Either.right(new EndpointWithSecret(ENDPOINT, secret)));
@@ -132,7 +133,7 @@ class WebhookRoutesTest {
 
   @Test
   void rotatingTheSecretShowsTheNewOne() {
-    WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+    WebhookSecret secret = SECRETS.next();
     when(api.webhookEndpoint.rotateSecret("alice"))
         .thenReturn(Either.right(new EndpointWithSecret(ENDPOINT, secret)));
 

@@ -1,11 +1,13 @@
 package dev.sportello.adapter.webhooks;
 
-import dev.sportello.application.port.out.SendResult;
-import dev.sportello.application.port.out.SendResult.FailureKind;
-import dev.sportello.application.port.out.WebhookMessage;
-import dev.sportello.application.port.out.WebhookSecret;
 import dev.sportello.application.port.out.WebhookSender;
 import dev.sportello.application.port.out.WebhookTarget;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.SendResult.FailureKind;
+import dev.sportello.domain.webhook.WebhookMessage;
+import dev.sportello.domain.webhook.WebhookSecret;
+import io.vavr.control.Either;
+import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -23,15 +25,16 @@ final class HttpWebhookSender implements WebhookSender {
 
   @Override
   public SendResult send(WebhookTarget target, WebhookMessage message, Instant sentAt) {
-    if (Destination.check(target.url(), allowPrivateNetworks).isLeft()) {
+    Either<FailureKind, URI> checked = Destination.check(target.url(), allowPrivateNetworks);
+    if (checked.isLeft()) {
       // An address the service may not post to is never reached: no request leaves.
-      return new SendResult.Failed(FailureKind.IO);
+      return new SendResult.Failed(checked.getLeft());
     }
     byte[] body = Payload.of(message);
     long timestamp = sentAt.getEpochSecond();
     String signature =
         Signature.header(target.secrets().map(WebhookSecret::value), message.id(), timestamp, body);
-    return switch (poster.post(target.url(), body, message.id(), timestamp, signature)) {
+    return switch (poster.post(checked.get(), body, message.id(), timestamp, signature)) {
       case Poster.Outcome.Answered(int status) when status >= 200 && status <= 299 ->
           new SendResult.Delivered(status);
       case Poster.Outcome.Answered(int status) when status >= 100 && status <= 599 ->

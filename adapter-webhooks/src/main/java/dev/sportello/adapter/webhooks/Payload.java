@@ -1,8 +1,8 @@
 package dev.sportello.adapter.webhooks;
 
-import dev.sportello.application.port.out.WebhookEvent;
-import dev.sportello.application.port.out.WebhookMessage;
 import dev.sportello.domain.request.DocumentRef;
+import dev.sportello.domain.webhook.WebhookEvent;
+import dev.sportello.domain.webhook.WebhookMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,5 +1,6 @@
 package dev.sportello.adapter.webhooks;
 
+import dev.sportello.application.port.out.WebhookSecrets;
 import dev.sportello.application.port.out.WebhookSender;
 
 /**
@@ -13,5 +14,15 @@ public final class WebhooksAdapter {
   /** A sender with these settings; it holds one HTTP client, shared by every send. */
   public static WebhookSender create(WebhooksSettings settings) {
     return new HttpWebhookSender(settings);
+  }
+
+  /**
+   * The signing secrets for {@code WebhookUseCases}: 32 bytes each from a {@link
+   * java.security.SecureRandom}.
+   *
+   * @return a source of secrets, safe to share between threads
+   */
+  public static WebhookSecrets secrets() {
+    return new RandomWebhookSecrets();
   }
 }

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sportello.adapter.webhooks.receiver.StandardWebhooksVerifier;
 import dev.sportello.adapter.webhooks.receiver.WebhookReceiver;
 import dev.sportello.adapter.webhooks.receiver.WebhookReceiver.Answer;
-import dev.sportello.application.port.out.SendResult;
-import dev.sportello.application.port.out.SendResult.FailureKind;
-import dev.sportello.application.port.out.WebhookEvent;
-import dev.sportello.application.port.out.WebhookMessage;
-import dev.sportello.application.port.out.WebhookSecret;
+import dev.sportello.application.port.out.WebhookSecrets;
 import dev.sportello.application.port.out.WebhookSender;
 import dev.sportello.application.port.out.WebhookTarget;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.SendResult.FailureKind;
+import dev.sportello.domain.webhook.WebhookEvent;
+import dev.sportello.domain.webhook.WebhookMessage;
+import dev.sportello.domain.webhook.WebhookSecret;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,11 +33,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class WebhooksAdapterTest {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final WebhookSecrets SECRETS = WebhooksAdapter.secrets();
   private static final Instant HAPPENED = Instant.parse("2026-12-06T10:15:30Z");
   private static final RequestId REQUEST = new RequestId("req_0123456789abcdef");
 
-  private final WebhookSecret secret = WebhookSecret.generate(RANDOM);
+  private final WebhookSecret secret = SECRETS.next();
   private final WebhookSender sender =
       WebhooksAdapter.create(
           WebhooksSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
@@ -66,7 +66,7 @@ class WebhooksAdapterTest {
   }
 
   private WebhookTarget target(URI url) {
-    return new WebhookTarget(url, List.of(secret));
+    return new WebhookTarget(url.toString(), List.of(secret));
   }
 
   @Test
@@ -157,12 +157,16 @@ class WebhooksAdapterTest {
 
   @Test
   void withTwoActiveSecretsAReceiverHoldingEitherOneVerifiesTheMessage() throws IOException {
-    WebhookSecret former = WebhookSecret.generate(RANDOM);
+    WebhookSecret former = SECRETS.next();
     try (WebhookReceiver stillOnTheFormer = WebhookReceiver.start().trust(former.value())) {
       var both = List.of(secret, former);
 
-      sender.send(new WebhookTarget(receiver.url(), both), statusChanged(), Instant.now());
-      sender.send(new WebhookTarget(stillOnTheFormer.url(), both), statusChanged(), Instant.now());
+      sender.send(
+          new WebhookTarget(receiver.url().toString(), both), statusChanged(), Instant.now());
+      sender.send(
+          new WebhookTarget(stillOnTheFormer.url().toString(), both),
+          statusChanged(),
+          Instant.now());
 
       assertThat(receiver.received().getFirst().signature().split(" ")).hasSize(2);
       assertThat(receiver.received().getFirst().problem()).isEmpty();
@@ -172,8 +176,7 @@ class WebhooksAdapterTest {
 
   @Test
   void aReceiverWithAnotherSecretDoesNotVerifyTheMessage() throws IOException {
-    try (WebhookReceiver other =
-        WebhookReceiver.start().trust(WebhookSecret.generate(RANDOM).value())) {
+    try (WebhookReceiver other = WebhookReceiver.start().trust(SECRETS.next().value())) {
       SendResult result = sender.send(target(other.url()), statusChanged(), Instant.now());
 
       assertThat(other.received().getFirst().problem()).contains("no v1 signature matches");
@@ -232,9 +235,22 @@ class WebhooksAdapterTest {
 
   @Test
   void plainHttpToAHostOtherThanLoopbackIsRefusedBeforeConnecting() {
-    SendResult result =
-        sender.send(target(URI.create("http://example.com/hooks")), statusChanged(), Instant.now());
+    // 0.0.0.0 reaches this machine's listeners, but it is not a loopback address.
+    URI wildcard = URI.create("http://0.0.0.0:" + receiver.url().getPort() + "/hooks");
 
-    assertThat(result).isInstanceOf(SendResult.Failed.class);
+    SendResult result = sender.send(target(wildcard), statusChanged(), Instant.now());
+
+    assertThat(result).isEqualTo(new SendResult.Failed(FailureKind.REFUSED_ADDRESS));
+    assertThat(receiver.received()).isEmpty();
+  }
+
+  @Test
+  void httpsToALoopbackAddressIsRefusedBeforeConnecting() {
+    URI loopback = URI.create("https://127.0.0.1:" + receiver.url().getPort() + "/hooks");
+
+    SendResult result = sender.send(target(loopback), statusChanged(), Instant.now());
+
+    assertThat(result).isEqualTo(new SendResult.Failed(FailureKind.REFUSED_ADDRESS));
+    assertThat(receiver.received()).isEmpty();
   }
 }

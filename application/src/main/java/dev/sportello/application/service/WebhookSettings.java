@@ -7,8 +7,9 @@ import java.util.Objects;
  * How outbound webhooks are delivered.
  *
  * @param batchSize how many due deliveries one run claims at most, 1 to 500
- * @param lease how long a claimed delivery is left to its worker before another may take it up;
- *     longer than a batch of sends can take
+ * @param lease how long a claimed delivery is left to its worker before another may take it up; a
+ *     send starts only in the first half of the lease, so the sender's timeout must be shorter than
+ *     half of it
  * @param rotationOverlap how long a rotated-out signing secret keeps signing alongside the new one
  */
 public record WebhookSettings(int batchSize, Duration lease, Duration rotationOverlap) {

@@ -3,6 +3,7 @@ package dev.sportello.application.service;
 import dev.sportello.application.port.in.DeliverWebhooksUseCase;
 import dev.sportello.application.port.in.WebhookDeliveriesUseCase;
 import dev.sportello.application.port.in.WebhookEndpointUseCase;
+import dev.sportello.application.port.out.WebhookSecrets;
 import dev.sportello.application.port.out.WebhookSender;
 import dev.sportello.application.port.out.WebhookStore;
 import java.time.Clock;
@@ -18,8 +19,12 @@ public final class WebhookUseCases {
   private final DeliveryService delivery;
 
   private WebhookUseCases(
-      WebhookStore store, WebhookSender sender, Clock clock, WebhookSettings settings) {
-    this.endpoints = new EndpointService(store, clock, settings.rotationOverlap());
+      WebhookStore store,
+      WebhookSender sender,
+      WebhookSecrets secrets,
+      Clock clock,
+      WebhookSettings settings) {
+    this.endpoints = new EndpointService(store, secrets, clock, settings.rotationOverlap());
     this.log = new DeliveryLogService(store, clock);
     this.delivery = new DeliveryService(store, sender, clock, settings);
   }
@@ -29,12 +34,17 @@ public final class WebhookUseCases {
    *
    * @param store where endpoints and deliveries are kept
    * @param sender what posts the messages
+   * @param secrets where new signing secrets come from (a secure random source)
    * @param clock the time
    * @param settings batch size, lease and rotation overlap
    */
   public static WebhookUseCases create(
-      WebhookStore store, WebhookSender sender, Clock clock, WebhookSettings settings) {
-    return new WebhookUseCases(store, sender, clock, settings);
+      WebhookStore store,
+      WebhookSender sender,
+      WebhookSecrets secrets,
+      Clock clock,
+      WebhookSettings settings) {
+    return new WebhookUseCases(store, sender, secrets, clock, settings);
   }
 
   /** Register, read, remove a caller's endpoint, and rotate its secret. */

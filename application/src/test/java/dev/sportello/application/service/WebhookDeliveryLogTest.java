@@ -12,13 +12,14 @@ import dev.sportello.application.port.in.RegisterEndpointCommand;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.in.WebhookDeliveriesUseCase;
 import dev.sportello.application.port.in.WebhookDeliveriesUseCase.DeliveryListing;
-import dev.sportello.application.port.out.DeliveryState;
-import dev.sportello.application.port.out.WebhookDelivery;
 import dev.sportello.application.testing.InMemoryRequestRepository;
 import dev.sportello.application.testing.InMemoryWebhookStore;
 import dev.sportello.application.testing.MutableClock;
 import dev.sportello.application.testing.RecordingWebhookSender;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.shared.Violation;
+import dev.sportello.domain.webhook.DeliveryState;
+import dev.sportello.domain.webhook.WebhookDelivery;
 import io.vavr.control.Option;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,11 @@ class WebhookDeliveryLogTest {
   private final InMemoryRequestRepository requests = new InMemoryRequestRepository(store);
   private final WebhookUseCases webhooks =
       WebhookUseCases.create(
-          store, new RecordingWebhookSender(), clock, WebhookSettings.defaults());
+          store,
+          new RecordingWebhookSender(),
+          new SequentialWebhookSecrets(),
+          clock,
+          WebhookSettings.defaults());
   private final WebhookDeliveriesUseCase log = webhooks.deliveries();
 
   private void register(String caller) {

@@ -10,20 +10,22 @@ import dev.sportello.application.port.in.DeliveryQuery;
 import dev.sportello.application.port.in.EndpointWithSecret;
 import dev.sportello.application.port.in.RegisterEndpointCommand;
 import dev.sportello.application.port.out.DeliveryLogRequest;
-import dev.sportello.application.port.out.DeliveryState;
-import dev.sportello.application.port.out.SendResult;
-import dev.sportello.application.port.out.WebhookDelivery;
-import dev.sportello.application.port.out.WebhookEvent;
+import dev.sportello.application.port.out.WebhookSender;
 import dev.sportello.application.testing.InMemoryRequestRepository;
 import dev.sportello.application.testing.InMemoryWebhookStore;
 import dev.sportello.application.testing.MutableClock;
 import dev.sportello.application.testing.RecordingWebhookSender;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.webhook.DeliveryState;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryTest {
@@ -36,7 +38,7 @@ class WebhookDeliveryTest {
   private WebhookUseCases webhooks = webhooks(WebhookSettings.defaults());
 
   private WebhookUseCases webhooks(WebhookSettings settings) {
-    return WebhookUseCases.create(store, sender, clock, settings);
+    return WebhookUseCases.create(store, sender, new SequentialWebhookSecrets(), clock, settings);
   }
 
   private EndpointWithSecret register(String caller) {
@@ -65,10 +67,10 @@ class WebhookDeliveryTest {
     EndpointWithSecret endpoint = register("alice");
     order("r1", "alice");
 
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0, 0, 0));
 
     RecordingWebhookSender.Sent sent = sender.sent().single();
-    assertThat(sent.target().url()).isEqualTo(URI.create("https://alice.example/in"));
+    assertThat(sent.target().url()).isEqualTo("https://alice.example/in");
     assertThat(sent.target().secrets()).containsExactly(endpoint.secret());
     assertThat(sent.sentAt()).isEqualTo(clock.instant());
     assertThat(sent.message().event())
@@ -101,8 +103,8 @@ class WebhookDeliveryTest {
             Duration.ofHours(5),
             Duration.ofHours(10),
             Duration.ofHours(10));
-    assertThat(reports.init()).containsOnly(new DeliveryReport(0, 1, 0));
-    assertThat(reports.last()).isEqualTo(new DeliveryReport(0, 0, 1));
+    assertThat(reports.init()).containsOnly(new DeliveryReport(0, 1, 0, 0, 0));
+    assertThat(reports.last()).isEqualTo(new DeliveryReport(0, 0, 1, 0, 0));
     assertThat(only("alice").state()).isEqualTo(DeliveryState.FAILED);
     assertThat(only("alice").attempts().map(attempt -> attempt.result()))
         .containsOnly(UNAVAILABLE)
@@ -115,9 +117,9 @@ class WebhookDeliveryTest {
     order("r1", "alice");
     sender.thenAnswer(new SendResult.Failed(SendResult.FailureKind.TIMEOUT));
 
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(0, 1, 0));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(0, 1, 0, 0, 0));
     clock.advance(Duration.ofSeconds(5));
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0, 0, 0));
 
     assertThat(only("alice").attempts().map(attempt -> attempt.result()))
         .containsExactly(
@@ -130,11 +132,11 @@ class WebhookDeliveryTest {
     order("r1", "alice");
     sender.thenAnswer(new SendResult.Rejected(410));
 
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(0, 0, 1));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(0, 0, 1, 0, 0));
 
     assertThat(only("alice").state()).isEqualTo(DeliveryState.FAILED);
     assertThat(right(webhooks.endpoints().endpoint("alice")).url())
-        .isEqualTo(URI.create("https://alice.example/in"));
+        .isEqualTo("https://alice.example/in");
   }
 
   @Test
@@ -145,8 +147,8 @@ class WebhookDeliveryTest {
     order("r2", "alice");
     order("r3", "alice");
 
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(2, 0, 0));
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(2, 0, 0, 0, 0));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0, 0, 0));
   }
 
   @Test
@@ -158,7 +160,7 @@ class WebhookDeliveryTest {
     assertThat(deliverDue().idle()).isTrue();
     clock.advance(Duration.ofMinutes(5));
 
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0, 0, 0));
     assertThat(sender.sent()).hasSize(1);
   }
 
@@ -182,7 +184,7 @@ class WebhookDeliveryTest {
     clock.advance(Duration.ofHours(1));
 
     right(webhooks.deliveries().replay(new DeliveryQuery("alice", only("alice").id())));
-    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0));
+    assertThat(deliverDue()).isEqualTo(new DeliveryReport(1, 0, 0, 0, 0));
 
     assertThat(sender.sent()).hasSize(2);
     assertThat(sender.sent().last().message()).isEqualTo(sender.sent().head().message());
@@ -196,5 +198,61 @@ class WebhookDeliveryTest {
     assertThat(deliverDue().idle()).isTrue();
     assertThat(right(store.deliveries("bob", new DeliveryLogRequest(Option.none(), 10))).items())
         .isEmpty();
+  }
+
+  @Test
+  void anEndpointThatDoesNotAnswerHoldsUpOnlyItsOwnCallersMessages() {
+    register("alice");
+    register("bob");
+    order("a1", "alice");
+    order("a2", "alice");
+    order("b1", "bob");
+    java.util.List<String> posted = java.util.Collections.synchronizedList(new ArrayList<>());
+    WebhookSender aliceIsDown =
+        (target, message, at) -> {
+          posted.add(message.requestId().value());
+          return target.url().contains("alice")
+              ? new SendResult.Failed(SendResult.FailureKind.TIMEOUT)
+              : new SendResult.Delivered(200);
+        };
+
+    DeliveryReport report =
+        right(
+            WebhookUseCases.create(
+                    store,
+                    aliceIsDown,
+                    new SequentialWebhookSecrets(),
+                    clock,
+                    WebhookSettings.defaults())
+                .deliverDue()
+                .deliverDue());
+
+    assertThat(report).isEqualTo(new DeliveryReport(1, 1, 0, 1, 0));
+    assertThat(posted).containsExactlyInAnyOrder("a1", "b1");
+  }
+
+  @Test
+  void noSendStartsAfterHalfTheLeaseSoThatNoneOutlivesIt() {
+    register("alice");
+    order("r1", "alice");
+    order("r2", "alice");
+    WebhookSender slow =
+        (target, message, at) -> {
+          clock.advance(Duration.ofMinutes(3));
+          return new SendResult.Delivered(200);
+        };
+
+    DeliveryReport report =
+        right(
+            WebhookUseCases.create(
+                    store,
+                    slow,
+                    new SequentialWebhookSecrets(),
+                    clock,
+                    new WebhookSettings(10, Duration.ofMinutes(5), Duration.ZERO))
+                .deliverDue()
+                .deliverDue());
+
+    assertThat(report).isEqualTo(new DeliveryReport(1, 0, 0, 1, 0));
   }
 }

@@ -9,12 +9,12 @@ import dev.sportello.application.port.in.RegisterEndpointCommand;
 import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.in.WebhookEndpointUseCase;
 import dev.sportello.application.port.out.StoredEndpoint;
-import dev.sportello.application.port.out.WebhookSecret;
 import dev.sportello.application.testing.InMemoryWebhookStore;
 import dev.sportello.application.testing.MutableClock;
 import dev.sportello.application.testing.RecordingWebhookSender;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.shared.Violation;
-import java.net.URI;
+import dev.sportello.domain.webhook.WebhookSecret;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,12 @@ class WebhookEndpointsTest {
   private final MutableClock clock = MutableClock.atTestEpoch();
   private final InMemoryWebhookStore store = new InMemoryWebhookStore();
   private final WebhookEndpointUseCase endpoints =
-      WebhookUseCases.create(store, new RecordingWebhookSender(), clock, WebhookSettings.defaults())
+      WebhookUseCases.create(
+              store,
+              new RecordingWebhookSender(),
+              new SequentialWebhookSecrets(),
+              clock,
+              WebhookSettings.defaults())
           .endpoints();
 
   private EndpointWithSecret register(String caller, String url) {
@@ -45,8 +50,7 @@ class WebhookEndpointsTest {
 
     assertThat(registered.secret().value()).startsWith("whsec_");
     assertThat(registered.secret().key()).hasSize(32);
-    assertThat(registered.endpoint().url())
-        .isEqualTo(URI.create("https://hooks.example/sportello"));
+    assertThat(registered.endpoint().url()).isEqualTo("https://hooks.example/sportello");
     assertThat(registered.endpoint().createdAt()).isEqualTo(clock.instant());
     assertThat(right(endpoints.endpoint("alice"))).isEqualTo(registered.endpoint());
     assertThat(stored("alice").secret()).isEqualTo(registered.secret());
@@ -60,15 +64,40 @@ class WebhookEndpointsTest {
   }
 
   @Test
-  void registeringAgainReplacesTheEndpointAndItsSecretAtOnce() {
+  void registeringAgainReplacesTheEndpointAndKeepsTheFormerSecretSigningThroughTheOverlap() {
     EndpointWithSecret first = register("alice", "https://hooks.example/one");
 
     EndpointWithSecret second = register("alice", "https://hooks.example/two");
 
     assertThat(second.secret()).isNotEqualTo(first.secret());
-    assertThat(stored("alice").signingSecrets(clock.instant())).containsExactly(second.secret());
-    assertThat(right(endpoints.endpoint("alice")).url())
-        .isEqualTo(URI.create("https://hooks.example/two"));
+    assertThat(stored("alice").signingSecrets(clock.instant()))
+        .containsExactly(second.secret(), first.secret());
+    assertThat(stored("alice").signingSecrets(clock.instant().plus(Duration.ofHours(24))))
+        .containsExactly(second.secret());
+    assertThat(right(endpoints.endpoint("alice")).url()).isEqualTo("https://hooks.example/two");
+  }
+
+  @Test
+  void aHostWrittenAsAPrivateLinkLocalOrReservedAddressIsRefused() {
+    assertThat(refusal("https://10.0.0.5/in")).containsExactly("url_not_allowed");
+    assertThat(refusal("https://172.16.0.1/in")).containsExactly("url_not_allowed");
+    assertThat(refusal("https://192.168.1.1/in")).containsExactly("url_not_allowed");
+    assertThat(refusal("https://169.254.169.254/latest")).containsExactly("url_not_allowed");
+    assertThat(refusal("https://100.100.100.200/latest")).containsExactly("url_not_allowed");
+    assertThat(refusal("https://0.0.0.0/in")).containsExactly("url_not_allowed");
+    assertThat(refusal("https://[::ffff:127.0.0.1]/in")).containsExactly("url_not_allowed");
+    assertThat(refusal("https://[fd00::1]/in")).containsExactly("url_not_allowed");
+    register("alice", "https://203.0.114.10/in");
+  }
+
+  @Test
+  void anAddressInAnUnusualFormOrAPortOutOfRangeIsRefused() {
+    assertThat(refusal("https://2130706433/in")).containsExactly("malformed_url");
+    assertThat(refusal("https://0x7f.1/in")).containsExactly("malformed_url");
+    assertThat(refusal("https://127.000.000.001/in")).containsExactly("malformed_url");
+    assertThat(refusal("https://hooks.example:99999/in")).containsExactly("malformed_url");
+    assertThat(refusal("https://hooks.example:0/in")).containsExactly("malformed_url");
+    register("alice", "https://hooks.example:8443/in");
   }
 
   @Test

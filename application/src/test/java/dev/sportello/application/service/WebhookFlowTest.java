@@ -4,14 +4,15 @@ import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.in.RegisterEndpointCommand;
-import dev.sportello.application.port.out.WebhookEvent;
 import dev.sportello.application.testing.InMemoryWebhookStore;
 import dev.sportello.application.testing.RecordingWebhookSender;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.application.testing.TestApplication;
 import dev.sportello.application.testing.TestData;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -28,7 +29,8 @@ class WebhookFlowTest {
   private final TestApplication app = TestApplication.builder().webhooks(store).build();
   private final RecordingWebhookSender sender = new RecordingWebhookSender();
   private final WebhookUseCases webhooks =
-      WebhookUseCases.create(store, sender, app.clock(), WebhookSettings.defaults());
+      WebhookUseCases.create(
+          store, sender, new SequentialWebhookSecrets(), app.clock(), WebhookSettings.defaults());
 
   @Test
   void everyStatusFromAcceptanceToFulfilmentAndTheDocumentReachTheEndpoint() {

@@ -2,7 +2,6 @@ package dev.sportello.application.testing;
 
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.WebhookStore;
-import io.vavr.control.Option;
 
 class InMemoryRequestRepositoryTest extends RequestRepositoryContract {
   private final InMemoryWebhookStore webhooks = new InMemoryWebhookStore();
@@ -13,7 +12,7 @@ class InMemoryRequestRepositoryTest extends RequestRepositoryContract {
   }
 
   @Override
-  protected Option<WebhookStore> webhookStore() {
-    return Option.some(webhooks);
+  protected WebhookStore webhookStore() {
+    return webhooks;
   }
 }

@@ -1,17 +1,17 @@
 package dev.sportello.application.testing;
 
 import dev.sportello.application.port.out.ClaimedDelivery;
-import dev.sportello.application.port.out.DeliveryAttempt;
 import dev.sportello.application.port.out.DeliveryLogPage;
 import dev.sportello.application.port.out.DeliveryLogRequest;
-import dev.sportello.application.port.out.DeliveryState;
 import dev.sportello.application.port.out.ReplayResult;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.StoredEndpoint;
-import dev.sportello.application.port.out.WebhookDelivery;
-import dev.sportello.application.port.out.WebhookEvent;
-import dev.sportello.application.port.out.WebhookMessage;
 import dev.sportello.application.port.out.WebhookStore;
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.DeliveryState;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEvent;
+import dev.sportello.domain.webhook.WebhookMessage;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -20,6 +20,7 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Webhook endpoints and deliveries in memory. Its outbox is filled by an {@link
@@ -47,6 +48,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
    */
   private record Row(WebhookDelivery delivery, Instant dueAt, long claim) {}
 
+  private final AtomicLong messages = new AtomicLong();
   private Map<String, StoredEndpoint> endpoints = HashMap.empty();
   private Map<String, Row> deliveries = HashMap.empty();
 
@@ -56,7 +58,11 @@ public final class InMemoryWebhookStore implements WebhookStore {
    */
   synchronized void queue(List<WebhookEvent> events) {
     for (WebhookEvent event : events.filter(e -> endpoints.containsKey(e.caller()))) {
-      WebhookDelivery delivery = WebhookDelivery.queued(WebhookMessage.of(event), event.at());
+      WebhookDelivery delivery =
+          WebhookDelivery.queued(
+              new WebhookMessage(
+                  String.format("msg_%012d", messages.incrementAndGet()), event.at(), event),
+              event.at());
       deliveries = deliveries.put(delivery.id(), new Row(delivery, event.at(), 0));
     }
   }

@@ -1,9 +1,9 @@
 package dev.sportello.application.testing;
 
-import dev.sportello.application.port.out.SendResult;
-import dev.sportello.application.port.out.WebhookMessage;
 import dev.sportello.application.port.out.WebhookSender;
 import dev.sportello.application.port.out.WebhookTarget;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookMessage;
 import io.vavr.collection.List;
 import java.time.Instant;
 import java.util.Objects;

@@ -7,7 +7,6 @@ import static dev.sportello.application.testing.TestData.left;
 import static dev.sportello.application.testing.TestData.right;
 import static dev.sportello.application.testing.TestData.upstreamId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sportello.application.port.out.DeliveryLogRequest;
 import dev.sportello.application.port.out.Page;
@@ -18,10 +17,6 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredEndpoint;
 import dev.sportello.application.port.out.SyncView;
-import dev.sportello.application.port.out.WebhookDelivery;
-import dev.sportello.application.port.out.WebhookEndpoint;
-import dev.sportello.application.port.out.WebhookEvent;
-import dev.sportello.application.port.out.WebhookSecret;
 import dev.sportello.application.port.out.WebhookStore;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.Engine;
@@ -29,20 +24,21 @@ import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link RequestRepository} must do; an implementation's test extends this. A repository
- * that fills a {@link WebhookStore}'s outbox names that store in {@link #webhookStore()}, which
- * runs the outbox's part of the contract.
+ * What every {@link RequestRepository} must do, the webhook outbox included; an implementation's
+ * test extends this and names, in {@link #webhookStore()}, the store whose outbox its writes fill.
  */
 public abstract class RequestRepositoryContract {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
   private static final Certificate CERTIFICATE = certificate();
   private static final Certificate OTHER_CERTIFICATE =
@@ -58,11 +54,9 @@ public abstract class RequestRepositoryContract {
 
   /**
    * The webhook store whose outbox the repository of the current test fills, over the same storage;
-   * empty (the default) skips the outbox's tests, for a repository used without webhooks.
+   * called after {@link #newRepository()}.
    */
-  protected Option<WebhookStore> webhookStore() {
-    return Option.none();
-  }
+  protected abstract WebhookStore webhookStore();
 
   @BeforeEach
   void createRepository() {
@@ -321,19 +315,16 @@ public abstract class RequestRepositoryContract {
         .containsExactlyInAnyOrder("data", "fulfilled");
   }
 
-  /** The webhook store, with an endpoint registered for the caller; skips the test without one. */
+  /** The webhook store, with an endpoint registered for the caller. */
   private WebhookStore webhooksWithEndpointFor(String caller) {
-    Option<WebhookStore> webhooks = webhookStore();
-    assumeTrue(webhooks.isDefined(), "the repository fills no webhook outbox");
+    WebhookStore webhooks = webhookStore();
     right(
-        webhooks
-            .get()
-            .saveEndpoint(
-                new StoredEndpoint(
-                    new WebhookEndpoint(caller, URI.create("https://hooks.example/in"), T0, T0),
-                    WebhookSecret.generate(new SecureRandom()),
-                    Option.none())));
-    return webhooks.get();
+        webhooks.saveEndpoint(
+            new StoredEndpoint(
+                new WebhookEndpoint(caller, "https://hooks.example/in", T0, T0),
+                SECRETS.next(),
+                Option.none())));
+    return webhooks;
   }
 
   /** The events queued for the caller, oldest first. */

@@ -6,27 +6,24 @@ import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sportello.application.port.out.ClaimedDelivery;
-import dev.sportello.application.port.out.DeliveryAttempt;
 import dev.sportello.application.port.out.DeliveryLogPage;
 import dev.sportello.application.port.out.DeliveryLogRequest;
-import dev.sportello.application.port.out.DeliveryState;
 import dev.sportello.application.port.out.ReplayResult;
 import dev.sportello.application.port.out.RequestRepository;
-import dev.sportello.application.port.out.SendResult;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredEndpoint;
-import dev.sportello.application.port.out.WebhookDelivery;
-import dev.sportello.application.port.out.WebhookEndpoint;
-import dev.sportello.application.port.out.WebhookEvent;
-import dev.sportello.application.port.out.WebhookSecret;
 import dev.sportello.application.port.out.WebhookStore;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.DeliveryState;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,9 +35,9 @@ import org.junit.jupiter.api.Test;
  * its outbox; an implementation's test extends this.
  */
 public abstract class WebhookStoreContract {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
   private static final Duration LEASE = Duration.ofMinutes(5);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * A webhook store and the request repository that queues its deliveries, over the same storage.
@@ -73,9 +70,7 @@ public abstract class WebhookStoreContract {
 
   private static StoredEndpoint endpoint(String caller, String url) {
     return new StoredEndpoint(
-        new WebhookEndpoint(caller, URI.create(url), T0, T0),
-        WebhookSecret.generate(RANDOM),
-        Option.none());
+        new WebhookEndpoint(caller, url, T0, T0), SECRETS.next(), Option.none());
   }
 
   private StoredEndpoint register(String caller) {
@@ -108,9 +103,9 @@ public abstract class WebhookStoreContract {
   void aSavedEndpointIsFoundWithItsSecrets() {
     StoredEndpoint rotated =
         new StoredEndpoint(
-            new WebhookEndpoint("alice", URI.create("https://alice.example/hooks?x=1"), T0, at(5)),
-            WebhookSecret.generate(RANDOM),
-            Option.some(new StoredEndpoint.RetiringSecret(WebhookSecret.generate(RANDOM), at(60))));
+            new WebhookEndpoint("alice", "https://alice.example/hooks?x=1", T0, at(5)),
+            SECRETS.next(),
+            Option.some(new StoredEndpoint.RetiringSecret(SECRETS.next(), at(60))));
 
     right(store.saveEndpoint(rotated));
 

@@ -1,7 +1,7 @@
 package dev.sportello.application.port.in;
 
-import dev.sportello.application.port.out.WebhookEndpoint;
-import dev.sportello.application.port.out.WebhookSecret;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookSecret;
 import java.util.Objects;
 
 /**

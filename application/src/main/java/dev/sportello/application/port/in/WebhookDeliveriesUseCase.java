@@ -1,6 +1,6 @@
 package dev.sportello.application.port.in;
 
-import dev.sportello.application.port.out.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookDelivery;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -1,6 +1,6 @@
 package dev.sportello.application.port.in;
 
-import dev.sportello.application.port.out.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookEndpoint;
 import io.vavr.control.Either;
 
 /**
@@ -10,8 +10,10 @@ import io.vavr.control.Either;
 public interface WebhookEndpointUseCase {
 
   /**
-   * Registers the caller's endpoint, in place of any before it, with a new signing secret (any
-   * earlier secret stops signing at once). Pending deliveries go to the new URL.
+   * Registers the caller's endpoint, in place of any before it, with a new signing secret. The
+   * secret of an endpoint it replaces keeps signing alongside the new one for the rotation overlap,
+   * as after {@link #rotateSecret}, so that a retried request whose first answer was lost leaves
+   * the caller with a secret that still verifies. Pending deliveries go to the new URL.
    */
   Either<UseCaseError, EndpointWithSecret> register(RegisterEndpointCommand command);
 

@@ -1,5 +1,6 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.webhook.WebhookDelivery;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.webhook.WebhookDelivery;
 import java.util.Objects;
 
 /** What a request to replay a delivery did. */

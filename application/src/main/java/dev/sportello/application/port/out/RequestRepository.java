@@ -3,6 +3,7 @@ package dev.sportello.application.port.out;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.UpstreamId;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

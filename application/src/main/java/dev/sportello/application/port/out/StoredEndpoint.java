@@ -1,5 +1,7 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookSecret;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookMessage;
 import java.time.Instant;
 
 /**

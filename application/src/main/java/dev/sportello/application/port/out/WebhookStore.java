@@ -1,5 +1,7 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.WebhookDelivery;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

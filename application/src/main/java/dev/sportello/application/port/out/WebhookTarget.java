@@ -1,7 +1,7 @@
 package dev.sportello.application.port.out;
 
+import dev.sportello.domain.webhook.WebhookSecret;
 import io.vavr.collection.List;
-import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param secrets every secret the message is signed with, the current one first; one {@code v1}
  *     signature each in the {@code webhook-signature} header
  */
-public record WebhookTarget(URI url, List<WebhookSecret> secrets) {
+public record WebhookTarget(String url, List<WebhookSecret> secrets) {
   public WebhookTarget {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(secrets, "secrets");

@@ -1,6 +1,5 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,11 +7,13 @@ import java.util.Objects;
  * Where a caller's webhook messages go, as shown to the caller (never with its secret).
  *
  * @param caller whose endpoint it is; a caller has at most one
- * @param url where messages are posted: {@code https}, or {@code http} to a loopback host
+ * @param url where messages are posted: an absolute {@code https} URL, or {@code http} to a
+ *     loopback host, as checked when it was registered
  * @param createdAt when it was registered (or last replaced)
  * @param secretCreatedAt when its current signing secret was generated
  */
-public record WebhookEndpoint(String caller, URI url, Instant createdAt, Instant secretCreatedAt) {
+public record WebhookEndpoint(
+    String caller, String url, Instant createdAt, Instant secretCreatedAt) {
   public WebhookEndpoint {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(url, "url");

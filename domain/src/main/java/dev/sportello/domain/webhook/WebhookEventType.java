@@ -1,4 +1,4 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
 
 import io.vavr.control.Option;
 

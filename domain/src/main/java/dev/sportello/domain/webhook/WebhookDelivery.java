@@ -1,4 +1,4 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
 
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -35,7 +35,8 @@ public record WebhookDelivery(
     Objects.requireNonNull(queuedAt, "queuedAt");
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     if (attempts.size() > MAX_ATTEMPTS_KEPT || attemptsThisRound < 0) {
-      throw new IllegalArgumentException("a delivery keeps 0 to 30 attempts");
+      throw new IllegalArgumentException(
+          "a delivery keeps 0 to " + MAX_ATTEMPTS_KEPT + " attempts");
     }
     if ((state == DeliveryState.PENDING) != nextAttemptAt.isDefined()) {
       throw new IllegalArgumentException("a delivery has a next attempt exactly while pending");

@@ -1,4 +1,6 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
+
+import java.util.Objects;
 
 /** What became of one attempt to send a webhook message. */
 public sealed interface SendResult {
@@ -46,7 +48,7 @@ public sealed interface SendResult {
    */
   record Failed(FailureKind kind) implements SendResult {
     public Failed {
-      java.util.Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(kind, "kind");
     }
   }
 
@@ -60,6 +62,11 @@ public sealed interface SendResult {
     UNKNOWN_HOST,
     /** The TLS handshake failed (such as an untrusted certificate). */
     TLS,
+    /**
+     * The sender refused the address before connecting: the host resolved to a loopback, private,
+     * link-local or reserved address, or the URL is one the sender does not post to.
+     */
+    REFUSED_ADDRESS,
     /** Any other input/output failure. */
     IO
   }

@@ -1,6 +1,5 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
 
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -15,7 +14,9 @@ public record WebhookSecret(String value) {
   /** The prefix Standard Webhooks gives signing secrets. */
   public static final String PREFIX = "whsec_";
 
-  private static final int GENERATED_BYTES = 32;
+  /** How many random bytes a new secret holds. */
+  public static final int GENERATED_BYTES = 32;
+
   private static final int MIN_BYTES = 24;
   private static final int MAX_BYTES = 64;
 
@@ -30,11 +31,14 @@ public record WebhookSecret(String value) {
     }
   }
 
-  /** A new secret of 32 random bytes. */
-  public static WebhookSecret generate(SecureRandom random) {
-    byte[] bytes = new byte[GENERATED_BYTES];
-    random.nextBytes(bytes);
-    return new WebhookSecret(PREFIX + Base64.getEncoder().encodeToString(bytes));
+  /**
+   * The secret keyed with these bytes, drawn from a secure random source by the caller.
+   *
+   * @param key 24 to 64 random bytes; {@link #GENERATED_BYTES} is what the service draws
+   * @return the secret
+   */
+  public static WebhookSecret of(byte[] key) {
+    return new WebhookSecret(PREFIX + Base64.getEncoder().encodeToString(key));
   }
 
   /** The bytes the HMAC is keyed with. */

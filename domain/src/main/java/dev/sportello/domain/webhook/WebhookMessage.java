@@ -1,9 +1,7 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
 
 import dev.sportello.domain.request.RequestId;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -18,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public record WebhookMessage(String id, Instant timestamp, WebhookEvent event) {
   private static final Pattern ID = Pattern.compile("msg_[A-Za-z0-9]{1,60}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   public WebhookMessage {
     Objects.requireNonNull(id, "id");
@@ -27,23 +24,6 @@ public record WebhookMessage(String id, Instant timestamp, WebhookEvent event) {
     if (!isMessageId(id)) {
       throw new IllegalArgumentException("a message id is msg_ and 1 to 60 letters or digits");
     }
-  }
-
-  /** A message for this event, with a new id. */
-  public static WebhookMessage of(WebhookEvent event) {
-    return new WebhookMessage(newId(), event.at(), event);
-  }
-
-  /**
-   * A new message id: the current time in milliseconds (so that ids sort roughly by creation) and
-   * 64 random bits.
-   */
-  public static String newId() {
-    byte[] random = new byte[8];
-    RANDOM.nextBytes(random);
-    return "msg_"
-        + String.format("%012x", System.currentTimeMillis())
-        + HexFormat.of().formatHex(random);
   }
 
   /** Whether the text has the shape of a message id. */

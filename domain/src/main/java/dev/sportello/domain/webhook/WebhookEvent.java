@@ -1,4 +1,4 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
 
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;

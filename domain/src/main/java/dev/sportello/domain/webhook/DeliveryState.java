@@ -1,4 +1,4 @@
-package dev.sportello.application.port.out;
+package dev.sportello.domain.webhook;
 
 /** Where a webhook delivery stands. */
 public enum DeliveryState {
