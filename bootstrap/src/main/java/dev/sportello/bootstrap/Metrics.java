@@ -1,14 +1,7 @@
 package dev.sportello.bootstrap;
 
-import dev.sportello.adapter.rest.RestSettings;
-import dev.sportello.application.port.out.BackgroundFailure;
-import dev.sportello.application.port.out.RemoteCallKind;
-import dev.sportello.application.port.out.RemoteCallObserver;
-import dev.sportello.application.port.out.RemoteFailure;
-import dev.sportello.application.port.out.RequestEvents;
-import dev.sportello.domain.catalog.Engine;
-import dev.sportello.domain.request.RequestId;
-import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.adapter.micrometer.MicrometerAdapter;
+import dev.sportello.adapter.micrometer.MicrometerSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -22,31 +15,35 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The service's metrics in a Prometheus registry: upstream calls by engine, kind and outcome,
  * request status changes, sync cycles, HTTP requests served, and the JVM. Told of calls and changes
  * through the application's outbound ports and of HTTP requests by the REST adapter, which serves
- * {@link #scrape()} at {@code /metrics}.
+ * {@link #scrape()} at {@code /metrics}. What the ports and the REST adapter report is recorded by
+ * the {@link MicrometerAdapter} over the same registry, which they are given directly ({@link
+ * #recorded()}); the service's own work is recorded here.
  */
-final class Metrics
-    implements RemoteCallObserver, RequestEvents, RestSettings.HttpObserver, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
-
-  /** Other methods share one label, so that a client cannot add series at will. */
-  private static final Set<String> METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
-
+final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  /**
+   * Upstream calls, request events and HTTP requests, recorded as an embedding application would.
+   */
+  private final MicrometerAdapter recorded =
+      MicrometerAdapter.create(MicrometerSettings.of(registry));
+
+  /**
+   * Records upstream calls and request events (given to the application's ports) and HTTP requests
+   * (given to the REST adapter as its {@code HttpObserver}) in this registry.
+   */
+  MicrometerAdapter recorded() {
+    return recorded;
+  }
 
   private final AtomicBoolean jvmBound = new AtomicBoolean();
 
@@ -65,18 +62,6 @@ final class Metrics
     gc.bindTo(registry);
   }
 
-  @Override
-  public void called(
-      Engine engine, RemoteCallKind kind, Option<RemoteFailure> failure, Duration latency) {
-    Timer.builder("sportello.upstream.calls")
-        .description("Calls to the engines, by engine, kind and outcome")
-        .tag("engine", engine.name())
-        .tag("kind", kind.name().toLowerCase(Locale.ROOT))
-        .tag("outcome", failure.map(Metrics::outcome).getOrElse("ok"))
-        .register(registry)
-        .record(latency);
-  }
-
   /**
    * Follows the account's wallet as {@code sportello_wallet_balance_euros}: the balance last read,
    * asked for on every scrape (which reads nothing itself), NaN until one has been read.
@@ -88,71 +73,6 @@ final class Metrics
         .description("The Openapi account's prepaid balance when last read")
         .baseUnit("euros")
         .register(registry);
-  }
-
-  @Override
-  public void statusChanged(RequestId id, RequestStatus from, RequestStatus to, Instant at) {
-    Counter.builder("sportello.requests.status.changes")
-        .description("Requests that reached a status")
-        .tag("status", to.name())
-        .register(registry)
-        .increment();
-  }
-
-  @Override
-  public void transitionRefused(RequestId id, RequestStatus from, RequestStatus to, Instant at) {
-    LOG.warn(
-        "request {}: upstream reported a move from {} to {}, which was not applied", id, from, to);
-    Counter.builder("sportello.requests.status.refused")
-        .description("Status moves reported upstream that the lifecycle does not allow")
-        .tag("from", from.name())
-        .tag("to", to.name())
-        .register(registry)
-        .increment();
-  }
-
-  @Override
-  public void backgroundFailed(BackgroundFailure failure) {
-    LOG.warn(
-        "{} failed{} ({}): {}; the next sync cycle tries again",
-        lower(failure.work()),
-        failure.request().map(id -> " for request " + id).getOrElse(""),
-        lower(failure.cause()),
-        failure.detail());
-    Counter.builder("sportello.background.failures")
-        .description("Background work left for the next sync cycle, by work and cause")
-        .tag("work", lower(failure.work()))
-        .tag("cause", lower(failure.cause()))
-        .register(registry)
-        .increment();
-  }
-
-  private static String lower(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Named and tagged as Spring Boot names them, so that existing dashboards apply. */
-  @Override
-  public void answered(String method, String route, int status, Duration duration) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests served, by method, route, status and outcome")
-        .tag("method", METHODS.contains(method) ? method : "OTHER")
-        .tag("uri", route)
-        .tag("status", Integer.toString(status))
-        .tag("outcome", httpOutcome(status))
-        .register(registry)
-        .record(duration);
-  }
-
-  private static String httpOutcome(int status) {
-    return switch (status / 100) {
-      case 1 -> "INFORMATIONAL";
-      case 2 -> "SUCCESS";
-      case 3 -> "REDIRECTION";
-      case 4 -> "CLIENT_ERROR";
-      case 5 -> "SERVER_ERROR";
-      default -> "UNKNOWN";
-    };
   }
 
   /** Times one sync cycle; outcome is {@code ok} or {@code failed}. */
@@ -209,14 +129,5 @@ final class Metrics
       gc.close();
     }
     registry.close();
-  }
-
-  /** {@code InsufficientCredit} becomes {@code insufficient_credit}. */
-  private static String outcome(RemoteFailure failure) {
-    return failure
-        .getClass()
-        .getSimpleName()
-        .replaceAll("([a-z])([A-Z])", "$1_$2")
-        .toLowerCase(Locale.ROOT);
   }
 }

@@ -20,6 +20,7 @@ import dev.sportello.application.port.in.BrowseCatalogQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
 import dev.sportello.application.port.out.RemoteFailure;
+import dev.sportello.application.port.out.RequestIds;
 import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
@@ -242,7 +243,7 @@ final class Service implements AutoCloseable {
     UpstreamHealth upstreamHealth = new UpstreamHealth(upstreams.map(Upstream::engine));
     RemoteCallObserver observers =
         (engine, kind, failure, latency) -> {
-          metrics.called(engine, kind, failure, latency);
+          metrics.recorded().called(engine, kind, failure, latency);
           upstreamHealth.called(engine, kind, failure, latency);
           if (movesTheWallet(kind, failure)) {
             openapiAccount.forEach(OpenapiAccount::charged);
@@ -259,10 +260,10 @@ final class Service implements AutoCloseable {
                 persistence.spending(),
                 persistence.catalogue(),
                 persistence.documents(),
-                metrics,
+                metrics.recorded(),
                 observers,
                 persistence.syncLock(),
-                new RandomRequestIds(),
+                RequestIds.random(),
                 Clock.systemUTC()),
             new ApplicationSettings(
                     files, config.catalogTtl(), webhookBase(config, port), secret, 100)
@@ -316,7 +317,7 @@ final class Service implements AutoCloseable {
                 () -> openapiAccount.map(Service::readinessDetails).getOrElse(HashMap.empty()),
                 metrics::scrape,
                 RestSettings.DEFAULT_STOP_TIMEOUT,
-                metrics),
+                metrics.recorded()::answered),
             console::mount);
     warmedCatalogue.join();
     rest.start();

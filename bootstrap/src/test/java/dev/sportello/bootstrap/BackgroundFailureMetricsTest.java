@@ -17,8 +17,8 @@ class BackgroundFailureMetricsTest {
           new BackgroundFailure(
               Work.DISPATCH, Option.some(new RequestId("req-1")), Cause.STORAGE, "disk full");
 
-      metrics.backgroundFailed(failure);
-      metrics.backgroundFailed(failure);
+      metrics.recorded().backgroundFailed(failure);
+      metrics.recorded().backgroundFailed(failure);
 
       assertThat(metrics.scrape())
           .contains("sportello_background_failures_total{cause=\"storage\",work=\"dispatch\"} 2.0");

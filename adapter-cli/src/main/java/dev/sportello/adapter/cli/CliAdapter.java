@@ -8,7 +8,12 @@ import picocli.CommandLine;
 public final class CliAdapter {
   private CliAdapter() {}
 
-  /** {@code catalog} and {@code request}, in the order a help lists them. */
+  /**
+   * {@code catalog} and {@code request}, in the order a help lists them.
+   *
+   * @param settings where the commands find the service when their options do not say
+   * @return the commands, each to add as a subcommand of the program's root
+   */
   public static List<CommandLine> commands(CliSettings settings) {
     Objects.requireNonNull(settings, "settings");
     return List.of(

@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record CliSettings(Either<String, URI> serviceUrl, Option<String> apiKey) {
 
+  /** Checks that both components are given. */
   public CliSettings {
     Objects.requireNonNull(serviceUrl, "serviceUrl");
     Objects.requireNonNull(apiKey, "apiKey");

@@ -49,7 +49,13 @@ public final class ConsoleAdapter {
             sessions);
   }
 
-  /** Builds the console over the application's use cases; it serves nothing until mounted. */
+  /**
+   * Builds the console over the application's use cases; it serves nothing until mounted.
+   *
+   * @param useCases the application's use cases
+   * @param settings who may sign in, and the sessions' limits
+   * @return the console, not mounted yet
+   */
   public static ConsoleAdapter create(UseCases useCases, ConsoleSettings settings) {
     return create(useCases, settings, InstantSource.system());
   }
@@ -66,6 +72,8 @@ public final class ConsoleAdapter {
    * exception handler and leaves every other address alone. It bounds the server's multipart
    * bodies: each file to the largest the file policy takes, and a whole body to what the largest
    * form may carry.
+   *
+   * @param config the configuration of the server that serves the console
    */
   public void mount(JavalinConfig config) {
     long maxPostBytes = Forms.maxPostBytes(settings.files());

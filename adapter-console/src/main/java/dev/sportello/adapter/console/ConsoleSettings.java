@@ -42,6 +42,10 @@ public record ConsoleSettings(
   /** One second. */
   public static final Duration DEFAULT_REFUSED_SIGN_IN_DELAY = Duration.ofSeconds(1);
 
+  /**
+   * Checks every component: a positive idle timeout, at least one session, a delay that is not
+   * negative, and a public origin that is an http or https scheme, a host and perhaps a port.
+   */
   public ConsoleSettings {
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
@@ -60,7 +64,15 @@ public record ConsoleSettings(
     }
   }
 
-  /** Without a configured public origin: posts are checked against their {@code Host}. */
+  /**
+   * Without a configured public origin: posts are checked against their {@code Host}.
+   *
+   * @param apiKeys the SHA-256 of each API key, mapped to its caller
+   * @param sessionIdleTimeout how long a session lasts without a request
+   * @param maxSessions how many sessions are kept at once
+   * @param refusedSignInDelay how long a refused sign-in waits before it answers
+   * @param files the files a file field takes
+   */
   public ConsoleSettings(
       Map<String, String> apiKeys,
       Duration sessionIdleTimeout,
@@ -70,7 +82,12 @@ public record ConsoleSettings(
     this(apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, files, Option.none());
   }
 
-  /** The defaults, with the given keys: the application's default file policy. */
+  /**
+   * The defaults, with the given keys: the application's default file policy.
+   *
+   * @param apiKeys the SHA-256 of each API key, mapped to its caller
+   * @return the settings
+   */
   public static ConsoleSettings of(Map<String, String> apiKeys) {
     return new ConsoleSettings(
         apiKeys,
@@ -80,13 +97,23 @@ public record ConsoleSettings(
         ValuePolicy.defaults());
   }
 
-  /** The same settings, taking other files. */
+  /**
+   * The same settings, taking other files.
+   *
+   * @param policy the files a file field takes
+   * @return the changed settings
+   */
   public ConsoleSettings withFiles(ValuePolicy policy) {
     return new ConsoleSettings(
         apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, policy, publicOrigin);
   }
 
-  /** The same settings, with the origin browsers see the console at. */
+  /**
+   * The same settings, with the origin browsers see the console at.
+   *
+   * @param origin a scheme, a host and perhaps a port, such as {@code https://console.example}
+   * @return the changed settings
+   */
   public ConsoleSettings withPublicOrigin(URI origin) {
     return new ConsoleSettings(
         apiKeys, sessionIdleTimeout, maxSessions, refusedSignInDelay, files, Option.some(origin));

@@ -70,7 +70,12 @@ public final class DocuEngineAdapter implements RemoteCatalog, RemoteRequests, R
     this.orders = new OrderMapperImpl();
   }
 
-  /** An adapter for the given settings. */
+  /**
+   * An adapter for the given settings.
+   *
+   * @param settings how to reach DocuEngine
+   * @return the adapter
+   */
   public static DocuEngineAdapter create(DocuEngineSettings settings) {
     return create(settings, Clock.systemUTC(), OpenapiClients.Sleeper.REAL);
   }

@@ -36,14 +36,25 @@ public record DocuEngineSettings(
   /** Openapi's test host. */
   public static final URI TEST = URI.create("https://test.docuengine.openapi.com");
 
+  /** What the calls say they come from, unless the settings say otherwise. */
   public static final String DEFAULT_USER_AGENT = "sportello-docuengine/0.1";
 
+  /**
+   * Checks every component: a token source, an http or https base URL with a host, positive
+   * timeouts and a user agent in printable ASCII.
+   */
   public DocuEngineSettings {
     Objects.requireNonNull(token, "token");
     ApiSettings.requireValid(baseUrl, connectTimeout, readTimeout, retry, userAgent);
   }
 
-  /** Settings with a fixed token and the default timeouts, retry policy and user agent. */
+  /**
+   * Settings with a fixed token and the default timeouts, retry policy and user agent.
+   *
+   * @param baseUrl the API's root
+   * @param token the bearer token
+   * @return the settings
+   */
   public static DocuEngineSettings of(URI baseUrl, String token) {
     return of(baseUrl, BearerToken.fixed(token));
   }
@@ -51,6 +62,10 @@ public record DocuEngineSettings(
   /**
    * Settings with a token read from {@code token} on every call, so that it can be rotated without
    * a restart, and the default timeouts, retry policy and user agent.
+   *
+   * @param baseUrl the API's root
+   * @param token gives the current bearer token
+   * @return the settings
    */
   public static DocuEngineSettings of(URI baseUrl, Supplier<String> token) {
     return of(baseUrl, BearerToken.supplied(token));
@@ -59,6 +74,10 @@ public record DocuEngineSettings(
   /**
    * Settings with a token from its source, such as one managed on Openapi's OAuth service, and the
    * default timeouts, retry policy and user agent.
+   *
+   * @param baseUrl the API's root
+   * @param token where the bearer token comes from
+   * @return the settings
    */
   public static DocuEngineSettings of(URI baseUrl, BearerToken token) {
     return new DocuEngineSettings(
@@ -70,14 +89,33 @@ public record DocuEngineSettings(
         DEFAULT_USER_AGENT);
   }
 
+  /**
+   * These settings with other timeouts.
+   *
+   * @param connect how long to wait for a connection
+   * @param read how long to wait for an answer once the request is sent
+   * @return the changed settings
+   */
   public DocuEngineSettings withTimeouts(Duration connect, Duration read) {
     return new DocuEngineSettings(baseUrl, token, connect, read, retry, userAgent);
   }
 
+  /**
+   * These settings with another retry policy.
+   *
+   * @param policy how calls that are safe to repeat are repeated
+   * @return the changed settings
+   */
   public DocuEngineSettings withRetry(RetryPolicy policy) {
     return new DocuEngineSettings(baseUrl, token, connectTimeout, readTimeout, policy, userAgent);
   }
 
+  /**
+   * These settings with another user agent.
+   *
+   * @param agent what the calls say they come from
+   * @return the changed settings
+   */
   public DocuEngineSettings withUserAgent(String agent) {
     return new DocuEngineSettings(baseUrl, token, connectTimeout, readTimeout, retry, agent);
   }
@@ -85,6 +123,9 @@ public record DocuEngineSettings(
   /**
    * The OAuth scopes a token needs for every call this adapter makes, one per method and first path
    * segment, on the test host or the production one.
+   *
+   * @param testEnvironment whether the token is for the test host rather than the production one
+   * @return the scopes, each {@code METHOD:host/first-segment}
    */
   public static List<String> scopes(boolean testEnvironment) {
     return ApiSettings.scopes(

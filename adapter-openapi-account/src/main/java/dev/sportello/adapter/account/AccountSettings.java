@@ -55,6 +55,7 @@ public record AccountSettings(
    */
   public static final URI TEST = URI.create("https://test.oauth.openapi.com");
 
+  /** The token's name on the OAuth service, unless the settings say otherwise. */
   public static final String DEFAULT_TOKEN_NAME = "Sportello";
 
   /** A month: long enough that renewals are rare, short enough that a leaked token dies soon. */
@@ -68,16 +69,23 @@ public record AccountSettings(
    */
   public static final Duration DEFAULT_RENEWAL_MARGIN = Duration.ofDays(1);
 
+  /** Five minutes. */
   public static final Duration DEFAULT_WALLET_INTERVAL = Duration.ofMinutes(5);
 
   /** The longest life the OAuth service grants a token. */
   public static final Duration MAX_TOKEN_TTL = Duration.ofDays(365);
 
+  /** What the calls say they come from, unless the settings say otherwise. */
   public static final String DEFAULT_USER_AGENT = "sportello-account/0.1";
 
   /** {@code METHOD:host/first-segment}: no wildcard, no parameter, nothing after the segment. */
   private static final Pattern SCOPE = Pattern.compile("[A-Z]+:[a-z0-9.-]+/[A-Za-z0-9._~-]+");
 
+  /**
+   * Checks every component: printable e-mail address, API key and token name, at least one scope,
+   * none a wildcard, a token life of at most a year with a shorter renewal margin, and the values
+   * every Openapi API is reached with.
+   */
   public AccountSettings {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(apiKey, "apiKey");
@@ -120,6 +128,12 @@ public record AccountSettings(
   /**
    * Settings with the default token name, life and renewal margin, wallet interval, timeouts, retry
    * policy and user agent, and no wallet warning.
+   *
+   * @param baseUrl the OAuth service's root
+   * @param email the account's e-mail address
+   * @param apiKey the account's API key
+   * @param scopes exactly the scopes the token is minted with
+   * @return the settings
    */
   public static AccountSettings of(URI baseUrl, String email, String apiKey, List<String> scopes) {
     return new AccountSettings(
@@ -138,6 +152,12 @@ public record AccountSettings(
         DEFAULT_USER_AGENT);
   }
 
+  /**
+   * These settings with another token name.
+   *
+   * @param name the token's name on the OAuth service
+   * @return the changed settings
+   */
   public AccountSettings withTokenName(String name) {
     return new AccountSettings(
         baseUrl,
@@ -155,7 +175,13 @@ public record AccountSettings(
         userAgent);
   }
 
-  /** A token's life and how long before its end it is replaced. */
+  /**
+   * A token's life and how long before its end it is replaced.
+   *
+   * @param ttl how long a minted token lives, at most a year
+   * @param margin how long before its expiry a token is replaced
+   * @return the changed settings
+   */
   public AccountSettings withTokenLife(Duration ttl, Duration margin) {
     return new AccountSettings(
         baseUrl,
@@ -173,6 +199,12 @@ public record AccountSettings(
         userAgent);
   }
 
+  /**
+   * These settings with another wallet interval.
+   *
+   * @param interval how often, at most, the balance is read
+   * @return the changed settings
+   */
   public AccountSettings withWalletInterval(Duration interval) {
     return new AccountSettings(
         baseUrl,
@@ -190,6 +222,12 @@ public record AccountSettings(
         userAgent);
   }
 
+  /**
+   * These settings with a wallet warning.
+   *
+   * @param euros the balance under which a warning is logged
+   * @return the changed settings
+   */
   public AccountSettings withWalletWarning(BigDecimal euros) {
     return new AccountSettings(
         baseUrl,
@@ -207,6 +245,13 @@ public record AccountSettings(
         userAgent);
   }
 
+  /**
+   * These settings with other timeouts.
+   *
+   * @param connect how long to wait for a connection
+   * @param read how long to wait for an answer once the request is sent
+   * @return the changed settings
+   */
   public AccountSettings withTimeouts(Duration connect, Duration read) {
     return new AccountSettings(
         baseUrl,
@@ -224,6 +269,12 @@ public record AccountSettings(
         userAgent);
   }
 
+  /**
+   * These settings with another retry policy.
+   *
+   * @param policy how reads are repeated
+   * @return the changed settings
+   */
   public AccountSettings withRetry(RetryPolicy policy) {
     return new AccountSettings(
         baseUrl,

@@ -24,6 +24,7 @@ public record AccountStatus(
     Option<Instant> tokenExpiresAt,
     Option<String> problem,
     Option<String> warning) {
+  /** Checks that every component is given. */
   public AccountStatus {
     Objects.requireNonNull(wallet, "wallet");
     Objects.requireNonNull(tokenLabel, "tokenLabel");

@@ -20,6 +20,7 @@ public record AccountToken(
     Option<Instant> createdAt,
     Option<Instant> expiresAt,
     boolean inUse) {
+  /** Checks that every component is given. */
   public AccountToken {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(scopes, "scopes");

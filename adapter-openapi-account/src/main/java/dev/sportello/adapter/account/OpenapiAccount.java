@@ -45,6 +45,10 @@ public final class OpenapiAccount implements AutoCloseable {
    * The account for the given settings, keeping its token in {@code store} under {@code openapi:}
    * and a fingerprint of the OAuth service, the e-mail address and the scopes. Nothing is called
    * until the token or the wallet is first asked for.
+   *
+   * @param settings how to reach the account, and how its token and wallet are kept
+   * @param store where the token is kept
+   * @return the account, having called nothing yet
    */
   public static OpenapiAccount create(AccountSettings settings, CredentialStore store) {
     Clock clock = Clock.systemUTC();
@@ -73,7 +77,11 @@ public final class OpenapiAccount implements AutoCloseable {
         reader);
   }
 
-  /** The token the engine adapters call with: minted, kept, renewed and replaced here. */
+  /**
+   * The token the engine adapters call with: minted, kept, renewed and replaced here.
+   *
+   * @return the token source to give the engines' settings
+   */
   public BearerToken token() {
     return token;
   }
@@ -92,6 +100,8 @@ public final class OpenapiAccount implements AutoCloseable {
    * What an operator is told, at once: the balance last read (a read is started when it is older
    * than the interval), the token's name, scopes and expiry, and the problem or the warning if
    * there is one.
+   *
+   * @return the account's state, never the token
    */
   public AccountStatus status() {
     Option<StoredCredential> held = token.held();
@@ -104,12 +114,20 @@ public final class OpenapiAccount implements AutoCloseable {
         token.warning());
   }
 
-  /** Reads the wallet's balance now, waiting for the answer; for a command. */
+  /**
+   * Reads the wallet's balance now, waiting for the answer; for a command.
+   *
+   * @return the balance, or why it cannot be read
+   */
   public Either<RemoteFailure, WalletBalance> readWallet() {
     return wallet.read();
   }
 
-  /** The account's tokens named as this one's are, whoever minted them; never the tokens. */
+  /**
+   * The account's tokens named as this one's are, whoever minted them; never the tokens.
+   *
+   * @return the tokens as the OAuth service lists them, or why they cannot be listed
+   */
   public Either<RemoteFailure, List<AccountToken>> tokens() {
     Option<String> inUse = token.held().map(StoredCredential::secret);
     return oauth

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param readAt when it was read
  */
 public record WalletBalance(BigDecimal euros, Instant readAt) {
+  /** Checks that both components are given. */
   public WalletBalance {
     Objects.requireNonNull(euros, "euros");
     Objects.requireNonNull(readAt, "readAt");

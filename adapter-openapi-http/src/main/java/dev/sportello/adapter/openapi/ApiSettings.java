@@ -10,27 +10,55 @@ import java.util.Objects;
  * service, says, and the rules its values follow.
  */
 public interface ApiSettings {
+  /** How long to wait for a connection, unless the settings say otherwise. */
   Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How long to wait for an answer, unless the settings say otherwise. */
   Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
-  /** The API's root. */
+  /**
+   * The API's root.
+   *
+   * @return the API's root URL
+   */
   URI baseUrl();
 
-  /** How long to wait for a connection. */
+  /**
+   * How long to wait for a connection.
+   *
+   * @return the connect timeout
+   */
   Duration connectTimeout();
 
-  /** How long to wait for an answer once the request is sent. */
+  /**
+   * How long to wait for an answer once the request is sent.
+   *
+   * @return the read timeout
+   */
   Duration readTimeout();
 
-  /** How calls that are safe to repeat are repeated. */
+  /**
+   * How calls that are safe to repeat are repeated.
+   *
+   * @return the retry policy
+   */
   RetryPolicy retry();
 
-  /** What the calls say they come from. */
+  /**
+   * What the calls say they come from.
+   *
+   * @return the {@code User-Agent} header's value
+   */
   String userAgent();
 
   /**
    * Refuses values no API can be reached with.
    *
+   * @param baseUrl the API's root
+   * @param connectTimeout how long to wait for a connection
+   * @param readTimeout how long to wait for an answer
+   * @param retry how safe calls are repeated
+   * @param userAgent what the calls say they come from
    * @throws IllegalArgumentException when the base URL is not http(s) with a host, a timeout is not
    *     positive, or the user agent is not printable ASCII
    */
@@ -68,6 +96,7 @@ public interface ApiSettings {
    * @param host the API's host, such as {@code test.visengine2.altravia.com}
    * @param calls the calls as {@code METHOD /path}, such as {@code GET /richiesta/{id}}
    * @throws IllegalArgumentException when a call is not a method and an absolute path
+   * @return the scopes, in the order first named
    */
   static List<String> scopes(String host, String... calls) {
     return List.of(calls).map(call -> scope(host, call)).distinct();
@@ -84,7 +113,13 @@ public interface ApiSettings {
     return methodAndPath[0] + ":" + host + "/" + segment;
   }
 
-  /** Settings as text for logs, under the record's name; never with the token. */
+  /**
+   * Settings as text for logs, under the record's name; never with the token.
+   *
+   * @param name the settings record's name
+   * @param settings the settings to describe
+   * @return the settings as text, without the token
+   */
   static String describe(String name, ApiSettings settings) {
     return name
         + "[baseUrl="

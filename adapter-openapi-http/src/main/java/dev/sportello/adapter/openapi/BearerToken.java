@@ -21,6 +21,7 @@ public interface BearerToken {
   /**
    * Upstream answered 401 to a call made with {@code token}.
    *
+   * @param token the token the refused call was made with
    * @return whether {@link #current()} now gives another token worth one more attempt
    */
   boolean refused(String token);
@@ -28,7 +29,9 @@ public interface BearerToken {
   /**
    * A token that never changes: a refusal is final.
    *
+   * @param token the token
    * @throws IllegalArgumentException when it is blank
+   * @return a source that always gives this token
    */
   static BearerToken fixed(String token) {
     Objects.requireNonNull(token, "token");
@@ -42,6 +45,9 @@ public interface BearerToken {
    * A token read from {@code supplier} on every call, so that a secret rotated outside can be used
    * without a restart; after a refusal, another attempt is made when the supplier has meanwhile
    * been given another token.
+   *
+   * @param supplier gives the current token
+   * @return a source that asks the supplier on every call
    */
   static BearerToken supplied(Supplier<String> supplier) {
     return new SuppliedToken(Objects.requireNonNull(supplier, "supplier"));

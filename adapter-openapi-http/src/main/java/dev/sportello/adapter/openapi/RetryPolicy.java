@@ -21,6 +21,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   /** Every call is made once. */
   public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
+  /**
+   * Checks that there is at least one attempt and that the backoffs are not negative and ordered.
+   */
   public RetryPolicy {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");

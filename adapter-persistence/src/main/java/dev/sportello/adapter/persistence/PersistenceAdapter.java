@@ -141,7 +141,12 @@ public final class PersistenceAdapter implements AutoCloseable {
     };
   }
 
-  /** Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}. */
+  /**
+   * Opens the pool on the system clock; see {@link #create(PersistenceSettings, Clock)}.
+   *
+   * @param settings where the database and the documents are
+   * @return the adapter, or why the database or the directory cannot be reached
+   */
   public static Either<StorageFailure, PersistenceAdapter> create(PersistenceSettings settings) {
     return create(settings, Clock.systemUTC());
   }
@@ -150,6 +155,7 @@ public final class PersistenceAdapter implements AutoCloseable {
    * Opens the connection pool and the documents directory. The schema is not touched: call {@link
    * #migrate()} next.
    *
+   * @param settings where the database and the documents are
    * @param clock dates idempotency keys and erasures
    * @return the adapter, or why the database or the directory cannot be reached
    */
@@ -276,6 +282,7 @@ public final class PersistenceAdapter implements AutoCloseable {
    * where they are, in the same data directory. The store records the import in the transaction
    * that copies the rows, so an import that stopped before the rename only renames when run again.
    *
+   * @param dataDirectory the data directory that holds the H2 file
    * @return the rows copied per table, and where the H2 file now is
    */
   public Either<StorageFailure, ImportReport> importH2Store(Path dataDirectory) {
@@ -349,10 +356,20 @@ public final class PersistenceAdapter implements AutoCloseable {
         .cleanDisabled(true);
   }
 
+  /**
+   * The requests, with their personal values sealed.
+   *
+   * @return the request repository
+   */
   public RequestRepository requests() {
     return requests;
   }
 
+  /**
+   * The idempotency keys, each with the request it created.
+   *
+   * @return the idempotency store
+   */
   public IdempotencyStore idempotency() {
     return idempotency;
   }
@@ -360,15 +377,27 @@ public final class PersistenceAdapter implements AutoCloseable {
   /**
    * What each caller's orders reserved of its spending caps; instances sharing a PostgreSQL
    * database check and reserve a caller's orders one at a time.
+   *
+   * @return the spending ledger
    */
   public SpendingLedger spending() {
     return spending;
   }
 
+  /**
+   * The latest catalogue each engine listed.
+   *
+   * @return the catalogue snapshot store
+   */
   public CatalogSnapshotStore catalogue() {
     return catalogue;
   }
 
+  /**
+   * The issued documents, one sealed file per request.
+   *
+   * @return the document store
+   */
   public DocumentStore documents() {
     return documents;
   }
@@ -377,6 +406,8 @@ public final class PersistenceAdapter implements AutoCloseable {
    * The credentials the service calls its upstream with, sealed like personal data; one instance at
    * a time replaces a credential, under its name's lock: an advisory lock on PostgreSQL (across
    * instances), a lock in this process on the embedded store (one instance only).
+   *
+   * @return the credential store
    */
   public CredentialStore credentials() {
     return credentials;
@@ -393,6 +424,8 @@ public final class PersistenceAdapter implements AutoCloseable {
   /**
    * One sync cycle at a time: an advisory lock on PostgreSQL (across instances), a lock in this
    * process on the embedded store (one instance only).
+   *
+   * @return the sync lock
    */
   public SyncLock syncLock() {
     return syncLock;
@@ -403,6 +436,9 @@ public final class PersistenceAdapter implements AutoCloseable {
    * cut-off, idempotency keys older than it, and webhook deliveries created before it that are no
    * longer pending; the requests stay as audit rows. Safe to run while the service works, and from
    * several instances.
+   *
+   * @param olderThan the cut-off: what ended before it is erased
+   * @return how many requests, documents, keys and deliveries were erased, or why the store failed
    */
   public Either<StorageFailure, PurgeReport> purgePersonalData(Instant olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
@@ -419,7 +455,11 @@ public final class PersistenceAdapter implements AutoCloseable {
                         deliveries)));
   }
 
-  /** {@link #purgePersonalData} with the cut-off the settings' retention period sets. */
+  /**
+   * {@link #purgePersonalData} with the cut-off the settings' retention period sets.
+   *
+   * @return how much was erased, or why the store failed
+   */
   public Either<StorageFailure, PurgeReport> purgeExpired() {
     return purgePersonalData(clock.instant().minus(settings.retention()));
   }
@@ -430,6 +470,8 @@ public final class PersistenceAdapter implements AutoCloseable {
    * that an older key sealed, or that were stored before sealing. A pass over every request starts
    * when the adapter opens and whenever the key file is replaced; between passes a step only looks
    * at the key file. Safe while the service serves: a request written meanwhile keeps its write.
+   *
+   * @return what this step sealed again and whether the pass is finished, or why the store failed
    */
   public Either<StorageFailure, ResealReport> resealStep() {
     return resealing
@@ -447,7 +489,11 @@ public final class PersistenceAdapter implements AutoCloseable {
    */
   public record ResealReport(int requests, int documents, boolean finished) {}
 
-  /** Whether the database answers, and what it is. */
+  /**
+   * Whether the database answers, and what it is.
+   *
+   * @return the database product and version, or why the database does not answer
+   */
   public Either<StorageFailure, Health> health() {
     try (Connection connection = pool.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();

@@ -60,7 +60,11 @@ public record PersistenceSettings(
 
     /** A rotation of the data keys. */
     sealed interface Rotation {
-      /** How many keys each keyset holds now, the new primary one included. */
+      /**
+       * How many keys each keyset holds now, the new primary one included.
+       *
+       * @return the number of keys in each keyset
+       */
       int keys();
 
       /**
@@ -91,6 +95,7 @@ public record PersistenceSettings(
      * @param file the key file
      */
     record KeptIn(Path file) implements DataKey {
+      /** Checks that the file is named. */
       public KeptIn {
         Objects.requireNonNull(file, "file");
       }
@@ -102,6 +107,7 @@ public record PersistenceSettings(
      * @param keys the keys in the form a key file holds
      */
     record Given(String keys) implements DataKey {
+      /** Checks that the keys are given. */
       public Given {
         Objects.requireNonNull(keys, "keys");
       }
@@ -122,6 +128,10 @@ public record PersistenceSettings(
   /** The default retention of personal data after a request ends. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
 
+  /**
+   * Checks that every component is given, that the pool holds 1 to 200 connections and that the
+   * retention is positive.
+   */
   public PersistenceSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(user, "user");
@@ -158,6 +168,9 @@ public record PersistenceSettings(
    * milliseconds, far inside the busy timeout even with every connection waiting to write. Deleted
    * and overwritten content is zeroed ({@code secure_delete}), so that erased personal data, or a
    * value before it was sealed, does not linger in free pages.
+   *
+   * @param dataDirectory the directory that holds the database file, the documents and the data key
+   * @return settings for the embedded store in that directory
    */
   public static PersistenceSettings embedded(Path dataDirectory) {
     Path base = dataDirectory.toAbsolutePath().normalize();
@@ -177,6 +190,8 @@ public record PersistenceSettings(
   /**
    * Whether these settings name a SQLite file whose directory still holds the H2 store of an
    * earlier version, not imported yet: {@link PersistenceAdapter#importH2Store} copies it.
+   *
+   * @return whether an earlier version's H2 store waits there to be imported
    */
   public boolean holdsH2Store() {
     return sqliteFile()
@@ -211,7 +226,17 @@ public record PersistenceSettings(
         embedded.dataKey());
   }
 
-  /** A PostgreSQL database, with documents in a (shared) directory. */
+  /**
+   * A PostgreSQL database, with documents in a (shared) directory.
+   *
+   * @param jdbcUrl a {@code jdbc:postgresql:} URL
+   * @param user the database user
+   * @param password the database password; never printed
+   * @param documentsDirectory the directory for documents, shared by every instance on this
+   *     database
+   * @return settings with the default pool size, retention and a key file beside the documents
+   *     directory
+   */
   public static PersistenceSettings postgres(
       String jdbcUrl, String user, String password, Path documentsDirectory) {
     return new PersistenceSettings(
@@ -225,16 +250,34 @@ public record PersistenceSettings(
             documentsDirectory.toAbsolutePath().normalize().resolveSibling(DATA_KEY_FILE)));
   }
 
+  /**
+   * These settings with another pool size.
+   *
+   * @param size the most connections kept open, 1 to 200
+   * @return the changed settings
+   */
   public PersistenceSettings withPoolSize(int size) {
     return new PersistenceSettings(
         jdbcUrl, user, password, size, documentsDirectory, retention, dataKey);
   }
 
+  /**
+   * These settings with another retention period.
+   *
+   * @param period how long personal data is kept after a request ends
+   * @return the changed settings
+   */
   public PersistenceSettings withRetention(Duration period) {
     return new PersistenceSettings(
         jdbcUrl, user, password, maxPoolSize, documentsDirectory, period, dataKey);
   }
 
+  /**
+   * These settings with other data keys.
+   *
+   * @param keys the keys that seal personal data at rest
+   * @return the changed settings
+   */
   public PersistenceSettings withDataKey(DataKey keys) {
     return new PersistenceSettings(
         jdbcUrl, user, password, maxPoolSize, documentsDirectory, retention, keys);

@@ -69,6 +69,10 @@ public final class RestAdapter implements AutoCloseable {
 
   /**
    * Builds the adapter over the application's use cases; nothing listens until {@link #start()}.
+   *
+   * @param useCases the application's use cases
+   * @param settings how and where to serve
+   * @return the adapter, not listening yet
    */
   public static RestAdapter create(UseCases useCases, RestSettings settings) {
     return create(RestUseCases.of(useCases), settings);
@@ -78,11 +82,14 @@ public final class RestAdapter implements AutoCloseable {
    * Builds the adapter and serves other pages beside the API on the same server, such as a web
    * console; nothing listens until {@link #start()}.
    *
+   * @param useCases the application's use cases
+   * @param settings how and where to serve
    * @param alongside adds the other pages' routes to the server's configuration. It runs after the
    *     API's, so that its error handlers run after the API's and may answer in their place on the
    *     pages' own addresses; it must not set exception handlers, which would replace the API's
    *     (the pages handle their own failures). The API's request observer labels their requests by
    *     their route templates, never by their addresses
+   * @return the adapter, not listening yet
    */
   public static RestAdapter create(
       UseCases useCases, RestSettings settings, Consumer<JavalinConfig> alongside) {
@@ -135,14 +142,22 @@ public final class RestAdapter implements AutoCloseable {
     return new RestAdapter(useCases, Option.some(webhooks), settings, config -> {});
   }
 
-  /** Starts listening on the configured host and port. */
+  /**
+   * Starts listening on the configured host and port.
+   *
+   * @return this adapter, listening
+   */
   public RestAdapter start() {
     app.start();
     LOG.info("REST API listening on port {}", app.port());
     return this;
   }
 
-  /** The port it listens on, once started (useful with port 0). */
+  /**
+   * The port it listens on, once started (useful with port 0).
+   *
+   * @return the port, the one picked when the settings asked for 0
+   */
   public int port() {
     return app.port();
   }

@@ -48,7 +48,10 @@ public record RestSettings(
     Duration stopTimeout,
     HttpObserver httpObserver) {
 
+  /** The interface listened on by default: this machine only. */
   public static final String DEFAULT_HOST = "localhost";
+
+  /** The port listened on by default. */
   public static final int DEFAULT_PORT = 8080;
 
   /** 25 MB. */
@@ -88,6 +91,10 @@ public record RestSettings(
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
+  /**
+   * Checks every component: a host, a port of 0 to 65535, a body limit of 1 KiB to 2 GiB, durations
+   * that are not negative, and API keys given as SHA-256 hashes, each with a caller.
+   */
   public RestSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(apiKeys, "apiKeys");
@@ -127,6 +134,12 @@ public record RestSettings(
   /**
    * {@code localhost:8080}, 25 MB bodies, a two-second webhook wait, a ten-second stop timeout and
    * no HTTP observer, with the given keys, probes and metrics.
+   *
+   * @param apiKeys the SHA-256 of each API key, mapped to its caller
+   * @param storeReachable whether the store answers now
+   * @param upstreamReachable whether Visengine answers now
+   * @param metrics the service's metrics in the Prometheus text format
+   * @return the settings
    */
   public static RestSettings of(
       Map<String, String> apiKeys,
@@ -147,7 +160,13 @@ public record RestSettings(
         HttpObserver.NONE);
   }
 
-  /** The same settings, listening elsewhere. */
+  /**
+   * The same settings, listening elsewhere.
+   *
+   * @param otherHost the interface to listen on
+   * @param otherPort the port to listen on; 0 picks a free one
+   * @return the changed settings
+   */
   public RestSettings withAddress(String otherHost, int otherPort) {
     return new RestSettings(
         otherHost,
@@ -163,7 +182,12 @@ public record RestSettings(
         httpObserver);
   }
 
-  /** The same settings with another body limit. */
+  /**
+   * The same settings with another body limit.
+   *
+   * @param limit the largest request body accepted, 1 KiB to 2 GiB
+   * @return the changed settings
+   */
   public RestSettings withMaxBodyBytes(long limit) {
     return new RestSettings(
         host,
@@ -179,7 +203,12 @@ public record RestSettings(
         httpObserver);
   }
 
-  /** The same settings with another stop timeout. */
+  /**
+   * The same settings with another stop timeout.
+   *
+   * @param timeout how long a stop lets requests in flight finish
+   * @return the changed settings
+   */
   public RestSettings withStopTimeout(Duration timeout) {
     return new RestSettings(
         host,
@@ -195,7 +224,12 @@ public record RestSettings(
         httpObserver);
   }
 
-  /** The same settings, telling another observer of each request. */
+  /**
+   * The same settings, telling another observer of each request.
+   *
+   * @param observer told of every request the API answers
+   * @return the changed settings
+   */
   public RestSettings withHttpObserver(HttpObserver observer) {
     return new RestSettings(
         host,
@@ -214,6 +248,9 @@ public record RestSettings(
   /**
    * The hash under which an API key is configured: SHA-256 of its UTF-8 bytes, in lower-case
    * hexadecimal.
+   *
+   * @param plainKey the API key in clear
+   * @return its hash, as {@link #apiKeys()} expects it
    */
   public static String hashApiKey(String plainKey) {
     return CallerKeys.hash(plainKey);

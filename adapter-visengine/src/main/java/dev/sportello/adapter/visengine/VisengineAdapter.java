@@ -73,7 +73,12 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
     this.orders = new OrderMapperImpl();
   }
 
-  /** An adapter for the given settings. */
+  /**
+   * An adapter for the given settings.
+   *
+   * @param settings how to reach Visengine
+   * @return the adapter
+   */
   public static VisengineAdapter create(VisengineSettings settings) {
     return create(settings, Clock.systemUTC(), OpenapiClients.Sleeper.REAL);
   }
@@ -110,6 +115,10 @@ public final class VisengineAdapter implements RemoteCatalog, RemoteRequests, Re
   /**
    * The names of the entries of a ZIP archive, read as a stream: entries are skipped over, never
    * unpacked into memory. The stream is read to its end but not closed.
+   *
+   * @param zip the archive, as a stream
+   * @return the entries' names in the archive's order, or why the stream is not a ZIP archive
+   *     archive
    */
   public static Try<List<String>> zipEntryNames(InputStream zip) {
     return Try.of(() -> {

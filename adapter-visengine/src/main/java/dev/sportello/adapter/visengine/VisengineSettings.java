@@ -35,14 +35,25 @@ public record VisengineSettings(
   /** Openapi's test host: free requests, illustrative answers. */
   public static final URI TEST = URI.create("https://test.visengine2.altravia.com");
 
+  /** What the calls say they come from, unless the settings say otherwise. */
   public static final String DEFAULT_USER_AGENT = "sportello-visengine/0.1";
 
+  /**
+   * Checks every component: a token source, an http or https base URL with a host, positive
+   * timeouts and a user agent in printable ASCII.
+   */
   public VisengineSettings {
     Objects.requireNonNull(token, "token");
     ApiSettings.requireValid(baseUrl, connectTimeout, readTimeout, retry, userAgent);
   }
 
-  /** Settings with a fixed token and the default timeouts, retry policy and user agent. */
+  /**
+   * Settings with a fixed token and the default timeouts, retry policy and user agent.
+   *
+   * @param baseUrl the API's root
+   * @param token the bearer token
+   * @return the settings
+   */
   public static VisengineSettings of(URI baseUrl, String token) {
     return of(baseUrl, BearerToken.fixed(token));
   }
@@ -50,6 +61,10 @@ public record VisengineSettings(
   /**
    * Settings with a token read from {@code token} on every call, so that it can be rotated without
    * a restart, and the default timeouts, retry policy and user agent.
+   *
+   * @param baseUrl the API's root
+   * @param token gives the current bearer token
+   * @return the settings
    */
   public static VisengineSettings of(URI baseUrl, Supplier<String> token) {
     return of(baseUrl, BearerToken.supplied(token));
@@ -58,6 +73,10 @@ public record VisengineSettings(
   /**
    * Settings with a token from its source, such as one managed on Openapi's OAuth service, and the
    * default timeouts, retry policy and user agent.
+   *
+   * @param baseUrl the API's root
+   * @param token where the bearer token comes from
+   * @return the settings
    */
   public static VisengineSettings of(URI baseUrl, BearerToken token) {
     return new VisengineSettings(
@@ -69,14 +88,33 @@ public record VisengineSettings(
         DEFAULT_USER_AGENT);
   }
 
+  /**
+   * These settings with other timeouts.
+   *
+   * @param connect how long to wait for a connection
+   * @param read how long to wait for an answer once the request is sent
+   * @return the changed settings
+   */
   public VisengineSettings withTimeouts(Duration connect, Duration read) {
     return new VisengineSettings(baseUrl, token, connect, read, retry, userAgent);
   }
 
+  /**
+   * These settings with another retry policy.
+   *
+   * @param policy how calls that are safe to repeat are repeated
+   * @return the changed settings
+   */
   public VisengineSettings withRetry(RetryPolicy policy) {
     return new VisengineSettings(baseUrl, token, connectTimeout, readTimeout, policy, userAgent);
   }
 
+  /**
+   * These settings with another user agent.
+   *
+   * @param agent what the calls say they come from
+   * @return the changed settings
+   */
   public VisengineSettings withUserAgent(String agent) {
     return new VisengineSettings(baseUrl, token, connectTimeout, readTimeout, retry, agent);
   }
@@ -84,6 +122,9 @@ public record VisengineSettings(
   /**
    * The OAuth scopes a token needs for every call this adapter makes, one per method and first path
    * segment, on the test host or the production one.
+   *
+   * @param testEnvironment whether the token is for the test host rather than the production one
+   * @return the scopes, each {@code METHOD:host/first-segment}
    */
   public static List<String> scopes(boolean testEnvironment) {
     return ApiSettings.scopes(

@@ -42,6 +42,7 @@ public record ApplicationPorts(
     SyncLock syncLock,
     RequestIds ids,
     Clock clock) {
+  /** Checks the components. */
   public ApplicationPorts {
     Objects.requireNonNull(upstreams, "upstreams");
     if (upstreams.isEmpty()) {

@@ -30,9 +30,13 @@ public record ApplicationSettings(
     Duration replayWait,
     SpendingCaps spendingCaps) {
 
+  /** A day. */
   public static final Duration DEFAULT_CATALOG_TTL = Duration.ofHours(24);
+
+  /** Three seconds. */
   public static final Duration DEFAULT_REPLAY_WAIT = Duration.ofSeconds(3);
 
+  /** Checks the components. */
   public ApplicationSettings {
     Objects.requireNonNull(valuePolicy, "valuePolicy");
     Objects.requireNonNull(catalogTtl, "catalogTtl");
@@ -51,7 +55,15 @@ public record ApplicationSettings(
     }
   }
 
-  /** With the default replay wait, and no spending caps. */
+  /**
+   * With the default replay wait, and no spending caps.
+   *
+   * @param valuePolicy how values are checked and normalised
+   * @param catalogTtl how long a fetched catalogue or description is used without asking again
+   * @param webhookBaseUrl where upstream notifications reach us, or empty for none
+   * @param notificationSecret the key that makes webhook tokens unguessable; at least 32 characters
+   * @param batchSize how many requests one sync cycle handles at most
+   */
   public ApplicationSettings(
       ValuePolicy valuePolicy,
       Duration catalogTtl,
@@ -68,7 +80,12 @@ public record ApplicationSettings(
         SpendingCaps.none());
   }
 
-  /** The same settings with these spending caps. */
+  /**
+   * The same settings with these spending caps.
+   *
+   * @param caps how much each caller may order per day and per month
+   * @return the settings
+   */
   public ApplicationSettings withSpendingCaps(SpendingCaps caps) {
     return new ApplicationSettings(
         valuePolicy, catalogTtl, webhookBaseUrl, notificationSecret, batchSize, replayWait, caps);
@@ -77,6 +94,9 @@ public record ApplicationSettings(
   /**
    * Default checks, a 24-hour catalogue, no webhook, batches of 100, a 3-second replay wait, no
    * spending caps.
+   *
+   * @param notificationSecret the key that makes webhook tokens unguessable; at least 32 characters
+   * @return the settings
    */
   public static ApplicationSettings defaults(String notificationSecret) {
     return new ApplicationSettings(

@@ -90,67 +90,148 @@ public final class UseCases {
         new NotificationService(tokens, store, engines, reconciler, documents, ports.clock());
   }
 
+  /**
+   * Builds the services over the ports.
+   *
+   * @param ports the outbound ports: engines, stores, observers, ids and the clock
+   * @param settings the application's configuration
+   * @return the use cases, safe to share between threads
+   */
   public static UseCases create(ApplicationPorts ports, ApplicationSettings settings) {
     return new UseCases(ports, settings);
   }
 
+  /**
+   * The use case that lists the certificates.
+   *
+   * @return the use case
+   */
   public BrowseCatalogUseCase browseCatalog() {
     return catalog;
   }
 
+  /**
+   * The use case that describes one certificate.
+   *
+   * @return the use case
+   */
   public DescribeCertificateUseCase describeCertificate() {
     return catalog;
   }
 
+  /**
+   * The use case that checks a submission without ordering.
+   *
+   * @return the use case
+   */
   public ValidateSubmissionUseCase validateSubmission() {
     return submissions;
   }
 
+  /**
+   * The use case that orders a certificate.
+   *
+   * @return the use case
+   */
   public SubmitRequestUseCase submitRequest() {
     return submissions;
   }
 
+  /**
+   * The use case that reads a stored request.
+   *
+   * @return the use case
+   */
   public GetRequestUseCase getRequest() {
     return requests;
   }
 
+  /**
+   * The use case that lists a caller's requests.
+   *
+   * @return the use case
+   */
   public ListRequestsUseCase listRequests() {
     return requests;
   }
 
+  /**
+   * The use case that re-reads a request from upstream.
+   *
+   * @return the use case
+   */
   public RefreshRequestUseCase refreshRequest() {
     return requests;
   }
 
+  /**
+   * The use case that starts another search round.
+   *
+   * @return the use case
+   */
   public AddSearchUseCase addSearch() {
     return requests;
   }
 
+  /**
+   * The use case that chooses a search candidate.
+   *
+   * @return the use case
+   */
   public SelectCandidateUseCase selectCandidate() {
     return requests;
   }
 
+  /**
+   * The use case that cancels a request.
+   *
+   * @return the use case
+   */
   public CancelRequestUseCase cancelRequest() {
     return requests;
   }
 
+  /**
+   * The use case that runs one sync cycle.
+   *
+   * @return the use case
+   */
   public SynchroniseUseCase synchronise() {
     return sync;
   }
 
+  /**
+   * The use case that handles an upstream notification.
+   *
+   * @return the use case
+   */
   public HandleNotificationUseCase handleNotification() {
     return notifications;
   }
 
+  /**
+   * The use case that gives a request's document.
+   *
+   * @return the use case
+   */
   public RetrieveDocumentUseCase retrieveDocument() {
     return documents;
   }
 
+  /**
+   * The use case that tells a caller what it spent.
+   *
+   * @return the use case
+   */
   public GetSpendingUseCase getSpending() {
     return spending;
   }
 
-  /** Upstream calls made so far, by kind. */
+  /**
+   * Upstream calls made so far, by kind.
+   *
+   * @return the number of calls of each kind since the use cases were created
+   */
   public Map<RemoteCallKind, Long> remoteCalls() {
     return engines.counts();
   }

@@ -213,12 +213,16 @@ class HexagonalArchitectureTest {
           .that()
           .resideInAnyPackage(PORT_IN, PORT_OUT)
           .and()
+          .doNotHaveFullyQualifiedName(HexagonalArchitectureTest.RANDOM_REQUEST_IDS)
+          .and()
           .areNotRecords()
           .and()
           .areNotEnums()
           .should()
           .beInterfaces()
-          .because("a port is a contract: interfaces and the values they carry")
+          .because(
+              "a port is a contract: interfaces and the values they carry; the one implementation"
+                  + " beside them is the package-private one behind RequestIds.random()")
           .allowEmptyShould(false);
 
   @ArchTest
@@ -264,6 +268,12 @@ class HexagonalArchitectureTest {
           .or(target(name("currentTimeMillis")).and(targetOwner(equivalentTo(System.class))))
           .as("read the wall clock");
 
+  /**
+   * The production request ids behind {@code RequestIds.random()}: drawn from a secure random
+   * source, and passed into the core by whoever builds it, as the system clock is.
+   */
+  static final String RANDOM_REQUEST_IDS = ROOT + ".application.port.out.RandomRequestIds";
+
   /** The JDK's shortcuts to a random generator that the code never names. */
   private static final DescribedPredicate<JavaAccess<?>> DRAWS_FROM_A_HIDDEN_GENERATOR =
       target(name("randomUUID"))
@@ -276,6 +286,8 @@ class HexagonalArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(DOMAIN, APPLICATION)
+          .and()
+          .doNotHaveFullyQualifiedName(RANDOM_REQUEST_IDS)
           .should()
           .accessTargetWhere(READS_THE_WALL_CLOCK)
           .orShould()
@@ -285,7 +297,8 @@ class HexagonalArchitectureTest {
           .allowEmptyShould(false)
           .because(
               "time and ids are passed into the core, so that tests set them; the composition root"
-                  + " and the adapters choose the system clock and the random sources."
+                  + " and the adapters choose the system clock and the random sources (such as"
+                  + " RequestIds.random(), the production ids a caller passes in)."
                   + " System.nanoTime() stays allowed: it times calls for metrics and tells no"
                   + " date");
 

@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.sportello.adapter.account.planted.PlantedInTheAccountAdapter;
 import dev.sportello.adapter.console.planted.PlantedInTheConsole;
 import dev.sportello.adapter.docuengine.planted.PlantedInTheDocuEngineAdapter;
+import dev.sportello.adapter.micrometer.planted.PlantedInTheMicrometerAdapter;
 import dev.sportello.adapter.openapi.RetryPolicy;
 import dev.sportello.adapter.planted.PlantedInAnAdapter;
 import dev.sportello.adapter.plantedother.PlantedInAnotherAdapter;
@@ -17,6 +18,7 @@ import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.adapter.visengine.planted.PlantedInTheVisengineAdapter;
 import dev.sportello.application.planted.PlantedInTheApplication;
 import dev.sportello.application.port.in.planted.PlantedInTheInboundPorts;
+import dev.sportello.application.port.out.RequestIds;
 import dev.sportello.application.port.out.planted.PlantedInTheOutboundPorts;
 import dev.sportello.application.service.planted.PlantedInTheServices;
 import dev.sportello.bootstrap.planted.PublicCommand;
@@ -127,6 +129,10 @@ class PlantedViolationsTest {
             PlantedInTheConsole.SeesTheRestAdapter.class,
             RestSettings.class),
         planted(
+            "adapters_do_not_see_each_other",
+            PlantedInTheMicrometerAdapter.SeesTheRestAdapter.class,
+            RestSettings.HttpObserver.class),
+        planted(
             "the_engine_adapters_do_not_see_each_other",
             PlantedInTheVisengineAdapter.SeesTheDocuEngineAdapter.class,
             PlantedInTheDocuEngineAdapter.class),
@@ -175,6 +181,16 @@ class PlantedViolationsTest {
                 PlantedInTheAccountAdapter.UsesOpenapisHttpConventions.class, RetryPolicy.class);
 
     assertThat(rule("adapters_do_not_see_each_other").evaluate(classes).hasViolation()).isFalse();
+  }
+
+  /**
+   * The clock-and-random rule excuses one class by name: the one behind {@code
+   * RequestIds.random()}, and no other.
+   */
+  @Test
+  void theRandomSourceExcusedFromTheCoreRuleIsTheOneBehindRequestIdsRandom() {
+    assertThat(RequestIds.random().getClass().getName())
+        .isEqualTo(HexagonalArchitectureTest.RANDOM_REQUEST_IDS);
   }
 
   @Test

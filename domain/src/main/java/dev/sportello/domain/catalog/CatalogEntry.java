@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param category the category
  */
 public record CatalogEntry(CertificateId id, Engine engine, String name, String category) {
+  /** Checks that every component is given. */
   public CatalogEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(engine, "engine");

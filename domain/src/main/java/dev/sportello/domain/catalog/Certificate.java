@@ -34,6 +34,7 @@ public record Certificate(
     FieldSchema schema,
     String instructions,
     String searchInstructions) {
+  /** Checks that every component is given. */
   public Certificate {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(engine, "engine");
@@ -47,7 +48,12 @@ public record Certificate(
     Objects.requireNonNull(searchInstructions, "searchInstructions");
   }
 
-  /** The extra chosen by the given key. */
+  /**
+   * The extra chosen by the given key.
+   *
+   * @param key the extra's key, as the engine publishes it
+   * @return the extra, or none when the certificate has no such extra
+   */
   public Option<Extra> extra(String key) {
     return extras.find(extra -> extra.key().equals(key));
   }

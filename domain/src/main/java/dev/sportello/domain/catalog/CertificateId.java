@@ -17,6 +17,7 @@ public record CertificateId(String value) {
   private static final String SHAPE_TEXT =
       "a certificate id is 1 to 64 letters, digits, '-' or '_'";
 
+  /** Checks the components. */
   public CertificateId {
     Objects.requireNonNull(value, "value");
     if (!SHAPE.matcher(value).matches()) {
@@ -24,7 +25,11 @@ public record CertificateId(String value) {
     }
   }
 
-  /** Reads an id from untrusted input. */
+  /**
+   * Reads an id from untrusted input.
+   *
+   * @return the id, or the violation that says why it is malformed
+   */
   public static Validation<Violation, CertificateId> parse(String value) {
     return SHAPE.matcher(value).matches()
         ? Validation.valid(new CertificateId(value))

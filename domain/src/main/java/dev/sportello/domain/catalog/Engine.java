@@ -16,6 +16,7 @@ public record Engine(String name) {
   private static final String SHAPE_TEXT =
       "an engine is named by 1 to 32 lower-case letters or digits, starting with a letter";
 
+  /** Checks the components. */
   public Engine {
     Objects.requireNonNull(name, "name");
     if (!SHAPE.matcher(name).matches()) {
@@ -23,7 +24,11 @@ public record Engine(String name) {
     }
   }
 
-  /** Reads an engine's name from untrusted input. */
+  /**
+   * Reads an engine's name from untrusted input.
+   *
+   * @return the engine, or the violation that says why the name is malformed
+   */
   public static Validation<Violation, Engine> parse(String name) {
     return SHAPE.matcher(name).matches()
         ? Validation.valid(new Engine(name))

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param price its net price
  */
 public record Extra(String key, String kind, Money price) {
+  /** Checks the components. */
   public Extra {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(kind, "kind");

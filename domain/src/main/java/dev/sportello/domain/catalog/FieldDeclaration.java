@@ -24,6 +24,7 @@ public record FieldDeclaration(
     boolean mayBeEmpty,
     int displayOrder,
     String instructions) {
+  /** Checks that every component is given. */
   public FieldDeclaration {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(label, "label");

@@ -59,32 +59,56 @@ public final class FieldSchema {
     this.index = FormIndex.of(fields, requirement);
   }
 
-  /** The fields as the engine declared them, in document order. */
+  /**
+   * The fields as the engine declared them, in document order.
+   *
+   * @return the declarations
+   */
   public List<FieldDeclaration> declared() {
     return declared;
   }
 
-  /** The fields, in display order. */
+  /**
+   * The fields, in display order.
+   *
+   * @return the fields
+   */
   public List<FieldSpec> fields() {
     return fields;
   }
 
-  /** The requirement rule as published, possibly empty. */
+  /**
+   * The requirement rule as published, possibly empty.
+   *
+   * @return the rule's text
+   */
   public String ruleText() {
     return ruleText;
   }
 
-  /** What a submission needs; empty when nothing is required. */
+  /**
+   * What a submission needs; empty when nothing is required.
+   *
+   * @return the rule, or none
+   */
   public Option<RequirementRule> requirement() {
     return requirement;
   }
 
-  /** The defects found while reading the schema. */
+  /**
+   * The defects found while reading the schema.
+   *
+   * @return the warnings
+   */
   public List<SchemaWarning> warnings() {
     return warnings;
   }
 
-  /** What checking a submission needs from the fields and requirement, worked out once. */
+  /**
+   * What checking a submission needs from the fields and requirement, worked out once.
+   *
+   * @return the index
+   */
   public FormIndex index() {
     return index;
   }
@@ -98,6 +122,7 @@ public final class FieldSchema {
    *
    * @param declared the fields in document order
    * @param ruleText the requirement rule as published, possibly blank
+   * @return the schema, usable whatever its defects
    */
   public static FieldSchema read(List<FieldDeclaration> declared, String ruleText) {
     // Mutable builders: appending to an immutable list in a loop would copy it per field.
@@ -157,7 +182,12 @@ public final class FieldSchema {
     return new FieldSchema(declared, fields, ruleText, requirement, List.ofAll(warnings));
   }
 
-  /** The field with the given key. */
+  /**
+   * The field with the given key.
+   *
+   * @param key the field's key
+   * @return the field, or none when the form has no such field
+   */
   public Option<FieldSpec> field(FieldKey key) {
     return fields.find(field -> field.key().equals(key));
   }

@@ -25,6 +25,7 @@ public record FieldSpec(
     boolean mayBeEmpty,
     int displayOrder,
     String instructions) {
+  /** Checks that every component is given. */
   public FieldSpec {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(label, "label");
@@ -33,7 +34,11 @@ public record FieldSpec(
     Objects.requireNonNull(instructions, "instructions");
   }
 
-  /** The label, or the key when the label is empty, for messages. */
+  /**
+   * The label, or the key when the label is empty, for messages.
+   *
+   * @return the name
+   */
   public String displayName() {
     return label.isBlank() ? key.toString() : label;
   }

@@ -78,17 +78,31 @@ public final class FormIndex {
     return this.fields.equals(fields) && this.requirement.equals(requirement);
   }
 
-  /** How many fields the form has. */
+  /**
+   * How many fields the form has.
+   *
+   * @return the number of fields
+   */
   public int size() {
     return byIndex.length;
   }
 
-  /** The field at the given index, from 0 to {@link #size()} - 1. */
+  /**
+   * The field at the given index, from 0 to {@link #size()} - 1.
+   *
+   * @param index the field's index
+   * @return the field
+   */
   public FieldSpec field(int index) {
     return byIndex[index];
   }
 
-  /** The index of the field with the given key, exactly as published; empty when there is none. */
+  /**
+   * The index of the field with the given key, exactly as published; empty when there is none.
+   *
+   * @param key the field's key as text
+   * @return the field's index, or empty when the form has no such field
+   */
   public OptionalInt indexOf(String key) {
     Integer index = indexByKey.get(key);
     return index == null ? OptionalInt.empty() : OptionalInt.of(index);
@@ -99,12 +113,17 @@ public final class FormIndex {
    * $2} before {@code $10}).
    *
    * @param rank from 0 to {@link #size()} - 1
+   * @return the field's index
    */
   public int indexInKeyOrder(int rank) {
     return inKeyOrder[rank];
   }
 
-  /** The requirement rule bound to the field indexes; empty when nothing is required. */
+  /**
+   * The requirement rule bound to the field indexes; empty when nothing is required.
+   *
+   * @return the bound rule, or none
+   */
   public Option<BoundRule> rule() {
     return rule;
   }
@@ -112,12 +131,19 @@ public final class FormIndex {
   /**
    * The index of the one field that may hold a person's codice fiscale; empty when the form has no
    * such field or more than one.
+   *
+   * @return the field's index, or empty
    */
   public OptionalInt taxCodeField() {
     return taxCodeField == NONE ? OptionalInt.empty() : OptionalInt.of(taxCodeField);
   }
 
-  /** The index of the one field playing the given role; empty when no field or several do. */
+  /**
+   * The index of the one field playing the given role; empty when no field or several do.
+   *
+   * @param role the role
+   * @return the field's index, or empty
+   */
   public OptionalInt fieldPlaying(PersonRole role) {
     Integer index = fieldByRole.get(role);
     return index == null ? OptionalInt.empty() : OptionalInt.of(index);

@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
  * from the field's label ignoring case, accents and punctuation.
  */
 public enum PersonRole {
+  /** The person's surname. */
   SURNAME,
+  /** The person's first name. */
   NAME,
+  /** The person's date of birth. */
   BIRTH_DATE,
+  /** The person's sex. */
   SEX;
 
   private static final Map<String, PersonRole> BY_LABEL =
@@ -37,7 +41,12 @@ public enum PersonRole {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
-  /** The role a field with this label plays; empty for any other label. */
+  /**
+   * The role a field with this label plays; empty for any other label.
+   *
+   * @param label the field's label
+   * @return the role, or none when the label names none
+   */
   public static Option<PersonRole> ofLabel(String label) {
     return BY_LABEL.get(canonical(label));
   }

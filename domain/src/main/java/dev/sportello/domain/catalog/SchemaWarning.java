@@ -9,13 +9,27 @@ import io.vavr.control.Option;
  */
 public sealed interface SchemaWarning {
 
-  /** A stable snake-case code. */
+  /**
+   * A stable snake-case code.
+   *
+   * @return the code
+   */
   String code();
 
-  /** An explanation for a person. */
+  /**
+   * An explanation for a person.
+   *
+   * @return the explanation
+   */
   String message();
 
-  /** A key that the published schema defines more than once. */
+  /**
+   * A key that the published schema defines more than once.
+   *
+   * @param key the repeated key
+   * @param label the label of the repeated field
+   * @param readAs the key the repeated field is read as, when one was found
+   */
   record DuplicateKey(FieldKey key, String label, Option<FieldKey> readAs)
       implements SchemaWarning {
     @Override
@@ -43,7 +57,11 @@ public sealed interface SchemaWarning {
     }
   }
 
-  /** A key the rule mentions that no field defines. */
+  /**
+   * A key the rule mentions that no field defines.
+   *
+   * @param key the key the rule names
+   */
   record UndefinedReference(FieldKey key) implements SchemaWarning {
     @Override
     public String code() {
@@ -56,7 +74,12 @@ public sealed interface SchemaWarning {
     }
   }
 
-  /** A field the rule never mentions: it is optional. */
+  /**
+   * A field the rule never mentions: it is optional.
+   *
+   * @param key the field's key
+   * @param label the field's label
+   */
   record UnreferencedField(FieldKey key, String label) implements SchemaWarning {
     @Override
     public String code() {
@@ -91,7 +114,11 @@ public sealed interface SchemaWarning {
     }
   }
 
-  /** A field whose key is not a valid field key; the field was left out. */
+  /**
+   * A field whose key is not a valid field key; the field was left out.
+   *
+   * @param key the key as published
+   */
   record MalformedKey(String key) implements SchemaWarning {
     @Override
     public String code() {
@@ -110,6 +137,8 @@ public sealed interface SchemaWarning {
 
   /**
    * A rule that could not be read; every field not marked as possibly empty is required instead.
+   *
+   * @param reason why the rule could not be read
    */
   record UnreadableRule(String reason) implements SchemaWarning {
     @Override

@@ -45,6 +45,7 @@ public record CodiceFiscale(
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23
   };
 
+  /** Checks the components. */
   public CodiceFiscale {
     // Values are built by parse only, so a broken invariant is a bug; messages omit the value.
     require(
@@ -58,13 +59,18 @@ public record CodiceFiscale(
 
   /** The sex encoded in a codice fiscale. */
   public enum Sex {
+    /** Male: the day of birth as written. */
     MALE,
+    /** Female: the day of birth plus 40. */
     FEMALE
   }
 
   /**
    * Checks and reads a personal codice fiscale, case-insensitively and ignoring blanks anywhere
    * (codes are often printed in groups, such as {@code RSS MRA 80A01 H501U}).
+   *
+   * @param raw the code as given
+   * @return the code read, or why it is not a valid personal codice fiscale
    */
   public static Either<Rejection, CodiceFiscale> parse(String raw) {
     String code = FieldValues.withoutBlanks(raw).toUpperCase(Locale.ROOT);
@@ -132,6 +138,9 @@ public record CodiceFiscale(
    * The three letters a surname contributes to a codice fiscale: its consonants, then its vowels,
    * then X as padding. Accents, case, spaces, apostrophes and other non-letters do not count; Y
    * counts as a consonant.
+   *
+   * @param surname the surname
+   * @return the three letters
    */
   public static String surnameCode(String surname) {
     return new String(threeLetters(surname, false));
@@ -140,17 +149,30 @@ public record CodiceFiscale(
   /**
    * The three letters a given name contributes to a codice fiscale: like a surname's, except that a
    * name with four or more consonants gives its first, third and fourth consonant.
+   *
+   * @param name the given name
+   * @return the three letters
    */
   public static String nameCode(String name) {
     return new String(threeLetters(name, true));
   }
 
-  /** Whether the code's surname letters are those of the surname, as {@link #surnameCode}. */
+  /**
+   * Whether the code's surname letters are those of the surname, as {@link #surnameCode}.
+   *
+   * @param surname the surname
+   * @return true when they agree
+   */
   public boolean agreesWithSurname(String surname) {
     return isSpelledBy(surnameCode, threeLetters(surname, false));
   }
 
-  /** Whether the code's name letters are those of the given name, as {@link #nameCode}. */
+  /**
+   * Whether the code's name letters are those of the given name, as {@link #nameCode}.
+   *
+   * @param name the given name
+   * @return true when they agree
+   */
   public boolean agreesWithName(String name) {
     return isSpelledBy(nameCode, threeLetters(name, true));
   }
@@ -238,7 +260,12 @@ public record CodiceFiscale(
     return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
   }
 
-  /** Whether the code's year of century, month and day agree with a birth date. */
+  /**
+   * Whether the code's year of century, month and day agree with a birth date.
+   *
+   * @param birthDate the date of birth
+   * @return true when they agree
+   */
   public boolean agreesWithBirthDate(LocalDate birthDate) {
     return birthDate.getYear() % 100 == yearOfCentury
         && birthDate.getMonth() == month

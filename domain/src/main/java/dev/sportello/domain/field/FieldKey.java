@@ -21,6 +21,7 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
 
   private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9$_.-]{1," + MAX_LENGTH + "}");
 
+  /** Checks the components. */
   public FieldKey {
     Objects.requireNonNull(value, "value");
     if (!SHAPE.matcher(value).matches()) {
@@ -29,7 +30,12 @@ public record FieldKey(String value) implements Comparable<FieldKey> {
     }
   }
 
-  /** Reads a key from untrusted input. */
+  /**
+   * Reads a key from untrusted input.
+   *
+   * @param text the key as given
+   * @return the key, or the violation that says why it is malformed
+   */
   public static Validation<Violation, FieldKey> parse(String text) {
     if (!SHAPE.matcher(text).matches()) {
       return Validation.invalid(

@@ -14,7 +14,11 @@ import java.time.Year;
  */
 public sealed interface FieldType {
 
-  /** This kind's stable English name, such as {@code personal_tax_code}. */
+  /**
+   * This kind's stable English name, such as {@code personal_tax_code}.
+   *
+   * @return the kind
+   */
   String kind();
 
   /**
@@ -22,10 +26,16 @@ public sealed interface FieldType {
    *
    * @param raw the value as entered; callers pass only values that are not blank
    * @return the normalised value, or why it does not fit
+   * @param policy the limits and the wire forms that apply
    */
   Either<Rejection, String> normalise(String raw, ValuePolicy policy);
 
-  /** The kind with the given {@link #kind()} name; empty for any other name. */
+  /**
+   * The kind with the given {@link #kind()} name; empty for any other name.
+   *
+   * @param kind the kind's name
+   * @return the type, or none for an unknown kind
+   */
   static Option<FieldType> ofKind(String kind) {
     return switch (kind) {
       case "text" -> Option.some(new Text());
@@ -76,6 +86,9 @@ public sealed interface FieldType {
     /**
      * Checks and normalises a non-empty value as {@link #normalise} does, and also reads a person's
      * codice fiscale into its parts, so that nothing needs to parse it again.
+     *
+     * @param raw the value as given
+     * @return what the code says, or why it is not one
      */
     Either<Rejection, TaxCodeReading> read(String raw);
   }
@@ -181,6 +194,9 @@ public sealed interface FieldType {
      * Reads a date as {@link LocalDate#parse} does; empty for anything else. The yyyy-mm-dd this
      * kind writes is read char by char, and only other text (free text in a birth-date field,
      * signed years such as +12345-01-01) goes to {@link LocalDate#parse}.
+     *
+     * @param text the date as written
+     * @return the date, or none when the text is not one
      */
     public static Option<LocalDate> read(String text) {
       if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param message an explanation for a person; never repeats the value
  */
 public record Rejection(String code, String message) {
+  /** Checks that every component is given. */
   public Rejection {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");

@@ -11,6 +11,7 @@ import java.util.Objects;
  *     company's
  */
 public record TaxCodeReading(String normalised, Option<CodiceFiscale> person) {
+  /** Checks the components. */
   public TaxCodeReading {
     Objects.requireNonNull(normalised, "normalised");
     Objects.requireNonNull(person, "person");

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param allowedFileTypes the MIME types accepted in a file field, lower case
  */
 public record ValuePolicy(long maxFileBytes, Set<String> allowedFileTypes) {
+  /** 10 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
+  /** Checks the components. */
   public ValuePolicy {
     Objects.requireNonNull(allowedFileTypes, "allowedFileTypes");
     if (maxFileBytes <= 0) {
@@ -19,7 +21,11 @@ public record ValuePolicy(long maxFileBytes, Set<String> allowedFileTypes) {
     }
   }
 
-  /** Files up to 10 MB of PDF, PNG or JPEG. */
+  /**
+   * Files up to 10 MB of PDF, PNG or JPEG.
+   *
+   * @return the policy
+   */
   public static ValuePolicy defaults() {
     return new ValuePolicy(
         DEFAULT_MAX_FILE_BYTES,

@@ -50,6 +50,7 @@ public record CertificateRequest(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** Checks the components. */
   public CertificateRequest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(caller, "caller");
@@ -67,7 +68,18 @@ public record CertificateRequest(
     }
   }
 
-  /** A request we accepted and have not sent anywhere yet. */
+  /**
+   * A request we accepted and have not sent anywhere yet.
+   *
+   * @param id our id for it
+   * @param caller who ordered it
+   * @param certificateName the certificate's name, as shown
+   * @param submission the normalised values, extras and quote
+   * @param reference the caller's own reference, when given
+   * @param notifyEmail where upstream also mails the document, when given
+   * @param at when it was accepted
+   * @return the request, ACCEPTED
+   */
   public static CertificateRequest accept(
       RequestId id,
       String caller,
@@ -90,49 +102,92 @@ public record CertificateRequest(
         at);
   }
 
+  /**
+   * The certificate ordered.
+   *
+   * @return its id
+   */
   public CertificateId certificateId() {
     return submission.certificateId();
   }
 
-  /** The engine that processes the request: it is synchronised, fetched and cancelled there. */
+  /**
+   * The engine that processes the request: it is synchronised, fetched and cancelled there.
+   *
+   * @return the engine
+   */
   public Engine engine() {
     return submission.engine();
   }
 
+  /**
+   * The current status.
+   *
+   * @return the status
+   */
   public RequestStatus status() {
     return state.status();
   }
 
-  /** How far the two-phase submission upstream got. */
+  /**
+   * How far the two-phase submission upstream got.
+   *
+   * @return the dispatch
+   */
   public Dispatch dispatch() {
     return state.dispatch();
   }
 
+  /**
+   * The request's id upstream, once a draft exists.
+   *
+   * @return the id, or none
+   */
   public Option<UpstreamId> upstreamId() {
     return dispatch().upstreamId();
   }
 
-  /** The search rounds, oldest first (products with a search phase); none before the close. */
+  /**
+   * The search rounds, oldest first (products with a search phase); none before the close.
+   *
+   * @return the rounds
+   */
   public List<SearchRound> searches() {
     return state.upstream().map(Upstream::searches).getOrElse(List.empty());
   }
 
-  /** The candidate the client picked, when it did. */
+  /**
+   * The candidate the client picked, when it did.
+   *
+   * @return the selection, or none
+   */
   public Option<Selection> selection() {
     return state.upstream().flatMap(Upstream::selection);
   }
 
-  /** Upstream's verdict, once known. */
+  /**
+   * Upstream's verdict, once known.
+   *
+   * @return the verdict, or none
+   */
   public Option<Outcome> outcome() {
     return state.outcome();
   }
 
-  /** The stored document, once fetched. */
+  /**
+   * The stored document, once fetched.
+   *
+   * @return the document, or none
+   */
   public Option<DocumentRef> document() {
     return state.upstream().flatMap(Upstream::document);
   }
 
-  /** Whether the request still has to be closed upstream: accepted, and not closed. */
+  /**
+   * Whether the request still has to be closed upstream: accepted, and not closed.
+   *
+   * @return true when it still has to be closed upstream
+   */
   public boolean awaitsDispatch() {
     return state instanceof Accepted;
   }
@@ -140,6 +195,8 @@ public record CertificateRequest(
   /**
    * The upstream request whose document is produced and not stored here yet; none while upstream
    * has no document or once it is stored.
+   *
+   * @return the upstream request, or none
    */
   public Option<UpstreamId> awaitedDocument() {
     return state
@@ -160,7 +217,13 @@ public record CertificateRequest(
   // needs a request closed upstream. Forward jumps are legal, since polling can miss states; going
   // back or leaving a terminal state is a LifecycleError and changes nothing.
 
-  /** Records the upstream draft; only a request with nothing upstream can get one. */
+  /**
+   * Records the upstream draft; only a request with nothing upstream can get one.
+   *
+   * @param upstreamId the draft's id upstream
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
+   */
   public Either<LifecycleError, CertificateRequest> recordDraft(UpstreamId upstreamId, Instant at) {
     return switch (state) {
       case Accepted(Dispatch.NotSent notSent, Option<Outcome> outcome) ->
@@ -172,6 +235,9 @@ public record CertificateRequest(
 
   /**
    * Records that a close is about to be sent, so that a lost answer is repeated on the same draft.
+   *
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
    */
   public Either<LifecycleError, CertificateRequest> recordCloseAttempt(Instant at) {
     return switch (state) {
@@ -188,6 +254,9 @@ public record CertificateRequest(
   /**
    * Records that upstream closed the request (it was charged). A request that ended while its close
    * was in flight keeps its end, and learns that it was closed.
+   *
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
    */
   public Either<LifecycleError, CertificateRequest> recordClosed(Instant at) {
     return switch (dispatch()) {
@@ -215,6 +284,10 @@ public record CertificateRequest(
    * moves to the status upstream shows. A request cancelled upstream with a failed verdict was
    * rejected. A move the lifecycle forbids is not applied and comes back in {@link
    * Observation#refused()}; the rest is applied all the same.
+   *
+   * @param view upstream's view of the request
+   * @param at when it was read
+   * @return the request afterwards, with the moves that were refused
    */
   public Observation observe(UpstreamView view, Instant at) {
     CertificateRequest closed = view.closed() ? recordClosed(at).getOrElse(this) : this;
@@ -230,6 +303,11 @@ public record CertificateRequest(
   /**
    * Follows a status seen in upstream's list, where searches and verdict do not show; see {@link
    * #observe}.
+   *
+   * @param seen the status upstream's list shows
+   * @param lastUpdate upstream's last-update time in the list
+   * @param at when it was read
+   * @return the request afterwards, with the moves that were refused
    */
   public Observation observeStatus(RequestStatus seen, Instant lastUpdate, Instant at) {
     Either<LifecycleError, CertificateRequest> moved = moveTo(seen, at, "");
@@ -253,6 +331,11 @@ public record CertificateRequest(
    * nothing; forward jumps are fine, but a status past {@code ACCEPTED} needs a request closed
    * upstream; going back or leaving a terminal status is refused, and so is a rejection without its
    * verdict (see {@link #reject}).
+   *
+   * @param target the status to move to
+   * @param note why, for the history
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
    */
   public Either<LifecycleError, CertificateRequest> moveTo(
       RequestStatus target, Instant at, String note) {
@@ -278,7 +361,13 @@ public record CertificateRequest(
     };
   }
 
-  /** Ends the request as refused upstream, keeping the verdict. */
+  /**
+   * Ends the request as refused upstream, keeping the verdict.
+   *
+   * @param verdict upstream's verdict
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
+   */
   public Either<LifecycleError, CertificateRequest> reject(Outcome verdict, Instant at) {
     if (state instanceof Rejected) {
       return Either.right(withOutcome(verdict, at));
@@ -289,7 +378,13 @@ public record CertificateRequest(
     return Either.right(entered(new Rejected(reach(), verdict), at, verdict.message()));
   }
 
-  /** Ends the request as cancelled, with the reason; a cancelled request stays as it is. */
+  /**
+   * Ends the request as cancelled, with the reason; a cancelled request stays as it is.
+   *
+   * @param reason why, for the history
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
+   */
   public Either<LifecycleError, CertificateRequest> cancel(String reason, Instant at) {
     return moveTo(RequestStatus.CANCELLED, at, reason);
   }
@@ -297,6 +392,8 @@ public record CertificateRequest(
   /**
    * What a cancellation must withdraw upstream: nothing, a draft, or a closed request. A request
    * that ended, cancelled included, can no longer be cancelled.
+   *
+   * @return what to withdraw, or the lifecycle error that refuses a cancellation
    */
   public Either<LifecycleError, Dispatch> cancellationTarget() {
     return status().isTerminal()
@@ -307,6 +404,9 @@ public record CertificateRequest(
   /**
    * The upstream request a new search goes to: a product with a search phase, while it searches or
    * awaits a selection.
+   *
+   * @param certificate the request's certificate
+   * @return the upstream request, or the lifecycle error that refuses a search
    */
   public Either<LifecycleError, UpstreamId> searchTarget(Certificate certificate) {
     if (!certificate.hasSearchPhase()) {
@@ -324,6 +424,10 @@ public record CertificateRequest(
   /**
    * The upstream request a choice goes to: the candidate must be one of the latest search round,
    * which must offer a choice while the request awaits a selection.
+   *
+   * @param searchId the search round
+   * @param index the candidate's index in it
+   * @return the upstream request, or the lifecycle error that refuses the choice
    */
   public Either<LifecycleError, UpstreamId> selectionTarget(String searchId, int index) {
     return switch (state) {
@@ -339,7 +443,14 @@ public record CertificateRequest(
     };
   }
 
-  /** Picks a candidate of the latest search round, which must offer a choice. */
+  /**
+   * Picks a candidate of the latest search round, which must offer a choice.
+   *
+   * @param searchId the search round
+   * @param index the candidate's index in it
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
+   */
   public Either<LifecycleError, CertificateRequest> select(String searchId, int index, Instant at) {
     return selectionTarget(searchId, index)
         .flatMap(upstreamId -> recordSelection(searchId, index, at));
@@ -349,6 +460,11 @@ public record CertificateRequest(
    * Records a choice upstream has already accepted. Unlike {@link #select} it does not ask for
    * {@code AWAITING_SELECTION}: a re-read running at the same time may have moved the request on,
    * and the choice was made and paid for all the same.
+   *
+   * @param searchId the search round
+   * @param index the candidate's index in it
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
    */
   public Either<LifecycleError, CertificateRequest> recordSelection(
       String searchId, int index, Instant at) {
@@ -367,6 +483,10 @@ public record CertificateRequest(
   /**
    * Replaces the search rounds with upstream's current view of them; a request not closed upstream
    * has none.
+   *
+   * @param rounds upstream's search rounds, oldest first
+   * @param at when they were read
+   * @return the request afterwards, or the lifecycle error that refuses it
    */
   public Either<LifecycleError, CertificateRequest> withSearches(
       List<SearchRound> rounds, Instant at) {
@@ -380,7 +500,13 @@ public record CertificateRequest(
             () -> new LifecycleError.DispatchOutOfOrder("record searches", describeDispatch()));
   }
 
-  /** Records upstream's verdict; a rejection's verdict is replaced by the newer one. */
+  /**
+   * Records upstream's verdict; a rejection's verdict is replaced by the newer one.
+   *
+   * @param verdict upstream's verdict
+   * @param at when it happened
+   * @return the request afterwards
+   */
   public CertificateRequest withOutcome(Outcome verdict, Instant at) {
     if (outcome().contains(verdict)) {
       return this;
@@ -400,6 +526,10 @@ public record CertificateRequest(
   /**
    * Attaches the stored document: upstream must have produced it (data available or fulfilled; a
    * request that ended meanwhile keeps what it paid for).
+   *
+   * @param stored what was stored
+   * @param at when it happened
+   * @return the request afterwards, or the lifecycle error that refuses it
    */
   public Either<LifecycleError, CertificateRequest> attachDocument(DocumentRef stored, Instant at) {
     if (document().contains(stored)) {
@@ -420,7 +550,12 @@ public record CertificateRequest(
         .toEither(() -> new LifecycleError.DocumentNotIssued(status()));
   }
 
-  /** Records upstream's last-update time as seen now. */
+  /**
+   * Records upstream's last-update time as seen now.
+   *
+   * @param upstreamTime upstream's last-update time
+   * @return the request afterwards
+   */
   public CertificateRequest withUpstreamUpdatedAt(Instant upstreamTime) {
     if (upstreamUpdatedAt.contains(upstreamTime)) {
       return this;

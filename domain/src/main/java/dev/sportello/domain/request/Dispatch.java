@@ -9,7 +9,11 @@ import io.vavr.control.Option;
  */
 public sealed interface Dispatch {
 
-  /** The upstream id, once a draft exists. */
+  /**
+   * The upstream id, once a draft exists.
+   *
+   * @return the id, or none before the draft exists
+   */
   Option<UpstreamId> upstreamId();
 
   /** Not closed upstream: nothing charged yet, nothing searched or produced. */
@@ -38,6 +42,7 @@ public sealed interface Dispatch {
    * @param closeAttempts how many closes were sent without a known answer
    */
   record Drafted(UpstreamId id, int closeAttempts) implements Pending {
+    /** Checks the components. */
     public Drafted {
       if (closeAttempts < 0) {
         throw new IllegalArgumentException("close attempts are never negative");

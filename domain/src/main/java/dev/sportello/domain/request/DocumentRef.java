@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param sha256 the archive's SHA-256, in lower-case hexadecimal
  */
 public record DocumentRef(String name, long sizeBytes, String sha256) {
+  /** Checks the components. */
   public DocumentRef {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(sha256, "sha256");

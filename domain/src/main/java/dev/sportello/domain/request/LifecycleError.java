@@ -3,10 +3,19 @@ package dev.sportello.domain.request;
 /** Why a change to a request was refused. Such changes are reported, never applied. */
 public sealed interface LifecycleError {
 
-  /** An explanation for a person. */
+  /**
+   * An explanation for a person.
+   *
+   * @return the explanation
+   */
   String message();
 
-  /** A move the lifecycle does not allow: backwards, or out of a terminal status. */
+  /**
+   * A move the lifecycle does not allow: backwards, or out of a terminal status.
+   *
+   * @param from the status the request is in
+   * @param to the status it was asked to move to
+   */
   record IllegalTransition(RequestStatus from, RequestStatus to) implements LifecycleError {
     @Override
     public String message() {
@@ -18,6 +27,9 @@ public sealed interface LifecycleError {
 
   /**
    * A step of the submission protocol out of order, such as closing a request that has no draft.
+   *
+   * @param step the dispatch step asked for
+   * @param state the dispatch state the request is in
    */
   record DispatchOutOfOrder(String step, String state) implements LifecycleError {
     @Override
@@ -26,7 +38,11 @@ public sealed interface LifecycleError {
     }
   }
 
-  /** A selection while no search offers a choice. */
+  /**
+   * A selection while no search offers a choice.
+   *
+   * @param status the request's status
+   */
   record NothingToSelect(RequestStatus status) implements LifecycleError {
     @Override
     public String message() {
@@ -34,7 +50,12 @@ public sealed interface LifecycleError {
     }
   }
 
-  /** A selection of a candidate that the latest search did not offer. */
+  /**
+   * A selection of a candidate that the latest search did not offer.
+   *
+   * @param searchId the search round named
+   * @param index the candidate's index named
+   */
   record UnknownCandidate(String searchId, int index) implements LifecycleError {
     @Override
     public String message() {
@@ -50,7 +71,11 @@ public sealed interface LifecycleError {
     }
   }
 
-  /** A new search while the request is neither searching nor awaiting a selection. */
+  /**
+   * A new search while the request is neither searching nor awaiting a selection.
+   *
+   * @param status the request's status
+   */
   record NotSearching(RequestStatus status) implements LifecycleError {
     @Override
     public String message() {
@@ -60,7 +85,11 @@ public sealed interface LifecycleError {
     }
   }
 
-  /** A document for a request upstream has not produced one for. */
+  /**
+   * A document for a request upstream has not produced one for.
+   *
+   * @param status the request's status
+   */
   record DocumentNotIssued(RequestStatus status) implements LifecycleError {
     @Override
     public String message() {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param refused the move that was not applied, when there was one
  */
 public record Observation(CertificateRequest request, Option<LifecycleError> refused) {
+  /** Checks that every component is given. */
   public Observation {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(refused, "refused");

@@ -9,11 +9,17 @@ import java.util.Objects;
  * @param message the upstream message
  */
 public record Outcome(String code, String message) {
+  /** Checks that every component is given. */
   public Outcome {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");
   }
 
+  /**
+   * Whether upstream reported success.
+   *
+   * @return true for success
+   */
   public boolean isSuccess() {
     return code.strip().equals("0");
   }

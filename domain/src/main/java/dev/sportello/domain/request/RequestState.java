@@ -14,20 +14,45 @@ import java.util.Objects;
  */
 public sealed interface RequestState {
 
+  /**
+   * The status the state stands for.
+   *
+   * @return the status
+   */
   RequestStatus status();
 
-  /** How far the two-phase submission upstream got. */
+  /**
+   * How far the two-phase submission upstream got.
+   *
+   * @return the dispatch
+   */
   Dispatch dispatch();
 
-  /** Upstream's verdict, once known. */
+  /**
+   * Upstream's verdict, once known.
+   *
+   * @return the verdict, or none
+   */
   Option<Outcome> outcome();
 
-  /** What the request has upstream, once closed there. */
+  /**
+   * What the request has upstream, once closed there.
+   *
+   * @return what it has upstream, or none
+   */
   Option<Upstream> upstream();
 
   /**
    * Rebuilds a state from its parts, as a store keeps them, refusing every combination the
    * lifecycle cannot produce.
+   *
+   * @param status the status
+   * @param dispatch how far the submission upstream got
+   * @param searches the search rounds, oldest first
+   * @param selection the candidate chosen, when one was
+   * @param outcome upstream's verdict, when known
+   * @param document the stored document, when one is
+   * @return the state, or why the parts cannot make one
    */
   static Either<String, RequestState> of(
       RequestStatus status,
@@ -69,6 +94,11 @@ public sealed interface RequestState {
 
   /** How far a request got before it ended: nothing upstream, a draft, or closed upstream. */
   sealed interface Reach permits Dispatch.Pending, Upstream {
+    /**
+     * How far the submission upstream got.
+     *
+     * @return the dispatch
+     */
     Dispatch dispatch();
   }
 
@@ -86,6 +116,7 @@ public sealed interface RequestState {
       Option<Selection> selection,
       Option<DocumentRef> document)
       implements Reach {
+    /** Checks that every component is given. */
     public Upstream {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(searches, "searches");
@@ -118,7 +149,11 @@ public sealed interface RequestState {
 
   /** Closed upstream and not rejected or cancelled: open, or fulfilled. */
   sealed interface ClosedUpstream extends RequestState permits Open, Fulfilled {
-    /** What the request has upstream now. */
+    /**
+     * What the request has upstream now.
+     *
+     * @return what it has upstream
+     */
     Upstream current();
 
     @Override
@@ -134,7 +169,11 @@ public sealed interface RequestState {
 
   /** Rejected or cancelled, wherever it had got to. */
   sealed interface Ended extends RequestState permits Rejected, Cancelled {
-    /** How far the request got. */
+    /**
+     * How far the request got.
+     *
+     * @return how far it got
+     */
     Reach reached();
 
     @Override
@@ -151,8 +190,12 @@ public sealed interface RequestState {
   /**
    * {@code ACCEPTED} and not closed upstream: nothing sent yet, or a draft that is still to be
    * closed.
+   *
+   * @param dispatch nothing sent yet, or a draft still to be closed
+   * @param outcome upstream's verdict, when known
    */
   record Accepted(Dispatch.Pending dispatch, Option<Outcome> outcome) implements RequestState {
+    /** Checks that every component is given. */
     public Accepted {
       Objects.requireNonNull(dispatch, "dispatch");
       Objects.requireNonNull(outcome, "outcome");
@@ -173,9 +216,14 @@ public sealed interface RequestState {
    * Closed upstream (charged) and not ended, in the status upstream last showed: {@code ACCEPTED}
    * until it showed one, then searching, awaiting a selection, processing or with its data
    * available. Only the last has a document.
+   *
+   * @param status the status upstream last showed
+   * @param current what the request has upstream
+   * @param outcome upstream's verdict, when known
    */
   record Open(RequestStatus status, Upstream current, Option<Outcome> outcome)
       implements ClosedUpstream {
+    /** Checks the components. */
     public Open {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(current, "current");
@@ -189,8 +237,14 @@ public sealed interface RequestState {
     }
   }
 
-  /** {@code FULFILLED}: the document is issued upstream. */
+  /**
+   * {@code FULFILLED}: the document is issued upstream.
+   *
+   * @param current what the request has upstream, the document included once stored
+   * @param outcome upstream's verdict, when known
+   */
   record Fulfilled(Upstream current, Option<Outcome> outcome) implements ClosedUpstream {
+    /** Checks that every component is given. */
     public Fulfilled {
       Objects.requireNonNull(current, "current");
       Objects.requireNonNull(outcome, "outcome");
@@ -209,6 +263,7 @@ public sealed interface RequestState {
    * @param verdict upstream's verdict
    */
   record Rejected(Reach reached, Outcome verdict) implements Ended {
+    /** Checks that every component is given. */
     public Rejected {
       Objects.requireNonNull(reached, "reached");
       Objects.requireNonNull(verdict, "verdict");
@@ -232,6 +287,7 @@ public sealed interface RequestState {
    * @param outcome upstream's verdict, when it gave one
    */
   record Cancelled(Reach reached, Option<Outcome> outcome) implements Ended {
+    /** Checks that every component is given. */
     public Cancelled {
       Objects.requireNonNull(reached, "reached");
       Objects.requireNonNull(outcome, "outcome");

@@ -30,21 +30,38 @@ public enum RequestStatus {
     this.stage = stage;
   }
 
+  /**
+   * Whether no move leaves this status.
+   *
+   * @return true for a terminal status
+   */
   public boolean isTerminal() {
     return this == FULFILLED || this == REJECTED || this == CANCELLED;
   }
 
-  /** Whether upstream has produced the document of a request in this status. */
+  /**
+   * Whether upstream has produced the document of a request in this status.
+   *
+   * @return true when a document can be fetched
+   */
   public boolean offersDocument() {
     return this == DATA_AVAILABLE || this == FULFILLED;
   }
 
-  /** The statuses a request never leaves, in declaration order. */
+  /**
+   * The statuses a request never leaves, in declaration order.
+   *
+   * @return the statuses
+   */
   public static List<RequestStatus> terminal() {
     return List.of(values()).filter(RequestStatus::isTerminal);
   }
 
-  /** The statuses in which upstream has the document, in declaration order. */
+  /**
+   * The statuses in which upstream has the document, in declaration order.
+   *
+   * @return the statuses
+   */
   public static List<RequestStatus> offeringDocument() {
     return List.of(values()).filter(RequestStatus::offersDocument);
   }
@@ -54,6 +71,9 @@ public enum RequestStatus {
    * forward jump is allowed; a new search may take a request from {@link #AWAITING_SELECTION} back
    * to {@link #SEARCHING}; nothing leaves a terminal status, and nothing goes back otherwise.
    * Staying put is not a move.
+   *
+   * @param target the status to move to
+   * @return true when the lifecycle allows the move
    */
   public boolean canMoveTo(RequestStatus target) {
     if (isTerminal() || target == this) {

@@ -11,6 +11,7 @@ import java.util.Objects;
  *     Indirizzo.Comune})
  */
 public record SearchCandidate(int index, SortedMap<String, String> attributes) {
+  /** Checks the components. */
   public SearchCandidate {
     Objects.requireNonNull(attributes, "attributes");
     if (index < 0) {

@@ -15,11 +15,15 @@ public record SearchRound(String searchId, State state, List<SearchCandidate> ca
 
   /** The state of one search. */
   public enum State {
+    /** Upstream is still searching. */
     RUNNING,
+    /** The search ended; its candidates can be chosen from. */
     COMPLETED,
+    /** The search failed upstream; nothing can be chosen from it. */
     FAILED
   }
 
+  /** Checks the components. */
   public SearchRound {
     Objects.requireNonNull(searchId, "searchId");
     Objects.requireNonNull(state, "state");
@@ -29,10 +33,21 @@ public record SearchRound(String searchId, State state, List<SearchCandidate> ca
     }
   }
 
+  /**
+   * The candidate at an index.
+   *
+   * @param index the candidate's index in the round
+   * @return the candidate, or none when the round has no such candidate
+   */
   public Option<SearchCandidate> candidate(int index) {
     return candidates.find(candidate -> candidate.index() == index);
   }
 
+  /**
+   * Whether a candidate can be chosen now.
+   *
+   * @return true when the round is completed and has candidates
+   */
   public boolean offersChoice() {
     return state == State.COMPLETED && !candidates.isEmpty();
   }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param at when it was picked
  */
 public record Selection(String searchId, int index, Instant at) {
+  /** Checks that every component is given. */
   public Selection {
     Objects.requireNonNull(searchId, "searchId");
     Objects.requireNonNull(at, "at");

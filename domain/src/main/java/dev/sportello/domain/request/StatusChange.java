@@ -12,6 +12,7 @@ import java.util.Objects;
  *     empty
  */
 public record StatusChange(RequestStatus status, Instant at, String note) {
+  /** Checks that every component is given. */
   public StatusChange {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(at, "at");

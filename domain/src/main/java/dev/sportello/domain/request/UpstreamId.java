@@ -12,13 +12,18 @@ import java.util.regex.Pattern;
 public record UpstreamId(String value) {
   private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{24}");
 
+  /** Checks the components. */
   public UpstreamId {
     if (!SHAPE.matcher(value).matches()) {
       throw new IllegalArgumentException("an upstream id is 24 lower-case hexadecimal digits");
     }
   }
 
-  /** Reads an id as upstream sends it, in either case. */
+  /**
+   * Reads an id as upstream sends it, in either case.
+   *
+   * @return the id, or why it is malformed
+   */
   public static Validation<String, UpstreamId> parse(String value) {
     String lower = value.strip().toLowerCase(Locale.ROOT);
     return SHAPE.matcher(lower).matches()

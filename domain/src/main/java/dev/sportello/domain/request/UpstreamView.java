@@ -23,6 +23,7 @@ public record UpstreamView(
     Option<String> cancellationReason,
     Instant lastUpdate) {
 
+  /** Checks that every component is given. */
   public UpstreamView {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(searches, "searches");

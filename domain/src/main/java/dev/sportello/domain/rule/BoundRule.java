@@ -45,6 +45,7 @@ public final class BoundRule {
    *
    * @param rule the form's rule
    * @param fieldKeys the form's keys, each at its field's index; no key twice
+   * @return the bound rule
    */
   public static BoundRule bind(RequirementRule rule, Seq<FieldKey> fieldKeys) {
     Objects.requireNonNull(rule, "rule");
@@ -63,7 +64,12 @@ public final class BoundRule {
     return new BoundRule(rule, fieldKeys.size(), keyed, fieldOfKey);
   }
 
-  /** Whether the rule holds when exactly the given fields have values. */
+  /**
+   * Whether the rule holds when exactly the given fields have values.
+   *
+   * @param present the fields with a value
+   * @return true when the rule holds
+   */
   public boolean isSatisfiedBy(PresentFields present) {
     return test.holds(sameForm(present).words());
   }
@@ -72,6 +78,9 @@ public final class BoundRule {
    * What is missing, exactly as {@link RequirementRule#missing} says it for the keys of the present
    * fields: the smallest alternatives, at most 50, ordered by size then keys. Empty when the rule
    * holds, which is one mask test: the explanation is only worked out when it does not.
+   *
+   * @param present the fields with a value
+   * @return the smallest sets of fields to add, smallest first; empty when the rule holds
    */
   public List<Set<FieldKey>> missing(PresentFields present) {
     if (isSatisfiedBy(present)) {

@@ -17,6 +17,7 @@ public final class PresentFields {
    * Starts an empty set over a form's fields.
    *
    * @param size how many fields the form has; indexes run from 0 to {@code size - 1}
+   * @return the builder
    */
   public static Builder builder(int size) {
     if (size < 0) {
@@ -25,12 +26,21 @@ public final class PresentFields {
     return new Builder(size);
   }
 
-  /** How many fields the form has, present or not. */
+  /**
+   * How many fields the form has, present or not.
+   *
+   * @return the number of fields of the form
+   */
   public int size() {
     return size;
   }
 
-  /** Whether the field at the given index has a value. */
+  /**
+   * Whether the field at the given index has a value.
+   *
+   * @param index the field's index
+   * @return true when the field has a value
+   */
   public boolean contains(int index) {
     return (words[checked(index, size) >>> 6] & (1L << index)) != 0;
   }
@@ -57,13 +67,22 @@ public final class PresentFields {
       this.words = new long[(size + 63) >>> 6];
     }
 
-    /** Marks the field at the given index as having a value. */
+    /**
+     * Marks the field at the given index as having a value.
+     *
+     * @param index the field's index
+     * @return this builder
+     */
     public Builder add(int index) {
       words[checked(index, size) >>> 6] |= 1L << index;
       return this;
     }
 
-    /** The set as it stands: later additions to this builder do not change it. */
+    /**
+     * The set as it stands: later additions to this builder do not change it.
+     *
+     * @return the set
+     */
     public PresentFields build() {
       return new PresentFields(size, words.clone());
     }

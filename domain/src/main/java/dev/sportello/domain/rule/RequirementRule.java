@@ -24,12 +24,20 @@ public sealed interface RequirementRule permits FieldRef, AllOf, AnyOf {
    * <p>Anything else is a syntax error, including an empty or blank text (a schema without a rule
    * is for the caller to handle), a key without a number, a number with leading zeros or above
    * 999999, a text longer than 16 384 characters and parentheses nested more than 64 deep.
+   *
+   * @param text the rule as published
+   * @return the rule, or where and why it could not be read
    */
   static Either<RuleSyntaxError, RequirementRule> parse(String text) {
     return RuleParser.parse(text);
   }
 
-  /** Whether the rule holds when exactly the given fields have values. */
+  /**
+   * Whether the rule holds when exactly the given fields have values.
+   *
+   * @param present the keys of the fields with a value
+   * @return true when the rule holds
+   */
   boolean isSatisfiedBy(Set<FieldKey> present);
 
   /**
@@ -40,15 +48,24 @@ public sealed interface RequirementRule permits FieldRef, AllOf, AnyOf {
    * <p>At most 50 alternatives are returned, the smallest first. When a rule has more, as {@code
    * ($0 || $1) && ($2 || $3) && …} quickly does, the list is a sample: each alternative still
    * satisfies the rule, but smaller ones may be missing from it.
+   *
+   * @param present the keys of the fields with a value
+   * @return the smallest sets of fields to add, smallest first; empty when the rule holds
    */
   List<Set<FieldKey>> missing(Set<FieldKey> present);
 
-  /** The keys the rule mentions, ascending. */
+  /**
+   * The keys the rule mentions, ascending.
+   *
+   * @return the keys
+   */
   Set<FieldKey> referencedKeys();
 
   /**
    * Canonical text: {@code " && "} and {@code " || "} between parts, parentheses only around an
    * alternative inside a conjunction. Parsing it gives back an equal rule.
+   *
+   * @return the rule's text
    */
   String print();
 }

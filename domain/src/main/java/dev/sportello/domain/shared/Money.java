@@ -10,17 +10,25 @@ import java.math.RoundingMode;
  * @param cents the amount in euro cents; never negative
  */
 public record Money(long cents) implements Comparable<Money> {
+  /** No money. */
   public static final Money ZERO = new Money(0);
 
   private static final BigDecimal LARGEST_EUROS = BigDecimal.valueOf(Long.MAX_VALUE, 2);
   private static final BigDecimal HALF_A_CENT = new BigDecimal("0.005");
 
+  /** Checks the components. */
   public Money {
     if (cents < 0) {
       throw new IllegalArgumentException("money is never negative: " + cents);
     }
   }
 
+  /**
+   * An amount in euro cents.
+   *
+   * @param cents the amount, never negative
+   * @return the amount
+   */
   public static Money ofCents(long cents) {
     return new Money(cents);
   }
@@ -28,6 +36,9 @@ public record Money(long cents) implements Comparable<Money> {
   /**
    * Reads a euro amount as published upstream (for example {@code 4.9} or {@code "0.38"}), rounding
    * half up to the cent. Amounts below one cent, such as a per-call fee of 0.001, round to zero.
+   *
+   * @param euros the amount in euros
+   * @return the amount, or why it is not one
    */
   public static Validation<String, Money> ofEuros(BigDecimal euros) {
     if (euros.signum() < 0) {
@@ -45,15 +56,32 @@ public record Money(long cents) implements Comparable<Money> {
         new Money(euros.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact()));
   }
 
+  /**
+   * The sum of two amounts.
+   *
+   * @param other the amount to add
+   * @return the sum
+   */
   public Money plus(Money other) {
     return new Money(Math.addExact(cents, other.cents));
   }
 
+  /**
+   * This amount a number of times.
+   *
+   * @param factor how many times, never negative
+   * @return the product
+   */
   public Money times(int factor) {
     return new Money(Math.multiplyExact(cents, factor));
   }
 
-  /** The given percentage of this amount, rounded half up to the cent. */
+  /**
+   * The given percentage of this amount, rounded half up to the cent.
+   *
+   * @param percentage the percentage
+   * @return the share
+   */
   public Money percent(int percentage) {
     BigDecimal result =
         BigDecimal.valueOf(cents)
@@ -62,6 +90,11 @@ public record Money(long cents) implements Comparable<Money> {
     return new Money(result.longValueExact());
   }
 
+  /**
+   * The amount in euros, with two decimals.
+   *
+   * @return the amount
+   */
   public BigDecimal euros() {
     return BigDecimal.valueOf(cents, 2);
   }

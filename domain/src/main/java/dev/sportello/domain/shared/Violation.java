@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param message an explanation for a person; never contains the refused value itself
  */
 public record Violation(String subject, String label, String code, String message) {
+  /** Checks the components. */
   public Violation {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(label, "label");
@@ -23,7 +24,14 @@ public record Violation(String subject, String label, String code, String messag
     }
   }
 
-  /** A violation that is not about one field. */
+  /**
+   * A violation that is not about one field.
+   *
+   * @param subject what the violation is about, such as a parameter's name
+   * @param code the machine-readable code
+   * @param message the explanation
+   * @return the violation
+   */
   public static Violation general(String subject, String code, String message) {
     return new Violation(subject, "", code, message);
   }

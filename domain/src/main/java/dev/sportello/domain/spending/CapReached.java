@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param resetsAt when the period ends and the cap starts again from zero
  */
 public record CapReached(SpendingCap cap, Money spent, Money amount, Instant resetsAt) {
+  /** Checks that every component is given. */
   public CapReached {
     Objects.requireNonNull(cap, "cap");
     Objects.requireNonNull(spent, "spent");
@@ -20,7 +21,11 @@ public record CapReached(SpendingCap cap, Money spent, Money amount, Instant res
     Objects.requireNonNull(resetsAt, "resetsAt");
   }
 
-  /** An explanation for the caller. */
+  /**
+   * An explanation for the caller.
+   *
+   * @return the explanation
+   */
   public String message() {
     return "the spending cap of "
         + cap

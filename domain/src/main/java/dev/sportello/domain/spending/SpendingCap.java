@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param limit the amount; never zero
  */
 public record SpendingCap(SpendingPeriod period, Money limit) {
+  /** Checks the components. */
   public SpendingCap {
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(limit, "limit");
@@ -23,6 +24,11 @@ public record SpendingCap(SpendingPeriod period, Money limit) {
   /**
    * Whether an order of {@code amount} at {@code at} goes over this cap, with {@code spent} already
    * spent in the period: exactly reaching the cap is allowed.
+   *
+   * @param spent what the caller spent in the period so far
+   * @param amount what the new charge costs
+   * @param at when the charge is made
+   * @return the cap reached, or none when the charge fits
    */
   public Option<CapReached> refuses(Money spent, Money amount, Instant at) {
     return spent.plus(amount).compareTo(limit) > 0

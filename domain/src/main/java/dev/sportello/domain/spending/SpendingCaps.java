@@ -29,6 +29,7 @@ public record SpendingCaps(Map<String, Map<SpendingPeriod, SpendingCap>> caps) {
   private static final Pattern ENTRY =
       Pattern.compile("([A-Za-z0-9._-]{1,64}|\\*)=(\\d{1,9}(?:\\.\\d{1,2})?)/([A-Za-z]+)");
 
+  /** Checks the components. */
   public SpendingCaps {
     Objects.requireNonNull(caps, "caps");
     caps.forEach((caller, periods) ->
@@ -39,7 +40,11 @@ public record SpendingCaps(Map<String, Map<SpendingPeriod, SpendingCap>> caps) {
         }));
   }
 
-  /** No caps: every caller may spend without limit. */
+  /**
+   * No caps: every caller may spend without limit.
+   *
+   * @return the caps
+   */
   public static SpendingCaps none() {
     return new SpendingCaps(HashMap.empty());
   }
@@ -49,6 +54,9 @@ public record SpendingCaps(Map<String, Map<SpendingPeriod, SpendingCap>> caps) {
    * alice=50/day,alice=800/month,*=20/day}: amounts in euros with VAT with up to two decimals and
    * more than zero, periods {@code day} or {@code month}, and each caller's period given once.
    * Every entry that is wrong is reported, quoted.
+   *
+   * @param text the caps as configured
+   * @return the caps, or every problem found in the text
    */
   public static Validation<List<String>, SpendingCaps> parse(String text) {
     java.util.List<String> problems = new ArrayList<>();
@@ -98,14 +106,25 @@ public record SpendingCaps(Map<String, Map<SpendingPeriod, SpendingCap>> caps) {
     return Validation.valid(Tuple.of(matcher.group(1), new SpendingCap(period.get(), limit)));
   }
 
-  /** A caller's cap for a period: its own, or every caller's. */
+  /**
+   * A caller's cap for a period: its own, or every caller's.
+   *
+   * @param caller the caller
+   * @param period the period
+   * @return the cap, or none when the caller is not capped in the period
+   */
   public Option<SpendingCap> of(String caller, SpendingPeriod period) {
     return caps.get(caller)
         .flatMap(own -> own.get(period))
         .orElse(() -> caps.get(EVERY_CALLER).flatMap(every -> every.get(period)));
   }
 
-  /** A caller's caps, the day's before the month's. */
+  /**
+   * A caller's caps, the day's before the month's.
+   *
+   * @param caller the caller
+   * @return the caps, the day's before the month's
+   */
   public List<SpendingCap> of(String caller) {
     return List.of(SpendingPeriod.values()).flatMap(period -> of(caller, period));
   }

@@ -12,13 +12,20 @@ import java.util.Objects;
  * hours long.
  */
 public enum SpendingPeriod {
+  /** A calendar day. */
   DAY,
+  /** A calendar month. */
   MONTH;
 
   /** The time zone that periods follow. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Rome");
 
-  /** The period that holds an instant. */
+  /**
+   * The period that holds an instant.
+   *
+   * @param at the instant
+   * @return the window
+   */
   public Window window(Instant at) {
     LocalDate date = at.atZone(ZONE).toLocalDate();
     LocalDate first =
@@ -34,7 +41,11 @@ public enum SpendingPeriod {
     return new Window(first.atStartOfDay(ZONE).toInstant(), next.atStartOfDay(ZONE).toInstant());
   }
 
-  /** As written in a cap, such as {@code day}. */
+  /**
+   * As written in a cap, such as {@code day}.
+   *
+   * @return the noun
+   */
   public String noun() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -46,6 +57,7 @@ public enum SpendingPeriod {
    * @param end the first instant after it, when the next one begins and a cap resets
    */
   public record Window(Instant start, Instant end) {
+    /** Checks the components. */
     public Window {
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(end, "end");

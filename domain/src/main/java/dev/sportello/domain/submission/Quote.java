@@ -21,6 +21,7 @@ public record Quote(Money document, Money search, Money extras, Money net, Money
   /** The Italian standard VAT rate, in percent. */
   public static final int VAT_PERCENT = 22;
 
+  /** Checks the components. */
   public Quote {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(search, "search");
@@ -33,7 +34,13 @@ public record Quote(Money document, Money search, Money extras, Money net, Money
     }
   }
 
-  /** Prices a certificate with the chosen extras. */
+  /**
+   * Prices a certificate with the chosen extras.
+   *
+   * @param certificate the certificate
+   * @param chosen the extras chosen
+   * @return the quote
+   */
   public static Quote of(Certificate certificate, List<Extra> chosen) {
     Money search = certificate.hasSearchPhase() ? certificate.searchPrice() : Money.ZERO;
     Money extras = chosen.foldLeft(Money.ZERO, (sum, extra) -> sum.plus(extra.price()));

@@ -24,6 +24,7 @@ public record Submission(
     SortedMap<FieldKey, String> values,
     List<Extra> extras,
     Quote quote) {
+  /** Checks the components. */
   public Submission {
     Objects.requireNonNull(certificateId, "certificateId");
     Objects.requireNonNull(engine, "engine");

@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public interface AddSearchUseCase {
 
+  /**
+   * Sends another search with new values; upstream charges it, and the caller's spending caps count
+   * it.
+   *
+   * @param command the request and the new search values
+   * @return the request as stored afterwards, or why nothing was done
+   */
   Either<UseCaseError, CertificateRequest> addSearch(AddSearchCommand command);
 
   /**
@@ -20,6 +27,7 @@ public interface AddSearchUseCase {
    * @param values the new search values by wire key
    */
   record AddSearchCommand(RequestQuery request, Map<String, String> values) {
+    /** Checks that every component is given. */
     public AddSearchCommand {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(values, "values");

@@ -13,12 +13,18 @@ import java.util.Objects;
  */
 public record BrowseCatalogQuery(
     Option<String> category, Option<String> nameContains, Option<Engine> engine) {
+  /** Checks that every component is given. */
   public BrowseCatalogQuery {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(nameContains, "nameContains");
     Objects.requireNonNull(engine, "engine");
   }
 
+  /**
+   * Every certificate of every engine.
+   *
+   * @return the query
+   */
   public static BrowseCatalogQuery everything() {
     return new BrowseCatalogQuery(Option.none(), Option.none(), Option.none());
   }

@@ -7,5 +7,11 @@ import io.vavr.control.Either;
 /** Lists the certificates that can be ordered. */
 public interface BrowseCatalogUseCase {
 
+  /**
+   * Lists the certificates that match, from the cached catalogue when it is fresh.
+   *
+   * @param query which certificates
+   * @return the matching certificates, or why they could not be listed
+   */
   Either<UseCaseError, List<CatalogEntry>> browse(BrowseCatalogQuery query);
 }

@@ -22,6 +22,9 @@ public interface CallerKeys {
    * The caller a presented key identifies; none for a key longer than {@link #MAX_KEY_LENGTH}.
    * Every configured hash is compared in constant time, so neither the answer's time nor its
    * absence says which hash came closest.
+   *
+   * @param plainKey the key as presented
+   * @return the caller, or none when no configured key matches
    */
   Option<String> callerOf(String plainKey);
 
@@ -30,6 +33,7 @@ public interface CallerKeys {
    *
    * @param hashesToCallers the SHA-256 of each key in lower-case hexadecimal (see {@link
    *     #hash(String)}), mapped to the caller it identifies
+   * @return the keys
    */
   static CallerKeys of(Map<String, String> hashesToCallers) {
     List<Tuple2<byte[], String>> entries =
@@ -55,6 +59,9 @@ public interface CallerKeys {
   /**
    * The hash under which a key is configured: SHA-256 of its UTF-8 bytes, in lower-case
    * hexadecimal.
+   *
+   * @param plainKey the key in clear
+   * @return its hash, 64 lower-case hexadecimal digits
    */
   static String hash(String plainKey) {
     return HexFormat.of().formatHex(Sha256.of(plainKey));

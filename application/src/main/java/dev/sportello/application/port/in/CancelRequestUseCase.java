@@ -7,6 +7,12 @@ import java.util.Objects;
 /** Cancels a request that is not finished, with a reason. */
 public interface CancelRequestUseCase {
 
+  /**
+   * Cancels the request, upstream too when it was sent.
+   *
+   * @param command the request and the reason
+   * @return the request as stored afterwards, or why nothing was done
+   */
   Either<UseCaseError, CertificateRequest> cancel(CancelRequestCommand command);
 
   /**
@@ -16,6 +22,7 @@ public interface CancelRequestUseCase {
    * @param reason why, for the record and for upstream
    */
   record CancelRequestCommand(RequestQuery request, String reason) {
+    /** Checks that every component is given. */
     public CancelRequestCommand {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(reason, "reason");

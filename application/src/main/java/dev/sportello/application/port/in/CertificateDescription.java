@@ -24,6 +24,7 @@ public record CertificateDescription(
     List<Set<FieldKey>> alternatives,
     Quote baseQuote) {
 
+  /** Checks that every component is given. */
   public CertificateDescription {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(fields, "fields");
@@ -38,6 +39,7 @@ public record CertificateDescription(
    * @param required whether every alternative needs it
    */
   public record Field(FieldSpec spec, boolean required) {
+    /** Checks that every component is given. */
     public Field {
       Objects.requireNonNull(spec, "spec");
     }

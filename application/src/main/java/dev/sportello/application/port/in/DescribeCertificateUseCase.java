@@ -6,5 +6,11 @@ import io.vavr.control.Either;
 /** Describes one certificate: its form, what the rule requires, the extras and the price. */
 public interface DescribeCertificateUseCase {
 
+  /**
+   * Describes one certificate, from the cached description when it is fresh.
+   *
+   * @param id the certificate's id
+   * @return the form, the rule's alternatives and the base price, or why not
+   */
   Either<UseCaseError, CertificateDescription> describe(CertificateId id);
 }

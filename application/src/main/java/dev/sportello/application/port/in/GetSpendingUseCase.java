@@ -11,7 +11,12 @@ import java.util.Objects;
 /** Tells a caller what it spent in the current day and month, and what its caps leave. */
 public interface GetSpendingUseCase {
 
-  /** The caller's figures, the day's before the month's. */
+  /**
+   * The caller's figures, the day's before the month's.
+   *
+   * @param caller whose spending
+   * @return the day's figures and the month's, or why they could not be read
+   */
   Either<UseCaseError, List<SpendingFigures>> spending(String caller);
 
   /**
@@ -30,6 +35,7 @@ public interface GetSpendingUseCase {
       Money spent,
       Option<Money> remaining,
       Instant resetsAt) {
+    /** Checks that every component is given. */
     public SpendingFigures {
       Objects.requireNonNull(period, "period");
       Objects.requireNonNull(cap, "cap");

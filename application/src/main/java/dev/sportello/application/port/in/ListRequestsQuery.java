@@ -20,6 +20,7 @@ public record ListRequestsQuery(
     Option<String> reference,
     Option<String> cursor,
     int limit) {
+  /** Checks that every component is given. */
   public ListRequestsQuery {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(status, "status");

@@ -6,5 +6,11 @@ import io.vavr.control.Either;
 /** Re-reads one request from upstream now (one call) and stores what changed. */
 public interface RefreshRequestUseCase {
 
+  /**
+   * Reads the request from upstream now and stores what changed.
+   *
+   * @param query the caller and the request's id
+   * @return the request as stored afterwards, or why nothing was done
+   */
   Either<UseCaseError, CertificateRequest> refresh(RequestQuery query);
 }

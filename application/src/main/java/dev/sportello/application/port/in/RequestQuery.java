@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param requestId the request's id, as given (checked by the use case)
  */
 public record RequestQuery(String caller, String requestId) {
+  /** Checks that every component is given. */
   public RequestQuery {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(requestId, "requestId");

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public interface RetrieveDocumentUseCase {
 
+  /**
+   * Opens the request's document, fetching it from upstream first when it is not stored yet.
+   *
+   * @param query the caller and the request's id
+   * @return the open document, or NotReady until one is issued, or why not
+   */
   Either<UseCaseError, RetrievedDocument> retrieve(RequestQuery query);
 
   /**
@@ -20,6 +26,7 @@ public interface RetrieveDocumentUseCase {
    * @param content the ZIP archive's bytes
    */
   record RetrievedDocument(DocumentRef ref, InputStream content) {
+    /** Checks that every component is given. */
     public RetrievedDocument {
       Objects.requireNonNull(ref, "ref");
       Objects.requireNonNull(content, "content");

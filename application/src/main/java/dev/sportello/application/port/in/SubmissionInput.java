@@ -20,6 +20,7 @@ public record SubmissionInput(
     List<String> extras,
     Option<String> reference,
     Option<String> notifyEmail) {
+  /** Checks that every component is given. */
   public SubmissionInput {
     Objects.requireNonNull(certificateId, "certificateId");
     Objects.requireNonNull(values, "values");

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param input what the caller filled in
  */
 public record SubmitRequestCommand(String caller, String idempotencyKey, SubmissionInput input) {
+  /** Checks that every component is given. */
   public SubmitRequestCommand {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");

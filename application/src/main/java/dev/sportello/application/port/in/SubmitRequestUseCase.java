@@ -11,5 +11,11 @@ import io.vavr.control.Either;
  */
 public interface SubmitRequestUseCase {
 
+  /**
+   * Orders the certificate once per idempotency key.
+   *
+   * @param command the caller, the idempotency key and what was filled in
+   * @return the request (the same one for a repeat of the same order), or why nothing was ordered
+   */
   Either<UseCaseError, CertificateRequest> submit(SubmitRequestCommand command);
 }

@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public interface SynchroniseUseCase {
 
+  /**
+   * Runs one cycle, or does nothing when another instance holds the sync lock.
+   *
+   * @return what the cycle did, or why it could not run
+   */
   Either<UseCaseError, SyncReport> synchronise();
 
   /**
@@ -28,6 +33,7 @@ public interface SynchroniseUseCase {
       List<RequestId> changed,
       List<RequestId> documentsStored,
       Map<String, Integer> remoteCalls) {
+    /** Checks that every component is given. */
     public SyncReport {
       Objects.requireNonNull(dispatched, "dispatched");
       Objects.requireNonNull(changed, "changed");

@@ -14,10 +14,18 @@ import java.util.Objects;
  */
 public sealed interface UseCaseError {
 
-  /** An explanation for the caller; never contains personal values. */
+  /**
+   * An explanation for the caller; never contains personal values.
+   *
+   * @return the explanation
+   */
   String message();
 
-  /** The input is wrong; every problem found is listed. */
+  /**
+   * The input is wrong; every problem found is listed.
+   *
+   * @param violations every problem found, never empty
+   */
   record InvalidInput(List<Violation> violations) implements UseCaseError {
     @Override
     public String message() {
@@ -27,7 +35,11 @@ public sealed interface UseCaseError {
     }
   }
 
-  /** What the call names does not exist, or belongs to another caller. */
+  /**
+   * What the call names does not exist, or belongs to another caller.
+   *
+   * @param message an explanation for the caller; never contains personal values
+   */
   record NotFound(String message) implements UseCaseError {}
 
   /**
@@ -37,6 +49,7 @@ public sealed interface UseCaseError {
    * @param first the caller's request the key ordered first (perhaps still being created)
    */
   record KeyReusedWithAnotherBody(RequestId first) implements UseCaseError {
+    /** Checks that every component is given. */
     public KeyReusedWithAnotherBody {
       Objects.requireNonNull(first, "first");
     }
@@ -51,8 +64,11 @@ public sealed interface UseCaseError {
    * An identical submission under the same key is still being created, and did not finish within
    * the time a repeat waits for it. Repeating the same submission with the same key after {@code
    * retryAfter} returns that request; ordering under a new key would order twice.
+   *
+   * @param retryAfter how long to wait before repeating the same call
    */
   record StillBeingCreated(Duration retryAfter) implements UseCaseError {
+    /** Checks that every component is given. */
     public StillBeingCreated {
       Objects.requireNonNull(retryAfter, "retryAfter");
     }
@@ -67,11 +83,18 @@ public sealed interface UseCaseError {
   /**
    * Another writer changed the request meanwhile, more often than retrying could absorb; the same
    * call may succeed when repeated.
+   *
+   * @param message an explanation for the caller; never contains personal values
    */
   record ConcurrentChange(String message) implements UseCaseError {}
 
-  /** The request's lifecycle does not allow this now (such as cancelling a fulfilled request). */
+  /**
+   * The request's lifecycle does not allow this now (such as cancelling a fulfilled request).
+   *
+   * @param error the move the lifecycle refused, and why
+   */
   record LifecycleRefused(LifecycleError error) implements UseCaseError {
+    /** Checks that every component is given. */
     public LifecycleRefused {
       Objects.requireNonNull(error, "error");
     }
@@ -85,10 +108,16 @@ public sealed interface UseCaseError {
   /**
    * Upstream refused the call in the request's current upstream state (no search running, nothing
    * to choose, already closed).
+   *
+   * @param message an explanation for the caller; never contains personal values
    */
   record UpstreamConflict(String message) implements UseCaseError {}
 
-  /** The thing asked for is not ready yet, such as a document still being produced. */
+  /**
+   * The thing asked for is not ready yet, such as a document still being produced.
+   *
+   * @param message an explanation for the caller; never contains personal values
+   */
   record NotReady(String message) implements UseCaseError {}
 
   /**
@@ -99,6 +128,7 @@ public sealed interface UseCaseError {
    * @param retryAfter how long until the cap resets
    */
   record SpendingCapReached(CapReached reached, Duration retryAfter) implements UseCaseError {
+    /** Checks that every component is given. */
     public SpendingCapReached {
       Objects.requireNonNull(reached, "reached");
       Objects.requireNonNull(retryAfter, "retryAfter");
@@ -110,15 +140,32 @@ public sealed interface UseCaseError {
     }
   }
 
-  /** The upstream wallet cannot pay for it. */
+  /**
+   * The upstream wallet cannot pay for it.
+   *
+   * @param message an explanation for the caller; never contains personal values
+   */
   record PaymentRequired(String message) implements UseCaseError {}
 
-  /** Upstream refused it. */
+  /**
+   * Upstream refused it.
+   *
+   * @param code upstream's own code, so that the caller can look it up
+   * @param message an explanation for the caller; never contains personal values
+   */
   record UpstreamRejected(String code, String message) implements UseCaseError {}
 
-  /** Upstream could not be reached or failed; trying later may work. */
+  /**
+   * Upstream could not be reached or failed; trying later may work.
+   *
+   * @param message an explanation for the caller; never contains personal values
+   */
   record UpstreamUnavailable(String message) implements UseCaseError {}
 
-  /** Our store could not be reached or failed; trying later may work. */
+  /**
+   * Our store could not be reached or failed; trying later may work.
+   *
+   * @param message an explanation for the caller; never contains personal values
+   */
   record StorageUnavailable(String message) implements UseCaseError {}
 }

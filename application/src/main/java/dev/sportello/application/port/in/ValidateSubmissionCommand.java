@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param askUpstream whether to also ask upstream's test mode, which costs one call
  */
 public record ValidateSubmissionCommand(SubmissionInput input, boolean askUpstream) {
+  /** Checks that every component is given. */
   public ValidateSubmissionCommand {
     Objects.requireNonNull(input, "input");
   }

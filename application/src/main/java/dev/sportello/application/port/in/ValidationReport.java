@@ -16,11 +16,17 @@ import java.util.Objects;
  */
 public record ValidationReport(
     List<Violation> violations, Option<Quote> quote, boolean upstreamChecked) {
+  /** Checks that every component is given. */
   public ValidationReport {
     Objects.requireNonNull(violations, "violations");
     Objects.requireNonNull(quote, "quote");
   }
 
+  /**
+   * Whether no problem was found.
+   *
+   * @return true when {@link #violations()} is empty
+   */
   public boolean valid() {
     return violations.isEmpty();
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param detail an explanation for operators; never contains personal values
  */
 public record BackgroundFailure(Work work, Option<RequestId> request, Cause cause, String detail) {
+  /** Checks that every component is given. */
   public BackgroundFailure {
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(request, "request");

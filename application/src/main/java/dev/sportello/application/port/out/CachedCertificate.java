@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param fetchedAt when it was fetched
  */
 public record CachedCertificate(Certificate certificate, Instant fetchedAt) {
+  /** Checks that every component is given. */
   public CachedCertificate {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(fetchedAt, "fetchedAt");

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param fetchedAt when it was fetched
  */
 public record CatalogSnapshot(List<CatalogEntry> entries, Instant fetchedAt) {
+  /** Checks that every component is given. */
   public CatalogSnapshot {
     Objects.requireNonNull(entries, "entries");
     Objects.requireNonNull(fetchedAt, "fetchedAt");

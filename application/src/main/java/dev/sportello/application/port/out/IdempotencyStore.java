@@ -24,6 +24,7 @@ public interface IdempotencyStore {
    * @param bodyHash a hash of the submission, to tell a retry from a different submission under the
    *     same key
    * @param candidate the id the new request will get if the claim succeeds
+   * @return the claim's result, or why the store failed
    */
   Either<StorageFailure, Claim> claim(
       String caller, String key, String bodyHash, RequestId candidate);
@@ -44,8 +45,13 @@ public interface IdempotencyStore {
 
   /** The result of a claim. */
   sealed interface Claim {
-    /** The key was new: the candidate id is now bound to it. */
+    /**
+     * The key was new: the candidate id is now bound to it.
+     *
+     * @param id the candidate id, now bound to the key
+     */
     record Claimed(RequestId id) implements Claim {
+      /** Checks that every component is given. */
       public Claimed {
         Objects.requireNonNull(id, "id");
       }
@@ -59,14 +65,20 @@ public interface IdempotencyStore {
      * @param claimedAt when the first claim was made
      */
     record Replay(RequestId id, Instant claimedAt) implements Claim {
+      /** Checks that every component is given. */
       public Replay {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(claimedAt, "claimedAt");
       }
     }
 
-    /** The key was used before for a different submission. */
+    /**
+     * The key was used before for a different submission.
+     *
+     * @param id the request the key was first used for
+     */
     record Mismatch(RequestId id) implements Claim {
+      /** Checks that every component is given. */
       public Mismatch {
         Objects.requireNonNull(id, "id");
       }

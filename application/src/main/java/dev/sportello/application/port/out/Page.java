@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param <T> the items' type
  */
 public record Page<T>(List<T> items, Option<PageRequest.Position> next) {
+  /** Checks that every component is given. */
   public Page {
     Objects.requireNonNull(items, "items");
     Objects.requireNonNull(next, "next");

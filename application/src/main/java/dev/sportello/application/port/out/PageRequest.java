@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param limit how many requests at most, 1 to 500
  */
 public record PageRequest(Option<Position> after, int limit) {
+  /** The most requests one page holds. */
   public static final int MAX_LIMIT = 500;
 
+  /** Checks the components. */
   public PageRequest {
     Objects.requireNonNull(after, "after");
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -30,6 +32,7 @@ public record PageRequest(Option<Position> after, int limit) {
    * @param id its id, which breaks ties
    */
   public record Position(Instant createdAt, RequestId id) {
+    /** Checks that every component is given. */
     public Position {
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(id, "id");

@@ -9,9 +9,18 @@ import io.vavr.control.Either;
 /** The upstream catalogue of certificates. */
 public interface RemoteCatalog {
 
-  /** Every certificate the account can order. */
+  /**
+   * Every certificate the account can order.
+   *
+   * @return the certificates, or why upstream did not list them
+   */
   Either<RemoteFailure, List<CatalogEntry>> listCertificates();
 
-  /** One certificate with its form, prices and extras. */
+  /**
+   * One certificate with its form, prices and extras.
+   *
+   * @param id the certificate
+   * @return the certificate, or why upstream did not describe it
+   */
   Either<RemoteFailure, Certificate> describe(CertificateId id);
 }

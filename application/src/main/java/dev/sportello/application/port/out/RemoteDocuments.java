@@ -12,6 +12,8 @@ public interface RemoteDocuments {
    * in memory. The stream is not closed.
    *
    * @return the archive's name as upstream calls it
+   * @param id the request upstream
+   * @param target where the archive's bytes are written
    */
   Either<RemoteFailure, String> download(UpstreamId id, OutputStream target);
 }

@@ -6,7 +6,11 @@ package dev.sportello.application.port.out;
  */
 public sealed interface RemoteFailure {
 
-  /** An explanation for logs and operators; never contains personal values or tokens. */
+  /**
+   * An explanation for logs and operators; never contains personal values or tokens.
+   *
+   * @return the explanation
+   */
   String message();
 
   /**
@@ -28,24 +32,48 @@ public sealed interface RemoteFailure {
     UNSPECIFIED
   }
 
-  /** The upstream wallet cannot pay for the call. */
+  /**
+   * The upstream wallet cannot pay for the call.
+   *
+   * @param message an explanation for logs and operators; never contains personal values or tokens
+   */
   record InsufficientCredit(String message) implements RemoteFailure {}
 
-  /** Upstream does not know what the call names. */
+  /**
+   * Upstream does not know what the call names.
+   *
+   * @param message an explanation for logs and operators; never contains personal values or tokens
+   */
   record NotFound(String message) implements RemoteFailure {}
 
-  /** The request was already closed upstream: a repeated close that counts as success. */
+  /**
+   * The request was already closed upstream: a repeated close that counts as success.
+   *
+   * @param message an explanation for logs and operators; never contains personal values or tokens
+   */
   record AlreadyClosed(String message) implements RemoteFailure {}
 
   /**
    * The request's upstream state does not allow the call (no search phase, nothing to choose, …).
+   *
+   * @param code upstream's own code
+   * @param message an explanation for logs and operators; never contains personal values or tokens
    */
   record Conflict(String code, String message) implements RemoteFailure {}
 
-  /** The document is not ready yet. */
+  /**
+   * The document is not ready yet.
+   *
+   * @param message an explanation for logs and operators; never contains personal values or tokens
+   */
   record NotReady(String message) implements RemoteFailure {}
 
-  /** Upstream refused our credentials (a configuration problem, not the request's). */
+  /**
+   * Upstream refused our credentials (a configuration problem, not the request's).
+   *
+   * @param reason what kind of denial it was
+   * @param message an explanation for logs and operators; never contains personal values or tokens
+   */
   record AccessDenied(Denial reason, String message) implements RemoteFailure {}
 
   /** Why upstream refused our credentials. */
@@ -59,6 +87,8 @@ public sealed interface RemoteFailure {
   /**
    * The call certainly had no effect (connection refused, an error answer to a read); it can be
    * tried again.
+   *
+   * @param message an explanation for logs and operators; never contains personal values or tokens
    */
   record Unavailable(String message) implements RemoteFailure {}
 
@@ -66,9 +96,15 @@ public sealed interface RemoteFailure {
    * A call that changes something upstream may or may not have taken effect (a timeout after
    * sending, a dropped connection). The caller must find out before doing anything that could
    * charge again.
+   *
+   * @param message an explanation for logs and operators; never contains personal values or tokens
    */
   record OutcomeUnknown(String message) implements RemoteFailure {}
 
-  /** Upstream answered with something that cannot be read. */
+  /**
+   * Upstream answered with something that cannot be read.
+   *
+   * @param message an explanation for logs and operators; never contains personal values or tokens
+   */
   record Malformed(String message) implements RemoteFailure {}
 }

@@ -23,6 +23,7 @@ public record RemoteOrder(
     Option<String> notifyEmail,
     Option<Callback> callback) {
 
+  /** Checks that every component is given. */
   public RemoteOrder {
     Objects.requireNonNull(certificateId, "certificateId");
     Objects.requireNonNull(values, "values");
@@ -41,6 +42,7 @@ public record RemoteOrder(
    * @param reference an opaque value echoed back with each notification (our request id)
    */
   public record Callback(String url, String token, String reference) {
+    /** Checks that every component is given. */
     public Callback {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(token, "token");

@@ -35,6 +35,7 @@ public record RemoteRequest(
     Option<String> cancellationReason,
     Instant lastUpdate) {
 
+  /** Checks that every component is given. */
   public RemoteRequest {
     Objects.requireNonNull(upstreamId, "upstreamId");
     Objects.requireNonNull(status, "status");

@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public record RemoteSummary(
     UpstreamId upstreamId, boolean closed, RequestStatus status, Instant lastUpdate) {
+  /** Checks that every component is given. */
   public RemoteSummary {
     Objects.requireNonNull(upstreamId, "upstreamId");
     Objects.requireNonNull(status, "status");

@@ -18,6 +18,7 @@ public record RequestFilter(
     Option<RequestStatus> status,
     Option<CertificateId> certificateId,
     Option<String> reference) {
+  /** Checks that every component is given. */
   public RequestFilter {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(status, "status");
@@ -25,7 +26,12 @@ public record RequestFilter(
     Objects.requireNonNull(reference, "reference");
   }
 
-  /** Every request of the caller. */
+  /**
+   * Every request of the caller.
+   *
+   * @param caller whose requests
+   * @return the filter
+   */
   public static RequestFilter all(String caller) {
     return new RequestFilter(caller, Option.none(), Option.none(), Option.none());
   }

@@ -36,10 +36,17 @@ public interface SpendingLedger {
    * Counts a charge no longer, as one that was never made.
    *
    * @return whether the charge held a reservation
+   * @param charge the charge
    */
   Either<StorageFailure, Boolean> release(Charge charge);
 
-  /** What a caller's reservations made in the period add up to. */
+  /**
+   * What a caller's reservations made in the period add up to.
+   *
+   * @param caller whose reservations
+   * @param period the period's window
+   * @return the sum, or why the store failed
+   */
   Either<StorageFailure, Money> spent(String caller, SpendingPeriod.Window period);
 
   /**
@@ -51,6 +58,7 @@ public interface SpendingLedger {
    * @param at when it was ordered: the periods that hold this instant count it
    */
   record Reservation(String caller, Charge charge, Money amount, Instant at) {
+    /** Checks that every component is given. */
     public Reservation {
       Objects.requireNonNull(caller, "caller");
       Objects.requireNonNull(charge, "charge");
@@ -66,6 +74,7 @@ public interface SpendingLedger {
    * @param search 0 for the order itself, n for the n-th search added to it
    */
   record Charge(RequestId request, int search) {
+    /** Checks the components. */
     public Charge {
       Objects.requireNonNull(request, "request");
       if (search < 0) {
@@ -73,12 +82,23 @@ public interface SpendingLedger {
       }
     }
 
-    /** The order of a request. */
+    /**
+     * The order of a request.
+     *
+     * @param request the request
+     * @return its charge
+     */
     public static Charge order(RequestId request) {
       return new Charge(request, 0);
     }
 
-    /** The n-th search added to a request, from 1. */
+    /**
+     * The n-th search added to a request, from 1.
+     *
+     * @param request the request
+     * @param n which added search, from 1
+     * @return its charge
+     */
     public static Charge addedSearch(RequestId request, int n) {
       if (n < 1) {
         throw new IllegalArgumentException("added searches count from 1: " + n);
@@ -86,7 +106,11 @@ public interface SpendingLedger {
       return new Charge(request, n);
     }
 
-    /** The charge's key: the request's id for the order, {@code <id>#search-<n>} for a search. */
+    /**
+     * The charge's key: the request's id for the order, {@code <id>#search-<n>} for a search.
+     *
+     * @return the key
+     */
     public String key() {
       return search == 0 ? request.value() : request.value() + "#search-" + search;
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param <T> the value's type
  */
 public record Stored<T>(T value, long version) {
+  /** Checks the components. */
   public Stored {
     Objects.requireNonNull(value, "value");
     if (version < 0) {

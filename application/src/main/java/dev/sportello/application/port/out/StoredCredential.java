@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record StoredCredential(
     String name, String secret, String label, List<String> scopes, Instant expiresAt) {
+  /** Checks the components. */
   public StoredCredential {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(secret, "secret");

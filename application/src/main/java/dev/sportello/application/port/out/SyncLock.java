@@ -12,6 +12,8 @@ public interface SyncLock {
    * afterwards, also when the work throws.
    *
    * @return the work's result, or none when another holder has the lock and the work did not run
+   * @param <T> what the work gives
+   * @param work what to run under the lock
    */
   <T> Either<StorageFailure, Option<T>> runExclusively(Supplier<T> work);
 }

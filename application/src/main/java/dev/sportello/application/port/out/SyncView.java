@@ -24,6 +24,7 @@ public record SyncView(
     UpstreamId upstreamId,
     RequestStatus status,
     Option<Instant> upstreamUpdatedAt) {
+  /** Checks that every component is given. */
   public SyncView {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(engine, "engine");

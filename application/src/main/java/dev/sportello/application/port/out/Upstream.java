@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record Upstream(
     Engine engine, RemoteCatalog catalog, RemoteRequests requests, RemoteDocuments documents) {
+  /** Checks that every component is given. */
   public Upstream {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(catalog, "catalog");
@@ -21,7 +22,14 @@ public record Upstream(
     Objects.requireNonNull(documents, "documents");
   }
 
-  /** An engine whose one adapter serves all three ports. */
+  /**
+   * An engine whose one adapter serves all three ports.
+   *
+   * @param <T> the adapter's type
+   * @param engine the engine's name
+   * @param adapter the adapter that serves the engine's three ports
+   * @return the upstream
+   */
   public static <T extends RemoteCatalog & RemoteRequests & RemoteDocuments> Upstream of(
       Engine engine, T adapter) {
     return new Upstream(engine, adapter, adapter, adapter);

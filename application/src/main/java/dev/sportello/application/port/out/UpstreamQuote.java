@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param searchPrice the net search price upstream applies
  */
 public record UpstreamQuote(Money documentPrice, Money searchPrice) {
+  /** Checks that every component is given. */
   public UpstreamQuote {
     Objects.requireNonNull(documentPrice, "documentPrice");
     Objects.requireNonNull(searchPrice, "searchPrice");

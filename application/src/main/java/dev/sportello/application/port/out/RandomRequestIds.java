@@ -1,6 +1,5 @@
-package dev.sportello.bootstrap;
+package dev.sportello.application.port.out;
 
-import dev.sportello.application.port.out.RequestIds;
 import dev.sportello.domain.request.RequestId;
 import java.security.SecureRandom;
 import java.util.Base64;
