@@ -11,7 +11,12 @@ import dev.sportello.application.port.out.WebhookSender;
 public final class WebhooksAdapter {
   private WebhooksAdapter() {}
 
-  /** A sender with these settings; it holds one HTTP client, shared by every send. */
+  /**
+   * A sender with these settings; it holds one HTTP client, shared by every send.
+   *
+   * @param settings timeouts, user agent and whether private networks are allowed
+   * @return the sender, safe to share between threads
+   */
   public static WebhookSender create(WebhooksSettings settings) {
     return new HttpWebhookSender(settings);
   }

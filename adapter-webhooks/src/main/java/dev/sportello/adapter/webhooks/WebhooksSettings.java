@@ -24,6 +24,10 @@ public record WebhooksSettings(
   /** Fifteen seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
+  /**
+   * Checks that every component is given, that the timeouts are positive with the whole one at
+   * least the connect one, and that the user agent is not blank.
+   */
   public WebhooksSettings {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(timeout, "timeout");
@@ -42,24 +46,41 @@ public record WebhooksSettings(
   /**
    * Five seconds to connect, fifteen in all, {@code Sportello-Webhooks/<version>}, no private
    * networks.
+   *
+   * @return the default settings
    */
   public static WebhooksSettings defaults() {
     return new WebhooksSettings(
         DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, defaultUserAgent(), false);
   }
 
-  /** {@code Sportello-Webhooks/} and the version the jar's manifest records. */
+  /**
+   * {@code Sportello-Webhooks/} and the version the jar's manifest records.
+   *
+   * @return the user agent, with {@code development} when no version is recorded
+   */
   public static String defaultUserAgent() {
     String version = WebhooksSettings.class.getPackage().getImplementationVersion();
     return "Sportello-Webhooks/" + (version == null ? "development" : version);
   }
 
-  /** The same settings with other timeouts. */
+  /**
+   * The same settings with other timeouts.
+   *
+   * @param connect how long a connection may take to open
+   * @param whole how long one post may take in all
+   * @return the new settings
+   */
   public WebhooksSettings withTimeouts(Duration connect, Duration whole) {
     return new WebhooksSettings(connect, whole, userAgent, allowPrivateNetworks);
   }
 
-  /** The same settings, letting {@code https} endpoints resolve to private addresses or not. */
+  /**
+   * The same settings, letting {@code https} endpoints resolve to private addresses or not.
+   *
+   * @param allowed whether they may
+   * @return the new settings
+   */
   public WebhooksSettings withPrivateNetworks(boolean allowed) {
     return new WebhooksSettings(connectTimeout, timeout, userAgent, allowed);
   }

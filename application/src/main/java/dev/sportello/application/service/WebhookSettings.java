@@ -16,6 +16,7 @@ public record WebhookSettings(int batchSize, Duration lease, Duration rotationOv
   /** The most deliveries one run claims. */
   public static final int MAX_BATCH_SIZE = 500;
 
+  /** Checks the batch size, that the lease is positive and that the overlap is not negative. */
   public WebhookSettings {
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(rotationOverlap, "rotationOverlap");
@@ -27,7 +28,11 @@ public record WebhookSettings(int batchSize, Duration lease, Duration rotationOv
     }
   }
 
-  /** Batches of 50, a 5-minute lease, a day of overlap after a rotation. */
+  /**
+   * Batches of 50, a 5-minute lease, a day of overlap after a rotation.
+   *
+   * @return the default settings
+   */
   public static WebhookSettings defaults() {
     return new WebhookSettings(50, Duration.ofMinutes(5), Duration.ofHours(24));
   }

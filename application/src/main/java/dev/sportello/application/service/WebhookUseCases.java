@@ -37,6 +37,7 @@ public final class WebhookUseCases {
    * @param secrets where new signing secrets come from (a secure random source)
    * @param clock the time
    * @param settings batch size, lease and rotation overlap
+   * @return the use cases
    */
   public static WebhookUseCases create(
       WebhookStore store,
@@ -47,17 +48,29 @@ public final class WebhookUseCases {
     return new WebhookUseCases(store, sender, secrets, clock, settings);
   }
 
-  /** Register, read, remove a caller's endpoint, and rotate its secret. */
+  /**
+   * Register, read, remove a caller's endpoint, and rotate its secret.
+   *
+   * @return the endpoint use case
+   */
   public WebhookEndpointUseCase endpoints() {
     return endpoints;
   }
 
-  /** A caller's delivery log, and replays. */
+  /**
+   * A caller's delivery log, and replays.
+   *
+   * @return the delivery log use case
+   */
   public WebhookDeliveriesUseCase deliveries() {
     return log;
   }
 
-  /** Sends what is due; for a scheduler. */
+  /**
+   * Sends what is due; for a scheduler.
+   *
+   * @return the delivery use case
+   */
   public DeliverWebhooksUseCase deliverDue() {
     return delivery;
   }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param result what became of it
  */
 public record DeliveryAttempt(Instant at, SendResult result) {
+  /** Checks that every component is given. */
   public DeliveryAttempt {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(result, "result");

@@ -5,7 +5,11 @@ import java.util.Objects;
 /** What became of one attempt to send a webhook message. */
 public sealed interface SendResult {
 
-  /** Whether the receiver took the message. */
+  /**
+   * Whether the receiver took the message.
+   *
+   * @return true for {@link Delivered}
+   */
   default boolean delivered() {
     return this instanceof Delivered;
   }
@@ -16,6 +20,7 @@ public sealed interface SendResult {
    * @param status the HTTP status, 200 to 299
    */
   record Delivered(int status) implements SendResult {
+    /** Checks that the status is a 2xx one. */
     public Delivered {
       if (status < 200 || status > 299) {
         throw new IllegalArgumentException("delivered means a 2xx status");
@@ -29,13 +34,18 @@ public sealed interface SendResult {
    * @param status the HTTP status, 100 to 599 and not 2xx
    */
   record Rejected(int status) implements SendResult {
+    /** Checks that the status is an HTTP status outside 2xx. */
     public Rejected {
       if (status < 100 || status > 599 || (status >= 200 && status <= 299)) {
         throw new IllegalArgumentException("rejected means a status outside 2xx");
       }
     }
 
-    /** Whether the receiver said the endpoint is gone for good (410). */
+    /**
+     * Whether the receiver said the endpoint is gone for good (410).
+     *
+     * @return true for status 410
+     */
     public boolean gone() {
       return status == 410;
     }
@@ -47,6 +57,7 @@ public sealed interface SendResult {
    * @param kind why
    */
   record Failed(FailureKind kind) implements SendResult {
+    /** Checks that the kind is given. */
     public Failed {
       Objects.requireNonNull(kind, "kind");
     }

@@ -28,6 +28,10 @@ public record WebhookDelivery(
   /** How many attempts a delivery remembers. */
   public static final int MAX_ATTEMPTS_KEPT = 30;
 
+  /**
+   * Checks that every component is given, that at most {@link #MAX_ATTEMPTS_KEPT} attempts are
+   * kept, and that a next attempt is due exactly while pending.
+   */
   public WebhookDelivery {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(state, "state");
@@ -43,23 +47,41 @@ public record WebhookDelivery(
     }
   }
 
-  /** A new delivery of the message, due now. */
+  /**
+   * A new delivery of the message, due now.
+   *
+   * @param message the message to deliver
+   * @param at now: when it is queued and its first attempt is due
+   * @return the pending delivery, with no attempts yet
+   */
   public static WebhookDelivery queued(WebhookMessage message, Instant at) {
     return new WebhookDelivery(
         message, DeliveryState.PENDING, List.empty(), 0, at, Option.some(at));
   }
 
-  /** The delivery's id: its message's. */
+  /**
+   * The delivery's id: its message's.
+   *
+   * @return the message's id
+   */
   public String id() {
     return message.id();
   }
 
-  /** Whose delivery it is. */
+  /**
+   * Whose delivery it is.
+   *
+   * @return the caller of the event's request
+   */
   public String caller() {
     return message.event().caller();
   }
 
-  /** When its event happened; the delivery log is ordered by it, newest first. */
+  /**
+   * When its event happened; the delivery log is ordered by it, newest first.
+   *
+   * @return the message's timestamp
+   */
   public Instant createdAt() {
     return message.timestamp();
   }
@@ -67,6 +89,10 @@ public record WebhookDelivery(
   /**
    * This delivery after an attempt: delivered when the receiver took it, else pending until the
    * next attempt when there is one, else failed.
+   *
+   * @param attempt the attempt just made
+   * @param next when the next attempt is due, or empty when retries are over
+   * @return the delivery with the attempt recorded
    */
   public WebhookDelivery after(DeliveryAttempt attempt, Option<Instant> next) {
     DeliveryState now =
@@ -83,12 +109,21 @@ public record WebhookDelivery(
         now == DeliveryState.PENDING ? next : Option.none());
   }
 
-  /** This delivery queued again now, with a fresh retry budget and its attempts kept. */
+  /**
+   * This delivery queued again now, with a fresh retry budget and its attempts kept.
+   *
+   * @param at now: when it is queued again and its next attempt is due
+   * @return the pending delivery
+   */
   public WebhookDelivery replayed(Instant at) {
     return new WebhookDelivery(message, DeliveryState.PENDING, attempts, 0, at, Option.some(at));
   }
 
-  /** This delivery given up without another attempt. */
+  /**
+   * This delivery given up without another attempt.
+   *
+   * @return the failed delivery, its attempts kept
+   */
   public WebhookDelivery givenUp() {
     return new WebhookDelivery(
         message, DeliveryState.FAILED, attempts, attemptsThisRound, queuedAt, Option.none());

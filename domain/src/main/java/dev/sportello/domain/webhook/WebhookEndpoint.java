@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record WebhookEndpoint(
     String caller, String url, Instant createdAt, Instant secretCreatedAt) {
+  /** Checks that every component is given. */
   public WebhookEndpoint {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(url, "url");

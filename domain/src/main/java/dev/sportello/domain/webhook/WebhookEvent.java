@@ -16,16 +16,32 @@ import java.util.Objects;
  */
 public sealed interface WebhookEvent {
 
-  /** What kind of event this is. */
+  /**
+   * What kind of event this is.
+   *
+   * @return the event's type
+   */
   WebhookEventType type();
 
-  /** The request it happened to. */
+  /**
+   * The request it happened to.
+   *
+   * @return the request's id
+   */
   RequestId requestId();
 
-  /** Whose request it is. */
+  /**
+   * Whose request it is.
+   *
+   * @return the request's caller
+   */
   String caller();
 
-  /** When it happened. */
+  /**
+   * When it happened.
+   *
+   * @return the instant of the event
+   */
   Instant at();
 
   /**
@@ -34,6 +50,7 @@ public sealed interface WebhookEvent {
    *
    * @param before the request as stored before the write, or empty for a new request
    * @param after the request as written
+   * @return the events, the status change first
    */
   static List<WebhookEvent> between(Option<CertificateRequest> before, CertificateRequest after) {
     Option<RequestStatus> from = before.map(CertificateRequest::status);
@@ -66,6 +83,7 @@ public sealed interface WebhookEvent {
   record StatusChanged(
       RequestId requestId, String caller, Option<RequestStatus> from, RequestStatus to, Instant at)
       implements WebhookEvent {
+    /** Checks that every component is given. */
     public StatusChanged {
       Objects.requireNonNull(requestId, "requestId");
       Objects.requireNonNull(caller, "caller");
@@ -92,6 +110,7 @@ public sealed interface WebhookEvent {
   record DocumentReady(
       RequestId requestId, String caller, RequestStatus status, DocumentRef document, Instant at)
       implements WebhookEvent {
+    /** Checks that every component is given. */
     public DocumentReady {
       Objects.requireNonNull(requestId, "requestId");
       Objects.requireNonNull(caller, "caller");

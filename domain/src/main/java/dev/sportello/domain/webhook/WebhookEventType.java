@@ -15,12 +15,21 @@ public enum WebhookEventType {
     this.wireName = wireName;
   }
 
-  /** The name receivers see in the message's {@code type}. */
+  /**
+   * The name receivers see in the message's {@code type}.
+   *
+   * @return the wire name, such as {@code request.status_changed}
+   */
   public String wireName() {
     return wireName;
   }
 
-  /** The type with this wire name, if any. */
+  /**
+   * The type with this wire name, if any.
+   *
+   * @param name a wire name
+   * @return the type, or empty when no type has that name
+   */
   public static Option<WebhookEventType> ofWireName(String name) {
     for (WebhookEventType type : values()) {
       if (type.wireName.equals(name)) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public record WebhookMessage(String id, Instant timestamp, WebhookEvent event) {
   private static final Pattern ID = Pattern.compile("msg_[A-Za-z0-9]{1,60}");
 
+  /** Checks that every component is given and that the id has the shape of a message id. */
   public WebhookMessage {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(timestamp, "timestamp");
@@ -26,17 +27,30 @@ public record WebhookMessage(String id, Instant timestamp, WebhookEvent event) {
     }
   }
 
-  /** Whether the text has the shape of a message id. */
+  /**
+   * Whether the text has the shape of a message id.
+   *
+   * @param text the text to check
+   * @return true for {@code msg_} followed by 1 to 60 letters or digits
+   */
   public static boolean isMessageId(String text) {
     return ID.matcher(text).matches();
   }
 
-  /** The event's type. */
+  /**
+   * The event's type.
+   *
+   * @return the type of the event
+   */
   public WebhookEventType type() {
     return event.type();
   }
 
-  /** The request the event happened to. */
+  /**
+   * The request the event happened to.
+   *
+   * @return the request's id
+   */
   public RequestId requestId() {
     return event.requestId();
   }

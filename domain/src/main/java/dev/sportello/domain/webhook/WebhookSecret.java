@@ -20,6 +20,7 @@ public record WebhookSecret(String value) {
   private static final int MIN_BYTES = 24;
   private static final int MAX_BYTES = 64;
 
+  /** Checks the {@code whsec_} prefix and that the key holds 24 to 64 bytes. */
   public WebhookSecret {
     Objects.requireNonNull(value, "value");
     if (!value.startsWith(PREFIX)) {
@@ -41,7 +42,11 @@ public record WebhookSecret(String value) {
     return new WebhookSecret(PREFIX + Base64.getEncoder().encodeToString(key));
   }
 
-  /** The bytes the HMAC is keyed with. */
+  /**
+   * The bytes the HMAC is keyed with.
+   *
+   * @return a fresh copy of the decoded key
+   */
   public byte[] key() {
     return decode(value);
   }

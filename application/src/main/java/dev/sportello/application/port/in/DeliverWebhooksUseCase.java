@@ -16,6 +16,8 @@ public interface DeliverWebhooksUseCase {
    * h…), giving up after about a day (eight attempts, the last about 27 hours after the delivery
    * was queued). A 2xx answer delivers; any other answer, a timeout or a failed connection is
    * retried, except 410 Gone, which gives the delivery up at once.
+   *
+   * @return what the run did, or why the store failed
    */
   Either<UseCaseError, DeliveryReport> deliverDue();
 
@@ -31,7 +33,11 @@ public interface DeliverWebhooksUseCase {
    *     lease ends
    */
   record DeliveryReport(int delivered, int retrying, int givenUp, int left, int unrecorded) {
-    /** Whether the run found nothing due. */
+    /**
+     * Whether the run found nothing due.
+     *
+     * @return true when every count is zero
+     */
     public boolean idle() {
       return delivered + retrying + givenUp + left + unrecorded == 0;
     }

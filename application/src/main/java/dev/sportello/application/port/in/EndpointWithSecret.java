@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param secret the secret its messages are signed with from now on
  */
 public record EndpointWithSecret(WebhookEndpoint endpoint, WebhookSecret secret) {
+  /** Checks that every component is given. */
   public EndpointWithSecret {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(secret, "secret");

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param limit how many at most, 1 to 100
  */
 public record ListDeliveriesQuery(String caller, Option<String> cursor, int limit) {
+  /** Checks that every component is given. */
   public ListDeliveriesQuery {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(cursor, "cursor");

@@ -10,6 +10,7 @@ import java.util.Objects;
  *     information, no fragment, at most 2,000 characters
  */
 public record RegisterEndpointCommand(String caller, String url) {
+  /** Checks that every component is given. */
   public RegisterEndpointCommand {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(url, "url");

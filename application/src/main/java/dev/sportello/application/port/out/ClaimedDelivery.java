@@ -12,6 +12,7 @@ import java.util.Objects;
  *     whose lease ran out and was taken over records nothing
  */
 public record ClaimedDelivery(WebhookDelivery delivery, StoredEndpoint endpoint, long claim) {
+  /** Checks that every component is given. */
   public ClaimedDelivery {
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(endpoint, "endpoint");

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record DeliveryLogPage(
     List<WebhookDelivery> items, Option<DeliveryLogRequest.Position> next) {
+  /** Checks that every component is given. */
   public DeliveryLogPage {
     Objects.requireNonNull(items, "items");
     Objects.requireNonNull(next, "next");

@@ -14,6 +14,7 @@ public record DeliveryLogRequest(Option<Position> after, int limit) {
   /** The most deliveries one page holds. */
   public static final int MAX_LIMIT = 100;
 
+  /** Checks that the position is given and the limit is 1 to {@link #MAX_LIMIT}. */
   public DeliveryLogRequest {
     Objects.requireNonNull(after, "after");
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -28,6 +29,7 @@ public record DeliveryLogRequest(Option<Position> after, int limit) {
    * @param id its id, which breaks ties
    */
   public record Position(Instant createdAt, String id) {
+    /** Checks that every component is given. */
     public Position {
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(id, "id");

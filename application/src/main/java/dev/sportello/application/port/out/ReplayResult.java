@@ -12,6 +12,7 @@ public sealed interface ReplayResult {
    * @param delivery the delivery as queued
    */
   record Queued(WebhookDelivery delivery) implements ReplayResult {
+    /** Checks that every component is given. */
     public Queued {
       Objects.requireNonNull(delivery, "delivery");
     }

@@ -17,19 +17,30 @@ import java.util.Objects;
  */
 public record StoredEndpoint(
     WebhookEndpoint endpoint, WebhookSecret secret, Option<RetiringSecret> previous) {
+  /** Checks that every component is given. */
   public StoredEndpoint {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(previous, "previous");
   }
 
-  /** The secrets that sign a message sent at this time: the current one first. */
+  /**
+   * The secrets that sign a message sent at this time: the current one first.
+   *
+   * @param at when the message is sent
+   * @return the current secret, then the previous one while it still signs
+   */
   public List<WebhookSecret> signingSecrets(Instant at) {
     return List.of(secret)
         .appendAll(previous.filter(old -> at.isBefore(old.until())).map(RetiringSecret::secret));
   }
 
-  /** Where this endpoint's messages go, signed as at this time. */
+  /**
+   * Where this endpoint's messages go, signed as at this time.
+   *
+   * @param at when the message is sent
+   * @return the endpoint's URL with {@link #signingSecrets} at that time
+   */
   public WebhookTarget target(Instant at) {
     return new WebhookTarget(endpoint.url(), signingSecrets(at));
   }
@@ -41,6 +52,7 @@ public record StoredEndpoint(
    * @param until when it stops signing
    */
   public record RetiringSecret(WebhookSecret secret, Instant until) {
+    /** Checks that every component is given. */
     public RetiringSecret {
       Objects.requireNonNull(secret, "secret");
       Objects.requireNonNull(until, "until");

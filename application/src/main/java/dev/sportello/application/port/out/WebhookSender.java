@@ -18,6 +18,7 @@ public interface WebhookSender {
    * @param target where it goes and what signs it
    * @param message what it says
    * @param sentAt the attempt's time, signed as the {@code webhook-timestamp}
+   * @return what became of the attempt
    */
   SendResult send(WebhookTarget target, WebhookMessage message, Instant sentAt);
 }

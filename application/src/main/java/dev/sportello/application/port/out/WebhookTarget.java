@@ -12,6 +12,7 @@ import java.util.Objects;
  *     signature each in the {@code webhook-signature} header
  */
 public record WebhookTarget(String url, List<WebhookSecret> secrets) {
+  /** Checks that every component is given and that there is at least one secret. */
   public WebhookTarget {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(secrets, "secrets");
