@@ -71,7 +71,7 @@ final class Scheduler implements AutoCloseable {
     this.interval = interval;
   }
 
-  private static ScheduledThreadPoolExecutor executor(String name) {
+  static ScheduledThreadPoolExecutor executor(String name) {
     ScheduledThreadPoolExecutor executor =
         new ScheduledThreadPoolExecutor(
             1, runnable -> Thread.ofPlatform().name(name).unstarted(runnable));
@@ -202,7 +202,7 @@ final class Scheduler implements AutoCloseable {
     stop(renewing);
   }
 
-  private static void stop(ScheduledThreadPoolExecutor executor) {
+  static void stop(ScheduledThreadPoolExecutor executor) {
     try {
       if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
         LOG.warn("the task in flight did not finish within {}; stopping it", SHUTDOWN_WAIT);

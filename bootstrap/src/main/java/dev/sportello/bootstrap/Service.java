@@ -14,6 +14,8 @@ import dev.sportello.adapter.rest.RestAdapter;
 import dev.sportello.adapter.rest.RestSettings;
 import dev.sportello.adapter.visengine.VisengineAdapter;
 import dev.sportello.adapter.visengine.VisengineSettings;
+import dev.sportello.adapter.webhooks.WebhooksAdapter;
+import dev.sportello.adapter.webhooks.WebhooksSettings;
 import dev.sportello.application.port.in.BrowseCatalogQuery;
 import dev.sportello.application.port.out.RemoteCallKind;
 import dev.sportello.application.port.out.RemoteCallObserver;
@@ -23,6 +25,8 @@ import dev.sportello.application.port.out.Upstream;
 import dev.sportello.application.service.ApplicationPorts;
 import dev.sportello.application.service.ApplicationSettings;
 import dev.sportello.application.service.UseCases;
+import dev.sportello.application.service.WebhookSettings;
+import dev.sportello.application.service.WebhookUseCases;
 import dev.sportello.domain.field.ValuePolicy;
 import dev.sportello.sandbox.SandboxSettings;
 import dev.sportello.sandbox.VisengineSandbox;
@@ -53,8 +57,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running service, wired by hand: the store, the engines (both played by the embedded sandbox
- * unless an engine's token is configured), the use cases, the REST API and the scheduler. {@link
- * #close()} stops them in the reverse order, letting work in flight finish.
+ * unless an engine's token is configured), the use cases, the REST API, the scheduler and the
+ * callers' outbound webhooks. {@link #close()} stops them in the reverse order, letting work in
+ * flight finish.
  */
 final class Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
@@ -63,6 +68,14 @@ final class Service implements AutoCloseable {
   static final String WEBHOOK_PATH = "/webhooks";
 
   static final String SANDBOX_CALLER = "sandbox";
+
+  /**
+   * Batches of ten and a five-minute lease: a send starts only in the lease's first half and lasts
+   * at most the sender's fifteen seconds, so that another instance never takes up a delivery still
+   * being sent.
+   */
+  private static final WebhookSettings WEBHOOK_SETTINGS =
+      new WebhookSettings(10, Duration.ofMinutes(5), Duration.ofHours(24));
 
   /** The e-mail of the account the embedded sandbox holds for this service. */
   static final String SANDBOX_ACCOUNT = "sportello@sandbox.invalid";
@@ -86,6 +99,7 @@ final class Service implements AutoCloseable {
   private final UseCases useCases;
   private final RestAdapter rest;
   private final Scheduler scheduler;
+  private final WebhookDispatch webhookDispatch;
   private final Option<String> generatedApiKey;
 
   private Service(
@@ -97,6 +111,7 @@ final class Service implements AutoCloseable {
       UseCases useCases,
       RestAdapter rest,
       Scheduler scheduler,
+      WebhookDispatch webhookDispatch,
       Option<String> generatedApiKey) {
     this.config = config;
     this.sandbox = sandbox;
@@ -106,11 +121,20 @@ final class Service implements AutoCloseable {
     this.useCases = useCases;
     this.rest = rest;
     this.scheduler = scheduler;
+    this.webhookDispatch = webhookDispatch;
     this.generatedApiKey = generatedApiKey;
   }
 
   /** Starts everything, or says in one line what could not be started (and stops the rest). */
   static Either<String, Service> start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts everything, sending webhooks by the given clock: it decides which messages are due and
+   * signs their timestamps, so that tests can move it past a retry's wait.
+   */
+  static Either<String, Service> start(Config config, Clock webhookClock) {
     Option<String> unbindable = unbindable(config.httpHost());
     if (unbindable.isDefined()) {
       return Either.left(unbindable.get());
@@ -177,7 +201,15 @@ final class Service implements AutoCloseable {
       }
       opened = persistence.toOption();
       return Either.right(
-          wire(config, port.get(), secret.get(), persistence.get(), sandbox, engines, account));
+          wire(
+              config,
+              port.get(),
+              secret.get(),
+              persistence.get(),
+              sandbox,
+              engines,
+              account,
+              webhookClock));
     } catch (RuntimeException failure) {
       opened
           .orElse(() -> store.exceptionally(thrown -> Either.left("")).join().toOption())
@@ -194,7 +226,8 @@ final class Service implements AutoCloseable {
       PersistenceAdapter persistence,
       Option<VisengineSandbox> sandbox,
       SortedMap<OpenapiEngine, Config.EngineAccess> engines,
-      Option<Config.Account> account) {
+      Option<Config.Account> account,
+      Clock webhookClock) {
     Option<OpenapiAccount> openapiAccount =
         account.map(given ->
             OpenapiAccount.create(
@@ -246,6 +279,13 @@ final class Service implements AutoCloseable {
             new ApplicationSettings(
                     files, config.catalogTtl(), webhookBase(config, port), secret, 100)
                 .withSpendingCaps(config.spendingCaps()));
+    WebhookUseCases webhooks =
+        WebhookUseCases.create(
+            persistence.webhooks(),
+            WebhooksAdapter.create(WebhooksSettings.defaults()),
+            WebhooksAdapter.secrets(),
+            webhookClock,
+            WEBHOOK_SETTINGS);
     CompletableFuture<Void> warmedCatalogue = warmCatalogue(config, useCases);
     UpstreamProbe upstreamProbe =
         new UpstreamProbe(upstreams, upstreamHealth, observers, Clock.systemUTC());
@@ -273,6 +313,8 @@ final class Service implements AutoCloseable {
     RestAdapter rest =
         RestAdapter.create(
             useCases,
+            webhooks.endpoints(),
+            webhooks.deliveries(),
             new RestSettings(
                 config.httpHost(),
                 port,
@@ -315,6 +357,7 @@ final class Service implements AutoCloseable {
                 metrics,
                 config.syncInterval())
             .start();
+    WebhookDispatch webhookDispatch = new WebhookDispatch(webhooks.deliverDue()).start();
     return new Service(
         config,
         sandbox,
@@ -324,6 +367,7 @@ final class Service implements AutoCloseable {
         useCases,
         rest,
         scheduler,
+        webhookDispatch,
         generatedKey);
   }
 
@@ -529,6 +573,7 @@ final class Service implements AutoCloseable {
   public void close() {
     LOG.info("stopping");
     rest.stop();
+    webhookDispatch.close();
     scheduler.close();
     account.forEach(OpenapiAccount::close);
     persistence.close();

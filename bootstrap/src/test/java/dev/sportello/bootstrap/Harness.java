@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -101,12 +102,18 @@ final class Harness implements AutoCloseable {
   }
 
   static Harness start(Map<String, String> environment) {
+    return start(environment, Clock.systemUTC());
+  }
+
+  /** A service that sends webhooks by the given clock. */
+  static Harness start(Map<String, String> environment, Clock webhookClock) {
     Config config =
         ConfigLoader.load(environment, Option.none())
             .toEither()
             .getOrElseThrow(problems -> new IllegalStateException(problems.mkString("; ")));
     return new Harness(
-        Service.start(config).getOrElseThrow(problem -> new IllegalStateException(problem)));
+        Service.start(config, webhookClock)
+            .getOrElseThrow(problem -> new IllegalStateException(problem)));
   }
 
   VisengineSandbox sandbox() {
@@ -127,6 +134,13 @@ final class Harness implements AutoCloseable {
         call(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+  }
+
+  Answer put(String path, Object body) {
+    return send(
+        call(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
   }
 
   Answer submit(

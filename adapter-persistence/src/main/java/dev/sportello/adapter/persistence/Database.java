@@ -101,9 +101,17 @@ final class Database {
    * write is then tried once more, and updates the row the other writer inserted.
    */
   Either<StorageFailure, Boolean> upsert(String operation, KeyedRow row) {
-    Either<StorageFailure, Boolean> first = inTransaction(operation, row::write);
+    return upsert(operation, row::write);
+  }
+
+  /**
+   * Runs a write that updates a row else inserts it, in a transaction, once more when a concurrent
+   * insert of the same key made it a duplicate.
+   */
+  Either<StorageFailure, Boolean> upsert(String operation, Work<Boolean> write) {
+    Either<StorageFailure, Boolean> first = inTransaction(operation, write);
     return first.isLeft() && first.getLeft() instanceof StorageFailure.Duplicate
-        ? inTransaction(operation, row::write)
+        ? inTransaction(operation, write)
         : first;
   }
 

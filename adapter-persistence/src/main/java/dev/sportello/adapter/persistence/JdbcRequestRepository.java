@@ -8,14 +8,17 @@ import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.SyncView;
 import dev.sportello.domain.request.CertificateRequest;
+import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.UpstreamId;
+import dev.sportello.domain.webhook.WebhookEventType;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * Requests in {@code request} and {@code request_values}. Writes are optimistic: an update names
  * the version it read, and a write over a newer one is a {@link StorageFailure.StaleWrite}. The
  * primary key and the unique upstream id make concurrent writers safe without locks.
+ *
+ * <p>Each write also queues its webhook events in {@code webhook_delivery}, in its transaction and
+ * in one more statement: an {@code INSERT … SELECT} that joins the caller's endpoint (so it writes
+ * nothing for a caller without one) and, for an update, reads the stored row at the version the
+ * update names, before the update, to compare the status and the document with.
  */
 final class JdbcRequestRepository implements RequestRepository {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestRepository.class);
@@ -87,6 +95,34 @@ final class JdbcRequestRepository implements RequestRepository {
           + " updated_at = :updatedAt, version = :version"
           + " WHERE id = :id AND version = :expectedVersion";
 
+  /** The columns of a queued delivery, in the order the outbox statements give them. */
+  private static final String DELIVERY_INSERT =
+      "INSERT INTO webhook_delivery (id, caller, request_id, event_type, previous_status, status,"
+          + " document_name, document_size, document_sha256, created_at, state, attempts_json,"
+          + " round_attempts, queued_at, next_attempt_at, due_at, claim) ";
+
+  /** The first status of a new request, for a caller with an endpoint. */
+  private static final String QUEUE_INSERTED =
+      DELIVERY_INSERT
+          + "SELECT :statusMessageId, e.caller, :id, :statusChanged, NULL, :status, NULL, NULL,"
+          + " NULL, :statusAt, 'PENDING', '[]', 0, :statusAt, :statusAt, :statusAt, 0"
+          + " FROM webhook_endpoint e WHERE e.caller = :caller";
+
+  /** A status that differs from the stored row's, for a caller with an endpoint. */
+  private static final String QUEUE_STATUS_CHANGE =
+      "SELECT :statusMessageId, r.caller, r.id, :statusChanged, r.status, :status, NULL, NULL,"
+          + " NULL, :statusAt, 'PENDING', '[]', 0, :statusAt, :statusAt, :statusAt, 0"
+          + " FROM request r JOIN webhook_endpoint e ON e.caller = r.caller"
+          + " WHERE r.id = :id AND r.version = :expectedVersion AND r.status <> :status";
+
+  /** A document the stored row does not have yet, for a caller with an endpoint. */
+  private static final String QUEUE_DOCUMENT_READY =
+      " UNION ALL SELECT :documentMessageId, r.caller, r.id, :documentReady, NULL, :status,"
+          + " :documentName, :documentSize, :documentSha256, :updatedAt, 'PENDING', '[]', 0,"
+          + " :updatedAt, :updatedAt, :updatedAt, 0"
+          + " FROM request r JOIN webhook_endpoint e ON e.caller = r.caller"
+          + " WHERE r.id = :id AND r.version = :expectedVersion AND NOT r.has_document";
+
   private final Database database;
   private final RequestRows rows;
   private final RecentRequests recent;
@@ -120,6 +156,9 @@ final class JdbcRequestRepository implements RequestRepository {
                   .bind("id", row.id())
                   .bind("values", row.valuesJson())
                   .execute();
+              bindStatusChange(handle.createUpdate(QUEUE_INSERTED), request)
+                  .bind("caller", request.caller())
+                  .execute();
               return rows.toDomain(row);
             })
         .mapLeft(failure -> duplicate(failure, request));
@@ -133,6 +172,9 @@ final class JdbcRequestRepository implements RequestRepository {
         .inTransaction(
             "update request " + request.id(),
             handle -> {
+              // Before the update, which the stored row is compared with; a stale update finds no
+              // row here and none below, and the rollback takes back nothing.
+              queueChanges(handle, request, expectedVersion);
               int changed =
                   bindRow(handle.createUpdate(UPDATE), row)
                       .bind("expectedVersion", expectedVersion)
@@ -152,6 +194,38 @@ final class JdbcRequestRepository implements RequestRepository {
               return rows.toDomain(row);
             })
         .mapLeft(failure -> duplicate(failure, request));
+  }
+
+  /** Queues the events of an update from the stored row at the expected version. */
+  private static void queueChanges(Handle handle, CertificateRequest request, long expected) {
+    Option<DocumentRef> document = request.document();
+    Update queue =
+        bindStatusChange(
+                handle.createUpdate(
+                    DELIVERY_INSERT
+                        + QUEUE_STATUS_CHANGE
+                        + (document.isDefined() ? QUEUE_DOCUMENT_READY : "")),
+                request)
+            .bind("expectedVersion", expected);
+    document.forEach(stored ->
+        queue
+            .bind("documentMessageId", MessageIds.next())
+            .bind("documentReady", WebhookEventType.DOCUMENT_READY.wireName())
+            .bind("documentName", stored.name())
+            .bind("documentSize", stored.sizeBytes())
+            .bind("documentSha256", stored.sha256())
+            .bind("updatedAt", Database.timestamp(request.updatedAt())));
+    queue.execute();
+  }
+
+  /** Binds what a status change event holds: the status entered, and when. */
+  private static Update bindStatusChange(Update update, CertificateRequest request) {
+    return update
+        .bind("statusMessageId", MessageIds.next())
+        .bind("statusChanged", WebhookEventType.STATUS_CHANGED.wireName())
+        .bind("id", request.id().value())
+        .bind("status", request.status().name())
+        .bind("statusAt", Database.timestamp(request.history().last().at()));
   }
 
   private static StorageFailure duplicate(StorageFailure failure, CertificateRequest request) {

@@ -19,6 +19,7 @@ final class Json {
   static final TypeReference<List<StatusChangeJson>> HISTORY = new TypeReference<>() {};
   static final TypeReference<List<SearchRoundJson>> SEARCHES = new TypeReference<>() {};
   static final TypeReference<List<CatalogEntryJson>> ENTRIES = new TypeReference<>() {};
+  static final TypeReference<List<AttemptJson>> ATTEMPTS = new TypeReference<>() {};
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
@@ -105,4 +106,30 @@ final class Json {
       String ruleText,
       String instructions,
       String searchInstructions) {}
+
+  /**
+   * One attempt at a webhook delivery.
+   *
+   * @param at when it was made
+   * @param status the receiver's HTTP status, or 0 when no answer came
+   * @param failure why no answer came, when none did
+   */
+  record AttemptJson(Instant at, int status, @Nullable String failure) {}
+
+  /**
+   * A webhook endpoint's signing secrets, sealed as one text.
+   *
+   * @param secret the current secret
+   * @param previous the secret being rotated out, if any
+   * @param previousUntil when it stops signing
+   */
+  record EndpointSecretsJson(
+      String secret, @Nullable String previous, @Nullable Instant previousUntil) {
+
+    /** Leaves the secrets out. */
+    @Override
+    public String toString() {
+      return "EndpointSecretsJson[previousUntil=" + previousUntil + "]";
+    }
+  }
 }

@@ -10,6 +10,7 @@ import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.SyncLock;
+import dev.sportello.application.port.out.WebhookStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -94,6 +95,7 @@ public final class PersistenceAdapter implements AutoCloseable {
   private final CatalogSnapshotStore catalogue;
   private final FileDocumentStore documents;
   private final JdbcCredentialStore credentials;
+  private final JdbcWebhookStore webhooks;
   private final SyncLock syncLock;
   private final Retention retention;
   private final Resealing resealing;
@@ -158,9 +160,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     this.documents = new FileDocumentStore(documentsDirectory, keys);
     this.credentials =
         new JdbcCredentialStore(database, keys, connections.credentialLocks(), clock);
+    this.webhooks = new JdbcWebhookStore(database, dialect, keys);
     this.syncLock = connections.syncLock();
     this.retention = new Retention(database, rows, documents, recent, clock);
-    this.resealing = new Resealing(database, rows, documents, credentials, keys);
+    this.resealing = new Resealing(database, rows, documents, credentials, webhooks, keys);
   }
 
   /**
@@ -644,6 +647,14 @@ public final class PersistenceAdapter implements AutoCloseable {
   }
 
   /**
+   * Callers' webhook endpoints (their secrets sealed like personal data) and the deliveries that
+   * {@link #requests()} queues in each write's transaction.
+   */
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  /**
    * One sync cycle at a time: an advisory lock on PostgreSQL (across instances), a lock in this
    * process on the embedded store (one instance only).
    *
@@ -655,18 +666,26 @@ public final class PersistenceAdapter implements AutoCloseable {
 
   /**
    * Erases the personal data of requests that ended (fulfilled, rejected or cancelled) before the
-   * cut-off, and idempotency keys older than it; the requests stay as audit rows. Safe to run while
-   * the service works, and from several instances.
+   * cut-off, idempotency keys older than it, and webhook deliveries created before it that are no
+   * longer pending; the requests stay as audit rows. Safe to run while the service works, and from
+   * several instances.
    *
    * @param olderThan the cut-off: what ended before it is erased
-   * @return how many requests, documents and keys were erased, or why the store failed
+   * @return how many requests, documents, keys and deliveries were erased, or why the store failed
    */
   public Either<StorageFailure, PurgeReport> purgePersonalData(Instant olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
     return retention
         .purge(olderThan)
-        .map(purged ->
-            new PurgeReport(purged.requests(), purged.documents(), purged.idempotencyKeys()));
+        .flatMap(purged ->
+            webhooks
+                .purgeDeliveries(olderThan)
+                .map(deliveries ->
+                    new PurgeReport(
+                        purged.requests(),
+                        purged.documents(),
+                        purged.idempotencyKeys(),
+                        deliveries)));
   }
 
   /**
@@ -745,8 +764,10 @@ public final class PersistenceAdapter implements AutoCloseable {
    * @param requests requests whose personal data was erased
    * @param documents document files deleted
    * @param idempotencyKeys idempotency keys deleted
+   * @param webhookDeliveries webhook deliveries deleted
    */
-  public record PurgeReport(int requests, int documents, int idempotencyKeys) {}
+  public record PurgeReport(
+      int requests, int documents, int idempotencyKeys, int webhookDeliveries) {}
 
   /**
    * The database as it answered.

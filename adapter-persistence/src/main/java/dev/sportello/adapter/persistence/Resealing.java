@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seals again, with the current keys, what older keys sealed (or what was stored before sealing):
- * after a rotation the running service seals the few stored credentials again in its first step,
- * then walks every request in id order, a bounded batch per step, and its document. A pass starts
- * when the service starts and whenever the key file is replaced.
+ * after a rotation the running service seals the few stored credentials and webhook secrets again
+ * in its first step, then walks every request in id order, a bounded batch per step, and its
+ * document. A pass starts when the service starts and whenever the key file is replaced.
  *
  * <p>A row is written back only if it is still at the version that was read, and without moving it
  * to a new version: a writer that read the row before keeps its write, which seals what it writes
@@ -38,6 +38,7 @@ final class Resealing {
   private final RequestRows rows;
   private final FileDocumentStore documents;
   private final JdbcCredentialStore credentials;
+  private final JdbcWebhookStore webhooks;
   private final LiveKeys keys;
 
   /** Where the pass under way goes on from; null when no pass is under way. */
@@ -56,11 +57,13 @@ final class Resealing {
       RequestRows rows,
       FileDocumentStore documents,
       JdbcCredentialStore credentials,
+      JdbcWebhookStore webhooks,
       LiveKeys keys) {
     this.database = database;
     this.rows = rows;
     this.documents = documents;
     this.credentials = credentials;
+    this.webhooks = webhooks;
     this.keys = keys;
     this.passKeys = keys.current();
   }
@@ -76,7 +79,7 @@ final class Resealing {
 
   /**
    * Takes up a replaced key file, then seals one batch of requests and their documents again; the
-   * first step of a pass seals the credentials again before its batch.
+   * first step of a pass seals the credentials and webhook secrets again before its batch.
    */
   synchronized Either<StorageFailure, Step> step() {
     Either<String, Boolean> refreshed = keys.refresh();
@@ -100,12 +103,16 @@ final class Resealing {
     }
     if (from.isEmpty()) {
       // A failure leaves the pass at its start: the next step seals the credentials again.
-      Either<StorageFailure, JdbcCredentialStore.SealedAgain> sealed = credentials.sealAgain();
+      Either<StorageFailure, SealedColumn.SealedAgain> sealed = credentials.sealAgain();
       if (sealed.isLeft()) {
         return Either.left(sealed.getLeft());
       }
-      credentialsThisPass = sealed.get().sealed();
-      skippedThisPass = sealed.get().left();
+      Either<StorageFailure, SealedColumn.SealedAgain> secrets = webhooks.sealAgain();
+      if (secrets.isLeft()) {
+        return Either.left(secrets.getLeft());
+      }
+      credentialsThisPass = sealed.get().sealed() + secrets.get().sealed();
+      skippedThisPass = sealed.get().left() + secrets.get().left();
     }
     Either<StorageFailure, java.util.List<Sealed>> batch =
         database.withHandle(
@@ -157,7 +164,8 @@ final class Resealing {
     after = finished ? null : batch.get().get(batch.get().size() - 1).id();
     if (finished) {
       LOG.info(
-          "stored data sealed with {}: {} credentials, {} requests and {} documents sealed again,"
+          "stored data sealed with {}: {} credentials and webhook secrets, {} requests and {}"
+              + " documents sealed again,"
               + " {} left as they are",
           keys.current(),
           credentialsThisPass,

@@ -5,11 +5,14 @@ import static dev.sportello.adapter.persistence.Fixtures.accepted;
 import static dev.sportello.application.testing.TestData.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.out.ClaimedDelivery;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.SpendingLedger.Reservation;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.StoredEndpoint;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.Dispatch;
 import dev.sportello.domain.request.RequestId;
@@ -18,8 +21,12 @@ import dev.sportello.domain.shared.Money;
 import dev.sportello.domain.spending.CapReached;
 import dev.sportello.domain.spending.SpendingCap;
 import dev.sportello.domain.spending.SpendingPeriod;
+import dev.sportello.domain.webhook.WebhookEndpoint;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * time: optimistic writes, the sync leader lock, idempotency keys and spending caps hold.
  */
 abstract class ConcurrencyTest {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   @TempDir Path directory;
 
   private final OpenAdapters adapters = new OpenAdapters();
@@ -251,6 +259,48 @@ abstract class ConcurrencyTest {
   }
 
   /** Starts the workers at once, half of them on each instance, and waits for them all. */
+  @Test
+  void instancesClaimingWebhookDeliveriesAtOnceNeverClaimOneTwice() throws Exception {
+    right(
+        first
+            .webhooks()
+            .saveEndpoint(
+                new StoredEndpoint(
+                    new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+                    SECRETS.next(),
+                    Option.none())));
+    int queued = 40;
+    for (int i = 0; i < queued; i++) {
+      right(first.requests().insert(accepted("hooked-" + i, "alice", T0)));
+    }
+    Instant now = T0.plusSeconds(60);
+
+    List<io.vavr.collection.List<ClaimedDelivery>> claims =
+        together(
+            java.util.stream.IntStream.range(0, 8)
+                .mapToObj(worker ->
+                    (Callable<io.vavr.collection.List<ClaimedDelivery>>)
+                        () ->
+                            right(
+                                (worker % 2 == 0 ? first : second)
+                                    .webhooks()
+                                    .claimDue(now, Duration.ofMinutes(5), 10)))
+                .toList());
+
+    List<String> claimed =
+        claims.stream()
+            .flatMap(io.vavr.collection.List::toJavaStream)
+            .map(claim -> claim.delivery().id())
+            .toList();
+    List<String> left =
+        right(second.webhooks().claimDue(now, Duration.ofMinutes(5), queued))
+            .map(claim -> claim.delivery().id())
+            .toJavaList();
+    assertThat(claimed).doesNotHaveDuplicates();
+    assertThat(claimed.size() + left.size()).isEqualTo(queued);
+    assertThat(left).doesNotContainAnyElementsOf(claimed);
+  }
+
   private void onBothInstances(int workers, Worker work) throws InterruptedException {
     together(
         java.util.stream.IntStream.range(0, workers)

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sportello.application.port.out.CachedCertificate;
 import dev.sportello.application.port.out.CatalogSnapshot;
+import dev.sportello.application.port.out.ClaimedDelivery;
+import dev.sportello.application.port.out.DeliveryLogRequest;
 import dev.sportello.application.port.out.DocumentStore;
 import dev.sportello.application.port.out.IdempotencyStore.Claim;
 import dev.sportello.application.port.out.Page;
@@ -20,7 +22,9 @@ import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
 import dev.sportello.application.port.out.StoredCredential;
+import dev.sportello.application.port.out.StoredEndpoint;
 import dev.sportello.application.port.out.SyncView;
+import dev.sportello.application.testing.SequentialWebhookSecrets;
 import dev.sportello.domain.catalog.CatalogEntry;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.Extra;
@@ -35,6 +39,10 @@ import dev.sportello.domain.request.RequestStatus;
 import dev.sportello.domain.request.SearchCandidate;
 import dev.sportello.domain.request.SearchRound;
 import dev.sportello.domain.shared.Money;
+import dev.sportello.domain.webhook.DeliveryAttempt;
+import dev.sportello.domain.webhook.SendResult;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookSecret;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
@@ -64,6 +72,7 @@ import org.mapstruct.factory.Mappers;
  * form, erasure, failures as values.
  */
 abstract class PersistenceAdapterTest {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   @TempDir Path directory;
 
   PersistenceSettings settings;
@@ -159,7 +168,7 @@ abstract class PersistenceAdapterTest {
         });
 
     try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
-      assertThat(right(migrated.migrate())).isEqualTo(4);
+      assertThat(right(migrated.migrate())).isEqualTo(5);
 
       assertThat(right(migrated.requests().find(request.id())).get().value().engine())
           .isEqualTo(VISENGINE);
@@ -425,6 +434,7 @@ abstract class PersistenceAdapterTest {
         new FileDocumentStore(settings.documentsDirectory(), keys),
         new JdbcCredentialStore(
             database, keys, new InProcessCredentialLocks(settings.jdbcUrl()), Clock.systemUTC()),
+        new JdbcWebhookStore(database, Dialect.of(settings.jdbcUrl()).get(), keys),
         keys);
   }
 
@@ -662,6 +672,64 @@ abstract class PersistenceAdapterTest {
   }
 
   @Test
+  void webhookSecretsAreStoredSealedAndOpenAgain() {
+    StoredEndpoint endpoint =
+        new StoredEndpoint(
+            new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+            SECRETS.next(),
+            Option.some(
+                new StoredEndpoint.RetiringSecret(SECRETS.next(), T0.plus(Duration.ofDays(1)))));
+    right(adapter.webhooks().saveEndpoint(endpoint));
+
+    String stored =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT * FROM webhook_endpoint")
+                    .mapToMap()
+                    .one()
+                    .values()
+                    .toString());
+
+    assertThat(stored)
+        .contains("alice", "https://hooks.example/in", "sealed:")
+        .doesNotContain(endpoint.secret().value().substring(WebhookSecret.PREFIX.length()))
+        .doesNotContain(
+            endpoint.previous().get().secret().value().substring(WebhookSecret.PREFIX.length()));
+    assertThat(right(adapter.webhooks().endpoint("alice"))).contains(endpoint);
+  }
+
+  @Test
+  void aPurgeErasesWebhookDeliveriesFinishedBeforeTheCutOff() {
+    right(
+        adapter
+            .webhooks()
+            .saveEndpoint(
+                new StoredEndpoint(
+                    new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+                    SECRETS.next(),
+                    Option.none())));
+    right(adapter.requests().insert(Fixtures.accepted("hooked", "alice", T0)));
+    for (ClaimedDelivery claim :
+        right(adapter.webhooks().claimDue(T0, Duration.ofMinutes(5), 10))) {
+      right(
+          adapter
+              .webhooks()
+              .recordAttempt(
+                  claim, new DeliveryAttempt(T0, new SendResult.Delivered(200)), Option.none()));
+    }
+
+    PersistenceAdapter.PurgeReport report =
+        right(adapter.purgePersonalData(T0.plus(Duration.ofDays(1))));
+
+    assertThat(report.webhookDeliveries()).isEqualTo(1);
+    assertThat(
+            right(adapter.webhooks().deliveries("alice", new DeliveryLogRequest(Option.none(), 10)))
+                .items())
+        .isEmpty();
+  }
+
+  @Test
   void aCredentialCopiedUnderAnotherNameDoesNotOpenThereAndTheRefusalShowsNoneOfIt() {
     right(adapter.credentials().save(credential("openapi", "tok-0123456789abcdef")));
     right(adapter.credentials().save(credential("other", "tok-other")));
@@ -690,6 +758,31 @@ abstract class PersistenceAdapterTest {
     assertThat(credentialPayloads()).hasSize(2).allMatch(withNewKeys::sealedWithCurrentKey);
     assertThat(right(adapter.credentials().find("openapi"))).contains(openapi);
     assertThat(right(adapter.credentials().find("other"))).contains(other);
+  }
+
+  @Test
+  void afterARotationEveryWebhookSecretIsSealedWithTheNewKeyAndStillOpens() {
+    StoredEndpoint endpoint =
+        new StoredEndpoint(
+            new WebhookEndpoint("alice", "https://hooks.example/in", T0, T0),
+            SECRETS.next(),
+            Option.none());
+    right(adapter.webhooks().saveEndpoint(endpoint));
+    resealUntilFinished();
+
+    right(settings.dataKey().rotate());
+    resealUntilFinished();
+
+    SealedText withNewKeys = new SealedText(LiveKeys.fixed(DataKeys.kept(keyFile()).get()));
+    java.util.List<String> secrets =
+        jdbi()
+            .withHandle(handle ->
+                handle
+                    .createQuery("SELECT secrets FROM webhook_endpoint")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(secrets).singleElement().matches(withNewKeys::sealedWithCurrentKey);
+    assertThat(right(adapter.webhooks().endpoint("alice"))).contains(endpoint);
   }
 
   @Test

@@ -38,7 +38,7 @@ class PostgresLentPoolTest {
 
     try (PersistenceAdapter adapter =
         right(PersistenceAdapter.create(PersistenceSettings.lent(pool, documents())))) {
-      assertThat(right(adapter.migrate())).isEqualTo(9);
+      assertThat(right(adapter.migrate())).isEqualTo(10);
       CertificateRequest request = accepted("lent-1");
       right(adapter.requests().insert(request));
 

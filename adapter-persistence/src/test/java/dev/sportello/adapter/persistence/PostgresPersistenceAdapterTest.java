@@ -27,7 +27,7 @@ class PostgresPersistenceAdapterTest extends PersistenceAdapterTest {
   /** PostgreSQL has no baseline script: an empty database is migrated version by version. */
   @Override
   int migrationsOfAnEmptyStore() {
-    return 9;
+    return 10;
   }
 
   @Test

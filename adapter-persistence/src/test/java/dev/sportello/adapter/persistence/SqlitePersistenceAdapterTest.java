@@ -8,9 +8,9 @@ class SqlitePersistenceAdapterTest extends PersistenceAdapterTest {
     return PersistenceSettings.embedded(directory);
   }
 
-  /** The baseline script alone. */
+  /** The baseline script (version 9) and version 10. */
   @Override
   int migrationsOfAnEmptyStore() {
-    return 1;
+    return 2;
   }
 }

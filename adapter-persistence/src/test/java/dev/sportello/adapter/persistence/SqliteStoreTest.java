@@ -244,8 +244,8 @@ class SqliteStoreTest {
     PersistenceSettings oneByOne = PersistenceSettings.embedded(other);
     EarlierSchemas.versionByVersion(oneByOne).load().migrate();
 
-    assertThat(history(fromEmpty)).containsExactly("9 SQL_BASELINE");
-    assertThat(schema(fromEmpty)).isEqualTo(schema(oneByOne)).hasSize(26);
+    assertThat(history(fromEmpty)).containsExactly("9 SQL_BASELINE", "10 SQL");
+    assertThat(schema(fromEmpty)).isEqualTo(schema(oneByOne)).hasSize(32);
   }
 
   @Test
@@ -257,12 +257,13 @@ class SqliteStoreTest {
     adapters.opened(fromEmpty);
 
     try (PersistenceAdapter migrated = PersistenceAdapter.create(atV5).get()) {
-      assertThat(right(migrated.migrate())).isEqualTo(4);
+      assertThat(right(migrated.migrate())).isEqualTo(5);
     }
 
     assertThat(history(atV5))
         .containsExactly(
-            "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "9 SQL");
+            "1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "9 SQL",
+            "10 SQL");
     assertThat(schema(atV5)).isEqualTo(schema(fromEmpty));
   }
 
@@ -365,7 +366,9 @@ class SqliteStoreTest {
                 "catalogue_certificate", 1,
                 "spending_reservation", 1,
                 "spending_caller", 1,
-                "credentials", 1));
+                "credentials", 1,
+                "webhook_endpoint", 0,
+                "webhook_delivery", 0));
     for (CertificateRequest request : requests) {
       assertThat(right(sqlite.requests().find(request.id())).get())
           .isEqualTo(new Stored<>(request, 0));

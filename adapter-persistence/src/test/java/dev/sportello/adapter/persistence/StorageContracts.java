@@ -7,6 +7,7 @@ import dev.sportello.application.port.out.IdempotencyStore;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.SpendingLedger;
 import dev.sportello.application.port.out.SyncLock;
+import dev.sportello.application.port.out.WebhookStore;
 import dev.sportello.application.testing.CatalogSnapshotStoreContract;
 import dev.sportello.application.testing.CredentialStoreContract;
 import dev.sportello.application.testing.DocumentStoreContract;
@@ -14,6 +15,7 @@ import dev.sportello.application.testing.IdempotencyStoreContract;
 import dev.sportello.application.testing.RequestRepositoryContract;
 import dev.sportello.application.testing.SpendingLedgerContract;
 import dev.sportello.application.testing.SyncLockContract;
+import dev.sportello.application.testing.WebhookStoreContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -55,9 +57,27 @@ abstract class StorageContracts {
 
   @Nested
   class Requests extends RequestRepositoryContract {
+    @SuppressWarnings("NullAway.Init") // set with the repository
+    private PersistenceAdapter opened;
+
     @Override
     protected RequestRepository newRepository() {
-      return adapter().requests();
+      opened = adapter();
+      return opened.requests();
+    }
+
+    @Override
+    protected WebhookStore webhookStore() {
+      return opened.webhooks();
+    }
+  }
+
+  @Nested
+  class Webhooks extends WebhookStoreContract {
+    @Override
+    protected Stores newStores() {
+      PersistenceAdapter opened = adapter();
+      return new Stores(opened.webhooks(), opened.requests());
     }
   }
 

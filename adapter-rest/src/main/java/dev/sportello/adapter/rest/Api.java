@@ -236,7 +236,7 @@ final class Api {
   }
 
   /** A query parameter; an empty one counts as absent. */
-  private static Option<String> param(Context ctx, String name) {
+  static Option<String> param(Context ctx, String name) {
     return Option.of(ctx.queryParam(name)).filter(value -> !value.isEmpty());
   }
 
@@ -253,13 +253,19 @@ final class Api {
   }
 
   private static int limit(Context ctx) {
+    return limit(ctx, 500);
+  }
+
+  /** The {@code limit} query parameter; its range is the use case's to check. */
+  static int limit(Context ctx, int most) {
     Option<String> given = param(ctx, "limit");
     if (given.isEmpty()) {
-      return DEFAULT_PAGE_SIZE;
+      return Math.min(DEFAULT_PAGE_SIZE, most);
     }
     String text = given.get();
     if (!text.matches("\\d{1,9}")) {
-      throw Problem.invalid("limit", "invalid_limit", "the limit is a whole number from 1 to 500")
+      throw Problem.invalid(
+              "limit", "invalid_limit", "the limit is a whole number from 1 to " + most)
           .raise();
     }
     return Integer.parseInt(text);

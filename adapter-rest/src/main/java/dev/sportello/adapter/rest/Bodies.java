@@ -60,6 +60,9 @@ final class Bodies {
   /** {@code POST /requests/{id}/cancellation}. */
   record CancellationBody(@Nullable String reason) {}
 
+  /** {@code PUT /webhook-endpoint}. */
+  record EndpointBody(@Nullable String url) {}
+
   /** Reads and binds a JSON body, or throws the problem that explains why it cannot. */
   <T> T read(Context ctx, Class<T> type) {
     requireJson(ctx);

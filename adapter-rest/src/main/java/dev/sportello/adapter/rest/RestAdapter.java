@@ -1,6 +1,8 @@
 package dev.sportello.adapter.rest;
 
 import dev.sportello.adapter.rest.Views.ProblemView;
+import dev.sportello.application.port.in.WebhookDeliveriesUseCase;
+import dev.sportello.application.port.in.WebhookEndpointUseCase;
 import dev.sportello.application.service.UseCases;
 import dev.sportello.domain.catalog.Certificate;
 import io.javalin.Javalin;
@@ -44,14 +46,20 @@ public final class RestAdapter implements AutoCloseable {
   private final Duration stopTimeout;
 
   private RestAdapter(
-      RestUseCases useCases, RestSettings settings, Consumer<JavalinConfig> alongside) {
+      RestUseCases useCases,
+      Option<WebhookApi.Ports> webhooks,
+      RestSettings settings,
+      Consumer<JavalinConfig> alongside) {
     this.background = Executors.newVirtualThreadPerTaskExecutor();
     this.stopTimeout = settings.stopTimeout();
     ApiKeys keys = new ApiKeys(settings.apiKeys());
     Bodies bodies = new Bodies(settings.maxBodyBytes());
     Api api = new Api(useCases, bodies);
     Operations operations = new Operations(useCases, settings, background);
-    this.routes = api.routes().appendAll(operations.routes());
+    this.routes =
+        api.routes()
+            .appendAll(new WebhookApi(webhooks, bodies).routes())
+            .appendAll(operations.routes());
     this.app =
         Javalin.create(config -> {
           configure(config, settings, keys, bodies);
@@ -85,7 +93,29 @@ public final class RestAdapter implements AutoCloseable {
    */
   public static RestAdapter create(
       UseCases useCases, RestSettings settings, Consumer<JavalinConfig> alongside) {
-    return new RestAdapter(RestUseCases.of(useCases), settings, alongside);
+    return new RestAdapter(RestUseCases.of(useCases), Option.none(), settings, alongside);
+  }
+
+  /**
+   * Builds the adapter with the callers' outbound webhooks ({@code /api/v1/webhook-endpoint} and
+   * {@code /api/v1/webhook-deliveries}) and other pages beside the API, as {@link #create(UseCases,
+   * RestSettings, Consumer)} does. Without them, those routes answer 501 {@code
+   * webhooks_unavailable}.
+   *
+   * @param endpoints registers, reads, removes a caller's endpoint and rotates its secret
+   * @param deliveries reads a caller's delivery log and replays a delivery
+   */
+  public static RestAdapter create(
+      UseCases useCases,
+      WebhookEndpointUseCase endpoints,
+      WebhookDeliveriesUseCase deliveries,
+      RestSettings settings,
+      Consumer<JavalinConfig> alongside) {
+    return new RestAdapter(
+        RestUseCases.of(useCases),
+        Option.some(new WebhookApi.Ports(endpoints, deliveries)),
+        settings,
+        alongside);
   }
 
   /**
@@ -103,7 +133,13 @@ public final class RestAdapter implements AutoCloseable {
 
   /** Over any inbound ports, such as test doubles. */
   static RestAdapter create(RestUseCases useCases, RestSettings settings) {
-    return new RestAdapter(useCases, settings, config -> {});
+    return new RestAdapter(useCases, Option.none(), settings, config -> {});
+  }
+
+  /** Over any inbound ports with webhooks, such as test doubles. */
+  static RestAdapter create(
+      RestUseCases useCases, WebhookApi.Ports webhooks, RestSettings settings) {
+    return new RestAdapter(useCases, Option.some(webhooks), settings, config -> {});
   }
 
   /**
@@ -307,15 +343,20 @@ public final class RestAdapter implements AutoCloseable {
   }
 
   /**
-   * The address the problem is about. A webhook's address may hold its token, so whatever the
-   * method or status, a webhook route is shown as its template, and any other address that names a
-   * webhook in any spelling as the webhooks' base.
+   * The address the problem is about. An engine's webhook address may hold its token, so whatever
+   * the method or status, such a route is shown as its template, and any address that names a
+   * webhook in any spelling and matched no route of the API as the webhooks' base.
    */
   private static String instance(Context ctx) {
     String route = ctx.attribute(ROUTE_ATTRIBUTE);
     String path = ctx.path();
     if (route != null && Operations.WEBHOOKS.contains(route)) {
       return route;
+    }
+    // The callers' own webhook routes hold no token; any other path naming a webhook is masked.
+    if (route != null
+        && (route.startsWith(WebhookApi.ENDPOINT) || route.startsWith(WebhookApi.DELIVERIES))) {
+      return path.length() > MAX_INSTANCE_LENGTH ? path.substring(0, MAX_INSTANCE_LENGTH) : path;
     }
     if (namesAWebhook(path)) {
       return Operations.WEBHOOKS_BASE;

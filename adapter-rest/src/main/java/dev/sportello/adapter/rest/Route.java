@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One route of the API.
  *
- * @param method {@code GET} or {@code POST}
+ * @param method {@code GET}, {@code POST}, {@code PUT} or {@code DELETE}
  * @param path the path as the OpenAPI document writes it, such as {@code /api/v1/requests/{id}}
  * @param authenticated whether a bearer API key is required
  * @param action what it does

@@ -8,8 +8,11 @@ import static org.mockito.Mockito.when;
 
 import dev.sportello.application.port.in.ListRequestsUseCase.RequestListing;
 import dev.sportello.application.port.in.RetrieveDocumentUseCase.RetrievedDocument;
+import dev.sportello.application.port.in.UseCaseError;
 import dev.sportello.application.port.in.ValidationReport;
+import dev.sportello.application.port.in.WebhookDeliveriesUseCase.DeliveryListing;
 import dev.sportello.domain.request.DocumentRef;
+import dev.sportello.domain.webhook.WebhookEndpoint;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -88,6 +91,19 @@ class FuzzTest {
     when(api.cancel.cancel(any())).thenAnswer(call -> request);
     when(api.refresh.refresh(any())).thenAnswer(call -> request);
     when(api.notifications.handle(any())).thenAnswer(call -> request);
+    var noEndpoint = Either.<UseCaseError, WebhookEndpoint>left(new UseCaseError.NotFound("none"));
+    when(api.webhookEndpoint.register(any()))
+        .thenReturn(Either.left(new UseCaseError.NotFound("none")));
+    when(api.webhookEndpoint.endpoint(any())).thenReturn(noEndpoint);
+    when(api.webhookEndpoint.remove(any())).thenReturn(noEndpoint);
+    when(api.webhookEndpoint.rotateSecret(any()))
+        .thenReturn(Either.left(new UseCaseError.NotFound("none")));
+    when(api.webhookDeliveries.list(any()))
+        .thenReturn(Either.right(new DeliveryListing(List.empty(), Option.none())));
+    when(api.webhookDeliveries.get(any()))
+        .thenReturn(Either.left(new UseCaseError.NotFound("none")));
+    when(api.webhookDeliveries.replay(any()))
+        .thenReturn(Either.left(new UseCaseError.NotFound("none")));
     byte[] archive = archive();
     when(api.retrieve.retrieve(any()))
         .thenAnswer(call ->
@@ -124,6 +140,8 @@ class FuzzTest {
           "/api/v1/requests/req-1/selection",
           "/api/v1/requests/req-1/cancellation",
           "/api/v1/requests/req-1/refresh",
+          "/api/v1/webhook-endpoint/secret",
+          "/api/v1/webhook-deliveries/msg_abc/replay",
           "/webhooks/visengine/req-1.abc",
           "/webhooks/docuengine");
 
@@ -137,6 +155,9 @@ class FuzzTest {
           "/api/v1/requests/req-1/document",
           "/api/v1/requests/req-1/document/files",
           "/api/v1/requests/req-1/document/files/a.pdf",
+          "/api/v1/webhook-endpoint",
+          "/api/v1/webhook-deliveries",
+          "/api/v1/webhook-deliveries/msg_abc",
           "/health/live",
           "/health/ready",
           "/metrics",

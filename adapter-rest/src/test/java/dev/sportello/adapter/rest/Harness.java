@@ -16,6 +16,8 @@ import dev.sportello.application.port.in.RetrieveDocumentUseCase;
 import dev.sportello.application.port.in.SelectCandidateUseCase;
 import dev.sportello.application.port.in.SubmitRequestUseCase;
 import dev.sportello.application.port.in.ValidateSubmissionUseCase;
+import dev.sportello.application.port.in.WebhookDeliveriesUseCase;
+import dev.sportello.application.port.in.WebhookEndpointUseCase;
 import dev.sportello.application.service.UseCases;
 import io.vavr.collection.HashMap;
 import java.io.IOException;
@@ -57,6 +59,8 @@ final class Harness implements AutoCloseable {
   final RetrieveDocumentUseCase retrieve = mock(RetrieveDocumentUseCase.class);
   final HandleNotificationUseCase notifications = mock(HandleNotificationUseCase.class);
   final GetSpendingUseCase spending = mock(GetSpendingUseCase.class);
+  final WebhookEndpointUseCase webhookEndpoint = mock(WebhookEndpointUseCase.class);
+  final WebhookDeliveriesUseCase webhookDeliveries = mock(WebhookDeliveriesUseCase.class);
   volatile BooleanSupplier store = () -> true;
   volatile BooleanSupplier upstream = () -> true;
   volatile Supplier<io.vavr.collection.Map<String, String>> details = HashMap::empty;
@@ -70,7 +74,12 @@ final class Harness implements AutoCloseable {
   }
 
   Harness(UnaryOperator<RestSettings> tweak) {
-    this.adapter = RestAdapter.create(useCases(), tweak.apply(settings())).start();
+    this.adapter =
+        RestAdapter.create(
+                useCases(),
+                new WebhookApi.Ports(webhookEndpoint, webhookDeliveries),
+                tweak.apply(settings()))
+            .start();
   }
 
   /** An adapter started over real use cases, for Alice's and Bob's keys, with every probe up. */

@@ -29,10 +29,8 @@ import io.vavr.collection.List;
 import io.vavr.collection.SortedMap;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -108,7 +106,12 @@ final class RequestService
     }
     Option<PageRequest.Position> after = Option.none();
     if (query.cursor().isDefined()) {
-      after = Cursors.decode(query.cursor().get());
+      after =
+          Cursors.decode(query.cursor().get())
+              .flatMap(position ->
+                  RequestId.parse(position._2)
+                      .toOption()
+                      .map(id -> new PageRequest.Position(position._1, id)));
       if (after.isEmpty()) {
         problems =
             problems.append(
@@ -130,7 +133,10 @@ final class RequestService
     return repository
         .list(filter, new PageRequest(after, query.limit()))
         .mapLeft(Failures::of)
-        .map(page -> new RequestListing(page.items(), page.next().map(Cursors::encode)));
+        .map(page ->
+            new RequestListing(
+                page.items(),
+                page.next().map(next -> Cursors.encode(next.createdAt(), next.id().value()))));
   }
 
   @Override
@@ -295,36 +301,5 @@ final class RequestService
             requests
                 .modify(stored, request -> then.apply(reconciler.apply(request, view, now)))
                 .map(Stored::value));
-  }
-
-  /** Opaque cursors: the last position of a page, encoded so that callers do not build them. */
-  static final class Cursors {
-    private Cursors() {}
-
-    static String encode(PageRequest.Position position) {
-      String plain = position.createdAt() + "|" + position.id().value();
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Option<PageRequest.Position> decode(String cursor) {
-      if (cursor.length() > 200) {
-        return Option.none();
-      }
-      try {
-        String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        int bar = plain.indexOf('|');
-        if (bar < 0) {
-          return Option.none();
-        }
-        Instant createdAt = Instant.parse(plain.substring(0, bar));
-        return RequestId.parse(plain.substring(bar + 1))
-            .toOption()
-            .map(id -> new PageRequest.Position(createdAt, id));
-      } catch (IllegalArgumentException | java.time.DateTimeException malformed) {
-        return Option.none();
-      }
-    }
   }
 }

@@ -10,6 +10,7 @@ import dev.sportello.application.port.out.SyncView;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.UpstreamId;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -19,7 +20,9 @@ import java.util.Comparator;
 
 /**
  * Requests in memory, with the same optimistic versions and uniqueness rules as a database. Every
- * method is synchronised: the fake favours being obviously right over being fast.
+ * method is synchronised: the fake favours being obviously right over being fast. Each stored write
+ * queues its webhook events in the {@link InMemoryWebhookStore} it was built over, under the same
+ * lock, and a refused write queues none: the in-memory form of the transactional outbox.
  */
 public final class InMemoryRequestRepository implements RequestRepository {
   /** Newest first: by creation time, then id, both descending. */
@@ -28,8 +31,19 @@ public final class InMemoryRequestRepository implements RequestRepository {
           .thenComparing(request -> request.id().value())
           .reversed();
 
+  private final InMemoryWebhookStore webhooks;
   private Map<RequestId, Stored<CertificateRequest>> byId = HashMap.empty();
   private Map<UpstreamId, RequestId> byUpstreamId = HashMap.empty();
+
+  /** A repository whose webhook events nobody receives (no endpoint can be registered). */
+  public InMemoryRequestRepository() {
+    this(new InMemoryWebhookStore());
+  }
+
+  /** A repository that queues its writes' webhook events in this store. */
+  public InMemoryRequestRepository(InMemoryWebhookStore webhooks) {
+    this.webhooks = webhooks;
+  }
 
   @Override
   public synchronized Either<StorageFailure, Stored<CertificateRequest>> insert(
@@ -62,6 +76,7 @@ public final class InMemoryRequestRepository implements RequestRepository {
           new StorageFailure.Duplicate("upstream id " + upstreamId.get() + " is taken"));
     }
     Stored<CertificateRequest> stored = new Stored<>(request, version);
+    webhooks.queue(WebhookEvent.between(byId.get(request.id()).map(Stored::value), request));
     byId = byId.put(request.id(), stored);
     byUpstreamId = upstreamId.fold(() -> byUpstreamId, id -> byUpstreamId.put(id, request.id()));
     return Either.right(stored);

@@ -8,27 +8,37 @@ import static dev.sportello.application.testing.TestData.right;
 import static dev.sportello.application.testing.TestData.upstreamId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sportello.application.port.out.DeliveryLogRequest;
 import dev.sportello.application.port.out.Page;
 import dev.sportello.application.port.out.PageRequest;
 import dev.sportello.application.port.out.RequestFilter;
 import dev.sportello.application.port.out.RequestRepository;
 import dev.sportello.application.port.out.StorageFailure;
 import dev.sportello.application.port.out.Stored;
+import dev.sportello.application.port.out.StoredEndpoint;
 import dev.sportello.application.port.out.SyncView;
+import dev.sportello.application.port.out.WebhookStore;
 import dev.sportello.domain.catalog.Certificate;
 import dev.sportello.domain.catalog.Engine;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.DocumentRef;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.RequestStatus;
+import dev.sportello.domain.webhook.WebhookDelivery;
+import dev.sportello.domain.webhook.WebhookEndpoint;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link RequestRepository} must do; an implementation's test extends this. */
+/**
+ * What every {@link RequestRepository} must do, the webhook outbox included; an implementation's
+ * test extends this and names, in {@link #webhookStore()}, the store whose outbox its writes fill.
+ */
 public abstract class RequestRepositoryContract {
+  private static final SequentialWebhookSecrets SECRETS = new SequentialWebhookSecrets();
   private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
   private static final Certificate CERTIFICATE = certificate();
   private static final Certificate OTHER_CERTIFICATE =
@@ -41,6 +51,12 @@ public abstract class RequestRepositoryContract {
 
   /** A new, empty repository for each test. */
   protected abstract RequestRepository newRepository();
+
+  /**
+   * The webhook store whose outbox the repository of the current test fills, over the same storage;
+   * called after {@link #newRepository()}.
+   */
+  protected abstract WebhookStore webhookStore();
 
   @BeforeEach
   void createRepository() {
@@ -118,6 +134,12 @@ public abstract class RequestRepositoryContract {
     Stored<CertificateRequest> other = insert(request("r2", "alice", 1));
     CertificateRequest clash = right(other.value().recordDraft(upstreamId(1), T0.plusSeconds(60)));
 
+    assertWritesTakingUpstreamIdOneAreDuplicates(other, clash);
+  }
+
+  /** Both the update to the clash and the insert of another request with upstream id 1 fail. */
+  private void assertWritesTakingUpstreamIdOneAreDuplicates(
+      Stored<CertificateRequest> other, CertificateRequest clash) {
     assertThat(left(repository.update(clash, other.version())))
         .isInstanceOf(StorageFailure.Duplicate.class);
     assertThat(
@@ -291,5 +313,115 @@ public abstract class RequestRepositoryContract {
 
     assertThat(right(repository.awaitingDocument(10)).map(r -> r.id().value()))
         .containsExactlyInAnyOrder("data", "fulfilled");
+  }
+
+  /** The webhook store, with an endpoint registered for the caller. */
+  private WebhookStore webhooksWithEndpointFor(String caller) {
+    WebhookStore webhooks = webhookStore();
+    right(
+        webhooks.saveEndpoint(
+            new StoredEndpoint(
+                new WebhookEndpoint(caller, "https://hooks.example/in", T0, T0),
+                SECRETS.next(),
+                Option.none())));
+    return webhooks;
+  }
+
+  /** The events queued for the caller, oldest first. */
+  private static List<WebhookEvent> queued(WebhookStore webhooks, String caller) {
+    return right(webhooks.deliveries(caller, new DeliveryLogRequest(Option.none(), 100)))
+        .items()
+        .reverse()
+        .map(WebhookDelivery::message)
+        .map(message -> message.event());
+  }
+
+  private static WebhookEvent.StatusChanged statusChanged(
+      String id, Option<RequestStatus> from, RequestStatus to, Instant at) {
+    return new WebhookEvent.StatusChanged(new RequestId(id), "alice", from, to, at);
+  }
+
+  @Test
+  void anInsertQueuesTheFirstStatusForACallerWithAnEndpoint() {
+    WebhookStore webhooks = webhooksWithEndpointFor("alice");
+
+    insert(request("r1", "alice", 0));
+    insert(request("r2", "bob", 1));
+
+    assertThat(queued(webhooks, "alice"))
+        .containsExactly(statusChanged("r1", Option.none(), RequestStatus.ACCEPTED, T0));
+    assertThat(queued(webhooks, "bob")).isEmpty();
+  }
+
+  @Test
+  void anUpdateThatChangesTheStatusQueuesTheChangeFromTheStoredStatus() {
+    WebhookStore webhooks = webhooksWithEndpointFor("alice");
+    Stored<CertificateRequest> stored = insert(request("r1", "alice", 0));
+    Instant later = T0.plusSeconds(90);
+
+    right(repository.update(right(stored.value().cancel("no longer needed", later)), 0));
+
+    assertThat(queued(webhooks, "alice"))
+        .containsExactly(
+            statusChanged("r1", Option.none(), RequestStatus.ACCEPTED, T0),
+            statusChanged(
+                "r1", Option.some(RequestStatus.ACCEPTED), RequestStatus.CANCELLED, later));
+  }
+
+  @Test
+  void anUpdateThatKeepsTheStatusQueuesNothing() {
+    WebhookStore webhooks = webhooksWithEndpointFor("alice");
+    Stored<CertificateRequest> stored = insert(request("r1", "alice", 0));
+
+    right(repository.update(right(stored.value().recordDraft(upstreamId(1), T0)), 0));
+
+    assertThat(queued(webhooks, "alice")).hasSize(1);
+  }
+
+  @Test
+  void storingTheDocumentQueuesDocumentReadyOnce() {
+    WebhookStore webhooks = webhooksWithEndpointFor("alice");
+    Stored<CertificateRequest> fulfilled =
+        insert(closed(request("r1", "alice", 0), upstreamId(1), RequestStatus.FULFILLED, T0));
+    DocumentRef document = new DocumentRef("r1.zip", 2048, "ab".repeat(32));
+    Instant storedAt = T0.plusSeconds(30);
+
+    Stored<CertificateRequest> withDocument =
+        right(
+            repository.update(
+                right(fulfilled.value().attachDocument(document, storedAt)), fulfilled.version()));
+    right(
+        repository.update(
+            withDocument.value().withUpstreamUpdatedAt(storedAt.plusSeconds(1)),
+            withDocument.version()));
+
+    assertThat(queued(webhooks, "alice"))
+        .containsExactly(
+            statusChanged("r1", Option.none(), RequestStatus.FULFILLED, T0),
+            new WebhookEvent.DocumentReady(
+                new RequestId("r1"), "alice", RequestStatus.FULFILLED, document, storedAt));
+  }
+
+  @Test
+  void aStaleWriteQueuesNothing() {
+    WebhookStore webhooks = webhooksWithEndpointFor("alice");
+    Stored<CertificateRequest> stored = insert(request("r1", "alice", 0));
+    right(repository.update(right(stored.value().recordDraft(upstreamId(1), T0)), 0));
+
+    assertThat(left(repository.update(right(stored.value().cancel("late", T0)), 0)))
+        .isInstanceOf(StorageFailure.StaleWrite.class);
+    assertThat(queued(webhooks, "alice")).hasSize(1);
+  }
+
+  @Test
+  void aWriteRefusedAsADuplicateQueuesNothing() {
+    insert(closed(request("r1", "bob", 0), upstreamId(1), RequestStatus.PROCESSING, T0));
+    WebhookStore webhooks = webhooksWithEndpointFor("alice");
+    Stored<CertificateRequest> other = insert(request("r2", "alice", 1));
+    CertificateRequest clash =
+        closed(other.value(), upstreamId(1), RequestStatus.PROCESSING, T0.plusSeconds(60));
+
+    assertWritesTakingUpstreamIdOneAreDuplicates(other, clash);
+    assertThat(queued(webhooks, "alice")).hasSize(1);
   }
 }

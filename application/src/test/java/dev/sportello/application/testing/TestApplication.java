@@ -65,6 +65,7 @@ public record TestApplication(
     private UnaryOperator<IdempotencyStore> wrapIdempotency = UnaryOperator.identity();
     private boolean twoEngines = false;
     private Option<InMemoryCatalogSnapshotStore> sharedSnapshots = Option.none();
+    private InMemoryWebhookStore webhooks = new InMemoryWebhookStore();
 
     private Builder() {}
 
@@ -80,6 +81,12 @@ public record TestApplication(
     /** Keeps the catalogue in another application's store, as two deployments of one would. */
     public Builder snapshots(InMemoryCatalogSnapshotStore store) {
       this.sharedSnapshots = Option.some(store);
+      return this;
+    }
+
+    /** Queues the requests' webhook events in this store, as the request store's outbox. */
+    public Builder webhooks(InMemoryWebhookStore store) {
+      this.webhooks = store;
       return this;
     }
 
@@ -131,7 +138,7 @@ public record TestApplication(
       MutableClock clock = MutableClock.atTestEpoch();
       FakeVisengine visengine = new FakeVisengine(clock);
       FakeVisengine docuengine = new FakeVisengine(clock);
-      InMemoryRequestRepository repository = new InMemoryRequestRepository();
+      InMemoryRequestRepository repository = new InMemoryRequestRepository(webhooks);
       InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
       InMemorySpendingLedger spending = new InMemorySpendingLedger();
       InMemoryCatalogSnapshotStore snapshots =

@@ -247,7 +247,15 @@ class HexagonalArchitectureTest {
           .haveSimpleNameStartingWith("UseCases")
           .orShould()
           .haveSimpleNameStartingWith("Application")
-          .because("adapters reach use cases through the inbound ports that UseCases hands out")
+          .orShould()
+          .haveSimpleName("WebhookUseCases")
+          .orShould()
+          .haveSimpleName("WebhookSettings")
+          .because(
+              "adapters reach use cases through the inbound ports that UseCases hands out; the"
+                  + " webhook use cases are a second, separate composition (WebhookUseCases and its"
+                  + " WebhookSettings), so that embedders who need no webhooks build UseCases as"
+                  + " before")
           .allowEmptyShould(false);
 
   /** Every way to read the wall clock that the JDK offers without being handed a clock. */

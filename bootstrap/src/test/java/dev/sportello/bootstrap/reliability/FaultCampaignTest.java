@@ -47,8 +47,8 @@ import tools.jackson.databind.JsonNode;
 class FaultCampaignTest {
   private static final int DEFAULT_SUBMISSIONS = 60;
   private static final int DEFAULT_KILL_PERCENT = 5;
-  private static final String API_KEY = "fault-campaign-api-key";
-  private static final String CALLER = "campaign";
+  static final String API_KEY = "fault-campaign-api-key";
+  static final String CALLER = "campaign";
   private static final String FAMILY_STATUS = "4c84e22bbabd5f25b0102bb3bfe82790";
 
   private static final Duration STEP = Duration.ofHours(1);
@@ -299,7 +299,8 @@ class FaultCampaignTest {
     return faults[random.nextInt(faults.length)];
   }
 
-  private static Map<String, String> environment(Path store, VisengineSandbox sandbox) {
+  /** A service on this store that reaches both engines on the sandbox, syncing every second. */
+  static Map<String, String> environment(Path store, VisengineSandbox sandbox) {
     return Map.of(
         "SPORTELLO_DATA_DIR",
         store.toString(),

@@ -3,6 +3,7 @@ package dev.sportello.application.port.out;
 import dev.sportello.domain.request.CertificateRequest;
 import dev.sportello.domain.request.RequestId;
 import dev.sportello.domain.request.UpstreamId;
+import dev.sportello.domain.webhook.WebhookEvent;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -10,12 +11,20 @@ import io.vavr.control.Option;
 /**
  * Where requests are kept. Writes are optimistic: each names the version it read, and a write over
  * a newer version fails with {@link StorageFailure.StaleWrite} instead of overwriting it.
+ *
+ * <p><b>Webhook outbox.</b> A repository used with a {@link WebhookStore} queues there, atomically
+ * with each write it stores, a delivery of every {@linkplain WebhookEvent#between event the write
+ * produces} for a caller that has an endpoint: a status change when the status differs from the
+ * stored one (and for every insert), "document ready" when the document is newly present. A write
+ * that fails (stale, duplicate, or rolled back for any reason) queues nothing; a stored write
+ * always has its deliveries. A write of a caller without an endpoint queues nothing and costs no
+ * more than a check within the write.
  */
 public interface RequestRepository {
 
   /**
-   * Stores a new request at version 0; a request with the same id fails with {@link
-   * StorageFailure.Duplicate}.
+   * Stores a new request at version 0, queueing its first status change (see the outbox above); a
+   * request with the same id fails with {@link StorageFailure.Duplicate}.
    *
    * @param request the new request
    * @return the request as stored, with its new version, or why the store refused or failed
@@ -23,8 +32,9 @@ public interface RequestRepository {
   Either<StorageFailure, Stored<CertificateRequest>> insert(CertificateRequest request);
 
   /**
-   * Replaces a request read at {@code expectedVersion}. Two requests can never share an upstream
-   * id: such a write fails with {@link StorageFailure.Duplicate}.
+   * Replaces a request read at {@code expectedVersion}, queueing the events of the change from the
+   * stored request (see the outbox above). Two requests can never share an upstream id: such a
+   * write fails with {@link StorageFailure.Duplicate}.
    *
    * @param request the request as it is now
    * @param expectedVersion the version it was read at
