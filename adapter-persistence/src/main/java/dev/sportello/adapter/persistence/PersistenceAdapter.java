@@ -416,6 +416,8 @@ public final class PersistenceAdapter implements AutoCloseable {
   /**
    * Callers' webhook endpoints (their secrets sealed like personal data) and the deliveries that
    * {@link #requests()} queues in each write's transaction.
+   *
+   * @return the webhook store
    */
   public WebhookStore webhooks() {
     return webhooks;

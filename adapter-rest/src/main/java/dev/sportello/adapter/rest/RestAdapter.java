@@ -102,8 +102,13 @@ public final class RestAdapter implements AutoCloseable {
    * RestSettings, Consumer)} does. Without them, those routes answer 501 {@code
    * webhooks_unavailable}.
    *
+   * @param useCases the application's use cases
    * @param endpoints registers, reads, removes a caller's endpoint and rotates its secret
    * @param deliveries reads a caller's delivery log and replays a delivery
+   * @param settings how and where to serve
+   * @param alongside adds the other pages' routes to the server's configuration, as for {@link
+   *     #create(UseCases, RestSettings, Consumer)}
+   * @return the adapter, not listening yet
    */
   public static RestAdapter create(
       UseCases useCases,
