@@ -341,7 +341,8 @@ class CommandLineTest {
         .startsWith(
             "Imported the H2 store: request 0, request_values 0, idempotency_key 0,"
                 + " catalogue_listing 0, catalogue_certificate 0, spending_reservation 0,"
-                + " spending_caller 0, credentials 0 rows; the H2 file is now ");
+                + " spending_caller 0, credentials 0, webhook_endpoint 0,"
+                + " webhook_delivery 0 rows; the H2 file is now ");
     assertThat(legacy.resolve("sportello-h2-imported.mv.db")).exists();
     assertThat(legacy.resolve("sportello.mv.db")).doesNotExist();
   }
