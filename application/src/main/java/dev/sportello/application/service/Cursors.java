@@ -1,5 +1,6 @@
 package dev.sportello.application.service;
 
+import dev.sportello.domain.shared.Violation;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.control.Option;
@@ -16,6 +17,19 @@ final class Cursors {
   private static final int MAX_LENGTH = 200;
 
   private Cursors() {}
+
+  /** The problem with a cursor that {@link #decode} does not take, or that names no item. */
+  static Violation unknownCursor() {
+    return Violation.general(
+        "cursor", "invalid_cursor", "the cursor is not one this service handed out");
+  }
+
+  /** The problem with a page size outside 1 to {@code max}, if it is. */
+  static Option<Violation> limitOutside(int limit, int max) {
+    return limit < 1 || limit > max
+        ? Option.some(Violation.general("limit", "invalid_limit", "the limit is 1 to " + max))
+        : Option.none();
+  }
 
   static String encode(Instant createdAt, String id) {
     String plain = createdAt + "|" + id;

@@ -36,17 +36,10 @@ final class DeliveryLogService implements WebhookDeliveriesUseCase {
                     .filter(position -> WebhookMessage.isMessageId(position._2))
                     .map(position -> new DeliveryLogRequest.Position(position._1, position._2)));
     if (query.cursor().isDefined() && after.isEmpty()) {
-      problems =
-          problems.append(
-              Violation.general(
-                  "cursor", "invalid_cursor", "the cursor is not one this service handed out"));
+      problems = problems.append(Cursors.unknownCursor());
     }
-    if (query.limit() < 1 || query.limit() > DeliveryLogRequest.MAX_LIMIT) {
-      problems =
-          problems.append(
-              Violation.general(
-                  "limit", "invalid_limit", "the limit is 1 to " + DeliveryLogRequest.MAX_LIMIT));
-    }
+    problems =
+        problems.appendAll(Cursors.limitOutside(query.limit(), DeliveryLogRequest.MAX_LIMIT));
     if (!problems.isEmpty()) {
       return Either.left(new UseCaseError.InvalidInput(problems));
     }

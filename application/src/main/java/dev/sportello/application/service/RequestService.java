@@ -113,18 +113,10 @@ final class RequestService
                       .toOption()
                       .map(id -> new PageRequest.Position(position._1, id)));
       if (after.isEmpty()) {
-        problems =
-            problems.append(
-                Violation.general(
-                    "cursor", "invalid_cursor", "the cursor is not one this service handed out"));
+        problems = problems.append(Cursors.unknownCursor());
       }
     }
-    if (query.limit() < 1 || query.limit() > PageRequest.MAX_LIMIT) {
-      problems =
-          problems.append(
-              Violation.general(
-                  "limit", "invalid_limit", "the limit is 1 to " + PageRequest.MAX_LIMIT));
-    }
+    problems = problems.appendAll(Cursors.limitOutside(query.limit(), PageRequest.MAX_LIMIT));
     if (!problems.isEmpty()) {
       return Either.left(new UseCaseError.InvalidInput(problems));
     }
